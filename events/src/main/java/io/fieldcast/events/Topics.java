@@ -1,0 +1,45 @@
+package io.fieldcast.events;
+
+import java.util.List;
+
+/**
+ * Every Kafka topic of the platform. The record key decides the partition, so all events of one
+ * technician (or one appointment) are consumed in order.
+ */
+public final class Topics {
+
+    /** Key appointmentId: AppointmentBooked, AppointmentRescheduled, AppointmentUpdated, AppointmentCanceled. */
+    public static final String APPOINTMENTS = "fieldcast.appointments";
+    /** Key technicianId: RoutePlanned. */
+    public static final String ROUTES = "fieldcast.routes";
+    /** Key technicianId: LocationPing. */
+    public static final String TECH_LOCATIONS = "fieldcast.tech-locations";
+    /** Key technicianId: VisitStatusChanged. */
+    public static final String VISIT_STATUS = "fieldcast.visit-status";
+    /** Key appointmentId: ArrivalForecast. */
+    public static final String ARRIVAL_FORECASTS = "fieldcast.arrival-forecasts";
+    /** Key technicianId: LearnedDurations. */
+    public static final String DURATION_ESTIMATES = "fieldcast.duration-estimates";
+    /** Key appointmentId: CustomerReplied. */
+    public static final String CUSTOMER_REPLIES = "fieldcast.customer-replies";
+    /** Key appointmentId: NotificationSent, NotificationFailed. */
+    public static final String NOTIFICATIONS = "fieldcast.notifications";
+
+    /** All business topics, in the order of DESIGN.md. */
+    public static final List<String> ALL = List.of(APPOINTMENTS, ROUTES, TECH_LOCATIONS, VISIT_STATUS,
+            ARRIVAL_FORECASTS, DURATION_ESTIMATES, CUSTOMER_REPLIES, NOTIFICATIONS);
+
+    private static final String DLQ_SUFFIX = ".dlq";
+
+    private Topics() {
+    }
+
+    /** The dead-letter topic where consumers park payloads of {@code topic} they cannot decode. */
+    public static String dlq(String topic) {
+        return topic + DLQ_SUFFIX;
+    }
+
+    public static boolean isDlq(String topic) {
+        return topic.endsWith(DLQ_SUFFIX);
+    }
+}

@@ -1,0 +1,121 @@
+package io.fieldcast.events;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EventCodecTest {
+
+    static List<FieldcastEvent> events() {
+        return EventFixtures.oneOfEach();
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void everyEventSurvivesRoundTrip(FieldcastEvent event) {
+        FieldcastEvent decoded = EventCodec.decode(EventCodec.encode(event));
+        assertEquals(event, decoded);
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void everyEventNamesItsTypeAndATopicOfTheContract(FieldcastEvent event) {
+        String json = EventCodec.encodeToString(event);
+        assertTrue(json.contains("\"type\":\"" + event.typeName() + "\""), json);
+        assertTrue(Topics.ALL.contains(event.topic()), event.topic());
+        assertTrue(!event.key().isBlank());
+    }
+
+    @Test
+    void fixturesCoverEverySubtype() {
+        Set<Class<?>> covered = new HashSet<>();
+        events().forEach(e -> covered.add(e.getClass()));
+        var annotation = FieldcastEvent.class.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class);
+        assertEquals(annotation.value().length, covered.size());
+    }
+
+    @Test
+    void olderPayloadWithoutLaterFieldsStillDecodes() throws Exception {
+        // Written by a hypothetical v0 producer: no schemaVersion, no priority, no notes, no customer block.
+        byte[] v0 = getClass().getResourceAsStream("/payloads/appointment-booked-v0.json").readAllBytes();
+        var booked = assertInstanceOf(AppointmentBooked.class, EventCodec.decode(v0));
+        assertEquals(UUID.fromString("0b8f8e52-4a44-4d7c-9a3b-0d7b5a0c1e11"), booked.appointmentId());
+        assertEquals(Instant.parse("2026-01-05T08:00:00Z"), booked.windowStart());
+        assertEquals(0, booked.priority());
+        assertNull(booked.notes());
+        assertNull(booked.customer());
+    }
+
+    @Test
+    void unknownFieldsFromANewerProducerAreIgnored() {
+        String json = """
+                {"type":"AppointmentCanceled","eventId":"3f0c1b8e-64a3-4f8b-8d1e-0f2a4b6c8d0e",
+                 "occurredAt":"2026-01-05T08:00:00Z","schemaVersion":7,
+                 "appointmentId":"0b8f8e52-4a44-4d7c-9a3b-0d7b5a0c1e11","canceledBy":"customer",
+                 "refundPolicy":{"percent":50},"channels":["sms"]}""";
+        var canceled = assertInstanceOf(AppointmentCanceled.class, EventCodec.decode(json));
+        assertEquals(7, canceled.schemaVersion());
+        assertEquals("customer", canceled.canceledBy());
+    }
+
+    @Test
+    void garbageIsTypedDecodingErrorCarryingThePayload() {
+        byte[] garbage = "\u0000\u0001not json at all".getBytes(StandardCharsets.UTF_8);
+        var error = assertThrows(EventDecodingException.class, () -> EventCodec.decode(garbage));
+        assertEquals(new String(garbage, StandardCharsets.UTF_8),
+                new String(error.payload(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void unknownEventTypeIsDecodingError() {
+        String json = """
+                {"type":"InvoicePaid","eventId":"3f0c1b8e-64a3-4f8b-8d1e-0f2a4b6c8d0e",
+                 "occurredAt":"2026-01-05T08:00:00Z"}""";
+        assertThrows(EventDecodingException.class, () -> EventCodec.decode(json));
+    }
+
+    @Test
+    void payloadWithoutEventIdIsDecodingError() {
+        String json = """
+                {"type":"AppointmentCanceled","occurredAt":"2026-01-05T08:00:00Z",
+                 "appointmentId":"0b8f8e52-4a44-4d7c-9a3b-0d7b5a0c1e11"}""";
+        var error = assertThrows(EventDecodingException.class, () -> EventCodec.decode(json));
+        assertTrue(error.getMessage().contains("eventId"), error.getMessage());
+    }
+
+    @Test
+    void emptyPayloadIsDecodingError() {
+        assertThrows(EventDecodingException.class, () -> EventCodec.decode(new byte[0]));
+    }
+
+    @Test
+    void deserializerReturnsUndecodableInsteadOfThrowing() {
+        try (var deserializer = new EventDeserializer()) {
+            Decoded bad = deserializer.deserialize(Topics.ROUTES, "{\"type\":".getBytes(StandardCharsets.UTF_8));
+            assertInstanceOf(Decoded.Undecodable.class, bad);
+            FieldcastEvent event = events().getFirst();
+            Decoded good = deserializer.deserialize(Topics.APPOINTMENTS, new EventSerializer().serialize("t", event));
+            assertEquals(event, assertInstanceOf(Decoded.Event.class, good).event());
+        }
+    }
+
+    @Test
+    void dlqTopicIsTopicWithSuffix() {
+        assertEquals("fieldcast.routes.dlq", Topics.dlq(Topics.ROUTES));
+        assertTrue(Topics.isDlq(Topics.dlq(Topics.ROUTES)));
+        assertEquals(8, Topics.ALL.size());
+    }
+}
