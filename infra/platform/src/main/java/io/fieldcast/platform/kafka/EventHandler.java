@@ -1,0 +1,27 @@
+package io.fieldcast.platform.kafka;
+
+import io.fieldcast.events.FieldcastEvent;
+import io.smallrye.mutiny.Uni;
+
+import java.util.Set;
+
+/**
+ * A service's reaction to events of some topics. The platform runs it in a consumer group named
+ * {@link #consumerGroup()}, inside a database transaction that also records the event id, so a redelivered
+ * event is applied once. A failure is retried (with back-off) until it succeeds; nothing is skipped.
+ */
+public interface EventHandler {
+
+    /** Kafka consumer group, e.g. {@code dispatch.visit-status}; also the de-duplication scope. */
+    String consumerGroup();
+
+    Set<String> topics();
+
+    /** Applies the event; runs inside a reactive transaction on a Vert.x context. */
+    Uni<Void> handle(FieldcastEvent event);
+
+    /** Whether the transaction + de-duplication wrapper is wanted (false for handlers with no database work). */
+    default boolean transactional() {
+        return true;
+    }
+}

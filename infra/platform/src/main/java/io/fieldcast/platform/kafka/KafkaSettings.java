@@ -1,0 +1,41 @@
+package io.fieldcast.platform.kafka;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.time.Duration;
+
+/** How a service talks to Kafka. */
+@ConfigMapping(prefix = "fieldcast.kafka")
+public interface KafkaSettings {
+
+    /** Broker addresses; the same value Quarkus's Kafka health check uses. */
+    @WithName("bootstrap-servers")
+    @WithDefault("${kafka.bootstrap.servers:localhost:19092}")
+    String bootstrapServers();
+
+    /** Client id prefix, e.g. the service name, so broker logs say who connected. */
+    @WithDefault("${quarkus.application.name:fieldcast}")
+    String clientId();
+
+    /** How long a send may wait for the broker's acknowledgement before it counts as failed. */
+    @WithDefault("10s")
+    Duration deliveryTimeout();
+
+    /** How long a send may block waiting for metadata (a down broker) before it fails. */
+    @WithDefault("3s")
+    Duration maxBlock();
+
+    /** First back-off after a consumer's handler failed; doubles up to {@link #maxRetryBackoff()}. */
+    @WithDefault("200ms")
+    Duration retryBackoff();
+
+    /** Longest back-off between retries of a failing record. */
+    @WithDefault("10s")
+    Duration maxRetryBackoff();
+
+    /** Whether consumers start with the application (tests of a single handler may turn them off). */
+    @WithDefault("true")
+    boolean consumersEnabled();
+}

@@ -1,0 +1,180 @@
+package io.fieldcast.platform.outbox;
+
+import io.agroal.api.AgroalDataSource;
+import io.fieldcast.events.EventCodec;
+import io.fieldcast.events.FieldcastEvent;
+import io.fieldcast.platform.kafka.EventPublisher;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes outbox rows to Kafka in id order and marks them sent only after the broker acknowledged them.
+ * When a send fails, only the acknowledged prefix is marked: the rest (and anything after it) is sent again
+ * next round, so per-key order holds and consumers de-duplicate the occasional repeat by event id.
+ * A PostgreSQL advisory lock makes one instance relay at a time when a service is scaled out.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long LOCK_KEY = 0x6669656c64L; // "field"
+
+    private final AgroalDataSource dataSource;
+    private final EventPublisher publisher;
+    private final OutboxSettings settings;
+    private final Clock clock;
+    private volatile boolean running;
+    private Thread thread;
+
+    public OutboxRelay(AgroalDataSource dataSource, EventPublisher publisher, OutboxSettings settings, Clock clock) {
+        this.dataSource = dataSource;
+        this.publisher = publisher;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (!settings.relayEnabled()) {
+            return;
+        }
+        running = true;
+        thread = Thread.ofPlatform().daemon().name("outbox-relay").start(this::loop);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(5_000);
+        }
+    }
+
+    private void loop() {
+        long backoff = settings.retryBackoff().toMillis();
+        while (running) {
+            try {
+                int published = relayOnce();
+                backoff = settings.retryBackoff().toMillis();
+                if (published < settings.batchSize()) {
+                    TimeUnit.MILLISECONDS.sleep(settings.pollInterval().toMillis());
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                LOG.warnf("outbox relay round failed (%s), retrying in %d ms", e.getMessage(), backoff);
+                try {
+                    TimeUnit.MILLISECONDS.sleep(backoff);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+                backoff = Math.min(backoff * 2, 30_000);
+            }
+        }
+    }
+
+    /** Publishes one batch; returns how many rows were acknowledged and marked. Visible for tests. */
+    public int relayOnce() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            if (!tryLock(c)) {
+                return 0;
+            }
+            try {
+                return relayBatch(c);
+            } finally {
+                unlock(c);
+            }
+        }
+    }
+
+    private int relayBatch(Connection c) throws Exception {
+        List<Row> rows = pending(c);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        var acks = rows.stream().map(row -> publisher.send(row.event())).toList();
+        int acked = 0;
+        Exception failure = null;
+        for (var ack : acks) {
+            try {
+                ack.get();
+                acked++;
+            } catch (Exception e) {
+                failure = e;
+                break;
+            }
+        }
+        markPublished(c, rows.subList(0, acked));
+        if (failure != null) {
+            throw new IllegalStateException("broker did not acknowledge outbox row " + rows.get(acked).id()
+                    + " after " + acked + " acknowledged: " + failure.getMessage(), failure);
+        }
+        return acked;
+    }
+
+    private List<Row> pending(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select id, payload from outbox where published_at is null order by id limit ?")) {
+            ps.setInt(1, settings.batchSize());
+            List<Row> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), EventCodec.decode(rs.getString(2))));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private void markPublished(Connection c, List<Row> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("update outbox set published_at = ? where id = any (?)")) {
+            ps.setTimestamp(1, Timestamp.from(clock.instant()));
+            ps.setArray(2, c.createArrayOf("bigint", rows.stream().map(Row::id).toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Deletes published rows past retention; returns how many. */
+    public int purge() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "delete from outbox where published_at is not null and published_at < ?")) {
+            ps.setTimestamp(1, Timestamp.from(clock.instant().minus(settings.retention())));
+            return ps.executeUpdate();
+        }
+    }
+
+    private static boolean tryLock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(?)")) {
+            ps.setLong(1, LOCK_KEY);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static void unlock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_unlock(?)")) {
+            ps.setLong(1, LOCK_KEY);
+            ps.execute();
+        }
+    }
+
+    private record Row(long id, FieldcastEvent event) {
+    }
+}

@@ -1,0 +1,139 @@
+package io.fieldcast.platform.it;
+
+import io.agroal.api.AgroalDataSource;
+import io.fieldcast.events.AppointmentCanceled;
+import io.fieldcast.events.Events;
+import io.fieldcast.events.Topics;
+import io.fieldcast.platform.kafka.EventPublisher;
+import io.fieldcast.platform.security.Roles;
+import io.fieldcast.platform.security.TokenIssuer;
+import io.fieldcast.testing.EventProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class OutboxAndConsumerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Inject
+    TokenIssuer tokens;
+    @Inject
+    EventPublisher publisher;
+    @Inject
+    AgroalDataSource db;
+    @Inject
+    SeenHandler seenHandler;
+
+    @Test
+    void rowAndEventCommitTogetherAndAnotherConsumerReadsItBack() throws Exception {
+        try (EventProbe probe = EventProbe.atEnd(Topics.APPOINTMENTS)) {
+            String id = given().auth().oauth2(dispatcherToken()).contentType("application/json")
+                    .body("{\"text\":\"hello outbox\"}")
+                    .post("/test/notes").then().statusCode(200).extract().path("id");
+
+            var events = probe.await(AppointmentCanceled.class, e -> e.appointmentId().toString().equals(id), 1, WAIT);
+            assertEquals(1, events.size(), "the outbox relay published the event through the broker");
+            assertEquals("hello outbox", events.getFirst().reason());
+            assertEquals("dispatcher-ana", events.getFirst().canceledBy());
+            awaitRows("select count(*) from test_seen where appointment_id = '" + id + "'", 1);
+            assertEquals(1, count("select count(*) from test_note where id = '" + id + "'"));
+        }
+    }
+
+    @Test
+    void rolledBackWriteNeverPublishes() throws Exception {
+        try (EventProbe probe = EventProbe.atEnd(Topics.APPOINTMENTS)) {
+            given().auth().oauth2(dispatcherToken()).contentType("application/json")
+                    .body("{\"text\":\"must vanish\"}")
+                    .queryParam("fail", true)
+                    .post("/test/notes").then().statusCode(409);
+            var seen = probe.drain(Duration.ofSeconds(2));
+            assertTrue(seen.stream().noneMatch(e -> e instanceof AppointmentCanceled c
+                    && "must vanish".equals(c.reason())), "a rolled back write published " + seen);
+            assertEquals(0, count("select count(*) from test_note where text = 'must vanish'"));
+            assertEquals(0, count("select count(*) from outbox where payload like '%must vanish%'"));
+        }
+    }
+
+    @Test
+    void redeliveredEventIsAppliedOnce() throws Exception {
+        var event = canceled(UUID.randomUUID());
+        publisher.send(event).get(10, TimeUnit.SECONDS);
+        publisher.send(event).get(10, TimeUnit.SECONDS);
+        UUID marker = UUID.randomUUID();
+        publisher.send(canceled(marker)).get(10, TimeUnit.SECONDS);
+        // The marker is on another key; wait until the consumer is past both copies of the duplicate.
+        awaitRows("select count(*) from test_seen where appointment_id = '" + event.appointmentId() + "'", 1);
+        awaitRows("select count(*) from test_seen where appointment_id = '" + marker + "'", 1);
+        Thread.sleep(500);
+        assertEquals(1, count("select count(*) from test_seen where event_id = '" + event.eventId() + "'"));
+    }
+
+    @Test
+    void undecodablePayloadGoesToDeadLetterTopicAndConsumptionContinues() throws Exception {
+        String key = "garbage-" + UUID.randomUUID();
+        publisher.sendRaw(new ProducerRecord<>(Topics.APPOINTMENTS, key,
+                "{not an event".getBytes(StandardCharsets.UTF_8))).get(10, TimeUnit.SECONDS);
+        var after = canceled(UUID.randomUUID());
+        publisher.send(after).get(10, TimeUnit.SECONDS);
+
+        awaitRows("select count(*) from test_seen where appointment_id = '" + after.appointmentId() + "'", 1);
+        var parked = EventProbe.readRaw(Topics.dlq(Topics.APPOINTMENTS), 50, Duration.ofSeconds(5)).stream()
+                .filter(r -> key.equals(r.key())).toList();
+        assertEquals(1, parked.size());
+        assertEquals("{not an event", new String(parked.getFirst().value(), StandardCharsets.UTF_8));
+        assertTrue(parked.getFirst().headers().lastHeader("dlq-error") != null);
+    }
+
+    @Test
+    void failingHandlerIsRetriedUntilItSucceeds() throws Exception {
+        seenHandler.failNext(3);
+        var event = canceled(UUID.randomUUID());
+        publisher.send(event).get(10, TimeUnit.SECONDS);
+        awaitRows("select count(*) from test_seen where event_id = '" + event.eventId() + "'", 1);
+    }
+
+    private AppointmentCanceled canceled(UUID appointment) {
+        return new AppointmentCanceled(Events.newId(), Instant.parse("2026-03-02T10:00:00Z"), 1, appointment,
+                "test", "consumer test");
+    }
+
+    private String dispatcherToken() {
+        return tokens.forUser("dispatcher-ana", Set.of(Roles.DISPATCHER)).token();
+    }
+
+    private void awaitRows(String sql, long expected) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        long actual = count(sql);
+        while (actual < expected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            actual = count(sql);
+        }
+        assertEquals(expected, actual, sql);
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
