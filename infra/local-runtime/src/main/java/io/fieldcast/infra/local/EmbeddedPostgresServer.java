@@ -1,0 +1,132 @@
+package io.fieldcast.infra.local;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * A real PostgreSQL 18 server from the zonky binaries on the classpath, on a data directory that is kept, so
+ * rows survive restarts. As root, zonky runs initdb and postgres in a user namespace ({@code unshare -U}), since
+ * PostgreSQL refuses to run as root.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    /** initdb creates this superuser with trust authentication on localhost, so any password is accepted. */
+    public static final String USER = "postgres";
+    public static final String PASSWORD = "postgres";
+    public static final String PORT_ENV = "FIELDCAST_PG_PORT";
+
+    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    private static final String DUPLICATE_DATABASE = "42P04";
+    // Crash recovery after a killed supervisor can take longer than zonky's 10 s default on a busy machine.
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+        this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+    }
+
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+        return start(dataDirectory, port, null);
+    }
+
+    /**
+     * Starts the server on {@code localhost:port}, running initdb first when {@code dataDirectory} holds no cluster.
+     *
+     * @param logFile where the server's own log goes (appended); null sends it to this JVM's slf4j logger
+     * @throws PortInUseException when the port is taken
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port, Path logFile) {
+        Ports.requireFree(port, PORT_ENV);
+        Path dir = dataDirectory.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setPGStartupWait(STARTUP_WAIT)
+                    .setServerConfig("listen_addresses", "localhost")
+                    // Four services with connection pools plus Flyway and tools: the default 100 is tight.
+                    .setServerConfig("max_connections", "200");
+            if (logFile != null) {
+                Files.createDirectories(logFile.toAbsolutePath().getParent());
+                ProcessBuilder.Redirect redirect = ProcessBuilder.Redirect.appendTo(logFile.toFile());
+                builder.setOutputRedirector(redirect).setErrorRedirector(redirect);
+            }
+            return new EmbeddedPostgresServer(builder.start(), dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start on port " + port + " with data in "
+                    + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates {@code name} unless it exists; safe to call on every start and from several processes. */
+    public PostgresAddress ensureDatabase(String name) {
+        if (!DATABASE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a plain database name: " + name);
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            if (!exists(connection, name)) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("create database " + name);
+                } catch (SQLException e) {
+                    if (!DUPLICATE_DATABASE.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                }
+            }
+            return address(name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public PostgresAddress address(String database) {
+        return PostgresAddress.local(port(), database);
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** Fast shutdown ({@code pg_ctl stop -m fast}): open sessions are ended, committed data is on disk. */
+    public void stop() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static boolean exists(Connection connection, String name) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            query.setString(1, name);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package io.fieldcast.infra.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Apache Kafka broker (KRaft, combined broker and controller, node 1) in its own JVM, started from the jars
+ * on this JVM's classpath (see {@link JavaCommand#CLASSPATH_PROPERTY}). Its own JVM, not in-process, so a broker
+ * crash or {@link #kill()} looks to clients exactly like a real broker going away.
+ */
+public final class KafkaBrokerProcess implements AutoCloseable {
+
+    public static final String PORT_ENV = "FIELDCAST_KAFKA_PORT";
+    public static final String CONTROLLER_PORT_ENV = "FIELDCAST_KAFKA_CONTROLLER_PORT";
+
+    // Usually ready in 2-8 s; generous because two cores may be busy with builds.
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+    private static final List<String> JVM_OPTIONS = List.of(
+            "-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-XX:+ExitOnOutOfMemoryError",
+            "-Djava.awt.headless=true");
+
+    private final Process process;
+    private final BrokerConfig config;
+    private final Path logFile;
+
+    private KafkaBrokerProcess(Process process, BrokerConfig config, Path logFile) {
+        this.process = process;
+        this.config = config;
+        this.logFile = logFile;
+    }
+
+    /**
+     * Formats the storage on first use, starts the broker and returns once an admin client gets an answer.
+     *
+     * @param logFile the broker's log (appended)
+     * @throws PortInUseException when a port is taken
+     * @throws IllegalStateException when the broker exits or does not answer in time; the message names the log
+     */
+    public static KafkaBrokerProcess start(Path dataDirectory, int port, int controllerPort, Path logFile) {
+        Ports.requireFree(port, PORT_ENV);
+        Ports.requireFree(controllerPort, CONTROLLER_PORT_ENV);
+        BrokerConfig config = new BrokerConfig(dataDirectory.toAbsolutePath().normalize(), port, controllerPort);
+        Path log = logFile.toAbsolutePath().normalize();
+        Path properties = config.write();
+        try {
+            Files.createDirectories(log.getParent());
+            if (!config.formatted()) {
+                format(config, properties, log);
+            }
+            // The parent pid lets the broker stop itself if this JVM dies without stopping it.
+            List<String> options = new java.util.ArrayList<>(JVM_OPTIONS);
+            options.add("-D" + BrokerMain.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid());
+            Process process = JavaCommand.builder(config.directory().resolve("broker.args"), options,
+                            BrokerMain.class.getName(), List.of(properties.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(nullFile()))
+                    .start();
+            KafkaBrokerProcess broker = new KafkaBrokerProcess(process, config, log);
+            broker.awaitReady();
+            return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the Kafka broker; see " + log, e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return config.bootstrapServers();
+    }
+
+    public int port() {
+        return config.port();
+    }
+
+    public int controllerPort() {
+        return config.controllerPort();
+    }
+
+    public Path dataDirectory() {
+        return config.directory();
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Completes when the broker JVM has exited, for whatever reason. */
+    public java.util.concurrent.CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
+    /**
+     * Graceful stop: SIGTERM makes Kafka run its shutdown hook (controlled shutdown, logs flushed and closed, clean
+     * shutdown marker written). A broker that has not exited after a minute is killed.
+     */
+    public void stop() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!waitForExit(STOP_TIMEOUT)) {
+            System.err.println("[fieldcast] Kafka broker did not stop within " + STOP_TIMEOUT.toSeconds()
+                    + " s; killing it");
+            kill();
+        }
+    }
+
+    /** SIGKILL: what a crash looks like. Acknowledged records are in the page cache and survive it. */
+    public void kill() {
+        process.destroyForcibly();
+        waitForExit(STOP_TIMEOUT);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void awaitReady() {
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the Kafka broker exited with code " + process.exitValue()
+                        + " while starting; see " + logFile);
+            }
+            if (KafkaCheck.answers(bootstrapServers(), PROBE_TIMEOUT)) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                kill();
+                throw new IllegalStateException("the Kafka broker did not answer on " + bootstrapServers()
+                        + " within " + READY_TIMEOUT.toSeconds() + " s; see " + logFile);
+            }
+            sleep(Duration.ofMillis(250));
+        }
+    }
+
+    private static void format(BrokerConfig config, Path properties, Path log) throws IOException {
+        Process format = JavaCommand.builder(config.directory().resolve("format.args"), List.of("-Xmx256m"),
+                        "kafka.tools.StorageTool",
+                        List.of("format", "--ignore-formatted", "-t", config.clusterId(), "-c", properties.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(nullFile()))
+                .start();
+        try {
+            if (!format.waitFor(FORMAT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                format.destroyForcibly();
+                throw new IllegalStateException("formatting Kafka storage did not finish; see " + log);
+            }
+        } catch (InterruptedException e) {
+            format.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while formatting Kafka storage", e);
+        }
+        if (format.exitValue() != 0 || !config.formatted()) {
+            throw new IllegalStateException("formatting Kafka storage in " + config.logDirectory()
+                    + " failed with code " + format.exitValue() + "; see " + log);
+        }
+    }
+
+    private boolean waitForExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the Kafka broker", e);
+        }
+    }
+
+    private static java.io.File nullFile() {
+        return new java.io.File("/dev/null");
+    }
+}
