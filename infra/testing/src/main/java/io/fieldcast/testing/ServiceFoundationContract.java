@@ -1,0 +1,50 @@
+package io.fieldcast.testing;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * What every Fieldcast service promises operators: readiness that really checks its database and Kafka,
+ * an OpenAPI document with Swagger UI, Prometheus metrics, and no operation public by accident.
+ * A service's test extends this (annotated {@code @QuarkusTest}) and names its public operations.
+ */
+public abstract class ServiceFoundationContract {
+
+    /** Operations that are deliberately reachable without a token, as {@code "POST /api/auth/login"}. */
+    protected abstract Set<String> publicOperations();
+
+    @Test
+    void readinessChecksDatabaseAndKafka() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Kafka")))
+                .body("checks.name", hasItem(containsString("Reactive PostgreSQL")));
+    }
+
+    @Test
+    void livenessIsUp() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void openApiAndSwaggerUiAreServed() {
+        given().get("/q/openapi").then().statusCode(200).body(containsString("openapi"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void prometheusMetricsAreServed() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void everyOperationOutsideTheAllowListNeedsAToken() {
+        OpenApiSecurityAudit.assertOnlyAllowListedOperationsArePublic(publicOperations());
+    }
+}
