@@ -39,6 +39,19 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return json(403, ApiError.of(403, "forbidden", "Forbidden: your role may not use this operation"));
+    }
+
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e) {
+        return Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
+                .header("WWW-Authenticate", "Bearer")
+                .entity(ApiError.of(401, "unauthorized", "a valid bearer token is required")).build();
+    }
+
+    @ServerExceptionMapper
     public Response validation(ConstraintViolationException e) {
         List<ApiError.FieldError> fields = e.getConstraintViolations().stream()
                 .map(v -> new ApiError.FieldError(fieldName(v.getPropertyPath()), v.getMessage()))

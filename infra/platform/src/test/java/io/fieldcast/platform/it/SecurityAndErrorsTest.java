@@ -29,7 +29,8 @@ class SecurityAndErrorsTest {
 
     @Test
     void anonymousWriteIs401() {
-        given().contentType("application/json").body("{\"text\":\"x\"}").post("/test/notes").then().statusCode(401);
+        given().contentType("application/json").body("{\"text\":\"x\"}").post("/test/notes").then().statusCode(401)
+                .body("message", containsString("bearer token"));
     }
 
     @Test
@@ -50,7 +51,8 @@ class SecurityAndErrorsTest {
         generator.initialize(2048);
         String forged = io.smallrye.jwt.build.Jwt.issuer("https://fieldcast.io/platform").subject("mallory")
                 .groups(Set.of(Roles.ADMIN, Roles.DISPATCHER)).sign(generator.generateKeyPair().getPrivate());
-        given().auth().oauth2(forged).get("/test/notes/" + UUID.randomUUID()).then().statusCode(401);
+        given().auth().oauth2(forged).get("/test/notes/" + UUID.randomUUID()).then().statusCode(401)
+                .body("error", equalTo("unauthorized"));
     }
 
     @Test
