@@ -1,0 +1,32 @@
+package io.fieldcast.mobile.auth;
+
+import io.fieldcast.platform.security.Passwords;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.time.Clock;
+
+/** Creates configured device credentials that do not exist yet. */
+@ApplicationScoped
+public class DeviceSeeder {
+
+    void seed(@Observes StartupEvent startup, DeviceSettings settings, Clock clock) throws Throwable {
+        for (String entry : settings.seedDevices().orElse(java.util.List.of())) {
+            String[] parts = entry.trim().split(":", 2);
+            if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+                throw new IllegalArgumentException("fieldcast.mobile.seed-devices entries are technicianId:secret");
+            }
+            DeviceCredential credential = new DeviceCredential();
+            credential.technicianId = parts[0];
+            credential.secretHash = Passwords.hash(parts[1]);
+            credential.createdAt = clock.instant();
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
+                    DeviceCredential.<DeviceCredential>findById(credential.technicianId).chain(existing ->
+                            existing != null ? Uni.createFrom().voidItem() : credential.persist().replaceWithVoid())));
+        }
+    }
+}
