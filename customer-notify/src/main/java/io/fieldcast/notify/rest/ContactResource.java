@@ -1,0 +1,29 @@
+package io.fieldcast.notify.rest;
+
+import io.fieldcast.notify.contacts.AppointmentContact;
+import io.fieldcast.platform.rest.ApiException;
+import io.fieldcast.platform.security.Roles;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+/** What notify will use to reach the customer of an appointment. */
+@Path("/api/appointments/{appointmentId}/contact")
+@Tag(name = "contacts")
+public class ContactResource {
+
+    @GET
+    @RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
+    @Operation(summary = "Contact details and promised window notify holds for an appointment")
+    public Uni<AppointmentContact> get(@PathParam("appointmentId") UUID appointmentId) {
+        return Panache.withSession(() -> AppointmentContact.<AppointmentContact>findById(appointmentId))
+                .onItem().ifNull().failWith(() -> ApiException.notFound("appointment " + appointmentId));
+    }
+}
