@@ -1,0 +1,173 @@
+package io.fieldcast.roadnetwork;
+
+import com.graphhopper.GraphHopper;
+import com.graphhopper.routing.ev.BooleanEncodedValue;
+import com.graphhopper.routing.ev.EnumEncodedValue;
+import com.graphhopper.routing.ev.RoadClass;
+import com.graphhopper.routing.ev.Subnetwork;
+import com.graphhopper.routing.ev.VehicleAccess;
+import com.graphhopper.routing.ev.VehicleSpeed;
+import com.graphhopper.routing.weighting.Weighting;
+import com.graphhopper.storage.BaseGraph;
+import com.graphhopper.storage.RoutingCHGraph;
+import com.graphhopper.storage.TurnCostStorage;
+import com.graphhopper.storage.index.Snap;
+import com.graphhopper.util.EdgeIteratorState;
+import io.fieldcast.roadnetwork.city.SyntheticCity;
+import io.fieldcast.roadnetwork.geojson.RoadsGeoJson;
+import io.fieldcast.roadnetwork.graph.CarProfile;
+import io.fieldcast.roadnetwork.graph.GraphLoader;
+import io.fieldcast.roadnetwork.matrix.EdgeCosts;
+import io.fieldcast.roadnetwork.matrix.ManyToMany;
+import io.fieldcast.roadnetwork.matrix.MatrixQuery;
+import io.fieldcast.roadnetwork.routing.OneToOne;
+import io.fieldcast.roadnetwork.routing.PointSampler;
+import io.fieldcast.roadnetwork.routing.RoadClasses;
+import io.fieldcast.roadnetwork.routing.Snapper;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Real road travel times for Fieldcast: snapping, routes and travel-time matrices on a GraphHopper graph with
+ * contraction hierarchies, built from an OSM extract or from the synthetic city. Thread-safe for queries; close it
+ * to release the graph and the matrix threads.
+ */
+public final class RoadNetwork implements AutoCloseable {
+
+    private final RoadNetworkConfig config;
+    private final GraphHopper hopper;
+    private final BaseGraph graph;
+    private final RoutingCHGraph ch;
+    private final Snapper snapper;
+    private final ManyToMany manyToMany;
+    private final RoadsGeoJson geoJson;
+    private final BoundingBox bounds;
+    private final PointSampler anyRoad;
+    private final PointSampler residential;
+    private final ExecutorService pool;
+
+    private RoadNetwork(RoadNetworkConfig config, GraphHopper hopper) {
+        this.config = config;
+        this.hopper = hopper;
+        this.graph = hopper.getBaseGraph();
+        this.ch = hopper.getCHGraphs().get(CarProfile.NAME);
+        var em = hopper.getEncodingManager();
+        var box = graph.getBounds();
+        this.bounds = new BoundingBox(box.minLat, box.minLon, box.maxLat, box.maxLon);
+        Weighting weighting = ch.getWeighting();
+        BooleanEncodedValue subnetwork = em.getBooleanEncodedValue(Subnetwork.key(CarProfile.NAME));
+        EnumEncodedValue<RoadClass> roadClass = em.getEnumEncodedValue(RoadClass.KEY, RoadClass.class);
+        this.snapper = new Snapper(hopper.getLocationIndex(), weighting, subnetwork, bounds,
+                config.maxSnapDistanceMeters());
+        this.manyToMany = new ManyToMany(EdgeCosts.compute(graph, ch), restrictedNodes(graph), uTurnWeight());
+        this.geoJson = new RoadsGeoJson(graph, roadClass, em.getBooleanEncodedValue(VehicleAccess.key("car")),
+                em.getDecimalEncodedValue(VehicleSpeed.key("car")));
+        this.anyRoad = PointSampler.create(graph, weighting, subnetwork, roadClass, rc -> true);
+        this.residential = PointSampler.create(graph, weighting, subnetwork, roadClass, RoadClasses::residential);
+        this.pool = config.matrixThreads() > 1 ? Executors.newFixedThreadPool(config.matrixThreads() - 1, r -> {
+            Thread t = new Thread(r, "road-network-matrix");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+    }
+
+    /** Opens (importing on first use, then from the cache) the network the config names. */
+    public static RoadNetwork open(RoadNetworkConfig config) {
+        Path source = config.usesSyntheticCity()
+                ? SyntheticCity.ensure(config.city(), config.cacheDir().resolve("cities"))
+                : config.osmFile();
+        return new RoadNetwork(config, GraphLoader.open(source, config.cacheDir()));
+    }
+
+    /** The nearest routable point, or a {@link SnapException} when there is none within the configured distance. */
+    public Snapped snap(GeoPoint point) {
+        Snap snap = snapper.snap(point);
+        return new Snapped(point, Snapper.snappedPoint(snap), snap.getQueryDistance());
+    }
+
+    /** The fastest drive between the snapped positions of two points; +Infinity seconds if there is none. */
+    public Route route(GeoPoint from, GeoPoint to) {
+        return OneToOne.route(graph, ch, snapper.snap(from), snapper.snap(to));
+    }
+
+    /** Travel times and distances from every source to every target, computed with the many-to-many. */
+    public TravelMatrix matrix(List<GeoPoint> sources, List<GeoPoint> targets) {
+        return manyToMany.compute(prepare(sources, targets), pool, config.matrixThreads());
+    }
+
+    /** Snaps all points onto one query graph; public for the benchmark and tests that compare algorithms. */
+    public MatrixQuery prepare(List<GeoPoint> sources, List<GeoPoint> targets) {
+        return MatrixQuery.of(graph, ch, sources.stream().map(snapper::snap).toList(),
+                targets.stream().map(snapper::snap).toList());
+    }
+
+    /** The many-to-many on an already prepared query (the benchmark times it without the snapping). */
+    public TravelMatrix matrix(MatrixQuery query) {
+        return manyToMany.compute(query, pool, config.matrixThreads());
+    }
+
+    /** Roads inside {@code bbox} down to {@code minLevel}, as GeoJSON, for drawing without tile servers. */
+    public String roadsGeoJson(BoundingBox bbox, RoadClassLevel minLevel) {
+        return geoJson.write(bbox, minLevel);
+    }
+
+    public BoundingBox bounds() {
+        return bounds;
+    }
+
+    /** {@code n} points on any drivable road, uniform per metre of road, the same for the same seed. */
+    public List<GeoPoint> randomRoutablePoints(int n, long seed) {
+        return anyRoad.sample(n, seed);
+    }
+
+    /** {@code n} points on residential streets, where customers live; the same for the same seed. */
+    public List<GeoPoint> randomResidentialPoints(int n, long seed) {
+        return residential.sample(n, seed);
+    }
+
+    public int nodeCount() {
+        return graph.getNodes();
+    }
+
+    public int edgeCount() {
+        return graph.getEdges();
+    }
+
+    public ExecutorService matrixPool() {
+        return pool;
+    }
+
+    public RoadNetworkConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+        hopper.close();
+    }
+
+    /** Nodes with turn restrictions; everywhere else a turn costs nothing unless it is a u-turn. */
+    private static boolean[] restrictedNodes(BaseGraph graph) {
+        boolean[] restricted = new boolean[graph.getNodes()];
+        TurnCostStorage tcs = graph.getTurnCostStorage();
+        if (tcs != null) {
+            TurnCostStorage.Iterator it = tcs.getAllTurnCosts();
+            while (it.next()) {
+                restricted[it.getViaNode()] = true;
+            }
+        }
+        return restricted;
+    }
+
+    /** GraphHopper's weight for turning back onto the same edge, read from the weighting itself. */
+    private double uTurnWeight() {
+        EdgeIteratorState edge = graph.getEdgeIteratorState(0, Integer.MIN_VALUE);
+        return ch.getWeighting().calcTurnWeight(0, edge.getBaseNode(), 0);
+    }
+}

@@ -1,0 +1,147 @@
+package io.fieldcast.roadnetwork.bench;
+
+import io.fieldcast.roadnetwork.GeoPoint;
+import io.fieldcast.roadnetwork.RoadNetwork;
+import io.fieldcast.roadnetwork.RoadNetworkConfig;
+import io.fieldcast.roadnetwork.TravelMatrix;
+import io.fieldcast.roadnetwork.city.CityOptions;
+import io.fieldcast.roadnetwork.matrix.MatrixQuery;
+import io.fieldcast.roadnetwork.matrix.OneToOneLoop;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code bench matrix}: an N x N travel-time matrix of random routable points, computed with the many-to-many and
+ * with one GraphHopper CH query per pair, in the same JVM on the same snapped points, after the same warm-up.
+ * Progress goes to stderr; the last stdout line is the result:
+ * {@code BENCH matrix nodes=… n=… m2m_ms=… loop_ms=… speedup=… max_abs_diff_s=…}.
+ * <p>
+ * Arguments: {@code [--osm FILE] [--size N] [--seed S] [--cache DIR] [--city-km K] [--threads T] [--warmup R]}.
+ */
+public final class MatrixBench {
+
+    private MatrixBench() {
+    }
+
+    public static void main(String[] args) {
+        BenchArgs a = BenchArgs.parse(args);
+        RoadNetworkConfig config = RoadNetworkConfig.syntheticCity()
+                .withCity(CityOptions.of(a.seed(), a.cityKm()))
+                .withCacheDir(a.cache())
+                .withMatrixThreads(a.threads());
+        if (a.osm() != null) {
+            config = config.withOsmFile(a.osm());
+        }
+        try (RoadNetwork network = RoadNetwork.open(config)) {
+            System.out.println(run(network, a));
+        }
+    }
+
+    static String run(RoadNetwork network, BenchArgs a) {
+        int n = a.size();
+        log("bench: %,d nodes, %d x %d matrix, %d thread(s), %d warm-up round(s)", network.nodeCount(), n, n,
+                a.threads(), a.warmup());
+        List<GeoPoint> points = network.randomRoutablePoints(n, a.seed());
+        long t0 = System.nanoTime();
+        MatrixQuery query = network.prepare(points, points);
+        log("bench: snapped %d points in %d ms", n, ms(t0));
+        warmUp(network, points, a);
+
+        long start = System.nanoTime();
+        TravelMatrix m2m = network.matrix(query);
+        long m2mMs = ms(start);
+        log("bench: many-to-many %d x %d in %d ms", n, n, m2mMs);
+
+        log("bench: looping %,d one-to-one CH queries...", (long) n * n);
+        start = System.nanoTime();
+        TravelMatrix loop = OneToOneLoop.compute(query, network.matrixPool(), a.threads());
+        long loopMs = ms(start);
+        log("bench: one-to-one loop in %d ms", loopMs);
+
+        Comparison cmp = Comparison.of(m2m, loop);
+        log("bench: %,d pairs compared, %,d unreachable in both, %,d differ by more than 1 ms", cmp.pairs(),
+                cmp.unreachable(), cmp.differing());
+        return String.format(Locale.ROOT, "BENCH matrix nodes=%d n=%d m2m_ms=%d loop_ms=%d speedup=%.1f max_abs_diff_s=%.3f",
+                network.nodeCount(), n, m2mMs, loopMs, (double) loopMs / Math.max(1, m2mMs), cmp.maxAbsDiffSeconds());
+    }
+
+    /** Same rounds for both methods, on a smaller matrix of other points, so neither gets a colder JIT. */
+    private static void warmUp(RoadNetwork network, List<GeoPoint> points, BenchArgs a) {
+        int w = Math.min(points.size(), 200);
+        List<GeoPoint> sample = network.randomRoutablePoints(w, a.seed() + 1);
+        for (int r = 1; r <= a.warmup(); r++) {
+            long start = System.nanoTime();
+            MatrixQuery q = network.prepare(sample, sample);
+            network.matrix(q);
+            long m2m = ms(start);
+            start = System.nanoTime();
+            OneToOneLoop.compute(q, network.matrixPool(), a.threads());
+            log("bench: warm-up %d/%d on %d x %d: many-to-many %d ms, loop %d ms", r, a.warmup(), w, w, m2m, ms(start));
+        }
+    }
+
+    private static long ms(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    private static void log(String format, Object... args) {
+        System.err.println(String.format(Locale.ROOT, format, args));
+    }
+
+    /** Differences between two matrices over all pairs; an unreachable pair must be unreachable in both. */
+    record Comparison(long pairs, long unreachable, long differing, double maxAbsDiffSeconds) {
+
+        static Comparison of(TravelMatrix a, TravelMatrix b) {
+            long unreachable = 0;
+            long differing = 0;
+            double max = 0;
+            for (int i = 0; i < a.rows(); i++) {
+                for (int j = 0; j < a.cols(); j++) {
+                    boolean ra = a.reachable(i, j);
+                    if (ra != b.reachable(i, j)) {
+                        max = Double.POSITIVE_INFINITY;
+                        differing++;
+                    } else if (!ra) {
+                        unreachable++;
+                    } else {
+                        double d = Math.abs(a.seconds(i, j) - b.seconds(i, j));
+                        max = Math.max(max, d);
+                        differing += d > 0.001 ? 1 : 0;
+                    }
+                }
+            }
+            return new Comparison((long) a.rows() * a.cols(), unreachable, differing, max);
+        }
+    }
+
+    record BenchArgs(Path osm, int size, long seed, Path cache, double cityKm, int threads, int warmup) {
+
+        static BenchArgs parse(String[] args) {
+            Path osm = null;
+            int size = 1000;
+            long seed = 42;
+            Path cache = RoadNetworkConfig.DEFAULT_CACHE_DIR;
+            double cityKm = CityOptions.defaults().sizeKm();
+            int threads = Runtime.getRuntime().availableProcessors();
+            int warmup = 3;
+            for (int i = 0; i < args.length; i++) {
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--osm" -> osm = Path.of(value);
+                    case "--size" -> size = Integer.parseInt(value);
+                    case "--seed" -> seed = Long.parseLong(value);
+                    case "--cache" -> cache = Path.of(value);
+                    case "--city-km" -> cityKm = Double.parseDouble(value);
+                    case "--threads" -> threads = Integer.parseInt(value);
+                    case "--warmup" -> warmup = Integer.parseInt(value);
+                    default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                            + "; usage: [--osm FILE] [--size N] [--seed S] [--cache DIR] [--city-km K] [--threads T] [--warmup R]");
+                }
+                i++;
+            }
+            return new BenchArgs(osm, size, seed, cache, cityKm, threads, warmup);
+        }
+    }
+}

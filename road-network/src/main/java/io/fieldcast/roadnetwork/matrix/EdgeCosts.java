@@ -1,0 +1,114 @@
+package io.fieldcast.roadnetwork.matrix;
+
+import com.graphhopper.routing.ch.ShortcutUnpacker;
+import com.graphhopper.routing.weighting.Weighting;
+import com.graphhopper.storage.BaseGraph;
+import com.graphhopper.storage.RoutingCHEdgeExplorer;
+import com.graphhopper.storage.RoutingCHEdgeIterator;
+import com.graphhopper.storage.RoutingCHGraph;
+import com.graphhopper.util.EdgeIterator;
+import com.graphhopper.util.EdgeIteratorState;
+import io.fieldcast.roadnetwork.graph.Progress;
+
+/**
+ * Travel time and distance of every edge and shortcut of the contraction hierarchy, in each direction a search can
+ * use it. GraphHopper's shortcuts only store a routing weight (which mixes time, distance and preferences), so the
+ * many-to-many would otherwise have to unpack every one of the N x M paths to report seconds and metres. Times are
+ * GraphHopper's own per-edge milliseconds, summed exactly like its one-to-one path extraction does.
+ */
+public final class EdgeCosts {
+
+    private final int baseEdges;
+    /** Indexed by edge key (2 * edge + direction). */
+    private final int[] baseMillis;
+    private final double[] baseMeters;
+    /** Indexed by 2 * shortcut + (from node &lt;= to node ? 0 : 1). */
+    private final int[] shortcutMillis;
+    private final double[] shortcutMeters;
+
+    private EdgeCosts(int baseEdges, int[] baseMillis, double[] baseMeters, int[] shortcutMillis,
+                      double[] shortcutMeters) {
+        this.baseEdges = baseEdges;
+        this.baseMillis = baseMillis;
+        this.baseMeters = baseMeters;
+        this.shortcutMillis = shortcutMillis;
+        this.shortcutMeters = shortcutMeters;
+    }
+
+    public static EdgeCosts compute(BaseGraph graph, RoutingCHGraph ch) {
+        long start = System.nanoTime();
+        Weighting weighting = ch.getWeighting();
+        int edges = graph.getEdges();
+        int[] millis = new int[2 * edges];
+        double[] meters = new double[2 * edges];
+        for (int e = 0; e < edges; e++) {
+            EdgeIteratorState state = graph.getEdgeIteratorState(e, Integer.MIN_VALUE);
+            millis[2 * e] = clamp(weighting.calcEdgeMillis(state, false));
+            millis[2 * e + 1] = clamp(weighting.calcEdgeMillis(state, true));
+            meters[2 * e] = state.getDistance();
+            meters[2 * e + 1] = state.getDistance();
+        }
+        int shortcuts = ch.getShortcuts();
+        int[] scMillis = new int[2 * shortcuts];
+        double[] scMeters = new double[2 * shortcuts];
+        fillShortcuts(ch, edges, scMillis, scMeters);
+        Progress.log("road-network: travel times of %,d edges and %,d shortcuts ready in %d ms", edges, shortcuts,
+                (System.nanoTime() - start) / 1_000_000);
+        return new EdgeCosts(edges, millis, meters, scMillis, scMeters);
+    }
+
+    /** Unpacks each shortcut once per direction it can be used in and sums its original edges. */
+    private static void fillShortcuts(RoutingCHGraph ch, int baseEdges, int[] millis, double[] meters) {
+        Weighting weighting = ch.getWeighting();
+        double[] sumMeters = new double[1];
+        long[] sumMillis = new long[1];
+        ShortcutUnpacker unpacker = new ShortcutUnpacker(ch, (edge, reverse, prev) -> {
+            sumMillis[0] += weighting.calcEdgeMillis(edge, reverse);
+            sumMeters[0] += edge.getDistance();
+        }, ch.isEdgeBased());
+        RoutingCHEdgeExplorer out = ch.createOutEdgeExplorer();
+        RoutingCHEdgeExplorer in = ch.createInEdgeExplorer();
+        for (int node = 0; node < ch.getNodes(); node++) {
+            for (boolean reverse : new boolean[]{false, true}) {
+                RoutingCHEdgeIterator iter = (reverse ? in : out).setBaseNode(node);
+                while (iter.next()) {
+                    if (!iter.isShortcut()) {
+                        continue;
+                    }
+                    int from = reverse ? iter.getAdjNode() : iter.getBaseNode();
+                    int to = reverse ? iter.getBaseNode() : iter.getAdjNode();
+                    int slot = 2 * (iter.getEdge() - baseEdges) + (from <= to ? 0 : 1);
+                    sumMillis[0] = 0;
+                    sumMeters[0] = 0;
+                    unpacker.visitOriginalEdgesFwd(iter.getEdge(), to, false, EdgeIterator.NO_EDGE);
+                    millis[slot] = clamp(sumMillis[0]);
+                    meters[slot] = sumMeters[0];
+                }
+            }
+        }
+    }
+
+    static int clamp(long millis) {
+        return (int) Math.min(Integer.MAX_VALUE, millis);
+    }
+
+    int baseEdges() {
+        return baseEdges;
+    }
+
+    int baseMillis(int edgeKey) {
+        return baseMillis[edgeKey];
+    }
+
+    double baseMeters(int edgeKey) {
+        return baseMeters[edgeKey];
+    }
+
+    int shortcutMillis(int chEdge, int from, int to) {
+        return shortcutMillis[2 * (chEdge - baseEdges) + (from <= to ? 0 : 1)];
+    }
+
+    double shortcutMeters(int chEdge, int from, int to) {
+        return shortcutMeters[2 * (chEdge - baseEdges) + (from <= to ? 0 : 1)];
+    }
+}

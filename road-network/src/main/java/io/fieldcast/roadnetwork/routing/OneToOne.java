@@ -1,0 +1,48 @@
+package io.fieldcast.roadnetwork.routing;
+
+import com.graphhopper.routing.DijkstraBidirectionEdgeCHNoSOD;
+import com.graphhopper.routing.Path;
+import com.graphhopper.routing.querygraph.QueryGraph;
+import com.graphhopper.routing.querygraph.QueryRoutingCHGraph;
+import com.graphhopper.storage.BaseGraph;
+import com.graphhopper.storage.RoutingCHGraph;
+import com.graphhopper.storage.index.Snap;
+import com.graphhopper.util.PointList;
+import io.fieldcast.roadnetwork.GeoPoint;
+import io.fieldcast.roadnetwork.Route;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * GraphHopper's own one-to-one query on the contraction hierarchy: bidirectional Dijkstra, edge-based so turn
+ * restrictions hold. Dijkstra rather than GraphHopper's default A* so it settles the same labels as the
+ * many-to-many; both are exact, this only removes a source of tie-breaking differences.
+ */
+public final class OneToOne {
+
+    private OneToOne() {
+    }
+
+    public static Route route(BaseGraph graph, RoutingCHGraph ch, Snap from, Snap to) {
+        QueryGraph queryGraph = QueryGraph.create(graph, from, to);
+        Path path = path(new QueryRoutingCHGraph(ch, queryGraph), from.getClosestNode(), to.getClosestNode());
+        if (!path.isFound()) {
+            return new Route(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, List.of());
+        }
+        return new Route(path.getTime() / 1000.0, path.getDistance(), geometry(path.calcPoints()));
+    }
+
+    /** One query between two nodes of a query graph that is already built. */
+    public static Path path(RoutingCHGraph queryCh, int from, int to) {
+        return new DijkstraBidirectionEdgeCHNoSOD(queryCh).calcPath(from, to);
+    }
+
+    private static List<GeoPoint> geometry(PointList points) {
+        List<GeoPoint> out = new ArrayList<>(points.size());
+        for (int i = 0; i < points.size(); i++) {
+            out.add(new GeoPoint(points.getLat(i), points.getLon(i)));
+        }
+        return out;
+    }
+}
