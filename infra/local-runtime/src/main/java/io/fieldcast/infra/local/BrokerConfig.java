@@ -92,6 +92,8 @@ record BrokerConfig(Path directory, int port, int controllerPort) {
         settings.put("share.coordinator.state.topic.min.isr", "1");
         // Fewer offset partitions than the default 50: faster first group join, fewer files, same semantics here.
         settings.put("offsets.topic.num.partitions", "10");
+        // broker.session.timeout.ms stays at 9 s although a restart after a crash waits that long for the old
+        // session: a shorter one let a CPU-starved broker fence itself, taking every partition leader with it.
         // Consumers in tests and demos join one by one; waiting 3 s for more members only slows them down.
         settings.put("group.initial.rebalance.delay.ms", "0");
         return settings;

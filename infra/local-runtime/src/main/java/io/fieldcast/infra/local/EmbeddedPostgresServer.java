@@ -60,6 +60,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setPort(port)
                     .setPGStartupWait(STARTUP_WAIT)
                     .setServerConfig("listen_addresses", "localhost")
+                    // zonky's test defaults (-F, synchronous_commit=off) trade durability for speed; the outbox
+                    // relies on a commit being on disk once it returns.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     // Four services with connection pools plus Flyway and tools: the default 100 is tight.
                     .setServerConfig("max_connections", "200");
             if (logFile != null) {

@@ -1,12 +1,15 @@
 package io.fieldcast.infra.local;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -57,7 +60,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                 format(config, properties, log);
             }
             // The parent pid lets the broker stop itself if this JVM dies without stopping it.
-            List<String> options = new java.util.ArrayList<>(JVM_OPTIONS);
+            List<String> options = new ArrayList<>(JVM_OPTIONS);
             options.add("-D" + BrokerMain.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid());
             Process process = JavaCommand.builder(config.directory().resolve("broker.args"), options,
                             BrokerMain.class.getName(), List.of(properties.toString()))
@@ -102,7 +105,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     }
 
     /** Completes when the broker JVM has exited, for whatever reason. */
-    public java.util.concurrent.CompletableFuture<Process> onExit() {
+    public CompletableFuture<Process> onExit() {
         return process.onExit();
     }
 
@@ -194,7 +197,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         }
     }
 
-    private static java.io.File nullFile() {
-        return new java.io.File("/dev/null");
+    private static File nullFile() {
+        return new File("/dev/null");
     }
 }

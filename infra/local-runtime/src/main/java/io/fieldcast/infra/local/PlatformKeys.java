@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -16,6 +17,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.Set;
 
 /**
  * The platform's RSA key pair: services sign tokens (technician sessions, tracking links) with the private key and
@@ -28,6 +30,7 @@ public record PlatformKeys(Path privateKey, Path publicKey) {
 
     private static final String PRIVATE_LABEL = "PRIVATE KEY";
     private static final String PUBLIC_LABEL = "PUBLIC KEY";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     public PlatformKeys {
         privateKey = privateKey.toAbsolutePath().normalize();
@@ -100,7 +103,7 @@ public record PlatformKeys(Path privateKey, Path publicKey) {
         Files.deleteIfExists(tmp);
         if (ownerOnly) {
             try {
-                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
             } catch (UnsupportedOperationException e) {
                 // Not a POSIX file system (Windows): rely on the user profile's ACLs.
                 Files.createFile(tmp);

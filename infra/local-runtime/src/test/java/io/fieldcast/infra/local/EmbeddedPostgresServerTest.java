@@ -44,7 +44,8 @@ class EmbeddedPostgresServerTest {
         assertFalse(PostgresCheck.answers(db, USER, PASSWORD));
         server = EmbeddedPostgresServer.start(dir.resolve("pg"), port);
 
-        assertEquals("boiler, basement", query(server.ensureDatabase("fieldcast"), "select note from visit where id = 1"));
+        PostgresAddress restarted = server.ensureDatabase("fieldcast");
+        assertEquals("boiler, basement", query(restarted, "select note from visit where id = 1"));
     }
 
     @Test

@@ -1,0 +1,98 @@
+package io.fieldcast.infra.local;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The background supervisor as {@code ./fieldcast up/status/down} drive it, in a temporary FIELDCAST_HOME. */
+class SupervisorControlTest {
+
+    @TempDir
+    Path home;
+
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private RuntimeConfig config;
+    private SupervisorControl control;
+
+    @BeforeEach
+    void configure() {
+        config = RuntimeConfig.local(home, Ports.freePort(), Ports.freePort(), Ports.freePort());
+        control = new SupervisorControl(config, new PrintStream(output, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void stopEverything() {
+        control.down();
+    }
+
+    @Test
+    void upWritesRuntimeEnvSecondUpIsHarmlessAndDownStopsEverything() {
+        Map<String, String> env = control.up();
+
+        assertEquals("postgresql://localhost:" + config.pgPort() + "/fieldcast", env.get(RuntimeEnv.PG_URL));
+        assertEquals("localhost:" + config.kafkaPort(), env.get(RuntimeEnv.KAFKA_BOOTSTRAP));
+        assertEquals(home.resolve("keys/platform-public.pem").toString(), env.get(RuntimeEnv.JWT_PUBLIC_KEY));
+        assertEquals(env, RuntimeEnv.read(home.resolve("runtime.env")));
+        SupervisorControl.Status first = control.status();
+        assertTrue(first.healthy());
+        assertTrue(TopicSetup.createAll(env.get(RuntimeEnv.KAFKA_BOOTSTRAP)).isEmpty(), "topics exist already");
+
+        assertEquals(env, control.up());
+        assertTrue(output.toString(StandardCharsets.UTF_8).contains("already up"));
+        assertEquals(first.supervisorPid(), control.status().supervisorPid());
+
+        assertTrue(control.down());
+        assertFalse(Files.exists(home.resolve("runtime.env")));
+        assertFalse(Files.exists(home.resolve("run/supervisor.pid")));
+        assertTrue(control.status().supervisorPid().isEmpty());
+        assertTrue(Ports.isFree(config.pgPort()));
+        assertTrue(Ports.isFree(config.kafkaPort()));
+        assertFalse(control.down(), "second down finds nothing running");
+    }
+
+    @Test
+    void upAfterAKilledSupervisorRecoversItsServersAndData() throws Exception {
+        Map<String, String> env = control.up();
+        PostgresAddress db = PostgresAddress.parse(env.get(RuntimeEnv.PG_URL));
+        try (var connection = PostgresCheck.connect(db, "postgres", "postgres")) {
+            connection.createStatement().execute("create table survivor (id int)");
+        }
+        ProcessHandle supervisor = ProcessHandle.of(control.status().supervisorPid().orElseThrow()).orElseThrow();
+
+        supervisor.destroyForcibly();
+        assertTrue(Pids.awaitExit(supervisor, Duration.ofSeconds(30)));
+
+        Map<String, String> again = control.up();
+        assertEquals(env, again);
+        assertTrue(control.status().healthy());
+        try (var connection = PostgresCheck.connect(db, "postgres", "postgres")) {
+            connection.createStatement().execute("select count(*) from survivor");
+        }
+    }
+
+    @Test
+    void upWithATakenPortFailsWithoutStartingAnything() throws Exception {
+        try (ServerSocket taken = new ServerSocket(config.kafkaPort())) {
+            var error = assertThrows(PortInUseException.class, control::up);
+
+            assertEquals("port " + config.kafkaPort() + " is in use by another process; set FIELDCAST_KAFKA_PORT",
+                    error.getMessage());
+            assertTrue(control.status().supervisorPid().isEmpty());
+        }
+    }
+}
