@@ -14,11 +14,14 @@ import java.util.UUID;
 public class TokenIssuer {
 
     private final SecuritySettings settings;
-    private final Clock clock;
+    /**
+     * Wall-clock time on purpose, not the injectable domain clock: token expiry is checked by the JWT layer
+     * against real time, also while a simulated day runs at 60x.
+     */
+    private final Clock clock = Clock.systemUTC();
 
-    public TokenIssuer(SecuritySettings settings, Clock clock) {
+    public TokenIssuer(SecuritySettings settings) {
         this.settings = settings;
-        this.clock = clock;
     }
 
     /** A token for a person (dispatcher, admin). */

@@ -1,0 +1,173 @@
+package io.fieldcast.dispatch.booking;
+
+import io.fieldcast.dispatch.audit.AuditLog;
+import io.fieldcast.dispatch.domain.Appointment;
+import io.fieldcast.dispatch.domain.AppointmentStatus;
+import io.fieldcast.dispatch.domain.JobType;
+import io.fieldcast.dispatch.domain.Territory;
+import io.fieldcast.dispatch.persistence.DayLoader;
+import io.fieldcast.dispatch.rest.AppointmentDtos.AppointmentView;
+import io.fieldcast.dispatch.rest.AppointmentDtos.ChangeRequest;
+import io.fieldcast.dispatch.rest.AppointmentDtos.RescheduleRequest;
+import io.fieldcast.platform.outbox.Outbox;
+import io.fieldcast.platform.rest.ApiException;
+import io.fieldcast.roadnetwork.GeoPoint;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Reschedule, cancel and change an appointment; each re-validates capacity under the day's lock. */
+@ApplicationScoped
+public class AppointmentChanges {
+
+    private final BookingService booking;
+    private final SlotFinder slots;
+    private final DayLoader days;
+    private final RouteUpdater routes;
+    private final Outbox outbox;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public AppointmentChanges(BookingService booking, SlotFinder slots, DayLoader days, RouteUpdater routes,
+                              Outbox outbox, AuditLog audit, Clock clock) {
+        this.booking = booking;
+        this.slots = slots;
+        this.days = days;
+        this.routes = routes;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public AppointmentView reschedule(UUID id, RescheduleRequest request, String actor) {
+        Appointment current = find(id);
+        Territory territory = slots.territory(current.territoryId, current.lat, current.lon);
+        booking.checkWindow(request.windowStart(), request.windowEnd(), territory, "windowStart");
+        JobType jobType = slots.jobType(current.jobType);
+        LocalDate newDate = request.windowStart().atZone(territory.zone()).toLocalDate();
+        GeoPoint point = new GeoPoint(current.lat, current.lon);
+        slots.prefetch(territory.id, newDate, point);
+        VisitRequest visit = new VisitRequest(point, current.durationMin, request.windowStart(), request.windowEnd(),
+                jobType.requiredSkillMap());
+        try {
+            return Blocking.await(() -> Panache.withTransaction(() -> lockBoth(territory.id, current.serviceDate,
+                    newDate).chain(() -> days.load(territory.id, current.serviceDate)).chain(oldDay -> {
+                        Appointment a = changeable(oldDay, id);
+                        Instant oldStart = a.windowStart;
+                        Instant oldEnd = a.windowEnd;
+                        var before = AppointmentView.of(a);
+                        return routes.removeFrom(oldDay, a)
+                                .chain(() -> days.load(territory.id, newDate))
+                                .chain(newDay -> {
+                                    Insertion insertion = booking.insert(newDay, visit, a.id);
+                                    a.windowStart = request.windowStart();
+                                    a.windowEnd = request.windowEnd();
+                                    a.serviceDate = newDate;
+                                    a.updatedAt = clock.instant();
+                                    return routes.placeInto(newDay, a, insertion);
+                                })
+                                .chain(() -> outbox.append(AppointmentEvents.rescheduled(a, oldStart, oldEnd,
+                                        request.reason(), clock.instant())))
+                                .chain(() -> audit.record("appointment", id.toString(), "RESCHEDULED", actor,
+                                        request.reason(), before, AppointmentView.of(a)))
+                                .map(ignored -> AppointmentView.of(a));
+                    })));
+        } catch (NoCapacityException e) {
+            throw booking.noCapacity(e, current.lat, current.lon, current.jobType, newDate, territory.id);
+        }
+    }
+
+    public AppointmentView cancel(UUID id, String reason, String actor, String canceledBy) {
+        Appointment current = find(id);
+        return Blocking.await(() -> Panache.withTransaction(() -> days.lock(current.territoryId, current.serviceDate)
+                .chain(() -> days.load(current.territoryId, current.serviceDate))
+                .chain(day -> {
+                    Appointment a = changeable(day, id);
+                    var before = AppointmentView.of(a);
+                    a.status = AppointmentStatus.CANCELED;
+                    a.updatedAt = clock.instant();
+                    return routes.removeFrom(day, a)
+                            .chain(() -> outbox.append(AppointmentEvents.canceled(a, canceledBy, reason,
+                                    clock.instant())))
+                            .chain(() -> audit.record("appointment", id.toString(), "CANCELED", actor, reason,
+                                    before, AppointmentView.of(a)))
+                            .map(ignored -> AppointmentView.of(a));
+                })));
+    }
+
+    public AppointmentView change(UUID id, ChangeRequest request, String actor) {
+        Appointment current = find(id);
+        JobType newType = request.jobType() == null ? null : slots.jobType(request.jobType());
+        boolean retyped = newType != null && !newType.code.equals(current.jobType);
+        if (retyped) {
+            slots.prefetch(current.territoryId, current.serviceDate, new GeoPoint(current.lat, current.lon));
+        }
+        try {
+            return Blocking.await(() -> Panache.withTransaction(() -> days.lock(current.territoryId,
+                    current.serviceDate).chain(() -> days.load(current.territoryId, current.serviceDate)).chain(day -> {
+                        Appointment a = changeable(day, id);
+                        var before = AppointmentView.of(a);
+                        a.notes = request.notes() != null ? request.notes() : a.notes;
+                        a.priority = request.priority() != null ? request.priority() : a.priority;
+                        a.updatedAt = clock.instant();
+                        Uni<Void> placement = Uni.createFrom().voidItem();
+                        if (retyped) {
+                            VisitRequest visit = new VisitRequest(new GeoPoint(a.lat, a.lon),
+                                    newType.defaultDurationMin, a.windowStart, a.windowEnd,
+                                    newType.requiredSkillMap());
+                            Insertion insertion = booking.insert(day, visit, a.id);
+                            placement = routes.removeFrom(day, a).chain(() -> {
+                                a.jobType = newType.code;
+                                a.durationMin = newType.defaultDurationMin;
+                                return routes.placeInto(day, a, insertion);
+                            });
+                        }
+                        boolean changed = !Objects.equals(before.notes(), a.notes)
+                                || before.priority() != a.priority || retyped;
+                        if (!changed) {
+                            return Uni.createFrom().item(before);
+                        }
+                        return placement
+                                .chain(() -> outbox.append(AppointmentEvents.updated(a, clock.instant())))
+                                .chain(() -> audit.record("appointment", id.toString(), "CHANGED", actor,
+                                        request.reason(), before, AppointmentView.of(a)))
+                                .map(ignored -> AppointmentView.of(a));
+                    })));
+        } catch (NoCapacityException e) {
+            throw booking.noCapacity(e, current.lat, current.lon, newType.code, current.serviceDate,
+                    current.territoryId);
+        }
+    }
+
+    private Appointment find(UUID id) {
+        Appointment a = Blocking.await(() -> Panache.withSession(() -> Appointment.<Appointment>findById(id)));
+        if (a == null) {
+            throw ApiException.notFound("appointment " + id);
+        }
+        return a;
+    }
+
+    /** The appointment as re-read under the lock; only BOOKED or SCHEDULED ones may change. */
+    private static Appointment changeable(DaySnapshot day, UUID id) {
+        Appointment a = day.openAppointments().stream().filter(x -> x.id.equals(id)).findFirst()
+                .orElseThrow(() -> ApiException.conflict("appointment " + id + " is no longer open", null));
+        if (!a.status.changeable()) {
+            throw ApiException.conflict("appointment " + id + " is " + a.status + " and can no longer change", null);
+        }
+        return a;
+    }
+
+    /** Locks two days in a fixed order so that two opposite reschedules cannot deadlock. */
+    private Uni<Void> lockBoth(String territory, LocalDate a, LocalDate b) {
+        LocalDate first = a.isBefore(b) ? a : b;
+        LocalDate second = a.isBefore(b) ? b : a;
+        return days.lock(territory, first).chain(() -> first.equals(second) ? Uni.createFrom().voidItem()
+                : days.lock(territory, second));
+    }
+}

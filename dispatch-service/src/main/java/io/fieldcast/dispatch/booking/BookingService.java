@@ -1,0 +1,170 @@
+package io.fieldcast.dispatch.booking;
+
+import io.fieldcast.dispatch.audit.AuditLog;
+import io.fieldcast.dispatch.config.BookingSettings;
+import io.fieldcast.dispatch.domain.Appointment;
+import io.fieldcast.dispatch.domain.AppointmentStatus;
+import io.fieldcast.dispatch.domain.Customer;
+import io.fieldcast.dispatch.domain.JobType;
+import io.fieldcast.dispatch.domain.Territory;
+import io.fieldcast.dispatch.persistence.DayLoader;
+import io.fieldcast.dispatch.rest.AppointmentDtos.AppointmentView;
+import io.fieldcast.dispatch.rest.AppointmentDtos.BookRequest;
+import io.fieldcast.dispatch.road.Roads;
+import io.fieldcast.platform.outbox.Outbox;
+import io.fieldcast.platform.rest.ApiException;
+import io.fieldcast.roadnetwork.GeoPoint;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Books appointments into the current plan. Blocking by design (call from a worker thread): travel times
+ * are computed off the event loop before the transaction, and the transaction holds the territory-day lock
+ * while it re-reads the day, inserts and publishes through the outbox.
+ */
+@ApplicationScoped
+public class BookingService {
+
+    private final Roads roads;
+    private final DayLoader days;
+    private final Outbox outbox;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final BookingSettings settings;
+    private final SlotFinder slots;
+    private final RouteUpdater routes;
+
+    public BookingService(Roads roads, DayLoader days, Outbox outbox, AuditLog audit, Clock clock,
+                          BookingSettings settings, SlotFinder slots, RouteUpdater routes) {
+        this.roads = roads;
+        this.days = days;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
+        this.settings = settings;
+        this.slots = slots;
+        this.routes = routes;
+    }
+
+    public AppointmentView book(BookRequest request, String actor) {
+        JobType jobType = slots.jobType(request.jobType());
+        Territory territory = slots.territory(request.territoryId(), request.lat(), request.lon());
+        checkWindow(request.windowStart(), request.windowEnd(), territory, "windowStart");
+        if (request.customerId() == null && request.customer() == null) {
+            throw ApiException.badRequest("customer", "give either customerId or a customer");
+        }
+        GeoPoint point = roads.snap(request.lat(), request.lon(), "lat");
+        LocalDate date = request.windowStart().atZone(territory.zone()).toLocalDate();
+        VisitRequest visit = new VisitRequest(point, jobType.defaultDurationMin, request.windowStart(),
+                request.windowEnd(), jobType.requiredSkillMap());
+        slots.prefetch(territory.id, date, point);
+        try {
+            return Blocking.await(() -> Panache.withTransaction(() -> days.lock(territory.id, date)
+                    .chain(() -> days.load(territory.id, date))
+                    .chain(day -> {
+                        Insertion insertion = insert(day, visit, null);
+                        return customer(request).chain(customer -> create(request, customer, day, jobType, point,
+                                insertion, actor));
+                    })));
+        } catch (NoCapacityException e) {
+            throw noCapacity(e, request.lat(), request.lon(), jobType.code, date, territory.id);
+        }
+    }
+
+    private Uni<AppointmentView> create(BookRequest request, Customer customer, DaySnapshot day, JobType jobType,
+                                        GeoPoint point, Insertion insertion, String actor) {
+        Instant now = clock.instant();
+        Appointment a = new Appointment();
+        a.id = UUID.randomUUID();
+        a.customerId = customer.id;
+        a.territoryId = day.territory().id;
+        a.jobType = jobType.code;
+        a.address = request.address();
+        a.lat = point.lat();
+        a.lon = point.lon();
+        a.serviceDate = day.date();
+        a.windowStart = request.windowStart();
+        a.windowEnd = request.windowEnd();
+        a.durationMin = jobType.defaultDurationMin;
+        a.priority = request.priority() == null ? 3 : request.priority();
+        a.status = AppointmentStatus.BOOKED;
+        a.notes = request.notes();
+        a.createdAt = now;
+        a.updatedAt = now;
+        return a.persist()
+                .chain(() -> routes.placeInto(day, a, insertion))
+                .chain(() -> outbox.append(AppointmentEvents.booked(a, customer, day.territory(), now)))
+                .chain(() -> audit.record("appointment", a.id.toString(), "BOOKED", actor, null, null,
+                        AppointmentView.of(a)))
+                .map(ignored -> AppointmentView.of(a));
+    }
+
+    /** Cheapest insertion or NoCapacityException; {@code self} is left out of the day (reschedule, change). */
+    Insertion insert(DaySnapshot day, VisitRequest visit, UUID self) {
+        Optional<Insertion> best = InsertionEngine.best(day.techDays(self), visit,
+                day.territory().emergencyReservePct / 100.0, roads);
+        return best.orElseThrow(() -> new NoCapacityException("no technician can take "
+                + visit.windowStart() + "–" + visit.windowEnd() + " on " + day.date()));
+    }
+
+    private Uni<Customer> customer(BookRequest request) {
+        if (request.customerId() != null) {
+            return Customer.<Customer>findById(request.customerId()).onItem().ifNull()
+                    .failWith(() -> ApiException.badRequest("customerId", "unknown customer"));
+        }
+        var c = request.customer();
+        Customer customer = new Customer();
+        customer.id = UUID.randomUUID();
+        customer.name = c.name();
+        customer.phone = c.phone();
+        customer.email = c.email();
+        customer.address = request.address();
+        customer.lat = request.lat();
+        customer.lon = request.lon();
+        customer.language = c.language() == null ? "en" : c.language();
+        customer.smsOptIn = c.smsOptIn() == null || c.smsOptIn();
+        customer.emailOptIn = c.emailOptIn() != null && c.emailOptIn();
+        customer.createdAt = clock.instant();
+        return customer.persist().replaceWith(customer);
+    }
+
+    /** A promised window must be in the future, sensibly long and inside one local day. */
+    public void checkWindow(Instant start, Instant end, Territory territory, String field) {
+        if (!end.isAfter(start)) {
+            throw ApiException.badRequest("windowEnd", "must be after windowStart");
+        }
+        if (start.isBefore(clock.instant().plus(settings.minLeadTime()))) {
+            throw ApiException.badRequest(field, "is in the past or too soon (at least "
+                    + settings.minLeadTime().toMinutes() + " min from now)");
+        }
+        Duration length = Duration.between(start, end);
+        if (length.compareTo(settings.minWindow()) < 0 || length.compareTo(settings.maxWindow()) > 0) {
+            throw ApiException.badRequest("windowEnd", "window must last between "
+                    + settings.minWindow().toMinutes() + " and " + settings.maxWindow().toMinutes() + " minutes");
+        }
+        if (!start.atZone(territory.zone()).toLocalDate().equals(end.minusSeconds(1).atZone(territory.zone())
+                .toLocalDate())) {
+            throw ApiException.badRequest("windowEnd", "window must lie within one local day");
+        }
+    }
+
+    /** 409 with the next best slots around the wanted date. */
+    public ApiException noCapacity(NoCapacityException e, double lat, double lon, String jobType, LocalDate date,
+                                   String territoryId) {
+        LocalDate from = date.minusDays(1).isBefore(LocalDate.now(clock)) ? LocalDate.now(clock) : date.minusDays(1);
+        List<Slot> next = new ArrayList<>(slots.find(lat, lon, jobType, from, date.plusDays(3), territoryId));
+        next = next.subList(0, Math.min(settings.alternatives(), next.size()));
+        return ApiException.conflict(e.getMessage() + "; other windows are offered", Map.of("nextSlots", next));
+    }
+}

@@ -1,0 +1,50 @@
+package io.fieldcast.dispatch.booking;
+
+import io.fieldcast.dispatch.domain.Appointment;
+import io.fieldcast.dispatch.domain.Technician;
+import io.fieldcast.dispatch.domain.TechnicianAbsence;
+import io.fieldcast.dispatch.domain.Territory;
+import io.fieldcast.roadnetwork.GeoPoint;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Everything booking needs about one territory-day, read in one go. */
+public record DaySnapshot(Territory territory, LocalDate date, List<Technician> technicians,
+                          List<TechnicianAbsence> absences, List<Appointment> openAppointments) {
+
+    /** The technicians working that day with their stops in planned order, minus {@code exclude} (if any). */
+    public List<TechDay> techDays(UUID exclude) {
+        Map<String, List<Appointment>> byTech = openAppointments.stream()
+                .filter(a -> a.technicianId != null && !a.id.equals(exclude))
+                .collect(Collectors.groupingBy(a -> a.technicianId));
+        List<TechDay> days = new ArrayList<>();
+        for (Technician tech : technicians) {
+            var absent = absences.stream().filter(a -> a.technicianId.equals(tech.id)).toList();
+            Shift.on(tech, absent, date, territory.zone()).ifPresent(shift -> days.add(new TechDay(tech.id,
+                    new GeoPoint(tech.homeLat, tech.homeLon), shift.start(), shift.end(), tech.breakMinutes,
+                    tech.skillMap(), stops(byTech.getOrDefault(tech.id, List.of())))));
+        }
+        return days;
+    }
+
+    /** Every place on this day's map: homes and visits (for prefetching travel times). */
+    public List<GeoPoint> places() {
+        List<GeoPoint> places = new ArrayList<>();
+        technicians.forEach(t -> places.add(new GeoPoint(t.homeLat, t.homeLon)));
+        openAppointments.forEach(a -> places.add(new GeoPoint(a.lat, a.lon)));
+        return places;
+    }
+
+    private static List<Stop> stops(List<Appointment> appointments) {
+        return appointments.stream()
+                .sorted(Comparator.comparing((Appointment a) -> a.routeSeq == null ? Integer.MAX_VALUE : a.routeSeq))
+                .map(a -> new Stop(a.id, new GeoPoint(a.lat, a.lon), a.windowStart, a.windowEnd, a.durationMin))
+                .toList();
+    }
+}

@@ -1,0 +1,114 @@
+package io.fieldcast.dispatch.booking;
+
+import io.fieldcast.dispatch.config.BookingSettings;
+import io.fieldcast.dispatch.domain.JobType;
+import io.fieldcast.dispatch.domain.Territory;
+import io.fieldcast.dispatch.persistence.DayLoader;
+import io.fieldcast.dispatch.road.Roads;
+import io.fieldcast.platform.rest.ApiException;
+import io.fieldcast.roadnetwork.GeoPoint;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Offers the arrival windows the current plans can really absorb: for each day and window of the territory's
+ * profile, the cheapest feasible insertion with a share of each shift kept for emergencies. Blocking: call
+ * from a worker thread.
+ */
+@ApplicationScoped
+public class SlotFinder {
+
+    private final Roads roads;
+    private final DayLoader days;
+    private final Clock clock;
+    private final BookingSettings settings;
+
+    public SlotFinder(Roads roads, DayLoader days, Clock clock, BookingSettings settings) {
+        this.roads = roads;
+        this.days = days;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** Slots from {@code from} to {@code to} (inclusive), most comfortable first. */
+    public List<Slot> find(double lat, double lon, String jobTypeCode, LocalDate from, LocalDate to,
+                           String territoryId) {
+        if (to.isBefore(from)) {
+            throw ApiException.badRequest("to", "must not be before from");
+        }
+        if (ChronoUnit.DAYS.between(from, to) >= settings.maxSlotDays()) {
+            throw ApiException.badRequest("to", "at most " + settings.maxSlotDays() + " days per query");
+        }
+        JobType jobType = jobType(jobTypeCode);
+        Territory territory = territory(territoryId, lat, lon);
+        GeoPoint point = roads.snap(lat, lon, "lat");
+        Instant earliest = clock.instant().plus(settings.minLeadTime());
+        List<Slot> slots = new ArrayList<>();
+        for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+            LocalDate day = date;
+            DaySnapshot snapshot = Blocking.await(() -> Panache.withSession(() -> days.load(territory.id, day)));
+            prefetch(snapshot, point);
+            List<TechDay> techDays = snapshot.techDays(null);
+            for (var window : territory.windows().windows()) {
+                Instant start = window.startOn(date, territory.zone());
+                if (start.isBefore(earliest)) {
+                    continue;
+                }
+                VisitRequest visit = new VisitRequest(point, jobType.defaultDurationMin, start,
+                        window.endOn(date, territory.zone()), jobType.requiredSkillMap());
+                InsertionEngine.best(techDays, visit, territory.emergencyReservePct / 100.0, roads)
+                        .ifPresent(i -> slots.add(new Slot(day, visit.windowStart(), visit.windowEnd(),
+                                i.comfortScore(), i.technicianId(), i.addedTravelSeconds())));
+            }
+        }
+        slots.sort(Comparator.comparingDouble(Slot::score).reversed().thenComparing(Slot::windowStart));
+        return slots;
+    }
+
+    /** Makes sure the legs the insertion will look at are in the travel cache. */
+    public void prefetch(String territoryId, LocalDate date, GeoPoint point) {
+        prefetch(Blocking.await(() -> Panache.withSession(() -> days.load(territoryId, date))), point);
+    }
+
+    private void prefetch(DaySnapshot snapshot, GeoPoint point) {
+        roads.prefetchAround(point, snapshot.places());
+        for (TechDay tech : snapshot.techDays(null)) {
+            List<GeoPoint> route = new ArrayList<>();
+            route.add(tech.home());
+            tech.stops().forEach(s -> route.add(s.point()));
+            roads.prefetch(route, route);
+        }
+    }
+
+    public JobType jobType(String code) {
+        JobType jobType = Blocking.await(() -> Panache.withSession(() -> JobType.<JobType>findById(code)));
+        if (jobType == null) {
+            throw ApiException.badRequest("jobType", "unknown job type '" + code + "'");
+        }
+        return jobType;
+    }
+
+    /** The named territory, or the nearest one whose radius covers the point. */
+    public Territory territory(String id, double lat, double lon) {
+        if (id != null && !id.isBlank()) {
+            Territory t = Blocking.await(() -> Panache.withSession(() -> Territory.<Territory>findById(id)));
+            if (t == null) {
+                throw ApiException.badRequest("territoryId", "unknown territory '" + id + "'");
+            }
+            return t;
+        }
+        List<Territory> all = Blocking.await(() -> Panache.withSession(() -> Territory.<Territory>listAll()));
+        Optional<Territory> nearest = all.stream().filter(t -> t.distanceKm(lat, lon) <= t.radiusKm)
+                .min(Comparator.comparingDouble(t -> t.distanceKm(lat, lon)));
+        return nearest.orElseThrow(() -> ApiException.badRequest("lat", "the address is outside every territory"));
+    }
+}

@@ -1,0 +1,28 @@
+package io.fieldcast.dispatch.booking;
+
+import io.fieldcast.roadnetwork.GeoPoint;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** One technician's working day as booking sees it: shift, home, skills and the stops in planned order. */
+public record TechDay(String technicianId, GeoPoint home, Instant shiftStart, Instant shiftEnd, int breakMinutes,
+                      Map<String, Integer> skills, List<Stop> stops) {
+
+    public TechDay {
+        skills = Map.copyOf(skills);
+        stops = List.copyOf(stops);
+    }
+
+    public long shiftSeconds() {
+        return Duration.between(shiftStart, shiftEnd).toSeconds();
+    }
+
+    /** True when every required skill is held at least at the required level. */
+    public boolean qualifiedFor(Map<String, Integer> required) {
+        return required.entrySet().stream()
+                .allMatch(r -> skills.getOrDefault(r.getKey(), 0) >= r.getValue());
+    }
+}

@@ -1,0 +1,30 @@
+package io.fieldcast.dispatch.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** How booking offers and sells capacity. */
+@ConfigMapping(prefix = "fieldcast.booking")
+public interface BookingSettings {
+
+    /** A window must start at least this long after now to be offered or booked. */
+    @WithDefault("PT1H")
+    Duration minLeadTime();
+
+    /** Longest date range one slot query may cover. */
+    @WithDefault("14")
+    int maxSlotDays();
+
+    /** How many alternative slots a 409 (no capacity) answer carries. */
+    @WithDefault("5")
+    int alternatives();
+
+    /** Shortest and longest promised window a dispatcher may book. */
+    @WithDefault("PT1H")
+    Duration minWindow();
+
+    @WithDefault("PT12H")
+    Duration maxWindow();
+}

@@ -1,0 +1,57 @@
+package io.fieldcast.dispatch.domain;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A promised visit and its place in the current plan. */
+@Entity
+@Table(name = "appointment")
+public class Appointment extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "customer_id")
+    public UUID customerId;
+    @Column(name = "territory_id")
+    public String territoryId;
+    @Column(name = "job_type")
+    public String jobType;
+    public String address;
+    public double lat;
+    public double lon;
+    @Column(name = "service_date")
+    public LocalDate serviceDate;
+    @Column(name = "window_start")
+    public Instant windowStart;
+    @Column(name = "window_end")
+    public Instant windowEnd;
+    @Column(name = "duration_min")
+    public int durationMin;
+    public int priority;
+    @Enumerated(EnumType.STRING)
+    public AppointmentStatus status;
+    public String notes;
+    @Column(name = "technician_id")
+    public String technicianId;
+    @Column(name = "route_seq")
+    public Integer routeSeq;
+    @Column(name = "planned_arrival")
+    public Instant plannedArrival;
+    public boolean pinned;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    @Version
+    public long version;
+}

@@ -1,0 +1,136 @@
+package io.fieldcast.dispatch.rest;
+
+import io.fieldcast.dispatch.booking.AppointmentChanges;
+import io.fieldcast.dispatch.booking.BookingService;
+import io.fieldcast.dispatch.domain.Appointment;
+import io.fieldcast.dispatch.domain.AppointmentStatus;
+import io.fieldcast.dispatch.rest.AppointmentDtos.AppointmentView;
+import io.fieldcast.dispatch.rest.AppointmentDtos.BookRequest;
+import io.fieldcast.dispatch.rest.AppointmentDtos.CancelRequest;
+import io.fieldcast.dispatch.rest.AppointmentDtos.ChangeRequest;
+import io.fieldcast.dispatch.rest.AppointmentDtos.RescheduleRequest;
+import io.fieldcast.platform.rest.ApiException;
+import io.fieldcast.platform.security.Roles;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Booking and changing appointments (dispatchers, often on the phone with the customer). */
+@Path("/api/appointments")
+@Tag(name = "appointments")
+@RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
+public class AppointmentResource {
+
+    @Inject
+    BookingService booking;
+    @Inject
+    AppointmentChanges changes;
+    @Inject
+    JsonWebToken jwt;
+
+    public record Page<T>(List<T> items, int page, int size, long total) {
+    }
+
+    @POST
+    @Operation(summary = "Book a promised window; 409 with the next best slots when it cannot be served")
+    public Response book(@Valid @NotNull BookRequest request) {
+        AppointmentView booked = booking.book(request, jwt.getName());
+        return Response.status(201).entity(booked).header("Location", "/api/appointments/" + booked.id()).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One appointment with its place in the current plan")
+    public Uni<AppointmentView> get(@PathParam("id") UUID id) {
+        return Panache.withSession(() -> Appointment.<Appointment>findById(id))
+                .onItem().ifNull().failWith(() -> ApiException.notFound("appointment " + id))
+                .map(AppointmentView::of);
+    }
+
+    @GET
+    @Operation(summary = "Appointments filtered by territory, date, status, technician, or customer phone/name")
+    public Uni<Page<AppointmentView>> list(@QueryParam("territory") @Size(max = 40) String territory,
+                                           @QueryParam("date") LocalDate date,
+                                           @QueryParam("status") AppointmentStatus status,
+                                           @QueryParam("technician") @Size(max = 64) String technician,
+                                           @QueryParam("q") @Size(max = 100) String q,
+                                           @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                           @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (territory != null) {
+            where.append(" and territoryId = :territory");
+            params.put("territory", territory);
+        }
+        if (date != null) {
+            where.append(" and serviceDate = :date");
+            params.put("date", date);
+        }
+        if (status != null) {
+            where.append(" and status = :status");
+            params.put("status", status);
+        }
+        if (technician != null) {
+            where.append(" and technicianId = :technician");
+            params.put("technician", technician);
+        }
+        if (q != null && !q.isBlank()) {
+            where.append(" and customerId in (select c.id from Customer c where c.phone = :phone"
+                    + " or lower(c.name) like :name)");
+            params.put("phone", q.trim());
+            params.put("name", "%" + q.trim().toLowerCase() + "%");
+        }
+        String query = where + " order by serviceDate, windowStart, id";
+        return Panache.withSession(() -> {
+            var found = Appointment.<Appointment>find(query, params);
+            return found.page(page, size).list()
+                    .chain(items -> found.count().map(total -> new Page<>(items.stream()
+                            .map(AppointmentView::of).toList(), page, size, total)));
+        });
+    }
+
+    @PUT
+    @Path("/{id}/window")
+    @Operation(summary = "Move to another window; re-validates capacity (409 with alternatives)")
+    public AppointmentView reschedule(@PathParam("id") UUID id, @Valid @NotNull RescheduleRequest request) {
+        return changes.reschedule(id, request, jwt.getName());
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(summary = "Cancel; frees the capacity")
+    public AppointmentView cancel(@PathParam("id") UUID id, @Valid CancelRequest request) {
+        return changes.cancel(id, request == null ? null : request.reason(), jwt.getName(), "dispatcher");
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Operation(summary = "Change job type, priority or notes; a new job type re-validates capacity")
+    public AppointmentView change(@PathParam("id") UUID id, @Valid @NotNull ChangeRequest request) {
+        return changes.change(id, request, jwt.getName());
+    }
+}

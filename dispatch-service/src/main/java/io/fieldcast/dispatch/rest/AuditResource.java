@@ -1,0 +1,50 @@
+package io.fieldcast.dispatch.rest;
+
+import io.fieldcast.platform.security.Roles;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** The audit trail of one entity: who changed what, when and why. */
+@Path("/api/audit")
+@Tag(name = "audit")
+public class AuditResource {
+
+    public record AuditEntry(long id, String entityType, String entityId, String action, String actor, Instant at,
+                             String reason, String before, String after) {
+    }
+
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Changes to one appointment, technician, territory, job type or plan, oldest first")
+    public Uni<List<AuditEntry>> trail(
+            @QueryParam("entity") @NotBlank @Pattern(regexp = "appointment|technician|territory|job_type|plan|customer")
+            String entity,
+            @QueryParam("id") @NotBlank @Size(max = 100) String id) {
+        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
+                        select id, entity_type, entity_id, action, actor, at, reason, before_json, after_json
+                        from audit_log where entity_type = :type and entity_id = :id order by id""", Object[].class)
+                .setParameter("type", entity)
+                .setParameter("id", id)
+                .getResultList()))
+                .map(rows -> rows.stream().map(r -> new AuditEntry(((Number) r[0]).longValue(), (String) r[1],
+                        (String) r[2], (String) r[3], (String) r[4], toInstant(r[5]), (String) r[6], (String) r[7],
+                        (String) r[8])).toList());
+    }
+
+    private static Instant toInstant(Object value) {
+        return value instanceof OffsetDateTime odt ? odt.toInstant() : (Instant) value;
+    }
+}

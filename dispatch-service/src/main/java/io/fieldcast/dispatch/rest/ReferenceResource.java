@@ -1,0 +1,175 @@
+package io.fieldcast.dispatch.rest;
+
+import io.fieldcast.dispatch.audit.AuditLog;
+import io.fieldcast.dispatch.domain.JobType;
+import io.fieldcast.dispatch.domain.Json;
+import io.fieldcast.dispatch.domain.Technician;
+import io.fieldcast.dispatch.domain.TechnicianAbsence;
+import io.fieldcast.dispatch.domain.Territory;
+import io.fieldcast.dispatch.rest.ReferenceDtos.AbsenceBody;
+import io.fieldcast.dispatch.rest.ReferenceDtos.JobTypeBody;
+import io.fieldcast.dispatch.rest.ReferenceDtos.TechnicianBody;
+import io.fieldcast.dispatch.rest.ReferenceDtos.TerritoryBody;
+import io.fieldcast.platform.rest.ApiException;
+import io.fieldcast.platform.security.Roles;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Territories, job types and technicians: configured by admins, read by dispatchers. */
+@Path("/api")
+@Tag(name = "reference data")
+public class ReferenceResource {
+
+    @Inject
+    AuditLog audit;
+    @Inject
+    JsonWebToken jwt;
+
+    @GET
+    @Path("/territories")
+    @RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
+    public Uni<List<Territory>> territories() {
+        return Panache.withSession(() -> Territory.<Territory>listAll());
+    }
+
+    @PUT
+    @Path("/territories/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Create or replace a territory")
+    public Uni<Territory> putTerritory(@PathParam("id") String id, @Valid @NotNull TerritoryBody body) {
+        sameId(id, body.id());
+        try {
+            ZoneId.of(body.timeZone());
+        } catch (DateTimeException e) {
+            throw ApiException.badRequest("timeZone", "unknown time zone '" + body.timeZone() + "'");
+        }
+        return Panache.withTransaction(() -> Territory.<Territory>findById(id).chain(existing -> {
+            Territory t = existing != null ? existing : new Territory();
+            t.id = id;
+            t.name = body.name();
+            t.timeZone = body.timeZone();
+            t.centerLat = body.centerLat();
+            t.centerLon = body.centerLon();
+            t.radiusKm = body.radiusKm();
+            t.windowProfile = body.windowProfile();
+            t.emergencyReservePct = body.emergencyReservePct() == null ? 15 : body.emergencyReservePct();
+            return t.persist().chain(() -> audit.record("territory", id, existing == null ? "CREATED" : "UPDATED",
+                    jwt.getName(), null, null, body)).replaceWith(t);
+        }));
+    }
+
+    @GET
+    @Path("/job-types")
+    @RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
+    public Uni<List<JobType>> jobTypes() {
+        return Panache.withSession(() -> JobType.<JobType>listAll());
+    }
+
+    @PUT
+    @Path("/job-types/{code}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Create or replace a job type")
+    public Uni<JobType> putJobType(@PathParam("code") String code, @Valid @NotNull JobTypeBody body) {
+        sameId(code, body.code());
+        return Panache.withTransaction(() -> JobType.<JobType>findById(code).chain(existing -> {
+            JobType j = existing != null ? existing : new JobType();
+            j.code = code;
+            j.name = body.name();
+            j.defaultDurationMin = body.defaultDurationMin();
+            j.requiredSkills = Json.write(body.requiredSkills() == null ? Map.of() : body.requiredSkills());
+            return j.persist().chain(() -> audit.record("job_type", code, existing == null ? "CREATED" : "UPDATED",
+                    jwt.getName(), null, null, body)).replaceWith(j);
+        }));
+    }
+
+    @GET
+    @Path("/technicians")
+    @RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
+    public Uni<List<Technician>> technicians(@QueryParam("territory") String territory) {
+        return Panache.withSession(() -> territory == null ? Technician.<Technician>list("order by id")
+                : Technician.<Technician>list("territoryId = ?1 order by id", territory));
+    }
+
+    @GET
+    @Path("/technicians/{id}")
+    @RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
+    public Uni<Technician> technician(@PathParam("id") String id) {
+        return Panache.withSession(() -> Technician.<Technician>findById(id))
+                .onItem().ifNull().failWith(() -> ApiException.notFound("technician " + id));
+    }
+
+    @PUT
+    @Path("/technicians/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Create or replace a technician (skills, weekly shifts, break rule)")
+    public Uni<Technician> putTechnician(@PathParam("id") String id, @Valid @NotNull TechnicianBody body) {
+        sameId(id, body.id());
+        return Panache.withTransaction(() -> Territory.findById(body.territoryId())
+                .onItem().ifNull().failWith(() -> ApiException.badRequest("territoryId", "unknown territory"))
+                .chain(ignored -> Technician.<Technician>findById(id)).chain(existing -> {
+                    Technician t = existing != null ? existing : new Technician();
+                    Object before = existing == null ? null : Json.write(existing);
+                    t.id = id;
+                    t.name = body.name();
+                    t.phone = body.phone();
+                    t.territoryId = body.territoryId();
+                    t.homeLat = body.homeLat();
+                    t.homeLon = body.homeLon();
+                    t.skills = Json.write(body.skills() == null ? Map.of() : body.skills());
+                    t.weeklyShifts = Json.write(body.weeklyShifts());
+                    t.breakMinutes = body.breakMinutes() == null ? 30 : body.breakMinutes();
+                    t.breakWindow = body.breakWindow() == null ? "11:30-14:00" : body.breakWindow();
+                    t.active = body.active() == null || body.active();
+                    return t.persist().chain(() -> audit.record("technician", id,
+                            existing == null ? "CREATED" : "UPDATED", jwt.getName(), null, before, body)).replaceWith(t);
+                }));
+    }
+
+    @POST
+    @Path("/technicians/{id}/absences")
+    @RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
+    @Operation(summary = "Record that a technician is out (sick, vacation) for some days")
+    public Uni<TechnicianAbsence> absence(@PathParam("id") String id, @Valid @NotNull AbsenceBody body) {
+        if (body.lastDay().isBefore(body.firstDay())) {
+            throw ApiException.badRequest("lastDay", "must not be before firstDay");
+        }
+        return Panache.withTransaction(() -> Technician.findById(id)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("technician " + id))
+                .chain(ignored -> {
+                    TechnicianAbsence a = new TechnicianAbsence();
+                    a.id = UUID.randomUUID();
+                    a.technicianId = id;
+                    a.firstDay = body.firstDay();
+                    a.lastDay = body.lastDay();
+                    a.kind = body.kind();
+                    a.note = body.note();
+                    return a.persist().chain(() -> audit.record("technician", id, "ABSENCE_" + body.kind(),
+                            jwt.getName(), body.note(), null, body)).replaceWith(a);
+                }));
+    }
+
+    private static void sameId(String path, String body) {
+        if (!path.equals(body)) {
+            throw ApiException.badRequest("id", "body id '" + body + "' differs from the path '" + path + "'");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.fieldcast.dispatch.rest;
+
+import io.fieldcast.dispatch.booking.Slot;
+import io.fieldcast.dispatch.booking.SlotFinder;
+import io.fieldcast.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Windows that can really be served, best first. */
+@Path("/api/slots")
+@Tag(name = "booking")
+@RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
+public class SlotResource {
+
+    @Inject
+    SlotFinder finder;
+
+    @GET
+    @Operation(summary = "Arrival windows the current plans can absorb for a job at a place, most comfortable first")
+    public List<Slot> slots(@QueryParam("lat") @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
+                            @QueryParam("lon") @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon,
+                            @QueryParam("jobType") @NotBlank @Size(max = 40) String jobType,
+                            @QueryParam("from") @NotNull LocalDate from,
+                            @QueryParam("to") @NotNull LocalDate to,
+                            @QueryParam("territory") @Size(max = 40) String territory) {
+        return finder.find(lat, lon, jobType, from, to, territory);
+    }
+}

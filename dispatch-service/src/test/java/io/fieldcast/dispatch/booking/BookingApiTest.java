@@ -1,0 +1,205 @@
+package io.fieldcast.dispatch.booking;
+
+import io.fieldcast.dispatch.road.Roads;
+import io.fieldcast.events.AppointmentBooked;
+import io.fieldcast.events.AppointmentCanceled;
+import io.fieldcast.events.AppointmentRescheduled;
+import io.fieldcast.events.Topics;
+import io.fieldcast.platform.security.TokenIssuer;
+import io.fieldcast.roadnetwork.GeoPoint;
+import io.fieldcast.testing.EventProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class BookingApiTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Inject
+    TokenIssuer tokens;
+    @Inject
+    Roads roads;
+
+    Fixtures f;
+
+    @BeforeEach
+    void company() {
+        f = new Fixtures(tokens, roads);
+        f.jobTypes();
+        f.territory("metro", 15);
+        f.technician("tech-a", "metro", f.addresses.get(0), Map.of("fiber", 3), Fixtures.WEEKDAYS);
+        f.technician("tech-b", "metro", f.addresses.get(1), Map.of(), Fixtures.WEEKDAYS);
+    }
+
+    @Test
+    void emptyDayOffersWindowsThatFitTheShiftsOnly() {
+        GeoPoint p = f.addresses.get(10);
+        List<String> starts = given().auth().oauth2(f.dispatcher)
+                .queryParam("lat", p.lat()).queryParam("lon", p.lon()).queryParam("jobType", "REPAIR")
+                .queryParam("from", "2026-03-06").queryParam("to", "2026-03-06")
+                .get("/api/slots").then().statusCode(200)
+                .extract().jsonPath().getList("windowStart", String.class);
+        // Shifts end at 17:00: the 16:00-20:00 window would need the visit plus the drive home after 17:00.
+        assertTrue(starts.contains("2026-03-06T08:00:00Z"), starts.toString());
+        assertTrue(starts.contains("2026-03-06T12:00:00Z"), starts.toString());
+        assertFalse(starts.contains("2026-03-06T16:00:00Z"), starts.toString());
+    }
+
+    @Test
+    void weekendHasNoSlotsBecauseNobodyWorks() {
+        GeoPoint p = f.addresses.get(11);
+        given().auth().oauth2(f.dispatcher)
+                .queryParam("lat", p.lat()).queryParam("lon", p.lon()).queryParam("jobType", "REPAIR")
+                .queryParam("from", "2026-03-07").queryParam("to", "2026-03-08")
+                .get("/api/slots").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void bookingPlacesTheVisitInAPlanAndPublishesOnce() {
+        try (EventProbe probe = EventProbe.atEnd(Topics.APPOINTMENTS)) {
+            Response booked = book(f.addresses.get(12), "REPAIR", "2026-03-03T08:00:00Z", "2026-03-03T12:00:00Z");
+            booked.then().statusCode(201)
+                    .body("status", equalTo("BOOKED"))
+                    .body("technicianId", notNullValue())
+                    .body("plannedArrival", notNullValue());
+            String id = booked.path("id");
+            Instant arrival = Instant.parse(booked.path("plannedArrival"));
+            assertFalse(arrival.isAfter(Instant.parse("2026-03-03T12:00:00Z")), "planned inside the window");
+
+            var events = probe.await(AppointmentBooked.class, e -> e.appointmentId().toString().equals(id), 1, WAIT);
+            assertEquals(1, events.size());
+            assertEquals("Rosa", events.getFirst().customer().firstName());
+            assertEquals("es", events.getFirst().customer().language());
+            assertEquals("UTC", events.getFirst().timeZone());
+
+            given().auth().oauth2(f.admin).queryParam("entity", "appointment").queryParam("id", id)
+                    .get("/api/audit").then().statusCode(200)
+                    .body("action", hasItem("BOOKED")).body("actor", hasItem("dana"));
+        }
+    }
+
+    @Test
+    void jobNeedingFiberGoesToTheFiberTechnician() {
+        book(f.addresses.get(13), "INSTALL", "2026-03-03T12:00:00Z", "2026-03-03T16:00:00Z").then().statusCode(201)
+                .body("technicianId", equalTo("tech-a"));
+    }
+
+    @Test
+    void rescheduleMovesTheVisitAndPublishesTheNewWindow() {
+        String id = book(f.addresses.get(14), "REPAIR", "2026-03-04T08:00:00Z", "2026-03-04T12:00:00Z")
+                .then().statusCode(201).extract().path("id");
+        try (EventProbe probe = EventProbe.atEnd(Topics.APPOINTMENTS)) {
+            given().auth().oauth2(f.dispatcher).contentType("application/json")
+                    .body("{\"windowStart\":\"2026-03-05T12:00:00Z\",\"windowEnd\":\"2026-03-05T16:00:00Z\","
+                            + "\"reason\":\"customer works mornings\"}")
+                    .put("/api/appointments/" + id + "/window").then().statusCode(200)
+                    .body("serviceDate", equalTo("2026-03-05"))
+                    .body("windowStart", equalTo("2026-03-05T12:00:00Z"));
+            var moved = probe.await(AppointmentRescheduled.class, e -> e.appointmentId().toString().equals(id), 1,
+                    WAIT);
+            assertEquals(Instant.parse("2026-03-04T08:00:00Z"), moved.getFirst().previousWindowStart());
+            assertEquals("customer works mornings", moved.getFirst().reason());
+        }
+    }
+
+    @Test
+    void cancelPublishesAndCannotBeCanceledTwice() {
+        String id = book(f.addresses.get(15), "REPAIR", "2026-03-04T12:00:00Z", "2026-03-04T16:00:00Z")
+                .then().statusCode(201).extract().path("id");
+        try (EventProbe probe = EventProbe.atEnd(Topics.APPOINTMENTS)) {
+            given().auth().oauth2(f.dispatcher).contentType("application/json").body("{\"reason\":\"moved away\"}")
+                    .post("/api/appointments/" + id + "/cancel").then().statusCode(200)
+                    .body("status", equalTo("CANCELED"));
+            assertEquals(1, probe.await(AppointmentCanceled.class, e -> e.appointmentId().toString().equals(id), 1,
+                    WAIT).size());
+        }
+        given().auth().oauth2(f.dispatcher).contentType("application/json").body("{}")
+                .post("/api/appointments/" + id + "/cancel").then().statusCode(409);
+    }
+
+    @Test
+    void unknownJobTypeIs400NamingTheField() {
+        book(f.addresses.get(16), "TELEPORT", "2026-03-03T08:00:00Z", "2026-03-03T12:00:00Z").then()
+                .statusCode(400).body("fields.field", hasItem("jobType"));
+    }
+
+    @Test
+    void windowInThePastIs400() {
+        book(f.addresses.get(16), "REPAIR", "2026-02-27T08:00:00Z", "2026-02-27T12:00:00Z").then()
+                .statusCode(400).body("fields.field", hasItem("windowStart"))
+                .body("message", containsString("past"));
+    }
+
+    @Test
+    void addressOffTheMapIs400() {
+        book(new GeoPoint(f.center.lat() + 1.0, f.center.lon()), "REPAIR", "2026-03-03T08:00:00Z",
+                "2026-03-03T12:00:00Z").then().statusCode(400).body("fields.field", hasItem("lat"));
+    }
+
+    @Test
+    void phoneNotE164Is400NamingTheField() {
+        GeoPoint p = f.addresses.get(17);
+        given().auth().oauth2(f.dispatcher).contentType("application/json")
+                .body(f.bookingJson(p, "REPAIR", "2026-03-03T08:00:00Z", "2026-03-03T12:00:00Z", "metro")
+                        .replace("+12125550123", "555-0123"))
+                .post("/api/appointments").then().statusCode(400)
+                .body("fields.field", hasItem("customer.phone"));
+    }
+
+    @Test
+    void oversizedNotesAre400() {
+        GeoPoint p = f.addresses.get(17);
+        String body = f.bookingJson(p, "REPAIR", "2026-03-03T08:00:00Z", "2026-03-03T12:00:00Z", "metro")
+                .replace("\"address\"", "\"notes\":\"" + "x".repeat(2001) + "\",\"address\"");
+        given().auth().oauth2(f.dispatcher).contentType("application/json").body(body)
+                .post("/api/appointments").then().statusCode(400).body("fields.field", hasItem("notes"));
+    }
+
+    @Test
+    void technicianMayNotBookAndDispatcherMayNotConfigure() {
+        String tech = tokens.forTechnician("tech-a", "phone").token();
+        given().auth().oauth2(tech).contentType("application/json")
+                .body(f.bookingJson(f.addresses.get(18), "REPAIR", "2026-03-03T08:00:00Z", "2026-03-03T12:00:00Z",
+                        "metro"))
+                .post("/api/appointments").then().statusCode(403);
+        given().auth().oauth2(f.dispatcher).contentType("application/json")
+                .body(Map.of("code", "X", "name", "x", "defaultDurationMin", 10))
+                .put("/api/job-types/X").then().statusCode(403);
+        given().auth().oauth2(f.dispatcher).queryParam("entity", "appointment").queryParam("id", "x")
+                .get("/api/audit").then().statusCode(403);
+    }
+
+    @Test
+    void searchFindsAppointmentsByCustomerPhone() {
+        book(f.addresses.get(19), "REPAIR", "2026-03-03T12:00:00Z", "2026-03-03T16:00:00Z").then().statusCode(201);
+        given().auth().oauth2(f.dispatcher).queryParam("q", "+12125550123").queryParam("territory", "metro")
+                .get("/api/appointments").then().statusCode(200)
+                .body("total", not(equalTo(0)))
+                .body("items.territoryId", hasItem("metro"));
+    }
+
+    private Response book(GeoPoint at, String jobType, String start, String end) {
+        return given().auth().oauth2(f.dispatcher).contentType("application/json")
+                .body(f.bookingJson(at, jobType, start, end, "metro"))
+                .post("/api/appointments");
+    }
+}
