@@ -8,8 +8,10 @@ import java.util.Set;
 @QuarkusTest
 class NotifyFoundationTest extends ServiceFoundationContract {
 
+    /** Twilio webhooks (signature-checked), the customer's tracking page (signed link) and the static outbox page. */
     @Override
     protected Set<String> publicOperations() {
-        return Set.of();
+        return Set.of("POST /api/sms/inbound", "POST /api/sms/status", "GET /outbox", "GET /t/{token}",
+                "GET /t/{token}/state", "GET /t/{token}/events", "GET /t/{token}/roads");
     }
 }

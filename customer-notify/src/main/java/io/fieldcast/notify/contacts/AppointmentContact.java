@@ -6,7 +6,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.fieldcast.notify.policy.AppointmentView;
+
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 /** Notify's own copy of who to tell about an appointment and what was promised. */
@@ -38,4 +42,38 @@ public class AppointmentContact extends PanacheEntityBase {
     public String status;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    @Column(name = "technician_id")
+    public String technicianId;
+    @Column(name = "technician_first_name")
+    public String technicianFirstName;
+    @Column(name = "planned_arrival")
+    public Instant plannedArrival;
+    /** Latest visit status tapped by the technician (EN_ROUTE, ARRIVED, COMPLETED, CANNOT_COMPLETE) or null. */
+    @Column(name = "visit_status")
+    public String visitStatus;
+    @Column(name = "forecast_version")
+    public int forecastVersion;
+    @Column(name = "forecast_p50")
+    public Instant forecastP50;
+    @Column(name = "forecast_start")
+    public Instant forecastStart;
+    @Column(name = "forecast_end")
+    public Instant forecastEnd;
+    /** The window the customer was last told (narrowed, updated or delayed). */
+    @Column(name = "told_start")
+    public Instant toldStart;
+    @Column(name = "told_end")
+    public Instant toldEnd;
+    @Column(name = "updates_day")
+    public LocalDate updatesDay;
+    @Column(name = "updates_count")
+    public int updatesCount;
+
+    /** The policy's view of this appointment; {@code optedOut} comes from the phone number's STOP state. */
+    public AppointmentView view(boolean optedOut) {
+        return new AppointmentView(appointmentId, firstName, phone, email, language, smsOptIn, emailOptIn, optedOut,
+                ZoneId.of(timeZone), windowStart, windowEnd, "CANCELED".equals(status), technicianFirstName,
+                plannedArrival, visitStatus, forecastVersion, forecastP50, toldStart, toldEnd, updatesDay,
+                updatesCount);
+    }
 }

@@ -1,0 +1,34 @@
+package io.fieldcast.notify.channel;
+
+import io.fieldcast.notify.config.NotifyConfig;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** E-mail through the Quarkus mailer (SMTP settings under {@code quarkus.mailer.*}). */
+@ApplicationScoped
+public class EmailChannel implements Channel {
+
+    private final Mailer mailer;
+    private final NotifyConfig config;
+
+    public EmailChannel(Mailer mailer, NotifyConfig config) {
+        this.mailer = mailer;
+        this.config = config;
+    }
+
+    @Override
+    public String name() {
+        return "email";
+    }
+
+    @Override
+    public String send(OutgoingMessage message) {
+        String messageId = "<notify-" + message.id() + "@fieldcast>";
+        mailer.send(Mail.withText(message.recipient(), message.subject() == null ? "Fieldcast" : message.subject(),
+                        message.body())
+                .setFrom(config.email().from())
+                .addHeader("Message-ID", messageId));
+        return messageId;
+    }
+}

@@ -1,0 +1,193 @@
+package io.fieldcast.notify.channel;
+
+import io.fieldcast.events.Events;
+import io.fieldcast.events.NotificationFailed;
+import io.fieldcast.events.NotificationSent;
+import io.fieldcast.notify.config.NotifyConfig;
+import io.fieldcast.platform.outbox.Outbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Hands PENDING notifications to their channels. A pass claims due rows (lease: {@code next_attempt_at} moves to
+ * now + lease, so another replica skips them), sends each outside any transaction, then in one transaction marks it
+ * SENT (with NotificationSent on the outbox) or schedules a retry with exponential back-off, ending FAILED (with
+ * NotificationFailed) after the last attempt. A SENT row is never claimed again, so restarts cannot resend it.
+ */
+@ApplicationScoped
+public class NotificationSender {
+
+    private static final Logger LOG = Logger.getLogger(NotificationSender.class);
+
+    private final Pool pool;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final NotifyConfig config;
+    private final Map<String, Channel> channels;
+    private volatile boolean running;
+    private Thread thread;
+
+    public NotificationSender(Pool pool, Outbox outbox, Clock clock, NotifyConfig config, Instance<Channel> all) {
+        this.pool = pool;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.config = config;
+        this.channels = all.stream().collect(Collectors.toMap(Channel::name, Function.identity()));
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.sender().enabled()) {
+            return;
+        }
+        running = true;
+        thread = Thread.ofPlatform().name("notify-sender").daemon().start(this::loop);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                if (passOnce() == 0) {
+                    Thread.sleep(config.sender().pollInterval().toMillis());
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "sender pass failed; trying again");
+                sleepQuietly(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    /** Claims due messages and hands each to its channel; returns how many were attempted. */
+    public synchronized int passOnce() {
+        Instant now = clock.instant();
+        List<OutgoingMessage> claimed = claim(now);
+        for (OutgoingMessage message : claimed) {
+            deliver(message);
+        }
+        return claimed.size();
+    }
+
+    private List<OutgoingMessage> claim(Instant now) {
+        var rows = pool.preparedQuery("""
+                        update notification set next_attempt_at = $1, attempts = attempts + 1
+                        where id in (select id from notification where state = 'PENDING' and next_attempt_at <= $2
+                                     order by next_attempt_at, id limit $3 for update skip locked)
+                        returning id, appointment_id, kind, medium, channel, recipient, subject, body, attempts""")
+                .execute(Tuple.of(at(now.plus(config.sender().lease())), at(now), config.sender().batchSize()))
+                .await().atMost(Duration.ofSeconds(30));
+        List<OutgoingMessage> out = new ArrayList<>();
+        for (Row r : rows) {
+            out.add(new OutgoingMessage(r.getLong("id"), r.getUUID("appointment_id"), r.getString("kind"),
+                    r.getString("channel"), r.getString("recipient"), r.getString("subject"), r.getString("body"),
+                    r.getInteger("attempts")));
+        }
+        out.sort(java.util.Comparator.comparingLong(OutgoingMessage::id));
+        return out;
+    }
+
+    private void deliver(OutgoingMessage message) {
+        Channel channel = channels.get(message.channel());
+        try {
+            if (channel == null) {
+                throw new IllegalStateException("no channel named " + message.channel());
+            }
+            String providerId = channel.send(message);
+            finishSent(message, providerId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warnf("%s #%d via %s failed (attempt %d): %s", message.kind(), message.id(), message.channel(),
+                    message.attempt(), e.getMessage());
+            finishFailed(message, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private void finishSent(OutgoingMessage m, String providerId) {
+        Instant now = clock.instant();
+        transaction(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
+                        update notification set state = 'SENT', provider_message_id = :provider, handed_at = :now,
+                            last_error = null where id = :id returning forecast_version""", Integer.class)
+                .setParameter("provider", providerId).setParameter("now", now).setParameter("id", m.id())
+                .getSingleResult()
+                .chain(version -> outbox.append(new NotificationSent(Events.newId(), now, NotificationSent.SCHEMA_VERSION,
+                        m.appointmentId(), m.kind(), m.channel(), mask(m.recipient()), providerId, version)))));
+    }
+
+    private void finishFailed(OutgoingMessage m, String error) {
+        Instant now = clock.instant();
+        boolean last = m.attempt() >= config.sender().maxAttempts();
+        Duration backoff = config.sender().initialBackoff().multipliedBy(1L << Math.min(m.attempt() - 1, 16));
+        transaction(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
+                        update notification set state = :state, next_attempt_at = :next, last_error = :error
+                        where id = :id""")
+                .setParameter("state", last ? "FAILED" : "PENDING")
+                .setParameter("next", now.plus(backoff))
+                .setParameter("error", error)
+                .setParameter("id", m.id())
+                .executeUpdate()
+                .chain(n -> last ? outbox.append(new NotificationFailed(Events.newId(), now,
+                        NotificationFailed.SCHEMA_VERSION, m.appointmentId(), m.kind(), m.channel(), mask(m.recipient()),
+                        error, m.attempt())) : io.smallrye.mutiny.Uni.createFrom().voidItem())));
+    }
+
+    private static void transaction(java.util.function.Supplier<io.smallrye.mutiny.Uni<Void>> work) {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(work));
+        } catch (Throwable e) {
+            // The lease runs out and the row is retried; the unique key still prevents a second decision.
+            throw new IllegalStateException("could not record the outcome of a send", e);
+        }
+    }
+
+    /** Events leave the service: never the full phone number or address. */
+    static String mask(String recipient) {
+        if (recipient == null || recipient.length() < 5) {
+            return "***";
+        }
+        int at = recipient.indexOf('@');
+        if (at > 0) {
+            return recipient.charAt(0) + "***" + recipient.substring(at);
+        }
+        return "***" + recipient.substring(recipient.length() - 4);
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static void sleepQuietly(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.fieldcast.notify.messaging;
+
+import io.fieldcast.notify.config.NotifyConfig;
+import io.fieldcast.notify.contacts.AppointmentContact;
+import io.fieldcast.notify.policy.Trigger;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * "Reminder the day before": every scan, appointments whose promised window starts tomorrow in the customer's zone
+ * get a reminder once the local reminder hour has passed. The notification's unique key makes repeated scans (and
+ * several replicas) harmless.
+ */
+@ApplicationScoped
+public class ReminderScheduler {
+
+    private static final Logger LOG = Logger.getLogger(ReminderScheduler.class);
+
+    private final NotifyEventHandler decisions;
+    private final NotifyConfig config;
+    private final Clock clock;
+    private ScheduledExecutorService timer;
+
+    public ReminderScheduler(NotifyEventHandler decisions, NotifyConfig config, Clock clock) {
+        this.decisions = decisions;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    void start(@Observes StartupEvent event) {
+        long period = config.policy().reminderScan().toMillis();
+        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("notify-reminders").daemon()
+                .factory());
+        timer.scheduleWithFixedDelay(this::scanQuietly, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    private void scanQuietly() {
+        try {
+            scan();
+        } catch (Throwable e) {
+            LOG.warnf(e, "reminder scan failed; next scan tries again");
+        }
+    }
+
+    /** Queues the reminders due now; returns how many appointments were considered. */
+    public int scan() throws Throwable {
+        Instant now = clock.instant();
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
+                AppointmentContact.<AppointmentContact>list(
+                                "status = 'BOOKED' and visitStatus is null and windowStart > ?1 and windowStart < ?2",
+                                now, now.plus(2, ChronoUnit.DAYS))
+                        .chain(candidates -> remind(candidates.stream().filter(c -> due(c, now)).toList()))));
+    }
+
+    private boolean due(AppointmentContact c, Instant now) {
+        ZoneId zone = ZoneId.of(c.timeZone);
+        ZonedDateTime local = now.atZone(zone);
+        return c.windowStart.atZone(zone).toLocalDate().equals(local.toLocalDate().plusDays(1))
+                && !local.toLocalTime().isBefore(config.policy().reminderAt());
+    }
+
+    private Uni<Integer> remind(List<AppointmentContact> due) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        Instant now = clock.instant();
+        for (AppointmentContact c : due) {
+            chain = chain.chain(() -> decisions.decide(c, new Trigger.ReminderDue(now)));
+        }
+        return chain.replaceWith(due.size());
+    }
+}

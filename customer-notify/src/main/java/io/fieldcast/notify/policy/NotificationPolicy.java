@@ -1,0 +1,147 @@
+package io.fieldcast.notify.policy;
+
+import io.fieldcast.events.VisitStatus;
+import io.fieldcast.notify.policy.Decision.Content;
+import io.fieldcast.notify.policy.Decision.Reason;
+import io.fieldcast.notify.policy.Decision.Send;
+import io.fieldcast.notify.policy.Decision.Suppress;
+import io.fieldcast.notify.policy.Decision.Window;
+import io.fieldcast.notify.policy.Trigger.Booked;
+import io.fieldcast.notify.policy.Trigger.Canceled;
+import io.fieldcast.notify.policy.Trigger.Forecast;
+import io.fieldcast.notify.policy.Trigger.ReminderDue;
+import io.fieldcast.notify.policy.Trigger.Rescheduled;
+import io.fieldcast.notify.policy.Trigger.StatusChanged;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Which texts an appointment earns: (what was told so far, what just happened, now) → messages to send or to hold
+ * back, with reasons. Pure: no clock, no database, no channel, so every rule has its own unit test.
+ */
+public final class NotificationPolicy {
+
+    private final PolicySettings settings;
+    private final QuietHours quietHours;
+
+    public NotificationPolicy(PolicySettings settings) {
+        this.settings = settings;
+        this.quietHours = new QuietHours(settings.quietStart(), settings.quietEnd());
+    }
+
+    public List<Decision> decide(AppointmentView view, Trigger trigger, Instant now) {
+        if (view == null) {
+            return List.of(new Suppress(kindOf(trigger), Reason.UNKNOWN_APPOINTMENT));
+        }
+        return switch (trigger) {
+            case Booked b -> List.of(send(view, MessageKind.BOOKING_CONFIRMATION, view.promiseKey(), 0, now,
+                    promise(view), null));
+            case Rescheduled r -> List.of(send(view, MessageKind.RESCHEDULE_CONFIRMATION, "e" + r.eventId(), 0, now,
+                    promise(view), null));
+            case Canceled c -> List.of(send(view, MessageKind.CANCELLATION_CONFIRMATION, "once", 0, now,
+                    promise(view), null));
+            case ReminderDue r -> reminder(view, now);
+            case Forecast f -> forecast(view, f, now);
+            case StatusChanged s -> status(view, s, now);
+        };
+    }
+
+    private List<Decision> reminder(AppointmentView view, Instant now) {
+        if (view.canceled()) {
+            return List.of(new Suppress(MessageKind.REMINDER, Reason.APPOINTMENT_CANCELED));
+        }
+        Content content = view.toldStart() != null
+                ? new Content(view.toldStart(), view.toldEnd(), null, view.technicianFirstName(), false, false)
+                : promise(view);
+        return List.of(send(view, MessageKind.REMINDER, view.promiseKey(), 0, now, content, null));
+    }
+
+    private List<Decision> forecast(AppointmentView view, Forecast f, Instant now) {
+        MessageKind kind = view.toldStart() == null ? MessageKind.WINDOW_NARROWED : MessageKind.WINDOW_UPDATED;
+        if (view.canceled()) {
+            return List.of(new Suppress(kind, Reason.APPOINTMENT_CANCELED));
+        }
+        if (view.visitStatus() != null) {
+            // Once the technician set off, "on the way" and the tracking page say more than a window could.
+            return List.of(new Suppress(kind, Reason.VISIT_UNDER_WAY));
+        }
+        if (f.version() <= view.forecastVersion()) {
+            return List.of(new Suppress(kind, Reason.STALE_FORECAST));
+        }
+        Window window = new Window(f.windowStart(), f.windowEnd());
+        Content content = new Content(f.windowStart(), f.windowEnd(), f.p50(), view.technicianFirstName(), false,
+                false);
+        boolean late = f.windowEnd().isAfter(view.promisedEnd().plus(settings.lateTolerance()));
+        boolean toldLate = view.toldEnd() != null
+                && view.toldEnd().isAfter(view.promisedEnd().plus(settings.lateTolerance()));
+        if (late && !toldLate) {
+            // Breaking the promise is always worth a text, whatever the daily limit says.
+            return List.of(send(view, MessageKind.DELAY, view.promiseKey(), f.version(), now, content, window));
+        }
+        if (view.toldStart() == null) {
+            return List.of(send(view, MessageKind.WINDOW_NARROWED, view.promiseKey(), f.version(), now, content,
+                    window));
+        }
+        Duration moved = Duration.between(view.toldStart(), f.windowStart()).abs();
+        if (moved.compareTo(settings.materialMove()) < 0) {
+            return List.of(new Suppress(MessageKind.WINDOW_UPDATED, Reason.NOT_MATERIAL));
+        }
+        if (view.updatesOn(now.atZone(view.zone()).toLocalDate()) >= settings.maxUpdatesPerDay()) {
+            return List.of(new Suppress(MessageKind.WINDOW_UPDATED, Reason.DAILY_UPDATE_LIMIT));
+        }
+        return List.of(send(view, MessageKind.WINDOW_UPDATED, "v" + f.version(), f.version(), now, content, window));
+    }
+
+    private List<Decision> status(AppointmentView view, StatusChanged s, Instant now) {
+        if (s.status() == VisitStatus.EN_ROUTE) {
+            if (view.canceled()) {
+                return List.of(new Suppress(MessageKind.ON_THE_WAY, Reason.APPOINTMENT_CANCELED));
+            }
+            Instant arrival = view.forecastP50() != null ? view.forecastP50()
+                    : view.plannedArrival() != null ? view.plannedArrival() : view.promisedStart();
+            return List.of(send(view, MessageKind.ON_THE_WAY, view.promiseKey(), view.forecastVersion(), now,
+                    new Content(view.toldStart(), view.toldEnd(), arrival, view.technicianFirstName(), true, false),
+                    null));
+        }
+        if (s.status() == VisitStatus.COMPLETED) {
+            return List.of(send(view, MessageKind.COMPLETED, view.promiseKey(), 0, now,
+                    new Content(null, null, null, view.technicianFirstName(), false, true), null));
+        }
+        return List.of();
+    }
+
+    private Decision send(AppointmentView view, MessageKind kind, String key, int version, Instant now,
+                          Content content, Window tells) {
+        Medium medium;
+        String recipient;
+        if (view.phone() != null && view.smsOptIn() && !view.smsOptedOut()) {
+            medium = Medium.SMS;
+            recipient = view.phone();
+        } else if (view.email() != null && view.emailOptIn()) {
+            medium = Medium.EMAIL;
+            recipient = view.email();
+        } else {
+            return new Suppress(kind, view.smsOptedOut() ? Reason.OPTED_OUT : Reason.NO_CONTACT);
+        }
+        Instant notBefore = kind.heldByQuietHours() ? quietHours.nextAllowed(now, view.zone()) : now;
+        return new Send(kind, key, version, medium, recipient, notBefore, content, tells);
+    }
+
+    private static Content promise(AppointmentView view) {
+        return new Content(view.promisedStart(), view.promisedEnd(), null, view.technicianFirstName(), false, false);
+    }
+
+    private static MessageKind kindOf(Trigger trigger) {
+        return switch (trigger) {
+            case Booked b -> MessageKind.BOOKING_CONFIRMATION;
+            case Rescheduled r -> MessageKind.RESCHEDULE_CONFIRMATION;
+            case Canceled c -> MessageKind.CANCELLATION_CONFIRMATION;
+            case ReminderDue r -> MessageKind.REMINDER;
+            case Forecast f -> MessageKind.WINDOW_NARROWED;
+            case StatusChanged s -> s.status() == VisitStatus.COMPLETED ? MessageKind.COMPLETED
+                    : MessageKind.ON_THE_WAY;
+        };
+    }
+}

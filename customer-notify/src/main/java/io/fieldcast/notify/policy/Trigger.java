@@ -1,0 +1,31 @@
+package io.fieldcast.notify.policy;
+
+import io.fieldcast.events.VisitStatus;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** What happened to an appointment, reduced to what the policy needs. {@code at} is the event's domain time. */
+public sealed interface Trigger {
+
+    Instant at();
+
+    record Booked(Instant at) implements Trigger {
+    }
+
+    record Rescheduled(UUID eventId, Instant at) implements Trigger {
+    }
+
+    record Canceled(Instant at) implements Trigger {
+    }
+
+    /** The scheduler found the appointment is tomorrow in the customer's zone and the reminder hour has come. */
+    record ReminderDue(Instant at) implements Trigger {
+    }
+
+    record Forecast(int version, Instant p50, Instant windowStart, Instant windowEnd, Instant at) implements Trigger {
+    }
+
+    record StatusChanged(VisitStatus status, Instant at) implements Trigger {
+    }
+}

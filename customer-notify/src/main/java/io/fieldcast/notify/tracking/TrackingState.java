@@ -1,0 +1,9 @@
+package io.fieldcast.notify.tracking;
+
+/**
+ * Everything a tracking page may show: the day, the window, the technician's first name, the visit's stage and,
+ * only while en route, the technician's position. Nothing else about the appointment or the technician.
+ */
+public record TrackingState(String stage, String date, String windowStart, String windowEnd, String technician,
+                            Double lat, Double lon, String positionAt) {
+}

@@ -1,0 +1,192 @@
+package io.fieldcast.notify.flow;
+
+import io.fieldcast.events.AppointmentCanceled;
+import io.fieldcast.events.AppointmentRescheduled;
+import io.fieldcast.events.Events;
+import io.fieldcast.events.NotificationSent;
+import io.fieldcast.events.Topics;
+import io.fieldcast.events.VisitStatus;
+import io.fieldcast.notify.channel.NotificationSender;
+import io.fieldcast.notify.messaging.ReminderScheduler;
+import io.fieldcast.notify.support.Notifications;
+import io.fieldcast.notify.support.Notifications.Row;
+import io.fieldcast.notify.support.TestClock;
+import io.fieldcast.testing.EventProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static io.fieldcast.notify.support.Notifications.booking;
+import static io.fieldcast.notify.support.Notifications.forecast;
+import static io.fieldcast.notify.support.Notifications.kinds;
+import static io.fieldcast.notify.support.Notifications.route;
+import static io.fieldcast.notify.support.Notifications.status;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Events in through the real broker, decisions in PostgreSQL, hand-off through the db-outbox channel. */
+@QuarkusTest
+class NotificationFlowTest {
+
+    /** 10:00 in New York on Monday 2 March 2026 (EST, UTC-5). */
+    private static final Instant MORNING = Instant.parse("2026-03-02T15:00:00Z");
+    /** Promised 14:00–18:00 New York time. */
+    private static final Instant PROMISED = Instant.parse("2026-03-02T19:00:00Z");
+
+    @Inject
+    Notifications notifications;
+    @Inject
+    TestClock clock;
+    @Inject
+    NotificationSender sender;
+    @Inject
+    ReminderScheduler reminders;
+
+    @BeforeEach
+    void morning() {
+        clock.set(MORNING);
+    }
+
+    private UUID booked(String phone) {
+        UUID appointment = UUID.randomUUID();
+        notifications.publish(booking(appointment, MORNING, PROMISED, phone, null, "en"));
+        notifications.awaitKind(appointment, "BOOKING_CONFIRMATION", "SENT");
+        return appointment;
+    }
+
+    @Test
+    void bookingIsConfirmedOnceThroughTheOutboxEvenWhenRedelivered() {
+        UUID appointment = UUID.randomUUID();
+        var booked = booking(appointment, MORNING, PROMISED, "+12125550101", null, "en");
+        try (var probe = EventProbe.atEnd(Topics.NOTIFICATIONS)) {
+            notifications.publish(booked);
+            notifications.publish(booked); // redelivery: same event id
+            // A producer retry with a new event id: same promise, so the same dedup key.
+            notifications.publish(booking(appointment, MORNING, PROMISED, "+12125550101", null, "en"));
+            notifications.publish(new AppointmentCanceled(Events.newId(), MORNING, 1, appointment, "customer", "x"));
+            List<Row> rows = notifications.awaitKind(appointment, "CANCELLATION_CONFIRMATION", "SENT");
+            assertEquals(List.of("BOOKING_CONFIRMATION", "CANCELLATION_CONFIRMATION"), kinds(rows));
+            Row confirmation = rows.getFirst();
+            assertEquals("db-outbox", confirmation.channel());
+            assertTrue(confirmation.body().contains("between 14:00 and 18:00"), confirmation.body());
+            var sent = probe.await(NotificationSent.class, e -> e.appointmentId().equals(appointment), 2,
+                    Duration.ofSeconds(10));
+            assertEquals(List.of("BOOKING_CONFIRMATION", "CANCELLATION_CONFIRMATION"),
+                    sent.stream().map(NotificationSent::kind).toList());
+            assertEquals("***0101", sent.getFirst().recipient());
+        }
+    }
+
+    @Test
+    void forecastsNarrowThenUpdateOnlyOnMaterialMovesWithoutDuplicates() {
+        UUID appointment = booked("+12125550102");
+        Instant narrowed = PROMISED.plus(Duration.ofHours(1)); // 15:00–16:00 local
+        var first = forecast(appointment, "tech-1", 1, narrowed, PROMISED, MORNING);
+        notifications.publish(first);
+        notifications.publish(first); // redelivered
+        notifications.publish(forecast(appointment, "tech-1", 2, narrowed.plusSeconds(5 * 60), PROMISED, MORNING));
+        notifications.publish(forecast(appointment, "tech-1", 3, narrowed.plusSeconds(30 * 60), PROMISED, MORNING));
+        notifications.publish(forecast(appointment, "tech-1", 3, narrowed.plusSeconds(30 * 60), PROMISED, MORNING));
+        notifications.publish(forecast(appointment, "tech-1", 4, narrowed.plusSeconds(60 * 60), PROMISED, MORNING));
+        List<Row> rows = notifications.await(appointment, r -> r.size() >= 4 && r.stream()
+                .allMatch(n -> n.state().equals("SENT")));
+        assertEquals(List.of("BOOKING_CONFIRMATION", "WINDOW_NARROWED", "WINDOW_UPDATED", "WINDOW_UPDATED"),
+                kinds(rows));
+        assertEquals("Good news Rosa: your window is now 15:00\u201316:00.", rows.get(1).body());
+        assertEquals(List.of("v3", "v4"), rows.subList(2, 4).stream().map(Row::dedupKey).toList());
+    }
+
+    @Test
+    void forecastPastThePromiseSendsADelayNotice() {
+        UUID appointment = booked("+12125550103");
+        Instant late = PROMISED.plus(Duration.ofHours(3)).plusSeconds(45 * 60); // 17:45–18:45 local
+        notifications.publish(forecast(appointment, "tech-1", 1, late, PROMISED, MORNING));
+        Row delay = notifications.awaitKind(appointment, "DELAY", "SENT").getLast();
+        assertEquals("Sorry Rosa, we are running late. Your new window is 17:45\u201318:45. Reply R to reschedule.",
+                delay.body());
+    }
+
+    @Test
+    void enRouteTextNamesTheTechnicianAndLinksTheTrackingPageThenCompletionAsksForFeedback() {
+        UUID appointment = booked("+12125550104");
+        Instant narrowed = PROMISED.plus(Duration.ofHours(1));
+        notifications.publish(route("tech-7", "Sam", appointment, narrowed, MORNING));
+        notifications.publish(forecast(appointment, "tech-7", 1, narrowed, PROMISED, MORNING));
+        notifications.awaitKind(appointment, "WINDOW_NARROWED", "SENT");
+        var enRoute = status("tech-7", appointment, VisitStatus.EN_ROUTE, MORNING);
+        notifications.publish(enRoute);
+        notifications.publish(enRoute);
+        notifications.publish(status("tech-7", appointment, VisitStatus.COMPLETED, MORNING));
+        List<Row> rows = notifications.awaitKind(appointment, "COMPLETED", "SENT");
+        assertEquals(List.of("BOOKING_CONFIRMATION", "WINDOW_NARROWED", "ON_THE_WAY", "COMPLETED"), kinds(rows));
+        String onTheWay = rows.get(2).body();
+        assertTrue(onTheWay.startsWith("Sam is on the way, arriving about 15:30. Follow along: "
+                + "https://notify.example.test/t/"), onTheWay);
+        assertTrue(rows.get(3).body().contains("/feedback/" + appointment), rows.get(3).body());
+    }
+
+    @Test
+    void rescheduleIsConfirmedAndNarrowsAgainForTheNewPromise() {
+        UUID appointment = booked("+12125550105");
+        notifications.publish(forecast(appointment, "tech-1", 1, PROMISED, PROMISED, MORNING));
+        notifications.awaitKind(appointment, "WINDOW_NARROWED", "SENT");
+        Instant tomorrow = PROMISED.plus(Duration.ofDays(1));
+        notifications.publish(new AppointmentRescheduled(Events.newId(), MORNING, 1, appointment, PROMISED,
+                PROMISED.plus(Duration.ofHours(4)), tomorrow, tomorrow.plus(Duration.ofHours(4)), "customer"));
+        notifications.publish(forecast(appointment, "tech-1", 2, tomorrow, tomorrow, MORNING));
+        List<Row> rows = notifications.await(appointment, r -> r.size() == 4 && r.getLast().state().equals("SENT"));
+        assertEquals(List.of("BOOKING_CONFIRMATION", "WINDOW_NARROWED", "RESCHEDULE_CONFIRMATION", "WINDOW_NARROWED"),
+                kinds(rows));
+        assertTrue(rows.get(2).body().contains("Tuesday 3 March between 14:00 and 18:00"), rows.get(2).body());
+    }
+
+    @Test
+    void quietHoursHoldTheConfirmationUntilEightInTheCustomersZone() {
+        Instant lateEvening = Instant.parse("2026-03-03T03:00:00Z"); // 22:00 in New York
+        clock.set(lateEvening);
+        UUID appointment = UUID.randomUUID();
+        notifications.publish(booking(appointment, lateEvening, PROMISED.plus(Duration.ofDays(2)), "+12125550106",
+                null, "en"));
+        Row held = notifications.await(appointment, r -> !r.isEmpty()).getFirst();
+        assertEquals("PENDING", held.state());
+        assertEquals(Instant.parse("2026-03-03T13:00:00Z"), held.nextAttemptAt());
+        sender.passOnce();
+        assertEquals("PENDING", notifications.rows(appointment).getFirst().state());
+        clock.set(Instant.parse("2026-03-03T13:00:01Z"));
+        assertEquals("SENT", notifications.awaitKind(appointment, "BOOKING_CONFIRMATION", "SENT").getFirst().state());
+    }
+
+    @Test
+    void reminderGoesOutOnceTheEveningBefore() throws Throwable {
+        UUID appointment = booked("+12125550107");
+        clock.set(Instant.parse("2026-03-01T23:30:00Z")); // 18:30 in New York, the day before
+        reminders.scan();
+        reminders.scan(); // a second scan (or replica) adds nothing
+        List<Row> rows = notifications.awaitKind(appointment, "REMINDER", "SENT");
+        assertEquals(List.of("BOOKING_CONFIRMATION", "REMINDER"), kinds(rows));
+        assertTrue(rows.getLast().body().startsWith("Reminder: your visit is tomorrow, Monday 2 March, between 14:00"),
+                rows.getLast().body());
+    }
+
+    @Test
+    void senderPassAfterARestartNeverSendsASentMessageAgain() {
+        UUID appointment = booked("+12125550108");
+        Row before = notifications.rows(appointment).getFirst();
+        // What a restarted sender does first: claim whatever is due. A SENT row is never due again.
+        clock.set(MORNING.plus(Duration.ofDays(3)));
+        sender.passOnce();
+        sender.passOnce();
+        Row after = notifications.rows(appointment).getFirst();
+        assertEquals("SENT", after.state());
+        assertEquals(before.attempts(), after.attempts());
+        assertNotNull(after.handedAt());
+        assertEquals(before.handedAt(), after.handedAt());
+    }
+}

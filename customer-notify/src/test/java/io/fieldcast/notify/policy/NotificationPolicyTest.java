@@ -1,0 +1,208 @@
+package io.fieldcast.notify.policy;
+
+import io.fieldcast.events.VisitStatus;
+import io.fieldcast.notify.policy.Decision.Reason;
+import io.fieldcast.notify.policy.Decision.Send;
+import io.fieldcast.notify.policy.Decision.Suppress;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** One test per message rule of the policy; no Quarkus, no database. */
+class NotificationPolicyTest {
+
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    /** Monday 2 March 2026, 10:00 in New York (UTC-5): outside quiet hours. */
+    private static final Instant MORNING = Instant.parse("2026-03-02T15:00:00Z");
+    /** 23:30 in New York: inside quiet hours (21:00–08:00). */
+    private static final Instant NIGHT = Instant.parse("2026-03-03T04:30:00Z");
+    /** Promised 14:00–18:00 New York time. */
+    private static final Instant PROMISED_START = Instant.parse("2026-03-02T19:00:00Z");
+    private static final Instant PROMISED_END = PROMISED_START.plus(Duration.ofHours(4));
+    private static final Instant NARROW_START = PROMISED_START.plus(Duration.ofHours(1));
+
+    private final NotificationPolicy policy = new NotificationPolicy(new PolicySettings(LocalTime.of(21, 0),
+            LocalTime.of(8, 0), Duration.ofMinutes(15), 2, Duration.ofMinutes(5)));
+
+    private static AppointmentView fresh() {
+        return new AppointmentView(UUID.randomUUID(), "Rosa", "+12125550100", "rosa@example.com", "en", true, false,
+                false, NEW_YORK, PROMISED_START, PROMISED_END, false, "Sam", null, null, 0, null, null, null, null, 0);
+    }
+
+    private static AppointmentView told(Instant start, int version, int updatesToday) {
+        AppointmentView v = fresh();
+        return new AppointmentView(v.appointmentId(), v.firstName(), v.phone(), v.email(), v.language(), true, false,
+                false, NEW_YORK, PROMISED_START, PROMISED_END, false, "Sam", null, null, version,
+                start.plus(Duration.ofMinutes(30)), start, start.plus(Duration.ofHours(1)), LocalDate.of(2026, 3, 2),
+                updatesToday);
+    }
+
+    private static Trigger.Forecast forecast(int version, Instant start) {
+        return new Trigger.Forecast(version, start.plus(Duration.ofMinutes(30)), start, start.plus(Duration.ofHours(1)),
+                MORNING);
+    }
+
+    private Send onlySend(List<Decision> decisions, MessageKind kind) {
+        assertEquals(1, decisions.size(), decisions.toString());
+        Send send = assertInstanceOf(Send.class, decisions.getFirst());
+        assertEquals(kind, send.kind());
+        return send;
+    }
+
+    private Reason onlySuppressed(List<Decision> decisions) {
+        assertEquals(1, decisions.size(), decisions.toString());
+        return assertInstanceOf(Suppress.class, decisions.getFirst()).reason();
+    }
+
+    @Test
+    void bookingIsConfirmedWithThePromisedWindowOncePerPromise() {
+        Send send = onlySend(policy.decide(fresh(), new Trigger.Booked(MORNING), MORNING),
+                MessageKind.BOOKING_CONFIRMATION);
+        assertEquals(PROMISED_START, send.content().windowStart());
+        assertEquals(PROMISED_END, send.content().windowEnd());
+        assertEquals("p" + PROMISED_START.getEpochSecond(), send.dedupKey());
+        assertEquals(Medium.SMS, send.medium());
+    }
+
+    @Test
+    void rescheduleAndCancellationAreConfirmed() {
+        UUID event = UUID.randomUUID();
+        Send moved = onlySend(policy.decide(fresh(), new Trigger.Rescheduled(event, MORNING), MORNING),
+                MessageKind.RESCHEDULE_CONFIRMATION);
+        assertEquals("e" + event, moved.dedupKey());
+        onlySend(policy.decide(fresh(), new Trigger.Canceled(MORNING), MORNING),
+                MessageKind.CANCELLATION_CONFIRMATION);
+    }
+
+    @Test
+    void reminderTheDayBeforeShowsThePromiseAndIsSkippedWhenCanceled() {
+        Send reminder = onlySend(policy.decide(fresh(), new Trigger.ReminderDue(MORNING), MORNING),
+                MessageKind.REMINDER);
+        assertEquals(PROMISED_START, reminder.content().windowStart());
+        AppointmentView v = fresh();
+        AppointmentView canceled = new AppointmentView(v.appointmentId(), "Rosa", v.phone(), null, "en", true, false,
+                false, NEW_YORK, PROMISED_START, PROMISED_END, true, null, null, null, 0, null, null, null, null, 0);
+        assertEquals(Reason.APPOINTMENT_CANCELED,
+                onlySuppressed(policy.decide(canceled, new Trigger.ReminderDue(MORNING), MORNING)));
+    }
+
+    @Test
+    void firstSixtyMinuteWindowIsAnnouncedAsNarrowed() {
+        Send send = onlySend(policy.decide(fresh(), forecast(1, NARROW_START), MORNING), MessageKind.WINDOW_NARROWED);
+        assertEquals(NARROW_START, send.tellsWindow().start());
+        assertEquals(NARROW_START.plus(Duration.ofHours(1)), send.content().windowEnd());
+        assertEquals(1, send.forecastVersion());
+    }
+
+    @Test
+    void windowMovingLessThanTheMaterialThresholdIsNotTexted() {
+        var decisions = policy.decide(told(NARROW_START, 1, 0), forecast(2, NARROW_START.plusSeconds(14 * 60)),
+                MORNING);
+        assertEquals(Reason.NOT_MATERIAL, onlySuppressed(decisions));
+    }
+
+    @Test
+    void materialMoveIsTextedOncePerForecastVersion() {
+        Send send = onlySend(policy.decide(told(NARROW_START, 1, 0), forecast(2, NARROW_START.plusSeconds(20 * 60)),
+                MORNING), MessageKind.WINDOW_UPDATED);
+        assertEquals("v2", send.dedupKey());
+    }
+
+    @Test
+    void updatesStopAtTheDailyLimit() {
+        // Two updates already sent today (the limit is 2), so a third material move is held back.
+        var decisions = policy.decide(told(NARROW_START, 3, 2), forecast(4, NARROW_START.plusSeconds(40 * 60)),
+                MORNING);
+        assertEquals(Reason.DAILY_UPDATE_LIMIT, onlySuppressed(decisions));
+    }
+
+    @Test
+    void forecastOutsideThePromiseSendsOneDelayNotice() {
+        Instant late = PROMISED_END.minusSeconds(30 * 60); // window ends 30 min after the promise
+        Send delay = onlySend(policy.decide(told(NARROW_START, 1, 0), forecast(2, late), MORNING), MessageKind.DELAY);
+        assertEquals(late, delay.tellsWindow().start());
+        // Told late once; the next late move follows the ordinary update rules instead of a second delay notice.
+        Send next = onlySend(policy.decide(told(late, 2, 0), forecast(3, late.plusSeconds(30 * 60)), MORNING),
+                MessageKind.WINDOW_UPDATED);
+        assertEquals("v3", next.dedupKey());
+    }
+
+    @Test
+    void olderOrRepeatedForecastVersionIsIgnored() {
+        assertEquals(Reason.STALE_FORECAST, onlySuppressed(policy.decide(told(NARROW_START, 3, 0),
+                forecast(3, NARROW_START.plusSeconds(3600)), MORNING)));
+    }
+
+    @Test
+    void enRouteSendsOnTheWayWithTechnicianArrivalAndTrackingLink() {
+        Send send = onlySend(policy.decide(told(NARROW_START, 1, 0),
+                new Trigger.StatusChanged(VisitStatus.EN_ROUTE, MORNING), MORNING), MessageKind.ON_THE_WAY);
+        assertEquals("Sam", send.content().technicianFirstName());
+        assertEquals(NARROW_START.plus(Duration.ofMinutes(30)), send.content().arrival());
+        assertTrue(send.content().trackingLink());
+    }
+
+    @Test
+    void forecastsAfterTheTechnicianSetOffAreNotTexted() {
+        AppointmentView v = told(NARROW_START, 1, 0);
+        AppointmentView enRoute = new AppointmentView(v.appointmentId(), "Rosa", v.phone(), null, "en", true, false,
+                false, NEW_YORK, PROMISED_START, PROMISED_END, false, "Sam", null, "EN_ROUTE", 1, null, NARROW_START,
+                NARROW_START.plusSeconds(3600), null, 0);
+        assertEquals(Reason.VISIT_UNDER_WAY, onlySuppressed(policy.decide(enRoute,
+                forecast(2, NARROW_START.plusSeconds(3600)), MORNING)));
+    }
+
+    @Test
+    void completionSendsFeedbackLink() {
+        Send send = onlySend(policy.decide(fresh(), new Trigger.StatusChanged(VisitStatus.COMPLETED, MORNING),
+                MORNING), MessageKind.COMPLETED);
+        assertTrue(send.content().feedbackLink());
+    }
+
+    @Test
+    void quietHoursHoldMessagesUntilMorningInTheCustomersZone() {
+        Send send = onlySend(policy.decide(fresh(), new Trigger.Booked(NIGHT), NIGHT),
+                MessageKind.BOOKING_CONFIRMATION);
+        // 23:30 EST on 2 March: held until 08:00 EST on 3 March = 13:00Z.
+        assertEquals(Instant.parse("2026-03-03T13:00:00Z"), send.notBefore());
+    }
+
+    @Test
+    void onTheWayIsSentEvenInQuietHours() {
+        Send send = onlySend(policy.decide(fresh(), new Trigger.StatusChanged(VisitStatus.EN_ROUTE, NIGHT), NIGHT),
+                MessageKind.ON_THE_WAY);
+        assertEquals(NIGHT, send.notBefore());
+    }
+
+    @Test
+    void optedOutPhoneGetsNothingUnlessEmailIsAllowed() {
+        AppointmentView v = fresh();
+        AppointmentView stopped = new AppointmentView(v.appointmentId(), "Rosa", v.phone(), "rosa@example.com", "en",
+                true, false, true, NEW_YORK, PROMISED_START, PROMISED_END, false, null, null, null, 0, null, null, null,
+                null, 0);
+        assertEquals(Reason.OPTED_OUT, onlySuppressed(policy.decide(stopped, new Trigger.Booked(MORNING), MORNING)));
+        AppointmentView email = new AppointmentView(v.appointmentId(), "Rosa", v.phone(), "rosa@example.com", "en",
+                true, true, true, NEW_YORK, PROMISED_START, PROMISED_END, false, null, null, null, 0, null, null, null,
+                null, 0);
+        Send send = onlySend(policy.decide(email, new Trigger.Booked(MORNING), MORNING),
+                MessageKind.BOOKING_CONFIRMATION);
+        assertEquals(Medium.EMAIL, send.medium());
+        assertEquals("rosa@example.com", send.recipient());
+    }
+
+    @Test
+    void unknownAppointmentIsNotTexted() {
+        assertEquals(Reason.UNKNOWN_APPOINTMENT, onlySuppressed(policy.decide(null, forecast(1, NARROW_START),
+                MORNING)));
+    }
+}

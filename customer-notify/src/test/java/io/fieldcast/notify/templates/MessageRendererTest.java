@@ -1,0 +1,45 @@
+package io.fieldcast.notify.templates;
+
+import io.fieldcast.notify.policy.Decision.Content;
+import io.fieldcast.notify.policy.MessageKind;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MessageRendererTest {
+
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    private final MessageRenderer renderer = new MessageRenderer();
+    private final Content window = new Content(Instant.parse("2026-03-02T15:00:00Z"),
+            Instant.parse("2026-03-02T16:00:00Z"), Instant.parse("2026-03-02T15:22:00Z"), "Sam", true, false);
+
+    @Test
+    void narrowedWindowIsShownInTheCustomersZone() {
+        var text = renderer.render(MessageKind.WINDOW_NARROWED, window, "en", NEW_YORK, "Rosa", null);
+        assertEquals("Good news Rosa: your window is now 10:00\u201311:00.", text.body());
+    }
+
+    @Test
+    void onTheWayNamesTheTechnicianArrivalAndLinkInSpanish() {
+        var text = renderer.render(MessageKind.ON_THE_WAY, window, "es", NEW_YORK, "Rosa", "https://x/t/abc");
+        assertEquals("Sam está en camino y llegará sobre las 10:22. Sígalo aquí: https://x/t/abc", text.body());
+    }
+
+    @Test
+    void unknownLanguageFallsBackToEnglishAndEveryKindHasATemplate() {
+        for (MessageKind kind : MessageKind.values()) {
+            if (kind == MessageKind.REPLY_ANSWER) {
+                continue;
+            }
+            for (String language : new String[]{"en", "es", "fr"}) {
+                var text = renderer.render(kind, window, language, NEW_YORK, null, "L");
+                assertTrue(!text.body().isBlank() && !text.body().contains("{"), kind + "/" + language);
+            }
+        }
+        assertEquals(renderer.text("reply.HELP", "en"), renderer.text("reply.HELP", "fr"));
+    }
+}

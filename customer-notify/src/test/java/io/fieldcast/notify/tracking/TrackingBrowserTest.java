@@ -1,0 +1,94 @@
+package io.fieldcast.notify.tracking;
+
+import io.fieldcast.notify.support.Notifications;
+import io.fieldcast.notify.support.TestClock;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static io.fieldcast.notify.support.Notifications.booking;
+import static io.fieldcast.notify.support.Notifications.forecast;
+import static io.fieldcast.notify.support.Notifications.route;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The tracking link as a customer opens it, in headless Chromium (skipped where Chromium is not installed). */
+@QuarkusTest
+class TrackingBrowserTest {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String DRIVER = "/usr/bin/chromedriver";
+    private static final Instant MORNING = Instant.parse("2026-03-02T15:00:00Z");
+    private static final Instant PROMISED = Instant.parse("2026-03-02T19:00:00Z");
+
+    @Inject
+    Notifications notifications;
+    @Inject
+    TestClock clock;
+    @Inject
+    TrackingLinks links;
+    @TestHTTPResource("/")
+    URI base;
+
+    private WebDriver browser;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        assumeTrue(new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute(),
+                "needs Debian chromium and chromium-driver at " + CHROMIUM + " and " + DRIVER);
+        clock.set(MORNING);
+        System.setProperty("webdriver.chrome.driver", DRIVER);
+        var options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--user-data-dir=" + Files.createTempDirectory("notify-chromium"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build(),
+                options);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void customerSeesWindowAndTechnicianAndAForgedLinkSeesNotFound() {
+        UUID appointment = UUID.randomUUID();
+        notifications.publish(booking(appointment, MORNING, PROMISED, "+12125550500", null, "en"));
+        Instant narrowed = PROMISED.plus(Duration.ofHours(1));
+        notifications.publish(route("tech-20", "Ana", appointment, narrowed, MORNING));
+        notifications.publish(forecast(appointment, "tech-20", 1, narrowed, PROMISED, MORNING));
+        notifications.awaitKind(appointment, "WINDOW_NARROWED", "SENT");
+        String token = links.tokenFor(appointment, PROMISED.plus(Duration.ofHours(8)));
+
+        browser.get(base.resolve("/t/" + token).toString());
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("stage")).getText()
+                .isBlank());
+        assertEquals("Ana", browser.findElement(By.id("technician")).getText());
+        String heading = browser.findElement(By.id("window")).getText();
+        assertTrue(heading.contains("15:00") && heading.contains("16:00"), heading);
+        assertEquals("Scheduled", browser.findElement(By.id("stage")).getText());
+
+        browser.get(base.resolve("/t/" + token.substring(0, 10) + "forged").toString());
+        assertEquals("Not found", browser.findElement(By.tagName("h1")).getText());
+    }
+}

@@ -1,0 +1,141 @@
+package io.fieldcast.notify.tracking;
+
+import io.fieldcast.events.Events;
+import io.fieldcast.events.LocationPing;
+import io.fieldcast.events.VisitStatus;
+import io.fieldcast.notify.support.Notifications;
+import io.fieldcast.notify.support.TestClock;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static io.fieldcast.notify.support.Notifications.booking;
+import static io.fieldcast.notify.support.Notifications.forecast;
+import static io.fieldcast.notify.support.Notifications.route;
+import static io.fieldcast.notify.support.Notifications.status;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class TrackingPageTest {
+
+    private static final Instant MORNING = Instant.parse("2026-03-02T15:00:00Z");
+    private static final Instant PROMISED = Instant.parse("2026-03-02T19:00:00Z");
+
+    @Inject
+    Notifications notifications;
+    @Inject
+    TestClock clock;
+    @Inject
+    TrackingLinks links;
+
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    URI base;
+
+    @BeforeEach
+    void morning() {
+        clock.set(MORNING);
+    }
+
+    /** An appointment narrowed to 15:00–16:00 local, planned for Sam (tech-9), with a tracking token. */
+    private String trackedAppointment(UUID appointment, String technician) {
+        notifications.publish(booking(appointment, MORNING, PROMISED, "+12125550300", null, "en"));
+        Instant narrowed = PROMISED.plus(Duration.ofHours(1));
+        notifications.publish(route(technician, "Sam", appointment, narrowed, MORNING));
+        notifications.publish(forecast(appointment, technician, 1, narrowed, PROMISED, MORNING));
+        notifications.awaitKind(appointment, "WINDOW_NARROWED", "SENT");
+        return links.tokenFor(appointment, PROMISED.plus(Duration.ofHours(8)));
+    }
+
+    @Test
+    void pageShowsWindowAndTechnicianFirstNameAndNothingElse() {
+        String token = trackedAppointment(UUID.randomUUID(), "tech-9");
+        given().get("/t/" + token).then().statusCode(200)
+                .body(allOf(containsString("15:00"), containsString("16:00"), containsString("Sam"),
+                        not(containsString("+12125550300")), not(containsString("Main St")),
+                        not(containsString("tech-9"))));
+        given().get("/t/" + token + "/state").then().statusCode(200)
+                .body("windowStart", equalTo("15:00")).body("technician", equalTo("Sam"))
+                .body("stage", equalTo("SCHEDULED")).body("lat", nullValue());
+    }
+
+    @Test
+    void forgedOrExpiredLinkGetsAPlain404Page() {
+        UUID appointment = UUID.randomUUID();
+        String token = trackedAppointment(appointment, "tech-10");
+        String forged = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+        given().get("/t/" + forged).then().statusCode(404).body(containsString("Not found"))
+                .body(not(containsString("Sam")));
+        given().get("/t/" + forged + "/state").then().statusCode(404);
+        clock.set(PROMISED.plus(Duration.ofHours(9)));
+        given().get("/t/" + token).then().statusCode(404).body(containsString("Not found"));
+    }
+
+    @Test
+    void livePositionIsStreamedOnlyWhileEnRoute() throws Exception {
+        UUID appointment = UUID.randomUUID();
+        String token = trackedAppointment(appointment, "tech-11");
+        notifications.publish(new LocationPing(Events.newId(), MORNING, 1, "tech-11", "p1", MORNING, MORNING,
+                40.71, -74.01, 5, null, null));
+        notifications.publish(status("tech-11", appointment, VisitStatus.EN_ROUTE, MORNING));
+        notifications.awaitKind(appointment, "ON_THE_WAY", "SENT");
+        String event = firstSseEventWithPosition(token);
+        assertTrue(event.contains("\"lat\":40.71") && event.contains("\"stage\":\"EN_ROUTE\""), event);
+
+        notifications.publish(status("tech-11", appointment, VisitStatus.ARRIVED, MORNING));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!notifications.exists("select 1 from appointment_contact where visit_status = 'ARRIVED' "
+                + "and appointment_id = ?", appointment) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        given().get("/t/" + token + "/state").then().body("stage", equalTo("ARRIVED")).body("lat", nullValue());
+    }
+
+    @Test
+    void hammeringOneLinkIsRateLimited() {
+        String token = links.tokenFor(UUID.randomUUID(), MORNING.plus(Duration.ofDays(1)));
+        int limited = 0;
+        for (int i = 0; i < 45; i++) {
+            if (given().get("/t/" + token).statusCode() == 429) {
+                limited++;
+            }
+        }
+        // The test limit is 40 requests per minute per token, and the test clock starts at a full minute.
+        assertEquals(5, limited);
+    }
+
+    private String firstSseEventWithPosition(String token) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        var request = HttpRequest.newBuilder(base.resolve("/t/" + token + "/events"))
+                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(20)).build();
+        var response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        try (var reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.startsWith("data:") && line.contains("\"lat\"") && !line.contains("\"lat\":null")) {
+                    return line;
+                }
+            }
+        }
+        return "";
+    }
+}
