@@ -3,13 +3,15 @@ package io.fieldcast.infra.local;
 import java.util.Optional;
 
 /**
- * Entry point of the broker JVM: {@code kafka.Kafka} plus a watch on the JVM that started it. When that parent dies
- * without stopping the broker (SIGKILL, crash), the broker shuts itself down instead of holding the ports and the
- * data directory lock as an orphan.
+ * Entry point of the broker JVM: {@code [--format CLUSTER_ID] server.properties}. Formats the storage first when
+ * asked (in this JVM, saving a second JVM start), then runs {@code kafka.Kafka server.properties} with a watch on
+ * the JVM that started it: when that parent dies without stopping the broker (SIGKILL, crash), the broker shuts
+ * itself down instead of holding the ports and the data directory lock as an orphan.
  */
 public final class BrokerMain {
 
     static final String PARENT_PID_PROPERTY = "fieldcast.broker.parent-pid";
+    static final String FORMAT_OPTION = "--format";
 
     private BrokerMain() {
     }
@@ -19,7 +21,21 @@ public final class BrokerMain {
         if (parentPid != null) {
             watchParent(Long.parseLong(parentPid));
         }
-        kafka.Kafka.main(args);
+        String properties = args[args.length - 1];
+        if (args.length == 3 && FORMAT_OPTION.equals(args[0])) {
+            format(args[1], properties);
+        }
+        kafka.Kafka.main(new String[] {properties});
+    }
+
+    /** {@code kafka-storage.sh format}; {@code --ignore-formatted} makes a repeated format a no-op. */
+    private static void format(String clusterId, String properties) {
+        int code = kafka.tools.StorageTool.execute(
+                new String[] {"format", "--ignore-formatted", "-t", clusterId, "-c", properties}, System.out);
+        if (code != 0) {
+            System.err.println("[fieldcast] formatting the Kafka storage failed with code " + code);
+            System.exit(code);
+        }
     }
 
     private static void watchParent(long pid) {

@@ -68,6 +68,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("max_connections", "200");
             if (logFile != null) {
                 Files.createDirectories(logFile.toAbsolutePath().getParent());
+                LogFiles.rotateIfLarge(logFile);
                 ProcessBuilder.Redirect redirect = ProcessBuilder.Redirect.appendTo(logFile.toFile());
                 builder.setOutputRedirector(redirect).setErrorRedirector(redirect);
             }

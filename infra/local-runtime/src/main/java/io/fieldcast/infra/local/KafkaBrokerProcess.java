@@ -24,7 +24,6 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     // Usually ready in 2-8 s; generous because two cores may be busy with builds.
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
-    private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
     private static final List<String> JVM_OPTIONS = List.of(
@@ -42,7 +41,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     }
 
     /**
-     * Formats the storage on first use, starts the broker and returns once an admin client gets an answer.
+     * Formats the storage on first use (with a cluster id generated once), starts the broker and returns once an
+     * admin client gets an answer.
      *
      * @param logFile the broker's log (appended)
      * @throws PortInUseException when a port is taken
@@ -56,14 +56,15 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         Path properties = config.write();
         try {
             Files.createDirectories(log.getParent());
-            if (!config.formatted()) {
-                format(config, properties, log);
-            }
+            LogFiles.rotateIfLarge(log);
             // The parent pid lets the broker stop itself if this JVM dies without stopping it.
             List<String> options = new ArrayList<>(JVM_OPTIONS);
             options.add("-D" + BrokerMain.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid());
+            List<String> args = config.formatted()
+                    ? List.of(properties.toString())
+                    : List.of(BrokerMain.FORMAT_OPTION, config.clusterId(), properties.toString());
             Process process = JavaCommand.builder(config.directory().resolve("broker.args"), options,
-                            BrokerMain.class.getName(), List.of(properties.toString()))
+                            BrokerMain.class.getName(), args)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(nullFile()))
@@ -152,30 +153,6 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                         + " within " + READY_TIMEOUT.toSeconds() + " s; see " + logFile);
             }
             sleep(Duration.ofMillis(250));
-        }
-    }
-
-    private static void format(BrokerConfig config, Path properties, Path log) throws IOException {
-        Process format = JavaCommand.builder(config.directory().resolve("format.args"), List.of("-Xmx256m"),
-                        "kafka.tools.StorageTool",
-                        List.of("format", "--ignore-formatted", "-t", config.clusterId(), "-c", properties.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(nullFile()))
-                .start();
-        try {
-            if (!format.waitFor(FORMAT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                format.destroyForcibly();
-                throw new IllegalStateException("formatting Kafka storage did not finish; see " + log);
-            }
-        } catch (InterruptedException e) {
-            format.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while formatting Kafka storage", e);
-        }
-        if (format.exitValue() != 0 || !config.formatted()) {
-            throw new IllegalStateException("formatting Kafka storage in " + config.logDirectory()
-                    + " failed with code " + format.exitValue() + "; see " + log);
         }
     }
 

@@ -51,13 +51,16 @@ public final class LocalRuntime implements AutoCloseable {
      */
     public void startAll() {
         FieldcastHome home = config.home();
+        // Everything that can fail fast is checked before anything is started.
         config.requirePortsFree();
+        config.externalPostgres().ifPresent(address ->
+                PostgresCheck.requireReachable(address, config.pgUser(), config.pgPassword()));
+        config.externalKafka().ifPresent(KafkaCheck::requireReachable);
         PlatformKeys keys = PlatformKeys.ensure(home.keys());
 
         PostgresAddress pgAddress;
         if (config.externalPostgres().isPresent()) {
             pgAddress = config.externalPostgres().get();
-            PostgresCheck.requireReachable(pgAddress, config.pgUser(), config.pgPassword());
         } else {
             postgres = EmbeddedPostgresServer.start(home.postgresData(), config.pgPort(), home.postgresLog());
             abortIfClosed();
@@ -67,7 +70,6 @@ public final class LocalRuntime implements AutoCloseable {
         String bootstrap;
         if (config.externalKafka().isPresent()) {
             bootstrap = config.externalKafka().get();
-            KafkaCheck.requireReachable(bootstrap);
         } else {
             kafka = KafkaBrokerProcess.start(home.kafkaData(), config.kafkaPort(), config.kafkaControllerPort(),
                     home.kafkaLog());

@@ -45,9 +45,10 @@ public final class LocalRuntimeCli {
     }
 
     private int up() {
-        control.up();
+        boolean wasRunning = control.up().wasRunning();
         SupervisorControl.Status status = control.status();
-        out.println("Fieldcast local runtime is up (supervisor pid " + status.supervisorPid().orElse(-1L) + ").");
+        out.println("Fieldcast local runtime is " + (wasRunning ? "already " : "") + "up (supervisor pid "
+                + status.supervisorPid().orElse(-1L) + ").");
         printAddresses(status);
         out.println("Stop it with: ./fieldcast down");
         return 0;

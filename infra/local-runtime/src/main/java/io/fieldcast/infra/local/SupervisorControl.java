@@ -55,23 +55,26 @@ public final class SupervisorControl {
         }
     }
 
-    /** Starts the supervisor unless it runs; returns the {@code runtime.env} values once everything answers. */
-    public Map<String, String> up() {
+    /** What {@code up} found: the {@code runtime.env} values, and whether the runtime was up before the call. */
+    public record Up(Map<String, String> environment, boolean wasRunning) {
+    }
+
+    /** Starts the supervisor unless it runs; returns once everything answers. */
+    public Up up() {
         try (FileChannel ignored = lock()) {
             Optional<ProcessHandle> running = Pids.live(home.supervisorPid(), MARKER);
             if (running.isPresent() && Files.isRegularFile(home.runtimeEnv())) {
-                out.println("Fieldcast local runtime is already up (supervisor pid " + running.get().pid() + ").");
-                return RuntimeEnv.read(home.runtimeEnv());
+                return new Up(RuntimeEnv.read(home.runtimeEnv()), true);
             }
             if (running.isPresent()) {
                 out.println("Fieldcast local runtime is starting (supervisor pid " + running.get().pid()
                         + "); waiting for it.");
-                return awaitReady(running.get());
+                return new Up(awaitReady(running.get()), false);
             }
             removeLeftovers();
             config.requirePortsFree();
-            out.println("Starting PostgreSQL and Kafka (log: " + home.supervisorLog() + ")...");
-            return awaitReady(spawn().toHandle());
+            out.println("Starting the Fieldcast local runtime (log: " + home.supervisorLog() + ")...");
+            return new Up(awaitReady(spawn().toHandle()), false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -121,6 +124,7 @@ public final class SupervisorControl {
 
     private Process spawn() throws IOException {
         Files.createDirectories(home.logs());
+        LogFiles.rotateIfLarge(home.supervisorLog());
         ProcessBuilder builder = JavaCommand.builder(home.run().resolve("supervisor.args"), JVM_OPTIONS,
                 Supervisor.class.getName(), List.of());
         // A new session: closing the terminal or pressing Ctrl-C after up returns must not reach the supervisor.

@@ -42,8 +42,10 @@ class SupervisorControlTest {
 
     @Test
     void upWritesRuntimeEnvSecondUpIsHarmlessAndDownStopsEverything() {
-        Map<String, String> env = control.up();
+        SupervisorControl.Up up = control.up();
+        Map<String, String> env = up.environment();
 
+        assertFalse(up.wasRunning());
         assertEquals("postgresql://localhost:" + config.pgPort() + "/fieldcast", env.get(RuntimeEnv.PG_URL));
         assertEquals("localhost:" + config.kafkaPort(), env.get(RuntimeEnv.KAFKA_BOOTSTRAP));
         assertEquals(home.resolve("keys/platform-public.pem").toString(), env.get(RuntimeEnv.JWT_PUBLIC_KEY));
@@ -52,8 +54,9 @@ class SupervisorControlTest {
         assertTrue(first.healthy());
         assertTrue(TopicSetup.createAll(env.get(RuntimeEnv.KAFKA_BOOTSTRAP)).isEmpty(), "topics exist already");
 
-        assertEquals(env, control.up());
-        assertTrue(output.toString(StandardCharsets.UTF_8).contains("already up"));
+        SupervisorControl.Up again = control.up();
+        assertTrue(again.wasRunning());
+        assertEquals(env, again.environment());
         assertEquals(first.supervisorPid(), control.status().supervisorPid());
 
         assertTrue(control.down());
@@ -67,7 +70,7 @@ class SupervisorControlTest {
 
     @Test
     void upAfterAKilledSupervisorRecoversItsServersAndData() throws Exception {
-        Map<String, String> env = control.up();
+        Map<String, String> env = control.up().environment();
         PostgresAddress db = PostgresAddress.parse(env.get(RuntimeEnv.PG_URL));
         try (var connection = PostgresCheck.connect(db, "postgres", "postgres")) {
             connection.createStatement().execute("create table survivor (id int)");
@@ -77,8 +80,10 @@ class SupervisorControlTest {
         supervisor.destroyForcibly();
         assertTrue(Pids.awaitExit(supervisor, Duration.ofSeconds(30)));
 
-        Map<String, String> again = control.up();
-        assertEquals(env, again);
+        SupervisorControl.Up again = control.up();
+        assertFalse(again.wasRunning());
+        assertEquals(env, again.environment());
+        assertTrue(output.toString(StandardCharsets.UTF_8).contains("left running by a supervisor that is gone"));
         assertTrue(control.status().healthy());
         try (var connection = PostgresCheck.connect(db, "postgres", "postgres")) {
             connection.createStatement().execute("select count(*) from survivor");
