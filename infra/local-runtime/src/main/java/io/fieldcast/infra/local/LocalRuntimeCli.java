@@ -18,6 +18,8 @@ public final class LocalRuntimeCli {
     }
 
     public static void main(String[] args) {
+        // Probing a broker that is going away makes the admin client warn once per retry; the verdict is enough.
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         if (args.length != 1) {
             System.err.println("usage: LocalRuntimeCli up|down|status");
             System.exit(2);

@@ -42,7 +42,24 @@ final class Pids {
         // The marker guards against a reused pid: after a reboot the number may belong to anything.
         return ProcessHandle.of(pid.getAsLong())
                 .filter(ProcessHandle::isAlive)
+                .filter(p -> !zombie(p.pid()))
                 .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(true));
+    }
+
+    /**
+     * A killed process stays a zombie until its parent reaps it; a detached supervisor's parent is init, which may
+     * take a moment. {@link ProcessHandle#isAlive()} still says alive then, so the state in /proc decides.
+     */
+    static boolean zombie(long pid) {
+        Path stat = Path.of("/proc", String.valueOf(pid), "stat");
+        try {
+            String text = Files.readString(stat, StandardCharsets.US_ASCII);
+            int end = text.lastIndexOf(')');
+            return end > 0 && end + 2 < text.length() && text.charAt(end + 2) == 'Z';
+        } catch (IOException e) {
+            // No /proc (not Linux) or the process just went away: isAlive() has the last word.
+            return false;
+        }
     }
 
     static void write(Path file, long pid) {
