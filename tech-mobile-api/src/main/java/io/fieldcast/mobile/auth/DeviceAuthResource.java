@@ -1,15 +1,17 @@
 package io.fieldcast.mobile.auth;
 
+import io.fieldcast.mobile.auth.DeviceSessions.DeviceTokens;
+import io.fieldcast.mobile.device.DeviceGuard;
+import io.fieldcast.mobile.device.DeviceIdentity;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.platform.security.Passwords;
 import io.fieldcast.platform.security.Roles;
-import io.fieldcast.platform.security.TokenIssuer;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,25 +23,31 @@ import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
-import java.time.Instant;
+import java.util.UUID;
 
-/** Device login: the token it returns is bound to one technician, and every /api/me call reads the id from it. */
+/** Device login, refresh and logout: every token it returns is bound to one technician and one session. */
 @Path("/api")
 @Tag(name = "device auth")
 public class DeviceAuthResource {
 
-    @Inject
-    TokenIssuer tokens;
-    @Inject
-    JsonWebToken jwt;
+    private final DeviceSessions sessions;
+    private final DeviceGuard guard;
+    private final JsonWebToken jwt;
+
+    public DeviceAuthResource(DeviceSessions sessions, DeviceGuard guard, JsonWebToken jwt) {
+        this.sessions = sessions;
+        this.guard = guard;
+        this.jwt = jwt;
+    }
 
     public record DeviceLogin(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String technicianId,
                               @NotBlank @Size(max = 128) String secret,
                               @NotBlank @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}") String deviceId) {
     }
 
-    public record DeviceToken(String token, Instant expiresAt, String technicianId) {
+    public record Refresh(@NotBlank @Size(max = 200) String refreshToken) {
     }
 
     public record Me(String technicianId, String device) {
@@ -48,18 +56,36 @@ public class DeviceAuthResource {
     @POST
     @Path("/auth/device")
     @PermitAll
-    @Operation(summary = "Log a technician's phone in; the token is bound to that technician")
-    public Uni<DeviceToken> login(@Valid @NotNull DeviceLogin login) {
-        return Panache.withSession(() -> DeviceCredential.<DeviceCredential>findById(login.technicianId()))
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(credential -> {
-                    if (credential == null || !credential.active
-                            || !Passwords.matches(login.secret(), credential.secretHash)) {
-                        throw new ApiException(401, "unauthorized", "unknown technician or wrong secret");
-                    }
-                    var issued = tokens.forTechnician(credential.technicianId, login.deviceId());
-                    return new DeviceToken(issued.token(), issued.expiresAt(), credential.technicianId);
-                });
+    @Blocking // bcrypt is deliberately slow: never on an event loop
+    @Operation(summary = "Log a phone in with the technician's one-time code or PIN: access + refresh token")
+    public DeviceTokens login(@Valid @NotNull DeviceLogin login) throws Throwable {
+        DeviceCredential credential = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() ->
+                DeviceCredential.<DeviceCredential>findById(login.technicianId())));
+        if (credential == null || !credential.active || !Passwords.matches(login.secret(), credential.secretHash)) {
+            throw new ApiException(401, "unauthorized", "unknown technician or wrong secret");
+        }
+        return VertxContextSupport.subscribeAndAwait(() -> sessions.open(credential.technicianId, login.deviceId()));
+    }
+
+    @POST
+    @Path("/auth/refresh")
+    @PermitAll
+    @Operation(summary = "Swap a refresh token for a new access token and a new refresh token (rotation)")
+    public Uni<DeviceTokens> refresh(@Valid @NotNull Refresh refresh) {
+        return sessions.refresh(refresh.refreshToken());
+    }
+
+    @POST
+    @Path("/auth/logout")
+    @RolesAllowed(Roles.TECHNICIAN)
+    @ResponseStatus(204)
+    @Operation(summary = "Log this phone out: its refresh token and access tokens stop working")
+    public Uni<Void> logout() {
+        DeviceIdentity me = guard.require(jwt);
+        if (me.sessionId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return sessions.logout(UUID.fromString(me.sessionId()));
     }
 
     @GET
@@ -67,10 +93,7 @@ public class DeviceAuthResource {
     @RolesAllowed(Roles.TECHNICIAN)
     @Operation(summary = "The technician this device is logged in as")
     public Me me() {
-        String technicianId = jwt.getClaim(Roles.TECHNICIAN_CLAIM);
-        if (technicianId == null) {
-            throw ApiException.forbidden("token is not bound to a technician");
-        }
-        return new Me(technicianId, jwt.getSubject());
+        DeviceIdentity me = guard.require(jwt);
+        return new Me(me.technicianId(), "device:" + me.deviceId());
     }
 }

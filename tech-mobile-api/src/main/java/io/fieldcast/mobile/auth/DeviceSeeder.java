@@ -1,5 +1,6 @@
 package io.fieldcast.mobile.auth;
 
+import io.fieldcast.mobile.config.MobileSettings;
 import io.fieldcast.platform.security.Passwords;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
@@ -14,7 +15,7 @@ import java.time.Clock;
 @ApplicationScoped
 public class DeviceSeeder {
 
-    void seed(@Observes StartupEvent startup, DeviceSettings settings, Clock clock) throws Throwable {
+    void seed(@Observes StartupEvent startup, MobileSettings settings, Clock clock) throws Throwable {
         for (String entry : settings.seedDevices().orElse(java.util.List.of())) {
             String[] parts = entry.trim().split(":", 2);
             if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {

@@ -3,14 +3,17 @@ package io.fieldcast.mobile.auth;
 import io.fieldcast.platform.security.Roles;
 import io.fieldcast.platform.security.TokenIssuer;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
 class DeviceAuthResourceTest {
@@ -20,11 +23,7 @@ class DeviceAuthResourceTest {
 
     @Test
     void deviceTokenIsBoundToItsTechnician() {
-        String token = given().contentType("application/json")
-                .body("{\"technicianId\":\"tech-2\",\"secret\":\"2222\",\"deviceId\":\"pixel-7\"}")
-                .post("/api/auth/device").then().statusCode(200)
-                .body("technicianId", equalTo("tech-2"))
-                .extract().path("token");
+        String token = login("tech-2", "2222", "pixel-7").getString("token");
         given().auth().oauth2(token).get("/api/me").then().statusCode(200)
                 .body("technicianId", equalTo("tech-2"))
                 .body("device", equalTo("device:pixel-7"));
@@ -49,5 +48,76 @@ class DeviceAuthResourceTest {
     void dispatcherTokenCannotUseTheTechnicianApi() {
         given().auth().oauth2(tokens.forUser("dana", Set.of(Roles.DISPATCHER)).token())
                 .get("/api/me").then().statusCode(403);
+    }
+
+    @Test
+    void refreshRotatesAndTheOldRefreshTokenStopsWorking() {
+        JsonPath first = login("tech-1", "1111", device());
+        JsonPath second = refresh(first.getString("refreshToken")).then().statusCode(200)
+                .body("technicianId", equalTo("tech-1")).body("token", notNullValue())
+                .extract().jsonPath();
+        given().auth().oauth2(second.getString("token")).get("/api/me").then().statusCode(200);
+
+        // Replaying the rotated token looks like theft: refused, and the whole session ends with it.
+        refresh(first.getString("refreshToken")).then().statusCode(401);
+        refresh(second.getString("refreshToken")).then().statusCode(401);
+        given().auth().oauth2(second.getString("token")).get("/api/me").then().statusCode(401);
+    }
+
+    @Test
+    void logoutRevokesBothTheAccessAndTheRefreshToken() {
+        JsonPath session = login("tech-1", "1111", device());
+        String token = session.getString("token");
+        given().auth().oauth2(token).post("/api/auth/logout").then().statusCode(204);
+
+        given().auth().oauth2(token).get("/api/me").then().statusCode(401)
+                .body("message", equalTo("this device was logged out or revoked; log in again"));
+        refresh(session.getString("refreshToken")).then().statusCode(401);
+    }
+
+    @Test
+    void dispatcherRevokesADeviceAndItsRefreshFails() {
+        String device = device();
+        JsonPath session = login("tech-2", "2222", device);
+        String dispatcher = tokens.forUser("dana", Set.of(Roles.DISPATCHER)).token();
+
+        given().auth().oauth2(dispatcher).post("/api/technicians/tech-2/devices/" + device + "/revoke")
+                .then().statusCode(200).body("sessionsRevoked", equalTo(1));
+
+        refresh(session.getString("refreshToken")).then().statusCode(401);
+        given().auth().oauth2(session.getString("token")).get("/api/me").then().statusCode(401);
+        given().auth().oauth2(dispatcher).get("/api/technicians/tech-2/devices").then().statusCode(200)
+                .body("find { it.deviceId == '" + device + "' }.revokedBy", equalTo("dispatcher dana"));
+        // Other phones of the technician keep working.
+        given().auth().oauth2(login("tech-2", "2222", device()).getString("token")).get("/api/me").then()
+                .statusCode(200);
+    }
+
+    @Test
+    void technicianCannotRevokeDevices() {
+        given().auth().oauth2(tokens.forTechnician("tech-1", "phone").token())
+                .post("/api/technicians/tech-2/devices/x/revoke").then().statusCode(403);
+    }
+
+    @Test
+    void garbageRefreshTokenIs401() {
+        refresh("not-a-token").then().statusCode(401);
+        refresh(UUID.randomUUID() + ".forged").then().statusCode(401);
+    }
+
+    private static String device() {
+        return "phone-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static JsonPath login(String tech, String secret, String device) {
+        return given().contentType("application/json")
+                .body("{\"technicianId\":\"" + tech + "\",\"secret\":\"" + secret + "\",\"deviceId\":\"" + device
+                        + "\"}")
+                .post("/api/auth/device").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static io.restassured.response.Response refresh(String refreshToken) {
+        return given().contentType("application/json").body("{\"refreshToken\":\"" + refreshToken + "\"}")
+                .post("/api/auth/refresh");
     }
 }

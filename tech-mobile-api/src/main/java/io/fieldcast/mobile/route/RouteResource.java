@@ -1,0 +1,81 @@
+package io.fieldcast.mobile.route;
+
+import io.fieldcast.mobile.config.MobileSettings;
+import io.fieldcast.mobile.device.DeviceGuard;
+import io.fieldcast.mobile.device.DeviceIdentity;
+import io.fieldcast.platform.rest.ApiException;
+import io.fieldcast.platform.security.Roles;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/** The technician's route of the day, from the read model only. */
+@Path("/api/me/route")
+@Tag(name = "route")
+public class RouteResource {
+
+    private final RouteStore routes;
+    private final DeviceGuard guard;
+    private final JsonWebToken jwt;
+    private final MobileSettings settings;
+    private final Clock clock;
+
+    public RouteResource(RouteStore routes, DeviceGuard guard, JsonWebToken jwt, MobileSettings settings,
+                         Clock clock) {
+        this.routes = routes;
+        this.guard = guard;
+        this.jwt = jwt;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @GET
+    @RolesAllowed(Roles.TECHNICIAN)
+    @Operation(summary = "The latest published route of the token's technician for a date (default today)")
+    public Uni<RouteView> route(@QueryParam("date") String date, @QueryParam("technicianId") String technicianId) {
+        DeviceIdentity me = guard.require(jwt);
+        if (technicianId != null && !technicianId.equals(me.technicianId())) {
+            // The id in the token is the only one that counts; asking for someone else's day is refused, always.
+            throw ApiException.forbidden("a device may only read its own technician's route");
+        }
+        LocalDate day = parseDate(date);
+        return Panache.withSession(() -> routes.find(me.technicianId(), day).chain(route -> {
+            if (route == null) {
+                throw new ApiException(404, "not_found", "no route published for " + day);
+            }
+            return routes.statuses(me.technicianId()).map(statuses -> RouteView.of(route, statuses));
+        }));
+    }
+
+    @GET
+    @Path("/map")
+    @RolesAllowed(Roles.TECHNICIAN)
+    @Produces("application/geo+json")
+    @Operation(summary = "The same route as GeoJSON (stops and driving order) for the phone's offline map")
+    public Uni<Map<String, Object>> map(@QueryParam("date") String date) {
+        return route(date, null).map(RouteGeoJson::of);
+    }
+
+    private LocalDate parseDate(String date) {
+        if (date == null || date.isBlank()) {
+            return LocalDate.now(clock.withZone(settings.zone()));
+        }
+        try {
+            return LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("date", "must be an ISO date like 2026-03-02");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.fieldcast.mobile.route;
+
+import io.fieldcast.events.GeoPosition;
+import io.fieldcast.events.PlannedVisit;
+import io.fieldcast.events.RoutePlanned;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What the phone shows of a day: visits in driving order, each with its current status. */
+public record RouteView(String technicianId, LocalDate date, long planVersion, Instant shiftStart,
+                        Instant shiftEnd, GeoPosition start, GeoPosition end, List<Visit> visits) {
+
+    /** One stop. {@code status} is PLANNED until the technician taps something. */
+    public record Visit(UUID appointmentId, int sequence, String customerFirstName, String address,
+                        GeoPosition location, String jobType, String notes, Instant windowStart,
+                        Instant windowEnd, Instant plannedArrival, int plannedDurationMinutes, String status) {
+    }
+
+    static RouteView of(RoutePlanned route, Map<UUID, String> statuses) {
+        List<Visit> visits = route.visits().stream()
+                .sorted(java.util.Comparator.comparingInt(PlannedVisit::sequence))
+                .map(v -> new Visit(v.appointmentId(), v.sequence(), v.customerFirstName(), v.address(),
+                        v.location(), v.jobType(), v.notes(), v.windowStart(), v.windowEnd(), v.plannedArrival(),
+                        v.plannedDurationMinutes(), statuses.getOrDefault(v.appointmentId(), "PLANNED")))
+                .toList();
+        return new RouteView(route.technicianId(), route.date(), route.planVersion(), route.shiftStart(),
+                route.shiftEnd(), route.start(), route.end(), visits);
+    }
+}

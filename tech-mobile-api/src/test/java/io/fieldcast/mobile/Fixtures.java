@@ -1,0 +1,63 @@
+package io.fieldcast.mobile;
+
+import io.fieldcast.events.Events;
+import io.fieldcast.events.GeoPosition;
+import io.fieldcast.events.PlannedVisit;
+import io.fieldcast.events.RoutePlanned;
+import io.fieldcast.platform.kafka.EventPublisher;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+
+/** Routes as dispatch would publish them, and a wait until the phone's read model has them. */
+public final class Fixtures {
+
+    public static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+    public static final GeoPosition DEPOT = new GeoPosition(52.370, 4.890);
+
+    private Fixtures() {
+    }
+
+    public static String uniqueTechnician() {
+        return "tech-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A plan with {@code visits} stops, 1 h apart from 08:00 UTC, customers named "Customer 1".. */
+    public static RoutePlanned route(String technicianId, LocalDate day, long version, int visits) {
+        Instant start = day.atTime(8, 0).toInstant(java.time.ZoneOffset.UTC);
+        List<PlannedVisit> planned = new ArrayList<>();
+        for (int i = 1; i <= visits; i++) {
+            Instant arrival = start.plus(Duration.ofHours(i));
+            planned.add(new PlannedVisit(UUID.randomUUID(), i, "BOILER_SERVICE", "Customer " + i,
+                    "Keizersgracht " + (100 + i) + ", Amsterdam", new GeoPosition(52.37 + i * 0.003, 4.89 + i * 0.004),
+                    "ring twice", arrival.minus(Duration.ofHours(1)), arrival.plus(Duration.ofHours(3)), arrival,
+                    45, false));
+        }
+        return new RoutePlanned(Events.newId(), start, RoutePlanned.SCHEMA_VERSION, technicianId, "north", day,
+                version, DEPOT, DEPOT, start, start.plus(Duration.ofHours(9)), planned);
+    }
+
+    /** Publishes like dispatch and waits until {@code GET /api/me/route} shows that plan version. */
+    public static void publishAndAwait(EventPublisher publisher, String token, RoutePlanned route) throws Exception {
+        publisher.send(route).get(10, TimeUnit.SECONDS);
+        awaitVersion(token, route.date(), route.planVersion());
+    }
+
+    public static void awaitVersion(String token, LocalDate day, long version) throws InterruptedException {
+        for (int i = 0; i < 150; i++) {
+            var response = given().auth().oauth2(token).queryParam("date", day.toString()).get("/api/me/route");
+            if (response.statusCode() == 200 && response.jsonPath().getLong("planVersion") == version) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("route version " + version + " never reached the read model");
+    }
+}
