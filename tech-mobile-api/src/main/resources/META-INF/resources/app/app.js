@@ -1,0 +1,355 @@
+// The technician's phone app: log in, today's route (list and map), status taps and GPS, all through the
+// IndexedDB outbox (queue.js) so that it works offline and replays in order when the network is back.
+'use strict';
+
+const NEXT = {
+    PLANNED: ['EN_ROUTE', 'CANNOT_COMPLETE'],
+    EN_ROUTE: ['ARRIVED', 'CANNOT_COMPLETE'],
+    ARRIVED: ['COMPLETED', 'CANNOT_COMPLETE'],
+};
+const LABEL = {EN_ROUTE: 'On my way', ARRIVED: 'Arrived', COMPLETED: 'Completed', CANNOT_COMPLETE: "Can't complete"};
+const PING_BATCH = 20;
+const PING_FLUSH_MS = 15000;
+const $ = id => document.getElementById(id);
+
+const state = {
+    session: JSON.parse(localStorage.getItem('fieldcast.session') || 'null'),
+    route: JSON.parse(localStorage.getItem('fieldcast.route') || 'null'),
+    geojson: JSON.parse(localStorage.getItem('fieldcast.map') || 'null'),
+    pings: [],
+    watch: null,
+    flushing: false,
+    reasonFor: null,
+};
+
+function newId() {
+    if (crypto.randomUUID) return crypto.randomUUID();
+    return Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 12);
+}
+
+function deviceId() {
+    let id = localStorage.getItem('fieldcast.device');
+    if (!id) {
+        id = 'web-' + newId().replace(/[^A-Za-z0-9-]/g, '').slice(0, 20);
+        localStorage.setItem('fieldcast.device', id);
+    }
+    return id;
+}
+
+function saveSession(session) {
+    state.session = session;
+    if (session) localStorage.setItem('fieldcast.session', JSON.stringify(session));
+    else localStorage.removeItem('fieldcast.session');
+}
+
+// ---- HTTP with token refresh -------------------------------------------------------------------------------
+
+async function refreshTokens() {
+    if (!state.session?.refreshToken) return false;
+    const response = await fetch('/api/auth/refresh', {
+        method: 'POST', headers: {'Content-Type': 'application/json'},
+        body: JSON.stringify({refreshToken: state.session.refreshToken}),
+    });
+    if (!response.ok) {
+        if (response.status === 401) { saveSession(null); show(); }
+        return false;
+    }
+    const tokens = await response.json();
+    saveSession({...state.session, token: tokens.token, refreshToken: tokens.refreshToken});
+    return true;
+}
+
+async function api(path, options = {}, retried = false) {
+    const headers = {...(options.headers || {}), Authorization: 'Bearer ' + state.session.token};
+    if (options.body) headers['Content-Type'] = 'application/json';
+    const response = await fetch(path, {...options, headers});
+    if (response.status === 401 && !retried && await refreshTokens()) {
+        return api(path, options, true);
+    }
+    return response;
+}
+
+// ---- Login -------------------------------------------------------------------------------------------------
+
+$('login-form').addEventListener('submit', async event => {
+    event.preventDefault();
+    $('login-error').textContent = '';
+    try {
+        const response = await fetch('/api/auth/device', {
+            method: 'POST', headers: {'Content-Type': 'application/json'},
+            body: JSON.stringify({technicianId: $('login-tech').value.trim(), secret: $('login-secret').value,
+                deviceId: deviceId()}),
+        });
+        const body = await response.json();
+        if (!response.ok) {
+            $('login-error').textContent = body.message || 'Login failed';
+            return;
+        }
+        saveSession({token: body.token, refreshToken: body.refreshToken, technicianId: body.technicianId});
+        $('login-secret').value = '';
+        show();
+        await loadRoute();
+    } catch (e) {
+        $('login-error').textContent = 'No network: log in once you are online';
+    }
+});
+
+$('logout').addEventListener('click', async () => {
+    stopShift();
+    try { await api('/api/auth/logout', {method: 'POST'}); } catch (e) { /* offline: the token expires anyway */ }
+    saveSession(null);
+    localStorage.removeItem('fieldcast.route');
+    localStorage.removeItem('fieldcast.map');
+    state.route = null;
+    show();
+});
+
+// ---- Route -------------------------------------------------------------------------------------------------
+
+async function loadRoute() {
+    try {
+        const response = await api('/api/me/route');
+        if (response.ok) {
+            state.route = await response.json();
+            localStorage.setItem('fieldcast.route', JSON.stringify(state.route));
+            $('day-error').textContent = '';
+        } else if (response.status === 404) {
+            state.route = null;
+            $('day-error').textContent = 'No route published for today yet.';
+        } else {
+            $('day-error').textContent = (await response.json()).message || 'Could not load the route';
+        }
+        const map = await api('/api/me/route/map');
+        if (map.ok) {
+            state.geojson = await map.json();
+            localStorage.setItem('fieldcast.map', JSON.stringify(state.geojson));
+        }
+    } catch (e) {
+        $('day-error').textContent = 'Offline: showing the route as last loaded.';
+    }
+    await render();
+}
+
+async function render() {
+    const list = $('visits');
+    list.textContent = '';
+    const route = state.route;
+    $('day-title').textContent = route ? `${route.date} · plan ${route.planVersion} · ${route.visits.length} visits` : '';
+    if (!route) return;
+    const queued = await Outbox.all();
+    const localStatus = {};
+    queued.filter(q => q.kind === 'status').forEach(q => { localStatus[q.appointmentId] = q.body.status; });
+    for (const visit of route.visits) {
+        const status = localStatus[visit.appointmentId] || visit.status;
+        list.appendChild(visitCard(visit, status, Boolean(localStatus[visit.appointmentId])));
+    }
+    if (!$('map').hidden) drawMap(localStatus);
+}
+
+function time(iso) {
+    return iso ? new Date(iso).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'}) : '–';
+}
+
+function visitCard(visit, status, waiting) {
+    const li = document.createElement('li');
+    li.className = 'visit';
+    li.dataset.status = status;
+    li.dataset.appointment = visit.appointmentId;
+    const lat = visit.location?.lat, lon = visit.location?.lon;
+    li.innerHTML = `
+        <span class="status">${status.replace('_', ' ')}${waiting ? ' (waiting to send)' : ''}</span>
+        <h2>${visit.sequence}. ${escape(visit.customerFirstName || '')}</h2>
+        <div>${escape(visit.address || '')}</div>
+        <div class="muted">${escape(visit.jobType || '')} · window ${time(visit.windowStart)}–${time(visit.windowEnd)}
+            · planned ${time(visit.plannedArrival)}</div>
+        ${visit.notes ? `<div>📝 ${escape(visit.notes)}</div>` : ''}
+        <div class="links">
+            ${lat != null ? `<a href="geo:${lat},${lon}?q=${lat},${lon}">Navigate</a>
+            <a href="https://www.openstreetmap.org/directions?to=${lat}%2C${lon}" target="_blank" rel="noopener">Route in OSM</a>` : ''}
+        </div>
+        <div class="actions"></div>`;
+    const actions = li.querySelector('.actions');
+    for (const next of NEXT[status] || []) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = LABEL[next];
+        button.dataset.status = next;
+        if (next === 'CANNOT_COMPLETE') button.className = 'danger';
+        button.addEventListener('click', () => next === 'CANNOT_COMPLETE' ? askReason(visit)
+            : changeStatus(visit, next));
+        actions.appendChild(button);
+    }
+    return li;
+}
+
+function escape(text) {
+    const div = document.createElement('div');
+    div.textContent = text;
+    return div.innerHTML;
+}
+
+function askReason(visit) {
+    state.reasonFor = visit;
+    $('reason-note').value = '';
+    $('reason-dialog').showModal();
+}
+
+$('reason-dialog').addEventListener('close', () => {
+    if ($('reason-dialog').returnValue === 'ok' && state.reasonFor) {
+        changeStatus(state.reasonFor, 'CANNOT_COMPLETE', $('reason').value, $('reason-note').value.trim() || null);
+    }
+    state.reasonFor = null;
+});
+
+async function changeStatus(visit, status, reasonCode = null, note = null) {
+    await Outbox.add({
+        kind: 'status', appointmentId: visit.appointmentId,
+        label: `${visit.sequence}. ${visit.customerFirstName}: ${LABEL[status]}`,
+        url: `/api/me/visits/${visit.appointmentId}/status`,
+        body: {status, reasonCode, note, deviceTime: new Date().toISOString(), clientId: newId()},
+    });
+    await render();
+    await updatePending();
+    flush();
+}
+
+// ---- GPS ---------------------------------------------------------------------------------------------------
+
+function startShift() {
+    if (!navigator.geolocation || state.watch !== null) return;
+    state.watch = navigator.geolocation.watchPosition(position => {
+        const c = position.coords;
+        state.pings.push({clientId: newId(), deviceTime: new Date(position.timestamp).toISOString(),
+            lat: c.latitude, lon: c.longitude, accuracy: c.accuracy, speed: c.speed, heading: c.heading});
+        if (state.pings.length >= PING_BATCH) queuePings();
+    }, error => { $('day-error').textContent = 'GPS: ' + error.message; },
+    {enableHighAccuracy: true, maximumAge: 5000});
+    localStorage.setItem('fieldcast.shift', 'on');
+    $('shift').dataset.on = 'true';
+    $('shift').textContent = 'On shift (GPS on)';
+}
+
+function stopShift() {
+    if (state.watch !== null) navigator.geolocation.clearWatch(state.watch);
+    state.watch = null;
+    queuePings();
+    localStorage.removeItem('fieldcast.shift');
+    $('shift').dataset.on = 'false';
+    $('shift').textContent = 'Start shift (GPS)';
+}
+
+async function queuePings() {
+    if (state.pings.length === 0) return;
+    const pings = state.pings.splice(0, state.pings.length);
+    await Outbox.add({kind: 'pings', label: `${pings.length} GPS points`, url: '/api/me/locations', body: {pings}});
+    await updatePending();
+    flush();
+}
+
+$('shift').addEventListener('click', () => state.watch === null ? startShift() : stopShift());
+
+// ---- Sending the outbox in order ---------------------------------------------------------------------------
+
+const PERMANENT = [400, 403, 404, 409, 413, 422];
+
+async function flush() {
+    if (state.flushing || !state.session) return;
+    state.flushing = true;
+    let sentSomething = false;
+    try {
+        for (const item of await Outbox.all()) {
+            let response;
+            try {
+                response = await api(item.url, {method: 'POST', body: JSON.stringify(item.body)});
+            } catch (e) {
+                break; // offline: keep everything, in order, for the next attempt
+            }
+            if (response.ok) {
+                await Outbox.remove(item.seq);
+                sentSomething = true;
+            } else if (PERMANENT.includes(response.status)) {
+                // The server will never take it (e.g. 409: someone else's change won); drop it and say why.
+                const body = await response.json().catch(() => ({}));
+                $('day-error').textContent = `${item.label}: ${body.message || response.status}`;
+                await Outbox.remove(item.seq);
+                sentSomething = true;
+            } else {
+                break; // 401 without a session, 429, 503: keep it and retry later
+            }
+        }
+    } finally {
+        state.flushing = false;
+        await updatePending();
+    }
+    if (sentSomething) await loadRoute();
+}
+
+async function updatePending() {
+    const items = await Outbox.all();
+    $('pending').textContent = `${items.length} waiting`;
+    $('pending').dataset.count = String(items.length);
+    const queue = $('queue');
+    queue.textContent = '';
+    for (const item of items) {
+        const li = document.createElement('li');
+        li.textContent = `${item.label} (${time(item.queuedAt)})`;
+        queue.appendChild(li);
+    }
+}
+
+$('pending').addEventListener('click', () => { $('queue-details').open = !$('queue-details').open; });
+
+// ---- Views -------------------------------------------------------------------------------------------------
+
+function drawMap(localStatus = {}) {
+    if (!state.geojson) {
+        $('map').textContent = 'Map not loaded yet';
+        return;
+    }
+    const geojson = {...state.geojson, features: state.geojson.features.map(f => f.properties?.kind === 'visit'
+        && localStatus[f.properties.appointmentId]
+        ? {...f, properties: {...f.properties, status: localStatus[f.properties.appointmentId]}} : f)};
+    RouteMap.draw($('map'), geojson);
+}
+
+function tab(showMap) {
+    $('map').hidden = !showMap;
+    $('visits').hidden = showMap;
+    $('tab-map').classList.toggle('active', showMap);
+    $('tab-list').classList.toggle('active', !showMap);
+    render();
+}
+
+$('tab-list').addEventListener('click', () => tab(false));
+$('tab-map').addEventListener('click', () => tab(true));
+
+function network() {
+    $('net').textContent = navigator.onLine ? 'online' : 'offline';
+    $('net').dataset.online = String(navigator.onLine);
+}
+
+window.addEventListener('online', () => { network(); flush(); });
+window.addEventListener('offline', network);
+
+function show() {
+    const loggedIn = Boolean(state.session);
+    $('login-view').hidden = loggedIn;
+    $('day-view').hidden = !loggedIn;
+}
+
+async function start() {
+    network();
+    show();
+    await updatePending();
+    if (state.session) {
+        await render();
+        loadRoute();
+        if (localStorage.getItem('fieldcast.shift') === 'on') startShift();
+        flush();
+    }
+    setInterval(flush, 10000);
+    setInterval(queuePings, PING_FLUSH_MS);
+    if ('serviceWorker' in navigator) navigator.serviceWorker.register('sw.js').catch(() => {});
+}
+
+start();

@@ -1,0 +1,131 @@
+package io.fieldcast.mobile.web;
+
+import io.fieldcast.events.RoutePlanned;
+import io.fieldcast.events.Topics;
+import io.fieldcast.events.VisitStatus;
+import io.fieldcast.events.VisitStatusChanged;
+import io.fieldcast.mobile.Fixtures;
+import io.fieldcast.platform.kafka.EventPublisher;
+import io.fieldcast.platform.security.TokenIssuer;
+import io.fieldcast.testing.EventProbe;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The phone app in a real headless Chromium: log in, see today's route, go offline, tap a status, come back
+ * online, and the change reaches Kafka exactly once. Skipped where Chromium is not installed.
+ */
+@QuarkusTest
+class MobileWebAppBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TestHTTPResource("/app/")
+    URL app;
+    @Inject
+    EventPublisher publisher;
+    @Inject
+    TokenIssuer tokens;
+
+    private ChromeDriver browser;
+    private Path profile;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+        profile = Files.createTempDirectory("fieldcast-chromium");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--disable-dev-shm-usage", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stopBrowser() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void statusTappedOfflineReachesKafkaOnceWhenBackOnline() throws Exception {
+        // tech-1 is a seeded device login (secret 1111); its route for today, newer than any other test's.
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        RoutePlanned route = Fixtures.route("tech-1", today, System.currentTimeMillis(), 3);
+        Fixtures.publishAndAwait(publisher, tokens.forTechnician("tech-1", "setup").token(), route);
+        UUID first = route.visits().getFirst().appointmentId();
+
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get(app.toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-tech"))).sendKeys("tech-1");
+        browser.findElement(By.id("login-secret")).sendKeys("1111");
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#visits li.visit"), 3));
+        assertTrue(browser.findElement(By.id("visits")).getText().contains("Customer 1"));
+
+        try (EventProbe probe = EventProbe.atEnd(Topics.VISIT_STATUS)) {
+            ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+            offline.setOffline(true);
+            browser.setNetworkConditions(offline);
+            wait.until(ExpectedConditions.textToBe(By.id("net"), "offline"));
+
+            By enRoute = By.cssSelector("li.visit[data-appointment='" + first + "'] button[data-status='EN_ROUTE']");
+            browser.findElement(enRoute).click();
+            wait.until(ExpectedConditions.textToBe(By.id("pending"), "1 waiting"));
+            assertTrue(mine(probe.drain(Duration.ofSeconds(2)), first).isEmpty(), "nothing is sent while offline");
+
+            browser.deleteNetworkConditions();
+            // The app replays on the browser's "online" event, or at the latest on its 10-second retry.
+            wait.until(ExpectedConditions.textToBe(By.id("pending"), "0 waiting"));
+
+            probe.await(VisitStatusChanged.class, e -> e.appointmentId().equals(first), 1, Duration.ofSeconds(20));
+            List<VisitStatusChanged> arrived = mine(probe.drain(Duration.ofSeconds(2)), first);
+            assertEquals(1, arrived.size(), "exactly once: " + arrived);
+            assertEquals(VisitStatus.EN_ROUTE, arrived.getFirst().status());
+            assertEquals("tech-1", arrived.getFirst().technicianId());
+        }
+        wait.until(ExpectedConditions.attributeToBe(
+                By.cssSelector("li.visit[data-appointment='" + first + "']"), "data-status", "EN_ROUTE"));
+    }
+
+    private static List<VisitStatusChanged> mine(List<io.fieldcast.events.FieldcastEvent> events, UUID appointment) {
+        return events.stream().filter(e -> e instanceof VisitStatusChanged v && v.appointmentId().equals(appointment))
+                .map(VisitStatusChanged.class::cast).toList();
+    }
+}
