@@ -10,16 +10,15 @@ import com.graphhopper.routing.ev.VehicleSpeed;
 import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.storage.BaseGraph;
 import com.graphhopper.storage.RoutingCHGraph;
-import com.graphhopper.storage.TurnCostStorage;
 import com.graphhopper.storage.index.Snap;
-import com.graphhopper.util.EdgeIteratorState;
 import io.fieldcast.roadnetwork.city.SyntheticCity;
 import io.fieldcast.roadnetwork.geojson.RoadsGeoJson;
 import io.fieldcast.roadnetwork.graph.CarProfile;
 import io.fieldcast.roadnetwork.graph.GraphLoader;
-import io.fieldcast.roadnetwork.matrix.EdgeCosts;
 import io.fieldcast.roadnetwork.matrix.ManyToMany;
 import io.fieldcast.roadnetwork.matrix.MatrixQuery;
+import io.fieldcast.roadnetwork.matrix.OneToOneLoop;
+import io.fieldcast.roadnetwork.matrix.SnapState;
 import io.fieldcast.roadnetwork.routing.OneToOne;
 import io.fieldcast.roadnetwork.routing.PointSampler;
 import io.fieldcast.roadnetwork.routing.RoadClasses;
@@ -62,7 +61,7 @@ public final class RoadNetwork implements AutoCloseable {
         EnumEncodedValue<RoadClass> roadClass = em.getEnumEncodedValue(RoadClass.KEY, RoadClass.class);
         this.snapper = new Snapper(hopper.getLocationIndex(), weighting, subnetwork, bounds,
                 config.maxSnapDistanceMeters());
-        this.manyToMany = new ManyToMany(EdgeCosts.compute(graph, ch), restrictedNodes(graph), uTurnWeight());
+        this.manyToMany = new ManyToMany(graph, ch);
         this.geoJson = new RoadsGeoJson(graph, roadClass, em.getBooleanEncodedValue(VehicleAccess.key("car")),
                 em.getDecimalEncodedValue(VehicleSpeed.key("car")));
         this.anyRoad = PointSampler.create(graph, weighting, subnetwork, roadClass, rc -> true);
@@ -98,10 +97,18 @@ public final class RoadNetwork implements AutoCloseable {
         return manyToMany.compute(prepare(sources, targets), pool, config.matrixThreads());
     }
 
-    /** Snaps all points onto one query graph; public for the benchmark and tests that compare algorithms. */
+    /** Snaps and anchors all points; public for the benchmark and for tests that compare algorithms. */
     public MatrixQuery prepare(List<GeoPoint> sources, List<GeoPoint> targets) {
-        return MatrixQuery.of(graph, ch, sources.stream().map(snapper::snap).toList(),
-                targets.stream().map(snapper::snap).toList());
+        return MatrixQuery.of(graph, ch.getWeighting(), snapAll(sources), snapAll(targets));
+    }
+
+    private List<SnapState> snapAll(List<GeoPoint> points) {
+        return points.stream().map(p -> SnapState.of(snapper.snap(p))).toList();
+    }
+
+    /** GraphHopper's one-to-one query for every pair of a prepared matrix: the baseline and the reference. */
+    public TravelMatrix oneToOneLoop(MatrixQuery query, int rows) {
+        return OneToOneLoop.compute(graph, ch, query, rows, pool, config.matrixThreads());
     }
 
     /** The many-to-many on an already prepared query (the benchmark times it without the snapping). */
@@ -150,24 +157,5 @@ public final class RoadNetwork implements AutoCloseable {
             pool.shutdownNow();
         }
         hopper.close();
-    }
-
-    /** Nodes with turn restrictions; everywhere else a turn costs nothing unless it is a u-turn. */
-    private static boolean[] restrictedNodes(BaseGraph graph) {
-        boolean[] restricted = new boolean[graph.getNodes()];
-        TurnCostStorage tcs = graph.getTurnCostStorage();
-        if (tcs != null) {
-            TurnCostStorage.Iterator it = tcs.getAllTurnCosts();
-            while (it.next()) {
-                restricted[it.getViaNode()] = true;
-            }
-        }
-        return restricted;
-    }
-
-    /** GraphHopper's weight for turning back onto the same edge, read from the weighting itself. */
-    private double uTurnWeight() {
-        EdgeIteratorState edge = graph.getEdgeIteratorState(0, Integer.MIN_VALUE);
-        return ch.getWeighting().calcTurnWeight(0, edge.getBaseNode(), 0);
     }
 }

@@ -6,7 +6,6 @@ import io.fieldcast.roadnetwork.RoadNetworkConfig;
 import io.fieldcast.roadnetwork.TravelMatrix;
 import io.fieldcast.roadnetwork.city.CityOptions;
 import io.fieldcast.roadnetwork.matrix.MatrixQuery;
-import io.fieldcast.roadnetwork.matrix.OneToOneLoop;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +17,10 @@ import java.util.Locale;
  * Progress goes to stderr; the last stdout line is the result:
  * {@code BENCH matrix nodes=… n=… m2m_ms=… loop_ms=… speedup=… max_abs_diff_s=…}.
  * <p>
- * Arguments: {@code [--osm FILE] [--size N] [--seed S] [--cache DIR] [--city-km K] [--threads T] [--warmup R]}.
+ * Arguments: {@code [--osm FILE] [--size N] [--seed S] [--cache DIR] [--city-km K] [--threads T] [--warmup R]
+ * [--loop-rows R]}. The loop runs the first R source rows against all targets (default 50, 0 for all N) and its
+ * time is scaled to N rows: every row is the same amount of work, and a full million one-to-one queries would take
+ * tens of minutes. {@code max_abs_diff_s} compares the many-to-many with the loop over the rows the loop ran.
  */
 public final class MatrixBench {
 
@@ -54,11 +56,15 @@ public final class MatrixBench {
         long m2mMs = ms(start);
         log("bench: many-to-many %d x %d in %d ms", n, n, m2mMs);
 
-        log("bench: looping %,d one-to-one CH queries...", (long) n * n);
+        int rows = a.loopRows() <= 0 ? n : Math.min(n, a.loopRows());
+        log("bench: looping %,d one-to-one CH queries (%d of %d source rows, all targets)...", (long) rows * n, rows, n);
         start = System.nanoTime();
-        TravelMatrix loop = OneToOneLoop.compute(query, network.matrixPool(), a.threads());
-        long loopMs = ms(start);
-        log("bench: one-to-one loop in %d ms", loopMs);
+        TravelMatrix loop = network.oneToOneLoop(query, rows);
+        long sampledMs = ms(start);
+        // every row is the same work (one source to all N targets), so the full loop takes rows/n of the time
+        long loopMs = Math.round(sampledMs * (double) n / rows);
+        log("bench: one-to-one loop: %d ms for %d rows, %d ms for all %d rows%s", sampledMs, rows, loopMs, n,
+                rows < n ? " (extrapolated)" : "");
 
         Comparison cmp = Comparison.of(m2m, loop);
         log("bench: %,d pairs compared, %,d unreachable in both, %,d differ by more than 1 ms", cmp.pairs(),
@@ -67,7 +73,10 @@ public final class MatrixBench {
                 network.nodeCount(), n, m2mMs, loopMs, (double) loopMs / Math.max(1, m2mMs), cmp.maxAbsDiffSeconds());
     }
 
-    /** Same rounds for both methods, on a smaller matrix of other points, so neither gets a colder JIT. */
+    /**
+     * Same rounds for both methods, on other points, so neither gets a colder JIT: each round is a 200 x 200
+     * many-to-many and 20 rows of the loop (4 000 queries, enough for the JIT to compile the query code).
+     */
     private static void warmUp(RoadNetwork network, List<GeoPoint> points, BenchArgs a) {
         int w = Math.min(points.size(), 200);
         List<GeoPoint> sample = network.randomRoutablePoints(w, a.seed() + 1);
@@ -77,8 +86,9 @@ public final class MatrixBench {
             network.matrix(q);
             long m2m = ms(start);
             start = System.nanoTime();
-            OneToOneLoop.compute(q, network.matrixPool(), a.threads());
-            log("bench: warm-up %d/%d on %d x %d: many-to-many %d ms, loop %d ms", r, a.warmup(), w, w, m2m, ms(start));
+            network.oneToOneLoop(q, Math.min(w, 20));
+            log("bench: warm-up %d/%d: many-to-many %d x %d in %d ms, loop %d x %d in %d ms", r, a.warmup(), w, w,
+                    m2m, Math.min(w, 20), w, ms(start));
         }
     }
 
@@ -93,11 +103,12 @@ public final class MatrixBench {
     /** Differences between two matrices over all pairs; an unreachable pair must be unreachable in both. */
     record Comparison(long pairs, long unreachable, long differing, double maxAbsDiffSeconds) {
 
+        /** Over the rows both have ({@code b} may be a sample of the first rows). */
         static Comparison of(TravelMatrix a, TravelMatrix b) {
             long unreachable = 0;
             long differing = 0;
             double max = 0;
-            for (int i = 0; i < a.rows(); i++) {
+            for (int i = 0; i < b.rows(); i++) {
                 for (int j = 0; j < a.cols(); j++) {
                     boolean ra = a.reachable(i, j);
                     if (ra != b.reachable(i, j)) {
@@ -112,11 +123,12 @@ public final class MatrixBench {
                     }
                 }
             }
-            return new Comparison((long) a.rows() * a.cols(), unreachable, differing, max);
+            return new Comparison((long) b.rows() * b.cols(), unreachable, differing, max);
         }
     }
 
-    record BenchArgs(Path osm, int size, long seed, Path cache, double cityKm, int threads, int warmup) {
+    record BenchArgs(Path osm, int size, long seed, Path cache, double cityKm, int threads, int warmup,
+                     int loopRows) {
 
         static BenchArgs parse(String[] args) {
             Path osm = null;
@@ -126,6 +138,7 @@ public final class MatrixBench {
             double cityKm = CityOptions.defaults().sizeKm();
             int threads = Runtime.getRuntime().availableProcessors();
             int warmup = 3;
+            int loopRows = 50;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -136,12 +149,13 @@ public final class MatrixBench {
                     case "--city-km" -> cityKm = Double.parseDouble(value);
                     case "--threads" -> threads = Integer.parseInt(value);
                     case "--warmup" -> warmup = Integer.parseInt(value);
+                    case "--loop-rows" -> loopRows = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                            + "; usage: [--osm FILE] [--size N] [--seed S] [--cache DIR] [--city-km K] [--threads T] [--warmup R]");
+                            + "; usage: [--osm FILE] [--size N] [--seed S] [--cache DIR] [--city-km K] [--threads T] [--warmup R] [--loop-rows R|0=all]");
                 }
                 i++;
             }
-            return new BenchArgs(osm, size, seed, cache, cityKm, threads, warmup);
+            return new BenchArgs(osm, size, seed, cache, cityKm, threads, warmup, loopRows);
         }
     }
 }

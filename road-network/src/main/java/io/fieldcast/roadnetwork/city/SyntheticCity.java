@@ -57,6 +57,7 @@ public final class SyntheticCity {
         double coreRadius = 0.6 * half;
         CityModel city = new CityModel();
         River river = new River(half, random.nextDouble() * 2 * Math.PI);
+        city.river = river;
         new CoreGrid(city, river, random, coreRadius).draw();
         Arterials arterials = new Arterials(city, random, half, coreRadius);
         arterials.draw();

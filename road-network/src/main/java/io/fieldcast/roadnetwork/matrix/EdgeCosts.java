@@ -5,6 +5,7 @@ import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.storage.BaseGraph;
 import com.graphhopper.storage.RoutingCHEdgeExplorer;
 import com.graphhopper.storage.RoutingCHEdgeIterator;
+import com.graphhopper.storage.RoutingCHEdgeIteratorState;
 import com.graphhopper.storage.RoutingCHGraph;
 import com.graphhopper.util.EdgeIterator;
 import com.graphhopper.util.EdgeIteratorState;
@@ -86,6 +87,32 @@ public final class EdgeCosts {
                 }
             }
         }
+    }
+
+    /** Milliseconds to drive a CH edge of the base graph in the travel direction of a forward or backward search. */
+    int millis(RoutingCHEdgeIteratorState edge, boolean reverse) {
+        if (edge.isShortcut()) {
+            return reverse ? shortcutMillis(edge.getEdge(), edge.getAdjNode(), edge.getBaseNode())
+                    : shortcutMillis(edge.getEdge(), edge.getBaseNode(), edge.getAdjNode());
+        }
+        return baseMillis[travelKey(edge, reverse)];
+    }
+
+    double meters(RoutingCHEdgeIteratorState edge, boolean reverse) {
+        if (edge.isShortcut()) {
+            return reverse ? shortcutMeters(edge.getEdge(), edge.getAdjNode(), edge.getBaseNode())
+                    : shortcutMeters(edge.getEdge(), edge.getBaseNode(), edge.getAdjNode());
+        }
+        return baseMeters[travelKey(edge, reverse)];
+    }
+
+    /** Key of an original edge in the direction it is driven; a backward search walks edges against it. */
+    static int travelKey(RoutingCHEdgeIteratorState edge, boolean reverse) {
+        int key = edge.getOrigEdgeKeyFirst();
+        if (reverse && edge.getBaseNode() != edge.getAdjNode()) {
+            key ^= 1;
+        }
+        return key;
     }
 
     static int clamp(long millis) {

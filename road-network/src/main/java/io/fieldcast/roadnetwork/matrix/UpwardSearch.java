@@ -2,6 +2,7 @@ package io.fieldcast.roadnetwork.matrix;
 
 import com.graphhopper.storage.RoutingCHEdgeExplorer;
 import com.graphhopper.storage.RoutingCHEdgeIterator;
+import com.graphhopper.storage.RoutingCHEdgeIteratorState;
 import com.graphhopper.storage.RoutingCHGraph;
 import com.graphhopper.util.EdgeIterator;
 
@@ -13,17 +14,18 @@ import java.util.Arrays;
  * exactly as in GraphHopper's own bidirectional CH search). Unlike a one-to-one query it never stops early: every
  * settled label may be the meeting point with some other point of the matrix.
  * <p>
- * One instance per thread; it is reused across points and overwrites its result on every {@link #run}.
+ * One instance per thread; it is reused across points and overwrites its labels on every {@link #run}.
  */
 final class UpwardSearch {
 
-    private final QueryCosts costs;
-    private final RoutingCHGraph graph;
+    private final RoutingCHGraph ch;
+    private final EdgeCosts edgeCosts;
+    private final TurnCosts turns;
+    private final UpwardGraph upward;
     private final RoutingCHEdgeExplorer explorer;
     private final boolean reverse;
-    private final int baseNodes;
 
-    // labels by traversal key (original edge key of the last edge in travel order)
+    // tentative labels by traversal key (original edge key of the last edge in travel order)
     private final double[] weight;
     private final int[] millis;
     private final double[] meters;
@@ -34,21 +36,17 @@ final class UpwardSearch {
     private int round;
     private final MinHeap heap = new MinHeap();
 
-    // settled labels of the last run, in settling order; index 0 is the start point itself
-    int size;
-    int[] outNode = new int[256];
-    double[] outWeight = new double[256];
-    int[] outMillis = new int[256];
-    double[] outMeters = new double[256];
-    int[] outEdge = new int[256];
+    /** Settled labels of the last run, in settling order. */
+    final Labels labels = new Labels();
 
-    UpwardSearch(QueryCosts costs, boolean reverse) {
-        this.costs = costs;
-        this.graph = costs.graph();
+    UpwardSearch(RoutingCHGraph ch, EdgeCosts edgeCosts, TurnCosts turns, UpwardGraph upward, boolean reverse) {
+        this.ch = ch;
+        this.edgeCosts = edgeCosts;
+        this.turns = turns;
+        this.upward = upward;
         this.reverse = reverse;
-        this.explorer = reverse ? graph.createInEdgeExplorer() : graph.createOutEdgeExplorer();
-        this.baseNodes = costs.baseNodes();
-        int keys = 2 * graph.getBaseGraph().getEdges();
+        this.explorer = reverse ? ch.createInEdgeExplorer() : ch.createOutEdgeExplorer();
+        int keys = 2 * ch.getBaseGraph().getEdges();
         weight = new double[keys];
         millis = new int[keys];
         meters = new double[keys];
@@ -58,70 +56,73 @@ final class UpwardSearch {
         settled = new boolean[keys];
     }
 
-    /** Explores everything reachable upwards from {@code start} (forwards, or backwards for a target). */
-    void run(int start) {
+    /** Explores everything reachable upwards from a point (forwards from a source, backwards from a target). */
+    void run(Anchor start) {
         round++;
         heap.clear();
-        size = 0;
-        record(start, 0, 0, 0, EdgeIterator.NO_EDGE);
-        // the first step may go down: GraphHopper's edge-based CH does the same, the start has no incoming edge
-        expand(start, 0, 0, 0, EdgeIterator.NO_EDGE, false);
+        labels.clear();
+        if (start.atTower()) {
+            labels.add(start.tower, 0, 0, 0, EdgeIterator.NO_EDGE);
+            // the first step may go down: GraphHopper's edge-based CH does the same, the start has no incoming edge
+            expandAll(start.tower);
+        } else {
+            for (int k = 0; k < start.node.length; k++) {
+                relax(start.key[k], start.weight[k], start.millis[k], start.meters[k], start.node[k], start.edge);
+            }
+        }
         while (!heap.isEmpty()) {
             int key = heap.pop();
             if (settled[key]) {
                 continue;
             }
             settled[key] = true;
-            record(node[key], weight[key], millis[key], meters[key], edge[key]);
-            expand(node[key], weight[key], millis[key], meters[key], edge[key], true);
+            labels.add(node[key], weight[key], millis[key], meters[key], edge[key]);
+            expandUpward(node[key], weight[key], millis[key], meters[key], edge[key]);
         }
     }
 
-    private void expand(int at, double w, int ms, double m, int inEdge, boolean upwardOnly) {
+    private void expandUpward(int at, double w, int ms, double m, int inEdge) {
+        UpwardGraph g = upward;
+        for (int e = g.start[at], end = g.start[at + 1]; e < end; e++) {
+            double turn = reverse ? turns.weight(g.turnEdge[e], at, inEdge) : turns.weight(inEdge, at, g.turnEdge[e]);
+            // same operand order as GraphHopper's AbstractBidirCHAlgo, so both give bit-identical weights
+            double newWeight = (g.weight[e] + turn) + w;
+            if (newWeight < Double.POSITIVE_INFINITY) {
+                relax(g.key[e], newWeight, ms + g.millis[e], m + g.meters[e], g.adj[e], g.labelEdge[e]);
+            }
+        }
+    }
+
+    /** Every edge at a start junction, up or down, with GraphHopper's own iterator (once per search). */
+    private void expandAll(int at) {
         RoutingCHEdgeIterator iter = explorer.setBaseNode(at);
         while (iter.next()) {
-            if (upwardOnly && !upward(iter.getBaseNode(), iter.getAdjNode())) {
-                continue;
-            }
             double edgeWeight = iter.getWeight(reverse);
-            if (Double.isInfinite(edgeWeight)) {
-                continue;
+            if (edgeWeight < Double.POSITIVE_INFINITY) {
+                int labelEdge = (reverse ? iter.getOrigEdgeKeyFirst() : iter.getOrigEdgeKeyLast()) >>> 1;
+                relax(traversalKey(iter, reverse), edgeWeight, edgeCosts.millis(iter, reverse),
+                        edgeCosts.meters(iter, reverse), iter.getAdjNode(), labelEdge);
             }
-            int firstOrLast = reverse ? iter.getOrigEdgeKeyLast() : iter.getOrigEdgeKeyFirst();
-            double turn = reverse ? costs.turnWeight(firstOrLast >>> 1, at, inEdge)
-                    : costs.turnWeight(inEdge, at, firstOrLast >>> 1);
-            // same operand order as GraphHopper's AbstractBidirCHAlgo, so both give bit-identical weights
-            double newWeight = (edgeWeight + turn) + w;
-            if (Double.isInfinite(newWeight)) {
-                continue;
-            }
-            int key = traversalKey(iter);
-            if (seen[key] == round && (settled[key] || weight[key] <= newWeight)) {
-                continue;
-            }
-            if (seen[key] != round) {
-                seen[key] = round;
-                settled[key] = false;
-            }
-            weight[key] = newWeight;
-            millis[key] = ms + costs.millis(iter, reverse);
-            meters[key] = m + costs.meters(iter, reverse);
-            node[key] = iter.getAdjNode();
-            edge[key] = (reverse ? iter.getOrigEdgeKeyFirst() : iter.getOrigEdgeKeyLast()) >>> 1;
-            heap.push(newWeight, key);
         }
     }
 
-    /** GraphHopper's CH level filter: climb only, and always allow the virtual edges around snapped points. */
-    private boolean upward(int base, int adj) {
-        if (base >= baseNodes || adj >= baseNodes) {
-            return true;
+    private void relax(int key, double newWeight, int ms, double m, int adjNode, int labelEdge) {
+        if (seen[key] != round) {
+            seen[key] = round;
+            settled[key] = false;
+        } else if (settled[key] || weight[key] <= newWeight) {
+            return;
         }
-        return graph.getLevel(base) <= graph.getLevel(adj);
+        weight[key] = newWeight;
+        millis[key] = ms;
+        meters[key] = m;
+        node[key] = adjNode;
+        edge[key] = labelEdge;
+        heap.push(newWeight, key);
     }
 
     /** Same identity as GraphHopper's TraversalMode.EDGE_BASED for CH edges. */
-    private int traversalKey(RoutingCHEdgeIterator iter) {
+    static int traversalKey(RoutingCHEdgeIteratorState iter, boolean reverse) {
         if (!reverse) {
             return iter.getOrigEdgeKeyLast();
         }
@@ -132,20 +133,34 @@ final class UpwardSearch {
         return key;
     }
 
-    private void record(int at, double w, int ms, double m, int e) {
-        if (size == outNode.length) {
-            int n = size * 2;
-            outNode = Arrays.copyOf(outNode, n);
-            outWeight = Arrays.copyOf(outWeight, n);
-            outMillis = Arrays.copyOf(outMillis, n);
-            outMeters = Arrays.copyOf(outMeters, n);
-            outEdge = Arrays.copyOf(outEdge, n);
+    /** Settled labels: where, at what weight, time and distance, and via which original edge. */
+    static final class Labels {
+        int size;
+        int[] node = new int[256];
+        double[] weight = new double[256];
+        int[] millis = new int[256];
+        double[] meters = new double[256];
+        int[] edge = new int[256];
+
+        void clear() {
+            size = 0;
         }
-        outNode[size] = at;
-        outWeight[size] = w;
-        outMillis[size] = ms;
-        outMeters[size] = m;
-        outEdge[size] = e;
-        size++;
+
+        void add(int at, double w, int ms, double m, int e) {
+            if (size == node.length) {
+                int n = size * 2;
+                node = Arrays.copyOf(node, n);
+                weight = Arrays.copyOf(weight, n);
+                millis = Arrays.copyOf(millis, n);
+                meters = Arrays.copyOf(meters, n);
+                edge = Arrays.copyOf(edge, n);
+            }
+            node[size] = at;
+            weight[size] = w;
+            millis[size] = ms;
+            meters[size] = m;
+            edge[size] = e;
+            size++;
+        }
     }
 }

@@ -15,27 +15,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * GraphHopper's own one-to-one query on the contraction hierarchy: bidirectional Dijkstra, edge-based so turn
- * restrictions hold. Dijkstra rather than GraphHopper's default A* so it settles the same labels as the
- * many-to-many; both are exact, this only removes a source of tie-breaking differences.
+ * GraphHopper's own one-to-one query on the contraction hierarchy, on a query graph holding just the two points:
+ * bidirectional Dijkstra, edge-based so turn restrictions hold. Dijkstra rather than GraphHopper's default A* only
+ * to settle the same labels as the many-to-many; both are exact.
  */
 public final class OneToOne {
 
     private OneToOne() {
     }
 
-    public static Route route(BaseGraph graph, RoutingCHGraph ch, Snap from, Snap to) {
+    /** The snaps must be fresh: building the query graph rewrites them. */
+    public static Path path(BaseGraph graph, RoutingCHGraph ch, Snap from, Snap to) {
         QueryGraph queryGraph = QueryGraph.create(graph, from, to);
-        Path path = path(new QueryRoutingCHGraph(ch, queryGraph), from.getClosestNode(), to.getClosestNode());
+        return new DijkstraBidirectionEdgeCHNoSOD(new QueryRoutingCHGraph(ch, queryGraph))
+                .calcPath(from.getClosestNode(), to.getClosestNode());
+    }
+
+    public static Route route(BaseGraph graph, RoutingCHGraph ch, Snap from, Snap to) {
+        Path path = path(graph, ch, from, to);
         if (!path.isFound()) {
             return new Route(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, List.of());
         }
         return new Route(path.getTime() / 1000.0, path.getDistance(), geometry(path.calcPoints()));
-    }
-
-    /** One query between two nodes of a query graph that is already built. */
-    public static Path path(RoutingCHGraph queryCh, int from, int to) {
-        return new DijkstraBidirectionEdgeCHNoSOD(queryCh).calcPath(from, to);
     }
 
     private static List<GeoPoint> geometry(PointList points) {
