@@ -31,11 +31,16 @@ final class CityModel {
         }
     }
 
+    /** An OSM turn restriction: from a way ending at {@code via} onto a way starting there. */
+    record Restriction(Way from, int via, Way to, String type) {
+    }
+
     private double[] xs = new double[1 << 16];
     private double[] ys = new double[1 << 16];
     private int nodeCount;
     private final Map<Integer, Map<String, String>> nodeTags = new LinkedHashMap<>();
     final List<Way> ways = new ArrayList<>();
+    final List<Restriction> restrictions = new ArrayList<>();
     /** Kept so tests can check where roads cross water. */
     River river;
 
@@ -80,6 +85,21 @@ final class CityModel {
 
     Way addWay(Kind kind, List<Integer> nodes) {
         return addWay(kind, nodes.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * Splits a way at one of its inner nodes into two ways with the same tags, the second placed right after the
+     * first, and returns both.
+     */
+    Way[] splitWay(Way way, int index) {
+        Way first = new Way(way.kind, java.util.Arrays.copyOfRange(way.nodes, 0, index + 1));
+        Way second = new Way(way.kind, java.util.Arrays.copyOfRange(way.nodes, index, way.nodes.length));
+        first.tags.putAll(way.tags);
+        second.tags.putAll(way.tags);
+        int at = ways.indexOf(way);
+        ways.set(at, first);
+        ways.add(at + 1, second);
+        return new Way[]{first, second};
     }
 
     /** The node of {@code way} nearest to (x, y). */

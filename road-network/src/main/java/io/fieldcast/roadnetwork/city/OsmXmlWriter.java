@@ -6,6 +6,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -38,12 +40,25 @@ final class OsmXmlWriter {
                     writeNode(w, n);
                 }
             }
-            long wayId = 1;
+            Map<CityModel.Way, Long> wayIds = new IdentityHashMap<>();
             for (CityModel.Way way : city.ways) {
-                writeWay(w, wayId++, way);
+                wayIds.put(way, wayIds.size() + 1L);
+                writeWay(w, wayIds.get(way), way);
+            }
+            long relationId = 1;
+            for (CityModel.Restriction r : city.restrictions) {
+                writeRestriction(w, relationId++, r, wayIds);
             }
             w.write("</osm>\n");
         }
+    }
+
+    double lat(int node) {
+        return centerLat + city.y(node) / METERS_PER_DEGREE;
+    }
+
+    double lon(int node) {
+        return centerLon + city.x(node) / metersPerDegreeLon;
     }
 
     private boolean[] usedNodes() {
@@ -60,9 +75,9 @@ final class OsmXmlWriter {
         w.write(" <node id=\"");
         w.write(Long.toString(n + 1L));
         w.write("\" version=\"1\" lat=\"");
-        w.write(fixed7(centerLat + city.y(n) / METERS_PER_DEGREE));
+        w.write(fixed7(lat(n)));
         w.write("\" lon=\"");
-        w.write(fixed7(centerLon + city.x(n) / metersPerDegreeLon));
+        w.write(fixed7(lon(n)));
         Map<String, String> tags = city.nodeTags(n);
         if (tags.isEmpty()) {
             w.write("\"/>\n");
@@ -84,6 +99,19 @@ final class OsmXmlWriter {
         }
         writeTags(w, way.tags);
         w.write(" </way>\n");
+    }
+
+    private static void writeRestriction(Writer w, long id, CityModel.Restriction r, Map<CityModel.Way, Long> wayIds)
+            throws IOException {
+        w.write(" <relation id=\"" + id + "\" version=\"1\">\n");
+        w.write("  <member type=\"way\" ref=\"" + wayIds.get(r.from()) + "\" role=\"from\"/>\n");
+        w.write("  <member type=\"node\" ref=\"" + (r.via() + 1L) + "\" role=\"via\"/>\n");
+        w.write("  <member type=\"way\" ref=\"" + wayIds.get(r.to()) + "\" role=\"to\"/>\n");
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("type", "restriction");
+        tags.put("restriction", r.type());
+        writeTags(w, tags);
+        w.write(" </relation>\n");
     }
 
     private static void writeTags(Writer w, Map<String, String> tags) throws IOException {

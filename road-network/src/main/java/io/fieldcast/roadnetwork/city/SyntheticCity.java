@@ -12,12 +12,12 @@ import java.util.Random;
 /**
  * Generates a made-up metro area as an OSM XML file: an old-town grid (gaps, one-ways, avenues) cut by a river with
  * few bridges, a central roundabout, radial arterials, a ring road, an orbital motorway, and suburbs of curving
- * drives with cul-de-sacs and crescents. Deterministic: the same options always give a byte-identical file.
+ * drives with cul-de-sacs and crescents, and a few banned left turns. Deterministic: the same options always give a byte-identical file.
  */
 public final class SyntheticCity {
 
     /** Bump when the generator changes its output, so cached files and graphs are rebuilt. */
-    static final int GENERATOR_VERSION = 1;
+    static final int GENERATOR_VERSION = 2;
 
     private SyntheticCity() {
     }
@@ -45,8 +45,9 @@ public final class SyntheticCity {
         CityModel city = build(options);
         new OsmXmlWriter(city, options.centerLat(), options.centerLon()).write(file);
         int roadNodes = countRoadNodes(city);
-        Progress.log("road-network: generated synthetic city %s: %,d road nodes, %,d ways, %,d KiB in %d ms",
-                options.fileStem(), roadNodes, city.ways.size(), Files.size(file) / 1024,
+        Progress.log("road-network: generated synthetic city %s: %,d road nodes, %,d ways, %,d turn restrictions, "
+                + "%,d KiB in %d ms", options.fileStem(), roadNodes, city.ways.size(), city.restrictions.size(),
+                Files.size(file) / 1024,
                 (System.nanoTime() - start) / 1_000_000);
         return roadNodes;
     }
@@ -63,6 +64,7 @@ public final class SyntheticCity {
         arterials.draw();
         new Suburbs(city, river, random, arterials, half, coreRadius).draw();
         new Planarizer(city).run();
+        TurnRestrictions.add(city, random);
         river.draw(city);
         return city;
     }

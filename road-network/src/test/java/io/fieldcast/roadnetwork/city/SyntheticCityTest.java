@@ -62,6 +62,7 @@ class SyntheticCityTest {
         assertEquals(1, roundabouts, "a central roundabout");
         assertTrue(countTurningCircles(city) > 300, "suburban cul-de-sacs");
         assertEquals(1, city.ways.stream().filter(w -> w.kind == CityModel.Kind.RIVER).count());
+        assertTrue(city.restrictions.size() > 20, "banned turns: " + city.restrictions.size());
     }
 
     @Test
