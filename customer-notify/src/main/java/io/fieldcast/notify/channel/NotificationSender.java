@@ -9,6 +9,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -23,16 +24,18 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * Hands PENDING notifications to their channels. A pass claims due rows (lease: {@code next_attempt_at} moves to
- * now + lease, so another replica skips them), sends each outside any transaction, then in one transaction marks it
- * SENT (with NotificationSent on the outbox) or schedules a retry with exponential back-off, ending FAILED (with
- * NotificationFailed) after the last attempt. A SENT row is never claimed again, so restarts cannot resend it.
+ * now + lease, so another replica skips them), sends each outside any transaction, then in one transaction per pass
+ * marks each SENT (with NotificationSent on the outbox) or schedules a retry with exponential back-off, ending FAILED
+ * (with NotificationFailed) after the last attempt. A SENT row is never claimed again, so restarts cannot resend it.
  */
 @ApplicationScoped
 public class NotificationSender {
@@ -87,11 +90,22 @@ public class NotificationSender {
 
     /** Claims due messages and hands each to its channel; returns how many were attempted. */
     public synchronized int passOnce() {
-        Instant now = clock.instant();
-        List<OutgoingMessage> claimed = claim(now);
-        for (OutgoingMessage message : claimed) {
-            deliver(message);
+        List<OutgoingMessage> claimed = claim(clock.instant());
+        if (claimed.isEmpty()) {
+            return 0;
         }
+        List<Supplier<Uni<Void>>> outcomes = new ArrayList<>();
+        for (OutgoingMessage message : claimed) {
+            outcomes.add(deliver(message));
+        }
+        // One transaction (one commit) records the whole pass: at hundreds of messages a second, commits dominate.
+        transaction(() -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Supplier<Uni<Void>> outcome : outcomes) {
+                chain = chain.chain(outcome::get);
+            }
+            return chain;
+        });
         return claimed.size();
     }
 
@@ -100,7 +114,7 @@ public class NotificationSender {
                         update notification set next_attempt_at = $1, attempts = attempts + 1
                         where id in (select id from notification where state = 'PENDING' and next_attempt_at <= $2
                                      order by next_attempt_at, id limit $3 for update skip locked)
-                        returning id, appointment_id, kind, medium, channel, recipient, subject, body, attempts""")
+                        returning id, appointment_id, kind, channel, recipient, subject, body, attempts""")
                 .execute(Tuple.of(at(now.plus(config.sender().lease())), at(now), config.sender().batchSize()))
                 .await().atMost(Duration.ofSeconds(30));
         List<OutgoingMessage> out = new ArrayList<>();
@@ -109,61 +123,64 @@ public class NotificationSender {
                     r.getString("channel"), r.getString("recipient"), r.getString("subject"), r.getString("body"),
                     r.getInteger("attempts")));
         }
-        out.sort(java.util.Comparator.comparingLong(OutgoingMessage::id));
+        out.sort(Comparator.comparingLong(OutgoingMessage::id));
         return out;
     }
 
-    private void deliver(OutgoingMessage message) {
+    /** Hands one message over; returns how to record the outcome. */
+    private Supplier<Uni<Void>> deliver(OutgoingMessage message) {
         Channel channel = channels.get(message.channel());
         try {
             if (channel == null) {
                 throw new IllegalStateException("no channel named " + message.channel());
             }
             String providerId = channel.send(message);
-            finishSent(message, providerId);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Instant handedAt = clock.instant();
+            return () -> sent(message, providerId, handedAt);
         } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             LOG.warnf("%s #%d via %s failed (attempt %d): %s", message.kind(), message.id(), message.channel(),
                     message.attempt(), e.getMessage());
-            finishFailed(message, String.valueOf(e.getMessage()));
+            Instant failedAt = clock.instant();
+            return () -> failed(message, String.valueOf(e.getMessage()), failedAt);
         }
     }
 
-    private void finishSent(OutgoingMessage m, String providerId) {
-        Instant now = clock.instant();
-        transaction(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
-                        update notification set state = 'SENT', provider_message_id = :provider, handed_at = :now,
+    private Uni<Void> sent(OutgoingMessage m, String providerId, Instant handedAt) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        update notification set state = 'SENT', provider_message_id = :provider, handed_at = :at,
                             last_error = null where id = :id returning forecast_version""", Integer.class)
-                .setParameter("provider", providerId).setParameter("now", now).setParameter("id", m.id())
+                .setParameter("provider", providerId).setParameter("at", handedAt).setParameter("id", m.id())
                 .getSingleResult()
-                .chain(version -> outbox.append(new NotificationSent(Events.newId(), now, NotificationSent.SCHEMA_VERSION,
-                        m.appointmentId(), m.kind(), m.channel(), mask(m.recipient()), providerId, version)))));
+                .chain(version -> outbox.append(new NotificationSent(Events.newId(), handedAt,
+                        NotificationSent.SCHEMA_VERSION, m.appointmentId(), m.kind(), m.channel(), mask(m.recipient()),
+                        providerId, version))));
     }
 
-    private void finishFailed(OutgoingMessage m, String error) {
-        Instant now = clock.instant();
+    private Uni<Void> failed(OutgoingMessage m, String error, Instant at) {
         boolean last = m.attempt() >= config.sender().maxAttempts();
         Duration backoff = config.sender().initialBackoff().multipliedBy(1L << Math.min(m.attempt() - 1, 16));
-        transaction(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
                         update notification set state = :state, next_attempt_at = :next, last_error = :error
                         where id = :id""")
                 .setParameter("state", last ? "FAILED" : "PENDING")
-                .setParameter("next", now.plus(backoff))
+                .setParameter("next", at.plus(backoff))
                 .setParameter("error", error)
                 .setParameter("id", m.id())
                 .executeUpdate()
-                .chain(n -> last ? outbox.append(new NotificationFailed(Events.newId(), now,
-                        NotificationFailed.SCHEMA_VERSION, m.appointmentId(), m.kind(), m.channel(), mask(m.recipient()),
-                        error, m.attempt())) : io.smallrye.mutiny.Uni.createFrom().voidItem())));
+                .chain(n -> last ? outbox.append(new NotificationFailed(Events.newId(), at,
+                        NotificationFailed.SCHEMA_VERSION, m.appointmentId(), m.kind(), m.channel(),
+                        mask(m.recipient()), error, m.attempt())) : Uni.createFrom().voidItem()));
     }
 
-    private static void transaction(java.util.function.Supplier<io.smallrye.mutiny.Uni<Void>> work) {
+    private static void transaction(Supplier<Uni<Void>> work) {
         try {
             VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(work));
         } catch (Throwable e) {
-            // The lease runs out and the row is retried; the unique key still prevents a second decision.
-            throw new IllegalStateException("could not record the outcome of a send", e);
+            // The lease runs out and the rows are retried; the unique key still prevents a second decision.
+            throw new IllegalStateException("could not record the outcome of a sender pass", e);
         }
     }
 

@@ -18,7 +18,6 @@ import io.fieldcast.notify.policy.Decision.Send;
 import io.fieldcast.notify.policy.MessageKind;
 import io.fieldcast.notify.policy.NotificationPolicy;
 import io.fieldcast.notify.policy.Trigger;
-import io.fieldcast.platform.kafka.EventHandler;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,12 +30,12 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Keeps notify's view of each appointment current and asks the policy what to send, all in the platform's
- * per-event transaction: the read-model change, the notification rows and the processed-event mark commit together.
+ * Keeps notify's view of each appointment current and asks the policy what to send. Run by {@link PolicyConsumer}
+ * inside its transaction: the read-model change, the notification rows and the processed-event mark commit together.
  * One handler (one consumer loop) for all four topics, so changes to one appointment never race each other.
  */
 @ApplicationScoped
-public class NotifyEventHandler implements EventHandler {
+public class NotifyEventHandler {
 
     private final NotificationStore store;
     private final NotificationPolicy policy;
@@ -48,17 +47,14 @@ public class NotifyEventHandler implements EventHandler {
         this.clock = clock;
     }
 
-    @Override
     public String consumerGroup() {
         return "notify.policy";
     }
 
-    @Override
     public Set<String> topics() {
         return Set.of(Topics.APPOINTMENTS, Topics.ROUTES, Topics.ARRIVAL_FORECASTS, Topics.VISIT_STATUS);
     }
 
-    @Override
     public Uni<Void> handle(FieldcastEvent event) {
         return switch (event) {
             case AppointmentBooked booked -> booked(booked);
@@ -172,7 +168,9 @@ public class NotifyEventHandler implements EventHandler {
     /** Runs the policy for one appointment and queues what it decided; also used by the reminder scan. */
     public Uni<Void> decide(AppointmentContact c, Trigger trigger) {
         Instant now = clock.instant();
-        return SmsOptOut.isOptedOut(c.phone).chain(optedOut -> {
+        Uni<Boolean> stopped = c.phone == null || !c.smsOptIn ? Uni.createFrom().item(false)
+                : SmsOptOut.isOptedOut(c.phone);
+        return stopped.chain(optedOut -> {
             List<Decision> decisions = policy.decide(c.view(optedOut), trigger, now);
             return store.record(c, decisions, trigger.at(), now).invoke(sent -> sent.forEach(s -> told(c, s, now)));
         }).replaceWithVoid();
