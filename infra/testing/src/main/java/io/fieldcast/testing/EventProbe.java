@@ -26,9 +26,9 @@ public final class EventProbe implements AutoCloseable {
     private final KafkaConsumer<String, Decoded> consumer;
     private final List<FieldcastEvent> seen = new ArrayList<>();
 
-    private EventProbe(String topic, boolean fromBeginning) {
+    private EventProbe(String topic, boolean fromBeginning, String bootstrap) {
         consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infra.kafkaBootstrap(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
@@ -46,11 +46,16 @@ public final class EventProbe implements AutoCloseable {
 
     /** Sees only what is published after this call. */
     public static EventProbe atEnd(String topic) {
-        return new EventProbe(topic, false);
+        return new EventProbe(topic, false, Infra.kafkaBootstrap());
     }
 
     public static EventProbe fromBeginning(String topic) {
-        return new EventProbe(topic, true);
+        return new EventProbe(topic, true, Infra.kafkaBootstrap());
+    }
+
+    /** Reads everything on {@code topic} of another cluster (e.g. a broker a test stops and restarts). */
+    public static EventProbe fromBeginning(String topic, String bootstrap) {
+        return new EventProbe(topic, true, bootstrap);
     }
 
     /** Polls until {@code count} events matching {@code filter} were seen or the timeout passes; returns them. */

@@ -53,7 +53,8 @@ public class EventPublisher {
                 ProducerConfig.LINGER_MS_CONFIG, 2,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, settings.maxBlock().toMillis(),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(deliveryMs, 5000),
+                // Kafka requires delivery.timeout >= linger + request.timeout.
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(500, Math.min(5000, deliveryMs / 2)),
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryMs);
     }
 
