@@ -18,7 +18,7 @@ import java.util.Locale;
  * {@code BENCH matrix nodes=… n=… m2m_ms=… loop_ms=… speedup=… max_abs_diff_s=…}.
  * <p>
  * Arguments: {@code [--osm FILE] [--size N] [--seed S] [--cache DIR] [--city-km K] [--threads T] [--warmup R]
- * [--loop-rows R]}. The loop runs the first R source rows against all targets (default 50, 0 for all N) and its
+ * [--loop-rows R]}. The loop runs the first R source rows against all targets (default 20, 0 for all N) and its
  * time is scaled to N rows: every row is the same amount of work, and a full million one-to-one queries would take
  * tens of minutes. {@code max_abs_diff_s} compares the many-to-many with the loop over the rows the loop ran.
  */
@@ -75,7 +75,7 @@ public final class MatrixBench {
 
     /**
      * Same rounds for both methods, on other points, so neither gets a colder JIT: each round is a 200 x 200
-     * many-to-many and 20 rows of the loop (4 000 queries, enough for the JIT to compile the query code).
+     * many-to-many and 10 rows of the loop (2 000 queries, enough for the JIT to compile the query code).
      */
     private static void warmUp(RoadNetwork network, List<GeoPoint> points, BenchArgs a) {
         int w = Math.min(points.size(), 200);
@@ -86,9 +86,9 @@ public final class MatrixBench {
             network.matrix(q);
             long m2m = ms(start);
             start = System.nanoTime();
-            network.oneToOneLoop(q, Math.min(w, 20));
+            network.oneToOneLoop(q, Math.min(w, 10));
             log("bench: warm-up %d/%d: many-to-many %d x %d in %d ms, loop %d x %d in %d ms", r, a.warmup(), w, w,
-                    m2m, Math.min(w, 20), w, ms(start));
+                    m2m, Math.min(w, 10), w, ms(start));
         }
     }
 
@@ -138,7 +138,7 @@ public final class MatrixBench {
             double cityKm = CityOptions.defaults().sizeKm();
             int threads = Runtime.getRuntime().availableProcessors();
             int warmup = 3;
-            int loopRows = 50;
+            int loopRows = 20;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {

@@ -14,27 +14,26 @@ import java.util.Arrays;
  */
 final class UpwardGraph {
 
+    /** Ints per edge in {@link #ints}: adjacent node, turn edge, label edge, label key, milliseconds. */
+    static final int INTS = 5;
+    /** Doubles per edge in {@link #doubles}: weight, metres. */
+    static final int DOUBLES = 2;
+
     final int[] start;
-    final int[] adj;
-    final double[] weight;
-    /** Original edge at the base node, for the turn weight there. */
-    final int[] turnEdge;
-    /** Original edge at the adjacent node, carried by the new label for the next turn. */
-    final int[] labelEdge;
-    /** Label identity at the adjacent node, as GraphHopper's edge-based traversal defines it. */
-    final int[] key;
-    final int[] millis;
-    final double[] meters;
+    /**
+     * Per edge, interleaved so one relaxation touches two cache lines instead of seven: the adjacent node; the
+     * original edge at the base node (for the turn weight there); the original edge at the adjacent node (carried
+     * by the new label for its next turn); the new label's identity, as GraphHopper's edge-based traversal defines
+     * it; and the travel time.
+     */
+    final int[] ints;
+    /** Per edge: the CH weight in the search direction and the distance. */
+    final double[] doubles;
 
     private UpwardGraph(int nodes, int edges) {
         start = new int[nodes + 1];
-        adj = new int[edges];
-        weight = new double[edges];
-        turnEdge = new int[edges];
-        labelEdge = new int[edges];
-        key = new int[edges];
-        millis = new int[edges];
-        meters = new double[edges];
+        ints = new int[edges * INTS];
+        doubles = new double[edges * DOUBLES];
     }
 
     static UpwardGraph build(RoutingCHGraph ch, EdgeCosts costs, boolean reverse) {
@@ -74,16 +73,17 @@ final class UpwardGraph {
     }
 
     private void set(int e, RoutingCHEdgeIterator iter, EdgeCosts costs, boolean reverse) {
-        adj[e] = iter.getAdjNode();
-        weight[e] = iter.getWeight(reverse);
-        turnEdge[e] = (reverse ? iter.getOrigEdgeKeyLast() : iter.getOrigEdgeKeyFirst()) >>> 1;
-        labelEdge[e] = (reverse ? iter.getOrigEdgeKeyFirst() : iter.getOrigEdgeKeyLast()) >>> 1;
-        key[e] = UpwardSearch.traversalKey(iter, reverse);
-        millis[e] = costs.millis(iter, reverse);
-        meters[e] = costs.meters(iter, reverse);
+        int i = e * INTS;
+        ints[i] = iter.getAdjNode();
+        ints[i + 1] = (reverse ? iter.getOrigEdgeKeyLast() : iter.getOrigEdgeKeyFirst()) >>> 1;
+        ints[i + 2] = (reverse ? iter.getOrigEdgeKeyFirst() : iter.getOrigEdgeKeyLast()) >>> 1;
+        ints[i + 3] = UpwardSearch.traversalKey(iter, reverse);
+        ints[i + 4] = costs.millis(iter, reverse);
+        doubles[e * DOUBLES] = iter.getWeight(reverse);
+        doubles[e * DOUBLES + 1] = costs.meters(iter, reverse);
     }
 
     int edges() {
-        return adj.length;
+        return start[start.length - 1];
     }
 }

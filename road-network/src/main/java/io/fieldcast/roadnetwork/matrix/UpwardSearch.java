@@ -25,14 +25,11 @@ final class UpwardSearch {
     private final RoutingCHEdgeExplorer explorer;
     private final boolean reverse;
 
-    // tentative labels by traversal key (original edge key of the last edge in travel order)
-    private final double[] weight;
-    private final int[] millis;
-    private final double[] meters;
-    private final int[] node;
-    private final int[] edge;
-    private final int[] seen;
-    private final boolean[] settled;
+    // Tentative labels by traversal key, interleaved so a relaxation touches two cache lines: per key the ints
+    // (stamp, node, edge, milliseconds) and the doubles (weight, metres). The stamp is +round while tentative and
+    // -round once settled, so nothing needs clearing between searches.
+    private final int[] ints;
+    private final double[] doubles;
     private int round;
     private final MinHeap heap = new MinHeap();
 
@@ -47,13 +44,8 @@ final class UpwardSearch {
         this.reverse = reverse;
         this.explorer = reverse ? ch.createInEdgeExplorer() : ch.createOutEdgeExplorer();
         int keys = 2 * ch.getBaseGraph().getEdges();
-        weight = new double[keys];
-        millis = new int[keys];
-        meters = new double[keys];
-        node = new int[keys];
-        edge = new int[keys];
-        seen = new int[keys];
-        settled = new boolean[keys];
+        ints = new int[keys * 4];
+        doubles = new double[keys * 2];
     }
 
     /** Explores everything reachable upwards from a point (forwards from a source, backwards from a target). */
@@ -72,23 +64,30 @@ final class UpwardSearch {
         }
         while (!heap.isEmpty()) {
             int key = heap.pop();
-            if (settled[key]) {
+            int i = key * 4;
+            if (ints[i] == -round) {
                 continue;
             }
-            settled[key] = true;
-            labels.add(node[key], weight[key], millis[key], meters[key], edge[key]);
-            expandUpward(node[key], weight[key], millis[key], meters[key], edge[key]);
+            ints[i] = -round;
+            int at = ints[i + 1];
+            double w = doubles[key * 2];
+            double m = doubles[key * 2 + 1];
+            labels.add(at, w, ints[i + 3], m, ints[i + 2]);
+            expandUpward(at, w, ints[i + 3], m, ints[i + 2]);
         }
     }
 
     private void expandUpward(int at, double w, int ms, double m, int inEdge) {
-        UpwardGraph g = upward;
-        for (int e = g.start[at], end = g.start[at + 1]; e < end; e++) {
-            double turn = reverse ? turns.weight(g.turnEdge[e], at, inEdge) : turns.weight(inEdge, at, g.turnEdge[e]);
+        int[] gi = upward.ints;
+        double[] gd = upward.doubles;
+        for (int e = upward.start[at], end = upward.start[at + 1]; e < end; e++) {
+            int i = e * UpwardGraph.INTS;
+            int d = e * UpwardGraph.DOUBLES;
+            double turn = reverse ? turns.weight(gi[i + 1], at, inEdge) : turns.weight(inEdge, at, gi[i + 1]);
             // same operand order as GraphHopper's AbstractBidirCHAlgo, so both give bit-identical weights
-            double newWeight = (g.weight[e] + turn) + w;
+            double newWeight = (gd[d] + turn) + w;
             if (newWeight < Double.POSITIVE_INFINITY) {
-                relax(g.key[e], newWeight, ms + g.millis[e], m + g.meters[e], g.adj[e], g.labelEdge[e]);
+                relax(gi[i + 3], newWeight, ms + gi[i + 4], m + gd[d + 1], gi[i], gi[i + 2]);
             }
         }
     }
@@ -107,17 +106,17 @@ final class UpwardSearch {
     }
 
     private void relax(int key, double newWeight, int ms, double m, int adjNode, int labelEdge) {
-        if (seen[key] != round) {
-            seen[key] = round;
-            settled[key] = false;
-        } else if (settled[key] || weight[key] <= newWeight) {
+        int i = key * 4;
+        int stamp = ints[i];
+        if (stamp == -round || (stamp == round && doubles[key * 2] <= newWeight)) {
             return;
         }
-        weight[key] = newWeight;
-        millis[key] = ms;
-        meters[key] = m;
-        node[key] = adjNode;
-        edge[key] = labelEdge;
+        ints[i] = round;
+        ints[i + 1] = adjNode;
+        ints[i + 2] = labelEdge;
+        ints[i + 3] = ms;
+        doubles[key * 2] = newWeight;
+        doubles[key * 2 + 1] = m;
         heap.push(newWeight, key);
     }
 
