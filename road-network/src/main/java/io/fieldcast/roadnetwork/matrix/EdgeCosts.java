@@ -1,15 +1,15 @@
 package io.fieldcast.roadnetwork.matrix;
 
-import com.graphhopper.routing.ch.ShortcutUnpacker;
 import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.storage.BaseGraph;
 import com.graphhopper.storage.RoutingCHEdgeExplorer;
 import com.graphhopper.storage.RoutingCHEdgeIterator;
 import com.graphhopper.storage.RoutingCHEdgeIteratorState;
 import com.graphhopper.storage.RoutingCHGraph;
-import com.graphhopper.util.EdgeIterator;
 import com.graphhopper.util.EdgeIteratorState;
 import io.fieldcast.roadnetwork.graph.Progress;
+
+import java.util.Arrays;
 
 /**
  * Travel time and distance of every edge and shortcut of the contraction hierarchy, in each direction a search can
@@ -58,34 +58,65 @@ public final class EdgeCosts {
         return new EdgeCosts(edges, millis, meters, scMillis, scMeters);
     }
 
-    /** Unpacks each shortcut once per direction it can be used in and sums its original edges. */
+    /**
+     * Sums each shortcut's original edges once per direction it can be used in, splitting it into its two skipped
+     * edges the way GraphHopper's ShortcutUnpacker does, and remembering every shortcut already summed: each
+     * shortcut costs one addition instead of a walk over its whole path.
+     */
     private static void fillShortcuts(RoutingCHGraph ch, int baseEdges, int[] millis, double[] meters) {
-        Weighting weighting = ch.getWeighting();
-        double[] sumMeters = new double[1];
-        long[] sumMillis = new long[1];
-        ShortcutUnpacker unpacker = new ShortcutUnpacker(ch, (edge, reverse, prev) -> {
-            sumMillis[0] += weighting.calcEdgeMillis(edge, reverse);
-            sumMeters[0] += edge.getDistance();
-        }, ch.isEdgeBased());
+        Arrays.fill(millis, -1);
+        ShortcutSums sums = new ShortcutSums(ch, baseEdges, millis, meters);
         RoutingCHEdgeExplorer out = ch.createOutEdgeExplorer();
         RoutingCHEdgeExplorer in = ch.createInEdgeExplorer();
         for (int node = 0; node < ch.getNodes(); node++) {
             for (boolean reverse : new boolean[]{false, true}) {
                 RoutingCHEdgeIterator iter = (reverse ? in : out).setBaseNode(node);
                 while (iter.next()) {
-                    if (!iter.isShortcut()) {
-                        continue;
+                    if (iter.isShortcut()) {
+                        int from = reverse ? iter.getAdjNode() : iter.getBaseNode();
+                        int to = reverse ? iter.getBaseNode() : iter.getAdjNode();
+                        sums.shortcut(iter.getEdge(), from, to);
                     }
-                    int from = reverse ? iter.getAdjNode() : iter.getBaseNode();
-                    int to = reverse ? iter.getBaseNode() : iter.getAdjNode();
-                    int slot = 2 * (iter.getEdge() - baseEdges) + (from <= to ? 0 : 1);
-                    sumMillis[0] = 0;
-                    sumMeters[0] = 0;
-                    unpacker.visitOriginalEdgesFwd(iter.getEdge(), to, false, EdgeIterator.NO_EDGE);
-                    millis[slot] = clamp(sumMillis[0]);
-                    meters[slot] = sumMeters[0];
                 }
             }
+        }
+    }
+
+    /** Memoised recursion over skipped edges; a slot's millis stay -1 until it is summed. */
+    private record ShortcutSums(RoutingCHGraph ch, int baseEdges, int[] millis, double[] meters) {
+
+        /** Sums the shortcut driven from {@code from} to {@code to}; returns its slot. */
+        int shortcut(int chEdge, int from, int to) {
+            int slot = 2 * (chEdge - baseEdges) + (from <= to ? 0 : 1);
+            if (millis[slot] >= 0) {
+                return slot;
+            }
+            RoutingCHEdgeIteratorState sc = ch.getEdgeIteratorState(chEdge, to);
+            if (ch.isEdgeBased()) {
+                RoutingCHEdgeIteratorState second = ch.getEdgeIteratorState(sc.getSkippedEdge2(), to);
+                RoutingCHEdgeIteratorState first = ch.getEdgeIteratorState(sc.getSkippedEdge1(), second.getBaseNode());
+                long ms = part(first) + part(second);
+                millis[slot] = clamp(ms);
+                meters[slot] = partMeters(first) + partMeters(second);
+            } else {
+                throw new IllegalStateException("the many-to-many needs an edge-based contraction hierarchy");
+            }
+            return slot;
+        }
+
+        private long part(RoutingCHEdgeIteratorState edge) {
+            if (edge.isShortcut()) {
+                return millis[shortcut(edge.getEdge(), edge.getBaseNode(), edge.getAdjNode())];
+            }
+            EdgeIteratorState base = ch.getBaseGraph().getEdgeIteratorState(edge.getOrigEdge(), edge.getAdjNode());
+            return ch.getWeighting().calcEdgeMillis(base, false);
+        }
+
+        private double partMeters(RoutingCHEdgeIteratorState edge) {
+            if (edge.isShortcut()) {
+                return meters[shortcut(edge.getEdge(), edge.getBaseNode(), edge.getAdjNode())];
+            }
+            return ch.getBaseGraph().getEdgeIteratorState(edge.getOrigEdge(), edge.getAdjNode()).getDistance();
         }
     }
 
