@@ -68,10 +68,13 @@ public class AppointmentContact extends PanacheEntityBase {
     public LocalDate updatesDay;
     @Column(name = "updates_count")
     public int updatesCount;
+    /** The phone replied STOP (copied from {@link SmsOptOut}, kept in step by the inbound webhook). */
+    @Column(name = "sms_opted_out")
+    public boolean smsOptedOut;
 
-    /** The policy's view of this appointment; {@code optedOut} comes from the phone number's STOP state. */
-    public AppointmentView view(boolean optedOut) {
-        return new AppointmentView(appointmentId, firstName, phone, email, language, smsOptIn, emailOptIn, optedOut,
+    /** The policy's view of this appointment. */
+    public AppointmentView view() {
+        return new AppointmentView(appointmentId, firstName, phone, email, language, smsOptIn, emailOptIn, smsOptedOut,
                 ZoneId.of(timeZone), windowStart, windowEnd, "CANCELED".equals(status), technicianFirstName,
                 plannedArrival, visitStatus, forecastVersion, forecastP50, toldStart, toldEnd, updatesDay,
                 updatesCount);

@@ -103,8 +103,10 @@ public class NotifyEventHandler {
             c.windowEnd = booked.windowEnd();
             c.status = "BOOKED";
             c.updatedAt = booked.occurredAt();
-            return c.<AppointmentContact>persist()
-                    .chain(saved -> decide(saved, new Trigger.Booked(booked.occurredAt())));
+            return SmsOptOut.isOptedOut(c.phone).chain(stopped -> {
+                c.smsOptedOut = stopped;
+                return c.<AppointmentContact>persist();
+            }).chain(saved -> decide(saved, new Trigger.Booked(booked.occurredAt())));
         });
     }
 
@@ -168,12 +170,9 @@ public class NotifyEventHandler {
     /** Runs the policy for one appointment and queues what it decided; also used by the reminder scan. */
     public Uni<Void> decide(AppointmentContact c, Trigger trigger) {
         Instant now = clock.instant();
-        Uni<Boolean> stopped = c.phone == null || !c.smsOptIn ? Uni.createFrom().item(false)
-                : SmsOptOut.isOptedOut(c.phone);
-        return stopped.chain(optedOut -> {
-            List<Decision> decisions = policy.decide(c.view(optedOut), trigger, now);
-            return store.record(c, decisions, trigger.at(), now).invoke(sent -> sent.forEach(s -> told(c, s, now)));
-        }).replaceWithVoid();
+        List<Decision> decisions = policy.decide(c.view(), trigger, now);
+        return store.record(c, decisions, trigger.at(), now).invoke(sent -> sent.forEach(s -> told(c, s, now)))
+                .replaceWithVoid();
     }
 
     private static void told(AppointmentContact c, Send send, Instant now) {

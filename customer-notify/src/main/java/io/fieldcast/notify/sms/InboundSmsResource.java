@@ -125,12 +125,16 @@ public class InboundSmsResource {
                 o.phone = phone;
                 o.optedOutAt = now;
                 return o.persist().replaceWithVoid();
-            });
+            }).chain(() -> markAppointments(phone, true));
         }
         if (reply == ReplyKind.START) {
-            return SmsOptOut.deleteById(phone).replaceWithVoid();
+            return SmsOptOut.deleteById(phone).chain(() -> markAppointments(phone, false));
         }
         return Uni.createFrom().voidItem();
+    }
+
+    private static Uni<Void> markAppointments(String phone, boolean optedOut) {
+        return AppointmentContact.update("smsOptedOut = ?1 where phone = ?2", optedOut, phone).replaceWithVoid();
     }
 
     private static String twiml(String text) {
