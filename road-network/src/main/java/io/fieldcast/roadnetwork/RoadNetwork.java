@@ -143,10 +143,6 @@ public final class RoadNetwork implements AutoCloseable {
         return graph.getEdges();
     }
 
-    public ExecutorService matrixPool() {
-        return pool;
-    }
-
     public RoadNetworkConfig config() {
         return config;
     }

@@ -1,12 +1,12 @@
 package io.fieldcast.roadnetwork.routing;
 
-import com.graphhopper.routing.DijkstraBidirectionEdgeCHNoSOD;
 import com.graphhopper.routing.Path;
 import com.graphhopper.routing.querygraph.QueryGraph;
-import com.graphhopper.routing.querygraph.QueryRoutingCHGraph;
+import com.graphhopper.routing.ch.CHRoutingAlgorithmFactory;
 import com.graphhopper.storage.BaseGraph;
 import com.graphhopper.storage.RoutingCHGraph;
 import com.graphhopper.storage.index.Snap;
+import com.graphhopper.util.PMap;
 import com.graphhopper.util.PointList;
 import io.fieldcast.roadnetwork.GeoPoint;
 import io.fieldcast.roadnetwork.Route;
@@ -15,9 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * GraphHopper's own one-to-one query on the contraction hierarchy, on a query graph holding just the two points:
- * bidirectional Dijkstra, edge-based so turn restrictions hold. Dijkstra rather than GraphHopper's default A* only
- * to settle the same labels as the many-to-many; both are exact.
+ * GraphHopper's own one-to-one query on the contraction hierarchy, on a query graph holding just the two points,
+ * with GraphHopper's default algorithm for it (bidirectional A* on the edge-based CH, so turn restrictions hold).
  */
 public final class OneToOne {
 
@@ -27,7 +26,7 @@ public final class OneToOne {
     /** The snaps must be fresh: building the query graph rewrites them. */
     public static Path path(BaseGraph graph, RoutingCHGraph ch, Snap from, Snap to) {
         QueryGraph queryGraph = QueryGraph.create(graph, from, to);
-        return new DijkstraBidirectionEdgeCHNoSOD(new QueryRoutingCHGraph(ch, queryGraph))
+        return new CHRoutingAlgorithmFactory(ch, queryGraph).createAlgo(new PMap())
                 .calcPath(from.getClosestNode(), to.getClosestNode());
     }
 
