@@ -112,7 +112,7 @@ public class BookingService {
 
     /** Cheapest insertion or NoCapacityException; {@code self} is left out of the day (reschedule, change). */
     Insertion insert(DaySnapshot day, VisitRequest visit, UUID self) {
-        Optional<Insertion> best = InsertionEngine.best(day.techDays(self), visit,
+        Optional<Insertion> best = InsertionEngine.best(slots.candidates(day, visit.point(), self), visit,
                 day.territory().emergencyReservePct / 100.0, roads);
         return best.orElseThrow(() -> new NoCapacityException("no technician can take "
                 + visit.windowStart() + "–" + visit.windowEnd() + " on " + day.date()));

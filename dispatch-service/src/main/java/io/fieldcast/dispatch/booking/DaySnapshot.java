@@ -33,14 +33,6 @@ public record DaySnapshot(Territory territory, LocalDate date, List<Technician> 
         return days;
     }
 
-    /** Every place on this day's map: homes and visits (for prefetching travel times). */
-    public List<GeoPoint> places() {
-        List<GeoPoint> places = new ArrayList<>();
-        technicians.forEach(t -> places.add(new GeoPoint(t.homeLat, t.homeLon)));
-        openAppointments.forEach(a -> places.add(new GeoPoint(a.lat, a.lon)));
-        return places;
-    }
-
     private static List<Stop> stops(List<Appointment> appointments) {
         return appointments.stream()
                 .sorted(Comparator.comparing((Appointment a) -> a.routeSeq == null ? Integer.MAX_VALUE : a.routeSeq))

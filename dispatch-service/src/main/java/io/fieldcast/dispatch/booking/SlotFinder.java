@@ -56,8 +56,8 @@ public class SlotFinder {
         for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
             LocalDate day = date;
             DaySnapshot snapshot = Blocking.await(() -> Panache.withSession(() -> days.load(territory.id, day)));
-            prefetch(snapshot, point);
-            List<TechDay> techDays = snapshot.techDays(null);
+            List<TechDay> techDays = candidates(snapshot, point, null);
+            prefetch(techDays, point);
             for (var window : territory.windows().windows()) {
                 Instant start = window.startOn(date, territory.zone());
                 if (start.isBefore(earliest)) {
@@ -74,14 +74,20 @@ public class SlotFinder {
         return slots;
     }
 
-    /** Makes sure the legs the insertion will look at are in the travel cache. */
-    public void prefetch(String territoryId, LocalDate date, GeoPoint point) {
-        prefetch(Blocking.await(() -> Panache.withSession(() -> days.load(territoryId, date))), point);
+    /** The technicians of the day worth trying for a visit at {@code point} (see {@link Candidates}). */
+    public List<TechDay> candidates(DaySnapshot snapshot, GeoPoint point, java.util.UUID exclude) {
+        return Candidates.nearest(snapshot.techDays(exclude), point, settings.candidateTechnicians());
     }
 
-    private void prefetch(DaySnapshot snapshot, GeoPoint point) {
-        roads.prefetchAround(point, snapshot.places());
-        for (TechDay tech : snapshot.techDays(null)) {
+    /** Makes sure the legs the insertion will look at are in the travel cache. */
+    public void prefetch(String territoryId, LocalDate date, GeoPoint point) {
+        DaySnapshot snapshot = Blocking.await(() -> Panache.withSession(() -> days.load(territoryId, date)));
+        prefetch(candidates(snapshot, point, null), point);
+    }
+
+    private void prefetch(List<TechDay> techDays, GeoPoint point) {
+        roads.prefetchAround(point, Candidates.places(techDays));
+        for (TechDay tech : techDays) {
             List<GeoPoint> route = new ArrayList<>();
             route.add(tech.home());
             tech.stops().forEach(s -> route.add(s.point()));

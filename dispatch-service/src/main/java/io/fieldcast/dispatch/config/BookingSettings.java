@@ -27,4 +27,8 @@ public interface BookingSettings {
 
     @WithDefault("PT12H")
     Duration maxWindow();
+
+    /** Technicians tried per new visit: those whose day passes closest to it. */
+    @WithDefault("12")
+    int candidateTechnicians();
 }
