@@ -18,6 +18,7 @@ import io.fieldcast.roadnetwork.graph.GraphLoader;
 import io.fieldcast.roadnetwork.matrix.ManyToMany;
 import io.fieldcast.roadnetwork.matrix.MatrixQuery;
 import io.fieldcast.roadnetwork.matrix.OneToOneLoop;
+import io.fieldcast.roadnetwork.matrix.Parallel;
 import io.fieldcast.roadnetwork.matrix.SnapState;
 import io.fieldcast.roadnetwork.routing.OneToOne;
 import io.fieldcast.roadnetwork.routing.PointSampler;
@@ -99,11 +100,15 @@ public final class RoadNetwork implements AutoCloseable {
 
     /** Snaps and anchors all points; public for the benchmark and for tests that compare algorithms. */
     public MatrixQuery prepare(List<GeoPoint> sources, List<GeoPoint> targets) {
-        return MatrixQuery.of(graph, ch.getWeighting(), snapAll(sources), snapAll(targets));
+        return MatrixQuery.of(graph, ch.getWeighting(), snapAll(sources), snapAll(targets), pool,
+                config.matrixThreads());
     }
 
-    private List<SnapState> snapAll(List<GeoPoint> points) {
-        return points.stream().map(p -> SnapState.of(snapper.snap(p))).toList();
+    private SnapState[] snapAll(List<GeoPoint> points) {
+        SnapState[] snaps = new SnapState[points.size()];
+        Parallel.forEachChunk(snaps.length, pool, config.matrixThreads(), () -> null,
+                (unused, i) -> snaps[i] = SnapState.of(snapper.snap(points.get(i))));
+        return snaps;
     }
 
     /** GraphHopper's one-to-one query for every pair of a prepared matrix: the baseline and the reference. */

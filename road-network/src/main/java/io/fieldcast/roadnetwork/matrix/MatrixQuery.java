@@ -3,7 +3,7 @@ package io.fieldcast.roadnetwork.matrix;
 import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.storage.BaseGraph;
 
-import java.util.List;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Sources and targets snapped and anchored to the graph ({@link Anchor}), ready for the many-to-many or for the
@@ -23,11 +23,15 @@ public final class MatrixQuery {
         this.targetAnchors = targetAnchors;
     }
 
-    public static MatrixQuery of(BaseGraph graph, Weighting weighting, List<SnapState> sources,
-                                 List<SnapState> targets) {
-        Anchor[] from = sources.stream().map(s -> Anchor.of(s, graph, weighting, false)).toArray(Anchor[]::new);
-        Anchor[] to = targets.stream().map(s -> Anchor.of(s, graph, weighting, true)).toArray(Anchor[]::new);
-        return new MatrixQuery(sources.toArray(SnapState[]::new), targets.toArray(SnapState[]::new), from, to);
+    public static MatrixQuery of(BaseGraph graph, Weighting weighting, SnapState[] sources, SnapState[] targets,
+                                 ExecutorService pool, int threads) {
+        Anchor[] from = new Anchor[sources.length];
+        Anchor[] to = new Anchor[targets.length];
+        Parallel.forEachChunk(from.length, pool, threads, () -> null,
+                (unused, i) -> from[i] = Anchor.of(sources[i], graph, weighting, false));
+        Parallel.forEachChunk(to.length, pool, threads, () -> null,
+                (unused, j) -> to[j] = Anchor.of(targets[j], graph, weighting, true));
+        return new MatrixQuery(sources, targets, from, to);
     }
 
     public int rows() {

@@ -43,6 +43,10 @@ public final class Parallel {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
             } catch (ExecutionException e) {
+                // a worker's own exception (a SnapException for a point off the map) reaches the caller unchanged
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
                 throw new IllegalStateException("matrix worker failed", e.getCause());
             }
         }
