@@ -27,6 +27,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -47,6 +49,7 @@ public class NotificationSender {
     private final Clock clock;
     private final NotifyConfig config;
     private final Map<String, Channel> channels;
+    private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
@@ -66,6 +69,11 @@ public class NotificationSender {
         thread = Thread.ofPlatform().name("notify-sender").daemon().start(this::loop);
     }
 
+    /** New messages were committed: look now rather than at the next poll. */
+    public void wake() {
+        wakeUp.release();
+    }
+
     void stop(@Observes ShutdownEvent event) {
         running = false;
         if (thread != null) {
@@ -77,7 +85,8 @@ public class NotificationSender {
         while (running) {
             try {
                 if (passOnce() == 0) {
-                    Thread.sleep(config.sender().pollInterval().toMillis());
+                    wakeUp.tryAcquire(config.sender().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
                 }
             } catch (InterruptedException e) {
                 return;

@@ -5,6 +5,7 @@ import io.fieldcast.events.EventDecodingException;
 import io.fieldcast.events.EventDeserializer;
 import io.fieldcast.events.FieldcastEvent;
 import io.fieldcast.events.Topics;
+import io.fieldcast.notify.channel.NotificationSender;
 import io.fieldcast.platform.kafka.EventPublisher;
 import io.fieldcast.platform.kafka.KafkaSettings;
 import io.fieldcast.platform.kafka.ProcessedEvents;
@@ -51,13 +52,15 @@ public class PolicyConsumer {
     private final ProcessedEvents processed;
     private final EventPublisher publisher;
     private final KafkaSettings settings;
+    private final NotificationSender sender;
     private volatile boolean running;
     private KafkaConsumer<String, Decoded> consumer;
     private Thread thread;
 
     public PolicyConsumer(NotifyEventHandler handler, ProcessedEvents processed, EventPublisher publisher,
-                          KafkaSettings settings) {
+                          KafkaSettings settings, NotificationSender sender) {
         this.handler = handler;
+        this.sender = sender;
         this.processed = processed;
         this.publisher = publisher;
         this.settings = settings;
@@ -123,6 +126,7 @@ public class PolicyConsumer {
         for (int attempt = 1; running; attempt++) {
             try {
                 VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> applyAll(events)));
+                sender.wake();
                 break;
             } catch (Throwable e) {
                 LOG.warnf(e, "%s failed on a batch of %d (attempt %d), retrying in %d ms", handler.consumerGroup(),
