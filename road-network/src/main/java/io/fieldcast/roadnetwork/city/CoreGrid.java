@@ -10,9 +10,14 @@ import java.util.Random;
  */
 final class CoreGrid {
 
-    static final double BLOCK_METERS = 100;
+    static final double BLOCK_METERS = 95;
     private static final int AVENUE_EVERY = 6;
     private static final double GAP_PROBABILITY = 0.08;
+    /**
+     * Share of residential streets cut where they meet an avenue (a T-junction instead of a crossing), as towns do
+     * to keep through traffic on the avenues; it also gives the network the hierarchy real cities have.
+     */
+    private static final double AVENUE_CUT_PROBABILITY = 0.4;
     private static final double ONEWAY_PROBABILITY = 0.3;
     private static final double ROTATION = Math.toRadians(12);
 
@@ -67,7 +72,7 @@ final class CoreGrid {
         for (int k = -n; k < n; k++) {
             int a = node(line, k, horizontal);
             int b = node(line, k + 1, horizontal);
-            if (link(a, b, line, horizontal, avenue)) {
+            if (link(a, b, line, k, horizontal, avenue)) {
                 if (run.isEmpty()) {
                     run.add(a);
                 }
@@ -80,8 +85,12 @@ final class CoreGrid {
         emit(run, line, horizontal, avenue, runNumber);
     }
 
-    private boolean link(int a, int b, int line, boolean horizontal, boolean avenue) {
+    private boolean link(int a, int b, int line, int k, boolean horizontal, boolean avenue) {
         if (a < 0 || b < 0) {
+            return false;
+        }
+        boolean touchesAvenue = Math.floorMod(k, AVENUE_EVERY) == 0 || Math.floorMod(k + 1, AVENUE_EVERY) == 0;
+        if (!avenue && touchesAvenue && random.nextDouble() < AVENUE_CUT_PROBABILITY) {
             return false;
         }
         if (river.crosses(city.x(a), city.y(a), city.x(b), city.y(b))) {

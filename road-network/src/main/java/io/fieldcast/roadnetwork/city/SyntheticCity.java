@@ -17,7 +17,7 @@ import java.util.Random;
 public final class SyntheticCity {
 
     /** Bump when the generator changes its output, so cached files and graphs are rebuilt. */
-    static final int GENERATOR_VERSION = 2;
+    static final int GENERATOR_VERSION = 3;
 
     private SyntheticCity() {
     }
