@@ -27,7 +27,8 @@ public class RouteStore {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         insert into route_plan (technician_id, route_date, plan_version, payload, visits,
                                                 received_at)
-                        values (:tech, :date, :version, :payload, cast(cast(:payload as text) as jsonb) -> 'visits', :at)
+                        values (:tech, :date, :version, :payload,
+                                cast(cast(:payload as text) as jsonb) -> 'visits', :at)
                         on conflict (technician_id, route_date) do update
                             set plan_version = excluded.plan_version, payload = excluded.payload,
                                 visits = excluded.visits, received_at = excluded.received_at
