@@ -53,8 +53,8 @@ public class AppointmentChanges {
         LocalDate newDate = request.windowStart().atZone(territory.zone()).toLocalDate();
         GeoPoint point = new GeoPoint(current.lat, current.lon);
         slots.prefetch(territory.id, newDate, point);
-        VisitRequest visit = new VisitRequest(point, current.durationMin, request.windowStart(), request.windowEnd(),
-                jobType.requiredSkillMap());
+        VisitRequest visit = new VisitRequest(point, jobType.code, jobType.defaultDurationMin,
+                request.windowStart(), request.windowEnd(), jobType.requiredSkillMap());
         try {
             return Blocking.await(() -> Panache.withTransaction(() -> lockBoth(territory.id, current.serviceDate,
                     newDate).chain(() -> days.load(territory.id, current.serviceDate)).chain(oldDay -> {
@@ -119,7 +119,7 @@ public class AppointmentChanges {
                         Uni<Void> placement = Uni.createFrom().voidItem();
                         if (retyped) {
                             VisitRequest visit = new VisitRequest(new GeoPoint(a.lat, a.lon),
-                                    newType.defaultDurationMin, a.windowStart, a.windowEnd,
+                                    newType.code, newType.defaultDurationMin, a.windowStart, a.windowEnd,
                                     newType.requiredSkillMap());
                             Insertion insertion = booking.insert(day, visit, a.id);
                             placement = routes.removeFrom(day, a).chain(() -> {

@@ -66,8 +66,8 @@ public class BookingService {
         }
         GeoPoint point = roads.snap(request.lat(), request.lon(), "lat");
         LocalDate date = request.windowStart().atZone(territory.zone()).toLocalDate();
-        VisitRequest visit = new VisitRequest(point, jobType.defaultDurationMin, request.windowStart(),
-                request.windowEnd(), jobType.requiredSkillMap());
+        VisitRequest visit = new VisitRequest(point, jobType.code, jobType.defaultDurationMin,
+                request.windowStart(), request.windowEnd(), jobType.requiredSkillMap());
         slots.prefetch(territory.id, date, point);
         try {
             return Blocking.await(() -> Panache.withTransaction(() -> days.lock(territory.id, date)

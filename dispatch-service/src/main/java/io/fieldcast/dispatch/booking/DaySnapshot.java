@@ -1,6 +1,7 @@
 package io.fieldcast.dispatch.booking;
 
 import io.fieldcast.dispatch.domain.Appointment;
+import io.fieldcast.dispatch.domain.LearnedDuration;
 import io.fieldcast.dispatch.domain.Technician;
 import io.fieldcast.dispatch.domain.TechnicianAbsence;
 import io.fieldcast.dispatch.domain.Territory;
@@ -16,7 +17,8 @@ import java.util.stream.Collectors;
 
 /** Everything booking needs about one territory-day, read in one go. */
 public record DaySnapshot(Territory territory, LocalDate date, List<Technician> technicians,
-                          List<TechnicianAbsence> absences, List<Appointment> openAppointments) {
+                          List<TechnicianAbsence> absences, List<Appointment> openAppointments,
+                          List<LearnedDuration> learned) {
 
     /** The technicians working that day with their stops in planned order, minus {@code exclude} (if any). */
     public List<TechDay> techDays(UUID exclude) {
@@ -28,9 +30,14 @@ public record DaySnapshot(Territory territory, LocalDate date, List<Technician> 
             var absent = absences.stream().filter(a -> a.technicianId.equals(tech.id)).toList();
             Shift.on(tech, absent, date, territory.zone()).ifPresent(shift -> days.add(new TechDay(tech.id,
                     new GeoPoint(tech.homeLat, tech.homeLon), shift.start(), shift.end(), tech.breakMinutes,
-                    tech.skillMap(), stops(byTech.getOrDefault(tech.id, List.of())))));
+                    tech.skillMap(), stops(byTech.getOrDefault(tech.id, List.of())), learnedMinutes(tech.id))));
         }
         return days;
+    }
+
+    private Map<String, Integer> learnedMinutes(String technicianId) {
+        return learned.stream().filter(d -> d.id.technicianId().equals(technicianId))
+                .collect(Collectors.toMap(d -> d.id.jobType(), d -> Math.round(d.p50Min)));
     }
 
     private static List<Stop> stops(List<Appointment> appointments) {

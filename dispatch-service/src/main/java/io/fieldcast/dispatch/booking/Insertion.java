@@ -5,10 +5,11 @@ import java.time.Instant;
 /**
  * Where a visit fits best: the technician, the position in their day (0 = first), the planned arrival,
  * the travel it adds, how full the day is afterwards (0..1 of the usable shift) and the smallest slack
- * (seconds between planned arrival and window end) over the day's visits after insertion.
+ * (seconds between planned arrival and window end) over the day's visits after insertion, and the service
+ * time planned for it (that technician's learned duration for the job type, else the default).
  */
 public record Insertion(String technicianId, int position, Instant plannedArrival, long addedTravelSeconds,
-                        double utilization, long minSlackSeconds) {
+                        double utilization, long minSlackSeconds, int durationMinutes) {
 
     /**
      * How comfortably it fits, 0..100: a half-empty day with slack and little detour scores high.

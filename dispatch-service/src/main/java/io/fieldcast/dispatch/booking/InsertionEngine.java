@@ -49,14 +49,15 @@ public final class InsertionEngine {
     private static Insertion tryAt(TechDay tech, VisitRequest visit, int position, double usable,
                                    TravelTimes travel, long travelBefore) {
         List<Stop> stops = new ArrayList<>(tech.stops());
-        stops.add(position, visit.asStop());
+        Stop stop = visit.asStopFor(tech);
+        stops.add(position, stop);
         DaySimulation.Outcome after = DaySimulation.simulate(tech, stops, usable, travel);
         if (after == null) {
             return null;
         }
         double utilization = after.busySeconds() / (usable * tech.shiftSeconds());
         return new Insertion(tech.technicianId(), position, after.arrivals()[position],
-                after.travelSeconds() - travelBefore, utilization, after.minSlackSeconds());
+                after.travelSeconds() - travelBefore, utilization, after.minSlackSeconds(), stop.durationMinutes());
     }
 
     private static boolean better(Insertion a, Insertion b) {

@@ -31,6 +31,7 @@ public class RouteUpdater {
         TechDay tech = day.techDays(a.id).stream()
                 .filter(t -> t.technicianId().equals(insertion.technicianId())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("technician left the day: " + insertion.technicianId()));
+        a.durationMin = insertion.durationMinutes();
         List<Stop> stops = new ArrayList<>(tech.stops());
         stops.add(insertion.position(), new Stop(a.id, new GeoPoint(a.lat, a.lon), a.windowStart, a.windowEnd,
                 a.durationMin));

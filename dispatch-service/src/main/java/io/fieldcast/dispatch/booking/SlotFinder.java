@@ -63,7 +63,7 @@ public class SlotFinder {
                 if (start.isBefore(earliest)) {
                     continue;
                 }
-                VisitRequest visit = new VisitRequest(point, jobType.defaultDurationMin, start,
+                VisitRequest visit = new VisitRequest(point, jobType.code, jobType.defaultDurationMin, start,
                         window.endOn(date, territory.zone()), jobType.requiredSkillMap());
                 InsertionEngine.best(techDays, visit, territory.emergencyReservePct / 100.0, roads)
                         .ifPresent(i -> slots.add(new Slot(day, visit.windowStart(), visit.windowEnd(),

@@ -9,11 +9,22 @@ import java.util.Map;
 
 /** One technician's working day as booking sees it: shift, home, skills and the stops in planned order. */
 public record TechDay(String technicianId, GeoPoint home, Instant shiftStart, Instant shiftEnd, int breakMinutes,
-                      Map<String, Integer> skills, List<Stop> stops) {
+                      Map<String, Integer> skills, List<Stop> stops, Map<String, Integer> learnedMinutes) {
 
     public TechDay {
         skills = Map.copyOf(skills);
         stops = List.copyOf(stops);
+        learnedMinutes = Map.copyOf(learnedMinutes);
+    }
+
+    public TechDay(String technicianId, GeoPoint home, Instant shiftStart, Instant shiftEnd, int breakMinutes,
+                   Map<String, Integer> skills, List<Stop> stops) {
+        this(technicianId, home, shiftStart, shiftEnd, breakMinutes, skills, stops, Map.of());
+    }
+
+    /** This technician's learned service time for a job type, or the default when nothing was learned. */
+    public int minutesFor(String jobType, int defaultMinutes) {
+        return jobType == null ? defaultMinutes : learnedMinutes.getOrDefault(jobType, defaultMinutes);
     }
 
     public long shiftSeconds() {

@@ -3,6 +3,7 @@ package io.fieldcast.dispatch.persistence;
 import io.fieldcast.dispatch.booking.DaySnapshot;
 import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.AppointmentStatus;
+import io.fieldcast.dispatch.domain.LearnedDuration;
 import io.fieldcast.dispatch.domain.Technician;
 import io.fieldcast.dispatch.domain.TechnicianAbsence;
 import io.fieldcast.dispatch.domain.Territory;
@@ -30,7 +31,11 @@ public class DayLoader {
                                 .chain(absences -> Appointment.<Appointment>list(
                                                 "territoryId = ?1 and serviceDate = ?2 and status in ?3",
                                                 territoryId, date, AppointmentStatus.OPEN)
-                                        .map(open -> new DaySnapshot(territory, date, techs, absences, open)))));
+                                        .chain(open -> LearnedDuration.<LearnedDuration>list(
+                                                        "id.technicianId in ?1", techs.isEmpty() ? java.util.List.of("-")
+                                                                : techs.stream().map(t -> t.id).toList())
+                                                .map(learned -> new DaySnapshot(territory, date, techs, absences,
+                                                        open, learned))))));
     }
 
     /**

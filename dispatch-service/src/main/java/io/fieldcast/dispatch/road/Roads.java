@@ -42,7 +42,16 @@ public class Roads implements TravelTimes {
             config = config.withOsmFile(settings.osmFile().get());
         }
         long start = System.nanoTime();
-        network = RoadNetwork.open(config);
+        // GraphHopper resolves its encoded-value classes through Jackson and the context class loader; pin it
+        // to the loader of GraphHopper itself, or a Quarkus restart (e.g. a test profile) sees "not a subtype".
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(RoadNetwork.class.getClassLoader());
+        try {
+            network = RoadNetwork.open(config);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
         LOG.infof("road network ready: %d nodes, %d edges in %d ms", network.nodeCount(), network.edgeCount(),
                 (System.nanoTime() - start) / 1_000_000);
     }

@@ -38,6 +38,8 @@ class BookingApiTest {
     TokenIssuer tokens;
     @Inject
     Roads roads;
+    @Inject
+    io.fieldcast.platform.kafka.EventPublisher publisher;
 
     Fixtures f;
 
@@ -54,11 +56,11 @@ class BookingApiTest {
     void emptyDayOffersWindowsThatFitTheShiftsOnly() {
         GeoPoint p = f.addresses.get(10);
         List<String> starts = given().auth().oauth2(f.dispatcher)
-                .queryParam("lat", p.lat()).queryParam("lon", p.lon()).queryParam("jobType", "REPAIR")
+                .queryParam("lat", p.lat()).queryParam("lon", p.lon()).queryParam("jobType", "INSTALL")
                 .queryParam("from", "2026-03-06").queryParam("to", "2026-03-06")
                 .get("/api/slots").then().statusCode(200)
                 .extract().jsonPath().getList("windowStart", String.class);
-        // Shifts end at 17:00: the 16:00-20:00 window would need the visit plus the drive home after 17:00.
+        // Shifts end at 17:00 with a 30-minute break owed: a 90-minute install starting at 16:00 cannot fit.
         assertTrue(starts.contains("2026-03-06T08:00:00Z"), starts.toString());
         assertTrue(starts.contains("2026-03-06T12:00:00Z"), starts.toString());
         assertFalse(starts.contains("2026-03-06T16:00:00Z"), starts.toString());
@@ -195,6 +197,25 @@ class BookingApiTest {
                 .get("/api/appointments").then().statusCode(200)
                 .body("total", not(equalTo(0)))
                 .body("items.territoryId", hasItem("metro"));
+    }
+
+    @Test
+    void learnedDurationsFromEtaServiceAreUsedForBooking() throws Exception {
+        // tech-b works REPAIR in 25 minutes according to eta-service; the default is 60.
+        publisher.send(new io.fieldcast.events.LearnedDurations(io.fieldcast.events.Events.newId(),
+                Instant.parse("2026-03-01T02:00:00Z"), 1, "tech-b", "m-test",
+                List.of(new io.fieldcast.events.ServiceTimeQuantiles("REPAIR", 20, 25, 40, 30)), List.of()))
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        Response booked = null;
+        for (int i = 0; i < 100; i++) {
+            Thread.sleep(200);
+            booked = book(f.addresses.get(20 + i % 5), "REPAIR", "2026-03-02T12:00:00Z", "2026-03-02T16:00:00Z");
+            booked.then().statusCode(201);
+            if ("tech-b".equals(booked.path("technicianId")) && (int) booked.path("durationMinutes") == 25) {
+                break;
+            }
+        }
+        assertEquals(25, (int) booked.path("durationMinutes"), "tech-b's learned 25 minutes, not the default 60");
     }
 
     private Response book(GeoPoint at, String jobType, String start, String end) {

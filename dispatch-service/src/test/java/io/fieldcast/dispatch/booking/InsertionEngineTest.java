@@ -79,6 +79,17 @@ class InsertionEngineTest {
         assertEquals(1, insertion.position());
     }
 
+    @Test
+    void technicianLearnedDurationReplacesTheDefault() {
+        // A 200-minute default would not fit a 2-hour morning window run by a fast technician who needs 60.
+        TechDay fast = new TechDay("fast", HOME, EIGHT, hour(11), 0, Map.of(), List.of(), Map.of("REPAIR", 60));
+        TechDay unknown = new TechDay("unknown", HOME, EIGHT, hour(11), 0, Map.of(), List.of(), Map.of());
+        var visit = new VisitRequest(at(10), "REPAIR", 200, EIGHT, hour(10), Map.of());
+        var insertion = InsertionEngine.best(List.of(unknown, fast), visit, 0, LINE).orElseThrow();
+        assertEquals("fast", insertion.technicianId());
+        assertEquals(60, insertion.durationMinutes());
+    }
+
     private static TechDay day(String id, Map<String, Integer> skills) {
         return new TechDay(id, HOME, EIGHT, FIVE_PM, 30, skills, List.of());
     }
