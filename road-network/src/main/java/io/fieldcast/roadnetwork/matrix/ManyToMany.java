@@ -58,7 +58,7 @@ public final class ManyToMany {
                     join.run(query.sourceAnchors[i]);
                     join.copyRow(seconds, meters, i * cols);
                 });
-        sameRoadPairs(query, seconds, meters);
+        sameRoadPairs(query, seconds, meters, pool, threads);
         return new TravelMatrix(rows, cols, seconds, meters);
     }
 
@@ -74,17 +74,18 @@ public final class ManyToMany {
     }
 
     /** Two points inside the same road segment can be joined without passing a junction. */
-    private void sameRoadPairs(MatrixQuery query, double[] seconds, double[] meters) {
+    private void sameRoadPairs(MatrixQuery query, double[] seconds, double[] meters, ExecutorService pool,
+                               int threads) {
         Map<Integer, List<Integer>> targetsByEdge = new HashMap<>();
         for (int j = 0; j < query.cols(); j++) {
             if (!query.targets[j].atTower()) {
                 targetsByEdge.computeIfAbsent(query.targets[j].closestEdge().getEdge(), e -> new ArrayList<>()).add(j);
             }
         }
-        for (int i = 0; i < query.rows(); i++) {
+        Parallel.forEachChunk(query.rows(), pool, threads, () -> null, (unused, i) -> {
             SnapState s = query.sources[i];
             if (s.atTower()) {
-                continue;
+                return;
             }
             for (int j : targetsByEdge.getOrDefault(s.closestEdge().getEdge(), List.of())) {
                 int cell = i * query.cols() + j;
@@ -97,7 +98,7 @@ public final class ManyToMany {
                 seconds[cell] = path.isFound() ? path.getTime() / 1000.0 : Double.POSITIVE_INFINITY;
                 meters[cell] = path.isFound() ? path.getDistance() : Double.POSITIVE_INFINITY;
             }
-        }
+        });
     }
 
     private UpwardSearch search(UpwardGraph upward, boolean reverse) {
