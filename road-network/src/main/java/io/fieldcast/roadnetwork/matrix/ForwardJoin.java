@@ -91,7 +91,8 @@ final class ForwardJoin {
         }
     }
 
-    void copyRow(double[] seconds, double[] meters, int offset) {
+    void copyRow(double[] seconds, double[] meters, double[] weights, int offset) {
+        System.arraycopy(bestWeight, 0, weights, offset, bestWeight.length);
         for (int j = 0; j < bestWeight.length; j++) {
             boolean reachable = bestWeight[j] < Double.POSITIVE_INFINITY;
             seconds[offset + j] = reachable ? bestMillis[j] / 1000.0 : Double.POSITIVE_INFINITY;

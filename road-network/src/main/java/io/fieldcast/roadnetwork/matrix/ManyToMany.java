@@ -1,10 +1,13 @@
 package io.fieldcast.roadnetwork.matrix;
 
-import com.graphhopper.routing.Path;
+import com.graphhopper.routing.querygraph.QueryGraph;
+import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.storage.BaseGraph;
 import com.graphhopper.storage.RoutingCHGraph;
+import com.graphhopper.storage.index.Snap;
+import com.graphhopper.util.EdgeIterator;
+import com.graphhopper.util.EdgeIteratorState;
 import io.fieldcast.roadnetwork.TravelMatrix;
-import io.fieldcast.roadnetwork.routing.OneToOne;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,8 +27,8 @@ import java.util.concurrent.ExecutorService;
  * </ol>
  * That is N + M small searches instead of N x M bidirectional ones. Labels are edge-based so turn restrictions and
  * u-turn costs hold: a join adds GraphHopper's turn weight exactly as its one-to-one search does at its meeting
- * node, so both return the same weight; time and distance are those of the path with that weight. The only pairs
- * that never meet at a junction, two points on the same stretch of road, are asked of GraphHopper directly.
+ * node, so both return the same weight; time and distance are those of the path with that weight. Two points on
+ * the same stretch of road may also be joined directly along it ({@link #sameRoadPairs}).
  */
 public final class ManyToMany {
 
@@ -53,12 +56,13 @@ public final class ManyToMany {
         int cols = query.cols();
         double[] seconds = new double[rows * cols];
         double[] meters = new double[rows * cols];
+        double[] weights = new double[rows * cols];
         Parallel.forEachChunk(rows, pool, threads,
                 () -> new ForwardJoin(search(forward, false), turns, buckets, nodes, cols), (join, i) -> {
                     join.run(query.sourceAnchors[i]);
-                    join.copyRow(seconds, meters, i * cols);
+                    join.copyRow(seconds, meters, weights, i * cols);
                 });
-        sameRoadPairs(query, seconds, meters, pool, threads);
+        sameRoadPairs(query, seconds, meters, weights, pool, threads);
         return new TravelMatrix(rows, cols, seconds, meters);
     }
 
@@ -73,15 +77,21 @@ public final class ManyToMany {
         return Buckets.build(nodes, List.of(spaces));
     }
 
-    /** Two points inside the same road segment can be joined without passing a junction. */
-    private void sameRoadPairs(MatrixQuery query, double[] seconds, double[] meters, ExecutorService pool,
-                               int threads) {
+    /**
+     * Two points inside the same road segment can also be joined without passing a junction: straight along the
+     * road between them, if its direction allows. The joins above found the best way through a junction; GraphHopper's
+     * query graph with just these two points gives the direct stretch, and the lighter of the two wins, as in its
+     * one-to-one query.
+     */
+    private void sameRoadPairs(MatrixQuery query, double[] seconds, double[] meters, double[] weights,
+                               ExecutorService pool, int threads) {
         Map<Integer, List<Integer>> targetsByEdge = new HashMap<>();
         for (int j = 0; j < query.cols(); j++) {
             if (!query.targets[j].atTower()) {
                 targetsByEdge.computeIfAbsent(query.targets[j].closestEdge().getEdge(), e -> new ArrayList<>()).add(j);
             }
         }
+        Weighting weighting = ch.getWeighting();
         Parallel.forEachChunk(query.rows(), pool, threads, () -> null, (unused, i) -> {
             SnapState s = query.sources[i];
             if (s.atTower()) {
@@ -94,11 +104,27 @@ public final class ManyToMany {
                     meters[cell] = 0;
                     continue;
                 }
-                Path path = OneToOne.path(graph, ch, s.fresh(), query.targets[j].fresh());
-                seconds[cell] = path.isFound() ? path.getTime() / 1000.0 : Double.POSITIVE_INFINITY;
-                meters[cell] = path.isFound() ? path.getDistance() : Double.POSITIVE_INFINITY;
+                EdgeIteratorState direct = directStretch(s, query.targets[j]);
+                if (direct != null && weighting.calcEdgeWeight(direct, false) < weights[cell]) {
+                    seconds[cell] = weighting.calcEdgeMillis(direct, false) / 1000.0;
+                    meters[cell] = direct.getDistance();
+                }
             }
         });
+    }
+
+    /** The virtual edge from one snapped point to the other on a query graph with just the two, or null. */
+    private EdgeIteratorState directStretch(SnapState from, SnapState to) {
+        Snap a = from.fresh();
+        Snap b = to.fresh();
+        QueryGraph queryGraph = QueryGraph.create(graph, a, b);
+        EdgeIterator iter = queryGraph.createEdgeExplorer().setBaseNode(a.getClosestNode());
+        while (iter.next()) {
+            if (iter.getAdjNode() == b.getClosestNode()) {
+                return iter.detach(false);
+            }
+        }
+        return null;
     }
 
     private UpwardSearch search(UpwardGraph upward, boolean reverse) {
