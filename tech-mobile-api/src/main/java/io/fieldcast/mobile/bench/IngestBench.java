@@ -26,7 +26,7 @@ import java.util.concurrent.locks.LockSupport;
  * ({@code ./fieldcast up}), then posts batches of pings for N simulated technicians at a fixed rate (open loop:
  * latency counts from when a batch was due, so a slow service cannot hide behind a slow generator), and finally
  * reads the topic back to prove every accepted ping is there. Prints one {@code BENCH ingest ...} line.
- * Options: {@code --technicians 200 --rate 10000 (pings/s) --seconds 60 --warmup 20 (ramp) --batch 20}.
+ * Options: {@code --technicians 200 --rate 10000 (pings/s) --seconds 60 --warmup 40 (ramp) --batch 20}.
  */
 public final class IngestBench {
 
@@ -35,7 +35,7 @@ public final class IngestBench {
         int technicians = Integer.parseInt(options.getOrDefault("technicians", "200"));
         int rate = Integer.parseInt(options.getOrDefault("rate", "10000"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "20"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "40"));
         int batch = Integer.parseInt(options.getOrDefault("batch", "20"));
 
         Path home = Path.of(System.getenv().getOrDefault("FIELDCAST_HOME", ".fieldcast"));
