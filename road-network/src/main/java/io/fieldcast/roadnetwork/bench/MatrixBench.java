@@ -77,21 +77,21 @@ public final class MatrixBench {
     }
 
     /**
-     * Same rounds for both methods, on other points, so neither gets a colder JIT: each round is a 200 x 200
-     * many-to-many and 10 rows of the loop (2 000 queries, enough for the JIT to compile the query code).
+     * Same rounds for both methods, at full size on other points, so neither is timed with a colder JIT or heap:
+     * each round is an N x N many-to-many and 5 rows of the loop (5 N queries, plenty for the JIT).
      */
     private static void warmUp(RoadNetwork network, List<GeoPoint> points, BenchArgs a) {
-        int w = Math.min(points.size(), 200);
-        List<GeoPoint> sample = network.randomRoutablePoints(w, a.seed() + 1);
+        int n = points.size();
+        List<GeoPoint> sample = network.randomRoutablePoints(n, a.seed() + 1);
+        MatrixQuery q = network.prepare(sample, sample);
         for (int r = 1; r <= a.warmup(); r++) {
             long start = System.nanoTime();
-            MatrixQuery q = network.prepare(sample, sample);
             network.matrix(q);
             long m2m = ms(start);
             start = System.nanoTime();
-            network.oneToOneLoop(q, Math.min(w, 10));
-            log("bench: warm-up %d/%d: many-to-many %d x %d in %d ms, loop %d x %d in %d ms", r, a.warmup(), w, w,
-                    m2m, Math.min(w, 10), w, ms(start));
+            network.oneToOneLoop(q, Math.min(n, 5));
+            log("bench: warm-up %d/%d: many-to-many %d x %d in %d ms, loop %d x %d in %d ms", r, a.warmup(), n, n,
+                    m2m, Math.min(n, 5), n, ms(start));
         }
     }
 
