@@ -7,7 +7,8 @@ public record BoundingBox(double minLat, double minLon, double maxLat, double ma
 
     public BoundingBox {
         if (minLat > maxLat || minLon > maxLon) {
-            throw new IllegalArgumentException("empty bounding box: " + minLat + "," + minLon + " " + maxLat + "," + maxLon);
+            throw new IllegalArgumentException(
+                    "empty bounding box: " + minLat + "," + minLon + " " + maxLat + "," + maxLon);
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * How to open a {@link RoadNetwork}.
  *
- * @param osmFile                an OSM extract ({@code .osm.pbf}, {@code .osm}, {@code .osm.gz}); null for the synthetic city
+ * @param osmFile                an OSM extract ({@code .osm.pbf}, {@code .osm}, {@code .osm.gz}); null for the
+ *                               synthetic city
  * @param city                   the synthetic city to generate when {@code osmFile} is null
  * @param cacheDir               where imported graphs (and the generated city) are kept between runs
  * @param maxSnapDistanceMeters  positions farther than this from any routable road are refused

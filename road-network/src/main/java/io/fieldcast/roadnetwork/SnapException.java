@@ -20,19 +20,22 @@ public final class SnapException extends RuntimeException {
     }
 
     public static SnapException offMap(GeoPoint point, BoundingBox bounds) {
-        String msg = String.format(Locale.ROOT, "position %.6f,%.6f is off the map (road network covers %.5f,%.5f to %.5f,%.5f)",
+        String msg = String.format(Locale.ROOT,
+                "position %.6f,%.6f is off the map (road network covers %.5f,%.5f to %.5f,%.5f)",
                 point.lat(), point.lon(), bounds.minLat(), bounds.minLon(), bounds.maxLat(), bounds.maxLon());
         return new SnapException(msg, point, Double.POSITIVE_INFINITY, Double.NaN);
     }
 
     public static SnapException noRoadNearby(GeoPoint point, double maxDistanceMeters) {
-        String msg = String.format(Locale.ROOT, "no routable road found near %.6f,%.6f (searched the surrounding area, limit %.0f m)",
+        String msg = String.format(Locale.ROOT,
+                "no routable road found near %.6f,%.6f (searched the surrounding area, limit %.0f m)",
                 point.lat(), point.lon(), maxDistanceMeters);
         return new SnapException(msg, point, Double.POSITIVE_INFINITY, maxDistanceMeters);
     }
 
     public static SnapException tooFar(GeoPoint point, double distanceMeters, double maxDistanceMeters) {
-        String msg = String.format(Locale.ROOT, "position %.6f,%.6f is %.0f m from the nearest routable road, more than the limit of %.0f m",
+        String msg = String.format(Locale.ROOT,
+                "position %.6f,%.6f is %.0f m from the nearest routable road, more than the limit of %.0f m",
                 point.lat(), point.lon(), distanceMeters, maxDistanceMeters);
         return new SnapException(msg, point, distanceMeters, maxDistanceMeters);
     }

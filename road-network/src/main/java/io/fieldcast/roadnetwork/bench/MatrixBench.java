@@ -60,7 +60,8 @@ public final class MatrixBench {
         log("bench: many-to-many %d x %d in %d ms", n, n, m2mMs);
 
         int rows = a.loopRows() <= 0 ? n : Math.min(n, a.loopRows());
-        log("bench: looping %,d one-to-one CH queries (%d of %d source rows, all targets)...", (long) rows * n, rows, n);
+        log("bench: looping %,d one-to-one CH queries (%d of %d source rows, all targets)...", (long) rows * n, rows,
+                n);
         start = System.nanoTime();
         TravelMatrix loop = network.oneToOneLoop(query, rows);
         long sampledMs = ms(start);
@@ -72,7 +73,8 @@ public final class MatrixBench {
         Comparison cmp = Comparison.of(m2m, loop);
         log("bench: %,d pairs compared, %,d unreachable in both, %,d differ by more than 1 ms", cmp.pairs(),
                 cmp.unreachable(), cmp.differing());
-        return String.format(Locale.ROOT, "BENCH matrix nodes=%d n=%d m2m_ms=%d loop_ms=%d speedup=%.1f max_abs_diff_s=%.3f",
+        return String.format(Locale.ROOT,
+                "BENCH matrix nodes=%d n=%d m2m_ms=%d loop_ms=%d speedup=%.1f max_abs_diff_s=%.3f",
                 network.nodeCount(), n, m2mMs, loopMs, (double) loopMs / Math.max(1, m2mMs), cmp.maxAbsDiffSeconds());
     }
 
@@ -154,7 +156,8 @@ public final class MatrixBench {
                     case "--warmup" -> warmup = Integer.parseInt(value);
                     case "--loop-rows" -> loopRows = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                            + "; usage: [--osm FILE] [--size N] [--seed S] [--cache DIR] [--city-km K] [--threads T] [--warmup R] [--loop-rows R|0=all]");
+                            + "; usage: [--osm FILE] [--size N] [--seed S] [--cache DIR] [--city-km K] [--threads T]"
+                            + " [--warmup R] [--loop-rows R|0=all]");
                 }
                 i++;
             }

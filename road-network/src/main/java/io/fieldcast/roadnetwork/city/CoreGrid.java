@@ -137,7 +137,8 @@ final class CoreGrid {
     }
 
     private static String streetName(int line, boolean horizontal, boolean avenue) {
-        String ordinal = Math.abs(line) + (line < 0 ? (horizontal ? " South" : " West") : (horizontal ? " North" : " East"));
+        String side = line < 0 ? (horizontal ? " South" : " West") : (horizontal ? " North" : " East");
+        String ordinal = Math.abs(line) + side;
         if (avenue) {
             return ordinal + (horizontal ? " Avenue" : " Boulevard");
         }

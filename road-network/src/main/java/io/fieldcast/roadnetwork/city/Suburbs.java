@@ -102,7 +102,7 @@ final class Suburbs {
             double r = radius + 40 * Math.sin(wiggleFrequency * a + wigglePhase);
             double x = r * Math.cos(a);
             double y = r * Math.sin(a);
-            if (!piece.nodes.isEmpty() && river.blocks(city.x(piece.nodes.getLast()), city.y(piece.nodes.getLast()), x, y)) {
+            if (!piece.nodes.isEmpty() && blocked(piece.nodes.getLast(), x, y)) {
                 finish(piece, pieces);
                 piece = newPiece(name);
             }
@@ -112,9 +112,9 @@ final class Suburbs {
         }
         if (end == 1) {
             double to = from + span;
-            int last = arterials.nearestRadialNode((k + 1) % Arterials.RADIALS, radius * Math.cos(to), radius * Math.sin(to));
-            if (!piece.nodes.isEmpty()
-                    && !river.blocks(city.x(piece.nodes.getLast()), city.y(piece.nodes.getLast()), city.x(last), city.y(last))) {
+            int next = (k + 1) % Arterials.RADIALS;
+            int last = arterials.nearestRadialNode(next, radius * Math.cos(to), radius * Math.sin(to));
+            if (!piece.nodes.isEmpty() && !blocked(piece.nodes.getLast(), city.x(last), city.y(last))) {
                 piece.nodes.add(last);
             }
         } else if (piece.nodes.size() >= 2) {
@@ -122,6 +122,10 @@ final class Suburbs {
         }
         finish(piece, pieces);
         return pieces;
+    }
+
+    private boolean blocked(int from, double x, double y) {
+        return river.blocks(city.x(from), city.y(from), x, y);
     }
 
     private static Piece newPiece(String name) {
@@ -152,7 +156,8 @@ final class Suburbs {
             int start = a.nodes.get(ia);
             int ib = nearestIndex(b, city.x(start), city.y(start));
             int end = b.nodes.get(ib);
-            if (ib == 0 || ib == b.nodes.size() - 1 || Math.hypot(city.x(end) - city.x(start), city.y(end) - city.y(start)) > 600) {
+            double length = Math.hypot(city.x(end) - city.x(start), city.y(end) - city.y(start));
+            if (ib == 0 || ib == b.nodes.size() - 1 || length > 600) {
                 continue;
             }
             if (drawStraight(start, end, TREES[(k * 3 + l) % TREES.length] + " Link")) {
@@ -200,7 +205,8 @@ final class Suburbs {
             if (near(piece.reserved, i, 2)) {
                 continue;
             }
-            if (random.nextDouble() < CRESCENT_PROBABILITY && i + 3 < nodes.size() - 1 && !near(piece.reserved, i + 3, 2)) {
+            boolean roomForLoop = i + 3 < nodes.size() - 1 && !near(piece.reserved, i + 3, 2);
+            if (random.nextDouble() < CRESCENT_PROBABILITY && roomForLoop) {
                 drawCrescent(nodes.get(i), nodes.get(i + 3), side);
                 i += 3;
             } else {

@@ -12,7 +12,8 @@ import java.util.Random;
 /**
  * Generates a made-up metro area as an OSM XML file: an old-town grid (gaps, one-ways, avenues) cut by a river with
  * few bridges, a central roundabout, radial arterials, a ring road, an orbital motorway, and suburbs of curving
- * drives with cul-de-sacs and crescents, and a few banned left turns. Deterministic: the same options always give a byte-identical file.
+ * drives with cul-de-sacs and crescents, and a few banned left turns. Deterministic: the same options always give
+ * a byte-identical file.
  */
 public final class SyntheticCity {
 

@@ -71,7 +71,10 @@ public final class RoadsGeoJson {
     }
 
     private static boolean touches(PointList pl, BoundingBox bbox) {
-        double minLat = Double.MAX_VALUE, maxLat = -Double.MAX_VALUE, minLon = Double.MAX_VALUE, maxLon = -Double.MAX_VALUE;
+        double minLat = Double.MAX_VALUE;
+        double maxLat = -Double.MAX_VALUE;
+        double minLon = Double.MAX_VALUE;
+        double maxLon = -Double.MAX_VALUE;
         for (int i = 0; i < pl.size(); i++) {
             minLat = Math.min(minLat, pl.getLat(i));
             maxLat = Math.max(maxLat, pl.getLat(i));

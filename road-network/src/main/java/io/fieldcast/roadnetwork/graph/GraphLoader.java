@@ -56,10 +56,12 @@ public final class GraphLoader {
         long start = System.nanoTime();
         GraphHopper hopper = configure(osmFile, graphDir);
         if (!hopper.load()) {
-            throw new IllegalStateException("cached graph in " + graphDir + " could not be loaded; delete it to re-import");
+            throw new IllegalStateException(
+                    "cached graph in " + graphDir + " could not be loaded; delete it to re-import");
         }
         Progress.log("road-network: loaded %s (%,d nodes, %,d edges) in %d ms", graphDir.getFileName(),
-                hopper.getBaseGraph().getNodes(), hopper.getBaseGraph().getEdges(), (System.nanoTime() - start) / 1_000_000);
+                hopper.getBaseGraph().getNodes(), hopper.getBaseGraph().getEdges(),
+                (System.nanoTime() - start) / 1_000_000);
         return hopper;
     }
 

@@ -56,7 +56,8 @@ class SyntheticCityTest {
         }
         assertEquals(1, highways.get("motorway"), "one orbital motorway");
         assertTrue(highways.get("primary") >= Arterials.RADIALS + 1, "radials and the ring road: " + highways);
-        assertTrue(highways.get("secondary") > 5 && highways.get("tertiary") > 5, "avenues and collectors: " + highways);
+        assertTrue(highways.get("secondary") > 5 && highways.get("tertiary") > 5,
+                "avenues and collectors: " + highways);
         assertTrue(highways.get("residential") > 1000, "a residential grid and suburbs: " + highways);
         assertTrue(oneways > 50, "one-way streets: " + oneways);
         assertEquals(1, roundabouts, "a central roundabout");
