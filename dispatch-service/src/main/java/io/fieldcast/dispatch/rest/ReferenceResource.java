@@ -42,6 +42,8 @@ public class ReferenceResource {
     @Inject
     AuditLog audit;
     @Inject
+    io.fieldcast.dispatch.road.Roads roads;
+    @Inject
     JsonWebToken jwt;
 
     @GET
@@ -123,6 +125,8 @@ public class ReferenceResource {
     @Operation(summary = "Create or replace a technician (skills, weekly shifts, break rule)")
     public Uni<Technician> putTechnician(@PathParam("id") String id, @Valid @NotNull TechnicianBody body) {
         sameId(id, body.id());
+        // Technicians start and end their day at home: it must be on the road network like any address.
+        var home = roads.snap(body.homeLat(), body.homeLon(), "homeLat");
         return Panache.withTransaction(() -> Territory.findById(body.territoryId())
                 .onItem().ifNull().failWith(() -> ApiException.badRequest("territoryId", "unknown territory"))
                 .chain(ignored -> Technician.<Technician>findById(id)).chain(existing -> {
@@ -132,8 +136,8 @@ public class ReferenceResource {
                     t.name = body.name();
                     t.phone = body.phone();
                     t.territoryId = body.territoryId();
-                    t.homeLat = body.homeLat();
-                    t.homeLon = body.homeLon();
+                    t.homeLat = home.lat();
+                    t.homeLon = home.lon();
                     t.skills = Json.write(body.skills() == null ? Map.of() : body.skills());
                     t.weeklyShifts = Json.write(body.weeklyShifts());
                     t.breakMinutes = body.breakMinutes() == null ? 30 : body.breakMinutes();

@@ -96,7 +96,19 @@ public class Roads implements TravelTimes {
         if (cache.size() > MAX_CACHED_PAIRS) {
             cache.clear();
         }
-        TravelMatrix matrix = network.matrix(from, to);
+        TravelMatrix matrix;
+        try {
+            matrix = network.matrix(from, to);
+        } catch (SnapException e) {
+            // A stored place that no longer snaps (e.g. an old record on a new map) must not break booking for
+            // everyone: price each leg on its own so only the broken place is unreachable.
+            if (from.size() == 1 && to.size() == 1) {
+                cache.put(new Leg(from.getFirst(), to.getFirst()), UNREACHABLE);
+                return;
+            }
+            from.forEach(a -> to.forEach(b -> seconds(a, b)));
+            return;
+        }
         for (int i = 0; i < from.size(); i++) {
             for (int j = 0; j < to.size(); j++) {
                 long s = matrix.reachable(i, j) ? Math.round(matrix.seconds(i, j)) : UNREACHABLE;

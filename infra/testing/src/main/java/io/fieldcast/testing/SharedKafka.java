@@ -45,7 +45,13 @@ public final class SharedKafka {
             return new SharedKafka(external, null);
         }
         try {
+            // At JVM exit, shutdown hooks race: if a broker still running sees its log directory vanish it halts the
+            // JVM with a non-zero code, which fails the whole test run after every test passed. Our own directory
+            // (deleted after close, not by Kafka's temp-dir hook) and a no-op halt keep the exit clean.
+            org.apache.kafka.common.utils.Exit.setHaltProcedure((code, message) -> { });
+            java.nio.file.Path base = java.nio.file.Files.createTempDirectory("fieldcast-test-kafka");
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setBaseDirectory(base)
                     .setCombined(true)
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
@@ -57,6 +63,7 @@ public final class SharedKafka {
                     .setConfigProp("transaction.state.log.min.isr", "1")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
                     .setConfigProp("num.partitions", "3")
+                    .setDeleteOnClose(true)
                     .build();
             cluster.format();
             cluster.startup();
