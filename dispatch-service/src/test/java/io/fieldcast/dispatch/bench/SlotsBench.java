@@ -47,7 +47,8 @@ public final class SlotsBench {
             throws Exception {
         token = post("/api/auth/login", Map.of("username", user, "password", password)).get("token").asText();
         Random random = new Random(seed);
-        String territory = "bench-" + seed;
+        // A fresh territory per run: a day filled by an earlier run would only measure 409s.
+        String territory = "bench-" + seed + "-" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
         JsonNode any = get("/api/territories");
         double lat = 0;
         double lon = 0;
