@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /** Reads a territory-day for booking, and serialises changes to one day with a transaction-scoped lock. */
 @ApplicationScoped
@@ -25,17 +26,20 @@ public class DayLoader {
                         "unknown territory '" + territoryId + "'"))
                 .chain(territory -> Technician.<Technician>list("territoryId = ?1 and active = true order by id",
                                 territoryId)
-                        .chain(techs -> TechnicianAbsence.<TechnicianAbsence>list(
-                                        "firstDay <= ?1 and lastDay >= ?1 and technicianId in ?2", date,
-                                        techs.isEmpty() ? java.util.List.of("-") : techs.stream().map(t -> t.id).toList())
-                                .chain(absences -> Appointment.<Appointment>list(
-                                                "territoryId = ?1 and serviceDate = ?2 and status in ?3",
-                                                territoryId, date, AppointmentStatus.OPEN)
-                                        .chain(open -> LearnedDuration.<LearnedDuration>list(
-                                                        "id.technicianId in ?1", techs.isEmpty() ? java.util.List.of("-")
-                                                                : techs.stream().map(t -> t.id).toList())
-                                                .map(learned -> new DaySnapshot(territory, date, techs, absences,
-                                                        open, learned))))));
+                        .chain(techs -> technicianData(territory, date, techs)));
+    }
+
+    private Uni<DaySnapshot> technicianData(Territory territory, LocalDate date, List<Technician> techs) {
+        // "in ()" is not valid SQL: an empty territory asks for an id no technician has.
+        List<String> ids = techs.isEmpty() ? List.of("-") : techs.stream().map(t -> t.id).toList();
+        var absences = TechnicianAbsence.<TechnicianAbsence>list(
+                "firstDay <= ?1 and lastDay >= ?1 and technicianId in ?2", date, ids);
+        var open = Appointment.<Appointment>list("territoryId = ?1 and serviceDate = ?2 and status in ?3",
+                territory.id, date, AppointmentStatus.OPEN);
+        var learned = LearnedDuration.<LearnedDuration>list("id.technicianId in ?1", ids);
+        // One session runs one query at a time, so the reads are chained, not combined.
+        return absences.chain(a -> open.chain(o -> learned.map(l ->
+                new DaySnapshot(territory, date, techs, a, o, l))));
     }
 
     /**
