@@ -1,0 +1,49 @@
+package io.fieldcast.eta.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one training run learned, materialized per known technician and for the fleet (the answer for technicians
+ * and job types with no history). This is what is stored per model version and what forecasts read.
+ *
+ * @param service     technician -> job type -> service minutes
+ * @param fleetService job type -> service minutes, for technicians without history
+ * @param travel      technician -> hour of day (0..23) -> travel factor (actual / road-network time)
+ * @param fleetTravel hour of day -> travel factor
+ */
+public record LearnedModel(String version, Instant trainedAt, String serviceMethod, String travelMethod,
+                           Map<String, Map<String, Quantiles>> service, Map<String, Quantiles> fleetService,
+                           Map<String, List<Quantiles>> travel, List<Quantiles> fleetTravel,
+                           List<Evaluation> evaluations) {
+
+    /** Spread assumed for a job type nobody has done yet, around its planned duration. */
+    static final double UNKNOWN_SERVICE_SIGMA = 0.35;
+    static final double UNKNOWN_TRAVEL_SIGMA = 0.2;
+
+    /** No history at all: plan durations and road-network times, with honest uncertainty. */
+    public static LearnedModel untrained() {
+        return new LearnedModel("untrained", Instant.EPOCH, "none", "none", Map.of(), Map.of(), Map.of(), List.of(),
+                List.of());
+    }
+
+    public Quantiles service(String technician, String jobType, double plannedMinutes) {
+        Quantiles q = service.getOrDefault(technician, Map.of()).get(jobType);
+        if (q == null) {
+            q = fleetService.get(jobType);
+        }
+        return q != null ? q : Quantiles.logNormal(Math.max(1, plannedMinutes), UNKNOWN_SERVICE_SIGMA, 0);
+    }
+
+    public Quantiles travelFactor(String technician, int hour) {
+        List<Quantiles> byHour = travel.get(technician);
+        if (byHour != null && byHour.size() == 24) {
+            return byHour.get(hour);
+        }
+        if (fleetTravel.size() == 24) {
+            return fleetTravel.get(hour);
+        }
+        return Quantiles.logNormal(1.0, UNKNOWN_TRAVEL_SIGMA, 0);
+    }
+}
