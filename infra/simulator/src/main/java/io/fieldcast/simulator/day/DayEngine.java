@@ -1,0 +1,174 @@
+package io.fieldcast.simulator.day;
+
+import io.fieldcast.events.VisitStatus;
+import io.fieldcast.roadnetwork.GeoPoint;
+import io.fieldcast.simulator.world.Habits;
+import io.fieldcast.simulator.world.Seeds;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Lives one technician's published day with their hidden habits: leaves home (maybe late), waits when far too early,
+ * drives, taps, works for a log-normal time, takes lunch, maybe meets a closed door, runs a job twice as long or
+ * goes home sick, and drives home. Returns the truth and the phone's outputs; deterministic for (seed, technician,
+ * date, route).
+ */
+public final class DayEngine {
+
+    /** After this much overtime the technician gives up on the remaining visits. */
+    static final Duration MAX_OVERTIME = Duration.ofMinutes(90);
+    /** A technician tries to arrive this long before the window opens, no earlier. */
+    static final Duration EARLY_MARGIN = Duration.ofMinutes(5);
+
+    private final long seed;
+    private final Router router;
+
+    public DayEngine(long seed, Router router) {
+        this.seed = seed;
+        this.router = router;
+    }
+
+    public DayOutcome simulate(TechnicianDay day, Habits habits) {
+        SplittableRandom rng = Seeds.stream(seed, "day", day.technicianId(), day.date());
+        Phone phone = new Phone(day.technicianId(), day.date(), habits, rng);
+        Driver driver = new Driver(habits, day.zone(), rng);
+        List<Truth.Visit> visits = new ArrayList<>();
+
+        double lateMin = Seeds.chance(rng, habits.lateStartChance())
+                ? Math.min(90, exponential(rng, habits.lateStartMeanMin())) : 0;
+        Instant t = day.shiftStart().plusSeconds(Math.round(lateMin * 60));
+        Instant leftHome = t;
+        Instant sickAt = sickTime(day, habits, rng);
+        List<Truth.Interval> offline = offlinePeriods(day, habits, rng);
+        GeoPoint pos = day.start();
+        double meters = 0;
+        Truth.Interval lunch = null;
+        Instant wentSick = null;
+
+        List<PlannedStop> stops = day.stops();
+        for (int i = 0; i < stops.size(); i++) {
+            PlannedStop stop = stops.get(i);
+            if (sickAt != null && !t.isBefore(sickAt)) {
+                wentSick = t;
+                for (PlannedStop left : stops.subList(i, stops.size())) {
+                    visits.add(notVisited(day, left, Truth.Outcome.SKIPPED_SICK));
+                }
+                break;
+            }
+            if (t.isAfter(day.shiftEnd().plus(MAX_OVERTIME))) {
+                for (PlannedStop left : stops.subList(i, stops.size())) {
+                    phone.tap(left.appointmentId(), VisitStatus.CANNOT_COMPLETE, "OUT_OF_TIME", null, t);
+                    t = t.plusSeconds(5);
+                    visits.add(notVisited(day, left, Truth.Outcome.OUT_OF_TIME));
+                }
+                break;
+            }
+            if (lunch == null && i > 0 && localMinute(t, day) >= habits.lunchAfterMinute()) {
+                double minutes = Math.clamp(habits.lunchMeanMin() + habits.lunchSdMin() * Seeds.gaussian(rng), 10, 90);
+                Instant end = t.plusSeconds(Math.round(minutes * 60));
+                phone.standing(pos, t, end, 0.95, 1);
+                lunch = new Truth.Interval(t, end);
+                t = end;
+            }
+            Leg leg = router.drive(pos, stop.location());
+            t = waitIfFarTooEarly(t, leg, stop, habits, day, phone, pos);
+            Instant departed = t;
+            phone.tap(stop.appointmentId(), VisitStatus.EN_ROUTE, null, null, departed);
+            Driver.Drive drive = driver.drive(leg, departed, phone);
+            meters += leg.meters();
+            Instant arrived = drive.arrival();
+            phone.tap(stop.appointmentId(), VisitStatus.ARRIVED, null, null,
+                    arrived.plusSeconds(15 + rng.nextInt(106)));
+            Truth.Visit visit = work(day, stop, habits, rng, phone, departed, arrived, leg, drive.detourMinutes());
+            visits.add(visit);
+            pos = stop.location();
+            t = visit.finishedAt().plusSeconds(60 + rng.nextInt(180)); // packing up
+        }
+
+        Leg home = router.drive(pos, day.end());
+        Instant back = driver.drive(home, t, phone).arrival();
+        meters += home.meters();
+        List<PhoneOutput> outputs = phone.outputs(offline);
+        int fixes = (int) outputs.stream().filter(o -> o instanceof PhoneOutput.Fix).count();
+        var truth = new Truth.Day(day.technicianId(), day.date(), leftHome, Math.round(lateMin * 10) / 10.0, lunch,
+                offline, wentSick, back, Math.round(meters), fixes, outputs.size() - fixes);
+        return new DayOutcome(truth, visits, outputs);
+    }
+
+    private Instant waitIfFarTooEarly(Instant t, Leg leg, PlannedStop stop, Habits habits, TechnicianDay day,
+                                      Phone phone, GeoPoint pos) {
+        double usualSeconds = leg.seconds() * habits.speedFactor(t.atZone(day.zone()).getHour());
+        Instant leaveBy = stop.windowStart().minusSeconds(Math.round(usualSeconds)).minus(EARLY_MARGIN);
+        if (t.isBefore(leaveBy)) {
+            phone.standing(pos, t, leaveBy, 0.9, 1);
+            return leaveBy;
+        }
+        return t;
+    }
+
+    private static Truth.Visit work(TechnicianDay day, PlannedStop stop, Habits habits, SplittableRandom rng,
+                                    Phone phone, Instant departed, Instant arrived, Leg leg, double detourMin) {
+        double driveSeconds = Duration.between(departed, arrived).toMillis() / 1000.0;
+        if (Seeds.chance(rng, habits.rare().noShowChance())) {
+            Instant gaveUp = arrived.plusSeconds(300 + rng.nextInt(600));
+            phone.standing(stop.location(), arrived, gaveUp, 0.9, 1);
+            phone.tap(stop.appointmentId(), VisitStatus.CANNOT_COMPLETE, "CUSTOMER_NOT_HOME",
+                    "nobody answered the door", gaveUp);
+            return new Truth.Visit(day.technicianId(), day.date(), stop.appointmentId(), stop.jobType(), departed,
+                    arrived, gaveUp, Truth.Outcome.NO_SHOW, driveSeconds, leg.seconds(), leg.meters(),
+                    minutes(arrived, gaveUp), false, detourMin);
+        }
+        boolean longJob = Seeds.chance(rng, habits.rare().longJobChance());
+        double serviceMin = habits.service(stop.jobType()).sample(rng) * (longJob ? 2 : 1);
+        // The ARRIVED tap comes up to 2 min after arrival; service always outlasts it.
+        serviceMin = Math.clamp(serviceMin, 5, 480);
+        Instant done = arrived.plusSeconds(Math.round(serviceMin * 60));
+        phone.standing(stop.location(), arrived, done, habits.indoorFixChance(), 2.5);
+        phone.tap(stop.appointmentId(), VisitStatus.COMPLETED, null, null, done);
+        return new Truth.Visit(day.technicianId(), day.date(), stop.appointmentId(), stop.jobType(), departed,
+                arrived, done, Truth.Outcome.COMPLETED, driveSeconds, leg.seconds(), leg.meters(),
+                Math.round(serviceMin * 10) / 10.0, longJob, detourMin);
+    }
+
+    private static Truth.Visit notVisited(TechnicianDay day, PlannedStop stop, Truth.Outcome why) {
+        return new Truth.Visit(day.technicianId(), day.date(), stop.appointmentId(), stop.jobType(), null, null, null,
+                why, 0, 0, 0, 0, false, 0);
+    }
+
+    private static Instant sickTime(TechnicianDay day, Habits habits, SplittableRandom rng) {
+        if (!Seeds.chance(rng, habits.rare().sickChance())) {
+            return null;
+        }
+        long shiftSec = Duration.between(day.shiftStart(), day.shiftEnd()).toSeconds();
+        long from = Math.min(5400, shiftSec / 3);
+        long to = Math.max(from + 1, shiftSec - 7200);
+        return day.shiftStart().plusSeconds(from + (long) (rng.nextDouble() * (to - from)));
+    }
+
+    private static List<Truth.Interval> offlinePeriods(TechnicianDay day, Habits habits, SplittableRandom rng) {
+        if (!Seeds.chance(rng, habits.offlineChance())) {
+            return List.of();
+        }
+        long shiftSec = Math.max(3600, Duration.between(day.shiftStart(), day.shiftEnd()).toSeconds());
+        Instant from = day.shiftStart().plusSeconds((long) (rng.nextDouble() * (shiftSec - 1800)));
+        double minutes = Math.clamp(exponential(rng, habits.offlineMeanMin()), 2, 180);
+        return List.of(new Truth.Interval(from, from.plusSeconds(Math.round(minutes * 60))));
+    }
+
+    private static int localMinute(Instant t, TechnicianDay day) {
+        var local = t.atZone(day.zone());
+        return local.getHour() * 60 + local.getMinute();
+    }
+
+    private static double minutes(Instant from, Instant to) {
+        return Math.round(Duration.between(from, to).toSeconds() / 6.0) / 10.0;
+    }
+
+    private static double exponential(SplittableRandom rng, double mean) {
+        return -mean * Math.log(1 - rng.nextDouble());
+    }
+}

@@ -1,0 +1,41 @@
+package io.fieldcast.simulator.day;
+
+import io.fieldcast.events.VisitStatus;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What a simulated phone sends. {@code deviceTime} is when it happened on the phone; {@code sendAt} is when the phone
+ * gets to send it (later while it is offline: it queues and replays, like the web app's outbox).
+ */
+public sealed interface PhoneOutput permits PhoneOutput.StatusTap, PhoneOutput.Fix {
+
+    Instant deviceTime();
+
+    Instant sendAt();
+
+    String clientId();
+
+    PhoneOutput sentAt(Instant when);
+
+    /** A tap on a visit: EN_ROUTE, ARRIVED, COMPLETED, or CANNOT_COMPLETE with a reason code. */
+    record StatusTap(UUID appointmentId, VisitStatus status, String reasonCode, String note, Instant deviceTime,
+                     String clientId, Instant sendAt) implements PhoneOutput {
+
+        @Override
+        public StatusTap sentAt(Instant when) {
+            return new StatusTap(appointmentId, status, reasonCode, note, deviceTime, clientId, when);
+        }
+    }
+
+    /** One GPS fix as the phone reports it: noisy position, accuracy radius, speed m/s and heading degrees. */
+    record Fix(String clientId, Instant deviceTime, double lat, double lon, double accuracy, Double speed,
+               Double heading, Instant sendAt) implements PhoneOutput {
+
+        @Override
+        public Fix sentAt(Instant when) {
+            return new Fix(clientId, deviceTime, lat, lon, accuracy, speed, heading, when);
+        }
+    }
+}

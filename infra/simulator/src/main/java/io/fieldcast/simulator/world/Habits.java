@@ -1,0 +1,67 @@
+package io.fieldcast.simulator.world;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One technician's hidden habits: what the platform has to learn from GPS and status history and must never read.
+ * Written to the truth file only. All times in minutes, distances in metres, probabilities per occasion.
+ *
+ * @param technicianId        whose habits
+ * @param speedFactorByHour   24 multipliers of road-network travel time by local hour (above 1 = slower)
+ * @param serviceMinutes      per job type code: the person's service-time distribution
+ * @param defaultService      for job types not in {@code serviceMinutes}
+ * @param lateStartChance     chance of leaving home late on a given day
+ * @param lateStartMeanMin    mean of the (exponential) delay when late
+ * @param lunchMeanMin        mean lunch length
+ * @param lunchSdMin          day-to-day spread of lunch length
+ * @param lunchAfterMinute    local minute of day after which lunch is taken, at the next break between visits
+ * @param detourChance        chance that a drive includes an unplanned stop (fuel, coffee, parts)
+ * @param detourMeanMin       mean length of that stop
+ * @param gpsNoiseMeters      standard deviation of the phone's position error
+ * @param gpsGapChance        chance that a drive contains a stretch without fixes (tunnel, garage)
+ * @param indoorFixChance     chance of getting a fix per attempt while inside a customer's home (basements)
+ * @param offlineChance       chance per day that the phone has no data for a while (fixes queue on the phone)
+ * @param offlineMeanMin      mean length of such an offline period
+ * @param pingIntervalSec     seconds between fixes while moving (10..30)
+ * @param newHire             started recently: the platform has little history about them
+ * @param firstDayIndex       for a new hire, the first simulated day (0-based) they work
+ * @param rare                rare events
+ */
+public record Habits(String technicianId, List<Double> speedFactorByHour, Map<String, LogNormal> serviceMinutes,
+                     LogNormal defaultService, double lateStartChance, double lateStartMeanMin, double lunchMeanMin,
+                     double lunchSdMin, int lunchAfterMinute, double detourChance, double detourMeanMin,
+                     double gpsNoiseMeters, double gpsGapChance, double indoorFixChance, double offlineChance,
+                     double offlineMeanMin, int pingIntervalSec, boolean newHire, int firstDayIndex, Rare rare) {
+
+    /**
+     * Rare events.
+     *
+     * @param longJobChance per visit: the job takes twice its drawn time
+     * @param noShowChance  per visit: nobody opens the door
+     * @param sickChance    per day: the technician goes home sick mid-day
+     */
+    public record Rare(double longJobChance, double noShowChance, double sickChance) {
+    }
+
+    public Habits {
+        if (speedFactorByHour.size() != 24) {
+            throw new IllegalArgumentException("speedFactorByHour needs 24 values");
+        }
+        speedFactorByHour = List.copyOf(speedFactorByHour);
+        serviceMinutes = Map.copyOf(serviceMinutes);
+    }
+
+    public double speedFactor(int hourOfDay) {
+        return speedFactorByHour.get(Math.floorMod(hourOfDay, 24));
+    }
+
+    public LogNormal service(String jobType) {
+        return serviceMinutes.getOrDefault(jobType, defaultService);
+    }
+
+    /** Whether the technician works on simulated day {@code dayIndex} (new hires join later). */
+    public boolean worksOn(int dayIndex) {
+        return dayIndex >= firstDayIndex;
+    }
+}

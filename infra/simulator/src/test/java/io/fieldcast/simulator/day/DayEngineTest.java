@@ -1,0 +1,202 @@
+package io.fieldcast.simulator.day;
+
+import io.fieldcast.events.VisitStatus;
+import io.fieldcast.roadnetwork.GeoPoint;
+import io.fieldcast.simulator.world.Habits;
+import io.fieldcast.simulator.world.HabitsFactory;
+import io.fieldcast.simulator.world.LogNormal;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DayEngineTest {
+
+    static final ZoneId ZONE = ZoneOffset.UTC;
+    static final LocalDate DATE = LocalDate.of(2026, 11, 20);
+    static final GeoPoint HOME = GeoPoint.of(45.0, -30.0);
+
+    @Test
+    void sameSeedGivesTheSameDay() {
+        TechnicianDay day = day(6);
+        Habits habits = new HabitsFactory(3).habitsOf("tech-01", 10);
+        DayOutcome a = new DayEngine(3, StraightLineRouter.CITY).simulate(day, habits);
+        DayOutcome b = new DayEngine(3, StraightLineRouter.CITY).simulate(day, habits);
+        assertEquals(a, b);
+    }
+
+    @Test
+    void everyVisitOfANormalDayIsTappedInOrder() {
+        TechnicianDay day = day(5);
+        DayOutcome out = new DayEngine(1, StraightLineRouter.CITY).simulate(day, calm());
+        assertEquals(5, out.visits().size());
+        for (PlannedStop stop : day.stops()) {
+            List<VisitStatus> taps = out.outputs().stream()
+                    .filter(o -> o instanceof PhoneOutput.StatusTap t && t.appointmentId().equals(stop.appointmentId()))
+                    .map(o -> ((PhoneOutput.StatusTap) o).status()).toList();
+            assertEquals(List.of(VisitStatus.EN_ROUTE, VisitStatus.ARRIVED, VisitStatus.COMPLETED), taps);
+        }
+        Truth.Visit first = out.visits().getFirst();
+        assertTrue(first.arrivedAt().isAfter(first.departedAt()));
+        assertTrue(out.fixCount() > 50, "fixes: " + out.fixCount());
+    }
+
+    @Test
+    void fixesWhileDrivingComeEvery10To30SecondsOnAverage() {
+        DayOutcome out = new DayEngine(2, StraightLineRouter.CITY).simulate(day(4), calm());
+        List<Instant> moving = out.outputs().stream()
+                .filter(o -> o instanceof PhoneOutput.Fix f && f.speed() != null && f.speed() > 0)
+                .map(PhoneOutput::deviceTime).sorted().toList();
+        List<Long> gaps = new ArrayList<>();
+        for (int i = 1; i < moving.size(); i++) {
+            long s = moving.get(i).getEpochSecond() - moving.get(i - 1).getEpochSecond();
+            if (s < 60) {
+                gaps.add(s);
+            }
+        }
+        double mean = gaps.stream().mapToLong(Long::longValue).average().orElseThrow();
+        // calm() sets 20 s ± 20 % jitter.
+        assertEquals(20, mean, 2);
+    }
+
+    @Test
+    void gpsNoiseIsBoundedByThreeAndAHalfSigmasOfTheOnSiteScale() {
+        Habits h = calm();
+        DayOutcome out = new DayEngine(4, StraightLineRouter.CITY).simulate(day(5), h);
+        // The farthest a fix can be from the road: on-site noise scale 2.5 × σ × 3.5 on each axis, times √2.
+        double bound = 2.5 * h.gpsNoiseMeters() * Phone.NOISE_CUT_SIGMAS * Math.sqrt(2);
+        var clientIds = new HashSet<String>();
+        for (PhoneOutput o : out.outputs()) {
+            assertTrue(clientIds.add(o.clientId()), "duplicate client id " + o.clientId());
+            assertTrue(o.clientId().length() <= 64);
+            if (o instanceof PhoneOutput.Fix f) {
+                assertTrue(f.accuracy() > 0 && f.accuracy() <= 500);
+                double toPath = distanceToCorridor(GeoPoint.of(f.lat(), f.lon()), out);
+                assertTrue(toPath <= bound + 1, "fix " + toPath + " m off, bound " + bound);
+            }
+        }
+    }
+
+    @Test
+    void offlinePeriodHoldsSendsBackUntilTheEnd() {
+        Habits always = withOffline(calm());
+        DayOutcome out = new DayEngine(5, StraightLineRouter.CITY).simulate(day(5), always);
+        Truth.Interval gap = out.day().offline().getFirst();
+        boolean someHeld = false;
+        for (PhoneOutput o : out.outputs()) {
+            if (!o.deviceTime().isBefore(gap.from()) && o.deviceTime().isBefore(gap.to())) {
+                assertEquals(gap.to(), o.sendAt());
+                someHeld = true;
+            }
+            assertFalse(o.sendAt().isBefore(o.deviceTime()));
+        }
+        assertTrue(someHeld);
+    }
+
+    @Test
+    void serviceTimesFollowThePersonsDistribution() {
+        Habits h = calm();
+        List<Double> minutes = new ArrayList<>();
+        for (int d = 0; d < 60; d++) {
+            TechnicianDay day = new TechnicianDay("tech-01", DATE.plusDays(d), d, ZONE, shift(d, 8), shift(d, 17),
+                    HOME, HOME, stops(DATE.plusDays(d), 4));
+            new DayEngine(9, StraightLineRouter.CITY).simulate(day, h).visits()
+                    .forEach(v -> minutes.add(v.serviceMinutes()));
+        }
+        double[] sorted = minutes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        // calm(): REPAIR median 50 min, σ 0.3; 240 draws put the sample median within ~4 % (2 standard errors).
+        assertEquals(50, sorted[sorted.length / 2], 50 * 0.08);
+    }
+
+    @Test
+    void sickTechnicianSkipsTheRestOfTheDay() {
+        Habits sick = withRare(calm(), new Habits.Rare(0, 0, 1));
+        DayOutcome out = new DayEngine(6, StraightLineRouter.CITY).simulate(day(8), sick);
+        assertNotNull(out.day().wentSickAt());
+        assertTrue(out.visits().stream().anyMatch(v -> v.outcome() == Truth.Outcome.SKIPPED_SICK));
+    }
+
+    @Test
+    void noShowEndsWithCannotCompleteCustomerNotHome() {
+        Habits noShows = withRare(calm(), new Habits.Rare(0, 1, 0));
+        DayOutcome out = new DayEngine(6, StraightLineRouter.CITY).simulate(day(3), noShows);
+        assertTrue(out.visits().stream().allMatch(v -> v.outcome() == Truth.Outcome.NO_SHOW));
+        assertEquals(3, out.outputs().stream().filter(o -> o instanceof PhoneOutput.StatusTap t
+                && "CUSTOMER_NOT_HOME".equals(t.reasonCode())).count());
+    }
+
+    // --- fixtures
+
+    /** A predictable person: no rare events, no late starts, 20 s fixes, REPAIR median 50 min. */
+    static Habits calm() {
+        List<Double> flat = java.util.Collections.nCopies(24, 1.0);
+        return new Habits("tech-01", flat, Map.of("REPAIR", new LogNormal(50, 0.3)), new LogNormal(60, 0.3),
+                0, 10, 30, 5, 12 * 60, 0, 10, 5, 0, 0.5, 0, 20, 20, false, 0, new Habits.Rare(0, 0, 0));
+    }
+
+    static Habits withOffline(Habits h) {
+        return new Habits(h.technicianId(), h.speedFactorByHour(), h.serviceMinutes(), h.defaultService(),
+                h.lateStartChance(), h.lateStartMeanMin(), h.lunchMeanMin(), h.lunchSdMin(), h.lunchAfterMinute(),
+                h.detourChance(), h.detourMeanMin(), h.gpsNoiseMeters(), h.gpsGapChance(), h.indoorFixChance(),
+                1, 60, h.pingIntervalSec(), h.newHire(), h.firstDayIndex(), h.rare());
+    }
+
+    static Habits withRare(Habits h, Habits.Rare rare) {
+        return new Habits(h.technicianId(), h.speedFactorByHour(), h.serviceMinutes(), h.defaultService(),
+                h.lateStartChance(), h.lateStartMeanMin(), h.lunchMeanMin(), h.lunchSdMin(), h.lunchAfterMinute(),
+                h.detourChance(), h.detourMeanMin(), h.gpsNoiseMeters(), h.gpsGapChance(), h.indoorFixChance(),
+                h.offlineChance(), h.offlineMeanMin(), h.pingIntervalSec(), h.newHire(), h.firstDayIndex(), rare);
+    }
+
+    static TechnicianDay day(int visits) {
+        return new TechnicianDay("tech-01", DATE, 0, ZONE, shift(0, 8), shift(0, 17), HOME, HOME,
+                stops(DATE, visits));
+    }
+
+    static Instant shift(int dayOffset, int hour) {
+        return DATE.plusDays(dayOffset).atTime(hour, 0).toInstant(ZoneOffset.UTC);
+    }
+
+    /** Visits on a ring 3 km around home, hourly windows of 2 h from 8:00, every one a REPAIR. */
+    static List<PlannedStop> stops(LocalDate date, int n) {
+        List<PlannedStop> stops = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double angle = 2 * Math.PI * i / n;
+            GeoPoint at = Geo.offset(HOME, 3000 * Math.cos(angle), 3000 * Math.sin(angle));
+            Instant from = date.atTime(8 + i, 0).toInstant(ZoneOffset.UTC);
+            stops.add(new PlannedStop(UUID.nameUUIDFromBytes((date + "/" + i).getBytes()), i, "REPAIR", at, from,
+                    from.plusSeconds(7200), from.plusSeconds(1800), 60));
+        }
+        return stops;
+    }
+
+    /** Distance from p to the nearest straight leg between consecutive places of the day (home, stops, home). */
+    static double distanceToCorridor(GeoPoint p, DayOutcome out) {
+        List<GeoPoint> places = new ArrayList<>();
+        places.add(HOME);
+        for (PlannedStop s : stops(out.day().date(), out.visits().size())) {
+            places.add(s.location());
+        }
+        places.add(HOME);
+        double best = Double.MAX_VALUE;
+        for (int i = 1; i < places.size(); i++) {
+            PathWalker w = new PathWalker(List.of(places.get(i - 1), places.get(i)));
+            for (double m = 0; m <= w.length(); m += 2) {
+                best = Math.min(best, Geo.meters(p, w.at(m)));
+            }
+        }
+        return best;
+    }
+}
