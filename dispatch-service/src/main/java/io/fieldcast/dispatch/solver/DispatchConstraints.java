@@ -1,0 +1,158 @@
+package io.fieldcast.dispatch.solver;
+
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
+import ai.timefold.solver.core.api.score.stream.Constraint;
+import ai.timefold.solver.core.api.score.stream.ConstraintCollectors;
+import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
+import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
+import ai.timefold.solver.core.api.score.stream.Joiners;
+
+/**
+ * What a good day looks like. Hard: what must never happen; medium: work left out, by priority; soft: cost.
+ * Weights here are defaults; a territory overrides them through {@link DispatchPlan#getConstraintWeightOverrides()}.
+ * Times are penalised in minutes, travel in ticks (seconds for a real day), so one soft point is one second driven.
+ */
+public class DispatchConstraints implements ConstraintProvider {
+
+    public static final String REQUIRED_SKILLS = "Required skills";
+    public static final String LATE_ARRIVAL = "Arrival after the promised window";
+    public static final String SHIFT_HARD_END = "Back after the shift's hard end";
+    public static final String BREAK_LATE = "Break started after its window";
+    public static final String PINNED_TECHNICIAN = "Pinned visit with another technician";
+    public static final String PINNED_ORDER = "Pinned visits out of order";
+    public static final String CAPACITY = "Vehicle capacity";
+    public static final String UNASSIGNED = "Unassigned visit";
+    public static final String TRAVEL_TIME = "Travel time";
+    public static final String OVERTIME = "Overtime past the shift's end";
+    public static final String WINDOW_RISK = "Window at risk";
+    public static final String PREFERRED_TECHNICIAN = "Not the preferred technician";
+    public static final String FAIRNESS = "Unfair workload";
+
+    @Override
+    public Constraint[] defineConstraints(ConstraintFactory factory) {
+        return new Constraint[] {
+                // Hard
+                requiredSkills(factory),
+                lateArrival(factory),
+                shiftHardEnd(factory),
+                breakLate(factory),
+                pinnedTechnician(factory),
+                pinnedOrder(factory),
+                capacity(factory),
+                // Medium
+                unassigned(factory),
+                // Soft
+                travelTime(factory),
+                overtime(factory),
+                windowRisk(factory),
+                preferredTechnician(factory),
+                fairness(factory),
+        };
+    }
+
+    // ---- Hard ----
+
+    Constraint requiredSkills(ConstraintFactory factory) {
+        // As bad as an hour late: the visit cannot be done at all by someone without the skill.
+        return factory.forEach(Visit.class)
+                .filter(Visit::missesSkills)
+                .penalize(HardMediumSoftScore.ofHard(60))
+                .asConstraint(REQUIRED_SKILLS);
+    }
+
+    Constraint lateArrival(ConstraintFactory factory) {
+        return factory.forEach(Visit.class)
+                .filter(v -> v.lateTicks() > 0)
+                .penalize(HardMediumSoftScore.ONE_HARD, Visit::lateMinutes)
+                .asConstraint(LATE_ARRIVAL);
+    }
+
+    Constraint shiftHardEnd(ConstraintFactory factory) {
+        return factory.forEach(TechnicianShift.class)
+                .filter(s -> s.pastHardEndMinutes() > 0)
+                .penalize(HardMediumSoftScore.ONE_HARD, TechnicianShift::pastHardEndMinutes)
+                .asConstraint(SHIFT_HARD_END);
+    }
+
+    Constraint breakLate(ConstraintFactory factory) {
+        return factory.forEach(Visit.class)
+                .filter(v -> v.breakLateMinutes() > 0)
+                .map(Visit::breakLateMinutes)
+                .concat(factory.forEach(TechnicianShift.class)
+                        .filter(s -> s.endBreakLateMinutes() > 0)
+                        .map(TechnicianShift::endBreakLateMinutes))
+                .penalize(HardMediumSoftScore.ONE_HARD, minutes -> minutes)
+                .asConstraint(BREAK_LATE);
+    }
+
+    Constraint pinnedTechnician(ConstraintFactory factory) {
+        return factory.forEach(Visit.class)
+                .filter(Visit::withOtherThanPinnedTechnician)
+                .penalize(HardMediumSoftScore.ofHard(100))
+                .asConstraint(PINNED_TECHNICIAN);
+    }
+
+    Constraint pinnedOrder(ConstraintFactory factory) {
+        return factory.forEachUniquePair(Visit.class, Joiners.equal(Visit::getShift))
+                .filter((a, b) -> a.pinnedOrder() >= 0 && b.pinnedOrder() >= 0
+                        && Integer.compare(a.pinnedOrder(), b.pinnedOrder())
+                        != Integer.compare(a.getIndex(), b.getIndex()))
+                .penalize(HardMediumSoftScore.ofHard(100))
+                .asConstraint(PINNED_ORDER);
+    }
+
+    Constraint capacity(ConstraintFactory factory) {
+        return factory.forEach(TechnicianShift.class)
+                .filter(s -> s.demandOverCapacity() > 0)
+                .penalize(HardMediumSoftScore.ONE_HARD, TechnicianShift::demandOverCapacity)
+                .asConstraint(CAPACITY);
+    }
+
+    // ---- Medium ----
+
+    Constraint unassigned(ConstraintFactory factory) {
+        return factory.forEachIncludingUnassigned(Visit.class)
+                .filter(v -> v.getShift() == null)
+                .penalize(HardMediumSoftScore.ONE_MEDIUM, Visit::unassignedWeight)
+                .asConstraint(UNASSIGNED);
+    }
+
+    // ---- Soft ----
+
+    Constraint travelTime(ConstraintFactory factory) {
+        return factory.forEach(TechnicianShift.class)
+                .filter(s -> !s.getVisits().isEmpty())
+                .penalize(HardMediumSoftScore.ONE_SOFT, TechnicianShift::travelTicks)
+                .asConstraint(TRAVEL_TIME);
+    }
+
+    Constraint overtime(ConstraintFactory factory) {
+        // A minute of overtime costs as much as two minutes of driving.
+        return factory.forEach(TechnicianShift.class)
+                .filter(s -> s.overtimeMinutes() > 0)
+                .penalize(HardMediumSoftScore.ofSoft(120), TechnicianShift::overtimeMinutes)
+                .asConstraint(OVERTIME);
+    }
+
+    Constraint windowRisk(ConstraintFactory factory) {
+        return factory.forEach(Visit.class)
+                .filter(v -> v.windowRiskMinutes() > 0)
+                .penalize(HardMediumSoftScore.ofSoft(60), Visit::windowRiskMinutes)
+                .asConstraint(WINDOW_RISK);
+    }
+
+    Constraint preferredTechnician(ConstraintFactory factory) {
+        // Worth ten minutes of extra driving to send the customer's usual technician.
+        return factory.forEach(Visit.class)
+                .filter(Visit::withOtherThanPreferredTechnician)
+                .penalize(HardMediumSoftScore.ofSoft(600))
+                .asConstraint(PREFERRED_TECHNICIAN);
+    }
+
+    Constraint fairness(ConstraintFactory factory) {
+        return factory.forEach(TechnicianShift.class)
+                .groupBy(ConstraintCollectors.loadBalance(s -> s, TechnicianShift::workMinutes))
+                .penalize(HardMediumSoftScore.ofSoft(10), balance -> balance.unfairness().longValue())
+                .asConstraint(FAIRNESS);
+    }
+}

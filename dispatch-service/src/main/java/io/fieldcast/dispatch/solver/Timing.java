@@ -1,0 +1,46 @@
+package io.fieldcast.dispatch.solver;
+
+/**
+ * When a technician arrives at a visit, starts (after waiting for the window), and leaves; and whether the
+ * day's break has been taken by then. {@code breakStart} is set only on the stop where the break happened.
+ */
+public record Timing(long arrival, long start, long departure, long breakStart, boolean breakDone) {
+
+    public static final long NO_BREAK = -1;
+
+    /** The technician's state when leaving home (or their current place, when re-planning). */
+    public static Timing leaving(long departure, boolean breakDone) {
+        return new Timing(departure, departure, departure, NO_BREAK, breakDone);
+    }
+
+    public boolean tookBreakHere() {
+        return breakStart != NO_BREAK;
+    }
+
+    /** The timing at {@code visit} when coming from {@code previous} at place {@code from} on {@code shift}. */
+    static Timing next(TechnicianShift shift, Timing previous, int from, Visit visit) {
+        if (visit.hasFixedTimes()) {
+            return new Timing(visit.fixedArrival(), visit.fixedArrival(), visit.fixedDeparture(), NO_BREAK,
+                    previous.breakDone());
+        }
+        long leave = previous.departure();
+        boolean done = previous.breakDone() || !shift.hasBreak();
+        long breakStart = NO_BREAK;
+        if (!done && leave >= shift.breakEarliest()) {
+            breakStart = leave;
+            leave += shift.breakLength();
+            done = true;
+        }
+        long arrival = leave + shift.matrix().travel(from, visit.location());
+        long start = Math.max(arrival, visit.windowStart());
+        if (!done && arrival < visit.windowStart()) {
+            // Waiting for the window is a good moment for the break, when the whole break fits in the wait.
+            long candidate = Math.max(arrival, shift.breakEarliest());
+            if (candidate + shift.breakLength() <= visit.windowStart()) {
+                breakStart = candidate;
+                done = true;
+            }
+        }
+        return new Timing(arrival, start, start + visit.durationOn(shift), breakStart, done);
+    }
+}

@@ -1,0 +1,291 @@
+package io.fieldcast.dispatch.solver;
+
+import ai.timefold.solver.core.api.domain.common.PlanningId;
+import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
+import ai.timefold.solver.core.api.domain.variable.IndexShadowVariable;
+import ai.timefold.solver.core.api.domain.variable.InverseRelationShadowVariable;
+import ai.timefold.solver.core.api.domain.variable.PreviousElementShadowVariable;
+import ai.timefold.solver.core.api.domain.variable.ShadowSources;
+import ai.timefold.solver.core.api.domain.variable.ShadowVariable;
+import ai.timefold.solver.core.api.domain.variable.ShadowVariablesInconsistent;
+
+import java.util.Map;
+
+/**
+ * One appointment to serve. Times are ticks from the plan's epoch (see {@link TravelMatrix}); the window is an
+ * arrival window: arriving early means waiting, arriving after {@link #windowEnd()} is late.
+ */
+@PlanningEntity
+public class Visit implements Located {
+
+    public static final long NOT_FIXED = -1;
+
+    @PlanningId
+    private String id;
+    private int location;
+    private long windowStart;
+    private long windowEnd;
+    private long duration;
+    /** Duration per technician (indexed by {@link TechnicianShift#index()}), when learned; else {@link #duration}. */
+    private long[] durationByShift;
+    /** How much the work before this visit may run over (p90 − p50 of the preceding service), in ticks. */
+    private long spread;
+    private int priority;
+    private Map<String, Integer> requiredSkills = Map.of();
+    private int demand;
+    private String preferredTechnicianId;
+    private String pinnedTechnicianId;
+    private int pinnedOrder = -1;
+    private long fixedArrival = NOT_FIXED;
+    private long fixedDeparture = NOT_FIXED;
+    private TravelMatrix matrix;
+
+    @InverseRelationShadowVariable(sourceVariableName = "visits")
+    private TechnicianShift shift;
+    @PreviousElementShadowVariable(sourceVariableName = "visits")
+    private Visit previousVisit;
+    @IndexShadowVariable(sourceVariableName = "visits")
+    private Integer index;
+    @ShadowVariable(supplierName = "timingSupplier")
+    private Timing timing;
+    @ShadowVariablesInconsistent
+    private boolean inconsistent;
+
+    public Visit() {
+    }
+
+    public Visit(String id, int location, long windowStart, long windowEnd, long duration, TravelMatrix matrix) {
+        this.id = id;
+        this.matrix = matrix;
+        this.location = location;
+        this.windowStart = windowStart;
+        this.windowEnd = windowEnd;
+        this.duration = duration;
+    }
+
+    @SuppressWarnings("unused")
+    @ShadowSources({"shift", "previousVisit.timing"})
+    public Timing timingSupplier() {
+        if (shift == null) {
+            return null;
+        }
+        if (previousVisit == null) {
+            return Timing.next(shift, shift.startTiming(), shift.location(), this);
+        }
+        Timing previous = previousVisit.timing;
+        return previous == null ? null : Timing.next(shift, previous, previousVisit.location, this);
+    }
+
+    // ---- derived facts used by constraints ----
+
+    public long durationOn(TechnicianShift on) {
+        return durationByShift == null ? duration : durationByShift[on.index()];
+    }
+
+    /** Ticks of driving from the previous stop (or the technician's start) to here; 0 when unassigned. */
+    public long travelFromPrevious() {
+        if (shift == null) {
+            return 0;
+        }
+        int from = previousVisit == null ? shift.location() : previousVisit.location;
+        return matrix.travel(from, location);
+    }
+
+    public long lateTicks() {
+        return timing == null ? 0 : Math.max(0, timing.arrival() - windowEnd);
+    }
+
+    public long lateMinutes() {
+        return shift == null ? 0 : matrix.minutesCeil(lateTicks());
+    }
+
+    /** Minutes by which the break taken just before this visit started after its allowed window. */
+    public long breakLateMinutes() {
+        if (shift == null || timing == null || !timing.tookBreakHere()) {
+            return 0;
+        }
+        return matrix.minutesCeil(timing.breakStart() - shift.breakLatest());
+    }
+
+    /** Minutes by which the slack to the window end falls short of the preceding work's spread. */
+    public long windowRiskMinutes() {
+        if (shift == null || timing == null || previousVisit == null || lateTicks() > 0) {
+            return 0;
+        }
+        long slack = windowEnd - timing.arrival();
+        return matrix.minutesCeil(previousVisit.spread - slack);
+    }
+
+    public boolean missesSkills() {
+        return shift != null && !shift.qualifiedFor(requiredSkills);
+    }
+
+    public boolean withOtherThanPinnedTechnician() {
+        return shift != null && pinnedTechnicianId != null && !pinnedTechnicianId.equals(shift.technicianId());
+    }
+
+    public boolean withOtherThanPreferredTechnician() {
+        return shift != null && preferredTechnicianId != null && !preferredTechnicianId.equals(shift.technicianId());
+    }
+
+    /** Medium-level weight of leaving this visit out: emergencies first, then by priority. */
+    public int unassignedWeight() {
+        return 1 + Math.max(0, priority);
+    }
+
+    public boolean hasFixedTimes() {
+        return fixedArrival != NOT_FIXED && fixedDeparture != NOT_FIXED;
+    }
+
+    // ---- builder-style setters for the facts ----
+
+    public Visit withDurationByShift(long[] durations) {
+        this.durationByShift = durations;
+        return this;
+    }
+
+    public Visit withSpread(long spread) {
+        this.spread = spread;
+        return this;
+    }
+
+    public Visit withPriority(int priority) {
+        this.priority = priority;
+        return this;
+    }
+
+    public Visit withRequiredSkills(Map<String, Integer> skills) {
+        this.requiredSkills = Map.copyOf(skills);
+        return this;
+    }
+
+    public Visit withDemand(int demand) {
+        this.demand = demand;
+        return this;
+    }
+
+    public Visit withPreferredTechnician(String technicianId) {
+        this.preferredTechnicianId = technicianId;
+        return this;
+    }
+
+    public Visit withPin(String technicianId, int order) {
+        this.pinnedTechnicianId = technicianId;
+        this.pinnedOrder = order;
+        return this;
+    }
+
+    public Visit withFixedTimes(long arrival, long departure) {
+        this.fixedArrival = arrival;
+        this.fixedDeparture = departure;
+        return this;
+    }
+
+    // ---- accessors ----
+
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public int location() {
+        return location;
+    }
+
+    public long windowStart() {
+        return windowStart;
+    }
+
+    public long windowEnd() {
+        return windowEnd;
+    }
+
+    public long duration() {
+        return duration;
+    }
+
+    public long spread() {
+        return spread;
+    }
+
+    public int priority() {
+        return priority;
+    }
+
+    public Map<String, Integer> requiredSkills() {
+        return requiredSkills;
+    }
+
+    public TravelMatrix matrix() {
+        return matrix;
+    }
+
+    public int demand() {
+        return demand;
+    }
+
+    public String preferredTechnicianId() {
+        return preferredTechnicianId;
+    }
+
+    public String pinnedTechnicianId() {
+        return pinnedTechnicianId;
+    }
+
+    public int pinnedOrder() {
+        return pinnedOrder;
+    }
+
+    public long fixedArrival() {
+        return fixedArrival;
+    }
+
+    public long fixedDeparture() {
+        return fixedDeparture;
+    }
+
+    public TechnicianShift getShift() {
+        return shift;
+    }
+
+    public void setShift(TechnicianShift shift) {
+        this.shift = shift;
+    }
+
+    public Visit getPreviousVisit() {
+        return previousVisit;
+    }
+
+    public void setPreviousVisit(Visit previousVisit) {
+        this.previousVisit = previousVisit;
+    }
+
+    public Integer getIndex() {
+        return index;
+    }
+
+    public void setIndex(Integer index) {
+        this.index = index;
+    }
+
+    public Timing getTiming() {
+        return timing;
+    }
+
+    public void setTiming(Timing timing) {
+        this.timing = timing;
+    }
+
+    public boolean isInconsistent() {
+        return inconsistent;
+    }
+
+    public void setInconsistent(boolean inconsistent) {
+        this.inconsistent = inconsistent;
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

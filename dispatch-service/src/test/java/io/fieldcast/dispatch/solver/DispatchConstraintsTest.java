@@ -1,0 +1,216 @@
+package io.fieldcast.dispatch.solver;
+
+import ai.timefold.solver.core.api.score.stream.test.ConstraintVerifier;
+import ai.timefold.solver.core.api.solver.SolutionManager;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One test per constraint. Ticks are seconds; time 0 is the start of the shift (08:00). */
+class DispatchConstraintsTest {
+
+    private static final long MIN = 60;
+    private static final long HOUR = 60 * MIN;
+    private static final int HOME = 0;
+    private static final int A = 1;
+    private static final int B = 2;
+    private static final int C = 3;
+    /** home→A 10 min, A→B 5 min, B→home 15 min, home→C 20 min, A→C 8 min, B→C 12 min; symmetric. */
+    private static final TravelMatrix MATRIX = new TravelMatrix(new long[][] {
+            {0, 10 * MIN, 15 * MIN, 20 * MIN},
+            {10 * MIN, 0, 5 * MIN, 8 * MIN},
+            {15 * MIN, 5 * MIN, 0, 12 * MIN},
+            {20 * MIN, 8 * MIN, 12 * MIN, 0},
+    }, MIN);
+    private static final long ALL_DAY = 10 * HOUR;
+
+    private final ConstraintVerifier<DispatchConstraints, DispatchPlan> verifier = ConstraintVerifier.build(
+            new DispatchConstraints(), DispatchPlan.class, TechnicianShift.class, Visit.class);
+
+    private static TechnicianShift shift(String technician, int index) {
+        return new TechnicianShift(technician, index, HOME, 0, 8 * HOUR, 9 * HOUR, MATRIX);
+    }
+
+    private static Visit visit(String id, int place, long windowStart, long windowEnd, long duration) {
+        return new Visit(id, place, windowStart, windowEnd, duration, MATRIX);
+    }
+
+    private static Visit anytime(String id, int place) {
+        return visit(id, place, 0, ALL_DAY, 30 * MIN);
+    }
+
+    /** Puts the visits on the shift in order and computes every shadow variable, as the solver would. */
+    private static Object[] route(TechnicianShift shift, Visit... visits) {
+        shift.setVisits(new ArrayList<>(List.of(visits)));
+        List<Object> facts = new ArrayList<>();
+        facts.add(shift);
+        facts.addAll(List.of(visits));
+        return facts.toArray();
+    }
+
+    private static Object[] all(Object[]... groups) {
+        List<Object> facts = new ArrayList<>();
+        for (Object[] g : groups) {
+            facts.addAll(List.of(g));
+        }
+        Object[] array = facts.toArray();
+        SolutionManager.updateShadowVariables(DispatchPlan.class, array);
+        return array;
+    }
+
+    // ---- Hard ----
+
+    @Test
+    void skillBelowRequiredLevelPenalizedOncePerVisit() {
+        var fiber2 = anytime("fiber", A).withRequiredSkills(Map.of("fiber", 2));
+        var junior = shift("ann", 0).withSkills(Map.of("fiber", 1));
+        verifier.verifyThat(DispatchConstraints::requiredSkills).given(all(route(junior, fiber2))).penalizesBy(1);
+
+        var fiber2b = anytime("fiber", A).withRequiredSkills(Map.of("fiber", 2));
+        var senior = shift("bob", 0).withSkills(Map.of("fiber", 3, "copper", 1));
+        verifier.verifyThat(DispatchConstraints::requiredSkills).given(all(route(senior, fiber2b))).penalizesBy(0);
+    }
+
+    @Test
+    void lateArrivalPenalizedByMinutesLateRoundedUp() {
+        // Leaves at 0, drives 10 min to A: window closes at 3 min, so 7 minutes late.
+        var tight = visit("tight", A, 0, 3 * MIN, 30 * MIN);
+        verifier.verifyThat(DispatchConstraints::lateArrival).given(all(route(shift("ann", 0), tight)))
+                .penalizesBy(7);
+
+        // Arrives at 10:00 against a window closing at 09:59:30: half a minute late still counts as 1.
+        var halfMinute = visit("half", A, 0, 10 * MIN - 30, 30 * MIN);
+        verifier.verifyThat(DispatchConstraints::lateArrival).given(all(route(shift("bob", 0), halfMinute)))
+                .penalizesBy(1);
+    }
+
+    @Test
+    void waitingForTheWindowIsNotLate() {
+        // Arrives at 10 min, waits until the window opens at 2 h: not late, and the next visit starts later.
+        var later = visit("later", A, 2 * HOUR, 3 * HOUR, 30 * MIN);
+        var next = visit("next", B, 0, 2 * HOUR + 30 * MIN, 30 * MIN);
+        // Starts A at 2:00, leaves 2:30, B at 2:35: 5 minutes past B's window.
+        verifier.verifyThat(DispatchConstraints::lateArrival).given(all(route(shift("ann", 0), later, next)))
+                .penalizesBy(5);
+    }
+
+    @Test
+    void returningAfterHardEndPenalizedByMinutes() {
+        // 10 min to A, 8 h 55 min of work, 10 min back: home at 9 h 15 min against a 9 h hard end.
+        var longJob = visit("long", A, 0, ALL_DAY, 8 * HOUR + 55 * MIN);
+        verifier.verifyThat(DispatchConstraints::shiftHardEnd).given(all(route(shift("ann", 0), longJob)))
+                .penalizesBy(15);
+    }
+
+    @Test
+    void breakStartedAfterItsWindowPenalizedByMinutes() {
+        // Break of 30 min allowed to start between 3 h and 4 h. A job from 2:10 to 4:40 pushes it to 4:40,
+        // and the day goes on past 4 h, so the break starts 40 minutes late.
+        var job = visit("job", A, 2 * HOUR + 10 * MIN, ALL_DAY, 2 * HOUR + 30 * MIN);
+        var after = anytime("after", B);
+        var ann = shift("ann", 0).withBreak(3 * HOUR, 4 * HOUR, 30 * MIN, false);
+        verifier.verifyThat(DispatchConstraints::breakLate).given(all(route(ann, job, after))).penalizesBy(40);
+    }
+
+    @Test
+    void breakTakenWhileWaitingForAWindowIsOnTime() {
+        // Arrives at A at 10 min, the window opens at 4 h: the break fits in the wait from 3 h.
+        var waiting = visit("waiting", A, 4 * HOUR, 5 * HOUR, 30 * MIN);
+        var ann = shift("ann", 0).withBreak(3 * HOUR, 4 * HOUR, 30 * MIN, false);
+        var facts = all(route(ann, waiting));
+        verifier.verifyThat(DispatchConstraints::breakLate).given(facts).penalizesBy(0);
+        org.junit.jupiter.api.Assertions.assertEquals(3 * HOUR, waiting.getTiming().breakStart());
+    }
+
+    @Test
+    void shortDayNeedsNoBreak() {
+        // Home again at 1 h 10 min, well before the break window closes: no break, no penalty.
+        var ann = shift("ann", 0).withBreak(3 * HOUR, 4 * HOUR, 30 * MIN, false);
+        verifier.verifyThat(DispatchConstraints::breakLate).given(all(route(ann, anytime("one", A))))
+                .penalizesBy(0);
+    }
+
+    @Test
+    void pinnedVisitWithAnotherTechnicianPenalized() {
+        var pinned = anytime("pinned", A).withPin("ann", 0);
+        verifier.verifyThat(DispatchConstraints::pinnedTechnician).given(all(route(shift("bob", 0), pinned)))
+                .penalizesBy(1);
+        var pinnedToAnn = anytime("pinned", A).withPin("ann", 0);
+        verifier.verifyThat(DispatchConstraints::pinnedTechnician).given(all(route(shift("ann", 0), pinnedToAnn)))
+                .penalizesBy(0);
+    }
+
+    @Test
+    void pinnedVisitsInReverseOrderPenalizedOncePerPair() {
+        var first = anytime("first", A).withPin("ann", 0);
+        var second = anytime("second", B).withPin("ann", 1);
+        var loose = anytime("loose", C);
+        // second, loose, first: the pinned pair is reversed; the unpinned visit does not matter.
+        verifier.verifyThat(DispatchConstraints::pinnedOrder)
+                .given(all(route(shift("ann", 0), second, loose, first))).penalizesBy(1);
+    }
+
+    @Test
+    void demandOverCapacityPenalizedByTheExcess() {
+        var ann = shift("ann", 0).withCapacity(10);
+        verifier.verifyThat(DispatchConstraints::capacity)
+                .given(all(route(ann, anytime("a", A).withDemand(6), anytime("b", B).withDemand(7))))
+                .penalizesBy(3);
+    }
+
+    // ---- Medium ----
+
+    @Test
+    void unassignedVisitPenalizedByOnePlusPriority() {
+        var left = anytime("left", A).withPriority(2);
+        var served = anytime("served", B).withPriority(5);
+        // Only the unassigned visit counts: 1 + priority 2.
+        verifier.verifyThat(DispatchConstraints::unassigned).given(all(route(shift("ann", 0), served), new Object[] {left}))
+                .penalizesBy(3);
+    }
+
+    // ---- Soft ----
+
+    @Test
+    void travelTimeIsEverySecondDrivenIncludingTheWayHome() {
+        // home→A 600 s, A→B 300 s, B→home 900 s.
+        verifier.verifyThat(DispatchConstraints::travelTime)
+                .given(all(route(shift("ann", 0), anytime("a", A), anytime("b", B)))).penalizesBy(1800);
+        verifier.verifyThat(DispatchConstraints::travelTime).given(all(route(shift("idle", 0)))).penalizesBy(0);
+    }
+
+    @Test
+    void overtimePenalizedByMinutesPastSoftEnd() {
+        // 10 min there, 7 h 55 min of work, 10 min back: 8 h 15 min against an 8 h soft end.
+        var job = visit("job", A, 0, ALL_DAY, 7 * HOUR + 55 * MIN);
+        verifier.verifyThat(DispatchConstraints::overtime).given(all(route(shift("ann", 0), job))).penalizesBy(15);
+    }
+
+    @Test
+    void thinSlackAfterUncertainWorkPenalizedByTheShortfall() {
+        // A runs 0:10–0:40 and may run 20 min over; B is reached at 0:45 with its window closing at 0:50:
+        // 5 min of slack against 20 min of spread → 15.
+        var uncertain = anytime("uncertain", A).withSpread(20 * MIN);
+        var next = visit("next", B, 0, 50 * MIN, 30 * MIN);
+        verifier.verifyThat(DispatchConstraints::windowRisk)
+                .given(all(route(shift("ann", 0), uncertain, next))).penalizesBy(15);
+    }
+
+    @Test
+    void otherThanPreferredTechnicianPenalized() {
+        var regular = anytime("regular", A).withPreferredTechnician("ann");
+        verifier.verifyThat(DispatchConstraints::preferredTechnician)
+                .given(all(route(shift("bob", 0), regular))).penalizesBy(1);
+    }
+
+    @Test
+    void unevenWorkloadPenalizedByItsUnfairness() {
+        // Ann works 0–50 min (10 there, 30 on site, 10 back); Bob is idle. Loads 50 and 0 around a mean of 25:
+        // sqrt(25² + 25²) = 35.36 → 35.
+        verifier.verifyThat(DispatchConstraints::fairness)
+                .given(all(route(shift("ann", 0), anytime("a", A)), route(shift("bob", 1))))
+                .penalizesBy(35);
+    }
+}
