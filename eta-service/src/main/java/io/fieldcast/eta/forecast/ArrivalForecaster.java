@@ -1,0 +1,225 @@
+package io.fieldcast.eta.forecast;
+
+import io.fieldcast.eta.model.LearnedModel;
+import io.fieldcast.eta.model.Quantiles;
+import io.fieldcast.eta.trips.RoadLeg;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Monte Carlo over the rest of a technician's day: the current job's remaining service (its learned distribution
+ * conditioned on the time already spent), then per remaining visit the road-network drive x a sampled travel factor
+ * for that hour, waiting for the promised window to open, and the sampled service. Each sample is one possible
+ * day, so the correlation between visits (a long job delays everything after it) is kept, which a sum of
+ * independent quantiles would lose. The seed depends on the state only, so an unchanged state gives the same answer.
+ */
+public final class ArrivalForecaster {
+
+    /** A GPS fix older than this says little about where the van is now. */
+    static final Duration FRESH_FIX = Duration.ofMinutes(10);
+
+    private final RoadLeg.Timer roads;
+    private final int samples;
+    private final Duration windowWidth;
+    private final Duration windowGrid;
+    private final ZoneId zone;
+
+    public ArrivalForecaster(RoadLeg.Timer roads, int samples, Duration windowWidth, Duration windowGrid,
+                             ZoneId zone) {
+        this.roads = roads;
+        this.samples = samples;
+        this.windowWidth = windowWidth;
+        this.windowGrid = windowGrid;
+        this.zone = zone;
+    }
+
+    public List<VisitForecast> forecast(DayState day, LearnedModel model) {
+        List<VisitPlan> visits = day.visits();
+        int current = -1;
+        int lastDone = -1;
+        for (int i = 0; i < visits.size(); i++) {
+            VisitProgress p = day.progressOf(visits.get(i).appointmentId());
+            if (p.inService()) {
+                current = i;
+            }
+            if (p.done()) {
+                lastDone = i;
+            }
+        }
+        List<Integer> remaining = new ArrayList<>();
+        for (int i = 0; i < visits.size(); i++) {
+            VisitProgress p = day.progressOf(visits.get(i).appointmentId());
+            if (p.arrivedAt() == null && !p.done()) {
+                remaining.add(i);
+            }
+        }
+        if (remaining.isEmpty()) {
+            return List.of();
+        }
+        Origin origin = origin(day, current, lastDone);
+        double[] legSeconds = legs(day, remaining, origin);
+        double[][] arrivals = new double[remaining.size()][samples];
+        double overrun = simulate(day, model, current, origin, remaining, legSeconds, arrivals);
+        List<VisitForecast> out = new ArrayList<>(remaining.size());
+        for (int r = 0; r < remaining.size(); r++) {
+            out.add(summarize(visits.get(remaining.get(r)), arrivals[r], overrun, r));
+        }
+        return out;
+    }
+
+    private double simulate(DayState day, LearnedModel model, int current, Origin origin, List<Integer> remaining,
+                            double[] legSeconds, double[][] arrivals) {
+        Random random = new Random(seed(day));
+        double now = epoch(day.now());
+        String tech = day.technicianId();
+        Quantiles currentService = null;
+        double elapsed = 0;
+        double floor = 0;
+        if (current >= 0) {
+            VisitPlan c = day.visits().get(current);
+            currentService = model.service(tech, c.jobType(), c.plannedMinutes());
+            elapsed = Math.max(0, (now - epoch(day.progressOf(c.appointmentId()).arrivedAt())) / 60);
+            floor = currentService.cdf(elapsed);
+        }
+        Quantiles[] service = new Quantiles[remaining.size()];
+        for (int r = 0; r < remaining.size(); r++) {
+            VisitPlan v = day.visits().get(remaining.get(r));
+            service[r] = model.service(tech, v.jobType(), v.plannedMinutes());
+        }
+        for (int s = 0; s < samples; s++) {
+            double t;
+            if (currentService != null) {
+                // Still busy: the job lasts at least what it has lasted; sample the rest of its distribution.
+                double u = floor + (1 - floor) * uniform(random);
+                double total = Math.max(elapsed + 1, currentService.quantile(Math.min(u, 0.9999)));
+                t = epoch(day.progressOf(day.visits().get(current).appointmentId()).arrivedAt()) + total * 60;
+                t = Math.max(t, now);
+            } else {
+                t = Math.max(now, origin.departAt);
+            }
+            for (int r = 0; r < remaining.size(); r++) {
+                VisitPlan v = day.visits().get(remaining.get(r));
+                int hour = Instant.ofEpochSecond((long) t).atZone(zone).getHour();
+                double factor = model.travelFactor(tech, hour).quantile(uniform(random));
+                t += legSeconds[r] * factor;
+                if (v.windowStart() != null) {
+                    t = Math.max(t, epoch(v.windowStart()));
+                }
+                arrivals[r][s] = t;
+                t += 60 * service[r].quantile(uniform(random));
+            }
+        }
+        return currentService == null ? 0 : elapsed - currentService.p50();
+    }
+
+    private VisitForecast summarize(VisitPlan visit, double[] arrivals, double overrun, int visitsBefore) {
+        double[] sorted = arrivals.clone();
+        Arrays.sort(sorted);
+        double p50 = sorted[sorted.length / 2];
+        double width = windowWidth.toSeconds();
+        double grid = windowGrid.toSeconds();
+        double bestStart = Math.floor(sorted[0] / grid) * grid;
+        int bestCount = -1;
+        double lastStart = Double.NaN;
+        for (double a : sorted) {
+            double start = Math.floor(a / grid) * grid;
+            if (start == lastStart) {
+                continue;
+            }
+            lastStart = start;
+            int count = countIn(sorted, start, start + width);
+            if (count > bestCount) {
+                bestCount = count;
+                bestStart = start;
+            }
+        }
+        Instant planned = visit.plannedArrival();
+        double behind = planned == null ? 0 : (p50 - epoch(planned)) / 60;
+        return new VisitForecast(visit.appointmentId(), instant(p50), instant(bestStart), instant(bestStart + width),
+                (double) bestCount / sorted.length, planned, visit.windowStart(), visit.windowEnd(),
+                Math.max(0, overrun), behind, visitsBefore);
+    }
+
+    /** Samples in [from, to). */
+    static int countIn(double[] sorted, double from, double to) {
+        return lowerBound(sorted, to) - lowerBound(sorted, from);
+    }
+
+    private static int lowerBound(double[] sorted, double value) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private record Origin(double lat, double lon, double departAt) {
+    }
+
+    /** Where the next drive starts: the current job, else a fresh GPS fix, else the last finished visit or home. */
+    private Origin origin(DayState day, int current, int lastDone) {
+        double shiftStart = day.shiftStart() == null ? 0 : epoch(day.shiftStart());
+        if (current >= 0) {
+            VisitPlan c = day.visits().get(current);
+            return new Origin(c.lat(), c.lon(), epoch(day.now()));
+        }
+        DayState.Fix fix = day.lastFix();
+        if (fix != null && Duration.between(fix.time(), day.now()).compareTo(FRESH_FIX) <= 0
+                && !fix.time().isAfter(day.now())) {
+            return new Origin(fix.lat(), fix.lon(), Math.max(epoch(day.now()), shiftStart));
+        }
+        if (lastDone >= 0) {
+            VisitPlan d = day.visits().get(lastDone);
+            return new Origin(d.lat(), d.lon(), epoch(day.now()));
+        }
+        return new Origin(day.startLat(), day.startLon(), Math.max(epoch(day.now()), shiftStart));
+    }
+
+    private double[] legs(DayState day, List<Integer> remaining, Origin origin) {
+        double[] legs = new double[remaining.size()];
+        double lat = origin.lat;
+        double lon = origin.lon;
+        Map<String, Double> cache = new HashMap<>();
+        for (int r = 0; r < remaining.size(); r++) {
+            VisitPlan v = day.visits().get(remaining.get(r));
+            double fLat = lat;
+            double fLon = lon;
+            double s = cache.computeIfAbsent(fLat + "," + fLon + ">" + v.lat() + "," + v.lon(),
+                    k -> roads.leg(fLat, fLon, v.lat(), v.lon()).seconds());
+            legs[r] = Double.isFinite(s) ? s : 0;
+            lat = v.lat();
+            lon = v.lon();
+        }
+        return legs;
+    }
+
+    private static long seed(DayState day) {
+        return day.technicianId().hashCode() * 31L + day.planVersion() * 1_000_003L + day.date().toEpochDay();
+    }
+
+    private static double uniform(Random random) {
+        return Math.clamp(random.nextDouble(), 1e-6, 1 - 1e-6);
+    }
+
+    private static double epoch(Instant t) {
+        return t.getEpochSecond() + t.getNano() / 1e9;
+    }
+
+    private static Instant instant(double epochSeconds) {
+        return Instant.ofEpochSecond(Math.round(epochSeconds));
+    }
+}

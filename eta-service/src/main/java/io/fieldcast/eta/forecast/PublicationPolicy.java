@@ -1,0 +1,49 @@
+package io.fieldcast.eta.forecast;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * When a forecast is worth telling the customer: the first time a visit's best 60-minute window reaches the target
+ * probability, then only when that window moves by at least {@code materialMove} or its probability drops by at
+ * least {@code probabilityDrop}. Everything else is noise that would make the phone buzz for nothing.
+ */
+public final class PublicationPolicy {
+
+    /** The forecast last published for a visit. */
+    public record Published(java.time.Instant windowStart, java.time.Instant windowEnd, double probability,
+                            int version, long planVersion) {
+    }
+
+    private final double target;
+    private final Duration materialMove;
+    private final double probabilityDrop;
+
+    public PublicationPolicy(double target, Duration materialMove, double probabilityDrop) {
+        this.target = target;
+        this.materialMove = materialMove;
+        this.probabilityDrop = probabilityDrop;
+    }
+
+    /** The reason to publish, or empty to stay quiet. */
+    public Optional<String> decide(Published last, VisitForecast now, long planVersion) {
+        if (last == null) {
+            return now.probability() >= target
+                    ? Optional.of("first 60-minute window, %.0f %% likely".formatted(100 * now.probability()))
+                    : Optional.empty();
+        }
+        Duration moved = Duration.between(last.windowStart(), now.windowStart());
+        if (moved.abs().compareTo(materialMove) >= 0) {
+            return Optional.of(Reasons.moved(moved, now, planVersion != last.planVersion()));
+        }
+        if (now.probability() <= last.probability() - probabilityDrop) {
+            return Optional.of("less certain: %.0f %% likely, was %.0f %%".formatted(100 * now.probability(),
+                    100 * last.probability()));
+        }
+        return Optional.empty();
+    }
+
+    public double target() {
+        return target;
+    }
+}

@@ -1,0 +1,33 @@
+package io.fieldcast.eta.forecast;
+
+import java.time.Duration;
+
+/** Words for why a window moved, from the forecast's own drivers. */
+final class Reasons {
+
+    private static final double NOTABLE_MINUTES = 5;
+
+    private Reasons() {
+    }
+
+    static String moved(Duration moved, VisitForecast now, boolean replanned) {
+        long minutes = Math.abs(moved.toMinutes());
+        String direction = moved.isNegative() ? "earlier" : "later";
+        String cause;
+        if (replanned) {
+            cause = "route re-planned";
+        } else if (!moved.isNegative() && now.currentJobOverrunMinutes() >= NOTABLE_MINUTES) {
+            cause = now.visitsBefore() == 0
+                    ? "previous job running %d min long".formatted(Math.round(now.currentJobOverrunMinutes()))
+                    : "current job running %d min long".formatted(Math.round(now.currentJobOverrunMinutes()));
+        } else if (now.minutesBehindPlan() >= NOTABLE_MINUTES) {
+            cause = "technician running %d min behind plan".formatted(Math.round(now.minutesBehindPlan()));
+        } else if (now.minutesBehindPlan() <= -NOTABLE_MINUTES) {
+            cause = "technician running %d min ahead of plan".formatted(Math.round(-now.minutesBehindPlan()));
+        } else {
+            cause = moved.isNegative() ? "earlier jobs went faster than expected"
+                    : "earlier jobs or traffic took longer than expected";
+        }
+        return "window moved %d min %s: %s".formatted(minutes, direction, cause);
+    }
+}

@@ -1,0 +1,62 @@
+package io.fieldcast.eta.forecast;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PublicationPolicyTest {
+
+    private static final Instant TEN = Instant.parse("2026-03-02T10:00:00Z");
+    private final PublicationPolicy policy = new PublicationPolicy(0.9, Duration.ofMinutes(15), 0.1);
+
+    private static VisitForecast at(Instant windowStart, double probability, double overrun, int visitsBefore) {
+        return new VisitForecast(UUID.randomUUID(), windowStart.plusSeconds(1800), windowStart,
+                windowStart.plusSeconds(3600), probability, TEN, TEN, TEN.plusSeconds(4 * 3600), overrun, 0,
+                visitsBefore);
+    }
+
+    private static PublicationPolicy.Published published(Instant windowStart, double probability) {
+        return new PublicationPolicy.Published(windowStart, windowStart.plusSeconds(3600), probability, 1, 1);
+    }
+
+    @Test
+    void firstWindowBelowTargetIsNotPublished() {
+        assertTrue(policy.decide(null, at(TEN, 0.85, 0, 0), 1).isEmpty());
+    }
+
+    @Test
+    void firstWindowAtTargetIsPublished() {
+        assertEquals("first 60-minute window, 92 % likely", policy.decide(null, at(TEN, 0.92, 0, 0), 1).orElseThrow());
+    }
+
+    @Test
+    void movesUnderFifteenMinutesStayQuiet() {
+        var last = published(TEN, 0.92);
+        assertTrue(policy.decide(last, at(TEN.plus(Duration.ofMinutes(10)), 0.93, 0, 0), 1).isEmpty());
+        assertTrue(policy.decide(last, at(TEN.minus(Duration.ofMinutes(14)), 0.91, 0, 0), 1).isEmpty());
+    }
+
+    @Test
+    void moveOfTwentyFiveMinutesBehindARunningJobSaysSo() {
+        var reason = policy.decide(published(TEN, 0.92), at(TEN.plus(Duration.ofMinutes(25)), 0.9, 25, 0), 1);
+        assertEquals("window moved 25 min later: previous job running 25 min long", reason.orElseThrow());
+    }
+
+    @Test
+    void replanSaysRouteReplanned() {
+        var reason = policy.decide(published(TEN, 0.92), at(TEN.minus(Duration.ofMinutes(30)), 0.95, 0, 0), 2);
+        assertEquals("window moved 30 min earlier: route re-planned", reason.orElseThrow());
+    }
+
+    @Test
+    void probabilityDropOfTenPointsIsPublishedEvenInPlace() {
+        var reason = policy.decide(published(TEN, 0.93), at(TEN, 0.8, 0, 0), 1);
+        assertEquals("less certain: 80 % likely, was 93 %", reason.orElseThrow());
+        assertTrue(policy.decide(published(TEN, 0.93), at(TEN, 0.86, 0, 0), 1).isEmpty());
+    }
+}
