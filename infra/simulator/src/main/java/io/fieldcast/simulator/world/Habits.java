@@ -64,4 +64,11 @@ public record Habits(String technicianId, List<Double> speedFactorByHour, Map<St
     public boolean worksOn(int dayIndex) {
         return dayIndex >= firstDayIndex;
     }
+
+    /** The same person on a day they leave on time (load runs start everyone at once). */
+    public Habits punctual() {
+        return new Habits(technicianId, speedFactorByHour, serviceMinutes, defaultService, 0, lateStartMeanMin,
+                lunchMeanMin, lunchSdMin, lunchAfterMinute, detourChance, detourMeanMin, gpsNoiseMeters, gpsGapChance,
+                indoorFixChance, offlineChance, offlineMeanMin, pingIntervalSec, newHire, firstDayIndex, rare);
+    }
 }

@@ -1,0 +1,88 @@
+package io.fieldcast.simulator.run;
+
+import io.fieldcast.simulator.api.DispatchClient;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+
+/**
+ * {@code history --days N}: the N most recent working days before today, oldest first, each booked, planned,
+ * published and worked through the real APIs as fast as they answer. Device times are the simulated days' times,
+ * in the past, which tech-mobile-api accepts up to 14 days back (fieldcast.mobile.ingest.max-age).
+ */
+public final class History {
+
+    static final int MOBILE_MAX_AGE_DAYS = 14;
+
+    private final Simulation sim;
+
+    public History(Simulation sim) {
+        this.sim = sim;
+    }
+
+    public Stats run(int days) throws Exception {
+        DispatchClient dispatch = sim.dispatch();
+        Company company = Company.load(dispatch, sim.settings.territory(), sim.settings.technicians(), sim.habits,
+                days);
+        List<LocalDate> dates = pastWorkingDays(company, days);
+        if (dates.getFirst().isBefore(LocalDate.now(company.zone).minusDays(MOBILE_MAX_AGE_DAYS - 1))) {
+            Log.warn("days older than " + MOBILE_MAX_AGE_DAYS + " days: tech-mobile-api refuses their pings unless "
+                    + "FIELDCAST_MOBILE_INGEST_MAX_AGE is raised");
+        }
+        Log.info("history: " + company.simulated.size() + " technicians of " + company.territory.id() + ", "
+                + dates.size() + " days " + dates.getFirst() + " .. " + dates.getLast() + ", seed "
+                + sim.settings.seed());
+        company.habits.values().forEach(h -> sim.truth.write("habits", h));
+        company.markAbsences(dispatch, dates);
+        List<String> jobTypes = dispatch.jobTypes();
+        DayRunner runner = new DayRunner(sim.settings, dispatch, new Booker(dispatch, sim.roads, sim.settings.seed(),
+                sim.stats), new Phones(sim.mobileApi, sim.settings.deviceSecret()), sim.engine, sim.truth, sim.stats,
+                sim.pool);
+        for (int i = 0; i < dates.size(); i++) {
+            List<DayRunner.PhoneDay> phoneDays = runner.prepare(company, dates.get(i), i, jobTypes);
+            List<Future<?>> sends = new ArrayList<>();
+            for (DayRunner.PhoneDay d : phoneDays) {
+                sends.add(sim.pool.submit(() -> send(d)));
+            }
+            for (Future<?> f : sends) {
+                f.get();
+            }
+            sim.truth.flush();
+            Log.info(Progress.bar(i + 1, dates.size()) + " " + dates.get(i) + "  routes " + phoneDays.size()
+                    + "  " + Progress.counts(sim.stats));
+        }
+        return sim.stats;
+    }
+
+    private void send(DayRunner.PhoneDay d) {
+        Sender sender = new Sender(d.phone(), sim.stats, d.fromPublishedRoute());
+        d.outcome().outputs().forEach(sender::send);
+        sender.flush();
+        var sent = sender.sent();
+        sim.truth.write("sent", new SentRecord(d.day().technicianId(), d.day().date(), sent.fixes(),
+                sent.fixesAccepted(), sent.fixesRejected(), sent.taps(), sent.tapsRejected()));
+    }
+
+    /** What one technician-day's phone sent and how the API answered. */
+    public record SentRecord(String technicianId, LocalDate date, long fixes, long fixesAccepted,
+                             long fixesRejected, long taps, long tapsRejected) {
+    }
+
+    /** The last {@code n} days before today on which at least one simulated technician has a shift, oldest first. */
+    static List<LocalDate> pastWorkingDays(Company company, int n) {
+        List<LocalDate> dates = new ArrayList<>();
+        LocalDate d = LocalDate.now(company.zone).minusDays(1);
+        for (int guard = 0; dates.size() < n && guard < n * 7 + 7; guard++, d = d.minusDays(1)) {
+            LocalDate date = d;
+            if (company.simulated.stream().anyMatch(t -> company.shift(t, date) != null)) {
+                dates.addFirst(date);
+            }
+        }
+        if (dates.isEmpty()) {
+            throw new IllegalStateException("no simulated technician has any shift");
+        }
+        return dates;
+    }
+}

@@ -1,0 +1,51 @@
+package io.fieldcast.simulator.run;
+
+import io.fieldcast.simulator.api.DispatchClient;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * {@code live --speed X}: one day (today by default) booked, planned and published, then worked through the same
+ * APIs on an accelerated clock, so forecasts, re-plans and texts happen as they would during a real day.
+ */
+public final class Live {
+
+    private final Simulation sim;
+
+    public Live(Simulation sim) {
+        this.sim = sim;
+    }
+
+    public Stats run(LocalDate dateOrNull, double speed) throws Exception {
+        DispatchClient dispatch = sim.dispatch();
+        Company company = Company.load(dispatch, sim.settings.territory(), sim.settings.technicians(), sim.habits, 1);
+        LocalDate date = dateOrNull != null ? dateOrNull : LocalDate.now(company.zone);
+        Log.info("live: " + company.simulated.size() + " technicians of " + company.territory.id() + " on " + date
+                + " at " + speed + "x, seed " + sim.settings.seed());
+        company.habits.values().forEach(h -> sim.truth.write("habits", h));
+        company.markAbsences(dispatch, List.of(date));
+        DayRunner runner = new DayRunner(sim.settings, dispatch, new Booker(dispatch, sim.roads, sim.settings.seed(),
+                sim.stats), new Phones(sim.mobileApi, sim.settings.deviceSecret()), sim.engine, sim.truth, sim.stats,
+                sim.pool);
+        List<DayRunner.PhoneDay> days = runner.prepare(company, date, 0, dispatch.jobTypes());
+        sim.truth.flush();
+        if (days.isEmpty()) {
+            Log.warn("no technician has a route on " + date);
+            return sim.stats;
+        }
+        List<Replay.Lane> lanes = new ArrayList<>();
+        for (DayRunner.PhoneDay d : days) {
+            lanes.add(new Replay.Lane(d.phone(), sim.stats, d.fromPublishedRoute(), d.outcome().outputs()));
+        }
+        Instant start = days.stream().map(d -> d.day().shiftStart()).min(Comparator.naturalOrder()).orElseThrow()
+                .minusSeconds(300);
+        Instant end = days.stream().map(d -> d.outcome().day().backHomeAt()).max(Comparator.naturalOrder())
+                .orElseThrow().plusSeconds(3600);
+        new Replay(start, speed, sim.pool).run(lanes, end, () -> Log.info("  " + Progress.counts(sim.stats)));
+        return sim.stats;
+    }
+}

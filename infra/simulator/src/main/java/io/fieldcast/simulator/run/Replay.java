@@ -1,0 +1,85 @@
+package io.fieldcast.simulator.run;
+
+import io.fieldcast.simulator.api.MobileClient;
+import io.fieldcast.simulator.day.PhoneOutput;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Sends phones' outputs when the simulated clock reaches their send time: the clock starts at {@code start} and runs
+ * {@code speed} times faster than the wall clock, but never more than {@link #MAX_AHEAD} ahead of it, because
+ * tech-mobile-api refuses device times over 10 minutes in its future. A day that lies in the future therefore
+ * catches up with the real clock at speed, then runs in real time.
+ */
+final class Replay {
+
+    static final Duration MAX_AHEAD = Duration.ofMinutes(9);
+    static final Duration TICK = Duration.ofMillis(250);
+
+    /** One phone's queue. */
+    static final class Lane {
+        final Sender sender;
+        final List<PhoneOutput> outputs;
+        int next;
+
+        Lane(MobileClient phone, Stats stats, boolean taps, List<PhoneOutput> outputs) {
+            this.sender = new Sender(phone, stats, taps);
+            this.outputs = outputs;
+        }
+    }
+
+    private final Instant start;
+    private final double speed;
+    private final ExecutorService pool;
+
+    Replay(Instant start, double speed, ExecutorService pool) {
+        this.start = start;
+        this.speed = speed;
+        this.pool = pool;
+    }
+
+    /** Runs until every lane is sent or the simulated clock passes {@code until}; reports every simulated 30 min. */
+    void run(List<Lane> lanes, Instant until, Runnable report) throws Exception {
+        long wallStart = System.nanoTime();
+        Instant lastReport = start;
+        while (true) {
+            double elapsedSec = (System.nanoTime() - wallStart) / 1e9 * speed;
+            Instant now = start.plusMillis((long) (elapsedSec * 1000));
+            Instant cap = Instant.now().plus(MAX_AHEAD);
+            if (now.isAfter(cap)) {
+                now = cap;
+            }
+            Instant simNow = now;
+            List<Future<?>> work = new ArrayList<>();
+            boolean pending = false;
+            for (Lane lane : lanes) {
+                if (lane.next < lane.outputs.size()) {
+                    pending = true;
+                    work.add(pool.submit(() -> {
+                        while (lane.next < lane.outputs.size()
+                                && !lane.outputs.get(lane.next).sendAt().isAfter(simNow)) {
+                            lane.sender.send(lane.outputs.get(lane.next++));
+                        }
+                        lane.sender.flush();
+                    }));
+                }
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+            if (Duration.between(lastReport, simNow).toMinutes() >= 30) {
+                lastReport = simNow;
+                report.run();
+            }
+            if (!pending || simNow.isAfter(until)) {
+                return;
+            }
+            Thread.sleep(TICK.toMillis());
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.fieldcast.simulator.run;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counters for the progress line and the final summary; shared by the technicians' threads. */
+public final class Stats {
+
+    final AtomicLong booked = new AtomicLong();
+    final AtomicLong bookingRefused = new AtomicLong();
+    final AtomicLong routes = new AtomicLong();
+    final AtomicLong visits = new AtomicLong();
+    final AtomicLong completed = new AtomicLong();
+    final AtomicLong meters = new AtomicLong();
+    final AtomicLong pingsSent = new AtomicLong();
+    final AtomicLong pingsAccepted = new AtomicLong();
+    final AtomicLong pingsDuplicate = new AtomicLong();
+    final AtomicLong pingsRejected = new AtomicLong();
+    final AtomicLong tapsSent = new AtomicLong();
+    final AtomicLong tapsRejected = new AtomicLong();
+    final AtomicLong errors = new AtomicLong();
+
+    public long pingsAccepted() {
+        return pingsAccepted.get();
+    }
+
+    public long tapsAccepted() {
+        return tapsSent.get() - tapsRejected.get();
+    }
+
+    public long errors() {
+        return errors.get();
+    }
+
+    public long rejected() {
+        return pingsRejected.get() + tapsRejected.get();
+    }
+
+    public String summary() {
+        return String.format(java.util.Locale.ROOT,
+                "SIMULATION booked=%d refused=%d routes=%d visits=%d completed=%d km=%.1f pings_sent=%d "
+                        + "pings_accepted=%d duplicates=%d pings_rejected=%d taps_sent=%d taps_rejected=%d errors=%d",
+                booked.get(), bookingRefused.get(), routes.get(), visits.get(), completed.get(), meters.get() / 1000.0,
+                pingsSent.get(), pingsAccepted.get(), pingsDuplicate.get(), pingsRejected.get(), tapsSent.get(),
+                tapsRejected.get(), errors.get());
+    }
+}
