@@ -31,6 +31,14 @@ public final class Stats {
         return errors.get();
     }
 
+    public long pingsSent() {
+        return pingsSent.get();
+    }
+
+    public long tapsRejectedCount() {
+        return tapsRejected.get();
+    }
+
     public long rejected() {
         return pingsRejected.get() + tapsRejected.get();
     }

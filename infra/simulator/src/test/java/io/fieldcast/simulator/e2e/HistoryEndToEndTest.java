@@ -1,0 +1,145 @@
+package io.fieldcast.simulator.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fieldcast.events.LocationPing;
+import io.fieldcast.events.Topics;
+import io.fieldcast.events.VisitStatus;
+import io.fieldcast.events.VisitStatusChanged;
+import io.fieldcast.simulator.api.Json;
+import io.fieldcast.simulator.run.History;
+import io.fieldcast.simulator.run.Settings;
+import io.fieldcast.simulator.run.Simulation;
+import io.fieldcast.simulator.run.Stats;
+import io.fieldcast.testing.EventProbe;
+import io.fieldcast.testing.SharedKafka;
+import io.fieldcast.testing.SharedPostgres;
+import io.fieldcast.testing.TestKeys;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * 5 technicians × 3 days through the real dispatch-service and tech-mobile-api (their packaged jars in their own
+ * JVMs, on the shared test PostgreSQL and Kafka), then reads the topics back and compares them with the truth file.
+ */
+class HistoryEndToEndTest {
+
+    static final Path REPO = Path.of("").toAbsolutePath().getParent().getParent();
+    static final int TECHNICIANS = 5;
+    static final int DAYS = 3;
+    static final String SECRET = "sim-secret";
+
+    @Test
+    void historyPingsAndStatusesReachKafkaAndMatchTheTruthFile() throws Exception {
+        for (String module : List.of("dispatch-service", "tech-mobile-api")) {
+            assumeTrue(Files.exists(ServiceJar.jar(REPO, module)), module + " is not packaged (target/quarkus-app); "
+                    + "build it with ./mvnw -pl " + module + " -am package -DskipTests to run this test");
+        }
+        SharedPostgres pg = SharedPostgres.get();
+        String kafka = SharedKafka.get().bootstrapServers();
+        Map<String, String> env = new HashMap<>();
+        env.put("FIELDCAST_PG_URL", pg.reactiveUrl(pg.createDatabase("sim")));
+        env.put("FIELDCAST_PG_USER", pg.user());
+        env.put("FIELDCAST_PG_PASSWORD", pg.password());
+        env.put("FIELDCAST_KAFKA_BOOTSTRAP", kafka);
+        env.put("FIELDCAST_JWT_PUBLIC_KEY", TestKeys.get().publicKey().toString());
+        env.put("FIELDCAST_JWT_PRIVATE_KEY", TestKeys.get().privateKey().toString());
+
+        Map<String, String> dispatchEnv = new HashMap<>(env);
+        dispatchEnv.put("FIELDCAST_SEED_USERS", "root:secret:admin+dispatcher");
+        dispatchEnv.put("FIELDCAST_SEED_COMPANY", "classpath:seed/demo-company.json");
+        dispatchEnv.put("FIELDCAST_BOOKING_MIN_LEAD_TIME", "-P30D"); // history books days that have passed
+        Map<String, String> mobileEnv = new HashMap<>(env);
+        mobileEnv.put("FIELDCAST_SEED_DEVICES", IntStream.rangeClosed(1, 30)
+                .mapToObj(i -> String.format("tech-%02d:%s", i, SECRET)).collect(Collectors.joining(",")));
+
+        Path out = Path.of("target", "e2e");
+        Path truthFile = out.resolve("truth.jsonl");
+        try (var dispatch = new ServiceJar(REPO, "dispatch-service", "FIELDCAST_DISPATCH_PORT", dispatchEnv,
+                out.resolve("dispatch.log"));
+             var mobile = new ServiceJar(REPO, "tech-mobile-api", "FIELDCAST_MOBILE_PORT", mobileEnv,
+                     out.resolve("mobile.log"));
+             var pings = EventProbe.atEnd(Topics.TECH_LOCATIONS);
+             var statuses = EventProbe.atEnd(Topics.VISIT_STATUS)) {
+            dispatch.awaitReady(Duration.ofMinutes(4));
+            mobile.awaitReady(Duration.ofMinutes(4));
+
+            Settings settings = new Settings(dispatch.url(), mobile.url(), "root", "secret", SECRET, 7, null,
+                    REPO.resolve(".fieldcast/graph"), null, TECHNICIANS, 3, 3, 60, truthFile, 2);
+            Stats stats;
+            try (Simulation sim = new Simulation(settings)) {
+                stats = new History(sim).run(DAYS);
+            }
+            System.out.println(stats.summary());
+
+            List<JsonNode> truth = readTruth(truthFile);
+            long sentFixes = truth.stream().filter(t -> "sent".equals(t.path("type").asText()))
+                    .mapToLong(t -> t.path("fixes").asLong()).sum();
+            assertTrue(stats.pingsAccepted() > 100, "pings accepted: " + stats.pingsAccepted());
+            assertEquals(0, stats.errors(), stats.summary());
+            assertEquals(sentFixes, stats.pingsSent(), "the truth file counts every fix that was sent");
+            assertEquals(stats.pingsSent(), stats.pingsAccepted(), "no ping refused or duplicated: " + stats.summary());
+
+            List<LocationPing> onTopic = pings.await(LocationPing.class, p -> true, (int) stats.pingsAccepted(),
+                    Duration.ofSeconds(60));
+            assertEquals(stats.pingsAccepted(), onTopic.size(), "every accepted ping is on fieldcast.tech-locations");
+            Map<String, List<Instant[]>> days = daysByTechnician(truth);
+            for (LocationPing p : onTopic) {
+                assertTrue(days.getOrDefault(p.technicianId(), List.of()).stream()
+                                .anyMatch(d -> !p.deviceTime().isBefore(d[0]) && !p.deviceTime().isAfter(d[1])),
+                        "ping " + p.clientId() + " at " + p.deviceTime() + " lies in a simulated day of its technician");
+            }
+
+            if (stats.tapsAccepted() > 0) {
+                List<VisitStatusChanged> changes = statuses.await(VisitStatusChanged.class, c -> true,
+                        (int) stats.tapsAccepted(), Duration.ofSeconds(60));
+                assertEquals(stats.tapsAccepted(), changes.size(), "every accepted tap is on fieldcast.visit-status");
+                Map<String, Instant> arrived = new HashMap<>();
+                truth.stream().filter(t -> "visit".equals(t.path("type").asText()) && t.hasNonNull("arrivedAt"))
+                        .forEach(t -> arrived.put(t.path("appointmentId").asText(),
+                                Instant.parse(t.path("arrivedAt").asText())));
+                for (VisitStatusChanged c : changes) {
+                    if (c.status() == VisitStatus.ARRIVED) {
+                        Instant truthArrival = arrived.get(c.appointmentId().toString());
+                        long lag = Duration.between(truthArrival, c.deviceTime()).toSeconds();
+                        // The tap follows the real arrival by 15..120 s (walking to the door).
+                        assertTrue(lag >= 15 && lag <= 120, "ARRIVED tap " + lag + " s after the true arrival");
+                    }
+                }
+            } else {
+                System.out.println("no status taps were accepted: dispatch published no routes (planning "
+                        + "endpoints missing?), so the phones had no route to tap on");
+            }
+        }
+    }
+
+    private static List<JsonNode> readTruth(Path file) throws Exception {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            lines.add(Json.MAPPER.readTree(line));
+        }
+        return lines;
+    }
+
+    private static Map<String, List<Instant[]>> daysByTechnician(List<JsonNode> truth) {
+        Map<String, List<Instant[]>> days = new HashMap<>();
+        truth.stream().filter(t -> "day".equals(t.path("type").asText())).forEach(t -> days
+                .computeIfAbsent(t.path("technicianId").asText(), k -> new ArrayList<>())
+                .add(new Instant[]{Instant.parse(t.path("leftHomeAt").asText()).minusSeconds(1),
+                        Instant.parse(t.path("backHomeAt").asText()).plusSeconds(1)}));
+        return days;
+    }
+}
