@@ -67,8 +67,14 @@ final class Booker {
                             + "before today, so start dispatch-service with FIELDCAST_BOOKING_MIN_LEAD_TIME=-P30D "
                             + "(see infra/simulator/README.md): " + e.getMessage(), e);
                 }
-                stats.errors.incrementAndGet();
-                Log.debug("booking failed: " + e.getMessage());
+                if (e.status() == 400) {
+                    // A customer the API refuses (e.g. address off the map): the dispatcher would say so and move on.
+                    stats.bookingRefused.incrementAndGet();
+                    Log.debug("booking refused: " + e.getMessage());
+                } else {
+                    stats.errors.incrementAndGet();
+                    Log.warn("booking failed: " + e.getMessage());
+                }
             }
         }
         return booked;
