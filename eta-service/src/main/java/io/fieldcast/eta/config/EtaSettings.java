@@ -1,0 +1,89 @@
+package io.fieldcast.eta.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+
+/** How eta-service stores history, learns and forecasts. */
+@ConfigMapping(prefix = "fieldcast.eta")
+public interface EtaSettings {
+
+    History history();
+
+    Training training();
+
+    Forecast forecast();
+
+    /** Time zone of the territory: hours of day for travel factors, the nightly training time. */
+    @WithDefault("UTC")
+    ZoneId zone();
+
+    interface History {
+        /** Day partitions of gps_ping older than this are dropped. */
+        @WithDefault("90")
+        int retentionDays();
+
+        /** Most pings written in one batch insert. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How often partitions are created ahead and expired ones dropped. */
+        @WithDefault("PT6H")
+        Duration maintenanceEvery();
+
+        /** Whether the GPS ingest loop starts (tests of other parts may switch it off). */
+        @WithDefault("true")
+        boolean ingestEnabled();
+    }
+
+    interface Training {
+        /** Whether training runs every night. */
+        @WithDefault("true")
+        boolean nightly();
+
+        /** Local time (in {@code zone}) of the nightly run. */
+        @WithDefault("02:30")
+        LocalTime nightlyAt();
+
+        /** How many past days of history are mined and learned from. */
+        @WithDefault("60")
+        int lookbackDays();
+
+        /** {@code auto} (choose by held-out pinball loss), {@code shrinkage} or {@code gradient-boost}. */
+        @WithDefault("auto")
+        String method();
+    }
+
+    interface Forecast {
+        /** A window is first published when its probability reaches this. */
+        @WithDefault("0.9")
+        double target();
+
+        /** After that, only a window moving at least this far is published again. */
+        @WithDefault("PT15M")
+        Duration materialMove();
+
+        /** ... or one whose probability fell by at least this much. */
+        @WithDefault("0.1")
+        double probabilityDrop();
+
+        /** Width of the announced window. */
+        @WithDefault("PT60M")
+        Duration windowWidth();
+
+        /** Window starts are on this grid (10:05, not 10:03:17). */
+        @WithDefault("PT5M")
+        Duration windowGrid();
+
+        /** Monte Carlo samples per technician day. */
+        @WithDefault("2000")
+        int samples();
+
+        /** A GPS fix recomputes a technician's forecasts at most this often. */
+        @WithDefault("PT1M")
+        Duration pingRecomputeEvery();
+    }
+}

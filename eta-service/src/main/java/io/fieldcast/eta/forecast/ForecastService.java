@@ -1,0 +1,152 @@
+package io.fieldcast.eta.forecast;
+
+import io.fieldcast.eta.config.EtaSettings;
+import io.fieldcast.eta.history.DayBook;
+import io.fieldcast.eta.history.Rows;
+import io.fieldcast.eta.model.LearnedModel;
+import io.fieldcast.eta.model.ModelStore;
+import io.fieldcast.eta.road.Roads;
+import io.fieldcast.events.ArrivalForecast;
+import io.fieldcast.events.Events;
+import io.fieldcast.platform.outbox.Outbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Recomputes a technician's day of forecasts, stores the latest per visit and publishes (through the outbox, in the
+ * same transaction as the stored state) those the publication policy lets through. Callers run it inside their
+ * transaction, right after the event that changed the day.
+ */
+@ApplicationScoped
+public class ForecastService {
+
+    /** One row of GET /api/forecasts. */
+    public record StoredForecast(java.util.UUID appointmentId, String technicianId, LocalDate day, Instant p50,
+                                 Instant windowStart, Instant windowEnd, double probability, Instant promisedStart,
+                                 Instant promisedEnd, Instant computedAt, String modelVersion, int publishedVersion,
+                                 Instant publishedWindowStart, Instant publishedWindowEnd, String reason) {
+    }
+
+    private final DayBook days;
+    private final ModelStore models;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final ArrivalForecaster forecaster;
+    private final PublicationPolicy policy;
+
+    public ForecastService(DayBook days, ModelStore models, Outbox outbox, Clock clock, Roads roads,
+                           EtaSettings settings) {
+        this.days = days;
+        this.models = models;
+        this.outbox = outbox;
+        this.clock = clock;
+        EtaSettings.Forecast f = settings.forecast();
+        this.forecaster = new ArrivalForecaster(roads, f.samples(), f.windowWidth(), f.windowGrid(), settings.zone());
+        this.policy = new PublicationPolicy(f.target(), f.materialMove(), f.probabilityDrop());
+    }
+
+    /** In the caller's transaction; returns how many forecasts were published. */
+    public Uni<Integer> recompute(DayBook.TechDay td) {
+        Instant now = clock.instant();
+        return days.load(td, now).chain(state -> state.isEmpty() ? Uni.createFrom().item(0)
+                : apply(state.get(), forecaster.forecast(state.get(), models.current()), models.current(), now));
+    }
+
+    public Uni<Integer> recomputeInOwnTransaction(DayBook.TechDay td) {
+        return Panache.withTransaction(() -> recompute(td));
+    }
+
+    private Uni<Integer> apply(DayState day, List<VisitForecast> forecasts, LearnedModel model, Instant now) {
+        Uni<Integer> chain = Uni.createFrom().item(0);
+        for (VisitForecast f : forecasts) {
+            chain = chain.chain(published -> Panache.getSession().chain(s -> previous(s, f))
+                    .chain(last -> {
+                        Optional<String> reason = policy.decide(last.orElse(null), f, day.planVersion());
+                        return store(day, f, model, now, last, reason)
+                                .map(x -> published + (reason.isPresent() ? 1 : 0));
+                    }));
+        }
+        return chain;
+    }
+
+    private static Uni<Optional<PublicationPolicy.Published>> previous(Mutiny.Session s, VisitForecast f) {
+        return s.createNativeQuery("""
+                        select published_window_start, published_window_end, published_probability,
+                               published_version, published_plan_version
+                        from forecast where appointment_id = :a and published_version > 0""", Object[].class)
+                .setParameter("a", f.appointmentId()).getResultList()
+                .map(rows -> rows.stream().findFirst().map(r -> new PublicationPolicy.Published(
+                        Rows.instant(r[0]), Rows.instant(r[1]), Rows.number(r[2]), ((Number) r[3]).intValue(),
+                        ((Number) r[4]).longValue())));
+    }
+
+    private Uni<Void> store(DayState day, VisitForecast f, LearnedModel model, Instant now,
+                            Optional<PublicationPolicy.Published> last, Optional<String> reason) {
+        int version = last.map(PublicationPolicy.Published::version).orElse(0) + (reason.isPresent() ? 1 : 0);
+        Uni<Integer> upsert = Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into forecast (appointment_id, technician_id, day, p50, window_start, window_end,
+                                              probability, promised_start, promised_end, computed_at, model_version,
+                                              published_version, published_window_start, published_window_end,
+                                              published_probability, published_plan_version, published_at, reason)
+                        values (:a, :t, :d, :p50, :ws, :we, :p, :ps, :pe, :now, :mv, :pv, :pws, :pwe, :pp, :ppv,
+                                :pat, :reason)
+                        on conflict (appointment_id) do update set technician_id = excluded.technician_id,
+                            day = excluded.day, p50 = excluded.p50, window_start = excluded.window_start,
+                            window_end = excluded.window_end, probability = excluded.probability,
+                            promised_start = excluded.promised_start, promised_end = excluded.promised_end,
+                            computed_at = excluded.computed_at, model_version = excluded.model_version,
+                            published_version = excluded.published_version,
+                            published_window_start = excluded.published_window_start,
+                            published_window_end = excluded.published_window_end,
+                            published_probability = excluded.published_probability,
+                            published_plan_version = excluded.published_plan_version,
+                            published_at = coalesce(excluded.published_at, forecast.published_at),
+                            reason = coalesce(excluded.reason, forecast.reason)""")
+                .setParameter("a", f.appointmentId()).setParameter("t", day.technicianId())
+                .setParameter("d", day.date()).setParameter("p50", Rows.utc(f.p50()))
+                .setParameter("ws", Rows.utc(f.windowStart())).setParameter("we", Rows.utc(f.windowEnd()))
+                .setParameter("p", f.probability()).setParameter("ps", Rows.utc(f.promisedStart()))
+                .setParameter("pe", Rows.utc(f.promisedEnd())).setParameter("now", Rows.utc(now))
+                .setParameter("mv", model.version()).setParameter("pv", version)
+                .setParameter("pws", Rows.utc(reason.isPresent() ? f.windowStart()
+                        : last.map(PublicationPolicy.Published::windowStart).orElse(null)))
+                .setParameter("pwe", Rows.utc(reason.isPresent() ? f.windowEnd()
+                        : last.map(PublicationPolicy.Published::windowEnd).orElse(null)))
+                .setParameter("pp", reason.isPresent() ? Double.valueOf(f.probability())
+                        : last.map(PublicationPolicy.Published::probability).orElse(null))
+                .setParameter("ppv", reason.isPresent() ? Long.valueOf(day.planVersion())
+                        : last.map(PublicationPolicy.Published::planVersion).orElse(null))
+                .setParameter("pat", reason.isPresent() ? Rows.utc(now) : null)
+                .setParameter("reason", reason.orElse(null))
+                .executeUpdate());
+        if (reason.isEmpty()) {
+            return upsert.replaceWithVoid();
+        }
+        ArrivalForecast event = new ArrivalForecast(Events.newId(), now, ArrivalForecast.SCHEMA_VERSION,
+                f.appointmentId(), day.technicianId(), f.p50(), f.windowStart(), f.windowEnd(), f.probability(),
+                f.promisedStart(), f.promisedEnd(), model.version(), version, reason.get());
+        return upsert.chain(x -> outbox.append(event));
+    }
+
+    public Uni<List<StoredForecast>> forDay(LocalDate day) {
+        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
+                        select appointment_id, technician_id, day, p50, window_start, window_end, probability,
+                               promised_start, promised_end, computed_at, model_version, published_version,
+                               published_window_start, published_window_end, reason
+                        from forecast where day = :d order by technician_id, p50""", Object[].class)
+                .setParameter("d", day).getResultList()))
+                .map(rows -> rows.stream().map(r -> new StoredForecast(Rows.uuid(r[0]), (String) r[1],
+                        Rows.date(r[2]), Rows.instant(r[3]), Rows.instant(r[4]), Rows.instant(r[5]),
+                        Rows.number(r[6]), Rows.instant(r[7]), Rows.instant(r[8]), Rows.instant(r[9]),
+                        (String) r[10], ((Number) r[11]).intValue(), Rows.instant(r[12]), Rows.instant(r[13]),
+                        (String) r[14])).toList());
+    }
+}

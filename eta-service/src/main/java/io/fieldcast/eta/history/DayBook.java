@@ -1,0 +1,261 @@
+package io.fieldcast.eta.history;
+
+import io.fieldcast.eta.forecast.DayState;
+import io.fieldcast.eta.forecast.VisitPlan;
+import io.fieldcast.eta.forecast.VisitProgress;
+import io.fieldcast.eta.trips.Tap;
+import io.fieldcast.events.AppointmentBooked;
+import io.fieldcast.events.AppointmentCanceled;
+import io.fieldcast.events.AppointmentEvent;
+import io.fieldcast.events.AppointmentRescheduled;
+import io.fieldcast.events.AppointmentUpdated;
+import io.fieldcast.events.PlannedVisit;
+import io.fieldcast.events.RoutePlanned;
+import io.fieldcast.events.VisitStatus;
+import io.fieldcast.events.VisitStatusChanged;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static io.fieldcast.eta.history.Rows.utc;
+
+/**
+ * The small read model of each technician's day, kept from fieldcast.routes, fieldcast.visit-status and
+ * fieldcast.appointments: the route, the promised windows, the taps. All methods run in the caller's transaction.
+ */
+@ApplicationScoped
+public class DayBook {
+
+    /** A technician's day, the unit forecasts are recomputed for. */
+    public record TechDay(String technicianId, LocalDate day) {
+    }
+
+    /** Stores a route unless a newer plan version of the same day is already there; true when it replaced. */
+    public Uni<Boolean> applyRoute(RoutePlanned r) {
+        return session().chain(s -> s.createNativeQuery(
+                        "select plan_version from route_day where technician_id = :t and day = :d for update")
+                .setParameter("t", r.technicianId()).setParameter("d", r.date())
+                .getResultList()
+                .chain(rows -> {
+                    if (!rows.isEmpty() && ((Number) rows.getFirst()).longValue() >= r.planVersion()) {
+                        return Uni.createFrom().item(false);
+                    }
+                    return upsertRoute(s, r).replaceWith(true);
+                }));
+    }
+
+    private Uni<Void> upsertRoute(Mutiny.Session s, RoutePlanned r) {
+        Uni<Integer> day = s.createNativeQuery("""
+                        insert into route_day (technician_id, day, plan_version, territory_id, start_lat, start_lon,
+                                               shift_start, shift_end, published_at)
+                        values (:t, :d, :v, :territory, :lat, :lon, :ss, :se, :at)
+                        on conflict (technician_id, day) do update set plan_version = excluded.plan_version,
+                            territory_id = excluded.territory_id, start_lat = excluded.start_lat,
+                            start_lon = excluded.start_lon, shift_start = excluded.shift_start,
+                            shift_end = excluded.shift_end, published_at = excluded.published_at""")
+                .setParameter("t", r.technicianId()).setParameter("d", r.date()).setParameter("v", r.planVersion())
+                .setParameter("territory", r.territoryId())
+                .setParameter("lat", r.start() == null ? 0.0 : r.start().lat())
+                .setParameter("lon", r.start() == null ? 0.0 : r.start().lon())
+                .setParameter("ss", utc(r.shiftStart())).setParameter("se", utc(r.shiftEnd()))
+                .setParameter("at", utc(r.occurredAt()))
+                .executeUpdate();
+        Uni<Integer> chain = day.chain(x -> s.createNativeQuery(
+                        "delete from route_visit where technician_id = :t and day = :d")
+                .setParameter("t", r.technicianId()).setParameter("d", r.date()).executeUpdate());
+        for (PlannedVisit v : r.visits()) {
+            chain = chain.chain(x -> s.createNativeQuery("""
+                            insert into route_visit (technician_id, day, appointment_id, seq, job_type, lat, lon,
+                                                     window_start, window_end, planned_arrival, planned_minutes)
+                            values (:t, :d, :a, :seq, :job, :lat, :lon, :ws, :we, :pa, :pm)
+                            on conflict do nothing""")
+                    .setParameter("t", r.technicianId()).setParameter("d", r.date())
+                    .setParameter("a", v.appointmentId()).setParameter("seq", v.sequence())
+                    .setParameter("job", v.jobType() == null ? "unknown" : v.jobType())
+                    .setParameter("lat", v.location().lat()).setParameter("lon", v.location().lon())
+                    .setParameter("ws", utc(v.windowStart())).setParameter("we", utc(v.windowEnd()))
+                    .setParameter("pa", utc(v.plannedArrival())).setParameter("pm", v.plannedDurationMinutes())
+                    .executeUpdate());
+        }
+        return chain.replaceWithVoid();
+    }
+
+    /** Records a tap; returns the day of the route that holds the visit, if any. */
+    public Uni<Optional<TechDay>> applyStatus(VisitStatusChanged e) {
+        return session().chain(s -> s.createNativeQuery("""
+                        insert into visit_event (event_id, technician_id, appointment_id, status, reason_code,
+                                                 device_time, received_at)
+                        values (:id, :t, :a, :st, :reason, :dt, :rt) on conflict do nothing""")
+                .setParameter("id", e.eventId()).setParameter("t", e.technicianId())
+                .setParameter("a", e.appointmentId()).setParameter("st", e.status().name())
+                .setParameter("reason", e.reasonCode())
+                .setParameter("dt", utc(e.deviceTime() != null ? e.deviceTime() : e.occurredAt()))
+                .setParameter("rt", utc(e.receivedAt() != null ? e.receivedAt() : e.occurredAt()))
+                .executeUpdate()
+                .chain(x -> daysOf(e.appointmentId()))
+                .map(days -> days.stream().filter(d -> d.technicianId().equals(e.technicianId())).findFirst()));
+    }
+
+    /** Applies an appointment change; returns the technician days whose routes hold it. */
+    public Uni<List<TechDay>> applyAppointment(AppointmentEvent event) {
+        return session().chain(s -> switch (event) {
+            case AppointmentBooked b -> s.createNativeQuery("""
+                            insert into appointment (appointment_id, job_type, window_start, window_end, time_zone,
+                                                     updated_at)
+                            values (:a, :job, :ws, :we, :tz, :at)
+                            on conflict (appointment_id) do update set job_type = excluded.job_type,
+                                window_start = excluded.window_start, window_end = excluded.window_end,
+                                time_zone = excluded.time_zone, updated_at = excluded.updated_at
+                            where appointment.updated_at <= excluded.updated_at""")
+                    .setParameter("a", b.appointmentId()).setParameter("job", b.jobType())
+                    .setParameter("ws", utc(b.windowStart())).setParameter("we", utc(b.windowEnd()))
+                    .setParameter("tz", b.timeZone()).setParameter("at", utc(b.occurredAt()))
+                    .executeUpdate().replaceWithVoid();
+            case AppointmentRescheduled r -> s.createNativeQuery("""
+                            insert into appointment (appointment_id, window_start, window_end, updated_at)
+                            values (:a, :ws, :we, :at)
+                            on conflict (appointment_id) do update set window_start = excluded.window_start,
+                                window_end = excluded.window_end, updated_at = excluded.updated_at
+                            where appointment.updated_at <= excluded.updated_at""")
+                    .setParameter("a", r.appointmentId()).setParameter("ws", utc(r.windowStart()))
+                    .setParameter("we", utc(r.windowEnd())).setParameter("at", utc(r.occurredAt()))
+                    .executeUpdate()
+                    .chain(x -> s.createNativeQuery("""
+                                    update route_visit set window_start = :ws, window_end = :we
+                                    where appointment_id = :a""")
+                            .setParameter("a", r.appointmentId()).setParameter("ws", utc(r.windowStart()))
+                            .setParameter("we", utc(r.windowEnd())).executeUpdate())
+                    .replaceWithVoid();
+            case AppointmentCanceled c -> s.createNativeQuery("""
+                            insert into appointment (appointment_id, canceled, updated_at) values (:a, true, :at)
+                            on conflict (appointment_id) do update set canceled = true,
+                                updated_at = greatest(appointment.updated_at, excluded.updated_at)""")
+                    .setParameter("a", c.appointmentId()).setParameter("at", utc(c.occurredAt()))
+                    .executeUpdate().replaceWithVoid();
+            case AppointmentUpdated u -> s.createNativeQuery(
+                            "update route_visit set job_type = :job where appointment_id = :a")
+                    .setParameter("a", u.appointmentId()).setParameter("job", u.jobType())
+                    .executeUpdate().replaceWithVoid();
+            default -> Uni.createFrom().voidItem();
+        }).chain(x -> daysOf(event.appointmentId()));
+    }
+
+    public Uni<List<TechDay>> daysOf(UUID appointmentId) {
+        return session().chain(s -> s.createNativeQuery(
+                        "select technician_id, day from route_visit where appointment_id = :a order by day desc",
+                        Object[].class)
+                .setParameter("a", appointmentId).getResultList())
+                .map(rows -> rows.stream().map(r -> new TechDay((String) r[0], Rows.date(r[1]))).toList());
+    }
+
+    /** Route days in [from, to), for mining. */
+    public Uni<List<TechDay>> daysBetween(LocalDate from, LocalDate to) {
+        return session().chain(s -> s.createNativeQuery(
+                        "select technician_id, day from route_day where day >= :f and day < :t order by day, 1",
+                        Object[].class)
+                .setParameter("f", from).setParameter("t", to).getResultList())
+                .map(rows -> rows.stream().map(r -> new TechDay((String) r[0], Rows.date(r[1]))).toList());
+    }
+
+    /**
+     * The day as the forecaster sees it at {@code now} (empty without a route). Locks the route row, so two
+     * recomputes of one technician's day run one after the other and never both publish the same version.
+     */
+    public Uni<Optional<DayState>> load(TechDay td, Instant now) {
+        return session().chain(s -> s.createNativeQuery("""
+                        select plan_version, start_lat, start_lon, shift_start from route_day
+                        where technician_id = :t and day = :d for update""", Object[].class)
+                .setParameter("t", td.technicianId()).setParameter("d", td.day()).getResultList()
+                .chain(route -> {
+                    if (route.isEmpty()) {
+                        return Uni.createFrom().item(Optional.<DayState>empty());
+                    }
+                    Object[] r = route.getFirst();
+                    return visits(s, td).chain(visits -> progress(s, visits).chain(progress -> fix(s, td)
+                            .map(fix -> Optional.of(new DayState(td.technicianId(), td.day(),
+                                    ((Number) r[0]).longValue(), Rows.number(r[1]), Rows.number(r[2]),
+                                    Rows.instant(r[3]), visits, progress, fix.orElse(null), now)))));
+                }));
+    }
+
+    private Uni<List<VisitPlan>> visits(Mutiny.Session s, TechDay td) {
+        return s.createNativeQuery("""
+                        select v.appointment_id, v.job_type, v.lat, v.lon,
+                               coalesce(a.window_start, v.window_start), coalesce(a.window_end, v.window_end),
+                               v.planned_arrival, v.planned_minutes
+                        from route_visit v left join appointment a on a.appointment_id = v.appointment_id
+                        where v.technician_id = :t and v.day = :d order by v.seq""", Object[].class)
+                .setParameter("t", td.technicianId()).setParameter("d", td.day()).getResultList()
+                .map(rows -> rows.stream().map(r -> new VisitPlan(Rows.uuid(r[0]), (String) r[1],
+                        Rows.number(r[2]), Rows.number(r[3]), Rows.instant(r[4]), Rows.instant(r[5]),
+                        Rows.instant(r[6]), ((Number) r[7]).intValue())).toList());
+    }
+
+    private Uni<Map<UUID, VisitProgress>> progress(Mutiny.Session s, List<VisitPlan> visits) {
+        if (visits.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<UUID> ids = visits.stream().map(VisitPlan::appointmentId).toList();
+        return taps(s, ids).chain(taps -> s.createNativeQuery(
+                        "select appointment_id from appointment where canceled and appointment_id in (:ids)")
+                .setParameter("ids", ids).getResultList()
+                .map(canceled -> {
+                    Map<UUID, VisitProgress> out = new HashMap<>();
+                    for (UUID id : ids) {
+                        Instant enRoute = first(taps, id, VisitStatus.EN_ROUTE);
+                        Instant arrived = first(taps, id, VisitStatus.ARRIVED);
+                        Instant done = first(taps, id, VisitStatus.COMPLETED);
+                        Instant cannot = first(taps, id, VisitStatus.CANNOT_COMPLETE);
+                        boolean isCanceled = canceled.stream().anyMatch(c -> Rows.uuid(c).equals(id));
+                        out.put(id, new VisitProgress(enRoute, arrived, done != null ? done : cannot, isCanceled));
+                    }
+                    return out;
+                }));
+    }
+
+    /** All taps for these visits, in device-time order. */
+    public Uni<List<Tap>> taps(Mutiny.Session s, List<UUID> appointmentIds) {
+        if (appointmentIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return s.createNativeQuery("""
+                        select appointment_id, status, device_time from visit_event
+                        where appointment_id in (:ids) order by device_time""", Object[].class)
+                .setParameter("ids", appointmentIds).getResultList()
+                .map(rows -> {
+                    List<Tap> taps = new ArrayList<>();
+                    for (Object[] r : rows) {
+                        taps.add(new Tap(Rows.uuid(r[0]), VisitStatus.valueOf((String) r[1]), Rows.instant(r[2])));
+                    }
+                    return taps;
+                });
+    }
+
+    private static Instant first(List<Tap> taps, UUID id, VisitStatus status) {
+        return taps.stream().filter(t -> t.appointmentId().equals(id) && t.status() == status)
+                .map(Tap::deviceTime).findFirst().orElse(null);
+    }
+
+    private Uni<Optional<DayState.Fix>> fix(Mutiny.Session s, TechDay td) {
+        return s.createNativeQuery(
+                        "select device_time, lat, lon from technician_position where technician_id = :t",
+                        Object[].class)
+                .setParameter("t", td.technicianId()).getResultList()
+                .map(rows -> rows.stream().findFirst().map(r -> new DayState.Fix(Rows.instant(r[0]),
+                        Rows.number(r[1]), Rows.number(r[2]))));
+    }
+
+    static Uni<Mutiny.Session> session() {
+        return Panache.getSession();
+    }
+}

@@ -1,0 +1,291 @@
+package io.fieldcast.eta.model;
+
+import io.fieldcast.eta.config.EtaSettings;
+import io.fieldcast.eta.history.DayBook;
+import io.fieldcast.eta.history.PingHistory;
+import io.fieldcast.eta.history.Rows;
+import io.fieldcast.eta.road.Roads;
+import io.fieldcast.eta.trips.MinedVisit;
+import io.fieldcast.eta.trips.Place;
+import io.fieldcast.eta.trips.TracePoint;
+import io.fieldcast.eta.trips.TripMiner;
+import io.fieldcast.events.Events;
+import io.fieldcast.events.LearnedDurations;
+import io.fieldcast.events.ServiceTimeQuantiles;
+import io.fieldcast.platform.outbox.Outbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Mines the last {@code lookbackDays} of routes into per-visit facts, trains the quantile models, stores the new
+ * version and publishes each technician's {@link LearnedDurations} through the outbox (same transaction). One run at
+ * a time, on its own thread (Smile is CPU work that must stay off the event loop); nightly and on demand.
+ */
+@ApplicationScoped
+public class TrainingService {
+
+    private static final Logger LOG = Logger.getLogger(TrainingService.class);
+    /** A travel with a stop longer than this (lunch, a supplier) says nothing about driving. */
+    private static final Duration LONG_STOP = Duration.ofMinutes(15);
+    private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+
+    /** Where a run is. */
+    public record Run(UUID id, String trigger, Instant startedAt, String status, double progress, String message,
+                      String version) {
+        Run with(String newStatus, double newProgress, String newMessage, String newVersion) {
+            return new Run(id, trigger, startedAt, newStatus, newProgress, newMessage, newVersion);
+        }
+    }
+
+    private final DayBook days;
+    private final PingHistory pings;
+    private final ModelStore models;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final EtaSettings settings;
+    private final TripMiner miner;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("eta-training").factory());
+    private final AtomicReference<Run> latest = new AtomicReference<>();
+    private ScheduledExecutorService nightly;
+
+    public TrainingService(DayBook days, PingHistory pings, ModelStore models, Outbox outbox, Clock clock,
+                           EtaSettings settings, Roads roads) {
+        this.days = days;
+        this.pings = pings;
+        this.models = models;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.settings = settings;
+        this.miner = new TripMiner(TripMiner.Settings.defaults(), roads);
+    }
+
+    void scheduleNightly(@Observes StartupEvent startup) {
+        if (!settings.training().nightly()) {
+            return;
+        }
+        nightly = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("eta-nightly")
+                .factory());
+        scheduleNext();
+    }
+
+    private void scheduleNext() {
+        ZonedDateTime now = clock.instant().atZone(settings.zone());
+        ZonedDateTime next = now.with(settings.training().nightlyAt());
+        if (!next.isAfter(now)) {
+            next = next.plusDays(1);
+        }
+        long delay = Duration.between(now, next).toMillis();
+        nightly.schedule(() -> {
+            start("nightly");
+            scheduleNext();
+        }, delay, TimeUnit.MILLISECONDS);
+        LOG.infof("nightly training at %s", next);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        worker.shutdownNow();
+        if (nightly != null) {
+            nightly.shutdownNow();
+        }
+    }
+
+    /** Starts a run unless one is under way (then returns that one). */
+    public synchronized Run start(String trigger) {
+        Run running = latest.get();
+        if (running != null && ("queued".equals(running.status()) || "running".equals(running.status()))) {
+            return running;
+        }
+        Run run = new Run(UUID.randomUUID(), trigger, clock.instant(), "queued", 0, "waiting for the worker", null);
+        latest.set(run);
+        worker.execute(() -> execute(run));
+        return run;
+    }
+
+    public Optional<Run> run(UUID id) {
+        Run run = latest.get();
+        return run != null && run.id().equals(id) ? Optional.of(run) : Optional.empty();
+    }
+
+    public Optional<Run> latest() {
+        return Optional.ofNullable(latest.get());
+    }
+
+    private void execute(Run run) {
+        try {
+            progress(run, "running", 0.01, "mining trips");
+            LocalDate today = LocalDate.ofInstant(clock.instant(), settings.zone());
+            LocalDate from = today.minusDays(settings.training().lookbackDays());
+            List<DayBook.TechDay> toMine = await(() -> Panache.withSession(() -> days.daysBetween(from, today)));
+            for (int i = 0; i < toMine.size(); i++) {
+                mineDay(toMine.get(i));
+                progress(run, "running", 0.05 + 0.45 * (i + 1) / toMine.size(),
+                        "mined %d of %d technician days".formatted(i + 1, toMine.size()));
+            }
+            List<Object[]> rows = await(() -> Panache.withSession(() -> Panache.getSession()
+                    .chain(s -> s.createNativeQuery("""
+                            select technician_id, job_type, service_s, travel_s, road_s, departure_hour, stopped_s
+                            from mined_visit where day >= :f and day < :t""", Object[].class)
+                            .setParameter("f", from).setParameter("t", today).getResultList())));
+            Training data = Training.of(rows, LONG_STOP);
+            progress(run, "running", 0.5, "training on %d services and %d drives"
+                    .formatted(data.services.size(), data.travel.size()));
+            Instant now = clock.instant();
+            String version = "eta-" + VERSION.format(now.atZone(java.time.ZoneOffset.UTC)) + "-"
+                    + run.id().toString().substring(0, 4);
+            LearnedModel model = ModelTrainer.standard(settings.training().method()).train(version, now,
+                    data.services, data.travel, now.getEpochSecond(),
+                    p -> progress(run, "running", 0.5 + 0.4 * p, "training"));
+            await(() -> Panache.withTransaction(() -> models.save(model, data.services.size(), data.travel.size())
+                    .chain(() -> outbox.appendAll(publications(model, data, now)))));
+            models.use(model);
+            latest.set(run.with("done", 1, "model %s: service by %s, travel by %s".formatted(version,
+                    model.serviceMethod(), model.travelMethod()), version));
+            LOG.infof("trained %s on %d services, %d drives: %s", version, data.services.size(),
+                    data.travel.size(), model.evaluations());
+        } catch (Throwable e) {
+            LOG.warnf(e, "training run %s failed", run.id());
+            latest.set(run.with("failed", latest.get().progress(), String.valueOf(e.getMessage()), null));
+        }
+    }
+
+    private void progress(Run run, String status, double progress, String message) {
+        latest.set(run.with(status, progress, message, null));
+    }
+
+    private void mineDay(DayBook.TechDay td) throws Throwable {
+        Instant dayStart = td.day().atStartOfDay(settings.zone()).toInstant();
+        var state = await(() -> Panache.withSession(() -> days.load(td, dayStart)));
+        if (state.isEmpty() || state.get().visits().isEmpty()) {
+            return;
+        }
+        var day = state.get();
+        List<PingHistory.StoredPing> trace = await(() -> pings.trace(td.technicianId(), dayStart,
+                dayStart.plus(Duration.ofDays(1)), 50_000));
+        var taps = await(() -> Panache.withSession(() -> Panache.getSession().chain(s -> days.taps(s,
+                day.visits().stream().map(v -> v.appointmentId()).toList()))));
+        List<Place> places = day.visits().stream().map(v -> new Place(v.appointmentId(), v.jobType(), v.lat(),
+                v.lon())).toList();
+        List<TracePoint> points = trace.stream().map(p -> new TracePoint(p.deviceTime(), p.lat(), p.lon(),
+                p.accuracyMeters())).toList();
+        List<MinedVisit> mined = miner.mine(Place.start(day.startLat(), day.startLon()), places, points, taps);
+        Instant now = clock.instant();
+        await(() -> Panache.withTransaction(() -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (MinedVisit m : mined) {
+                chain = chain.chain(() -> saveMined(td, m, now));
+            }
+            return chain;
+        }));
+    }
+
+    private Uni<Void> saveMined(DayBook.TechDay td, MinedVisit m, Instant now) {
+        Integer hour = m.departure() == null ? null : m.departure().atZone(settings.zone()).getHour();
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into mined_visit (appointment_id, technician_id, day, job_type, departure, arrival,
+                                                 arrival_source, completed, travel_s, road_s, service_s, stops,
+                                                 stopped_s, driven_m, detour, departure_hour, mined_at)
+                        values (:a, :t, :d, :job, :dep, :arr, :src, :done, :travel, :road, :service, :stops,
+                                :stopped, :driven, :detour, :hour, :now)
+                        on conflict (appointment_id) do update set technician_id = excluded.technician_id,
+                            day = excluded.day, job_type = excluded.job_type, departure = excluded.departure,
+                            arrival = excluded.arrival, arrival_source = excluded.arrival_source,
+                            completed = excluded.completed, travel_s = excluded.travel_s, road_s = excluded.road_s,
+                            service_s = excluded.service_s, stops = excluded.stops, stopped_s = excluded.stopped_s,
+                            driven_m = excluded.driven_m, detour = excluded.detour,
+                            departure_hour = excluded.departure_hour, mined_at = excluded.mined_at""")
+                .setParameter("a", m.appointmentId()).setParameter("t", td.technicianId())
+                .setParameter("d", td.day()).setParameter("job", m.jobType())
+                .setParameter("dep", Rows.utc(m.departure())).setParameter("arr", Rows.utc(m.arrival()))
+                .setParameter("src", m.arrivalSource().name()).setParameter("done", Rows.utc(m.completed()))
+                .setParameter("travel", m.travelSeconds())
+                .setParameter("road", m.road() == null || !Double.isFinite(m.road().seconds()) ? null
+                        : Double.valueOf(m.road().seconds()))
+                .setParameter("service", m.serviceSeconds()).setParameter("stops", m.stopsOnTheWay().size())
+                .setParameter("stopped", (double) m.stoppedOnTheWay().toSeconds())
+                .setParameter("driven", m.drivenMeters()).setParameter("detour", m.detour())
+                .setParameter("hour", hour).setParameter("now", Rows.utc(now))
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /** One LearnedDurations per technician with history: their service quantiles and p50 travel factor by hour. */
+    static List<LearnedDurations> publications(LearnedModel model, Training data, Instant now) {
+        List<LearnedDurations> out = new ArrayList<>();
+        model.service().keySet().stream().sorted().forEach(tech -> {
+            List<ServiceTimeQuantiles> services = model.service().get(tech).entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .map(e -> new ServiceTimeQuantiles(e.getKey(), e.getValue().p10(), e.getValue().p50(),
+                            e.getValue().p90(), data.serviceCount.getOrDefault(tech + "/" + e.getKey(), 0)))
+                    .toList();
+            List<Double> travel = new ArrayList<>(24);
+            for (int h = 0; h < 24; h++) {
+                travel.add(model.travelFactor(tech, h).p50());
+            }
+            out.add(new LearnedDurations(Events.newId(), now, LearnedDurations.SCHEMA_VERSION, tech, model.version(),
+                    services, travel));
+        });
+        return out;
+    }
+
+    /** Observations from mined visits, with implausible ones (GPS glitches, forgotten taps) left out. */
+    record Training(List<Observation> services, List<Observation> travel, Map<String, Integer> serviceCount) {
+
+        static Training of(List<Object[]> rows, Duration longStop) {
+            List<Observation> services = new ArrayList<>();
+            List<Observation> travel = new ArrayList<>();
+            Map<String, Integer> counts = new HashMap<>();
+            for (Object[] r : rows) {
+                String tech = (String) r[0];
+                String job = (String) r[1];
+                Double service = Rows.number(r[2]);
+                Double travelS = Rows.number(r[3]);
+                Double roadS = Rows.number(r[4]);
+                Number hour = (Number) r[5];
+                double stopped = Rows.number(r[6]);
+                if (job != null && service != null && service >= 60 && service <= 8 * 3600) {
+                    services.add(new Observation(tech, job, service / 60));
+                    counts.merge(tech + "/" + job, 1, Integer::sum);
+                }
+                if (travelS != null && roadS != null && roadS > 60 && hour != null && stopped < longStop.toSeconds()) {
+                    double factor = travelS / roadS;
+                    if (factor > 0.3 && factor < 5) {
+                        travel.add(new Observation(tech, Integer.toString(hour.intValue()), factor));
+                    }
+                }
+            }
+            return new Training(services, travel, counts);
+        }
+    }
+
+    private interface UniSupplier<T> {
+        Uni<T> get();
+    }
+
+    private static <T> T await(UniSupplier<T> supplier) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(supplier::get);
+    }
+}
