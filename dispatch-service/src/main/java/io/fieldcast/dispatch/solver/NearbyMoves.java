@@ -1,0 +1,181 @@
+package io.fieldcast.dispatch.solver;
+
+import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
+import ai.timefold.solver.core.impl.score.director.ScoreDirector;
+import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningListVariableMetaModel;
+import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningSolutionMetaModel;
+import ai.timefold.solver.core.preview.api.move.Move;
+import ai.timefold.solver.core.preview.api.move.builtin.Moves;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
+
+/**
+ * Nearby selection of our own (Timefold's built-in one is an Enterprise feature): moves that put a visit next to
+ * one of the {@value #NEIGHBOURS} places quickest to drive between — relocate, swap, and 2-opt* tail exchange.
+ * Almost every improving move in a routing problem joins two places that are close; random pairs rarely are.
+ */
+public class NearbyMoves implements MoveIteratorFactory<DispatchPlan, Move<DispatchPlan>> {
+
+    static final int NEIGHBOURS = 16;
+
+    private static final PlanningListVariableMetaModel<DispatchPlan, TechnicianShift, Visit> VISITS =
+            PlanningSolutionMetaModel.of(DispatchPlan.class, TechnicianShift.class, Visit.class)
+                    .genuineEntity(TechnicianShift.class).listVariable();
+
+    private List<Visit> visits;
+    private Map<Visit, Visit[]> neighbours;
+
+    @Override
+    public void phaseStarted(ScoreDirector<DispatchPlan> scoreDirector) {
+        List<Visit> current = scoreDirector.getWorkingSolution().getVisits();
+        if (current != visits) {
+            visits = current;
+            neighbours = neighbourLists(current);
+        }
+    }
+
+    @Override
+    public long getSize(ScoreDirector<DispatchPlan> scoreDirector) {
+        return (long) scoreDirector.getWorkingSolution().getVisits().size() * NEIGHBOURS * 3;
+    }
+
+    @Override
+    public Iterator<Move<DispatchPlan>> createOriginalMoveIterator(ScoreDirector<DispatchPlan> scoreDirector) {
+        throw new UnsupportedOperationException("nearby moves are only selected at random");
+    }
+
+    @Override
+    public Iterator<Move<DispatchPlan>> createRandomMoveIterator(ScoreDirector<DispatchPlan> scoreDirector,
+                                                               RandomGenerator random) {
+        phaseStarted(scoreDirector);
+        List<TechnicianShift> shifts = scoreDirector.getWorkingSolution().getShifts();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return !visits.isEmpty();
+            }
+
+            @Override
+            public Move<DispatchPlan> next() {
+                for (int attempt = 0; attempt < 100; attempt++) {
+                    Move<DispatchPlan> move = propose(random, shifts);
+                    if (move != null) {
+                        return move;
+                    }
+                }
+                // Nothing movable near anything: any relocation keeps the iterator going.
+                Visit any = visits.get(random.nextInt(visits.size()));
+                TechnicianShift target = shifts.get(random.nextInt(shifts.size()));
+                return any.getShift() == null ? Moves.assign(VISITS, any, target, target.getVisits().size())
+                        : Moves.change(VISITS, any.getShift(), any.getIndex(), target, target.getVisits().size()
+                        - (any.getShift() == target ? 1 : 0));
+            }
+        };
+    }
+
+    private Move<DispatchPlan> propose(RandomGenerator random, List<TechnicianShift> shifts) {
+        Visit v = visits.get(random.nextInt(visits.size()));
+        if (frozen(v)) {
+            return null;
+        }
+        int kind = random.nextInt(10);
+        if (kind == 0) {
+            // Now and then, start an empty or short route with this visit.
+            TechnicianShift target = shifts.get(random.nextInt(shifts.size()));
+            return relocate(v, target, target.getFrozenCount());
+        }
+        Visit[] near = neighbours.get(v);
+        if (near.length == 0) {
+            return null;
+        }
+        Visit u = near[random.nextInt(near.length)];
+        if (u.getShift() == null) {
+            return null;
+        }
+        int ui = u.getIndex();
+        return switch (kind) {
+            case 1, 2, 3, 4 -> relocate(v, u.getShift(), random.nextBoolean() ? ui + 1 : ui);
+            case 5, 6 -> swapNextTo(v, u);
+            default -> tailExchange(v, u, random.nextBoolean());
+        };
+    }
+
+    private static boolean frozen(Visit v) {
+        return v.getShift() != null && v.getIndex() < v.getShift().getFrozenCount();
+    }
+
+    private static Move<DispatchPlan> relocate(Visit v, TechnicianShift target, int index) {
+        if (index < target.getFrozenCount()) {
+            return null;
+        }
+        TechnicianShift source = v.getShift();
+        if (source == null) {
+            return Moves.assign(VISITS, v, target, index);
+        }
+        int from = v.getIndex();
+        int to = source == target && from < index ? index - 1 : index;
+        if (source == target && to == from) {
+            return null;
+        }
+        return Moves.change(VISITS, source, from, target, to);
+    }
+
+    /** Swaps {@code v} with the visit right after {@code u}, so that {@code v} follows {@code u}. */
+    private static Move<DispatchPlan> swapNextTo(Visit v, Visit u) {
+        TechnicianShift s = u.getShift();
+        int j = u.getIndex() + 1;
+        if (v.getShift() == null || j >= s.getVisits().size() || j < s.getFrozenCount()) {
+            return null;
+        }
+        Visit w = s.getVisits().get(j);
+        if (w == v) {
+            return null;
+        }
+        return Moves.swap(VISITS, v.getShift(), v.getIndex(), s, j);
+    }
+
+    /** 2-opt* that makes u follow v ({@code vThenU}) or v follow u, when they are on different routes. */
+    private static Move<DispatchPlan> tailExchange(Visit v, Visit u, boolean vThenU) {
+        TechnicianShift a = v.getShift();
+        TechnicianShift b = u.getShift();
+        if (a == null || a == b) {
+            return null;
+        }
+        int cutA = vThenU ? v.getIndex() : v.getIndex() - 1;
+        int cutB = vThenU ? u.getIndex() - 1 : u.getIndex();
+        if (cutA + 1 < a.getFrozenCount() || cutB + 1 < b.getFrozenCount()) {
+            return null;
+        }
+        return new TailExchangeMove(VISITS, a, cutA, b, cutB);
+    }
+
+    private static Map<Visit, Visit[]> neighbourLists(List<Visit> visits) {
+        Map<Visit, Visit[]> lists = new IdentityHashMap<>();
+        int n = visits.size();
+        for (int i = 0; i < n; i++) {
+            Visit v = visits.get(i);
+            TravelMatrix m = v.matrix();
+            int k = Math.min(NEIGHBOURS, n - 1);
+            Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
+            final int self = i;
+            Arrays.sort(order, Comparator.comparingLong(j -> j == self ? Long.MAX_VALUE
+                    : m.travel(v.location(), visits.get(j).location()) + m.travel(visits.get(j).location(), v.location())));
+            Visit[] near = new Visit[k];
+            int filled = 0;
+            for (int j = 0; j < order.length && filled < k; j++) {
+                if (order[j] != self) {
+                    near[filled++] = visits.get(order[j]);
+                }
+            }
+            lists.put(v, Arrays.copyOf(near, filled));
+        }
+        return lists;
+    }
+}

@@ -1,0 +1,53 @@
+package io.fieldcast.dispatch.solver;
+
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListChangeMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListRuinRecreateMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListSwapMoveSelectorConfig;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+
+import java.time.Duration;
+
+/** The solver configuration shared by the service and the benchmarks, so both measure the same thing. */
+public final class SolverTuning {
+
+    private SolverTuning() {
+    }
+
+    public static SolverConfig config(Duration limit, Long seed) {
+        return new SolverConfig()
+                .withSolutionClass(DispatchPlan.class)
+                .withEntityClasses(TechnicianShift.class, Visit.class)
+                .withConstraintProviderClass(DispatchConstraints.class)
+                .withRandomSeed(seed)
+                .withTerminationSpentLimit(limit)
+                .withPhases(new ConstructionHeuristicPhaseConfig(), localSearch());
+    }
+
+    static LocalSearchPhaseConfig localSearch() {
+        var moves = new UnionMoveSelectorConfig().withMoveSelectors(
+                new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(NearbyMoves.class)
+                        .withFixedProbabilityWeight(8.0),
+                new ListChangeMoveSelectorConfig().withFixedProbabilityWeight(1.0),
+                new ListSwapMoveSelectorConfig().withFixedProbabilityWeight(1.0));
+        double ruinRecreate = Double.parseDouble(System.getProperty("fieldcast.tune.rr", "0"));
+        if (ruinRecreate > 0) {
+            moves.getMoveSelectorList().add(
+                    new ListRuinRecreateMoveSelectorConfig().withFixedProbabilityWeight(ruinRecreate));
+        }
+        String acceptor = System.getProperty("fieldcast.tune.acceptor", "la400");
+        var acceptorConfig = acceptor.startsWith("sa")
+                ? new LocalSearchAcceptorConfig().withSimulatedAnnealingStartingTemperature(acceptor.substring(2))
+                : new LocalSearchAcceptorConfig().withLateAcceptanceSize(Integer.parseInt(acceptor.substring(2)));
+        return new LocalSearchPhaseConfig()
+                .withMoveSelectorConfig(moves)
+                .withAcceptorConfig(acceptorConfig)
+                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(
+                        Integer.getInteger("fieldcast.tune.accepted", 1)));
+    }
+}
