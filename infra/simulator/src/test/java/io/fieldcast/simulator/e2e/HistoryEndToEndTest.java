@@ -14,12 +14,18 @@ import io.fieldcast.testing.EventProbe;
 import io.fieldcast.testing.SharedKafka;
 import io.fieldcast.testing.SharedPostgres;
 import io.fieldcast.testing.TestKeys;
+import io.fieldcast.simulator.run.Live;
+import io.fieldcast.simulator.run.Log;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,9 +47,13 @@ class HistoryEndToEndTest {
     static final int TECHNICIANS = 5;
     static final int DAYS = 3;
     static final String SECRET = "sim-secret";
+    static final Path OUT = Path.of("target", "e2e");
 
-    @Test
-    void historyPingsAndStatusesReachKafkaAndMatchTheTruthFile() throws Exception {
+    static ServiceJar dispatch;
+    static ServiceJar mobile;
+
+    @BeforeAll
+    static void startServices() throws Exception {
         for (String module : List.of("dispatch-service", "tech-mobile-api")) {
             assumeTrue(Files.exists(ServiceJar.jar(REPO, module)), module + " is not packaged (target/quarkus-app); "
                     + "build it with ./mvnw -pl " + module + " -am package -DskipTests to run this test");
@@ -66,21 +76,37 @@ class HistoryEndToEndTest {
         mobileEnv.put("FIELDCAST_SEED_DEVICES", IntStream.rangeClosed(1, 30)
                 .mapToObj(i -> String.format("tech-%02d:%s", i, SECRET)).collect(Collectors.joining(",")));
 
-        Path out = Path.of("target", "e2e");
-        Path truthFile = out.resolve("truth.jsonl");
-        try (var dispatch = new ServiceJar(REPO, "dispatch-service", "FIELDCAST_DISPATCH_PORT", dispatchEnv,
-                out.resolve("dispatch.log"));
-             var mobile = new ServiceJar(REPO, "tech-mobile-api", "FIELDCAST_MOBILE_PORT", mobileEnv,
-                     out.resolve("mobile.log"));
-             var pings = EventProbe.atEnd(Topics.TECH_LOCATIONS);
-             var statuses = EventProbe.atEnd(Topics.VISIT_STATUS)) {
-            dispatch.awaitReady(Duration.ofMinutes(4));
-            mobile.awaitReady(Duration.ofMinutes(4));
+        dispatch = new ServiceJar(REPO, "dispatch-service", "FIELDCAST_DISPATCH_PORT", dispatchEnv,
+                OUT.resolve("dispatch.log"));
+        mobile = new ServiceJar(REPO, "tech-mobile-api", "FIELDCAST_MOBILE_PORT", mobileEnv,
+                OUT.resolve("mobile.log"));
+        dispatch.awaitReady(Duration.ofMinutes(4));
+        mobile.awaitReady(Duration.ofMinutes(4));
+        Log.verbose(true);
+    }
 
-            Settings settings = new Settings(dispatch.url(), mobile.url(), "root", "secret", SECRET, 7, null,
-                    REPO.resolve(".fieldcast/graph"), null, TECHNICIANS, 3, 3, 60, truthFile, 2);
+    @AfterAll
+    static void stopServices() throws Exception {
+        if (dispatch != null) {
+            dispatch.close();
+        }
+        if (mobile != null) {
+            mobile.close();
+        }
+    }
+
+    static Settings settings(Path truthFile, int technicians) {
+        return new Settings(dispatch.url(), mobile.url(), "root", "secret", SECRET, 7, null,
+                REPO.resolve(".fieldcast/graph"), null, technicians, 3, 3, 60, truthFile, 2);
+    }
+
+    @Test
+    void historyPingsAndStatusesReachKafkaAndMatchTheTruthFile() throws Exception {
+        Path truthFile = OUT.resolve("truth-history.jsonl");
+        try (var pings = EventProbe.atEnd(Topics.TECH_LOCATIONS);
+             var statuses = EventProbe.atEnd(Topics.VISIT_STATUS)) {
             Stats stats;
-            try (Simulation sim = new Simulation(settings)) {
+            try (Simulation sim = new Simulation(settings(truthFile, TECHNICIANS))) {
                 stats = new History(sim).run(DAYS);
             }
             System.out.println(stats.summary());
@@ -123,6 +149,29 @@ class HistoryEndToEndTest {
                 System.out.println("no status taps were accepted: dispatch published no routes (planning "
                         + "endpoints missing?), so the phones had no route to tap on");
             }
+        }
+    }
+
+    /** A past day at 3600x: the replay clock sends everything in simulated order within seconds. */
+    @Test
+    void liveReplaysAPastDayOnTheAcceleratedClock() throws Exception {
+        LocalDate date = LocalDate.now(ZoneId.of("America/New_York")).minusDays(8);
+        while (date.getDayOfWeek().getValue() > 5) {
+            date = date.minusDays(1);
+        }
+        Path truthFile = OUT.resolve("truth-live.jsonl");
+        try (var pings = EventProbe.atEnd(Topics.TECH_LOCATIONS)) {
+            Stats stats;
+            try (Simulation sim = new Simulation(settings(truthFile, 3))) {
+                stats = new Live(sim).run(date, 3600);
+            }
+            System.out.println(stats.summary());
+            assertEquals(0, stats.errors(), stats.summary());
+            assertTrue(stats.pingsAccepted() > 50, stats.summary());
+            assertEquals(stats.pingsSent(), stats.pingsAccepted(), stats.summary());
+            List<LocationPing> onTopic = pings.await(LocationPing.class, p -> true, (int) stats.pingsAccepted(),
+                    Duration.ofSeconds(60));
+            assertEquals(stats.pingsAccepted(), onTopic.size());
         }
     }
 
