@@ -43,6 +43,9 @@ public final class SimulatorCli {
             return 0;
         }
         String mode = args[0];
+        if (!Set.of("history", "live", "load").contains(mode)) {
+            throw new IllegalArgumentException("unknown mode '" + mode + "'; history, live or load");
+        }
         Map<String, String> o = parse(args);
         Log.verbose(o.containsKey("verbose"));
         Settings settings = settings(o, mode);
