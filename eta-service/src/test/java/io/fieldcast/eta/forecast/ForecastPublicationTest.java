@@ -1,0 +1,122 @@
+package io.fieldcast.eta.forecast;
+
+import io.fieldcast.eta.TestClock;
+import io.fieldcast.events.ArrivalForecast;
+import io.fieldcast.events.Events;
+import io.fieldcast.events.GeoPosition;
+import io.fieldcast.events.LocationPing;
+import io.fieldcast.events.PlannedVisit;
+import io.fieldcast.events.RoutePlanned;
+import io.fieldcast.events.Topics;
+import io.fieldcast.events.VisitStatus;
+import io.fieldcast.events.VisitStatusChanged;
+import io.fieldcast.platform.kafka.EventPublisher;
+import io.fieldcast.platform.security.Roles;
+import io.fieldcast.platform.security.TokenIssuer;
+import io.fieldcast.testing.EventProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The publication rules end to end, through the broker: route in, first windows out; a tap that changes nothing
+ * publishes nothing; a job running two hours long moves the next window with that reason.
+ */
+@QuarkusTest
+class ForecastPublicationTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 3, 10);
+    private static final Instant T8 = Instant.parse("2026-03-10T08:00:00Z");
+    private static final GeoPosition HOME = new GeoPosition(45.50, -122.65);
+    // Each visit ~2.2 km from the previous one: about 6 minutes at the no-map 30 km/h x 1.3.
+    private static final GeoPosition P1 = new GeoPosition(45.52, -122.65);
+    private static final GeoPosition P2 = new GeoPosition(45.54, -122.65);
+    private static final GeoPosition P3 = new GeoPosition(45.56, -122.65);
+
+    @Inject
+    EventPublisher publisher;
+    @Inject
+    TokenIssuer tokens;
+
+    @Test
+    void firstWindowsThenQuietThenMovedByALongJob() throws Exception {
+        String tech = "tech-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID v1 = UUID.randomUUID();
+        UUID v2 = UUID.randomUUID();
+        UUID v3 = UUID.randomUUID();
+        TestClock.set(T8);
+        RoutePlanned route = new RoutePlanned(Events.newId(), T8.minus(Duration.ofHours(12)), 1, tech, "t1", DAY, 1,
+                HOME, HOME, T8, T8.plus(Duration.ofHours(9)), List.of(
+                visit(v1, 1, P1, T8, T8.plus(Duration.ofHours(4)), T8.plus(Duration.ofMinutes(6))),
+                // The window of v2 opens at 10:00: the technician waits, so 10:00-11:00 is nearly certain.
+                visit(v2, 2, P2, T8.plus(Duration.ofHours(2)), T8.plus(Duration.ofHours(6)),
+                        T8.plus(Duration.ofHours(2))),
+                visit(v3, 3, P3, T8.plus(Duration.ofHours(5)), T8.plus(Duration.ofHours(9)),
+                        T8.plus(Duration.ofHours(5)))));
+
+        try (EventProbe probe = EventProbe.atEnd(Topics.ARRIVAL_FORECASTS)) {
+            publisher.send(route).get(10, TimeUnit.SECONDS);
+            List<ArrivalForecast> first = probe.await(ArrivalForecast.class, f -> f.technicianId().equals(tech), 3,
+                    Duration.ofSeconds(30));
+            assertEquals(Set.of(v1, v2, v3), Set.copyOf(first.stream().map(ArrivalForecast::appointmentId).toList()));
+            ArrivalForecast f2 = byVisit(first, v2);
+            assertEquals(T8.plus(Duration.ofHours(2)), f2.windowStart());
+            assertEquals(Duration.ofMinutes(60), Duration.between(f2.windowStart(), f2.windowEnd()));
+            assertTrue(f2.probabilityInWindow() >= 0.9, "published only at the target: " + f2);
+            assertEquals(1, f2.forecastVersion());
+            assertTrue(f2.reason().startsWith("first 60-minute window"), f2.reason());
+
+            // Arrived at v1 at 08:07: nothing material changes, nothing is published.
+            TestClock.set(T8.plus(Duration.ofMinutes(7)));
+            publisher.send(tap(tech, v1, VisitStatus.ARRIVED, T8.plus(Duration.ofMinutes(7)))).get(10,
+                    TimeUnit.SECONDS);
+            List<ArrivalForecast> quiet = probe.drain(Duration.ofSeconds(4)).stream()
+                    .filter(e -> e instanceof ArrivalForecast f && f.technicianId().equals(tech))
+                    .map(ArrivalForecast.class::cast).toList();
+            assertEquals(3, quiet.size(), "only the three first windows: " + quiet);
+
+            // 11:00 and still at v1 (planned 45 min, now 173 min): a fix from the van recomputes; v2 moves.
+            Instant eleven = T8.plus(Duration.ofHours(3));
+            TestClock.set(eleven);
+            publisher.send(new LocationPing(Events.newId(), eleven, 1, tech, "fix-1", eleven, eleven, P1.lat(),
+                    P1.lon(), 5, 0.0, null)).get(10, TimeUnit.SECONDS);
+            List<ArrivalForecast> moved = probe.await(ArrivalForecast.class,
+                    f -> f.appointmentId().equals(v2) && f.forecastVersion() == 2, 1, Duration.ofSeconds(30));
+            assertEquals(1, moved.size(), "v2 must be re-published once");
+            ArrivalForecast m = moved.getFirst();
+            assertTrue(!m.windowStart().isBefore(eleven) && m.p50().isAfter(eleven), "not before the job ends: " + m);
+            assertTrue(m.reason().startsWith("window moved") && m.reason().contains("previous job running"),
+                    m.reason());
+        }
+
+        given().auth().oauth2(tokens.forUser("dana", Set.of(Roles.DISPATCHER)).token())
+                .queryParam("date", DAY.toString())
+                .get("/api/forecasts").then().statusCode(200)
+                .body("appointmentId", hasItem(v2.toString()));
+    }
+
+    private static ArrivalForecast byVisit(List<ArrivalForecast> forecasts, UUID id) {
+        return forecasts.stream().filter(f -> f.appointmentId().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static PlannedVisit visit(UUID id, int seq, GeoPosition at, Instant ws, Instant we, Instant planned) {
+        return new PlannedVisit(id, seq, "repair", "Ann", "1 Main St", at, null, ws, we, planned, 45, false);
+    }
+
+    private static VisitStatusChanged tap(String tech, UUID visit, VisitStatus status, Instant at) {
+        return new VisitStatusChanged(Events.newId(), at, 1, tech, visit, status, null, null, at, at, "tap-" + at);
+    }
+}
