@@ -97,7 +97,7 @@ class ForecastPublicationTest {
                     f -> f.appointmentId().equals(v2) && f.forecastVersion() == 2, 1, Duration.ofSeconds(30));
             assertEquals(1, moved.size(), "v2 must be re-published once");
             ArrivalForecast m = moved.getFirst();
-            assertTrue(!m.windowStart().isBefore(eleven) && m.p50().isAfter(eleven), "not before the job ends: " + m);
+            assertTrue(!m.windowStart().isBefore(eleven) && m.p50Arrival().isAfter(eleven), "not before the job ends: " + m);
             assertTrue(m.reason().startsWith("window moved") && m.reason().contains("previous job running"),
                     m.reason());
         }
