@@ -15,6 +15,7 @@ import io.fieldcast.testing.SharedKafka;
 import io.fieldcast.testing.SharedPostgres;
 import io.fieldcast.testing.TestKeys;
 import io.fieldcast.simulator.run.Live;
+import io.fieldcast.simulator.run.Load;
 import io.fieldcast.simulator.run.Log;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -172,6 +173,23 @@ class HistoryEndToEndTest {
             List<LocationPing> onTopic = pings.await(LocationPing.class, p -> true, (int) stats.pingsAccepted(),
                     Duration.ofSeconds(60));
             assertEquals(stats.pingsAccepted(), onTopic.size());
+        }
+    }
+
+    /** Load mode needs only the phone API: three phones driving in real time for 30 s. */
+    @Test
+    void loadSendsRealTimeFixesForEveryPhone() throws Exception {
+        try (var pings = EventProbe.atEnd(Topics.TECH_LOCATIONS);
+             Simulation sim = new Simulation(settings(OUT.resolve("truth-load.jsonl"), 0))) {
+            Stats stats = new Load(sim).run(3, "tech-%02d", 30);
+            System.out.println(stats.summary());
+            assertEquals(0, stats.errors(), stats.summary());
+            assertEquals(stats.pingsSent(), stats.pingsAccepted(), stats.summary());
+            List<LocationPing> onTopic = pings.await(LocationPing.class, p -> true, (int) stats.pingsAccepted(),
+                    Duration.ofSeconds(30));
+            assertEquals(3, onTopic.stream().map(LocationPing::technicianId).distinct().count());
+            // Real time: no fix is dated later than now plus the last batch's 15 s.
+            assertTrue(onTopic.stream().allMatch(p -> p.deviceTime().isBefore(Instant.now().plusSeconds(15))));
         }
     }
 
