@@ -11,7 +11,7 @@ import java.util.Set;
  * simulator relies on lives in this class. When the service has no planning endpoints (404/405), the tentative plan
  * that booking keeps is all there is and {@link #planAndPublish} says so by returning false.
  */
-public final class Planner {
+public final class Planner implements DayPlanning {
 
     private final DispatchClient dispatch;
 
@@ -20,6 +20,7 @@ public final class Planner {
     }
 
     /** Solves for at most {@code solveSeconds}, then publishes; false when the service cannot plan or publish. */
+    @Override
     public boolean planAndPublish(String territoryId, LocalDate date, int solveSeconds) {
         String base = "/api/plans/" + territoryId + "/" + date;
         HttpApi http = dispatch.http();

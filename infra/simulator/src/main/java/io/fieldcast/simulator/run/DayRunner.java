@@ -4,7 +4,7 @@ import io.fieldcast.roadnetwork.GeoPoint;
 import io.fieldcast.simulator.api.DispatchClient;
 import io.fieldcast.simulator.api.DispatchClient.Technician;
 import io.fieldcast.simulator.api.MobileClient;
-import io.fieldcast.simulator.api.Planner;
+import io.fieldcast.simulator.api.DayPlanning;
 import io.fieldcast.simulator.day.DayEngine;
 import io.fieldcast.simulator.day.DayOutcome;
 import io.fieldcast.simulator.day.PlannedStop;
@@ -34,7 +34,7 @@ final class DayRunner {
 
     private final Settings settings;
     private final DispatchClient dispatch;
-    private final Planner planner;
+    private final DayPlanning planner;
     private final Booker booker;
     private final Phones phones;
     private final DayEngine engine;
@@ -43,11 +43,11 @@ final class DayRunner {
     private final ExecutorService pool;
     private boolean warnedNoPlanning;
 
-    DayRunner(Settings settings, DispatchClient dispatch, Booker booker, Phones phones, DayEngine engine,
-              TruthWriter truth, Stats stats, ExecutorService pool) {
+    DayRunner(Settings settings, DispatchClient dispatch, DayPlanning planner, Booker booker, Phones phones,
+              DayEngine engine, TruthWriter truth, Stats stats, ExecutorService pool) {
         this.settings = settings;
         this.dispatch = dispatch;
-        this.planner = new Planner(dispatch);
+        this.planner = planner;
         this.booker = booker;
         this.phones = phones;
         this.engine = engine;

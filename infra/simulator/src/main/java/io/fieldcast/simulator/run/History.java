@@ -1,10 +1,13 @@
 package io.fieldcast.simulator.run;
 
+import io.fieldcast.simulator.api.DayPlanning;
 import io.fieldcast.simulator.api.DispatchClient;
+import io.fieldcast.simulator.api.Planner;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.concurrent.Future;
 
 /**
@@ -17,9 +20,16 @@ public final class History {
     static final int MOBILE_MAX_AGE_DAYS = 14;
 
     private final Simulation sim;
+    private final Function<DispatchClient, DayPlanning> planning;
 
     public History(Simulation sim) {
+        this(sim, Planner::new);
+    }
+
+    /** With another way to plan and publish (a test's stand-in while dispatch has no planning API). */
+    public History(Simulation sim, Function<DispatchClient, DayPlanning> planning) {
         this.sim = sim;
+        this.planning = planning;
     }
 
     public Stats run(int days) throws Exception {
@@ -37,7 +47,7 @@ public final class History {
         company.habits.values().forEach(h -> sim.truth.write("habits", h));
         company.markAbsences(dispatch, dates);
         List<String> jobTypes = dispatch.jobTypes();
-        DayRunner runner = new DayRunner(sim.settings, dispatch, new Booker(dispatch, sim.roads, sim.settings.seed(),
+        DayRunner runner = new DayRunner(sim.settings, dispatch, planning.apply(dispatch), new Booker(dispatch, sim.roads, sim.settings.seed(),
                 sim.stats), new Phones(sim.mobileApi, sim.settings.deviceSecret()), sim.engine, sim.truth, sim.stats,
                 sim.pool);
         for (int i = 0; i < dates.size(); i++) {

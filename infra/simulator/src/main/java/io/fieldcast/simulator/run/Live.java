@@ -1,12 +1,15 @@
 package io.fieldcast.simulator.run;
 
+import io.fieldcast.simulator.api.DayPlanning;
 import io.fieldcast.simulator.api.DispatchClient;
+import io.fieldcast.simulator.api.Planner;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * {@code live --speed X}: one day (today by default) booked, planned and published, then worked through the same
@@ -15,9 +18,16 @@ import java.util.List;
 public final class Live {
 
     private final Simulation sim;
+    private final Function<DispatchClient, DayPlanning> planning;
 
     public Live(Simulation sim) {
+        this(sim, Planner::new);
+    }
+
+    /** With another way to plan and publish (a test's stand-in while dispatch has no planning API). */
+    public Live(Simulation sim, Function<DispatchClient, DayPlanning> planning) {
         this.sim = sim;
+        this.planning = planning;
     }
 
     public Stats run(LocalDate dateOrNull, double speed) throws Exception {
@@ -28,7 +38,7 @@ public final class Live {
                 + " at " + speed + "x, seed " + sim.settings.seed());
         company.habits.values().forEach(h -> sim.truth.write("habits", h));
         company.markAbsences(dispatch, List.of(date));
-        DayRunner runner = new DayRunner(sim.settings, dispatch, new Booker(dispatch, sim.roads, sim.settings.seed(),
+        DayRunner runner = new DayRunner(sim.settings, dispatch, planning.apply(dispatch), new Booker(dispatch, sim.roads, sim.settings.seed(),
                 sim.stats), new Phones(sim.mobileApi, sim.settings.deviceSecret()), sim.engine, sim.truth, sim.stats,
                 sim.pool);
         List<DayRunner.PhoneDay> days = runner.prepare(company, date, 0, dispatch.jobTypes());

@@ -31,6 +31,10 @@ public final class Stats {
         return errors.get();
     }
 
+    public long visitsCount() {
+        return visits.get();
+    }
+
     public long pingsSent() {
         return pingsSent.get();
     }

@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * 5 technicians × 3 days through the real dispatch-service and tech-mobile-api (their packaged jars in their own
+ * End to end: 5 technicians × 3 days of history (plus a live replay and a short load run) through the real dispatch-service and tech-mobile-api (their packaged jars in their own
  * JVMs, on the shared test PostgreSQL and Kafka), then reads the topics back and compares them with the truth file.
  */
 class HistoryEndToEndTest {
@@ -108,7 +108,8 @@ class HistoryEndToEndTest {
              var statuses = EventProbe.atEnd(Topics.VISIT_STATUS)) {
             Stats stats;
             try (Simulation sim = new Simulation(settings(truthFile, TECHNICIANS))) {
-                stats = new History(sim).run(DAYS);
+                stats = new History(sim, d -> new StandInPublisher(d, SharedKafka.get().bootstrapServers()))
+                        .run(DAYS);
             }
             System.out.println(stats.summary());
 
@@ -130,26 +131,9 @@ class HistoryEndToEndTest {
                         "ping " + p.clientId() + " at " + p.deviceTime() + " lies in a simulated day of its technician");
             }
 
-            if (stats.tapsAccepted() > 0) {
-                List<VisitStatusChanged> changes = statuses.await(VisitStatusChanged.class, c -> true,
-                        (int) stats.tapsAccepted(), Duration.ofSeconds(60));
-                assertEquals(stats.tapsAccepted(), changes.size(), "every accepted tap is on fieldcast.visit-status");
-                Map<String, Instant> arrived = new HashMap<>();
-                truth.stream().filter(t -> "visit".equals(t.path("type").asText()) && t.hasNonNull("arrivedAt"))
-                        .forEach(t -> arrived.put(t.path("appointmentId").asText(),
-                                Instant.parse(t.path("arrivedAt").asText())));
-                for (VisitStatusChanged c : changes) {
-                    if (c.status() == VisitStatus.ARRIVED) {
-                        Instant truthArrival = arrived.get(c.appointmentId().toString());
-                        long lag = Duration.between(truthArrival, c.deviceTime()).toSeconds();
-                        // The tap follows the real arrival by 15..120 s (walking to the door).
-                        assertTrue(lag >= 15 && lag <= 120, "ARRIVED tap " + lag + " s after the true arrival");
-                    }
-                }
-            } else {
-                System.out.println("no status taps were accepted: dispatch published no routes (planning "
-                        + "endpoints missing?), so the phones had no route to tap on");
-            }
+            assertArrivalsMatchTruth(statuses, stats, truth);
+            assertTrue(stats.tapsAccepted() > 2L * stats.visitsCount(), "taps for every visit: " + stats.summary());
+            assertEquals(0, stats.tapsRejectedCount(), "no tap refused: " + stats.summary());
         }
     }
 
@@ -161,10 +145,12 @@ class HistoryEndToEndTest {
             date = date.minusDays(1);
         }
         Path truthFile = OUT.resolve("truth-live.jsonl");
-        try (var pings = EventProbe.atEnd(Topics.TECH_LOCATIONS)) {
+        try (var pings = EventProbe.atEnd(Topics.TECH_LOCATIONS);
+             var statuses = EventProbe.atEnd(Topics.VISIT_STATUS)) {
             Stats stats;
             try (Simulation sim = new Simulation(settings(truthFile, 3))) {
-                stats = new Live(sim).run(date, 3600);
+                stats = new Live(sim, d -> new StandInPublisher(d, SharedKafka.get().bootstrapServers()))
+                        .run(date, 3600);
             }
             System.out.println(stats.summary());
             assertEquals(0, stats.errors(), stats.summary());
@@ -173,6 +159,8 @@ class HistoryEndToEndTest {
             List<LocationPing> onTopic = pings.await(LocationPing.class, p -> true, (int) stats.pingsAccepted(),
                     Duration.ofSeconds(60));
             assertEquals(stats.pingsAccepted(), onTopic.size());
+            assertTrue(stats.tapsAccepted() > 2L * stats.visitsCount(), stats.summary());
+            assertArrivalsMatchTruth(statuses, stats, readTruth(truthFile));
         }
     }
 
@@ -190,6 +178,24 @@ class HistoryEndToEndTest {
             assertEquals(3, onTopic.stream().map(LocationPing::technicianId).distinct().count());
             // Real time: no fix is dated later than now plus the last batch's 15 s.
             assertTrue(onTopic.stream().allMatch(p -> p.deviceTime().isBefore(Instant.now().plusSeconds(15))));
+        }
+    }
+
+    /** Every accepted tap is on the topic, and each ARRIVED tap follows its true arrival by 15..120 s. */
+    private static void assertArrivalsMatchTruth(EventProbe statuses, Stats stats, List<JsonNode> truth) {
+        List<VisitStatusChanged> changes = statuses.await(VisitStatusChanged.class, c -> true,
+                (int) stats.tapsAccepted(), Duration.ofSeconds(60));
+        assertEquals(stats.tapsAccepted(), changes.size(), "every accepted tap is on fieldcast.visit-status");
+        Map<String, Instant> arrived = new HashMap<>();
+        truth.stream().filter(t -> "visit".equals(t.path("type").asText()) && t.hasNonNull("arrivedAt"))
+                .forEach(t -> arrived.put(t.path("appointmentId").asText(),
+                        Instant.parse(t.path("arrivedAt").asText())));
+        for (VisitStatusChanged c : changes) {
+            if (c.status() == VisitStatus.ARRIVED) {
+                long lag = Duration.between(arrived.get(c.appointmentId().toString()), c.deviceTime()).toSeconds();
+                // The tap follows the real arrival by 15..120 s (walking to the door).
+                assertTrue(lag >= 15 && lag <= 120, "ARRIVED tap " + lag + " s after the true arrival");
+            }
         }
     }
 
