@@ -65,7 +65,8 @@ public final class TripMiner {
 
         Instant traceArrival = null;
         if (k >= 0) {
-            traceArrival = k > s ? crossing(trace.get(k), trace.get(k - 1), to, r) : trace.get(k).time();
+            traceArrival = k > s ? crossing(trace.get(k), trace.get(k - 1), k - 2 >= s ? trace.get(k - 2) : null, to, r)
+                    : trace.get(k).time();
         }
         ArrivalSource source = source(traceArrival, tapArrived);
         Instant arrival = traceArrival != null ? traceArrival : tapArrived;
@@ -79,7 +80,7 @@ public final class TripMiner {
         }
         Instant departure = null;
         if (d >= 0 && d + 1 < trace.size()) {
-            departure = crossing(trace.get(d), trace.get(d + 1), from, r);
+            departure = crossing(trace.get(d), trace.get(d + 1), d + 2 < trace.size() ? trace.get(d + 2) : null, from, r);
         } else {
             departure = tap(taps, to.appointmentId(), VisitStatus.EN_ROUTE);
         }
@@ -142,25 +143,35 @@ public final class TripMiner {
             boolean out = trace.get(i).metersTo(place.lat(), place.lon()) > r;
             boolean nextOut = i + 1 == trace.size() || trace.get(i + 1).metersTo(place.lat(), place.lon()) > r;
             if (out && nextOut) {
-                return crossing(trace.get(i - 1), trace.get(i), place, r);
+                return crossing(trace.get(i - 1), trace.get(i), i + 1 < trace.size() ? trace.get(i + 1) : null, place, r);
             }
         }
         return null;
     }
 
     /**
-     * When the technician was at the place itself, judged from a fix inside the radius and its neighbour outside:
-     * the line between them crosses the radius (interpolated by distance, which bridges a GPS gap better than either
-     * end), and the remaining radius is covered at the speed of that line. Never beyond the inside fix's time.
+     * When the technician was at the place itself, from a fix inside the radius and its neighbour outside. With a
+     * further fix beyond the outside one, the van's driving speed there is known, and the outside fix's distance at
+     * that speed says when it left (or reached) the place: right across a GPS gap or a sparse fix interval. Without
+     * one, the line between the two fixes is assumed driven at constant speed. Always between the two fixes' times.
      */
-    static Instant crossing(TracePoint inside, TracePoint outside, Place place, double radius) {
-        double dIn = inside.metersTo(place.lat(), place.lon());
-        double dOut = outside.metersTo(place.lat(), place.lon());
-        double f = dOut > dIn ? Math.clamp((radius - dIn) / (dOut - dIn), 0, 1) : 0;
+    static Instant crossing(TracePoint inside, TracePoint outside, TracePoint beyond, Place place, double radius) {
         long millis = Duration.between(inside.time(), outside.time()).toMillis();
+        double dOut = outside.metersTo(place.lat(), place.lon());
+        if (beyond != null) {
+            double seconds = Math.abs(Duration.between(outside.time(), beyond.time()).toMillis()) / 1000.0;
+            double speed = seconds > 0 ? outside.metersTo(beyond) / seconds : 0;
+            if (speed > 1) {
+                // millis > 0 for a departure (inside before outside), < 0 for an arrival.
+                double atPlace = millis - Math.signum(millis) * 1000 * dOut / speed;
+                atPlace = millis < 0 ? Math.clamp(atPlace, millis, 0) : Math.clamp(atPlace, 0, millis);
+                return inside.time().plusMillis(Math.round(atPlace));
+            }
+        }
+        double dIn = inside.metersTo(place.lat(), place.lon());
+        double f = dOut > dIn ? Math.clamp((radius - dIn) / (dOut - dIn), 0, 1) : 0;
         double speed = Math.abs(millis) > 0 ? inside.metersTo(outside) / (Math.abs(millis) / 1000.0) : 0;
         double atPlaceMillis = speed > 0.5 ? 1000 * Math.min(radius, dOut) / speed : 0;
-        // millis < 0 for an arrival (outside before inside), > 0 for a departure.
         double offset = f * millis - Math.signum(millis) * atPlaceMillis;
         offset = millis < 0 ? Math.clamp(offset, millis, 0) : Math.clamp(offset, 0, millis);
         return inside.time().plusMillis(Math.round(offset));
