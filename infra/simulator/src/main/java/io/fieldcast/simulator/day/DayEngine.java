@@ -34,7 +34,7 @@ public final class DayEngine {
 
     public DayOutcome simulate(TechnicianDay day, Habits habits) {
         SplittableRandom rng = Seeds.stream(seed, "day", day.technicianId(), day.date());
-        Phone phone = new Phone(day.technicianId(), day.date(), habits, rng);
+        Phone phone = new Phone(seed, day.technicianId(), day.date(), habits, rng);
         Driver driver = new Driver(habits, day.zone(), rng);
         List<Truth.Visit> visits = new ArrayList<>();
 

@@ -17,8 +17,8 @@ import java.util.UUID;
 
 /**
  * A technician's phone during one day: turns true positions into noisy fixes, records taps, and holds everything
- * back while it is offline. Client ids are derived from the technician, the date and a counter, so a re-run of the
- * same seed replays the same ids and the API de-duplicates them.
+ * back while it is offline. Client ids are derived from the technician, the date, the seed and a counter, so a re-run
+ * of the same seed replays the same ids and the API de-duplicates them.
  */
 final class Phone {
 
@@ -33,9 +33,10 @@ final class Phone {
     private final List<PhoneOutput> outputs = new ArrayList<>();
     private int seq;
 
-    Phone(String technicianId, LocalDate date, Habits habits, SplittableRandom rng) {
-        String tech = technicianId.length() > 40 ? technicianId.substring(0, 40) : technicianId;
-        this.idPrefix = tech + "-" + date.format(DateTimeFormatter.BASIC_ISO_DATE);
+    Phone(long seed, String technicianId, LocalDate date, Habits habits, SplittableRandom rng) {
+        // The seed is part of the id: a run with another seed on the same days is new data, not a replay.
+        String tech = technicianId.length() > 30 ? technicianId.substring(0, 30) : technicianId;
+        this.idPrefix = tech + "-" + date.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + Long.toString(seed, 36);
         this.habits = habits;
         this.rng = rng;
     }

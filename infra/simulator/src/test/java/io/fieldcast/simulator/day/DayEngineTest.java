@@ -38,6 +38,18 @@ class DayEngineTest {
     }
 
     @Test
+    void clientIdsDifferBetweenSeedsAndFitTheApi() {
+        TechnicianDay day = new TechnicianDay("a-very-long-technician-identifier-of-64-characters-xxxxxxxxxxxx",
+                DATE, 0, ZONE, shift(0, 8), shift(0, 17), HOME, HOME, stops(DATE, 2));
+        var a = new DayEngine(Long.MAX_VALUE, StraightLineRouter.CITY).simulate(day, calm()).outputs();
+        var b = new DayEngine(Long.MIN_VALUE, StraightLineRouter.CITY).simulate(day, calm()).outputs();
+        assertFalse(a.getFirst().clientId().equals(b.getFirst().clientId()));
+        for (PhoneOutput o : a) {
+            assertTrue(o.clientId().matches("[A-Za-z0-9._:-]{1,64}"), o.clientId());
+        }
+    }
+
+    @Test
     void everyVisitOfANormalDayIsTappedInOrder() {
         TechnicianDay day = day(5);
         DayOutcome out = new DayEngine(1, StraightLineRouter.CITY).simulate(day, calm());
