@@ -28,14 +28,21 @@ public final class DispatchClient {
 
     private final HttpApi http;
     private String token;
+    private Instant expiresAt = Instant.MAX;
+    private String username;
+    private String password;
 
     public DispatchClient(HttpApi http) {
         this.http = http;
     }
 
     public void login(String username, String password) {
-        token = http.call("POST", "/api/auth/login", Map.of("username", username, "password", password), null,
-                Set.of(200)).body().path("token").asText();
+        this.username = username;
+        this.password = password;
+        JsonNode answer = http.call("POST", "/api/auth/login", Map.of("username", username, "password", password),
+                null, Set.of(200)).body();
+        token = answer.path("token").asText();
+        expiresAt = answer.hasNonNull("expiresAt") ? Instant.parse(answer.path("expiresAt").asText()) : Instant.MAX;
     }
 
     public List<Territory> territories() {
@@ -78,7 +85,7 @@ public final class DispatchClient {
         body.put("windowStart", windowStart);
         body.put("windowEnd", windowEnd);
         body.put("territoryId", territoryId);
-        HttpApi.Answer answer = http.call("POST", "/api/appointments", body, token, Set.of(201, 409));
+        HttpApi.Answer answer = http.call("POST", "/api/appointments", body, token(), Set.of(201, 409));
         if (answer.status() == 409) {
             return null;
         }
@@ -91,13 +98,13 @@ public final class DispatchClient {
     /** Count of appointments already on a territory-day (so a re-run does not book the day twice). */
     public long appointmentCount(String territoryId, LocalDate date) {
         return http.call("GET", "/api/appointments?territory=" + territoryId + "&date=" + date + "&size=1", null,
-                token, Set.of(200)).body().path("total").asLong();
+                token(), Set.of(200)).body().path("total").asLong();
     }
 
     /** Marks a technician absent (new hires before their first day); 409 if it overlaps is fine. */
     public void absence(String technicianId, LocalDate first, LocalDate last, String kind, String note) {
         http.call("POST", "/api/technicians/" + technicianId + "/absences",
-                Map.of("firstDay", first, "lastDay", last, "kind", kind, "note", note), token,
+                Map.of("firstDay", first, "lastDay", last, "kind", kind, "note", note), token(),
                 Set.of(200, 201, 409));
     }
 
@@ -132,12 +139,16 @@ public final class DispatchClient {
         return http;
     }
 
-    String token() {
+    /** The dispatcher's token, logging in again a minute before it expires (long history runs outlive it). */
+    synchronized String token() {
+        if (username != null && Instant.now().isAfter(expiresAt.minusSeconds(60))) {
+            login(username, password);
+        }
         return token;
     }
 
     private JsonNode get(String path) {
-        return http.call("GET", path, null, token, Set.of(200)).body();
+        return http.call("GET", path, null, token(), Set.of(200)).body();
     }
 
     private static JsonNode parseText(JsonNode node) {
