@@ -149,6 +149,55 @@ class DayEngineTest {
                 && "CUSTOMER_NOT_HOME".equals(t.reasonCode())).count());
     }
 
+    @Test
+    void lateStarterLeavesHomeAfterTheShiftStartsOnSomeDays() {
+        Habits late = withLateStart(calm(), 1, 20);
+        DayOutcome out = new DayEngine(8, StraightLineRouter.CITY).simulate(day(3), late);
+        assertTrue(out.day().lateStartMinutes() > 0);
+        assertEquals(shift(0, 8).plusSeconds(Math.round(out.day().lateStartMinutes() * 60)).getEpochSecond(),
+                out.day().leftHomeAt().getEpochSecond(), 6); // minutes are rounded to a tenth in the truth
+    }
+
+    @Test
+    void lunchIsTakenOnceAfterTheUsualTimeAndLastsTenToNinetyMinutes() {
+        for (int seed = 0; seed < 20; seed++) {
+            DayOutcome out = new DayEngine(seed, StraightLineRouter.CITY).simulate(day(6), calm());
+            Truth.Interval lunch = out.day().lunch();
+            assertNotNull(lunch, "a six-visit day has a gap after noon");
+            assertTrue(lunch.from().atZone(ZONE).getHour() >= 12);
+            long minutes = java.time.Duration.between(lunch.from(), lunch.to()).toMinutes();
+            assertTrue(minutes >= 10 && minutes <= 90, "lunch " + minutes + " min");
+        }
+    }
+
+    @Test
+    void gpsGapsLeaveFewerMovingFixes() {
+        Habits noGaps = calm();
+        Habits gaps = withGaps(calm());
+        long without = movingFixes(new DayEngine(3, StraightLineRouter.CITY).simulate(day(6), noGaps));
+        long with = movingFixes(new DayEngine(3, StraightLineRouter.CITY).simulate(day(6), gaps));
+        assertTrue(with < without, with + " fixes with gaps, " + without + " without");
+    }
+
+    private static long movingFixes(DayOutcome out) {
+        return out.outputs().stream().filter(o -> o instanceof PhoneOutput.Fix f && f.speed() != null
+                && f.speed() > 0).count();
+    }
+
+    static Habits withLateStart(Habits h, double chance, double meanMin) {
+        return new Habits(h.technicianId(), h.speedFactorByHour(), h.serviceMinutes(), h.defaultService(),
+                chance, meanMin, h.lunchMeanMin(), h.lunchSdMin(), h.lunchAfterMinute(),
+                h.detourChance(), h.detourMeanMin(), h.gpsNoiseMeters(), h.gpsGapChance(), h.indoorFixChance(),
+                h.offlineChance(), h.offlineMeanMin(), h.pingIntervalSec(), h.newHire(), h.firstDayIndex(), h.rare());
+    }
+
+    static Habits withGaps(Habits h) {
+        return new Habits(h.technicianId(), h.speedFactorByHour(), h.serviceMinutes(), h.defaultService(),
+                h.lateStartChance(), h.lateStartMeanMin(), h.lunchMeanMin(), h.lunchSdMin(), h.lunchAfterMinute(),
+                h.detourChance(), h.detourMeanMin(), h.gpsNoiseMeters(), 1, h.indoorFixChance(),
+                h.offlineChance(), h.offlineMeanMin(), h.pingIntervalSec(), h.newHire(), h.firstDayIndex(), h.rare());
+    }
+
     // --- fixtures
 
     /** A predictable person: no rare events, no late starts, 20 s fixes, REPAIR median 50 min. */
