@@ -103,13 +103,16 @@ public final class ArrivalForecaster {
                 t = epoch(day.progressOf(day.visits().get(current).appointmentId()).arrivedAt()) + total * 60;
                 t = Math.max(t, now);
             } else {
-                t = Math.max(now, origin.departAt);
+                t = origin.departAt;
             }
             for (int r = 0; r < remaining.size(); r++) {
                 VisitPlan v = day.visits().get(remaining.get(r));
                 int hour = Instant.ofEpochSecond((long) t).atZone(zone).getHour();
                 double factor = model.travelFactor(tech, hour).quantile(uniform(random));
                 t += legSeconds[r] * factor;
+                if (r == 0) {
+                    t = Math.max(t, now);     // not arrived yet: whatever the drive should have taken
+                }
                 if (v.windowStart() != null) {
                     t = Math.max(t, epoch(v.windowStart()));
                 }
@@ -170,23 +173,29 @@ public final class ArrivalForecaster {
     private record Origin(double lat, double lon, double departAt) {
     }
 
-    /** Where the next drive starts: the current job, else a fresh GPS fix, else the last finished visit or home. */
+    /**
+     * Where and when the next drive started: at the current job (when it ends), else at a fresh GPS fix, else at the
+     * last finished visit when it finished, else at home at the shift start. The drive may be under way already; the
+     * simulation then only keeps arrivals after now.
+     */
     private Origin origin(DayState day, int current, int lastDone) {
-        double shiftStart = day.shiftStart() == null ? 0 : epoch(day.shiftStart());
+        double now = epoch(day.now());
+        double shiftStart = day.shiftStart() == null ? now : epoch(day.shiftStart());
         if (current >= 0) {
             VisitPlan c = day.visits().get(current);
-            return new Origin(c.lat(), c.lon(), epoch(day.now()));
+            return new Origin(c.lat(), c.lon(), now);
         }
         DayState.Fix fix = day.lastFix();
         if (fix != null && Duration.between(fix.time(), day.now()).compareTo(FRESH_FIX) <= 0
                 && !fix.time().isAfter(day.now())) {
-            return new Origin(fix.lat(), fix.lon(), Math.max(epoch(day.now()), shiftStart));
+            return new Origin(fix.lat(), fix.lon(), Math.max(epoch(fix.time()), shiftStart));
         }
         if (lastDone >= 0) {
             VisitPlan d = day.visits().get(lastDone);
-            return new Origin(d.lat(), d.lon(), epoch(day.now()));
+            Instant finished = day.progressOf(d.appointmentId()).finishedAt();
+            return new Origin(d.lat(), d.lon(), finished == null ? now : Math.min(now, epoch(finished)));
         }
-        return new Origin(day.startLat(), day.startLon(), Math.max(epoch(day.now()), shiftStart));
+        return new Origin(day.startLat(), day.startLon(), shiftStart);
     }
 
     private double[] legs(DayState day, List<Integer> remaining, Origin origin) {

@@ -1,0 +1,85 @@
+package io.fieldcast.eta.forecast;
+
+import io.fieldcast.eta.model.SyntheticHistory;
+import io.fieldcast.eta.trips.RoadLeg;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Test days of a {@link SyntheticHistory} fleet: six visits in a 10 km square, planned with the fleet's default
+ * durations and the road network's times (no learning), promised 4-hour windows (08-12 or 12-16) by planned
+ * arrival, then lived with each technician's true service times and travel factors.
+ */
+public final class SyntheticFleetDays {
+
+    private SyntheticFleetDays() {
+    }
+
+    public static List<ReplayEvaluation.TrueDay> days(SyntheticHistory fleet, int technicians, int days,
+                                                      RoadLeg.Timer roads, long seed) {
+        Random random = new Random(seed);
+        List<String> jobs = List.copyOf(SyntheticHistory.JOB_MINUTES.keySet());
+        List<ReplayEvaluation.TrueDay> out = new ArrayList<>();
+        for (int d = 0; d < days; d++) {
+            LocalDate date = LocalDate.of(2026, 6, 1).plusDays(d);
+            Instant shift = date.atTime(8, 0).toInstant(ZoneOffset.UTC);
+            for (int t = 0; t < technicians; t++) {
+                double lat = 45.50 + random.nextDouble() * 0.09;
+                double lon = -122.70 + random.nextDouble() * 0.12;
+                double startLat = lat;
+                double startLon = lon;
+                Instant planned = shift;
+                List<VisitPlan> plans = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    double toLat = 45.50 + random.nextDouble() * 0.09;
+                    double toLon = -122.70 + random.nextDouble() * 0.12;
+                    String job = jobs.get(random.nextInt(jobs.size()));
+                    int minutes = (int) Math.round(SyntheticHistory.JOB_MINUTES.get(job));
+                    planned = planned.plusSeconds(Math.round(roads.leg(lat, lon, toLat, toLon).seconds()));
+                    Instant windowStart = planned.isBefore(date.atTime(12, 0).toInstant(ZoneOffset.UTC))
+                            ? shift : date.atTime(12, 0).toInstant(ZoneOffset.UTC);
+                    if (planned.isBefore(windowStart)) {
+                        planned = windowStart;
+                    }
+                    plans.add(new VisitPlan(UUID.randomUUID(), job, toLat, toLon, windowStart,
+                            windowStart.plus(Duration.ofHours(4)), planned, minutes));
+                    planned = planned.plus(Duration.ofMinutes(minutes));
+                    lat = toLat;
+                    lon = toLon;
+                }
+                out.add(live(fleet, t, date, startLat, startLon, shift, plans, roads));
+            }
+        }
+        return out;
+    }
+
+    private static ReplayEvaluation.TrueDay live(SyntheticHistory fleet, int t, LocalDate date, double lat,
+                                                 double lon, Instant shift, List<VisitPlan> plans,
+                                                 RoadLeg.Timer roads) {
+        List<ReplayEvaluation.TrueVisit> visits = new ArrayList<>();
+        double startLat = lat;
+        double startLon = lon;
+        Instant now = shift;
+        for (VisitPlan p : plans) {
+            int hour = now.atZone(ZoneOffset.UTC).getHour();
+            double drive = roads.leg(lat, lon, p.lat(), p.lon()).seconds() * fleet.trueTravelFactor(t, hour);
+            now = now.plusSeconds(Math.round(drive));
+            if (now.isBefore(p.windowStart())) {
+                now = p.windowStart();
+            }
+            Instant arrived = now;
+            now = now.plusSeconds(Math.round(60 * fleet.trueService(t, p.jobType())));
+            visits.add(new ReplayEvaluation.TrueVisit(p, arrived, now));
+            lat = p.lat();
+            lon = p.lon();
+        }
+        return new ReplayEvaluation.TrueDay(SyntheticHistory.tech(t), date, startLat, startLon, shift, visits);
+    }
+}

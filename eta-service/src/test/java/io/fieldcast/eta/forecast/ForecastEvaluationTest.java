@@ -1,0 +1,43 @@
+package io.fieldcast.eta.forecast;
+
+import io.fieldcast.eta.model.LearnedModel;
+import io.fieldcast.eta.model.ModelTrainer;
+import io.fieldcast.eta.model.SyntheticHistory;
+import io.fieldcast.eta.trips.RoadLeg;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Held-out days of a generated fleet replayed through forecaster + publication policy: learned models against no
+ * learning (plan durations, road times as mapped) and against the plan-centred baseline window.
+ */
+class ForecastEvaluationTest {
+
+    private static final RoadLeg.Timer ROADS = RoadLeg.straightLine(30 / 3.6, 1.3);
+
+    @Test
+    void learnedWindowsHitMoreOftenThanThePlanBaseline() {
+        SyntheticHistory fleet = new SyntheticHistory(7, 20);
+        LearnedModel learned = ModelTrainer.standard("shrinkage").train("v", Instant.EPOCH, fleet.services(120),
+                fleet.travel(120), 1, p -> { });
+        List<ReplayEvaluation.TrueDay> days = SyntheticFleetDays.days(fleet, 20, 5, ROADS, 3);
+        var forecaster = new ArrivalForecaster(ROADS, 1000, Duration.ofMinutes(60), Duration.ofMinutes(5),
+                ZoneOffset.UTC);
+        var replay = new ReplayEvaluation(forecaster, new PublicationPolicy(0.9, Duration.ofMinutes(15), 0.1),
+                Duration.ofMinutes(5), Duration.ofMinutes(60), Duration.ofMinutes(60));
+
+        ReplayEvaluation.Result withLearning = replay.evaluate(days, learned);
+        ReplayEvaluation.Result untrained = replay.evaluate(days, LearnedModel.untrained());
+        System.out.println(withLearning.line("learned"));
+        System.out.println(untrained.line("untrained"));
+
+        assertTrue(withLearning.hitRate() > withLearning.baselineHitRate() + 0.2, withLearning.line("learned"));
+        assertTrue(withLearning.hitRate() >= untrained.hitRate(), withLearning.line("learned"));
+    }
+}
