@@ -82,6 +82,10 @@ public interface EtaSettings {
         @WithDefault("2000")
         int samples();
 
+        /** Every this often all of today's unfinished routes are recomputed (time passes without events); 0 = off. */
+        @WithDefault("PT1M")
+        Duration sweepEvery();
+
         /** A GPS fix recomputes a technician's forecasts at most this often. */
         @WithDefault("PT1M")
         Duration pingRecomputeEvery();

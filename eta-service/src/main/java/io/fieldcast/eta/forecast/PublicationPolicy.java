@@ -12,7 +12,7 @@ public final class PublicationPolicy {
 
     /** The forecast last published for a visit. */
     public record Published(java.time.Instant windowStart, java.time.Instant windowEnd, double probability,
-                            int version, long planVersion) {
+                            int version, long planVersion, java.time.Instant promisedStart) {
     }
 
     private final double target;
@@ -34,7 +34,9 @@ public final class PublicationPolicy {
         }
         Duration moved = Duration.between(last.windowStart(), now.windowStart());
         if (moved.abs().compareTo(materialMove) >= 0) {
-            return Optional.of(Reasons.moved(moved, now, planVersion != last.planVersion()));
+            boolean promiseChanged = last.promisedStart() != null && now.promisedStart() != null
+                    && !last.promisedStart().equals(now.promisedStart());
+            return Optional.of(Reasons.moved(moved, now, planVersion != last.planVersion(), promiseChanged));
         }
         if (now.probability() <= last.probability() - probabilityDrop) {
             return Optional.of("less certain: %.0f %% likely, was %.0f %%".formatted(100 * now.probability(),

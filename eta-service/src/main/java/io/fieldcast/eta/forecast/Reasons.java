@@ -10,12 +10,14 @@ final class Reasons {
     private Reasons() {
     }
 
-    static String moved(Duration moved, VisitForecast now, boolean replanned) {
+    static String moved(Duration moved, VisitForecast now, boolean replanned, boolean promiseChanged) {
         long minutes = Math.abs(moved.toMinutes());
         String direction = moved.isNegative() ? "earlier" : "later";
         String cause;
         if (replanned) {
             cause = "route re-planned";
+        } else if (promiseChanged) {
+            cause = "appointment rescheduled";
         } else if (!moved.isNegative() && now.currentJobOverrunMinutes() >= NOTABLE_MINUTES) {
             cause = now.visitsBefore() == 0
                     ? "previous job running %d min long".formatted(Math.round(now.currentJobOverrunMinutes()))

@@ -69,7 +69,7 @@ public final class ReplayEvaluation {
                 for (VisitForecast f : forecaster.forecast(state, model)) {
                     Sent previous = last.get(f.appointmentId());
                     var published = previous == null ? null : new PublicationPolicy.Published(previous.start,
-                            previous.start.plus(width), previous.probability, 1, 1);
+                            previous.start.plus(width), previous.probability, 1, 1, null);
                     if (policy.decide(published, f, 1).isPresent()) {
                         Sent sent = new Sent(now, f.windowStart(), f.probability(), f.p50());
                         first.putIfAbsent(f.appointmentId(), sent);

@@ -1,6 +1,7 @@
 package io.fieldcast.eta.forecast;
 
 import io.fieldcast.eta.TestClock;
+import io.fieldcast.events.AppointmentRescheduled;
 import io.fieldcast.events.ArrivalForecast;
 import io.fieldcast.events.Events;
 import io.fieldcast.events.GeoPosition;
@@ -50,6 +51,8 @@ class ForecastPublicationTest {
     EventPublisher publisher;
     @Inject
     TokenIssuer tokens;
+    @Inject
+    ForecastService forecasts;
 
     @Test
     void firstWindowsThenQuietThenMovedByALongJob() throws Exception {
@@ -106,6 +109,40 @@ class ForecastPublicationTest {
                 .queryParam("date", DAY.toString())
                 .get("/api/forecasts").then().statusCode(200)
                 .body("appointmentId", hasItem(v2.toString()));
+    }
+
+    @Test
+    void rescheduleToAnEarlierWindowRepublishesWithThatReason() throws Exception {
+        String tech = "tech-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID v1 = UUID.randomUUID();
+        UUID v2 = UUID.randomUUID();
+        Instant day8 = Instant.parse("2026-03-11T08:00:00Z");
+        LocalDate day = LocalDate.of(2026, 3, 11);
+        TestClock.set(day8);
+        Instant noon = day8.plus(Duration.ofHours(4));
+        RoutePlanned route = new RoutePlanned(Events.newId(), day8.minus(Duration.ofHours(12)), 1, tech, "t1", day, 1,
+                HOME, HOME, day8, day8.plus(Duration.ofHours(9)), List.of(
+                visit(v1, 1, P1, day8, noon, day8.plus(Duration.ofMinutes(6))),
+                visit(v2, 2, P2, noon, noon.plus(Duration.ofHours(4)), noon)));
+
+        try (EventProbe probe = EventProbe.atEnd(Topics.ARRIVAL_FORECASTS)) {
+            publisher.send(route).get(10, TimeUnit.SECONDS);
+            ArrivalForecast first = probe.await(ArrivalForecast.class, f -> f.appointmentId().equals(v2), 1,
+                    Duration.ofSeconds(30)).getFirst();
+            assertEquals(noon, first.windowStart(), "waits for its window to open at noon");
+
+            // The customer asked for the morning instead: the wait is gone, the visit comes right after v1.
+            publisher.send(new AppointmentRescheduled(Events.newId(), day8.plusSeconds(60), 1, v2, noon,
+                    noon.plus(Duration.ofHours(4)), day8, noon, "customer asked")).get(10, TimeUnit.SECONDS);
+            List<ArrivalForecast> moved = probe.await(ArrivalForecast.class,
+                    f -> f.appointmentId().equals(v2) && f.forecastVersion() == 2, 1, Duration.ofSeconds(30));
+            assertEquals(1, moved.size(), "the reschedule must re-publish v2");
+            ArrivalForecast m = moved.getFirst();
+            assertTrue(m.windowStart().isBefore(noon.minus(Duration.ofHours(2))), m.toString());
+            assertEquals(day8, m.promisedStart());
+            assertTrue(m.reason().matches("window moved \\d+ min earlier: appointment rescheduled"), m.reason());
+        }
+        System.out.printf("RECOMPUTE p99_ms=%.1f%n", forecasts.recomputeP99Millis());
     }
 
     private static ArrivalForecast byVisit(List<ArrivalForecast> forecasts, UUID id) {

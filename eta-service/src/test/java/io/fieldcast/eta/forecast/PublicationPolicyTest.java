@@ -21,7 +21,7 @@ class PublicationPolicyTest {
     }
 
     private static PublicationPolicy.Published published(Instant windowStart, double probability) {
-        return new PublicationPolicy.Published(windowStart, windowStart.plusSeconds(3600), probability, 1, 1);
+        return new PublicationPolicy.Published(windowStart, windowStart.plusSeconds(3600), probability, 1, 1, TEN);
     }
 
     @Test

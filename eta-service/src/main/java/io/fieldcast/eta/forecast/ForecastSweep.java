@@ -1,0 +1,69 @@
+package io.fieldcast.eta.forecast;
+
+import io.fieldcast.eta.config.EtaSettings;
+import io.fieldcast.eta.history.DayBook;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Time passing is news too: a technician whose phone is silent is still getting later. Every {@code sweepEvery} the
+ * routes of today are recomputed, so a stalled job moves the next windows even without a tap or a fix.
+ */
+@ApplicationScoped
+public class ForecastSweep {
+
+    private static final Logger LOG = Logger.getLogger(ForecastSweep.class);
+
+    private final ForecastService forecasts;
+    private final DayBook days;
+    private final Clock clock;
+    private final EtaSettings settings;
+    private ScheduledExecutorService timer;
+
+    public ForecastSweep(ForecastService forecasts, DayBook days, Clock clock, EtaSettings settings) {
+        this.forecasts = forecasts;
+        this.days = days;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        long every = settings.forecast().sweepEvery().toMillis();
+        if (every <= 0) {
+            return;
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("eta-sweep").factory());
+        timer.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    void sweep() {
+        try {
+            LocalDate today = LocalDate.ofInstant(clock.instant(), settings.zone());
+            List<DayBook.TechDay> active = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
+                    () -> days.daysBetween(today, today.plusDays(1))));
+            for (DayBook.TechDay td : active) {
+                VertxContextSupport.subscribeAndAwait(() -> forecasts.recomputeInOwnTransaction(td));
+            }
+        } catch (Throwable e) {
+            LOG.warnf(e, "forecast sweep failed; the next one retries");
+        }
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+}
