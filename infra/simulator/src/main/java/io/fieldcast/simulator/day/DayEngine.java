@@ -32,13 +32,26 @@ public final class DayEngine {
         this.router = router;
     }
 
+    /**
+     * Continuing a day after a re-plan: {@code day} then starts where and when the technician is, and holds only the
+     * visits still to do. {@code round} (1, 2, …) keeps randomness and client ids apart from earlier rounds.
+     */
+    public record Resume(int round, boolean lunchTaken) {
+    }
+
     public DayOutcome simulate(TechnicianDay day, Habits habits) {
-        SplittableRandom rng = Seeds.stream(seed, "day", day.technicianId(), day.date());
-        Phone phone = new Phone(seed, day.technicianId(), day.date(), habits, rng);
+        return simulate(day, habits, null);
+    }
+
+    public DayOutcome simulate(TechnicianDay day, Habits habits, Resume resume) {
+        SplittableRandom rng = resume == null ? Seeds.stream(seed, "day", day.technicianId(), day.date())
+                : Seeds.stream(seed, "day", day.technicianId(), day.date(), "resume", resume.round());
+        Phone phone = new Phone(seed, day.technicianId(), day.date(), habits, rng,
+                resume == null ? 0 : resume.round() * Phone.IDS_PER_ROUND);
         Driver driver = new Driver(habits, day.zone(), rng);
         List<Truth.Visit> visits = new ArrayList<>();
 
-        double lateMin = Seeds.chance(rng, habits.lateStartChance())
+        double lateMin = resume == null && Seeds.chance(rng, habits.lateStartChance())
                 ? Math.min(90, exponential(rng, habits.lateStartMeanMin())) : 0;
         Instant t = day.shiftStart().plusSeconds(Math.round(lateMin * 60));
         Instant leftHome = t;
@@ -47,6 +60,7 @@ public final class DayEngine {
         GeoPoint pos = day.start();
         double meters = 0;
         Truth.Interval lunch = null;
+        boolean lunchDone = resume != null && resume.lunchTaken();
         Instant wentSick = null;
 
         List<PlannedStop> stops = day.stops();
@@ -67,7 +81,8 @@ public final class DayEngine {
                 }
                 break;
             }
-            if (lunch == null && i > 0 && localMinute(t, day) >= habits.lunchAfterMinute()) {
+            if (lunch == null && !lunchDone && (i > 0 || resume != null)
+                    && localMinute(t, day) >= habits.lunchAfterMinute()) {
                 double minutes = Math.clamp(habits.lunchMeanMin() + habits.lunchSdMin() * Seeds.gaussian(rng), 10, 90);
                 Instant end = t.plusSeconds(Math.round(minutes * 60));
                 phone.standing(pos, t, end, 0.95, 1);

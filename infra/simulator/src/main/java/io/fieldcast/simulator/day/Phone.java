@@ -26,6 +26,8 @@ final class Phone {
     static final double NOISE_CUT_SIGMAS = 3.5;
     /** The web app sends queued fixes every 15 s. */
     static final Duration BATCH_EVERY = Duration.ofSeconds(15);
+    /** Client id numbers reserved per re-plan round; a day has a few thousand outputs at most. */
+    static final int IDS_PER_ROUND = 100_000;
 
     private final String idPrefix;
     private final Habits habits;
@@ -33,12 +35,13 @@ final class Phone {
     private final List<PhoneOutput> outputs = new ArrayList<>();
     private int seq;
 
-    Phone(long seed, String technicianId, LocalDate date, Habits habits, SplittableRandom rng) {
+    Phone(long seed, String technicianId, LocalDate date, Habits habits, SplittableRandom rng, int firstSeq) {
         // The seed is part of the id: a run with another seed on the same days is new data, not a replay.
         String tech = technicianId.length() > 30 ? technicianId.substring(0, 30) : technicianId;
         this.idPrefix = tech + "-" + date.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + Long.toString(seed, 36);
         this.habits = habits;
         this.rng = rng;
+        this.seq = firstSeq;
     }
 
     void tap(UUID appointmentId, VisitStatus status, String reasonCode, String note, Instant at) {

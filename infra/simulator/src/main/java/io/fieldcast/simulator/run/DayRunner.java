@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
 final class DayRunner {
 
     /** A technician's simulated day, ready to send. */
-    record PhoneDay(MobileClient phone, TechnicianDay day, DayOutcome outcome, boolean fromPublishedRoute) {
+    record PhoneDay(MobileClient phone, TechnicianDay day, DayOutcome outcome, boolean fromPublishedRoute,
+                    long planVersion) {
     }
 
     private final Settings settings;
@@ -95,7 +96,8 @@ final class DayRunner {
     private PhoneDay dayOf(Company company, Technician t, LocalDate date, int dayIndex, boolean published,
                            List<DispatchClient.PlannedAppointment> tentative) throws InterruptedException {
         MobileClient phone = phones.of(t.id());
-        TechnicianDay day = published ? fromRoute(phone, company, t, date, dayIndex)
+        MobileClient.Route route = published ? awaitRoute(phone, date) : null;
+        TechnicianDay day = published ? fromRoute(route, company, t, date, dayIndex)
                 : fromTentative(company, t, date, dayIndex, tentative);
         if (day == null || day.stops().isEmpty()) {
             return null;
@@ -108,18 +110,22 @@ final class DayRunner {
         stats.meters.addAndGet(Math.round(outcome.day().meters()));
         truth.write("day", outcome.day());
         outcome.visits().forEach(v -> truth.write("visit", v));
-        return new PhoneDay(phone, day, outcome, published);
+        return new PhoneDay(phone, day, outcome, published, route == null ? 0 : route.planVersion());
     }
 
     /** The published route as the phone reads it; waits a little for mobile to consume fieldcast.routes. */
-    private TechnicianDay fromRoute(MobileClient phone, Company company, Technician t, LocalDate date, int dayIndex)
-            throws InterruptedException {
+    private MobileClient.Route awaitRoute(MobileClient phone, LocalDate date) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(settings.routeWaitSeconds()).toNanos();
         MobileClient.Route route = phone.route(date);
         while (route == null && System.nanoTime() < deadline) {
             Thread.sleep(500);
             route = phone.route(date);
         }
+        return route;
+    }
+
+    static TechnicianDay fromRoute(MobileClient.Route route, Company company, Technician t, LocalDate date,
+                                   int dayIndex) {
         if (route == null) {
             return null;
         }

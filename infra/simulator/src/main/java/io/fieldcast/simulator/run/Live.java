@@ -13,7 +13,8 @@ import java.util.function.Function;
 
 /**
  * {@code live --speed X}: one day (today by default) booked, planned and published, then worked through the same
- * APIs on an accelerated clock, so forecasts, re-plans and texts happen as they would during a real day.
+ * APIs on an accelerated clock, so forecasts, re-plans and texts happen as they would during a real day. Phones
+ * look at their route every 15 simulated minutes and follow a newer plan version ({@link Replanner}).
  */
 public final class Live {
 
@@ -48,14 +49,22 @@ public final class Live {
             return sim.stats;
         }
         List<Replay.Lane> lanes = new ArrayList<>();
+        List<Replanner.Tracked> tracked = new ArrayList<>();
         for (DayRunner.PhoneDay d : days) {
-            lanes.add(new Replay.Lane(d.phone(), sim.stats, d.fromPublishedRoute(), d.outcome().outputs()));
+            Replay.Lane lane = new Replay.Lane(d.phone(), sim.stats, d.fromPublishedRoute(), d.outcome().outputs());
+            lanes.add(lane);
+            if (d.fromPublishedRoute()) {
+                company.simulated.stream().filter(t -> t.id().equals(d.day().technicianId())).findFirst()
+                        .ifPresent(t -> tracked.add(new Replanner.Tracked(lane, t, d)));
+            }
         }
+        Replanner replanner = new Replanner(company, sim.engine, sim.truth, tracked);
         Instant start = days.stream().map(d -> d.day().shiftStart()).min(Comparator.naturalOrder()).orElseThrow()
                 .minusSeconds(300);
         Instant end = days.stream().map(d -> d.outcome().day().backHomeAt()).max(Comparator.naturalOrder())
                 .orElseThrow().plusSeconds(3600);
-        new Replay(start, speed, sim.pool).run(lanes, end, () -> Log.info("  " + Progress.counts(sim.stats)));
+        new Replay(start, speed, sim.pool).run(lanes, end, () -> Log.info("  " + Progress.counts(sim.stats)),
+                replanner::onTick);
         return sim.stats;
     }
 }

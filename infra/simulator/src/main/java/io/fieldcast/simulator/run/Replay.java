@@ -24,7 +24,7 @@ final class Replay {
     /** One phone's queue. */
     static final class Lane {
         final Sender sender;
-        final List<PhoneOutput> outputs;
+        List<PhoneOutput> outputs;
         int next;
 
         Lane(MobileClient phone, Stats stats, boolean taps, List<PhoneOutput> outputs) {
@@ -45,6 +45,12 @@ final class Replay {
 
     /** Runs until every lane is sent or the simulated clock passes {@code until}; reports every simulated 30 min. */
     void run(List<Lane> lanes, Instant until, Runnable report) throws Exception {
+        run(lanes, until, report, now -> { });
+    }
+
+    /** As above, calling {@code onTick} with the simulated time before each round of sending (re-plans). */
+    void run(List<Lane> lanes, Instant until, Runnable report, java.util.function.Consumer<Instant> onTick)
+            throws Exception {
         long wallStart = System.nanoTime();
         Instant lastReport = start;
         while (true) {
@@ -55,6 +61,7 @@ final class Replay {
                 now = cap;
             }
             Instant simNow = now;
+            onTick.accept(simNow);
             List<Future<?>> work = new ArrayList<>();
             boolean pending = false;
             for (Lane lane : lanes) {

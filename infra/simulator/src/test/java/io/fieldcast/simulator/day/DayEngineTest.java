@@ -20,6 +20,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DayEngineTest {
@@ -196,6 +197,22 @@ class DayEngineTest {
                 h.lateStartChance(), h.lateStartMeanMin(), h.lunchMeanMin(), h.lunchSdMin(), h.lunchAfterMinute(),
                 h.detourChance(), h.detourMeanMin(), h.gpsNoiseMeters(), 1, h.indoorFixChance(),
                 h.offlineChance(), h.offlineMeanMin(), h.pingIntervalSec(), h.newHire(), h.firstDayIndex(), h.rare());
+    }
+
+    @Test
+    void resumedDayStartsOnTimeSkipsATakenLunchAndUsesFreshClientIds() {
+        Habits late = withLateStart(calm(), 1, 20);
+        DayOutcome first = new DayEngine(8, StraightLineRouter.CITY).simulate(day(4), late);
+        TechnicianDay rest = new TechnicianDay("tech-01", DATE, 0, ZONE, shift(0, 13), shift(0, 17), HOME, HOME,
+                stops(DATE, 4).subList(2, 4));
+        DayOutcome resumed = new DayEngine(8, StraightLineRouter.CITY).simulate(rest, late,
+                new DayEngine.Resume(1, true));
+        assertEquals(0, resumed.day().lateStartMinutes());
+        assertEquals(shift(0, 13), resumed.day().leftHomeAt());
+        assertNull(resumed.day().lunch());
+        var ids = new HashSet<String>();
+        first.outputs().forEach(o -> ids.add(o.clientId()));
+        resumed.outputs().forEach(o -> assertTrue(ids.add(o.clientId()), "id reused: " + o.clientId()));
     }
 
     // --- fixtures

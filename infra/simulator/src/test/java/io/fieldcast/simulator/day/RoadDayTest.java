@@ -83,7 +83,7 @@ class RoadDayTest {
         for (int i = 0; i < n; i++) {
             Driver driver = new Driver(h, ZoneOffset.UTC, io.fieldcast.simulator.world.Seeds.stream(5, hour, i));
             Instant start = DayEngineTest.DATE.atTime(hour, 0).toInstant(ZoneOffset.UTC);
-            Phone phone = new Phone(1, "t", DayEngineTest.DATE, h, io.fieldcast.simulator.world.Seeds.stream(6, i));
+            Phone phone = new Phone(1, "t", DayEngineTest.DATE, h, io.fieldcast.simulator.world.Seeds.stream(6, i), 0);
             sum += driver.drive(leg, start, phone).arrival().getEpochSecond() - start.getEpochSecond();
         }
         return sum / n;

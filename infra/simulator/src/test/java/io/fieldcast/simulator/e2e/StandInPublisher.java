@@ -46,6 +46,16 @@ final class StandInPublisher implements DayPlanning {
         if (new Planner(dispatch).planAndPublish(territoryId, date, solveSeconds)) {
             return true;
         }
+        publish(territoryId, date, false);
+        return true;
+    }
+
+    /** A re-plan as dispatch would publish it: same visits, a higher plan version, the order reversed. */
+    void republishReversed(String territoryId, LocalDate date) {
+        publish(territoryId, date, true);
+    }
+
+    private void publish(String territoryId, LocalDate date, boolean reversed) {
         ZoneId zone = ZoneId.of(dispatch.territories().stream().filter(t -> t.id().equals(territoryId))
                 .findFirst().orElseThrow().timeZone());
         Map<String, DispatchClient.Technician> technicians = dispatch.technicians(territoryId).stream()
@@ -60,13 +70,18 @@ final class StandInPublisher implements DayPlanning {
                 var t = technicians.get(id);
                 String[] shift = t.weeklyShifts().get(date.getDayOfWeek().name()).split("-");
                 GeoPosition home = new GeoPosition(t.homeLat(), t.homeLon());
-                List<PlannedVisit> planned = visits.stream()
-                        .sorted(Comparator.comparing(a -> a.routeSeq() == null ? Integer.MAX_VALUE : a.routeSeq()))
-                        .map(a -> new PlannedVisit(a.id(), a.routeSeq() == null ? 0 : a.routeSeq(), a.jobType(), "Sim",
-                                "simulated address", new GeoPosition(a.lat(), a.lon()), null, a.windowStart(),
-                                a.windowEnd(), a.plannedArrival() == null ? a.windowStart() : a.plannedArrival(),
-                                a.durationMinutes(), false))
-                        .toList();
+                List<DispatchClient.PlannedAppointment> ordered = new java.util.ArrayList<>(visits);
+                ordered.sort(Comparator.comparing(a -> a.routeSeq() == null ? Integer.MAX_VALUE : a.routeSeq()));
+                if (reversed) {
+                    java.util.Collections.reverse(ordered);
+                }
+                List<PlannedVisit> planned = new java.util.ArrayList<>();
+                for (var a : ordered) {
+                    planned.add(new PlannedVisit(a.id(), planned.size(), a.jobType(), "Sim", "simulated address",
+                            new GeoPosition(a.lat(), a.lon()), null, a.windowStart(), a.windowEnd(),
+                            a.plannedArrival() == null ? a.windowStart() : a.plannedArrival(), a.durationMinutes(),
+                            false));
+                }
                 var event = new RoutePlanned(Events.newId(), Instant.now(), RoutePlanned.SCHEMA_VERSION, id,
                         territoryId, date, System.currentTimeMillis(), home, home,
                         date.atTime(LocalTime.parse(shift[0])).atZone(zone).toInstant(),
@@ -78,6 +93,5 @@ final class StandInPublisher implements DayPlanning {
             });
             producer.flush();
         }
-        return true;
     }
 }

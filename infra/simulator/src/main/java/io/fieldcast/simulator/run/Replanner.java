@@ -1,0 +1,144 @@
+package io.fieldcast.simulator.run;
+
+import io.fieldcast.roadnetwork.GeoPoint;
+import io.fieldcast.simulator.api.DispatchClient.Technician;
+import io.fieldcast.simulator.api.MobileClient;
+import io.fieldcast.simulator.day.DayEngine;
+import io.fieldcast.simulator.day.DayOutcome;
+import io.fieldcast.simulator.day.PhoneOutput;
+import io.fieldcast.simulator.day.PlannedStop;
+import io.fieldcast.simulator.day.TechnicianDay;
+import io.fieldcast.simulator.day.Truth;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Live mode's phones look at their route again every 15 simulated minutes, as the app does. When dispatch published
+ * a newer plan version, the technician finishes what they started and continues with the new remaining visits from
+ * there: the day is re-simulated from that point ({@link DayEngine.Resume}) and the phone's unsent outputs after it
+ * are replaced. The truth gets a {@code replan} line; the last {@code visit} line per appointment is what happened.
+ */
+final class Replanner {
+
+    static final Duration CHECK_EVERY = Duration.ofMinutes(15);
+    static final Duration PACK_UP = Duration.ofMinutes(2);
+
+    /** One technician's live state. */
+    static final class Tracked {
+        final Replay.Lane lane;
+        final Technician technician;
+        final MobileClient phone;
+        TechnicianDay day;
+        DayOutcome outcome;
+        long planVersion;
+        int round;
+        boolean lunchTaken;
+        final Set<UUID> started = new HashSet<>();
+
+        Tracked(Replay.Lane lane, Technician technician, DayRunner.PhoneDay phoneDay) {
+            this.lane = lane;
+            this.technician = technician;
+            this.phone = phoneDay.phone();
+            this.day = phoneDay.day();
+            this.outcome = phoneDay.outcome();
+            this.planVersion = phoneDay.planVersion();
+        }
+    }
+
+    /** A re-plan record for the truth file. */
+    record Replan(String technicianId, java.time.LocalDate date, Instant at, long fromVersion, long toVersion,
+                  int remainingVisits) {
+    }
+
+    private final Company company;
+    private final DayEngine engine;
+    private final TruthWriter truth;
+    private final List<Tracked> tracked;
+    private Instant lastCheck = Instant.MIN;
+
+    Replanner(Company company, DayEngine engine, TruthWriter truth, List<Tracked> tracked) {
+        this.company = company;
+        this.engine = engine;
+        this.truth = truth;
+        this.tracked = tracked;
+    }
+
+    void onTick(Instant simNow) {
+        if (Duration.between(lastCheck, simNow).compareTo(CHECK_EVERY) < 0) {
+            return;
+        }
+        lastCheck = simNow;
+        for (Tracked t : tracked) {
+            try {
+                MobileClient.Route route = t.phone.route(t.day.date());
+                if (route != null && route.planVersion() > t.planVersion) {
+                    resume(t, route, simNow);
+                }
+            } catch (RuntimeException e) {
+                Log.warn("route check of " + t.technician.id() + " failed: " + e.getMessage());
+            }
+        }
+    }
+
+    private void resume(Tracked t, MobileClient.Route route, Instant simNow) {
+        Instant resumeAt = simNow;
+        GeoPoint position = t.day.start();
+        Map<UUID, PlannedStop> stops = new java.util.HashMap<>();
+        t.day.stops().forEach(s -> stops.put(s.appointmentId(), s));
+        for (Truth.Visit v : t.outcome.visits()) {
+            if (v.departedAt() != null && !v.departedAt().isAfter(simNow)) {
+                t.started.add(v.appointmentId());
+                position = stops.get(v.appointmentId()).location();
+                Instant free = v.finishedAt().plus(PACK_UP);
+                if (free.isAfter(resumeAt)) {
+                    resumeAt = free;
+                }
+            }
+        }
+        if (t.outcome.day().lunch() != null && t.outcome.day().lunch().from().isBefore(resumeAt)) {
+            t.lunchTaken = true;
+        }
+        List<PlannedStop> remaining = route.stops().stream()
+                .filter(s -> !t.started.contains(s.appointmentId())).toList();
+        TechnicianDay base = DayRunner.fromRoute(route, company, t.technician, t.day.date(), t.day.dayIndex());
+        TechnicianDay next = new TechnicianDay(base.technicianId(), base.date(), base.dayIndex(), base.zone(),
+                resumeAt, base.shiftEnd(), position, base.end(), remaining);
+        t.round++;
+        DayOutcome outcome = engine.simulate(next, company.habits.get(t.technician.id()),
+                new DayEngine.Resume(t.round, t.lunchTaken));
+        truth.write("replan", new Replan(t.technician.id(), t.day.date(), resumeAt, t.planVersion,
+                route.planVersion(), remaining.size()));
+        truth.write("day", outcome.day());
+        outcome.visits().forEach(v -> truth.write("visit", v));
+        splice(t.lane, resumeAt, t.started, outcome.outputs());
+        t.day = next;
+        t.outcome = outcome;
+        t.planVersion = route.planVersion();
+        Log.info("  " + t.technician.id() + ": plan " + route.planVersion() + " at " + resumeAt + ", "
+                + remaining.size() + " visits left");
+    }
+
+    /**
+     * Keeps what was sent, and of the rest what happened before {@code from} (taps only for visits already started);
+     * everything after comes from the new outcome.
+     */
+    private static void splice(Replay.Lane lane, Instant from, Set<UUID> started, List<PhoneOutput> fresh) {
+        List<PhoneOutput> pending = new ArrayList<>(lane.outputs.subList(lane.next, lane.outputs.size()).stream()
+                .filter(o -> o.deviceTime().isBefore(from))
+                .filter(o -> !(o instanceof PhoneOutput.StatusTap tap) || started.contains(tap.appointmentId()))
+                .toList());
+        pending.addAll(fresh);
+        pending.sort(Comparator.comparing(PhoneOutput::sendAt)); // stable: taps keep their order
+        List<PhoneOutput> all = new ArrayList<>(lane.outputs.subList(0, lane.next));
+        all.addAll(pending);
+        lane.outputs = all;
+    }
+}
