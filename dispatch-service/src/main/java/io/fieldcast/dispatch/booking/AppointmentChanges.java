@@ -33,6 +33,8 @@ public class AppointmentChanges {
     private final Outbox outbox;
     private final AuditLog audit;
     private final Clock clock;
+    @jakarta.inject.Inject
+    io.fieldcast.dispatch.plan.Replanner replanner;
 
     public AppointmentChanges(BookingService booking, SlotFinder slots, DayLoader days, RouteUpdater routes,
                               Outbox outbox, AuditLog audit, Clock clock) {
@@ -85,6 +87,13 @@ public class AppointmentChanges {
 
     public AppointmentView cancel(UUID id, String reason, String actor, String canceledBy) {
         Appointment current = find(id);
+        AppointmentView canceled = cancelInTransaction(current, id, reason, actor, canceledBy);
+        replanner.onChange(current.territoryId, current.serviceDate, "appointment " + id + " canceled");
+        return canceled;
+    }
+
+    private AppointmentView cancelInTransaction(Appointment current, UUID id, String reason, String actor,
+                                                String canceledBy) {
         return Blocking.await(() -> Panache.withTransaction(() -> days.lock(current.territoryId, current.serviceDate)
                 .chain(() -> days.load(current.territoryId, current.serviceDate))
                 .chain(day -> {

@@ -57,7 +57,21 @@ public class BookingService {
         this.routes = routes;
     }
 
+    /** The top priority: such a booking for today re-plans the day at once. */
+    public static final int EMERGENCY_PRIORITY = 5;
+
+    @jakarta.inject.Inject
+    io.fieldcast.dispatch.plan.Replanner replanner;
+
     public AppointmentView book(BookRequest request, String actor) {
+        AppointmentView booked = bookInTransaction(request, actor);
+        if (booked.priority() >= EMERGENCY_PRIORITY) {
+            replanner.onChange(booked.territoryId(), booked.serviceDate(), "emergency " + booked.id() + " booked");
+        }
+        return booked;
+    }
+
+    private AppointmentView bookInTransaction(BookRequest request, String actor) {
         JobType jobType = slots.jobType(request.jobType());
         Territory territory = slots.territory(request.territoryId(), request.lat(), request.lon());
         checkWindow(request.windowStart(), request.windowEnd(), territory, "windowStart");

@@ -48,6 +48,10 @@ public class Appointment extends PanacheEntityBase {
     @Column(name = "planned_arrival")
     public Instant plannedArrival;
     public boolean pinned;
+    @Column(name = "actual_arrival")
+    public Instant actualArrival;
+    @Column(name = "actual_departure")
+    public Instant actualDeparture;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

@@ -30,6 +30,9 @@ public class Territory extends PanacheEntityBase {
     public String windowProfile;
     @Column(name = "emergency_reserve_pct")
     public int emergencyReservePct;
+    /** JSON map of constraint name to weight ("0hard/0medium/2soft"); null means the defaults. */
+    @jakarta.persistence.Column(name = "constraint_weights")
+    public String constraintWeights;
     @Version
     public long version;
 

@@ -1,5 +1,10 @@
 package io.fieldcast.dispatch.messaging;
 
+import io.fieldcast.dispatch.config.PlanSettings;
+import io.fieldcast.dispatch.plan.Replanner;
+import java.time.Duration;
+import java.time.Instant;
+
 import io.fieldcast.dispatch.audit.AuditLog;
 import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.AppointmentStatus;
@@ -17,9 +22,34 @@ import java.util.Set;
 public class VisitStatusHandler implements EventHandler {
 
     private final AuditLog audit;
+    private final Replanner replanner;
+    private final PlanSettings settings;
 
-    public VisitStatusHandler(AuditLog audit) {
+    public VisitStatusHandler(AuditLog audit, Replanner replanner, PlanSettings settings) {
         this.audit = audit;
+        this.replanner = replanner;
+        this.settings = settings;
+    }
+
+    /** Why this tap makes the rest of the day worth re-planning, or null. */
+    private String replanReason(Appointment a, AppointmentStatus next, VisitStatusChanged changed) {
+        if (next == AppointmentStatus.CANNOT_COMPLETE) {
+            return "visit " + a.id + " cannot be completed";
+        }
+        if (a.plannedArrival == null) {
+            return null;
+        }
+        Instant expected = next == AppointmentStatus.ON_SITE ? a.plannedArrival
+                : next == AppointmentStatus.COMPLETED ? a.plannedArrival.plusSeconds(60L * a.durationMin) : null;
+        if (expected == null) {
+            return null;
+        }
+        Duration late = Duration.between(expected, changed.occurredAt());
+        if (late.compareTo(settings.lateThreshold()) < 0) {
+            return null;
+        }
+        return "visit " + a.id + (next == AppointmentStatus.ON_SITE ? " reached " : " finished ")
+                + late.toMinutes() + " min later than planned";
     }
 
     @Override
@@ -50,6 +80,15 @@ public class VisitStatusHandler implements EventHandler {
             String before = a.status.name();
             a.status = next;
             a.updatedAt = changed.occurredAt();
+            if (next == AppointmentStatus.ON_SITE) {
+                a.actualArrival = changed.occurredAt();
+            } else if (next == AppointmentStatus.COMPLETED || next == AppointmentStatus.CANNOT_COMPLETE) {
+                a.actualDeparture = changed.occurredAt();
+            }
+            String why = replanReason(a, next, changed);
+            if (why != null) {
+                replanner.onChange(a.territoryId, a.serviceDate, why);
+            }
             return audit.record("appointment", a.id.toString(), "STATUS_" + next, "technician:"
                     + changed.technicianId(), changed.reasonCode(), before, next.name());
         });

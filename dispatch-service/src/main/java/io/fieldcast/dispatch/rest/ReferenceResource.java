@@ -40,6 +40,9 @@ import java.util.UUID;
 public class ReferenceResource {
 
     @Inject
+    io.fieldcast.dispatch.plan.Replanner replanner;
+
+    @Inject
     AuditLog audit;
     @Inject
     io.fieldcast.dispatch.road.Roads roads;
@@ -158,7 +161,8 @@ public class ReferenceResource {
         }
         return Panache.withTransaction(() -> Technician.findById(id)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("technician " + id))
-                .chain(ignored -> {
+                .chain(found -> {
+                    Technician tech = (Technician) found;
                     TechnicianAbsence a = new TechnicianAbsence();
                     a.id = UUID.randomUUID();
                     a.technicianId = id;
@@ -167,7 +171,10 @@ public class ReferenceResource {
                     a.kind = body.kind();
                     a.note = body.note();
                     return a.persist().chain(() -> audit.record("technician", id, "ABSENCE_" + body.kind(),
-                            jwt.getName(), body.note(), null, body)).replaceWith(a);
+                            jwt.getName(), body.note(), null, body)).replaceWith(a)
+                            .invoke(() -> body.firstDay().datesUntil(body.lastDay().plusDays(1)).limit(2)
+                                    .forEach(day -> replanner.onChange(tech.territoryId, day,
+                                            "technician " + id + " unavailable (" + body.kind() + ")")));
                 }));
     }
 

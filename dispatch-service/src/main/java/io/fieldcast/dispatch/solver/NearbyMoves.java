@@ -1,6 +1,7 @@
 package io.fieldcast.dispatch.solver;
 
 import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
+import ai.timefold.solver.core.impl.score.director.InnerScoreDirector;
 import ai.timefold.solver.core.impl.score.director.ScoreDirector;
 import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningListVariableMetaModel;
 import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningSolutionMetaModel;
@@ -25,15 +26,19 @@ public class NearbyMoves implements MoveIteratorFactory<DispatchPlan, Move<Dispa
 
     static final int NEIGHBOURS = 16;
 
-    private static final PlanningListVariableMetaModel<DispatchPlan, TechnicianShift, Visit> VISITS =
-            PlanningSolutionMetaModel.of(DispatchPlan.class, TechnicianShift.class, Visit.class)
-                    .genuineEntity(TechnicianShift.class).listVariable();
+    /** The list variable of the solver at hand: a meta-model built elsewhere is not accepted by its moves. */
+    private PlanningListVariableMetaModel<DispatchPlan, TechnicianShift, Visit> variable;
 
     private List<Visit> visits;
     private Map<Visit, Visit[]> neighbours;
 
     @Override
     public void phaseStarted(ScoreDirector<DispatchPlan> scoreDirector) {
+        if (variable == null) {
+            PlanningSolutionMetaModel<DispatchPlan> model =
+                    ((InnerScoreDirector<DispatchPlan, ?>) scoreDirector).getSolutionDescriptor().getMetaModel();
+            variable = model.genuineEntity(TechnicianShift.class).listVariable();
+        }
         List<Visit> current = scoreDirector.getWorkingSolution().getVisits();
         if (current != visits) {
             visits = current;
@@ -73,8 +78,8 @@ public class NearbyMoves implements MoveIteratorFactory<DispatchPlan, Move<Dispa
                 // Nothing movable near anything: any relocation keeps the iterator going.
                 Visit any = visits.get(random.nextInt(visits.size()));
                 TechnicianShift target = shifts.get(random.nextInt(shifts.size()));
-                return any.getShift() == null ? Moves.assign(VISITS, any, target, target.getVisits().size())
-                        : Moves.change(VISITS, any.getShift(), any.getIndex(), target, target.getVisits().size()
+                return any.getShift() == null ? Moves.assign(variable, any, target, target.getVisits().size())
+                        : Moves.change(variable, any.getShift(), any.getIndex(), target, target.getVisits().size()
                         - (any.getShift() == target ? 1 : 0));
             }
         };
@@ -111,24 +116,24 @@ public class NearbyMoves implements MoveIteratorFactory<DispatchPlan, Move<Dispa
         return v.getShift() != null && v.getIndex() < v.getShift().getFrozenCount();
     }
 
-    private static Move<DispatchPlan> relocate(Visit v, TechnicianShift target, int index) {
+    private Move<DispatchPlan> relocate(Visit v, TechnicianShift target, int index) {
         if (index < target.getFrozenCount()) {
             return null;
         }
         TechnicianShift source = v.getShift();
         if (source == null) {
-            return Moves.assign(VISITS, v, target, index);
+            return Moves.assign(variable, v, target, index);
         }
         int from = v.getIndex();
         int to = source == target && from < index ? index - 1 : index;
         if (source == target && to == from) {
             return null;
         }
-        return Moves.change(VISITS, source, from, target, to);
+        return Moves.change(variable, source, from, target, to);
     }
 
     /** Swaps {@code v} with the visit right after {@code u}, so that {@code v} follows {@code u}. */
-    private static Move<DispatchPlan> swapNextTo(Visit v, Visit u) {
+    private Move<DispatchPlan> swapNextTo(Visit v, Visit u) {
         TechnicianShift s = u.getShift();
         int j = u.getIndex() + 1;
         if (v.getShift() == null || j >= s.getVisits().size() || j < s.getFrozenCount()) {
@@ -138,11 +143,11 @@ public class NearbyMoves implements MoveIteratorFactory<DispatchPlan, Move<Dispa
         if (w == v) {
             return null;
         }
-        return Moves.swap(VISITS, v.getShift(), v.getIndex(), s, j);
+        return Moves.swap(variable, v.getShift(), v.getIndex(), s, j);
     }
 
     /** 2-opt* that makes u follow v ({@code vThenU}) or v follow u, when they are on different routes. */
-    private static Move<DispatchPlan> tailExchange(Visit v, Visit u, boolean vThenU) {
+    private Move<DispatchPlan> tailExchange(Visit v, Visit u, boolean vThenU) {
         TechnicianShift a = v.getShift();
         TechnicianShift b = u.getShift();
         if (a == null || a == b) {
@@ -153,7 +158,7 @@ public class NearbyMoves implements MoveIteratorFactory<DispatchPlan, Move<Dispa
         if (cutA + 1 < a.getFrozenCount() || cutB + 1 < b.getFrozenCount()) {
             return null;
         }
-        return new TailExchangeMove(VISITS, a, cutA, b, cutB);
+        return new TailExchangeMove(variable, a, cutA, b, cutB);
     }
 
     private static Map<Visit, Visit[]> neighbourLists(List<Visit> visits) {

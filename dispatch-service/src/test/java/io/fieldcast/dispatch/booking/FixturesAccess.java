@@ -29,4 +29,28 @@ public final class FixturesAccess {
                 .body(f.bookingJson(f.addresses.get(address), "REPAIR", start, end, territory))
                 .post("/api/appointments").then().statusCode(201).extract().path("id");
     }
+
+    /** A technician of the test company, living at address number {@code home}. */
+    public static void technician(Object fixtures, String id, String territory, int home, Map<String, Integer> skills) {
+        Fixtures f = (Fixtures) fixtures;
+        f.technician(id, territory, f.addresses.get(home), skills, Fixtures.WEEKDAYS);
+    }
+
+    /** Books a job of {@code jobType} at address {@code address} into [start, end); returns the id. */
+    public static String book(Object fixtures, int address, String jobType, String start, String end,
+                              String territory, int priority) {
+        Fixtures f = (Fixtures) fixtures;
+        String body = f.bookingJson(f.addresses.get(address), jobType, start, end, territory)
+                .replace("\"territoryId\"", "\"priority\":" + priority + ",\"territoryId\"");
+        return given().auth().oauth2(f.dispatcher).contentType("application/json").body(body)
+                .post("/api/appointments").then().statusCode(201).extract().path("id");
+    }
+
+    public static String dispatcherToken(Object fixtures) {
+        return ((Fixtures) fixtures).dispatcher;
+    }
+
+    public static String adminToken(Object fixtures) {
+        return ((Fixtures) fixtures).admin;
+    }
 }

@@ -1,0 +1,30 @@
+package io.fieldcast.dispatch.plan;
+
+import io.fieldcast.roadnetwork.GeoPoint;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A territory-day as the optimizer needs it, free of persistence types, so benchmarks can build one too. */
+public record PlanInput(String territoryId, java.time.LocalDate date, java.time.ZoneId zone, List<ShiftInput> shifts,
+                        List<VisitInput> visits) {
+
+    /** One technician's working day. {@code learned}: job type → {p50, p90} minutes of service. */
+    public record ShiftInput(String technicianId, String name, GeoPoint home, Instant start, Instant softEnd,
+                             Instant hardEnd, Map<String, Integer> skills, Instant breakEarliest,
+                             Instant breakLatest, int breakMinutes, Map<String, int[]> learned) {
+    }
+
+    /**
+     * One appointment. {@code technicianId}/{@code routeSeq} is its place in the current plan (a warm start);
+     * {@code pinned} keeps it with that technician and order; {@code started} means the technician is on the way
+     * or on site, so it stays first in the route with {@code fixedArrival}.
+     */
+    public record VisitInput(UUID appointmentId, GeoPoint point, Instant windowStart, Instant windowEnd,
+                             String jobType, int defaultMinutes, Map<String, Integer> requiredSkills, int priority,
+                             String technicianId, Integer routeSeq, boolean pinned, boolean started,
+                             Instant plannedArrival, Instant fixedArrival) {
+    }
+}

@@ -1,0 +1,87 @@
+package io.fieldcast.dispatch.plan;
+
+import io.fieldcast.dispatch.booking.DaySnapshot;
+import io.fieldcast.dispatch.booking.Shift;
+import io.fieldcast.dispatch.booking.WindowProfile;
+import io.fieldcast.dispatch.config.PlanSettings;
+import io.fieldcast.dispatch.domain.Appointment;
+import io.fieldcast.dispatch.domain.AppointmentStatus;
+import io.fieldcast.dispatch.domain.JobType;
+import io.fieldcast.dispatch.domain.LearnedDuration;
+import io.fieldcast.dispatch.domain.Technician;
+import io.fieldcast.dispatch.persistence.DayLoader;
+import io.fieldcast.roadnetwork.GeoPoint;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads a territory-day from the database into a {@link PlanInput}. */
+@ApplicationScoped
+public class PlanInputs {
+
+    private final DayLoader days;
+    private final PlanSettings settings;
+
+    public PlanInputs(DayLoader days, PlanSettings settings) {
+        this.days = days;
+        this.settings = settings;
+    }
+
+    /** Runs inside the caller's session. */
+    public Uni<Loaded> load(String territoryId, LocalDate date) {
+        return days.load(territoryId, date).chain(day -> JobType.<JobType>listAll()
+                .map(types -> new Loaded(day, toInput(day, types))));
+    }
+
+    /** The snapshot (for publishing against) and the solver's view of it. */
+    public record Loaded(DaySnapshot day, PlanInput input) {
+    }
+
+    PlanInput toInput(DaySnapshot day, List<JobType> types) {
+        Map<String, JobType> jobTypes = new HashMap<>();
+        types.forEach(t -> jobTypes.put(t.code, t));
+        List<PlanInput.ShiftInput> shifts = new ArrayList<>();
+        for (Technician tech : day.technicians()) {
+            var absent = day.absences().stream().filter(a -> a.technicianId.equals(tech.id)).toList();
+            Shift.on(tech, absent, day.date(), day.territory().zone()).ifPresent(shift ->
+                    shifts.add(shift(day, tech, shift)));
+        }
+        List<PlanInput.VisitInput> visits = new ArrayList<>();
+        for (Appointment a : day.openAppointments()) {
+            JobType type = jobTypes.get(a.jobType);
+            int minutes = type == null ? a.durationMin : type.defaultDurationMin;
+            boolean started = a.status == AppointmentStatus.EN_ROUTE || a.status == AppointmentStatus.ON_SITE;
+            visits.add(new PlanInput.VisitInput(a.id, new GeoPoint(a.lat, a.lon), a.windowStart, a.windowEnd,
+                    a.jobType, minutes, type == null ? Map.of() : type.requiredSkillMap(), a.priority,
+                    a.technicianId, a.routeSeq, a.pinned, started,
+                    a.plannedArrival, a.actualArrival));
+        }
+        return new PlanInput(day.territory().id, day.date(), day.territory().zone(), shifts, visits);
+    }
+
+    private PlanInput.ShiftInput shift(DaySnapshot day, Technician tech, Shift shift) {
+        Instant breakEarliest = null;
+        Instant breakLatest = null;
+        if (tech.breakMinutes > 0 && tech.breakWindow != null && !tech.breakWindow.isBlank()) {
+            var range = WindowProfile.LocalRange.parse(tech.breakWindow);
+            breakEarliest = range.startOn(day.date(), day.territory().zone());
+            // The whole break must fit inside the window: it starts at the latest one break before the end.
+            breakLatest = range.endOn(day.date(), day.territory().zone()).minusSeconds(tech.breakMinutes * 60L);
+        }
+        Map<String, int[]> learned = new HashMap<>();
+        for (LearnedDuration d : day.learned()) {
+            if (d.id.technicianId().equals(tech.id)) {
+                learned.put(d.id.jobType(), new int[] {Math.round(d.p50Min), Math.round(d.p90Min)});
+            }
+        }
+        return new PlanInput.ShiftInput(tech.id, tech.name, new GeoPoint(tech.homeLat, tech.homeLon), shift.start(),
+                shift.end(), shift.end().plus(settings.maxOvertime()), tech.skillMap(), breakEarliest, breakLatest,
+                tech.breakMinutes, learned);
+    }
+}

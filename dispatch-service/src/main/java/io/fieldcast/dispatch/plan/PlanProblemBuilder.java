@@ -1,0 +1,163 @@
+package io.fieldcast.dispatch.plan;
+
+import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
+import io.fieldcast.dispatch.solver.DispatchPlan;
+import io.fieldcast.dispatch.solver.TechnicianShift;
+import io.fieldcast.dispatch.solver.TravelMatrix;
+import io.fieldcast.dispatch.solver.Visit;
+import io.fieldcast.roadnetwork.GeoPoint;
+import io.fieldcast.roadnetwork.RoadNetwork;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a {@link PlanInput} into the solver's problem: one road-network matrix for all places of the day (ticks
+ * are seconds from the earliest shift start), learned durations per technician, the current plan as a warm start,
+ * and, when re-planning, everything started or due before the freeze time fixed at the front of its route.
+ */
+public final class PlanProblemBuilder {
+
+    /** A leg the road network cannot drive: so long that no plan uses it. */
+    static final long UNREACHABLE = Duration.ofHours(48).toSeconds();
+    /** Without learned data, the work before a visit may run a quarter of its default length over. */
+    static final double DEFAULT_SPREAD_SHARE = 0.25;
+
+    private PlanProblemBuilder() {
+    }
+
+    /**
+     * @param now    null to plan a whole day ahead; else the re-planning moment
+     * @param freeze with {@code now}: visits planned to start before now + freeze keep their place
+     */
+    public static PlanProblem build(PlanInput input, RoadNetwork network, Instant now, Duration freeze,
+                                    ConstraintWeightOverrides<HardMediumSoftScore> weights) {
+        List<PlanInput.ShiftInput> shiftInputs = input.shifts();
+        List<PlanInput.VisitInput> visitInputs = input.visits();
+        Instant epoch = shiftInputs.stream().map(PlanInput.ShiftInput::start).min(Comparator.naturalOrder())
+                .orElse(input.date().atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        TravelMatrix matrix = matrix(network, shiftInputs, visitInputs);
+
+        List<TechnicianShift> shifts = new ArrayList<>();
+        Map<String, TechnicianShift> byTechnician = new HashMap<>();
+        Map<String, PlanInput.ShiftInput> shiftById = new LinkedHashMap<>();
+        for (int i = 0; i < shiftInputs.size(); i++) {
+            PlanInput.ShiftInput s = shiftInputs.get(i);
+            Instant start = now != null && now.isAfter(s.start()) ? now : s.start();
+            TechnicianShift shift = new TechnicianShift(s.technicianId(), i, i, ticks(epoch, start),
+                    ticks(epoch, s.softEnd()), ticks(epoch, s.hardEnd()), matrix).withSkills(s.skills());
+            if (s.breakMinutes() > 0 && s.breakEarliest() != null && s.breakLatest() != null) {
+                boolean windowOpened = now != null && !now.isBefore(s.breakEarliest());
+                shift.withBreak(ticks(epoch, s.breakEarliest()), ticks(epoch, s.breakLatest()),
+                        s.breakMinutes() * 60L, windowOpened);
+            }
+            shifts.add(shift);
+            byTechnician.put(s.technicianId(), shift);
+            shiftById.put(shift.getId(), s);
+        }
+
+        List<Visit> visits = new ArrayList<>();
+        Map<String, PlanInput.VisitInput> visitById = new LinkedHashMap<>();
+        Map<TechnicianShift, List<PlanInput.VisitInput>> current = new HashMap<>();
+        for (int i = 0; i < visitInputs.size(); i++) {
+            PlanInput.VisitInput in = visitInputs.get(i);
+            Visit v = visit(in, shiftInputs.size() + i, epoch, matrix, shiftInputs, now);
+            visits.add(v);
+            visitById.put(v.getId(), in);
+            TechnicianShift on = in.technicianId() == null ? null : byTechnician.get(in.technicianId());
+            if (on != null) {
+                current.computeIfAbsent(on, k -> new ArrayList<>()).add(in);
+            }
+        }
+        Map<String, Visit> visitsById = new HashMap<>();
+        visits.forEach(v -> visitsById.put(v.getId(), v));
+        for (var entry : current.entrySet()) {
+            warmStart(entry.getKey(), entry.getValue(), visitsById, now, freeze);
+        }
+        return new PlanProblem(input, new DispatchPlan(shifts, visits, weights), epoch, visitById, shiftById);
+    }
+
+    private static Visit visit(PlanInput.VisitInput in, int location, Instant epoch, TravelMatrix matrix,
+                               List<PlanInput.ShiftInput> shifts, Instant now) {
+        long[] durations = new long[shifts.size()];
+        long spreadSum = 0;
+        int spreadCount = 0;
+        for (int s = 0; s < shifts.size(); s++) {
+            int[] learned = in.jobType() == null ? null : shifts.get(s).learned().get(in.jobType());
+            durations[s] = 60L * (learned == null ? in.defaultMinutes() : learned[0]);
+            if (learned != null) {
+                spreadSum += 60L * Math.max(0, learned[1] - learned[0]);
+                spreadCount++;
+            }
+        }
+        long spread = spreadCount > 0 ? spreadSum / spreadCount
+                : Math.round(60L * in.defaultMinutes() * DEFAULT_SPREAD_SHARE);
+        Visit v = new Visit(in.appointmentId().toString(), location, ticks(epoch, in.windowStart()),
+                ticks(epoch, in.windowEnd()), 60L * in.defaultMinutes(), matrix)
+                .withDurationByShift(durations).withSpread(spread).withPriority(in.priority())
+                .withRequiredSkills(in.requiredSkills());
+        if (in.pinned() && in.technicianId() != null) {
+            v.withPin(in.technicianId(), in.routeSeq() == null ? 0 : in.routeSeq());
+        }
+        if (in.started()) {
+            Instant arrival = in.fixedArrival() != null ? in.fixedArrival()
+                    : in.plannedArrival() != null ? in.plannedArrival() : in.windowStart();
+            long arrive = ticks(epoch, arrival);
+            long expectedEnd = arrive + 60L * in.defaultMinutes();
+            // A visit running past its expected end keeps the technician busy at least until now.
+            long leave = now == null ? expectedEnd : Math.max(expectedEnd, ticks(epoch, now));
+            v.withFixedTimes(arrive, leave);
+        }
+        return v;
+    }
+
+    private static void warmStart(TechnicianShift shift, List<PlanInput.VisitInput> assigned,
+                                  Map<String, Visit> visits, Instant now, Duration freeze) {
+        Instant frozenUntil = now == null ? null : now.plus(freeze == null ? Duration.ZERO : freeze);
+        List<PlanInput.VisitInput> ordered = new ArrayList<>(assigned);
+        // Started visits first, then the current order; within the freeze horizon nothing moves.
+        ordered.sort(Comparator.comparing((PlanInput.VisitInput v) -> !v.started())
+                .thenComparing(v -> v.routeSeq() == null ? Integer.MAX_VALUE : v.routeSeq()));
+        int frozen = 0;
+        List<Visit> list = new ArrayList<>();
+        for (PlanInput.VisitInput in : ordered) {
+            boolean freezes = in.started() || (frozenUntil != null && in.plannedArrival() != null
+                    && in.plannedArrival().isBefore(frozenUntil));
+            if (freezes && frozen == list.size()) {
+                frozen++;
+            }
+            list.add(visits.get(in.appointmentId().toString()));
+        }
+        shift.setVisits(list);
+        shift.withFrozenCount(frozen);
+    }
+
+    private static TravelMatrix matrix(RoadNetwork network, List<PlanInput.ShiftInput> shifts,
+                                       List<PlanInput.VisitInput> visits) {
+        List<GeoPoint> points = new ArrayList<>();
+        shifts.forEach(s -> points.add(s.home()));
+        visits.forEach(v -> points.add(v.point()));
+        int n = points.size();
+        long[][] ticks = new long[n][n];
+        if (n > 0) {
+            var m = network.matrix(points, points);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    ticks[i][j] = i == j ? 0 : m.reachable(i, j) ? Math.round(m.seconds(i, j)) : UNREACHABLE;
+                }
+            }
+        }
+        return new TravelMatrix(ticks, 60);
+    }
+
+    static long ticks(Instant epoch, Instant at) {
+        return Duration.between(epoch, at).toSeconds();
+    }
+}

@@ -1,0 +1,293 @@
+package io.fieldcast.dispatch.plan;
+
+import io.fieldcast.dispatch.audit.AuditLog;
+import io.fieldcast.dispatch.domain.Appointment;
+import io.fieldcast.dispatch.domain.AppointmentStatus;
+import io.fieldcast.dispatch.domain.Customer;
+import io.fieldcast.dispatch.persistence.DayLoader;
+import io.fieldcast.dispatch.solver.DispatchPlan;
+import io.fieldcast.events.Events;
+import io.fieldcast.events.GeoPosition;
+import io.fieldcast.events.PlannedVisit;
+import io.fieldcast.events.RoutePlanned;
+import io.fieldcast.platform.outbox.Outbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Makes a solved plan the plan of record: writes each appointment's technician, position and planned arrival,
+ * records a new plan version, and sends {@code RoutePlanned} per technician through the outbox, all in one
+ * transaction under the territory-day lock that booking takes too.
+ */
+@ApplicationScoped
+public class PlanPublisher {
+
+    /** A planned arrival that moves by less than this is not a changed route. */
+    static final Duration MATERIAL_MOVE = Duration.ofMinutes(1);
+
+    private final DayLoader days;
+    private final Outbox outbox;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public PlanPublisher(DayLoader days, Outbox outbox, AuditLog audit, Clock clock) {
+        this.days = days;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record Result(long version, int routesPublished, int assigned, int unassigned,
+                         List<String> changedTechnicians) {
+    }
+
+    /** The day gained appointments the solve did not see: publishing would drop them from the plan. */
+    public static class OutdatedException extends RuntimeException {
+        public final List<UUID> unseen;
+
+        OutdatedException(List<UUID> unseen) {
+            super(unseen.size() + " appointment(s) were booked after this solve started; solve again");
+            this.unseen = unseen;
+        }
+    }
+
+    /**
+     * @param onlyChanged true for a re-plan: send routes only to technicians whose visits or times changed
+     */
+    public Uni<Result> publish(PlanProblem problem, DispatchPlan solved, String actor, String reason,
+                               boolean onlyChanged) {
+        String territory = problem.input().territoryId();
+        var date = problem.input().date();
+        Map<String, List<PlanProblem.Stop>> routes = problem.routes(solved);
+        String score = String.valueOf(solved.getScore());
+        return Panache.withTransaction(() -> days.lock(territory, date)
+                .chain(() -> Appointment.<Appointment>list("territoryId = ?1 and serviceDate = ?2 and status in ?3",
+                        territory, date, AppointmentStatus.OPEN))
+                .chain(open -> apply(problem, routes, open, actor, reason, score, onlyChanged)));
+    }
+
+    private Uni<Result> apply(PlanProblem problem, Map<String, List<PlanProblem.Stop>> routes,
+                              List<Appointment> open, String actor, String reason, String score,
+                              boolean onlyChanged) {
+        Map<UUID, Appointment> byId = new HashMap<>();
+        open.forEach(a -> byId.put(a.id, a));
+        List<UUID> unseen = open.stream().map(a -> a.id)
+                .filter(id -> !problem.visits().containsKey(id.toString())).toList();
+        if (!unseen.isEmpty()) {
+            return Uni.createFrom().failure(new OutdatedException(unseen));
+        }
+        Set<String> changed = new LinkedHashSet<>();
+        Set<UUID> placed = new java.util.HashSet<>();
+        List<java.util.function.Supplier<Uni<Void>>> audits = new ArrayList<>();
+        Instant now = clock.instant();
+        for (var route : routes.entrySet()) {
+            String tech = route.getKey();
+            int seq = 0;
+            for (PlanProblem.Stop stop : route.getValue()) {
+                Appointment a = byId.get(stop.appointmentId());
+                if (a == null) {
+                    continue; // canceled or finished while solving: simply not in the route any more
+                }
+                placed.add(a.id);
+                boolean moved = !tech.equals(a.technicianId) || !Objects.equals(seq, a.routeSeq)
+                        || movedMaterially(a.plannedArrival, stop.plannedArrival());
+                if (moved) {
+                    changed.add(tech);
+                    if (a.technicianId != null) {
+                        changed.add(a.technicianId);
+                    }
+                    var before = placement(a.technicianId, a.routeSeq, a.plannedArrival);
+                    var after = placement(tech, seq, stop.plannedArrival());
+                    audits.add(() -> audit.record("appointment", a.id.toString(), "PLANNED", actor, reason, before,
+                            after));
+                }
+                a.technicianId = tech;
+                a.routeSeq = seq++;
+                a.plannedArrival = stop.plannedArrival();
+                a.durationMin = stop.durationMinutes();
+                if (a.status == AppointmentStatus.BOOKED) {
+                    a.status = AppointmentStatus.SCHEDULED;
+                }
+                a.updatedAt = now;
+            }
+        }
+        int unassigned = 0;
+        for (Appointment a : open) {
+            if (!placed.contains(a.id)) {
+                unassigned++;
+                if (a.technicianId != null) {
+                    changed.add(a.technicianId);
+                    var before = placement(a.technicianId, a.routeSeq, a.plannedArrival);
+                    audits.add(() -> audit.record("appointment", a.id.toString(), "UNASSIGNED", actor, reason,
+                            before, null));
+                }
+                a.technicianId = null;
+                a.routeSeq = null;
+                a.plannedArrival = null;
+                a.updatedAt = now;
+            }
+        }
+        int assigned = placed.size();
+        int unassignedCount = unassigned;
+        String territory = problem.input().territoryId();
+        var date = problem.input().date();
+        return nextVersion(problem).chain(version -> customers(open).chain(customers -> sentSignatures(problem)
+                .chain(sent -> {
+                    List<RoutePlanned> events = new ArrayList<>();
+                    Map<String, String> signatures = new HashMap<>();
+                    for (String tech : routes.keySet()) {
+                        RoutePlanned event = routePlanned(problem, tech, routes.get(tech), byId, customers, version,
+                                now);
+                        String signature = signature(event);
+                        // A re-plan sends only what differs from what the technician already has.
+                        if (!onlyChanged || !signature.equals(sent.get(tech))) {
+                            events.add(event);
+                            signatures.put(tech, signature);
+                        }
+                    }
+                    // One session runs one statement at a time: the audit rows are written in sequence.
+                    Uni<Void> written = Uni.createFrom().voidItem();
+                    for (var write : audits) {
+                        written = written.chain(() -> write.get());
+                    }
+                    for (var sig : signatures.entrySet()) {
+                        written = written.chain(() -> saveSignature(territory, date, sig.getKey(), version,
+                                sig.getValue()));
+                    }
+                    return written
+                            .chain(() -> recordVersion(problem, version, actor, reason, score, events.size(), now))
+                            .chain(() -> outbox.appendAll(events))
+                            .chain(() -> audit.record("plan", territory + "/" + date, "PUBLISHED", actor, reason,
+                                    null, Map.of("version", version, "score", score, "routes", events.size(),
+                                            "assigned", assigned, "unassigned", unassignedCount)))
+                            .map(x -> new Result(version, events.size(), assigned, unassignedCount,
+                                    events.stream().map(RoutePlanned::technicianId).toList()));
+                })));
+    }
+
+    /** The route as the phone sees it: visits in order with their planned arrival to the minute. */
+    static String signature(RoutePlanned route) {
+        StringBuilder sb = new StringBuilder();
+        for (PlannedVisit v : route.visits()) {
+            sb.append(v.appointmentId()).append('@')
+                    .append(v.plannedArrival() == null ? "-" : v.plannedArrival().getEpochSecond() / 60).append(';');
+        }
+        return sb.toString();
+    }
+
+    private static Uni<Map<String, String>> sentSignatures(PlanProblem problem) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select technician_id, signature from published_route where territory_id = :t "
+                                + "and service_date = :d", Object[].class)
+                .setParameter("t", problem.input().territoryId())
+                .setParameter("d", problem.input().date())
+                .getResultList()).map(rows -> {
+                    Map<String, String> m = new HashMap<>();
+                    rows.forEach(r -> m.put((String) r[0], (String) r[1]));
+                    return m;
+                });
+    }
+
+    private static Uni<Void> saveSignature(String territory, java.time.LocalDate date, String tech, long version,
+                                           String signature) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into published_route (territory_id, service_date, technician_id, version, signature)
+                        values (:t, :d, :tech, :v, :sig)
+                        on conflict (territory_id, service_date, technician_id)
+                        do update set version = excluded.version, signature = excluded.signature""")
+                .setParameter("t", territory)
+                .setParameter("d", date)
+                .setParameter("tech", tech)
+                .setParameter("v", version)
+                .setParameter("sig", signature)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    private static boolean movedMaterially(Instant before, Instant after) {
+        if (before == null || after == null) {
+            return before != after;
+        }
+        return Duration.between(before, after).abs().compareTo(MATERIAL_MOVE) >= 0;
+    }
+
+    private static Map<String, Object> placement(String tech, Integer seq, Instant arrival) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("technicianId", tech);
+        m.put("routeSeq", seq);
+        m.put("plannedArrival", arrival == null ? null : arrival.toString());
+        return m;
+    }
+
+    private RoutePlanned routePlanned(PlanProblem problem, String tech, List<PlanProblem.Stop> stops,
+                                      Map<UUID, Appointment> byId, Map<UUID, Customer> customers, long version,
+                                      Instant now) {
+        PlanInput.ShiftInput shift = problem.shifts().get(tech);
+        List<PlannedVisit> visits = new ArrayList<>();
+        for (PlanProblem.Stop stop : stops) {
+            Appointment a = byId.get(stop.appointmentId());
+            if (a == null) {
+                continue;
+            }
+            Customer c = customers.get(a.customerId);
+            visits.add(new PlannedVisit(a.id, visits.size(), a.jobType, c == null ? null : c.firstName(), a.address,
+                    new GeoPosition(a.lat, a.lon), a.notes, a.windowStart, a.windowEnd, a.plannedArrival,
+                    a.durationMin, a.pinned));
+        }
+        GeoPosition home = new GeoPosition(shift.home().lat(), shift.home().lon());
+        String first = shift.name() == null ? null : shift.name().strip().split("\\s+")[0];
+        return new RoutePlanned(Events.newId(), now, RoutePlanned.SCHEMA_VERSION, tech,
+                problem.input().territoryId(), problem.input().date(), version, home, home, shift.start(),
+                shift.softEnd(), visits, first);
+    }
+
+    private static Uni<Map<UUID, Customer>> customers(List<Appointment> open) {
+        List<UUID> ids = open.stream().map(a -> a.customerId).filter(Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Customer.<Customer>list("id in ?1", ids).map(list -> {
+            Map<UUID, Customer> m = new HashMap<>();
+            list.forEach(c -> m.put(c.id, c));
+            return m;
+        });
+    }
+
+    private static Uni<Long> nextVersion(PlanProblem problem) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select coalesce(max(version), 0) + 1 from plan_version where territory_id = :t "
+                                + "and service_date = :d", Long.class)
+                .setParameter("t", problem.input().territoryId())
+                .setParameter("d", problem.input().date())
+                .getSingleResult());
+    }
+
+    private static Uni<Void> recordVersion(PlanProblem problem, long version, String actor, String reason,
+                                           String score, int routes, Instant now) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into plan_version (territory_id, service_date, version, published_at, published_by,
+                                                  reason, score, routes_changed)
+                        values (:t, :d, :v, :at, :by, :reason, :score, :routes)""")
+                .setParameter("t", problem.input().territoryId())
+                .setParameter("d", problem.input().date())
+                .setParameter("v", version)
+                .setParameter("at", java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+                .setParameter("by", actor)
+                .setParameter("reason", reason)
+                .setParameter("score", score)
+                .setParameter("routes", routes)
+                .executeUpdate()).replaceWithVoid();
+    }
+}

@@ -1,0 +1,238 @@
+package io.fieldcast.dispatch.plan;
+
+import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
+import io.fieldcast.dispatch.audit.AuditLog;
+import io.fieldcast.dispatch.booking.Blocking;
+import io.fieldcast.dispatch.config.PlanSettings;
+import io.fieldcast.dispatch.domain.Appointment;
+import io.fieldcast.dispatch.domain.AppointmentStatus;
+import io.fieldcast.dispatch.domain.Json;
+import io.fieldcast.dispatch.domain.Territory;
+import io.fieldcast.dispatch.persistence.DayLoader;
+import io.fieldcast.dispatch.road.Roads;
+import io.fieldcast.dispatch.solver.DispatchConstraints;
+import io.fieldcast.dispatch.solver.DispatchPlan;
+import io.fieldcast.platform.rest.ApiException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.lang.reflect.Field;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The optimizer as the dispatcher uses it: solve a territory-day, watch, stop, publish, explain, pin a visit by
+ * hand. Blocking by design (call from worker threads): building a problem computes a road matrix.
+ */
+@ApplicationScoped
+public class PlanService {
+
+    private final PlanInputs inputs;
+    private final PlanJobs jobs;
+    private final PlanPublisher publisher;
+    private final Roads roads;
+    private final DayLoader days;
+    private final AuditLog audit;
+    private final PlanSettings settings;
+    private final Clock clock;
+
+    public PlanService(PlanInputs inputs, PlanJobs jobs, PlanPublisher publisher, Roads roads, DayLoader days,
+                       AuditLog audit, PlanSettings settings, Clock clock) {
+        this.inputs = inputs;
+        this.jobs = jobs;
+        this.publisher = publisher;
+        this.roads = roads;
+        this.days = days;
+        this.audit = audit;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Builds the problem from the database: the whole day, or from {@code now} on with the freeze (re-plan). */
+    public PlanProblem prepare(String territoryId, LocalDate date, Instant now) {
+        PlanInputs.Loaded loaded = Blocking.await(() -> Panache.withSession(() -> inputs.load(territoryId, date)));
+        var weights = weights(loaded.day().territory());
+        return PlanProblemBuilder.build(loaded.input(), roads.network(), now, settings.freeze(), weights);
+    }
+
+    public PlanJobs.Job solve(String territoryId, LocalDate date, Integer seconds, String actor) {
+        Duration limit = seconds == null ? settings.solveTime() : Duration.ofSeconds(seconds);
+        if (limit.isNegative() || limit.isZero() || limit.compareTo(settings.maxSolveTime()) > 0) {
+            throw ApiException.badRequest("seconds", "must be between 1 and " + settings.maxSolveTime().toSeconds());
+        }
+        boolean today = date.equals(LocalDate.now(clock.withZone(zoneOf(territoryId))));
+        PlanProblem problem = prepare(territoryId, date, today ? clock.instant() : null);
+        if (problem.plan().getShifts().isEmpty()) {
+            throw ApiException.conflict("no technician works in " + territoryId + " on " + date,
+                    Map.of("territoryId", territoryId, "date", date.toString()));
+        }
+        PlanJobs.Job job = jobs.start(problem, limit);
+        Blocking.await(() -> Panache.withTransaction(() -> audit.record("plan", PlanJobs.key(territoryId, date),
+                "SOLVE_STARTED", actor, null, null, Map.of("seconds", limit.toSeconds(),
+                        "visits", problem.plan().getVisits().size(), "technicians", problem.plan().getShifts().size()))));
+        return job;
+    }
+
+    public PlanJobs.Job job(String territoryId, LocalDate date) {
+        return jobs.job(PlanJobs.key(territoryId, date)).orElseThrow(() -> ApiException.notFound(
+                "no solve of " + territoryId + " on " + date + " since the service started"));
+    }
+
+    public PlanPublisher.Result publish(String territoryId, LocalDate date, String actor) {
+        PlanJobs.Job job = job(territoryId, date);
+        if (job.status() == PlanJobs.Status.SOLVING) {
+            throw ApiException.conflict("still solving: stop the solve or wait for it to finish", Map.of());
+        }
+        DispatchPlan best = job.best().orElseThrow(() -> ApiException.conflict("the solve found no plan: "
+                + job.error, Map.of()));
+        try {
+            return Blocking.await(() -> publisher.publish(job.problem(), best, actor, "published by " + actor, false));
+        } catch (PlanPublisher.OutdatedException e) {
+            throw ApiException.conflict(e.getMessage(), Map.of("unseen", e.unseen));
+        }
+    }
+
+    /** The plan being solved, else the current plan of record, explained. */
+    public PlanAnalyzer.Analysis analysis(String territoryId, LocalDate date) {
+        var job = jobs.job(PlanJobs.key(territoryId, date));
+        if (job.isPresent() && job.get().best().isPresent()) {
+            return PlanAnalyzer.analyze(jobs, job.get().problem(), job.get().best().get());
+        }
+        PlanProblem current = prepare(territoryId, date, null);
+        jobs.solutions().update(current.plan());
+        return PlanAnalyzer.analyze(jobs, current, current.plan());
+    }
+
+    /**
+     * Manual dispatch: puts the visit with {@code technicianId} at {@code position} and pins it there; the next
+     * solve plans everything else around it.
+     */
+    public void pin(String territoryId, LocalDate date, UUID appointmentId, String technicianId, int position,
+                    String actor) {
+        Blocking.await(() -> Panache.withTransaction(() -> days.lock(territoryId, date)
+                .chain(() -> days.load(territoryId, date))
+                .chain(day -> {
+                    Appointment a = day.openAppointments().stream().filter(x -> x.id.equals(appointmentId))
+                            .findFirst().orElseThrow(() -> ApiException.notFound("no open appointment "
+                                    + appointmentId + " in " + territoryId + " on " + date));
+                    if (a.status == AppointmentStatus.ON_SITE || a.status == AppointmentStatus.EN_ROUTE) {
+                        throw ApiException.conflict("the visit has started and cannot move", Map.of());
+                    }
+                    if (day.techDays(null).stream().noneMatch(t -> t.technicianId().equals(technicianId))) {
+                        throw ApiException.badRequest("technicianId", "'" + technicianId
+                                + "' does not work in " + territoryId + " on " + date);
+                    }
+                    List<Appointment> route = day.openAppointments().stream()
+                            .filter(x -> technicianId.equals(x.technicianId) && !x.id.equals(appointmentId))
+                            .sorted(java.util.Comparator.comparing(x -> x.routeSeq == null ? 0 : x.routeSeq))
+                            .toList();
+                    int at = Math.max(0, Math.min(position, route.size()));
+                    var before = Map.of("technicianId", String.valueOf(a.technicianId),
+                            "routeSeq", String.valueOf(a.routeSeq), "pinned", String.valueOf(a.pinned));
+                    for (int i = 0; i < route.size(); i++) {
+                        route.get(i).routeSeq = i < at ? i : i + 1;
+                    }
+                    a.technicianId = technicianId;
+                    a.routeSeq = at;
+                    a.pinned = true;
+                    a.updatedAt = clock.instant();
+                    return audit.record("appointment", a.id.toString(), "PINNED", actor, null, before,
+                            Map.of("technicianId", technicianId, "routeSeq", at, "pinned", true));
+                })));
+    }
+
+    public void unpin(UUID appointmentId, String actor) {
+        Blocking.await(() -> Panache.withTransaction(() -> Appointment.<Appointment>findById(appointmentId)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("no appointment " + appointmentId))
+                .chain(a -> {
+                    a.pinned = false;
+                    a.updatedAt = clock.instant();
+                    return audit.record("appointment", a.id.toString(), "UNPINNED", actor, null, null, null);
+                })));
+    }
+
+    // ---- constraint weights per territory ----
+
+    /** Every constraint's weight for the territory: its override, else the default. */
+    public Map<String, String> weights(String territoryId) {
+        Territory t = territory(territoryId);
+        Map<String, String> out = new java.util.TreeMap<>(defaultWeights());
+        if (t.constraintWeights != null) {
+            out.putAll(Json.stringMap(t.constraintWeights));
+        }
+        return out;
+    }
+
+    public Map<String, String> updateWeights(String territoryId, Map<String, String> weights, String actor) {
+        Set<String> known = defaultWeights().keySet();
+        Map<String, String> clean = new HashMap<>();
+        for (var e : weights.entrySet()) {
+            if (!known.contains(e.getKey())) {
+                throw ApiException.badRequest("weights", "unknown constraint '" + e.getKey() + "'; known: "
+                        + new TreeSet<>(known));
+            }
+            try {
+                HardMediumSoftScore score = HardMediumSoftScore.parseScore(e.getValue());
+                if (score.hardScore() < 0 || score.mediumScore() < 0 || score.softScore() < 0) {
+                    throw new IllegalArgumentException("negative");
+                }
+                clean.put(e.getKey(), score.toString());
+            } catch (RuntimeException ex) {
+                throw ApiException.badRequest("weights", "weight of '" + e.getKey()
+                        + "' must look like 0hard/0medium/60soft with no negative part");
+            }
+        }
+        Blocking.await(() -> Panache.withTransaction(() -> Territory.<Territory>findById(territoryId).chain(t -> {
+            String before = t.constraintWeights;
+            t.constraintWeights = Json.write(clean);
+            return audit.record("territory", territoryId, "WEIGHTS_CHANGED", actor, null, before, clean);
+        })));
+        return weights(territoryId);
+    }
+
+    static Map<String, String> defaultWeights() {
+        Map<String, String> defaults = new HashMap<>();
+        for (Field f : DispatchConstraints.class.getFields()) {
+            if (f.getType() == String.class) {
+                try {
+                    defaults.put((String) f.get(null), "default");
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return defaults;
+    }
+
+    private static ConstraintWeightOverrides<HardMediumSoftScore> weights(Territory territory) {
+        if (territory.constraintWeights == null || territory.constraintWeights.isBlank()) {
+            return ConstraintWeightOverrides.none();
+        }
+        Map<String, HardMediumSoftScore> overrides = new HashMap<>();
+        Json.stringMap(territory.constraintWeights).forEach((k, v) -> overrides.put(k,
+                HardMediumSoftScore.parseScore(v)));
+        return ConstraintWeightOverrides.of(overrides);
+    }
+
+    private Territory territory(String territoryId) {
+        Territory t = Blocking.await(() -> Panache.withSession(() -> Territory.<Territory>findById(territoryId)));
+        if (t == null) {
+            throw ApiException.notFound("no territory '" + territoryId + "'");
+        }
+        return t;
+    }
+
+    public java.time.ZoneId zoneOf(String territoryId) {
+        return territory(territoryId).zone();
+    }
+}

@@ -1,0 +1,176 @@
+package io.fieldcast.dispatch.rest;
+
+import io.fieldcast.dispatch.plan.PlanAnalyzer;
+import io.fieldcast.dispatch.plan.PlanJobs;
+import io.fieldcast.dispatch.plan.PlanPublisher;
+import io.fieldcast.dispatch.plan.PlanService;
+import io.fieldcast.dispatch.plan.Replanner;
+import io.fieldcast.platform.rest.ApiException;
+import io.fieldcast.platform.security.Roles;
+import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/api/plans/{territoryId}")
+@Tag(name = "plans")
+@RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
+public class PlanResource {
+
+    @Inject
+    PlanService plans;
+    @Inject
+    PlanJobs jobs;
+    @Inject
+    Replanner replanner;
+    @Inject
+    JsonWebToken jwt;
+
+    public record SolveRequest(@Min(1) @Max(3600) Integer seconds) {
+    }
+
+    public record PinRequest(@NotBlank @Size(max = 40) String technicianId, @NotNull @Min(0) @Max(500) Integer position) {
+    }
+
+    public record ReplanRequest(@Size(max = 200) String reason) {
+    }
+
+    public record WeightsRequest(@NotNull Map<String, String> weights) {
+    }
+
+    @POST
+    @Path("/{date}/solve")
+    @Operation(summary = "Start solving the territory-day in the background; watch …/events, then publish")
+    public Response solve(@PathParam("territoryId") String territoryId, @PathParam("date") String date,
+                          @Valid SolveRequest request) {
+        var job = plans.solve(territoryId, date(date), request == null ? null : request.seconds(), jwt.getName());
+        return Response.accepted(jobs.progress(job)).build();
+    }
+
+    @GET
+    @Path("/{date}")
+    @Operation(summary = "Progress of the latest solve: status, best score, assigned, late, travel")
+    public PlanJobs.Progress status(@PathParam("territoryId") String territoryId, @PathParam("date") String date) {
+        return jobs.progress(plans.job(territoryId, date(date)));
+    }
+
+    @GET
+    @Path("/{date}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Server-sent events: the solve's progress at every new best plan, until it ends")
+    public Multi<PlanJobs.Progress> events(@PathParam("territoryId") String territoryId,
+                                           @PathParam("date") String date) {
+        return jobs.events(plans.job(territoryId, date(date)));
+    }
+
+    @POST
+    @Path("/{date}/stop")
+    @Operation(summary = "Stop solving; the best plan so far stays ready to publish")
+    public PlanJobs.Progress stop(@PathParam("territoryId") String territoryId, @PathParam("date") String date) {
+        LocalDate day = date(date);
+        var job = plans.job(territoryId, day);
+        if (!jobs.stop(PlanJobs.key(territoryId, day))) {
+            throw ApiException.conflict("not solving", Map.of("status", job.status()));
+        }
+        return jobs.progress(job);
+    }
+
+    @POST
+    @Path("/{date}/publish")
+    @Operation(summary = "Make the solved plan the plan of record and send each technician their route")
+    public PlanPublisher.Result publish(@PathParam("territoryId") String territoryId, @PathParam("date") String date) {
+        return plans.publish(territoryId, date(date), jwt.getName());
+    }
+
+    @GET
+    @Path("/{date}/analysis")
+    @Operation(summary = "Score per constraint, and why each unassigned or late visit is so")
+    public PlanAnalyzer.Analysis analysis(@PathParam("territoryId") String territoryId,
+                                          @PathParam("date") String date) {
+        return plans.analysis(territoryId, date(date));
+    }
+
+    @POST
+    @Path("/{date}/replan")
+    @Operation(summary = "Re-plan the rest of the day now (freeze horizon kept) and publish the changed routes")
+    public Replanner.Outcome replan(@PathParam("territoryId") String territoryId, @PathParam("date") String date,
+                                    @Valid ReplanRequest request) {
+        String reason = request == null || request.reason() == null ? "asked by dispatcher" : request.reason();
+        return replanner.replanNow(territoryId, date(date), reason, jwt.getName());
+    }
+
+    @GET
+    @Path("/replans")
+    @Operation(summary = "The most recent re-plans of this service, newest first, with their latency")
+    public List<Replanner.Outcome> replans(@PathParam("territoryId") String territoryId) {
+        return replanner.recent().stream().filter(o -> o.key().startsWith(territoryId + "/")).toList();
+    }
+
+    @PUT
+    @Path("/{date}/visits/{appointmentId}/pin")
+    @Operation(summary = "Manual dispatch: put a visit with a technician at a position and pin it there")
+    public Response pin(@PathParam("territoryId") String territoryId, @PathParam("date") String date,
+                        @PathParam("appointmentId") UUID appointmentId, @Valid @NotNull PinRequest request) {
+        plans.pin(territoryId, date(date), appointmentId, request.technicianId(), request.position(), jwt.getName());
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("/{date}/visits/{appointmentId}/pin")
+    @Operation(summary = "Let the optimizer move a pinned visit again")
+    public Response unpin(@PathParam("territoryId") String territoryId, @PathParam("date") String date,
+                          @PathParam("appointmentId") UUID appointmentId) {
+        date(date);
+        plans.unpin(appointmentId, jwt.getName());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/weights")
+    @Operation(summary = "Constraint weights of the territory ('default' where not overridden)")
+    public Map<String, String> weights(@PathParam("territoryId") String territoryId) {
+        return plans.weights(territoryId);
+    }
+
+    @PUT
+    @Path("/weights")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Override constraint weights for the territory, e.g. {\"Travel time\": \"0hard/0medium/2soft\"}")
+    public Map<String, String> updateWeights(@PathParam("territoryId") String territoryId,
+                                             @Valid @NotNull WeightsRequest request) {
+        return plans.updateWeights(territoryId, request.weights(), jwt.getName());
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("date", "must be a date like 2026-03-02, not '" + text + "'");
+        }
+    }
+}
