@@ -72,8 +72,8 @@ final class DayRunner {
         boolean published = planner.planAndPublish(company.territory.id(), date, settings.solveSeconds());
         if (!published && !warnedNoPlanning) {
             warnedNoPlanning = true;
-            Log.warn("dispatch has no planning/publish endpoints yet: days follow the booking's tentative plan and "
-                    + "status taps are refused (the phone has no published route); pings still flow");
+            Log.warn("no routes published: days follow the booking's tentative plan and status taps are not sent "
+                    + "(the phones have no published route); pings still flow");
         }
         Map<String, List<DispatchClient.PlannedAppointment>> tentative = published ? Map.of()
                 : dispatch.day(company.territory.id(), date).stream().filter(a -> a.technicianId() != null)

@@ -20,7 +20,7 @@ public final class Log {
         System.err.println("simulate: " + line);
     }
 
-    static void debug(String line) {
+    public static void debug(String line) {
         if (verbose) {
             System.err.println("  " + line);
         }
