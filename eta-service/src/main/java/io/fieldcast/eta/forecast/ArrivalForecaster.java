@@ -45,17 +45,22 @@ public final class ArrivalForecaster {
         List<VisitPlan> visits = day.visits();
         int current = -1;
         int lastDone = -1;
+        int frontier = -1;
         for (int i = 0; i < visits.size(); i++) {
             VisitProgress p = day.progressOf(visits.get(i).appointmentId());
             if (p.inService()) {
                 current = i;
             }
-            if (p.done()) {
+            if (p.finishedAt() != null) {
                 lastDone = i;
             }
+            if (p.arrivedAt() != null || p.finishedAt() != null) {
+                frontier = i;
+            }
         }
+        // Visits behind the furthest one the technician reached were skipped (or never tapped): not forecast.
         List<Integer> remaining = new ArrayList<>();
-        for (int i = 0; i < visits.size(); i++) {
+        for (int i = frontier + 1; i < visits.size(); i++) {
             VisitProgress p = day.progressOf(visits.get(i).appointmentId());
             if (p.arrivedAt() == null && !p.done()) {
                 remaining.add(i);

@@ -86,6 +86,34 @@ class ArrivalForecasterTest {
         assertTrue(f.getFirst().p50().isAfter(now.plusSeconds(667)), "never before now + the drive: " + f);
     }
 
+    @Test
+    void canceledVisitIsSkippedAndTheDriveGoesFromTheLastFinishedOne() {
+        List<VisitPlan> visits = route(3, T8, T8.plus(Duration.ofHours(8)));
+        Instant now = T8.plus(Duration.ofMinutes(60));
+        // v0 done at 09:00; v1 canceled: the next drive is v0 -> v2 (11.1 km, 1112 s x 1.2), leaving at 09:00.
+        var progress = Map.of(
+                visits.get(0).appointmentId(), new VisitProgress(null, T8.plusSeconds(600), now, false),
+                visits.get(1).appointmentId(), new VisitProgress(null, null, null, true));
+
+        List<VisitForecast> f = forecaster.forecast(state(visits, progress, now), MODEL);
+
+        assertEquals(List.of(visits.get(2).appointmentId()), f.stream().map(VisitForecast::appointmentId).toList());
+        assertEquals(1112 * 1.2, Duration.between(now, f.getFirst().p50()).toSeconds(), 20);
+    }
+
+    @Test
+    void visitsBehindTheOneReachedAreNoLongerForecast() {
+        List<VisitPlan> visits = route(3, T8, T8.plus(Duration.ofHours(8)));
+        Instant now = T8.plus(Duration.ofMinutes(30));
+        // v0 never tapped, the technician is already at v1.
+        var progress = Map.of(visits.get(1).appointmentId(), new VisitProgress(null, T8.plusSeconds(900), null,
+                false));
+
+        List<VisitForecast> f = forecaster.forecast(state(visits, progress, now), MODEL);
+
+        assertEquals(List.of(visits.get(2).appointmentId()), f.stream().map(VisitForecast::appointmentId).toList());
+    }
+
     /**
      * Calibration: days drawn from the very distributions the model holds must land in the announced window about
      * as often as announced. A gap here would be a bug in the Monte Carlo, not in learning.
