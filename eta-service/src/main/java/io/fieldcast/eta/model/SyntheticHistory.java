@@ -13,8 +13,8 @@ import java.util.Random;
  */
 public final class SyntheticHistory {
 
-    public static final Map<String, Double> JOB_MINUTES = new LinkedHashMap<>(Map.of(
-            "install", 90.0, "repair", 60.0, "maintenance", 45.0, "inspection", 30.0, "emergency", 75.0));
+    /** In a fixed order (Map.of's order changes between JVM runs, and with it every generated fleet). */
+    public static final Map<String, Double> JOB_MINUTES = jobMinutes();
 
     private final Random random;
     private final int technicians;
@@ -37,6 +37,16 @@ public final class SyntheticHistory {
                 quirks.put(tech(t) + "/" + job, random.nextGaussian() * 0.1);
             }
         }
+    }
+
+    private static Map<String, Double> jobMinutes() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("install", 90.0);
+        m.put("repair", 60.0);
+        m.put("maintenance", 45.0);
+        m.put("inspection", 30.0);
+        m.put("emergency", 75.0);
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     public static String tech(int t) {
@@ -87,5 +97,41 @@ public final class SyntheticHistory {
         double morning = Math.exp(-Math.pow(hour + 0.5 - 8.5, 2) / 2);
         double evening = Math.exp(-Math.pow(hour + 0.5 - 17.5, 2) / 2);
         return 1.05 + 0.35 * morning + 0.4 * evening;
+    }
+
+    /**
+     * The limit of learning for this fleet: the true distributions themselves, summarised in the model's own form
+     * (p10/p50/p90 of 4000 draws per technician x job type and per technician x hour).
+     */
+    public LearnedModel oracle() {
+        java.util.Map<String, java.util.Map<String, Quantiles>> service = new java.util.HashMap<>();
+        java.util.Map<String, List<Quantiles>> travel = new java.util.HashMap<>();
+        for (int t = 0; t < technicians; t++) {
+            java.util.Map<String, Quantiles> byJob = new java.util.HashMap<>();
+            for (String job : JOB_MINUTES.keySet()) {
+                double[] draws = new double[4000];
+                for (int i = 0; i < draws.length; i++) {
+                    draws[i] = trueService(t, job);
+                }
+                byJob.put(job, summary(draws));
+            }
+            service.put(tech(t), byJob);
+            List<Quantiles> byHour = new ArrayList<>();
+            for (int h = 0; h < 24; h++) {
+                double[] draws = new double[4000];
+                for (int i = 0; i < draws.length; i++) {
+                    draws[i] = trueTravelFactor(t, h);
+                }
+                byHour.add(summary(draws));
+            }
+            travel.put(tech(t), byHour);
+        }
+        return new LearnedModel("oracle", java.time.Instant.EPOCH, "oracle", "oracle", service, java.util.Map.of(),
+                travel, List.of(), List.of());
+    }
+
+    private static Quantiles summary(double[] draws) {
+        return new Quantiles(ShrinkageEstimator.quantile(draws, 0.1), ShrinkageEstimator.quantile(draws, 0.5),
+                ShrinkageEstimator.quantile(draws, 0.9), draws.length);
     }
 }

@@ -34,8 +34,10 @@ class ForecastEvaluationTest {
 
         ReplayEvaluation.Result withLearning = replay.evaluate(days, learned);
         ReplayEvaluation.Result untrained = replay.evaluate(days, LearnedModel.untrained());
+        ReplayEvaluation.Result oracle = replay.evaluate(days, fleet.oracle());
         System.out.println(withLearning.line("learned"));
         System.out.println(untrained.line("untrained"));
+        System.out.println(oracle.line("oracle"));
 
         assertTrue(withLearning.hitRate() > withLearning.baselineHitRate() + 0.2, withLearning.line("learned"));
         assertTrue(withLearning.hitRate() >= untrained.hitRate(), withLearning.line("learned"));

@@ -22,18 +22,27 @@ class ModelComparisonReport {
                 List<Observation> test = fleet.services(50);
                 print("service", visits, seed, new ShrinkageEstimator(), train, test);
                 print("service", visits, seed, new GradientBoostEstimator(), train, test);
+                LearnedModel oracle = fleet.oracle();
+                print("service", visits, seed, "oracle", (tech, job) -> oracle.service(tech, job, 1), test);
                 List<Observation> travelTrain = fleet.travel(visits);
                 List<Observation> travelTest = fleet.travel(50);
                 print("travel", visits, seed, new ShrinkageEstimator(), travelTrain, travelTest);
                 print("travel", visits, seed, new GradientBoostEstimator(), travelTrain, travelTest);
+                print("travel", visits, seed, "oracle",
+                        (tech, hour) -> oracle.travelFactor(tech, Integer.parseInt(hour)), travelTest);
             }
         }
     }
 
     private static void print(String target, int visits, long seed, QuantileEstimator estimator,
                               List<Observation> train, List<Observation> test) {
-        Evaluation e = Evaluation.of(estimator.name(), estimator.fit(train), test);
-        System.out.printf("REPORT %s %d %d %s %.4f %.3f %.3f%n", target, visits, seed, estimator.name(), e.pinball(),
+        print(target, visits, seed, estimator.name(), estimator.fit(train), test);
+    }
+
+    private static void print(String target, int visits, long seed, String name, QuantileEstimator.Fitted model,
+                              List<Observation> test) {
+        Evaluation e = Evaluation.of(name, model, test);
+        System.out.printf("REPORT %s %d %d %s %.4f %.3f %.3f%n", target, visits, seed, name, e.pinball(),
                 e.coverage80(), e.maeP50());
     }
 }
