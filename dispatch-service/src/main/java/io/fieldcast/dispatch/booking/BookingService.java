@@ -177,7 +177,10 @@ public class BookingService {
     public ApiException noCapacity(NoCapacityException e, double lat, double lon, String jobType, LocalDate date,
                                    String territoryId) {
         LocalDate from = date.minusDays(1).isBefore(LocalDate.now(clock)) ? LocalDate.now(clock) : date.minusDays(1);
-        List<Slot> next = new ArrayList<>(slots.find(lat, lon, jobType, from, date.plusDays(3), territoryId));
+        LocalDate to = date.plusDays(3);
+        // A day long past (history being entered) has no "next" windows worth offering.
+        List<Slot> next = to.isBefore(from) ? new ArrayList<>()
+                : new ArrayList<>(slots.find(lat, lon, jobType, from, to, territoryId));
         next = next.subList(0, Math.min(settings.alternatives(), next.size()));
         return ApiException.conflict(e.getMessage() + "; other windows are offered", Map.of("nextSlots", next));
     }
