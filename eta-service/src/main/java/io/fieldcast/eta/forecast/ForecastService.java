@@ -45,6 +45,7 @@ public class ForecastService {
     private final ArrivalForecaster forecaster;
     private final PublicationPolicy policy;
     private final Timer recomputeTimer;
+    private final java.time.ZoneId zone;
 
     public ForecastService(DayBook days, ModelStore models, Outbox outbox, Clock clock, Roads roads,
                            EtaSettings settings, MeterRegistry meters) {
@@ -53,6 +54,7 @@ public class ForecastService {
         this.outbox = outbox;
         this.clock = clock;
         EtaSettings.Forecast f = settings.forecast();
+        this.zone = settings.zone();
         this.forecaster = new ArrivalForecaster(roads, f.samples(), f.windowWidth(), f.windowGrid(), settings.zone());
         this.policy = new PublicationPolicy(f.target(), f.materialMove(), f.probabilityDrop());
         // Load + Monte Carlo + store + outbox of one technician day: the issue asks p99 < 1 s.
@@ -60,9 +62,12 @@ public class ForecastService {
                 .register(meters);
     }
 
-    /** In the caller's transaction; returns how many forecasts were published. */
+    /** In the caller's transaction; returns how many forecasts were published. Past days are history, not forecast. */
     public Uni<Integer> recompute(DayBook.TechDay td) {
         Instant now = clock.instant();
+        if (td.day().isBefore(LocalDate.ofInstant(now, zone))) {
+            return Uni.createFrom().item(0);
+        }
         long started = System.nanoTime();
         return days.load(td, now).chain(state -> state.isEmpty() ? Uni.createFrom().item(0)
                 : apply(state.get(), forecaster.forecast(state.get(), models.current()), models.current(), now))
