@@ -22,8 +22,21 @@ public final class SyntheticFleetDays {
     private SyntheticFleetDays() {
     }
 
+    /** Where customers and homes are: a 10 km square in Portland unless a map supplies its own addresses. */
+    public interface Places {
+        double[] next(Random random);
+    }
+
+    public static final Places SQUARE = random -> new double[]{45.50 + random.nextDouble() * 0.09,
+            -122.70 + random.nextDouble() * 0.12};
+
     public static List<ReplayEvaluation.TrueDay> days(SyntheticHistory fleet, int technicians, int days,
                                                       RoadLeg.Timer roads, long seed) {
+        return days(fleet, technicians, days, roads, SQUARE, seed);
+    }
+
+    public static List<ReplayEvaluation.TrueDay> days(SyntheticHistory fleet, int technicians, int days,
+                                                      RoadLeg.Timer roads, Places places, long seed) {
         Random random = new Random(seed);
         List<String> jobs = List.copyOf(SyntheticHistory.JOB_MINUTES.keySet());
         List<ReplayEvaluation.TrueDay> out = new ArrayList<>();
@@ -31,15 +44,17 @@ public final class SyntheticFleetDays {
             LocalDate date = LocalDate.of(2026, 6, 1).plusDays(d);
             Instant shift = date.atTime(8, 0).toInstant(ZoneOffset.UTC);
             for (int t = 0; t < technicians; t++) {
-                double lat = 45.50 + random.nextDouble() * 0.09;
-                double lon = -122.70 + random.nextDouble() * 0.12;
+                double[] home = places.next(random);
+                double lat = home[0];
+                double lon = home[1];
                 double startLat = lat;
                 double startLon = lon;
                 Instant planned = shift;
                 List<VisitPlan> plans = new ArrayList<>();
                 for (int i = 0; i < 6; i++) {
-                    double toLat = 45.50 + random.nextDouble() * 0.09;
-                    double toLon = -122.70 + random.nextDouble() * 0.12;
+                    double[] to = places.next(random);
+                    double toLat = to[0];
+                    double toLon = to[1];
                     String job = jobs.get(random.nextInt(jobs.size()));
                     int minutes = (int) Math.round(SyntheticHistory.JOB_MINUTES.get(job));
                     planned = planned.plusSeconds(Math.round(roads.leg(lat, lon, toLat, toLon).seconds()));

@@ -1,0 +1,97 @@
+package io.fieldcast.eta.bench;
+
+import io.fieldcast.eta.forecast.ArrivalForecaster;
+import io.fieldcast.eta.forecast.PublicationPolicy;
+import io.fieldcast.eta.forecast.ReplayEvaluation;
+import io.fieldcast.eta.forecast.SyntheticFleetDays;
+import io.fieldcast.eta.model.LearnedModel;
+import io.fieldcast.eta.model.ModelTrainer;
+import io.fieldcast.eta.model.SyntheticHistory;
+import io.fieldcast.eta.trips.RoadLeg;
+import io.fieldcast.roadnetwork.GeoPoint;
+import io.fieldcast.roadnetwork.RoadNetwork;
+import io.fieldcast.roadnetwork.RoadNetworkConfig;
+import io.fieldcast.roadnetwork.Route;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * In-process ETA benchmark on a generated fleet: history of {@code --days-train} days (6 visits a day per
+ * technician) -> models, then {@code --days-test} held-out days replayed through forecaster and publication policy.
+ * Prints {@code BENCH eta visits=... coverage=... hit_rate=... lead_min_p50=... mae_min=... baseline_hit_rate=...
+ * oracle_hit_rate=...}. With {@code --osm FILE} travel times and addresses come from that map's road network.
+ * This is the forecasting core of {@code ./fieldcast bench eta}; the simulator-driven end-to-end run (services,
+ * Kafka, mined GPS) is still to come.
+ */
+public final class EtaBench {
+
+    private EtaBench() {
+    }
+
+    public static void main(String[] args) {
+        int daysTrain = intArg(args, "--days-train", 20);
+        int daysTest = intArg(args, "--days-test", 5);
+        long seed = intArg(args, "--seed", 42);
+        int technicians = intArg(args, "--technicians", 20);
+        String osm = arg(args, "--osm", null);
+
+        SyntheticHistory fleet = new SyntheticHistory(seed, technicians);
+        RoadLeg.Timer roads = RoadLeg.straightLine(30 / 3.6, 1.3);
+        SyntheticFleetDays.Places places = SyntheticFleetDays.SQUARE;
+        RoadNetwork network = null;
+        if (osm != null) {
+            network = RoadNetwork.open(RoadNetworkConfig.osm(Path.of(osm)));
+            RoadNetwork n = network;
+            List<GeoPoint> addresses = n.randomResidentialPoints(2000, seed);
+            roads = (fLat, fLon, tLat, tLon) -> {
+                Route r = n.route(new GeoPoint(fLat, fLon), new GeoPoint(tLat, tLon));
+                return new RoadLeg(r.seconds(), r.meters());
+            };
+            places = random -> {
+                GeoPoint p = addresses.get(random.nextInt(addresses.size()));
+                return new double[]{p.lat(), p.lon()};
+            };
+        }
+        try {
+            long t0 = System.nanoTime();
+            LearnedModel learned = ModelTrainer.standard(ModelTrainer.AUTO).train("bench", Instant.EPOCH,
+                    fleet.services(daysTrain * 6), fleet.travel(daysTrain * 6), seed, p -> { });
+            long trained = System.nanoTime();
+            var days = SyntheticFleetDays.days(fleet, technicians, daysTest, roads, places, seed + 1);
+            var forecaster = new ArrivalForecaster(roads, 2000, Duration.ofMinutes(60), Duration.ofMinutes(5),
+                    ZoneOffset.UTC);
+            var replay = new ReplayEvaluation(forecaster, new PublicationPolicy(0.9, Duration.ofMinutes(15), 0.1),
+                    Duration.ofMinutes(5), Duration.ofMinutes(60), Duration.ofMinutes(60));
+            ReplayEvaluation.Result result = replay.evaluate(days, learned);
+            ReplayEvaluation.Result oracle = replay.evaluate(days, fleet.oracle());
+            System.out.printf("model service=%s travel=%s trained in %d ms; %s%n", learned.serviceMethod(),
+                    learned.travelMethod(), (trained - t0) / 1_000_000, learned.evaluations());
+            System.out.printf("BENCH eta visits=%d coverage=%.3f hit_rate=%.3f lead_min_p50=%.0f mae_min=%.1f "
+                            + "baseline_hit_rate=%.3f oracle_hit_rate=%.3f oracle_coverage=%.3f%n", result.visits(),
+                    result.coverage(), result.hitRate(), result.leadMinutesP50(), result.maeMinutes(),
+                    result.baselineHitRate(), oracle.hitRate(), oracle.coverage());
+        } finally {
+            if (network != null) {
+                network.close();
+            }
+        }
+    }
+
+    private static String arg(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        String v = arg(args, name, null);
+        return v == null ? fallback : Integer.parseInt(v);
+    }
+}
