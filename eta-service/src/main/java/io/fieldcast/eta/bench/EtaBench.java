@@ -38,6 +38,7 @@ public final class EtaBench {
         long seed = intArg(args, "--seed", 42);
         int technicians = intArg(args, "--technicians", 20);
         String osm = arg(args, "--osm", null);
+        double target = Double.parseDouble(arg(args, "--target", "0.9"));
 
         SyntheticHistory fleet = new SyntheticHistory(seed, technicians);
         RoadLeg.Timer roads = RoadLeg.straightLine(30 / 3.6, 1.3);
@@ -64,7 +65,7 @@ public final class EtaBench {
             var days = SyntheticFleetDays.days(fleet, technicians, daysTest, roads, places, seed + 1);
             var forecaster = new ArrivalForecaster(roads, 2000, Duration.ofMinutes(60), Duration.ofMinutes(5),
                     ZoneOffset.UTC);
-            var replay = new ReplayEvaluation(forecaster, new PublicationPolicy(0.9, Duration.ofMinutes(15), 0.1),
+            var replay = new ReplayEvaluation(forecaster, new PublicationPolicy(target, Duration.ofMinutes(15), 0.1),
                     Duration.ofMinutes(5), Duration.ofMinutes(60), Duration.ofMinutes(60));
             ReplayEvaluation.Result result = replay.evaluate(days, learned);
             ReplayEvaluation.Result oracle = replay.evaluate(days, fleet.oracle());
@@ -74,6 +75,7 @@ public final class EtaBench {
                             + "baseline_hit_rate=%.3f oracle_hit_rate=%.3f oracle_coverage=%.3f%n", result.visits(),
                     result.coverage(), result.hitRate(), result.leadMinutesP50(), result.maeMinutes(),
                     result.baselineHitRate(), oracle.hitRate(), oracle.coverage());
+            System.out.println("calibration (announced->observed per bucket): " + result.calibration());
         } finally {
             if (network != null) {
                 network.close();

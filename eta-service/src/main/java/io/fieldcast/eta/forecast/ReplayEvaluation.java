@@ -29,7 +29,7 @@ public final class ReplayEvaluation {
     }
 
     public record Result(int visits, double coverage, double hitRate, double leadMinutesP50, double maeMinutes,
-                         double baselineHitRate, double finalHitRate) {
+                         double baselineHitRate, double finalHitRate, String calibration) {
 
         public String line(String label) {
             return "BENCH eta %s visits=%d coverage=%.3f hit_rate=%.3f lead_min_p50=%.0f mae_min=%.1f "
@@ -61,6 +61,9 @@ public final class ReplayEvaluation {
         int finalHits = 0;
         double absError = 0;
         List<Double> leads = new ArrayList<>();
+        double[] announced = new double[CALIBRATION_EDGES.length];
+        int[] observed = new int[CALIBRATION_EDGES.length];
+        int[] counted = new int[CALIBRATION_EDGES.length];
         for (TrueDay day : days) {
             Map<UUID, Sent> first = new HashMap<>();
             Map<UUID, Sent> last = new HashMap<>();
@@ -92,8 +95,12 @@ public final class ReplayEvaluation {
                 covered++;
                 leads.add(Duration.between(s.at, arrived).toSeconds() / 60.0);
                 absError += Math.abs(Duration.between(s.p50, arrived).toSeconds()) / 60.0;
+                int bucket = bucket(s.probability);
+                announced[bucket] += s.probability;
+                counted[bucket]++;
                 if (inside(arrived, s.start)) {
                     hits++;
+                    observed[bucket]++;
                 }
                 if (inside(arrived, last.get(v.plan().appointmentId()).start)) {
                     finalHits++;
@@ -103,7 +110,33 @@ public final class ReplayEvaluation {
         leads.sort(Double::compare);
         return new Result(visits, (double) covered / Math.max(1, visits), (double) hits / Math.max(1, covered),
                 leads.isEmpty() ? 0 : leads.get(leads.size() / 2), absError / Math.max(1, covered),
-                (double) baselineHits / Math.max(1, visits), (double) finalHits / Math.max(1, covered));
+                (double) baselineHits / Math.max(1, visits), (double) finalHits / Math.max(1, covered),
+                calibration(announced, observed, counted));
+    }
+
+    /** Lower edges of the calibration buckets of announced probability (first windows are all >= the target). */
+    private static final double[] CALIBRATION_EDGES = {0, 0.9, 0.95, 0.99};
+
+    private static int bucket(double p) {
+        int b = 0;
+        for (int i = 0; i < CALIBRATION_EDGES.length; i++) {
+            if (p >= CALIBRATION_EDGES[i]) {
+                b = i;
+            }
+        }
+        return b;
+    }
+
+    /** "announced->observed (n)" per bucket: a calibrated forecaster has the two close. */
+    private static String calibration(double[] announced, int[] observed, int[] counted) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < counted.length; i++) {
+            if (counted[i] > 0) {
+                out.append(out.isEmpty() ? "" : " ").append("%.3f->%.3f(%d)".formatted(announced[i] / counted[i],
+                        (double) observed[i] / counted[i], counted[i]));
+            }
+        }
+        return out.toString();
     }
 
     private boolean inside(Instant arrived, Instant start) {

@@ -16,6 +16,8 @@ import java.util.Map;
 public final class GradientBoostEstimator implements QuantileEstimator {
 
     private static final double[] LEVELS = {0.1, 0.5, 0.9};
+    /** Smile logs every boosting round at INFO; held here so the level sticks (JUL keeps loggers weakly). */
+    private static final java.util.logging.Logger SMILE_LOG = quiet();
     private static final String[] COLUMNS = {"tech", "group", "techCount", "y"};
 
     private final int trees;
@@ -74,6 +76,12 @@ public final class GradientBoostEstimator implements QuantileEstimator {
             java.util.Arrays.sort(p);
             return new Quantiles(p[0], p[1], p[2], 0);
         };
+    }
+
+    private static java.util.logging.Logger quiet() {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("smile");
+        log.setLevel(java.util.logging.Level.WARNING);
+        return log;
     }
 
     /** Hours are ordered, so their number is a meaningful split; other groups get their insertion code. */
