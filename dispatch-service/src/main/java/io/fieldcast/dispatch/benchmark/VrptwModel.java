@@ -55,7 +55,8 @@ public final class VrptwModel {
                 DispatchConstraints.OVERTIME, HardMediumSoftScore.ZERO,
                 DispatchConstraints.WINDOW_RISK, HardMediumSoftScore.ZERO,
                 DispatchConstraints.PREFERRED_TECHNICIAN, HardMediumSoftScore.ZERO,
-                DispatchConstraints.FAIRNESS, HardMediumSoftScore.ZERO));
+                DispatchConstraints.FAIRNESS, HardMediumSoftScore.ZERO,
+                DispatchConstraints.STABILITY, HardMediumSoftScore.ZERO));
     }
 
     public static List<List<Integer>> routes(DispatchPlan plan) {

@@ -75,6 +75,9 @@ public final class PlanAnalyzer {
             if (v.withOtherThanPreferredTechnician()) {
                 count(sums, DispatchConstraints.PREFERRED_TECHNICIAN, 1, Level.SOFT);
             }
+            if (v.movedFromPublishedTechnician()) {
+                count(sums, DispatchConstraints.STABILITY, 1, Level.SOFT);
+            }
         }
         for (TechnicianShift s : plan.getShifts()) {
             count(sums, DispatchConstraints.SHIFT_HARD_END, s.pastHardEndMinutes(), Level.HARD);

@@ -103,6 +103,9 @@ public final class PlanProblemBuilder {
                 ticks(epoch, in.windowEnd()), 60L * in.defaultMinutes(), matrix)
                 .withDurationByShift(durations).withSpread(spread).withPriority(in.priority())
                 .withRequiredSkills(in.requiredSkills());
+        if (now != null && in.technicianId() != null) {
+            v.withPublished(in.technicianId());
+        }
         if (in.pinned() && in.technicianId() != null) {
             v.withPin(in.technicianId(), in.routeSeq() == null ? 0 : in.routeSeq());
         }

@@ -27,6 +27,7 @@ public class DispatchConstraints implements ConstraintProvider {
     public static final String WINDOW_RISK = "Window at risk";
     public static final String PREFERRED_TECHNICIAN = "Not the preferred technician";
     public static final String FAIRNESS = "Unfair workload";
+    public static final String STABILITY = "Moved to another technician";
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
@@ -47,6 +48,7 @@ public class DispatchConstraints implements ConstraintProvider {
                 windowRisk(factory),
                 preferredTechnician(factory),
                 fairness(factory),
+                stability(factory),
         };
     }
 
@@ -147,6 +149,15 @@ public class DispatchConstraints implements ConstraintProvider {
                 .filter(Visit::withOtherThanPreferredTechnician)
                 .penalize(HardMediumSoftScore.ofSoft(600))
                 .asConstraint(PREFERRED_TECHNICIAN);
+    }
+
+    Constraint stability(ConstraintFactory factory) {
+        // A running day should not be reshuffled for small gains: moving a visit the technician and customer were
+        // already told about must save at least 15 minutes of driving.
+        return factory.forEach(Visit.class)
+                .filter(Visit::movedFromPublishedTechnician)
+                .penalize(HardMediumSoftScore.ofSoft(900))
+                .asConstraint(STABILITY);
     }
 
     Constraint fairness(ConstraintFactory factory) {

@@ -35,6 +35,8 @@ public class Visit implements Located {
     private int demand;
     private String preferredTechnicianId;
     private String pinnedTechnicianId;
+    /** The technician this visit was last sent to, when re-planning a day that is running. */
+    private String publishedTechnicianId;
     private int pinnedOrder = -1;
     private long fixedArrival = NOT_FIXED;
     private long fixedDeparture = NOT_FIXED;
@@ -124,6 +126,10 @@ public class Visit implements Located {
         return shift != null && pinnedTechnicianId != null && !pinnedTechnicianId.equals(shift.technicianId());
     }
 
+    public boolean movedFromPublishedTechnician() {
+        return shift != null && publishedTechnicianId != null && !publishedTechnicianId.equals(shift.technicianId());
+    }
+
     public boolean withOtherThanPreferredTechnician() {
         return shift != null && preferredTechnicianId != null && !preferredTechnicianId.equals(shift.technicianId());
     }
@@ -166,6 +172,11 @@ public class Visit implements Located {
 
     public Visit withPreferredTechnician(String technicianId) {
         this.preferredTechnicianId = technicianId;
+        return this;
+    }
+
+    public Visit withPublished(String technicianId) {
+        this.publishedTechnicianId = technicianId;
         return this;
     }
 

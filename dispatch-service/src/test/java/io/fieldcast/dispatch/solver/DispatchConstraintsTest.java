@@ -206,6 +206,16 @@ class DispatchConstraintsTest {
     }
 
     @Test
+    void visitMovedAwayFromTheTechnicianItWasSentToPenalizedOnce() {
+        var moved = anytime("moved", A).withPublished("ann");
+        var stays = anytime("stays", B).withPublished("bob");
+        var fresh = anytime("fresh", C);
+        // Only "moved" changed technician; a visit never sent to anyone is free to go anywhere.
+        verifier.verifyThat(DispatchConstraints::stability)
+                .given(all(route(shift("bob", 0), moved, stays, fresh))).penalizesBy(1);
+    }
+
+    @Test
     void unevenWorkloadPenalizedByItsUnfairness() {
         // Ann works 0–50 min (10 there, 30 on site, 10 back); Bob is idle. Loads 50 and 0 around a mean of 25:
         // sqrt(25² + 25²) = 35.36 → 35.
