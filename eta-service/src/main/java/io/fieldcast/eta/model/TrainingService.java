@@ -2,13 +2,9 @@ package io.fieldcast.eta.model;
 
 import io.fieldcast.eta.config.EtaSettings;
 import io.fieldcast.eta.history.DayBook;
-import io.fieldcast.eta.history.PingHistory;
 import io.fieldcast.eta.history.Rows;
-import io.fieldcast.eta.road.Roads;
 import io.fieldcast.eta.trips.MinedVisit;
-import io.fieldcast.eta.trips.Place;
-import io.fieldcast.eta.trips.TracePoint;
-import io.fieldcast.eta.trips.TripMiner;
+import io.fieldcast.eta.trips.TripService;
 import io.fieldcast.events.Events;
 import io.fieldcast.events.LearnedDurations;
 import io.fieldcast.events.ServiceTimeQuantiles;
@@ -62,26 +58,24 @@ public class TrainingService {
     }
 
     private final DayBook days;
-    private final PingHistory pings;
     private final ModelStore models;
     private final Outbox outbox;
     private final Clock clock;
     private final EtaSettings settings;
-    private final TripMiner miner;
+    private final TripService trips;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("eta-training").factory());
     private final AtomicReference<Run> latest = new AtomicReference<>();
     private ScheduledExecutorService nightly;
 
-    public TrainingService(DayBook days, PingHistory pings, ModelStore models, Outbox outbox, Clock clock,
-                           EtaSettings settings, Roads roads) {
+    public TrainingService(DayBook days, TripService trips, ModelStore models, Outbox outbox, Clock clock,
+                           EtaSettings settings) {
         this.days = days;
-        this.pings = pings;
+        this.trips = trips;
         this.models = models;
         this.outbox = outbox;
         this.clock = clock;
         this.settings = settings;
-        this.miner = new TripMiner(TripMiner.Settings.defaults(), roads);
     }
 
     void scheduleNightly(@Observes StartupEvent startup) {
@@ -178,21 +172,10 @@ public class TrainingService {
     }
 
     private void mineDay(DayBook.TechDay td) throws Throwable {
-        Instant dayStart = td.day().atStartOfDay(settings.zone()).toInstant();
-        var state = await(() -> Panache.withSession(() -> days.load(td, dayStart)));
-        if (state.isEmpty() || state.get().visits().isEmpty()) {
+        List<MinedVisit> mined = await(() -> trips.mine(td));
+        if (mined.isEmpty()) {
             return;
         }
-        var day = state.get();
-        List<PingHistory.StoredPing> trace = await(() -> pings.trace(td.technicianId(), dayStart,
-                dayStart.plus(Duration.ofDays(1)), 50_000));
-        var taps = await(() -> Panache.withSession(() -> Panache.getSession().chain(s -> days.taps(s,
-                day.visits().stream().map(v -> v.appointmentId()).toList()))));
-        List<Place> places = day.visits().stream().map(v -> new Place(v.appointmentId(), v.jobType(), v.lat(),
-                v.lon())).toList();
-        List<TracePoint> points = trace.stream().map(p -> new TracePoint(p.deviceTime(), p.lat(), p.lon(),
-                p.accuracyMeters())).toList();
-        List<MinedVisit> mined = miner.mine(Place.start(day.startLat(), day.startLon()), places, points, taps);
         Instant now = clock.instant();
         await(() -> Panache.withTransaction(() -> {
             Uni<Void> chain = Uni.createFrom().voidItem();

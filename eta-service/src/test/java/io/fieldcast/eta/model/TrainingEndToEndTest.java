@@ -89,6 +89,13 @@ class TrainingEndToEndTest {
 
             given().auth().oauth2(admin()).get("/api/models").then().statusCode(200)
                     .body("version", hasItem(q.modelVersion()));
+            // What the models learned from is visible per day: four visits, each with a known arrival and drive.
+            List<String> sources = given().auth().oauth2(admin()).queryParam("date", FIRST_DAY.toString())
+                    .get("/api/technicians/" + quick + "/trips").then().statusCode(200)
+                    .extract().jsonPath().getList("arrivalSource", String.class);
+            assertEquals(4, sources.size());
+            assertTrue(sources.stream().allMatch(src -> src.startsWith("TRACE") || src.equals("TAP_CONFIRMED")),
+                    sources.toString());
         }
     }
 
