@@ -75,7 +75,8 @@ public final class EtaBench {
                             + "baseline_hit_rate=%.3f oracle_hit_rate=%.3f oracle_coverage=%.3f%n", result.visits(),
                     result.coverage(), result.hitRate(), result.leadMinutesP50(), result.maeMinutes(),
                     result.baselineHitRate(), oracle.hitRate(), oracle.coverage());
-            System.out.println("calibration (announced->observed per bucket): " + result.calibration());
+            System.out.println("calibration (announced->observed per bucket): " + result.calibration()
+                    + "; oracle: " + oracle.calibration());
         } finally {
             if (network != null) {
                 network.close();

@@ -113,10 +113,16 @@ public final class ArrivalForecaster {
             for (int r = 0; r < remaining.size(); r++) {
                 VisitPlan v = day.visits().get(remaining.get(r));
                 int hour = Instant.ofEpochSecond((long) t).atZone(zone).getHour();
-                double factor = model.travelFactor(tech, hour).quantile(uniform(random));
-                t += legSeconds[r] * factor;
+                Quantiles traffic = model.travelFactor(tech, hour);
+                double u = uniform(random);
+                if (r == 0 && now > t && legSeconds[r] > 0) {
+                    // Driving since t and not there yet: only drives longer than that are still possible.
+                    double floorU = traffic.cdf((now - t) / legSeconds[r]);
+                    u = Math.min(floorU + (1 - floorU) * u, 0.9999);
+                }
+                t += legSeconds[r] * traffic.quantile(u);
                 if (r == 0) {
-                    t = Math.max(t, now);     // not arrived yet: whatever the drive should have taken
+                    t = Math.max(t, now);
                 }
                 if (v.windowStart() != null) {
                     t = Math.max(t, epoch(v.windowStart()));
