@@ -1,19 +1,30 @@
 package io.fieldcast.eta.model;
 
 /**
- * A positive duration (or factor) described by its 10th, 50th and 90th percentile. Between and beyond them the
- * distribution is a split log-normal: log-normal below the median with the spread of p10, above it with the spread of
- * p90, so a right-skewed service time keeps its long tail.
+ * A positive duration (or factor) described by its 10th, 50th and 90th percentile, and optionally its 97.5th
+ * ({@code NaN} when unknown). Between them the distribution is a split log-normal: log-normal below the median with
+ * the spread of p10, above it with the spread of p90; beyond p90 with the spread that reaches p97.5, so a measured fat
+ * tail (a missing part, a complication) is kept instead of the log-normal's thin one.
  */
-public record Quantiles(double p10, double p50, double p90, int samples) {
+public record Quantiles(double p10, double p50, double p90, double p975, int samples) {
 
     /** z of the 90th percentile of the standard normal. */
     static final double Z90 = 1.2815515655446004;
+    /** z of the 97.5th percentile. */
+    static final double Z975 = 1.959963984540054;
 
     public Quantiles {
         if (!(p10 > 0) || !(p50 >= p10) || !(p90 >= p50)) {
             throw new IllegalArgumentException("need 0 < p10 <= p50 <= p90, got " + p10 + ", " + p50 + ", " + p90);
         }
+        if (!Double.isNaN(p975) && p975 < p90) {
+            p975 = p90;
+        }
+    }
+
+    /** Without a measured tail: the log-normal continues beyond p90. */
+    public Quantiles(double p10, double p50, double p90, int samples) {
+        this(p10, p50, p90, Double.NaN, samples);
     }
 
     public static Quantiles of(double p10, double p50, double p90) {
@@ -28,6 +39,9 @@ public record Quantiles(double p10, double p50, double p90, int samples) {
     /** The value at probability {@code u} in (0, 1). */
     public double quantile(double u) {
         double z = Normal.inverseCdf(u);
+        if (z > Z90 && hasTail()) {
+            return p90 * Math.exp((z - Z90) * sigmaTail());
+        }
         return p50 * Math.exp(z * (z < 0 ? sigmaLow() : sigmaHigh()));
     }
 
@@ -35,6 +49,10 @@ public record Quantiles(double p10, double p50, double p90, int samples) {
     public double cdf(double x) {
         if (x <= 0) {
             return 0;
+        }
+        if (x > p90 && hasTail()) {
+            double tail = sigmaTail();
+            return tail == 0 ? 1 : Normal.cdf(Z90 + Math.log(x / p90) / tail);
         }
         double logRatio = Math.log(x / p50);
         double sigma = logRatio < 0 ? sigmaLow() : sigmaHigh();
@@ -45,7 +63,15 @@ public record Quantiles(double p10, double p50, double p90, int samples) {
     }
 
     public Quantiles times(double factor) {
-        return new Quantiles(p10 * factor, p50 * factor, p90 * factor, samples);
+        return new Quantiles(p10 * factor, p50 * factor, p90 * factor, p975 * factor, samples);
+    }
+
+    private boolean hasTail() {
+        return !Double.isNaN(p975);
+    }
+
+    private double sigmaTail() {
+        return Math.log(p975 / p90) / (Z975 - Z90);
     }
 
     private double sigmaLow() {

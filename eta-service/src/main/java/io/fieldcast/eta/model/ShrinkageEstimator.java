@@ -10,7 +10,7 @@ import java.util.Map;
  * Hierarchical estimate in log space: fleet level per group, plus a technician effect, plus a technician x group
  * effect, each shrunk toward zero by an empirical-Bayes weight {@code n / (n + k)} with {@code k = within-variance /
  * between-variance} measured on the data. A new technician gets the fleet; one with 200 visits gets mostly their own.
- * The spread comes from the residuals' empirical 10th/90th percentiles per group, scaled by the technician's own
+ * The spread comes from the residuals' empirical 10th/90th/97.5th percentiles per group, scaled by the technician's own
  * (shrunk) variability, so skew and fat tails are kept rather than assumed normal.
  */
 public final class ShrinkageEstimator implements QuantileEstimator {
@@ -52,7 +52,8 @@ public final class ShrinkageEstimator implements QuantileEstimator {
             double scale = spread.techScale.getOrDefault(technician, 1.0);
             double[] q = spread.groupQuantiles.getOrDefault(group, spread.global);
             int n = spread.cellCount.getOrDefault(technician + "\u0000" + group, 0);
-            return new Quantiles(Math.exp(mu + q[0] * scale), Math.exp(mu), Math.exp(mu + q[1] * scale), n);
+            return new Quantiles(Math.exp(mu + q[0] * scale), Math.exp(mu), Math.exp(mu + q[1] * scale),
+                    Math.exp(mu + q[2] * scale), n);
         };
     }
 
@@ -126,7 +127,8 @@ public final class ShrinkageEstimator implements QuantileEstimator {
         static Spread of(List<Observation> data, double[] residual) {
             // In-sample residuals are a little too narrow (the means were fitted to them); 1.05 widens them back.
             double inflate = 1.05;
-            double[] global = {quantile(residual, 0.1) * inflate, quantile(residual, 0.9) * inflate};
+            double[] global = {quantile(residual, 0.1) * inflate, quantile(residual, 0.9) * inflate,
+                    quantile(residual, 0.975) * inflate};
             double globalSd = Math.sqrt(Arrays.stream(residual).map(r -> r * r).average().orElse(0.01));
             Map<String, List<Double>> byGroup = new HashMap<>();
             Map<String, List<Double>> byTech = new HashMap<>();
@@ -140,8 +142,11 @@ public final class ShrinkageEstimator implements QuantileEstimator {
             byGroup.forEach((g, values) -> {
                 double[] r = values.stream().mapToDouble(Double::doubleValue).toArray();
                 double w = r.length / (r.length + PRIOR_SAMPLES);
+                // The tail needs more data than the body: it borrows from the fleet four times as long.
+                double wTail = r.length / (r.length + 4 * PRIOR_SAMPLES);
                 groups.put(g, new double[]{w * quantile(r, 0.1) * inflate + (1 - w) * global[0],
-                        w * quantile(r, 0.9) * inflate + (1 - w) * global[1]});
+                        w * quantile(r, 0.9) * inflate + (1 - w) * global[1],
+                        wTail * quantile(r, 0.975) * inflate + (1 - wTail) * global[2]});
             });
             Map<String, Double> scale = new HashMap<>();
             byTech.forEach((t, values) -> {

@@ -101,7 +101,7 @@ public final class SyntheticHistory {
 
     /**
      * The limit of learning for this fleet: the true distributions themselves, summarised in the model's own form
-     * (p10/p50/p90 of 4000 draws per technician x job type and per technician x hour).
+     * (p10/p50/p90/p97.5 of 4000 draws per technician x job type and per technician x hour).
      */
     public LearnedModel oracle() {
         java.util.Map<String, java.util.Map<String, Quantiles>> service = new java.util.HashMap<>();
@@ -132,6 +132,6 @@ public final class SyntheticHistory {
 
     private static Quantiles summary(double[] draws) {
         return new Quantiles(ShrinkageEstimator.quantile(draws, 0.1), ShrinkageEstimator.quantile(draws, 0.5),
-                ShrinkageEstimator.quantile(draws, 0.9), draws.length);
+                ShrinkageEstimator.quantile(draws, 0.9), ShrinkageEstimator.quantile(draws, 0.975), draws.length);
     }
 }
