@@ -6,6 +6,9 @@ import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIterat
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListChangeMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListRuinRecreateMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListSwapMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.SubListChangeMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.SubListSwapMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.kopt.KOptListMoveSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
 import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
@@ -30,17 +33,26 @@ public final class SolverTuning {
     }
 
     static LocalSearchPhaseConfig localSearch() {
-        var moves = new UnionMoveSelectorConfig().withMoveSelectors(
+        var moves = new UnionMoveSelectorConfig().withMoveSelectorList(new java.util.ArrayList<>(java.util.List.of(
                 new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(NearbyMoves.class)
                         .withFixedProbabilityWeight(8.0),
                 new ListChangeMoveSelectorConfig().withFixedProbabilityWeight(1.0),
-                new ListSwapMoveSelectorConfig().withFixedProbabilityWeight(1.0));
+                new ListSwapMoveSelectorConfig().withFixedProbabilityWeight(1.0))));
+        double subList = Double.parseDouble(System.getProperty("fieldcast.tune.sublist", "0"));
+        if (subList > 0) {
+            moves.getMoveSelectorList().add(new SubListChangeMoveSelectorConfig().withFixedProbabilityWeight(subList));
+            moves.getMoveSelectorList().add(new SubListSwapMoveSelectorConfig().withFixedProbabilityWeight(subList));
+        }
+        double twoOpt = Double.parseDouble(System.getProperty("fieldcast.tune.kopt", "0"));
+        if (twoOpt > 0) {
+            moves.getMoveSelectorList().add(new KOptListMoveSelectorConfig().withFixedProbabilityWeight(twoOpt));
+        }
         double ruinRecreate = Double.parseDouble(System.getProperty("fieldcast.tune.rr", "0"));
         if (ruinRecreate > 0) {
             moves.getMoveSelectorList().add(
                     new ListRuinRecreateMoveSelectorConfig().withFixedProbabilityWeight(ruinRecreate));
         }
-        String acceptor = System.getProperty("fieldcast.tune.acceptor", "la400");
+        String acceptor = System.getProperty("fieldcast.tune.acceptor", "la20");
         var acceptorConfig = acceptor.startsWith("sa")
                 ? new LocalSearchAcceptorConfig().withSimulatedAnnealingStartingTemperature(acceptor.substring(2))
                 : new LocalSearchAcceptorConfig().withLateAcceptanceSize(Integer.parseInt(acceptor.substring(2)));
