@@ -52,7 +52,7 @@ public final class SolverTuning {
             moves.getMoveSelectorList().add(
                     new ListRuinRecreateMoveSelectorConfig().withFixedProbabilityWeight(ruinRecreate));
         }
-        String acceptor = System.getProperty("fieldcast.tune.acceptor", "la20");
+        String acceptor = System.getProperty("fieldcast.tune.acceptor", "sa0hard/0medium/200soft");
         var acceptorConfig = acceptor.startsWith("sa")
                 ? new LocalSearchAcceptorConfig().withSimulatedAnnealingStartingTemperature(acceptor.substring(2))
                 : new LocalSearchAcceptorConfig().withLateAcceptanceSize(Integer.parseInt(acceptor.substring(2)));

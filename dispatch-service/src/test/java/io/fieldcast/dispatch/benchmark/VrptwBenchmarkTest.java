@@ -103,7 +103,7 @@ class VrptwBenchmarkTest {
     }
 
     @Test
-    void solomonC101IsSolvedFeasiblyWithinTwelvePercentOfTheOptimum() throws IOException {
+    void solomonC101IsSolvedFeasiblyWithinFivePercentOfTheOptimum() throws IOException {
         Path data = Path.of(System.getenv().getOrDefault("FIELDCAST_DATA_DIR", "../../shared/data"));
         Path c101 = data.resolve("solomon/C101.txt");
         assumeTrue(Files.exists(c101), "Solomon data not found at " + c101 + " (set FIELDCAST_DATA_DIR)");
@@ -116,7 +116,7 @@ class VrptwBenchmarkTest {
         var check = VrptwChecker.check(instance, VrptwModel.routes(solved), TRUNCATED_ONE_DECIMAL);
         assertTrue(check.feasible(), check.violations().toString());
         // Proven optimum 827.3 (edges truncated to one decimal); the move budget must land in a sane range.
-        assertTrue(check.distance() >= 827.3 - 1e-6 && check.distance() < 827.3 * 1.12, "distance " + check.distance());
+        assertTrue(check.distance() >= 827.3 - 1e-6 && check.distance() < 827.3 * 1.05, "distance " + check.distance());
         System.out.println("C101 after " + MOVES + " moves: " + check.distance());
     }
 }
