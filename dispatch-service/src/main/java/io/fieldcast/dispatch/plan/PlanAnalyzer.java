@@ -151,9 +151,4 @@ public final class PlanAnalyzer {
         Instant at = problem.at(ticks);
         return HH_MM.format(at.atZone(problem.input().zone()));
     }
-
-    static Map<String, Object> summary(PlanProblem.Kpis k) {
-        return Map.of("visits", k.visits(), "assigned", k.assigned(), "late", k.late(),
-                "travelHours", k.travelHours(), "overtimeHours", k.overtimeHours());
-    }
 }

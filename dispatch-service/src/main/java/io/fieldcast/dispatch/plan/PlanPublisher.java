@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -89,7 +88,6 @@ public class PlanPublisher {
         if (!unseen.isEmpty()) {
             return Uni.createFrom().failure(new OutdatedException(unseen));
         }
-        Set<String> changed = new LinkedHashSet<>();
         Set<UUID> placed = new java.util.HashSet<>();
         List<java.util.function.Supplier<Uni<Void>>> audits = new ArrayList<>();
         Instant now = clock.instant();
@@ -105,10 +103,6 @@ public class PlanPublisher {
                 boolean moved = !tech.equals(a.technicianId) || !Objects.equals(seq, a.routeSeq)
                         || movedMaterially(a.plannedArrival, stop.plannedArrival());
                 if (moved) {
-                    changed.add(tech);
-                    if (a.technicianId != null) {
-                        changed.add(a.technicianId);
-                    }
                     var before = placement(a.technicianId, a.routeSeq, a.plannedArrival);
                     var after = placement(tech, seq, stop.plannedArrival());
                     audits.add(() -> audit.record("appointment", a.id.toString(), "PLANNED", actor, reason, before,
@@ -129,7 +123,6 @@ public class PlanPublisher {
             if (!placed.contains(a.id)) {
                 unassigned++;
                 if (a.technicianId != null) {
-                    changed.add(a.technicianId);
                     var before = placement(a.technicianId, a.routeSeq, a.plannedArrival);
                     audits.add(() -> audit.record("appointment", a.id.toString(), "UNASSIGNED", actor, reason,
                             before, null));
