@@ -10,6 +10,7 @@ class DispatchFoundationTest extends ServiceFoundationContract {
 
     @Override
     protected Set<String> publicOperations() {
-        return Set.of("POST /api/auth/login");
+        // GET / only redirects to the console page, which asks for a login itself.
+        return Set.of("POST /api/auth/login", "GET /");
     }
 }

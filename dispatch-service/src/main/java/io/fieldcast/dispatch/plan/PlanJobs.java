@@ -47,6 +47,8 @@ public class PlanJobs {
         volatile long improvements;
         volatile Instant finishedAt;
         volatile boolean stopRequested;
+        /** Its best plan became the plan of record; from then on the database tells the day. */
+        volatile boolean published;
 
         Job(String key, PlanProblem problem, Instant startedAt) {
             this.key = key;

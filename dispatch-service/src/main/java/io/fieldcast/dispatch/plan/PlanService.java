@@ -8,6 +8,7 @@ import io.fieldcast.dispatch.config.PlanSettings;
 import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.AppointmentStatus;
 import io.fieldcast.dispatch.domain.Json;
+import io.fieldcast.dispatch.domain.LatestForecast;
 import io.fieldcast.dispatch.domain.Territory;
 import io.fieldcast.dispatch.persistence.DayLoader;
 import io.fieldcast.dispatch.road.Roads;
@@ -96,7 +97,10 @@ public class PlanService {
         DispatchPlan best = job.best().orElseThrow(() -> ApiException.conflict("the solve found no plan: "
                 + job.error, Map.of()));
         try {
-            return Blocking.await(() -> publisher.publish(job.problem(), best, actor, "published by " + actor, false));
+            PlanPublisher.Result result = Blocking.await(() -> publisher.publish(job.problem(), best, actor,
+                    "published by " + actor, false));
+            job.published = true;
+            return result;
         } catch (PlanPublisher.OutdatedException e) {
             throw ApiException.conflict(e.getMessage(), Map.of("unseen", e.unseen));
         }
@@ -111,6 +115,33 @@ public class PlanService {
         PlanProblem current = prepare(territoryId, date, null);
         jobs.solutions().update(current.plan());
         return PlanAnalyzer.analyze(jobs, current, current.plan());
+    }
+
+    /**
+     * The day for the console's timeline and map: the plan being solved (or solved and not yet published), else
+     * the plan of record, with every appointment of the day and its latest arrival forecast.
+     */
+    public PlanTimeline.Timeline timeline(String territoryId, LocalDate date) {
+        zoneOf(territoryId);
+        var job = jobs.job(PlanJobs.key(territoryId, date));
+        var unpublished = job.filter(j -> !j.published && j.best().isPresent());
+        PlanProblem problem;
+        DispatchPlan plan;
+        if (unpublished.isPresent()) {
+            problem = unpublished.get().problem();
+            plan = unpublished.get().best().orElseThrow();
+        } else {
+            problem = prepare(territoryId, date, null);
+            jobs.solutions().update(problem.plan());
+            plan = problem.plan();
+        }
+        List<Appointment> appointments = Blocking.await(() -> Panache.withSession(() -> Appointment
+                .<Appointment>list("territoryId = ?1 and serviceDate = ?2 order by windowStart", territoryId, date)));
+        List<UUID> ids = appointments.stream().map(a -> a.id).toList();
+        List<LatestForecast> forecasts = ids.isEmpty() ? List.of() : Blocking.await(() -> Panache.withSession(
+                () -> LatestForecast.<LatestForecast>list("appointmentId in ?1", ids)));
+        return PlanTimeline.build(problem, plan, unpublished.isPresent() ? "SOLVE" : "PLAN_OF_RECORD",
+                job.map(j -> j.status().name()).orElse(null), appointments, forecasts);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.fieldcast.dispatch.plan.PlanAnalyzer;
 import io.fieldcast.dispatch.plan.PlanJobs;
 import io.fieldcast.dispatch.plan.PlanPublisher;
 import io.fieldcast.dispatch.plan.PlanService;
+import io.fieldcast.dispatch.plan.PlanTimeline;
 import io.fieldcast.dispatch.plan.Replanner;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.platform.security.Roles;
@@ -113,6 +114,15 @@ public class PlanResource {
     public PlanAnalyzer.Analysis analysis(@PathParam("territoryId") String territoryId,
                                           @PathParam("date") String date) {
         return plans.analysis(territoryId, date(date));
+    }
+
+    @GET
+    @Path("/{date}/timeline")
+    @Operation(summary = "The day per technician (travel, waiting, work, breaks) and every appointment with its "
+            + "place in the plan, actual times and latest forecast: the plan being solved, else the plan of record")
+    public PlanTimeline.Timeline timeline(@PathParam("territoryId") String territoryId,
+                                          @PathParam("date") String date) {
+        return plans.timeline(territoryId, date(date));
     }
 
     @POST

@@ -1,0 +1,51 @@
+package io.fieldcast.dispatch.messaging;
+
+import io.fieldcast.dispatch.domain.LatestForecast;
+import io.fieldcast.events.ArrivalForecast;
+import io.fieldcast.events.FieldcastEvent;
+import io.fieldcast.events.Topics;
+import io.fieldcast.platform.kafka.EventHandler;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Set;
+
+/** Keeps the latest arrival forecast per appointment, so the console can colour visits at risk. */
+@ApplicationScoped
+public class ArrivalForecastHandler implements EventHandler {
+
+    @Override
+    public String consumerGroup() {
+        return "dispatch.arrival-forecasts";
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(Topics.ARRIVAL_FORECASTS);
+    }
+
+    @Override
+    public Uni<Void> handle(FieldcastEvent event) {
+        if (!(event instanceof ArrivalForecast forecast) || forecast.appointmentId() == null
+                || forecast.p50Arrival() == null || forecast.windowStart() == null || forecast.windowEnd() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return LatestForecast.<LatestForecast>findById(forecast.appointmentId()).chain(existing -> {
+            // Versions grow per appointment; a replayed older forecast never replaces a newer one.
+            if (existing != null && existing.forecastVersion > forecast.forecastVersion()) {
+                return Uni.createFrom().voidItem();
+            }
+            LatestForecast f = existing != null ? existing : new LatestForecast();
+            f.appointmentId = forecast.appointmentId();
+            f.technicianId = forecast.technicianId();
+            f.p50Arrival = forecast.p50Arrival();
+            f.windowStart = forecast.windowStart();
+            f.windowEnd = forecast.windowEnd();
+            f.probabilityInWindow = forecast.probabilityInWindow();
+            f.forecastVersion = forecast.forecastVersion();
+            f.reason = forecast.reason();
+            f.updatedAt = forecast.occurredAt();
+            return f.persist().replaceWithVoid();
+        });
+    }
+}

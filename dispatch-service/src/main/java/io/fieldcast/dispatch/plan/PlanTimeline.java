@@ -1,0 +1,146 @@
+package io.fieldcast.dispatch.plan;
+
+import io.fieldcast.dispatch.domain.Appointment;
+import io.fieldcast.dispatch.domain.AppointmentStatus;
+import io.fieldcast.dispatch.domain.LatestForecast;
+import io.fieldcast.dispatch.solver.DispatchPlan;
+import io.fieldcast.dispatch.solver.TechnicianShift;
+import io.fieldcast.dispatch.solver.Timing;
+import io.fieldcast.dispatch.solver.Visit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A territory-day as the console's timeline and map draw it: per technician the day's travel, waiting, work and
+ * break, and every appointment of the day with its place in the plan, what really happened and the latest forecast.
+ */
+public final class PlanTimeline {
+
+    public enum Kind { TRAVEL, WAIT, WORK, BREAK }
+
+    public record Timeline(String territoryId, LocalDate date, String zone, String source, String solveStatus,
+                           String score, PlanProblem.Kpis kpis, List<Row> rows, List<VisitView> visits,
+                           List<UUID> unassigned) {
+    }
+
+    /** One technician's day; {@code stops} in route order. */
+    public record Row(String technicianId, String name, double homeLat, double homeLon, Instant shiftStart,
+                      Instant shiftEnd, Instant hardEnd, Instant back, List<Segment> segments, List<UUID> stops) {
+    }
+
+    public record Segment(Kind kind, Instant start, Instant end, UUID appointmentId) {
+    }
+
+    public record ForecastView(Instant p50Arrival, Instant windowStart, Instant windowEnd,
+                               double probabilityInWindow, String reason, Instant updatedAt) {
+    }
+
+    /** {@code risk}: LATE (planned, forecast or actual arrival after the window), AT_RISK (forecast window ends after it). */
+    public record VisitView(UUID appointmentId, UUID customerId, AppointmentStatus status, String jobType,
+                            String address, double lat, double lon, int priority, Instant windowStart,
+                            Instant windowEnd, int durationMinutes, String technicianId, Integer sequence,
+                            Instant plannedArrival, Instant plannedStart, Instant plannedDeparture, boolean pinned,
+                            Instant actualArrival, Instant actualDeparture, ForecastView forecast, String risk) {
+    }
+
+    private PlanTimeline() {
+    }
+
+    public static Timeline build(PlanProblem problem, DispatchPlan plan, String source, String solveStatus,
+                                 List<Appointment> appointments, List<LatestForecast> forecasts) {
+        Map<UUID, LatestForecast> forecastById = new HashMap<>();
+        forecasts.forEach(f -> forecastById.put(f.appointmentId, f));
+        Map<UUID, Placed> placed = new HashMap<>();
+        List<Row> rows = new ArrayList<>();
+        for (TechnicianShift shift : plan.getShifts()) {
+            rows.add(row(problem, shift, placed));
+        }
+        Set<UUID> unassigned = new LinkedHashSet<>(problem.unassigned(plan));
+        List<VisitView> visits = new ArrayList<>();
+        for (Appointment a : appointments) {
+            Placed p = placed.get(a.id);
+            if (p == null && AppointmentStatus.OPEN.contains(a.status) && !problem.visits().containsKey(a.id.toString())) {
+                unassigned.add(a.id); // booked after this plan was made
+            }
+            visits.add(view(a, p, forecastById.get(a.id)));
+        }
+        return new Timeline(problem.input().territoryId(), problem.input().date(), problem.input().zone().getId(),
+                source, solveStatus, plan.getScore() == null ? null : plan.getScore().toString(),
+                PlanProblem.kpis(plan), rows, visits, List.copyOf(unassigned));
+    }
+
+    private record Placed(String technicianId, int sequence, Instant arrival, Instant start, Instant departure,
+                          boolean late) {
+    }
+
+    private static Row row(PlanProblem problem, TechnicianShift shift, Map<UUID, Placed> placed) {
+        PlanInput.ShiftInput in = problem.shifts().get(shift.technicianId());
+        List<Segment> segments = new ArrayList<>();
+        List<UUID> stops = new ArrayList<>();
+        for (Visit v : shift.getVisits()) {
+            Timing t = v.getTiming();
+            UUID id = UUID.fromString(v.getId());
+            stops.add(id);
+            if (t == null) {
+                continue;
+            }
+            if (t.tookBreakHere()) {
+                add(problem, segments, Kind.BREAK, t.breakStart(), t.breakStart() + shift.breakLength(), null);
+            }
+            add(problem, segments, Kind.TRAVEL, t.arrival() - v.travelFromPrevious(), t.arrival(), id);
+            add(problem, segments, Kind.WAIT, t.arrival(), t.start(), id);
+            add(problem, segments, Kind.WORK, t.start(), t.departure(), id);
+            placed.put(id, new Placed(shift.technicianId(), stops.size() - 1, problem.at(t.arrival()),
+                    problem.at(t.start()), problem.at(t.departure()), v.lateTicks() > 0));
+        }
+        long end = shift.end();
+        if (!shift.getVisits().isEmpty()) {
+            long breakStart = shift.breakAfterLastVisit();
+            if (breakStart != Timing.NO_BREAK) {
+                add(problem, segments, Kind.BREAK, breakStart, breakStart + shift.breakLength(), null);
+            }
+            add(problem, segments, Kind.TRAVEL, end - shift.returnTravel(), end, null);
+        }
+        return new Row(shift.technicianId(), in == null ? shift.technicianId() : in.name(),
+                in == null ? 0 : in.home().lat(), in == null ? 0 : in.home().lon(), problem.at(shift.start()),
+                problem.at(shift.softEnd()), problem.at(shift.hardEnd()), problem.at(end), segments, stops);
+    }
+
+    private static void add(PlanProblem problem, List<Segment> segments, Kind kind, long start, long end, UUID id) {
+        if (end > start) {
+            segments.add(new Segment(kind, problem.at(start), problem.at(end), id));
+        }
+    }
+
+    private static VisitView view(Appointment a, Placed p, LatestForecast f) {
+        ForecastView forecast = f == null ? null : new ForecastView(f.p50Arrival, f.windowStart, f.windowEnd,
+                f.probabilityInWindow, f.reason, f.updatedAt);
+        String technician = p != null ? p.technicianId() : a.technicianId;
+        return new VisitView(a.id, a.customerId, a.status, a.jobType, a.address, a.lat, a.lon, a.priority,
+                a.windowStart, a.windowEnd, a.durationMin, technician, p != null ? p.sequence() : a.routeSeq,
+                p != null ? p.arrival() : a.plannedArrival, p == null ? null : p.start(),
+                p == null ? null : p.departure(), a.pinned, a.actualArrival, a.actualDeparture, forecast,
+                risk(a, p, forecast));
+    }
+
+    private static String risk(Appointment a, Placed p, ForecastView f) {
+        if (a.status == AppointmentStatus.CANCELED || a.status == AppointmentStatus.CANNOT_COMPLETE) {
+            return null;
+        }
+        if (a.actualArrival != null) {
+            return a.actualArrival.isAfter(a.windowEnd) ? "LATE" : null;
+        }
+        if ((p != null && p.late()) || (f != null && f.p50Arrival().isAfter(a.windowEnd))) {
+            return "LATE";
+        }
+        return f != null && f.windowEnd().isAfter(a.windowEnd) ? "AT_RISK" : null;
+    }
+}

@@ -1,0 +1,89 @@
+package io.fieldcast.dispatch.rest;
+
+import io.fieldcast.dispatch.booking.Blocking;
+import io.fieldcast.dispatch.domain.Territory;
+import io.fieldcast.dispatch.road.Roads;
+import io.fieldcast.platform.rest.ApiException;
+import io.fieldcast.platform.security.Roles;
+import io.fieldcast.roadnetwork.BoundingBox;
+import io.fieldcast.roadnetwork.RoadClassLevel;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The territory's roads as GeoJSON, so the console draws its map without a tile server. */
+@Path("/api/roads")
+@Tag(name = "console")
+@RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
+public class RoadResource {
+
+    private static final double KM_PER_DEGREE = 111.32;
+    private static final java.util.regex.Pattern EXTRA_DIGIT = java.util.regex.Pattern.compile("(\\.\\d{5})\\d");
+
+    @Inject
+    Roads roads;
+
+    private final Map<String, String> cache = new ConcurrentHashMap<>();
+
+    @GET
+    @Produces("application/geo+json")
+    @Operation(summary = "Roads of the territory (its circle's bounding box) as GeoJSON LineStrings; by default "
+            + "the smaller streets are left out of large territories")
+    public Response roads(@QueryParam("territory") @NotBlank @Size(max = 40) String territory,
+                          @QueryParam("level") @Pattern(regexp = "(?i)motorway|trunk|primary|secondary|tertiary"
+                                  + "|residential|all", message = "must be one of motorway, trunk, primary, "
+                                  + "secondary, tertiary, residential, all") String level) {
+        Territory t = Blocking.await(() -> Panache.withSession(() -> Territory.<Territory>findById(territory)));
+        if (t == null) {
+            throw ApiException.notFound("no territory '" + territory + "'");
+        }
+        RoadClassLevel detail = level == null ? defaultLevel(t.radiusKm)
+                : RoadClassLevel.valueOf(level.toUpperCase(Locale.ROOT));
+        String key = t.id + '|' + t.centerLat + '|' + t.centerLon + '|' + t.radiusKm + '|' + detail;
+        String json = cache.computeIfAbsent(key, k -> simplified(bbox(t), detail));
+        CacheControl cc = new CacheControl();
+        cc.setMaxAge(3600);
+        cc.setPrivate(true);
+        return Response.ok(json).cacheControl(cc).build();
+    }
+
+    /** Every street of a town; only through roads of a region, or the browser draws hundreds of thousands. */
+    static RoadClassLevel defaultLevel(double radiusKm) {
+        return radiusKm <= 12 ? RoadClassLevel.RESIDENTIAL : radiusKm <= 40 ? RoadClassLevel.TERTIARY
+                : RoadClassLevel.SECONDARY;
+    }
+
+    private BoundingBox bbox(Territory t) {
+        double dLat = t.radiusKm / KM_PER_DEGREE;
+        double dLon = dLat / Math.max(0.05, Math.cos(Math.toRadians(t.centerLat)));
+        BoundingBox map = roads.network().bounds();
+        double minLat = Math.max(map.minLat(), t.centerLat - dLat);
+        double maxLat = Math.min(map.maxLat(), t.centerLat + dLat);
+        double minLon = Math.max(map.minLon(), t.centerLon - dLon);
+        double maxLon = Math.min(map.maxLon(), t.centerLon + dLon);
+        if (minLat > maxLat || minLon > maxLon) {
+            throw ApiException.conflict("the territory lies outside the road map", Map.of("territoryId", t.id));
+        }
+        return new BoundingBox(minLat, minLon, maxLat, maxLon);
+    }
+
+    /** Five decimals (about a metre) are plenty for a screen and make the answer a sixth smaller. */
+    private String simplified(BoundingBox bbox, RoadClassLevel level) {
+        return EXTRA_DIGIT.matcher(roads.network().roadsGeoJson(bbox, level)).replaceAll("$1");
+    }
+}

@@ -1,0 +1,161 @@
+package io.fieldcast.dispatch.console;
+
+import io.fieldcast.dispatch.TestClock;
+import io.fieldcast.dispatch.booking.FixturesAccess;
+import io.fieldcast.dispatch.road.Roads;
+import io.fieldcast.events.ArrivalForecast;
+import io.fieldcast.events.LocationPing;
+import io.fieldcast.platform.kafka.EventPublisher;
+import io.fieldcast.platform.security.TokenIssuer;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The endpoints the dispatcher console needs beside booking and planning: clock, roads, positions, timeline. */
+@QuarkusTest
+class ConsoleApiTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String DAY = "2026-03-04";
+
+    @Inject
+    TokenIssuer tokens;
+    @Inject
+    Roads roads;
+    @Inject
+    EventPublisher publisher;
+
+    @Test
+    void clockAnswersTheInjectedDomainTime() {
+        Object f = FixturesAccess.company(tokens, roads, "console-clock");
+        given().auth().oauth2(FixturesAccess.dispatcherToken(f)).get("/api/clock").then().statusCode(200)
+                .body("now", equalTo(TestClock.MONDAY_6AM.toString()))
+                .body("epochMillis", equalTo(TestClock.MONDAY_6AM.toEpochMilli()));
+        given().get("/api/clock").then().statusCode(401);
+        given().auth().oauth2(tokens.forTechnician("console-clock-tech", "phone").token()).get("/api/clock")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void roadsOfTheTerritoryAreGeoJsonLines() {
+        Object f = FixturesAccess.company(tokens, roads, "console-roads");
+        String token = FixturesAccess.dispatcherToken(f);
+        given().auth().oauth2(token).queryParam("territory", "console-roads").get("/api/roads").then()
+                .statusCode(200).contentType(containsString("geo+json"))
+                .body("type", equalTo("FeatureCollection"))
+                .body("features", not(empty()))
+                .body("features[0].geometry.type", equalTo("LineString"));
+        // Only the bigger roads when asked: fewer lines, and none of them residential.
+        List<String> levels = given().auth().oauth2(token).queryParam("territory", "console-roads")
+                .queryParam("level", "secondary").get("/api/roads").then().statusCode(200)
+                .extract().path("features.properties.level");
+        assertTrue(levels.stream().noneMatch("residential"::equals), levels.toString());
+        given().auth().oauth2(token).queryParam("territory", "console-roads").queryParam("level", "footpaths")
+                .get("/api/roads").then().statusCode(400).body("message", containsString("level"));
+        given().auth().oauth2(token).get("/api/roads").then().statusCode(400);
+        given().auth().oauth2(token).queryParam("territory", "nowhere").get("/api/roads").then().statusCode(404);
+        given().queryParam("territory", "console-roads").get("/api/roads").then().statusCode(401);
+    }
+
+    @Test
+    void latestPingOfEachTechnicianIsItsPosition() throws Exception {
+        Object f = FixturesAccess.company(tokens, roads, "console-pos");
+        String token = FixturesAccess.dispatcherToken(f);
+        String tech = "console-pos-tech";
+        Instant t0 = TestClock.MONDAY_6AM.minusSeconds(60);
+        publisher.send(ping(tech, t0, 48.1, 11.5)).get();
+        publisher.send(ping(tech, t0.plusSeconds(30), 48.2, 11.6)).get();
+        // An older fix arriving late (a phone replaying after being offline) does not move the technician back.
+        publisher.send(ping(tech, t0.plusSeconds(10), 48.0, 11.4)).get();
+        publisher.send(ping("someone-elsewhere", t0, 1, 1)).get();
+        awaitTrue(() -> given().auth().oauth2(token).queryParam("territory", "console-pos").get("/api/positions")
+                .then().statusCode(200).extract().<List<String>>path("technicianId").contains(tech), "position seen");
+        // The late older ping is the last one sent; give the consumer a moment to have applied it too.
+        Thread.sleep(500);
+        given().auth().oauth2(token).queryParam("territory", "console-pos").get("/api/positions").then()
+                .statusCode(200).body("", hasSize(1))
+                .body("[0].lat", equalTo(48.2f)).body("[0].lon", equalTo(11.6f))
+                .body("[0].ageSeconds", equalTo(30));
+        given().auth().oauth2(token).get("/api/positions").then().statusCode(400);
+        given().auth().oauth2(token).queryParam("territory", "nowhere").get("/api/positions").then().statusCode(404);
+        given().queryParam("territory", "console-pos").get("/api/positions").then().statusCode(401);
+    }
+
+    @Test
+    void timelineShowsThePlanOfRecordThenTheSolveWithForecastRisk() throws Exception {
+        Object f = FixturesAccess.company(tokens, roads, "console-day");
+        String token = FixturesAccess.dispatcherToken(f);
+        String a = FixturesAccess.book(f, 10, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", "console-day", 3);
+        String b = FixturesAccess.book(f, 11, "REPAIR", DAY + "T12:00:00Z", DAY + "T16:00:00Z", "console-day", 3);
+        String path = "/api/plans/console-day/" + DAY + "/timeline";
+        given().auth().oauth2(token).get(path).then().statusCode(200)
+                .body("source", equalTo("PLAN_OF_RECORD"))
+                .body("zone", equalTo("UTC"))
+                .body("rows", hasSize(1))
+                .body("visits.appointmentId", hasItem(a))
+                .body("rows[0].stops", hasSize(2))
+                .body("rows[0].segments.kind", hasItem("WORK"));
+
+        // eta-service expects the first visit's 60-minute window to end after the promised 12:00.
+        publisher.send(new ArrivalForecast(UUID.randomUUID(), TestClock.MONDAY_6AM, ArrivalForecast.SCHEMA_VERSION,
+                UUID.fromString(a), "console-day-tech", Instant.parse(DAY + "T11:40:00Z"),
+                Instant.parse(DAY + "T11:20:00Z"), Instant.parse(DAY + "T12:20:00Z"), 0.8,
+                Instant.parse(DAY + "T08:00:00Z"), Instant.parse(DAY + "T12:00:00Z"), "m1", 1, "traffic")).get();
+        awaitTrue(() -> "AT_RISK".equals(given().auth().oauth2(token).get(path).then().statusCode(200).extract()
+                .path("visits.find { it.appointmentId == '" + a + "' }.risk")), "forecast applied");
+
+        given().auth().oauth2(token).contentType("application/json").body(Map.of("seconds", 1))
+                .post("/api/plans/console-day/" + DAY + "/solve").then().statusCode(202);
+        awaitTrue(() -> "SOLVED".equals(given().auth().oauth2(token).get("/api/plans/console-day/" + DAY).then()
+                .extract().path("status")), "solved");
+        given().auth().oauth2(token).get(path).then().statusCode(200)
+                .body("source", equalTo("SOLVE")).body("solveStatus", equalTo("SOLVED"))
+                .body("kpis.assigned", equalTo(2)).body("unassigned", empty())
+                .body("rows[0].segments[0].kind", equalTo("TRAVEL"))
+                .body("visits.find { it.appointmentId == '" + b + "' }.technicianId", equalTo("console-day-tech"))
+                .body("visits.find { it.appointmentId == '" + a + "' }.forecast.reason", equalTo("traffic"));
+
+        given().auth().oauth2(token).get("/api/plans/console-day/tomorrow/timeline").then().statusCode(400)
+                .body("fields.field", hasItem("date"));
+        given().auth().oauth2(token).get("/api/plans/nowhere/" + DAY + "/timeline").then().statusCode(404);
+    }
+
+    @Test
+    void rootOpensTheConsole() {
+        given().redirects().follow(false).get("/").then().statusCode(303)
+                .header("Location", containsString("/console/"));
+        given().get("/console/").then().statusCode(200).body(containsString("data-testid=\"login-form\""));
+    }
+
+    private static LocationPing ping(String tech, Instant at, double lat, double lon) {
+        return new LocationPing(UUID.randomUUID(), at, LocationPing.SCHEMA_VERSION, tech, "c-" + UUID.randomUUID(), at,
+                at, lat, lon, 8, 10.0, 90.0);
+    }
+
+    private static void awaitTrue(Supplier<Boolean> condition, String what) throws InterruptedException {
+        long until = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < until) {
+            if (Boolean.TRUE.equals(condition.get())) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("never: " + what);
+    }
+}
