@@ -140,6 +140,10 @@ public final class DispatchClient {
     }
 
     /** The dispatcher's token, logging in again a minute before it expires (long history runs outlive it). */
+    public synchronized String bearer() {
+        return token();
+    }
+
     synchronized String token() {
         if (username != null && Instant.now().isAfter(expiresAt.minusSeconds(60))) {
             login(username, password);

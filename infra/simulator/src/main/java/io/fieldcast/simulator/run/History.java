@@ -33,11 +33,21 @@ public final class History {
     }
 
     public Stats run(int days) throws Exception {
+        return run(days, null, false);
+    }
+
+    /**
+     * The {@code days} working days before {@code before} (null: today on the simulation's clock). With
+     * {@code skipSimulated}, a day that already has appointments (an earlier run) is left as it is: not re-planned,
+     * not sent again.
+     */
+    public Stats run(int days, LocalDate before, boolean skipSimulated) throws Exception {
         DispatchClient dispatch = sim.dispatch();
         Company company = Company.load(dispatch, sim.settings.territory(), sim.settings.technicians(), sim.habits,
                 days);
-        List<LocalDate> dates = pastWorkingDays(company, days);
-        if (dates.getFirst().isBefore(LocalDate.now(company.zone).minusDays(MOBILE_MAX_AGE_DAYS - 1))) {
+        LocalDate today = before != null ? before : LocalDate.ofInstant(sim.clock.instant(), company.zone);
+        List<LocalDate> dates = pastWorkingDays(company, days, today);
+        if (dates.getFirst().isBefore(today.minusDays(MOBILE_MAX_AGE_DAYS - 1)) && !skipSimulated) {
             Log.warn("days older than " + MOBILE_MAX_AGE_DAYS + " days: tech-mobile-api refuses their pings unless "
                     + "FIELDCAST_MOBILE_INGEST_MAX_AGE is raised");
         }
@@ -51,6 +61,12 @@ public final class History {
                 sim.stats), new Phones(sim.mobileApi, sim.settings.deviceSecret()), sim.engine, sim.truth, sim.stats,
                 sim.pool);
         for (int i = 0; i < dates.size(); i++) {
+            long already = skipSimulated ? dispatch.appointmentCount(company.territory.id(), dates.get(i)) : 0;
+            if (already > 0) {
+                Log.info(Progress.bar(i + 1, dates.size()) + " " + dates.get(i) + "  " + already
+                        + " appointments from an earlier run: kept as they are");
+                continue;
+            }
             List<DayRunner.PhoneDay> phoneDays = runner.prepare(company, dates.get(i), i, jobTypes);
             List<Future<?>> sends = new ArrayList<>();
             for (DayRunner.PhoneDay d : phoneDays) {
@@ -80,10 +96,10 @@ public final class History {
                              long fixesRejected, long taps, long tapsRejected) {
     }
 
-    /** The last {@code n} days before today on which at least one simulated technician has a shift, oldest first. */
-    static List<LocalDate> pastWorkingDays(Company company, int n) {
+    /** The last {@code n} days before {@code today} on which at least one simulated technician has a shift, oldest first. */
+    static List<LocalDate> pastWorkingDays(Company company, int n, LocalDate today) {
         List<LocalDate> dates = new ArrayList<>();
-        LocalDate d = LocalDate.now(company.zone).minusDays(1);
+        LocalDate d = today.minusDays(1);
         for (int guard = 0; dates.size() < n && guard < n * 7 + 7; guard++, d = d.minusDays(1)) {
             LocalDate date = d;
             if (company.simulated.stream().anyMatch(t -> company.shift(t, date) != null)) {

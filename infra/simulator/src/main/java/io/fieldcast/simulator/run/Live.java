@@ -4,6 +4,9 @@ import io.fieldcast.simulator.api.DayPlanning;
 import io.fieldcast.simulator.api.DispatchClient;
 import io.fieldcast.simulator.api.Planner;
 
+import io.fieldcast.events.time.SharedClock;
+
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,7 +37,7 @@ public final class Live {
     public Stats run(LocalDate dateOrNull, double speed) throws Exception {
         DispatchClient dispatch = sim.dispatch();
         Company company = Company.load(dispatch, sim.settings.territory(), sim.settings.technicians(), sim.habits, 1);
-        LocalDate date = dateOrNull != null ? dateOrNull : LocalDate.now(company.zone);
+        LocalDate date = dateOrNull != null ? dateOrNull : LocalDate.ofInstant(sim.clock.instant(), company.zone);
         Log.info("live: " + company.simulated.size() + " technicians of " + company.territory.id() + " on " + date
                 + " at " + speed + "x, seed " + sim.settings.seed());
         company.habits.values().forEach(h -> sim.truth.write("habits", h));
@@ -63,8 +66,22 @@ public final class Live {
                 .minusSeconds(300);
         Instant end = days.stream().map(d -> d.outcome().day().backHomeAt()).max(Comparator.naturalOrder())
                 .orElseThrow().plusSeconds(3600);
-        new Replay(start, speed, sim.pool).run(lanes, end, () -> Log.info("  " + Progress.counts(sim.stats)),
+        replay(start, speed).run(lanes, end, () -> Log.info("  " + Progress.counts(sim.stats)),
                 replanner::onTick);
         return sim.stats;
+    }
+
+    /** The day's replay: on its own accelerated clock, or on the services' shared clock (set here when driven). */
+    private Replay replay(Instant start, double speed) {
+        if (!(sim.clock instanceof SharedClock shared)) {
+            return new Replay(start, speed, sim.pool);
+        }
+        if (sim.drivesClock) {
+            Instant now = shared.instant();
+            Instant from = now.isAfter(start) ? now : start;
+            SharedClock.write(shared.file(), from, speed, Clock.systemUTC());
+            Log.info("clock: " + from + " at " + speed + "x");
+        }
+        return Replay.following(shared, sim.pool);
     }
 }

@@ -3,6 +3,7 @@ package io.fieldcast.simulator.run;
 import io.fieldcast.simulator.api.MobileClient;
 import io.fieldcast.simulator.day.PhoneOutput;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,10 +12,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * Sends phones' outputs when the simulated clock reaches their send time: the clock starts at {@code start} and runs
- * {@code speed} times faster than the wall clock, but never more than {@link #MAX_AHEAD} ahead of it, because
- * tech-mobile-api refuses device times over 10 minutes in its future. A day that lies in the future therefore
- * catches up with the real clock at speed, then runs in real time.
+ * Sends phones' outputs when the simulated clock reaches their send time. Either its own clock: it starts at
+ * {@code start} and runs {@code speed} times faster than the wall clock, but never more than {@link #MAX_AHEAD} ahead
+ * of it, because tech-mobile-api refuses device times over 10 minutes in its future (a day that lies in the future
+ * therefore catches up with the real clock at speed, then runs in real time). Or the clock the services share
+ * ({@link #following}), which needs no cap: the services' "now" is that clock too.
  */
 final class Replay {
 
@@ -35,12 +37,23 @@ final class Replay {
 
     private final Instant start;
     private final double speed;
+    private final Clock shared;
     private final ExecutorService pool;
 
     Replay(Instant start, double speed, ExecutorService pool) {
+        this(start, speed, null, pool);
+    }
+
+    private Replay(Instant start, double speed, Clock shared, ExecutorService pool) {
         this.start = start;
         this.speed = speed;
+        this.shared = shared;
         this.pool = pool;
+    }
+
+    /** A replay on the clock the services share (already set to the day's start and speed). */
+    static Replay following(Clock shared, ExecutorService pool) {
+        return new Replay(shared.instant(), 0, shared, pool);
     }
 
     /** Runs until every lane is sent or the simulated clock passes {@code until}; reports every simulated 30 min. */
@@ -54,13 +67,7 @@ final class Replay {
         long wallStart = System.nanoTime();
         Instant lastReport = start;
         while (true) {
-            double elapsedSec = (System.nanoTime() - wallStart) / 1e9 * speed;
-            Instant now = start.plusMillis((long) (elapsedSec * 1000));
-            Instant cap = Instant.now().plus(MAX_AHEAD);
-            if (now.isAfter(cap)) {
-                now = cap;
-            }
-            Instant simNow = now;
+            Instant simNow = shared != null ? shared.instant() : ownClock(wallStart);
             onTick.accept(simNow);
             List<Future<?>> work = new ArrayList<>();
             boolean pending = false;
@@ -88,5 +95,12 @@ final class Replay {
             }
             Thread.sleep(TICK.toMillis());
         }
+    }
+
+    private Instant ownClock(long wallStart) {
+        double elapsedSec = (System.nanoTime() - wallStart) / 1e9 * speed;
+        Instant now = start.plusMillis((long) (elapsedSec * 1000));
+        Instant cap = Instant.now().plus(MAX_AHEAD);
+        return now.isAfter(cap) ? cap : now;
     }
 }

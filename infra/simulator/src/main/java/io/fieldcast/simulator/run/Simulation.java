@@ -8,7 +8,11 @@ import io.fieldcast.simulator.day.DayEngine;
 import io.fieldcast.simulator.day.RoadRouter;
 import io.fieldcast.simulator.world.HabitsFactory;
 
+import io.fieldcast.events.time.SharedClock;
+
 import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,16 +23,30 @@ public final class Simulation implements AutoCloseable {
     final Settings settings;
     final RoadNetwork roads;
     final HttpClient http;
-    final HttpApi dispatchApi;
-    final HttpApi mobileApi;
+    volatile HttpApi dispatchApi;
+    volatile HttpApi mobileApi;
     final DayEngine engine;
     final HabitsFactory habits;
     final TruthWriter truth;
     final Stats stats = new Stats();
     final ExecutorService pool;
+    /** Domain time: the wall clock, or the shared clock of FIELDCAST_CLOCK_FILE that the services run on. */
+    final Clock clock;
+    /** Whether live mode sets the shared clock to the day's start and speed (the demo), or only reads it. */
+    final boolean drivesClock;
 
+    /** Domain time from FIELDCAST_CLOCK_FILE when it is set (the demo's services), else the wall clock. */
     public Simulation(Settings settings) {
+        this(settings, defaultClock(), false);
+    }
+
+    public Simulation(Settings settings, Clock clock, boolean drivesClock) {
+        if (drivesClock && !(clock instanceof SharedClock)) {
+            throw new IllegalArgumentException("only a shared clock can be driven");
+        }
         this.settings = settings;
+        this.clock = clock;
+        this.drivesClock = drivesClock;
         long t0 = System.nanoTime();
         RoadNetworkConfig config = RoadNetworkConfig.syntheticCity().withCacheDir(settings.graphCache())
                 .withMatrixThreads(1);
@@ -41,6 +59,17 @@ public final class Simulation implements AutoCloseable {
         this.habits = new HabitsFactory(settings.seed());
         this.truth = new TruthWriter(settings.truthFile());
         this.pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()));
+    }
+
+    /** Points the API clients at other addresses (the demo opens the road network before its services listen). */
+    public void retarget(String dispatchUrl, String mobileUrl) {
+        this.dispatchApi = new HttpApi(http, dispatchUrl);
+        this.mobileApi = new HttpApi(http, mobileUrl);
+    }
+
+    static Clock defaultClock() {
+        String file = System.getenv("FIELDCAST_CLOCK_FILE");
+        return file == null || file.isBlank() ? Clock.systemUTC() : SharedClock.of(Path.of(file));
     }
 
     DispatchClient dispatch() {

@@ -1,0 +1,342 @@
+package io.fieldcast.simulator.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fieldcast.events.time.SharedClock;
+import io.fieldcast.simulator.api.DispatchClient;
+import io.fieldcast.simulator.api.HttpApi;
+import io.fieldcast.simulator.api.Json;
+import io.fieldcast.simulator.run.History;
+import io.fieldcast.simulator.run.Live;
+import io.fieldcast.simulator.run.Settings;
+import io.fieldcast.simulator.run.Simulation;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+
+/**
+ * {@code ./fieldcast demo}: the four services on the local runtime, the demo company, weeks of simulated history,
+ * a training run, today planned and played at speed through the real APIs, and a KPI summary. Every service and the
+ * simulator run on one {@link SharedClock}: wall time while the services start, then today's early morning while
+ * history is simulated and the day is booked and planned, then today at {@code --speed}.
+ */
+public final class Demo implements AutoCloseable {
+
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "fieldcast-admin";
+    public static final String DISPATCHER = "dispatcher";
+    public static final String DISPATCHER_PASSWORD = "fieldcast";
+    public static final String DEVICE_SECRET = "fieldcast";
+    /** The simulated morning while history runs and today is booked and planned (before the first shift). */
+    static final LocalTime MORNING = LocalTime.of(6, 0);
+
+    /** Where the services listen; 0 = any free port (tests). */
+    public record Ports(int dispatch, int eta, int mobile, int customerNotify) {
+        public static Ports standard() {
+            return new Ports(8081, 8082, 8083, 8084);
+        }
+
+        public static Ports free() {
+            return new Ports(0, 0, 0, 0);
+        }
+    }
+
+    private final DemoOptions options;
+    private final Path repo;
+    private final Path home;
+    private final Map<String, String> runtimeEnv;
+    private final Ports ports;
+    private final PrintStream out;
+    private final Path clockFile;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private ServiceProcess dispatch;
+    private ServiceProcess eta;
+    private ServiceProcess mobile;
+    private ServiceProcess notifier;
+
+    /**
+     * @param repo       the checkout (service jars under its modules' target/quarkus-app)
+     * @param home       FIELDCAST_HOME: logs, the graph cache, the clock, the truth files
+     * @param runtimeEnv how the services reach PostgreSQL, Kafka and the signing keys (runtime.env's variables)
+     */
+    public Demo(DemoOptions options, Path repo, Path home, Map<String, String> runtimeEnv, Ports ports,
+                PrintStream out) {
+        this.options = options;
+        this.repo = repo;
+        this.home = home;
+        this.runtimeEnv = Map.copyOf(runtimeEnv);
+        this.ports = ports;
+        this.out = out;
+        this.clockFile = home.resolve("run/demo-clock.properties");
+    }
+
+    public static void main(String[] args) {
+        if (args.length > 0 && Set.of("help", "-h", "--help").contains(args[0])) {
+            System.out.println(DemoOptions.usage());
+            return;
+        }
+        DemoOptions options;
+        try {
+            options = DemoOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("demo: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Path repo = Path.of(env("FIELDCAST_ROOT", ".")).toAbsolutePath().normalize();
+        Path home = Path.of(env("FIELDCAST_HOME", repo.resolve(".fieldcast").toString())).toAbsolutePath();
+        Map<String, String> runtime = System.getenv().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("FIELDCAST_"))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Demo demo = new Demo(options, repo, home, runtime, Ports.standard(), System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("demo: stopping the services…");
+            demo.close();
+            stopped.countDown();
+        }, "demo-shutdown"));
+        int status;
+        try {
+            Kpis kpis = demo.run();
+            status = kpis.visits() > 0 ? 0 : 1;
+            if (!options.untilDone()) {
+                System.out.println("\nStill running so you can look around (the clock now runs at 1x). Ctrl-C stops "
+                        + "everything.");
+                stopped.await();
+                return;
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("demo: " + e.getMessage());
+            status = 1;
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    /** Prepares and plays the day; returns its KPIs. The services keep running until {@link #close()}. */
+    public Kpis run() throws Exception {
+        long t0 = System.nanoTime();
+        DemoCompany company = DemoCompany.load(repo);
+        SharedClock.write(clockFile, Clock.systemUTC().instant(), 1, Clock.systemUTC());
+        SharedClock clock = SharedClock.of(clockFile);
+        Path truth = home.resolve("demo/truth.jsonl");
+        step("1/6", "road network" + (options.osmFile() == null ? " (synthetic city)" : " " + options.osmFile()));
+        try (Simulation sim = new Simulation(settings(company, truth), clock, true)) {
+            step("2/6", "starting dispatch-service, eta-service, tech-mobile-api and customer-notify");
+            startServices(company);
+            printUrls();
+            sim.retarget(dispatch.url(), mobile.url());
+
+            DispatchClient dispatcher = new DispatchClient(new HttpApi(HttpClient.newHttpClient(), dispatch.url()));
+            dispatcher.login(ADMIN, ADMIN_PASSWORD);
+            DispatchClient.Territory territory = dispatcher.territories().getFirst();
+            ZoneId zone = ZoneId.of(territory.timeZone());
+            LocalDate today = today(dispatcher, territory, zone);
+            SharedClock.write(clockFile, today.atTime(MORNING).atZone(zone).toInstant(), 1, Clock.systemUTC());
+            out.println("  today is " + today + " (" + today.getDayOfWeek().toString().toLowerCase(Locale.ROOT)
+                    + ") in " + zone + "; the clock stands at " + MORNING + " until the day starts");
+
+            step("3/6", options.days() + " working days of history before " + today);
+            if (options.days() > 0) {
+                new History(sim).run(options.days(), today, true);
+            }
+            step("4/6", "training eta-service on the history");
+            train(dispatcher.bearer());
+
+            step("5/6", "booking, planning and playing " + today + " at " + fmt(options.speed()) + "x");
+            TrackingLinkWatch watch = new TrackingLinkWatch(notifier.url(), dispatcher, out);
+            watch.start();
+            try {
+                new Live(sim).run(today, options.speed());
+            } finally {
+                watch.stop();
+                SharedClock.write(clockFile, clock.instant(), 1, Clock.systemUTC());
+            }
+
+            step("6/6", "KPI summary");
+            Kpis kpis = Kpis.measure(dispatcher, new HttpApi(HttpClient.newHttpClient(), notifier.url()), territory,
+                    today, truth);
+            kpis.print(out);
+            out.printf(Locale.ROOT, "demo: ready in %d min%n", (System.nanoTime() - t0) / 60_000_000_000L);
+            return kpis;
+        }
+    }
+
+    private Settings settings(DemoCompany company, Path truth) {
+        int technicians = Math.min(options.technicians(), company.technicianIds().size());
+        return new Settings("http://127.0.0.1:1", "http://127.0.0.1:1", ADMIN, ADMIN_PASSWORD, DEVICE_SECRET,
+                options.seed(), options.osmFile(), home.resolve("graph"), company.territoryId(), technicians,
+                options.visits(), options.solveSeconds(), 60, truth, 4);
+    }
+
+    /** The first working day from today on (the wall clock's date) that no earlier run has booked. */
+    private LocalDate today(DispatchClient dispatcher, DispatchClient.Territory territory, ZoneId zone) {
+        List<DispatchClient.Technician> technicians = dispatcher.technicians(territory.id());
+        LocalDate day = LocalDate.now(Clock.systemUTC().withZone(zone));
+        for (int guard = 0; guard < 400; guard++, day = day.plusDays(1)) {
+            String weekday = day.getDayOfWeek().name();
+            boolean working = technicians.stream().anyMatch(t -> t.weeklyShifts().containsKey(weekday));
+            if (!working) {
+                continue;
+            }
+            long booked = dispatcher.appointmentCount(territory.id(), day);
+            if (booked == 0) {
+                return day;
+            }
+            out.println("  " + day + " was played by an earlier run (" + booked + " appointments); taking the next "
+                    + "working day");
+        }
+        throw new IllegalStateException("no free working day within 400 days: remove " + home + " to start over");
+    }
+
+    private void startServices(DemoCompany company) throws Exception {
+        for (int port : List.of(ports.dispatch(), ports.eta(), ports.mobile(), ports.customerNotify())) {
+            if (port != 0 && ServiceProcess.answers(port)) {
+                throw new IllegalStateException("port " + port + " already answers: an earlier demo or service is "
+                        + "still running; stop it first");
+            }
+        }
+        Map<String, String> common = new LinkedHashMap<>(runtimeEnv);
+        common.put("FIELDCAST_CLOCK_FILE", clockFile.toString());
+        common.put("FIELDCAST_ROAD_CACHE_DIR", home.resolve("graph").toString());
+        if (options.osmFile() != null) {
+            common.put("FIELDCAST_ROAD_OSM_FILE", options.osmFile().toString());
+        }
+        Path logs = home.resolve("logs");
+
+        Map<String, String> dispatchEnv = new LinkedHashMap<>(common);
+        dispatchEnv.put("FIELDCAST_SEED_USERS", ADMIN + ":" + ADMIN_PASSWORD + ":admin+dispatcher," + DISPATCHER + ":"
+                + DISPATCHER_PASSWORD + ":dispatcher");
+        dispatchEnv.put("FIELDCAST_SEED_COMPANY", "classpath:seed/demo-company.json");
+        // History books days that have passed, through the same API and capacity checks as any booking.
+        dispatchEnv.put("FIELDCAST_BOOKING_MIN_LEAD_TIME", "-P" + (options.days() * 2 + 30) + "D");
+        Map<String, String> etaEnv = new LinkedHashMap<>(common);
+        etaEnv.put("FIELDCAST_ETA_ZONE", company.timeZone());
+        Map<String, String> mobileEnv = new LinkedHashMap<>(common);
+        mobileEnv.put("FIELDCAST_SEED_DEVICES", company.technicianIds().stream().map(id -> id + ":" + DEVICE_SECRET)
+                .collect(Collectors.joining(",")));
+        mobileEnv.put("FIELDCAST_MOBILE_INGEST_MAX_AGE", "P" + (options.days() * 2 + 30) + "D");
+        Map<String, String> notifyEnv = new LinkedHashMap<>(common);
+
+        long t0 = System.nanoTime();
+        dispatch = start("dispatch-service", "FIELDCAST_DISPATCH_PORT", ports.dispatch(), "2g", dispatchEnv, logs);
+        eta = start("eta-service", "FIELDCAST_ETA_PORT", ports.eta(), "2g", etaEnv, logs);
+        mobile = start("tech-mobile-api", "FIELDCAST_MOBILE_PORT", ports.mobile(), "768m", mobileEnv, logs);
+        if (ports.customerNotify() != 0) {
+            notifyEnv.put("FIELDCAST_NOTIFY_PUBLIC_URL", "http://localhost:" + ports.customerNotify());
+        }
+        notifier = start("customer-notify", "FIELDCAST_NOTIFY_PORT", ports.customerNotify(), "768m", notifyEnv, logs);
+        for (ServiceProcess s : services) {
+            s.awaitReady(Duration.ofMinutes(5));
+            out.printf(Locale.ROOT, "  %-17s ready on :%d (%d s; log %s)%n", s.module(), s.port(),
+                    (System.nanoTime() - t0) / 1_000_000_000L, s.log());
+        }
+    }
+
+    private ServiceProcess start(String module, String portVariable, int port, String heap, Map<String, String> env,
+                                 Path logs) throws IOException {
+        ServiceProcess s = new ServiceProcess(repo, module, portVariable, port, heap, env,
+                logs.resolve("demo-" + module + ".log"));
+        services.add(s);
+        return s;
+    }
+
+    private void printUrls() {
+        out.println();
+        out.println("  dispatcher console   " + local(dispatch) + "/console/    user " + DISPATCHER + " / "
+                + DISPATCHER_PASSWORD + "  (admin: " + ADMIN + " / " + ADMIN_PASSWORD + ")");
+        out.println("  technician's phone   " + local(mobile) + "/app/        technician tech-01, code "
+                + DEVICE_SECRET);
+        out.println("  text outbox          " + local(notifier) + "/outbox       (log in as the dispatcher)");
+        out.println("  customer tracking    printed below once today's first text with a link is sent");
+        out.println("  eta models           " + local(eta) + "/api/models   API docs: /q/swagger-ui on each");
+        out.println();
+    }
+
+    private static String local(ServiceProcess s) {
+        return "http://localhost:" + s.port();
+    }
+
+    /** Starts a training run on eta-service and follows its progress. */
+    private void train(String token) throws InterruptedException {
+        HttpApi api = new HttpApi(HttpClient.newHttpClient(), eta.url());
+        JsonNode run = api.call("POST", "/api/models/retrain", null, token, Set.of(202)).body();
+        String id = run.path("id").asText();
+        String last = "";
+        long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            run = api.call("GET", "/api/models/retrain/" + id, null, token, Set.of(200)).body();
+            String status = run.path("status").asText();
+            String line = String.format(Locale.ROOT, "  %s %3.0f%% %s", status.toLowerCase(Locale.ROOT),
+                    run.path("progress").asDouble() * 100, run.path("message").asText(""));
+            if (!line.equals(last)) {
+                out.println(line);
+                last = line;
+            }
+            if (!"RUNNING".equalsIgnoreCase(status) && !"QUEUED".equalsIgnoreCase(status)) {
+                if (!run.path("version").asText("").isEmpty()) {
+                    out.println("  model version " + run.path("version").asText());
+                }
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        out.println("  training still running after 20 min; going on with the models it has");
+    }
+
+    private void step(String n, String what) {
+        out.println();
+        out.println("== " + n + " " + what);
+    }
+
+    private static String fmt(double speed) {
+        return speed == Math.rint(speed) ? Long.toString((long) speed) : Double.toString(speed);
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    /** Stops the services (each gets SIGTERM and up to 30 s); safe to call twice. */
+    @Override
+    public synchronized void close() {
+        for (ServiceProcess s : services.reversed()) {
+            try {
+                s.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        services.clear();
+    }
+
+    /** The demo company as dispatch seeds it (read from dispatch-service's seed file). */
+    record DemoCompany(String territoryId, String timeZone, List<String> technicianIds) {
+        static DemoCompany load(Path repo) throws IOException {
+            Path file = repo.resolve("dispatch-service/src/main/resources/seed/demo-company.json");
+            JsonNode root = Json.MAPPER.readTree(Files.readString(file));
+            JsonNode territory = root.path("territories").get(0);
+            List<String> ids = new ArrayList<>();
+            root.path("technicians").forEach(t -> ids.add(t.path("id").asText()));
+            return new DemoCompany(territory.path("id").asText(), territory.path("timeZone").asText(), ids);
+        }
+    }
+}

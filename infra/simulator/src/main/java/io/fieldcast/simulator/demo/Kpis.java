@@ -1,0 +1,165 @@
+package io.fieldcast.simulator.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fieldcast.simulator.api.DispatchClient;
+import io.fieldcast.simulator.api.HttpApi;
+import io.fieldcast.simulator.api.Json;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The day's figures, from what really happened (the simulator's truth: arrivals, driving, the way home) set against
+ * what was promised (dispatch's booked windows, customer-notify's last window told to each customer) and what was
+ * sent (customer-notify's outbox).
+ *
+ * @param date           the played day
+ * @param visits         appointments of the day that were not canceled
+ * @param completed      visits completed
+ * @param arrived        visits the technician reached
+ * @param onTimePct      arrivals inside the booked window, % of arrivals
+ * @param told           arrivals whose customer had been told a narrowed window
+ * @param inToldPct      of those, arrivals inside the last window told, %
+ * @param toldWidthMin   mean width of the last window told, minutes
+ * @param travelHours    hours driven to visits
+ * @param overtimeHours  hours back home after the shift's end, summed over technicians
+ * @param texts          texts and e-mails handed to the carrier for the day's appointments
+ * @param textsByKind    the same by kind
+ */
+public record Kpis(LocalDate date, int visits, int completed, int arrived, double onTimePct, int told,
+                   double inToldPct, double toldWidthMin, double travelHours, double overtimeHours, int texts,
+                   Map<String, Integer> textsByKind) {
+
+    static Kpis measure(DispatchClient dispatcher, HttpApi notify, DispatchClient.Territory territory, LocalDate date,
+                        Path truthFile) throws IOException {
+        ZoneId zone = ZoneId.of(territory.timeZone());
+        List<DispatchClient.PlannedAppointment> day = dispatcher.day(territory.id(), date).stream()
+                .filter(a -> !"CANCELED".equals(a.status())).toList();
+        Map<UUID, DispatchClient.PlannedAppointment> byId = day.stream()
+                .collect(Collectors.toMap(DispatchClient.PlannedAppointment::id, a -> a));
+
+        Map<UUID, JsonNode> visits = new HashMap<>();
+        Map<String, JsonNode> techDays = new HashMap<>();
+        for (String line : Files.readAllLines(truthFile)) {
+            JsonNode t = Json.MAPPER.readTree(line);
+            if (!date.toString().equals(t.path("date").asText())) {
+                continue;
+            }
+            switch (t.path("type").asText()) {
+                case "visit" -> visits.put(UUID.fromString(t.path("appointmentId").asText()), t); // last one wins
+                case "day" -> techDays.put(t.path("technicianId").asText(), t);
+                default -> { }
+            }
+        }
+
+        String token = dispatcher.bearer();
+        int completed = 0;
+        int arrived = 0;
+        int onTime = 0;
+        int told = 0;
+        int inTold = 0;
+        double toldMinutes = 0;
+        double driveSeconds = 0;
+        for (var e : visits.entrySet()) {
+            JsonNode v = e.getValue();
+            DispatchClient.PlannedAppointment a = byId.get(e.getKey());
+            driveSeconds += v.path("driveSeconds").asDouble();
+            if ("COMPLETED".equals(v.path("outcome").asText())) {
+                completed++;
+            }
+            Instant arrival = instant(v, "arrivedAt");
+            if (a == null || arrival == null) {
+                continue;
+            }
+            arrived++;
+            if (!arrival.isBefore(a.windowStart()) && !arrival.isAfter(a.windowEnd())) {
+                onTime++;
+            }
+            JsonNode contact = notify.call("GET", "/api/appointments/" + a.id() + "/contact", null, token,
+                    Set.of(200, 404)).body();
+            Instant toldStart = instant(contact, "toldStart");
+            Instant toldEnd = instant(contact, "toldEnd");
+            if (toldStart != null && toldEnd != null) {
+                told++;
+                toldMinutes += Duration.between(toldStart, toldEnd).toSeconds() / 60.0;
+                if (!arrival.isBefore(toldStart) && !arrival.isAfter(toldEnd)) {
+                    inTold++;
+                }
+            }
+        }
+
+        Map<String, String> shiftEnds = new HashMap<>();
+        for (DispatchClient.Technician t : dispatcher.technicians(territory.id())) {
+            String range = t.weeklyShifts().get(date.getDayOfWeek().name());
+            if (range != null && range.contains("-")) {
+                shiftEnds.put(t.id(), range.substring(range.indexOf('-') + 1).trim());
+            }
+        }
+        double overtimeSeconds = 0;
+        for (var e : techDays.entrySet()) {
+            Instant home = instant(e.getValue(), "backHomeAt");
+            String end = shiftEnds.get(e.getKey());
+            if (home != null && end != null) {
+                Instant shiftEnd = date.atTime(LocalTime.parse(end)).atZone(zone).toInstant();
+                overtimeSeconds += Math.max(0, Duration.between(shiftEnd, home).toSeconds());
+            }
+        }
+
+        Map<String, Integer> byKind = new TreeMap<>();
+        for (JsonNode m : notify.call("GET", "/api/outbox?limit=1000", null, token, Set.of(200)).body()) {
+            String appointment = m.path("appointmentId").asText("");
+            if (!appointment.isEmpty() && byId.containsKey(UUID.fromString(appointment))
+                    && m.hasNonNull("handedAt")) {
+                byKind.merge(m.path("kind").asText(), 1, Integer::sum);
+            }
+        }
+        int texts = byKind.values().stream().mapToInt(Integer::intValue).sum();
+        return new Kpis(date, day.size(), completed, arrived, pct(onTime, arrived), told, pct(inTold, told),
+                told == 0 ? 0 : toldMinutes / told, driveSeconds / 3600, overtimeSeconds / 3600, texts, byKind);
+    }
+
+    void print(PrintStream out) {
+        out.printf(Locale.ROOT, "  %-14s %d booked, %d completed, %d reached%n", "visits", visits, completed, arrived);
+        out.printf(Locale.ROOT, "  %-14s %.1f %% of arrivals inside the booked window%n", "on time", onTimePct);
+        out.printf(Locale.ROOT, "  %-14s %.1f %% of arrivals inside the last window told to the customer "
+                + "(%d customers told, mean width %.0f min)%n", "narrow window", inToldPct, told, toldWidthMin);
+        out.printf(Locale.ROOT, "  %-14s %.1f h driving to visits%n", "travel", travelHours);
+        out.printf(Locale.ROOT, "  %-14s %.1f h after shift ends%n", "overtime", overtimeHours);
+        out.printf(Locale.ROOT, "  %-14s %d  %s%n", "texts sent", texts, textsByKind.entrySet().stream()
+                .map(e -> e.getKey().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + e.getValue())
+                .collect(Collectors.joining(", ")));
+        out.println(line());
+    }
+
+    /** The one-line summary scripts read. */
+    String line() {
+        return String.format(Locale.ROOT, "DEMO date=%s visits=%d completed=%d arrived=%d on_time_pct=%.1f "
+                        + "in_told_window_pct=%.1f told=%d window_min=%.0f travel_h=%.1f overtime_h=%.1f texts=%d",
+                date, visits, completed, arrived, onTimePct, inToldPct, told, toldWidthMin, travelHours,
+                overtimeHours, texts);
+    }
+
+    private static double pct(int part, int whole) {
+        return whole == 0 ? 0 : 100.0 * part / whole;
+    }
+
+    private static Instant instant(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        return v == null || v.isNull() || v.asText().isEmpty() ? null : Instant.parse(v.asText());
+    }
+}
