@@ -42,12 +42,15 @@ class ConsoleApiTest {
     EventPublisher publisher;
 
     @Test
-    void clockAnswersTheInjectedDomainTime() {
+    void clockAnswersTheInjectedDomainTimeAndTilesAreOffByDefault() {
         Object f = FixturesAccess.company(tokens, roads, "console-clock");
         given().auth().oauth2(FixturesAccess.dispatcherToken(f)).get("/api/clock").then().statusCode(200)
                 .body("now", equalTo(TestClock.MONDAY_6AM.toString()))
                 .body("epochMillis", equalTo(TestClock.MONDAY_6AM.toEpochMilli()));
         given().get("/api/clock").then().statusCode(401);
+        // No tile server unless configured: the console must work offline.
+        given().auth().oauth2(FixturesAccess.dispatcherToken(f)).get("/api/console/settings").then().statusCode(200)
+                .body("tileUrl", equalTo(null)).body("tileAttribution", containsString("OpenStreetMap"));
         given().auth().oauth2(tokens.forTechnician("console-clock-tech", "phone").token()).get("/api/clock")
                 .then().statusCode(403);
     }

@@ -1,0 +1,101 @@
+// HTTP for the console: the token from sessionStorage, JSON both ways, errors as readable messages, and a
+// 401 anywhere sends the dispatcher back to the login form.
+'use strict';
+
+const Api = (() => {
+    const KEY = 'fieldcast.console.session';
+    let onUnauthorized = () => {};
+
+    function session() {
+        return JSON.parse(sessionStorage.getItem(KEY) || 'null');
+    }
+
+    function save(value) {
+        if (value) sessionStorage.setItem(KEY, JSON.stringify(value));
+        else sessionStorage.removeItem(KEY);
+    }
+
+    class ApiError extends Error {
+        constructor(status, body) {
+            super(message(status, body));
+            this.status = status;
+            this.body = body;
+        }
+    }
+
+    function message(status, body) {
+        if (!body) return `HTTP ${status}`;
+        const fields = (body.fields || []).map(f => `${f.field}: ${f.message}`).join('; ');
+        return [body.message || body.error || `HTTP ${status}`, fields].filter(Boolean).join(' — ');
+    }
+
+    function headers(extra) {
+        const h = {...extra};
+        const s = session();
+        if (s?.token) h.Authorization = 'Bearer ' + s.token;
+        return h;
+    }
+
+    async function request(method, path, body) {
+        const response = await fetch(path, {
+            method,
+            headers: headers(body === undefined ? {} : {'Content-Type': 'application/json'}),
+            body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        if (response.status === 401) {
+            save(null);
+            onUnauthorized('Your session has ended; please log in again.');
+            throw new ApiError(401, {message: 'not logged in'});
+        }
+        const text = await response.text();
+        let data = null;
+        try { data = text ? JSON.parse(text) : null; } catch (e) { data = {message: text}; }
+        if (!response.ok) throw new ApiError(response.status, data);
+        return data;
+    }
+
+    async function login(username, password) {
+        const response = await fetch('/api/auth/login', {
+            method: 'POST', headers: {'Content-Type': 'application/json'},
+            body: JSON.stringify({username, password}),
+        });
+        const data = await response.json().catch(() => null);
+        if (!response.ok) throw new ApiError(response.status, data);
+        save({token: data.token, username: data.username, roles: data.roles, expiresAt: data.expiresAt});
+        return data;
+    }
+
+    /** Server-sent events over fetch (EventSource cannot send the token); calls onData per JSON event. */
+    async function stream(path, onData, signal) {
+        const response = await fetch(path, {headers: headers({Accept: 'text/event-stream'}), signal});
+        if (response.status === 401) { save(null); onUnauthorized('Your session has ended; please log in again.'); return; }
+        if (!response.ok || !response.body) return;
+        const reader = response.body.getReader();
+        const decoder = new TextDecoder();
+        let buffer = '';
+        for (;;) {
+            const {value, done} = await reader.read();
+            if (done) return;
+            buffer += decoder.decode(value, {stream: true});
+            let end;
+            while ((end = buffer.search(/\r?\n\r?\n/)) >= 0) {
+                const chunk = buffer.slice(0, end);
+                buffer = buffer.slice(end).replace(/^\r?\n\r?\n/, '');
+                const data = chunk.split(/\r?\n/).filter(l => l.startsWith('data:')).map(l => l.slice(5).trim()).join('\n');
+                if (data) {
+                    try { onData(JSON.parse(data)); } catch (e) { /* a partial or non-JSON event */ }
+                }
+            }
+        }
+    }
+
+    return {
+        session, save, login, stream, ApiError,
+        get: path => request('GET', path),
+        post: (path, body) => request('POST', path, body ?? {}),
+        put: (path, body) => request('PUT', path, body),
+        del: path => request('DELETE', path),
+        onUnauthorized: fn => { onUnauthorized = fn; },
+        hasRole: role => (session()?.roles || []).includes(role),
+    };
+})();

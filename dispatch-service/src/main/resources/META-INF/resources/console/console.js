@@ -1,0 +1,522 @@
+// The dispatcher console: login, territory and day, map, timeline, unassigned work, booking with slot suggestions,
+// solve / stop / publish with live score, explanation, manual dispatch by drag and drop, visit details and KPIs.
+'use strict';
+
+const $ = id => document.getElementById(id);
+const esc = s => Timeline.escapeHtml(s);
+const PALETTE = ['#1e88e5', '#e53935', '#43a047', '#8e24aa', '#fb8c00', '#00897b', '#3949ab', '#c0ca33', '#6d4c41',
+    '#d81b60', '#00acc1', '#5e35b1', '#7cb342', '#f4511e', '#546e7a', '#fdd835'];
+const STATUS_LABEL = {BOOKED: 'booked', SCHEDULED: 'scheduled', EN_ROUTE: 'en route', ON_SITE: 'arrived',
+    COMPLETED: 'done', CANNOT_COMPLETE: 'cannot complete', CANCELED: 'canceled'};
+
+const state = {
+    territories: [], territory: null, date: null, technicians: [], colors: {}, jobTypes: [],
+    timeline: null, selected: null, solving: false, solveSeconds: 30, events: null,
+    clock: null, timers: [], map: null, loadingTimeline: false,
+};
+
+// ---- login ----------------------------------------------------------------------------------------------------
+
+function showLogin(message) {
+    state.timers.forEach(clearInterval);
+    state.timers = [];
+    state.events?.abort();
+    $('app').hidden = true;
+    $('login').hidden = false;
+    $('login-message').textContent = message || '';
+    $('login-user').focus();
+}
+
+$('login-form').addEventListener('submit', async e => {
+    e.preventDefault();
+    $('login-message').textContent = '';
+    try {
+        await Api.login($('login-user').value.trim(), $('login-password').value);
+        $('login-password').value = '';
+        await showApp();
+    } catch (err) {
+        $('login-message').textContent = err.status === 401 ? 'Wrong user name or password.' : err.message;
+    }
+});
+
+$('logout').addEventListener('click', () => {
+    Api.save(null);
+    showLogin('Logged out.');
+});
+
+// ---- the app --------------------------------------------------------------------------------------------------
+
+async function showApp() {
+    $('login').hidden = true;
+    $('app').hidden = false;
+    $('user').textContent = Api.session()?.username || '';
+    if (!state.map) {
+        state.map = ConsoleMap.create($('map'), {onVisit: select, onClick: mapClicked});
+        $('legend').innerHTML = Object.entries(ConsoleMap.STATUS_COLORS)
+            .map(([s, c]) => `<span><i style="background:${c}"></i>${STATUS_LABEL[s]}</span>`).join('')
+            + `<span><i style="border:2px solid ${ConsoleMap.RISK_COLORS.LATE}"></i>late</span>`
+            + `<span><i style="border:2px solid ${ConsoleMap.RISK_COLORS.AT_RISK}"></i>at risk</span>`;
+    }
+    try {
+        const [territories, jobTypes, settings] = await Promise.all([Api.get('/api/territories'),
+            Api.get('/api/job-types'), Api.get('/api/console/settings').catch(() => ({}))]);
+        state.territories = territories;
+        state.jobTypes = jobTypes;
+        $('territory').innerHTML = territories.map(t => `<option value="${esc(t.id)}">${esc(t.name)}</option>`).join('');
+        $('b-job').innerHTML = jobTypes.map(j => `<option value="${esc(j.code)}">${esc(j.name)}</option>`).join('');
+        if (settings.tileUrl) {
+            state.map.setTiles(settings.tileUrl);
+            $('attribution').hidden = false;
+            $('attribution').textContent = settings.tileAttribution || '';
+        }
+        const remembered = sessionStorage.getItem('fieldcast.console.territory');
+        const chosen = territories.find(t => t.id === remembered) || territories[0];
+        if (!chosen) { status('No territory is configured yet.'); return; }
+        $('territory').value = chosen.id;
+        await syncClock();
+        await chooseTerritory(chosen.id, today());
+        state.timers.push(setInterval(syncClock, 5000), setInterval(tickClock, 1000),
+            setInterval(loadPositions, 5000), setInterval(() => loadTimeline(false), 20000));
+    } catch (err) {
+        if (err.status !== 401) status(err.message, true);
+    }
+}
+
+function zone() {
+    return state.territories.find(t => t.id === state.territory)?.timeZone || 'UTC';
+}
+
+function status(text, error) {
+    $('status').textContent = text || '';
+    $('status').classList.toggle('error', !!error);
+}
+
+// ---- server clock (simulated time in the demo) ------------------------------------------------------------------
+
+async function syncClock() {
+    const before = performance.now();
+    const answer = await Api.get('/api/clock');
+    const local = (before + performance.now()) / 2;
+    const previous = state.clock;
+    let rate = previous?.rate ?? 1;
+    if (previous && local - previous.local > 500) {
+        rate = (answer.epochMillis - previous.server) / (local - previous.local);
+        rate = Math.max(0, Math.min(rate, 10000));
+    }
+    state.clock = {server: answer.epochMillis, local, rate};
+    tickClock();
+}
+
+/** Server time now, run forward from the last answer at the rate the server's clock has been going. */
+function serverNow() {
+    if (!state.clock) return Date.now();
+    return state.clock.server + (performance.now() - state.clock.local) * state.clock.rate;
+}
+
+function today() {
+    return new Intl.DateTimeFormat('en-CA', {timeZone: zone(), year: 'numeric', month: '2-digit', day: '2-digit'})
+        .format(serverNow());
+}
+
+function tickClock() {
+    const fmt = new Intl.DateTimeFormat('en-GB', {timeZone: zone(), weekday: 'short', hour: '2-digit',
+        minute: '2-digit', second: '2-digit', hourCycle: 'h23'});
+    const rate = state.clock?.rate ?? 1;
+    $('clock').textContent = fmt.format(serverNow())
+        + (rate < 0.05 ? ' (stopped)' : Math.abs(rate - 1) > 0.05 ? ` ×${Math.round(rate)}` : '');
+}
+
+// ---- territory and day ------------------------------------------------------------------------------------------
+
+async function chooseTerritory(id, date) {
+    state.territory = id;
+    sessionStorage.setItem('fieldcast.console.territory', id);
+    state.technicians = await Api.get('/api/technicians?territory=' + encodeURIComponent(id));
+    state.colors = {};
+    state.technicians.forEach((t, i) => { state.colors[t.id] = PALETTE[i % PALETTE.length]; });
+    Api.get('/api/roads?territory=' + encodeURIComponent(id)).then(state.map.setRoads)
+        .catch(err => status('Roads: ' + err.message, true));
+    tickClock();
+    await chooseDate(date || today());
+    loadPositions();
+}
+
+async function chooseDate(date) {
+    state.date = date;
+    $('date').value = date;
+    if (!$('b-date').value) $('b-date').value = date;
+    state.selected = null;
+    $('details').hidden = true;
+    $('plan-message').textContent = '';
+    await loadTimeline(true);
+    await loadPlanStatus();
+}
+
+$('territory').addEventListener('change', e => chooseTerritory(e.target.value, null));
+$('date').addEventListener('change', e => e.target.value && chooseDate(e.target.value));
+$('map-fit').addEventListener('click', () => state.map.fit());
+
+const planPath = suffix => `/api/plans/${encodeURIComponent(state.territory)}/${state.date}${suffix || ''}`;
+
+async function loadTimeline(force) {
+    if (!state.territory || (state.loadingTimeline && !force) || document.querySelector('.tl-visit.dragging')) return;
+    state.loadingTimeline = true;
+    try {
+        const t = await Api.get(planPath('/timeline'));
+        if (t.territoryId !== state.territory || String(t.date) !== state.date) return;
+        state.timeline = t;
+        drawDay();
+    } catch (err) {
+        if (err.status !== 401) status('Timeline: ' + err.message, true);
+    } finally {
+        state.loadingTimeline = false;
+    }
+}
+
+function drawDay() {
+    const t = state.timeline;
+    if (!t) return;
+    const rows = t.rows.map(r => ({...r, color: state.colors[r.technicianId] || '#455a64'}));
+    state.map.setPlan(rows, t.visits);
+    state.map.select(state.selected);
+    Timeline.render($('timeline'), t, {colors: state.colors, now: serverNow(), selected: state.selected,
+        onSelect: select, onDrop: pin});
+    $('plan-source').textContent = t.source === 'SOLVE' ? `solve (${(t.solveStatus || '').toLowerCase()}), not yet published`
+        : 'plan of record';
+    if (t.score) $('score').textContent = t.score;
+    drawUnassigned();
+    drawKpis();
+    if (state.selected) drawDetails();
+}
+
+async function loadPositions() {
+    if (!state.territory) return;
+    try {
+        const positions = await Api.get('/api/positions?territory=' + encodeURIComponent(state.territory));
+        state.map.setPositions(positions, state.colors);
+    } catch (err) { /* shown by the next timeline load */ }
+}
+
+// ---- KPI tiles ----------------------------------------------------------------------------------------------
+
+function drawKpis() {
+    const t = state.timeline;
+    const live = t.visits.filter(v => v.status !== 'CANCELED');
+    const done = live.filter(v => v.status === 'COMPLETED');
+    const arrived = live.filter(v => v.actualArrival);
+    const onTime = arrived.filter(v => Date.parse(v.actualArrival) <= Date.parse(v.windowEnd));
+    const late = live.filter(v => v.risk === 'LATE').length;
+    const atRisk = live.filter(v => v.risk === 'AT_RISK').length;
+    const tiles = [
+        ['visits', 'Visits', live.length],
+        ['assigned', 'Assigned', t.kpis.assigned],
+        ['unassigned', 'Unassigned', t.unassigned.length, t.unassigned.length > 0],
+        ['late', 'Late', late, late > 0],
+        ['at-risk', 'At risk', atRisk, atRisk > 0],
+        ['done', 'Done', done.length],
+        ['on-time', 'On time so far', arrived.length ? Math.round(100 * onTime.length / arrived.length) + ' %' : '–'],
+        ['travel', 'Travel h', t.kpis.travelHours.toFixed(1)],
+        ['overtime', 'Overtime h', t.kpis.overtimeHours.toFixed(1), t.kpis.overtimeHours > 0.05],
+        ['technicians', 'Technicians', t.rows.length],
+        ['canceled', 'Canceled', t.visits.length - live.length],
+    ];
+    $('kpis').innerHTML = tiles.map(([id, label, value, bad]) =>
+        `<div class="kpi${bad ? ' bad' : ''}" data-testid="kpi-${id}"><b>${esc(value)}</b><span>${esc(label)}</span></div>`).join('');
+}
+
+// ---- unassigned, details and audit -------------------------------------------------------------------------------
+
+function fmtTime(iso) {
+    if (!iso) return '–';
+    return new Intl.DateTimeFormat('en-GB', {timeZone: zone(), hour: '2-digit', minute: '2-digit', hourCycle: 'h23'})
+        .format(Date.parse(iso));
+}
+
+function visitById(id) {
+    return state.timeline?.visits.find(v => v.appointmentId === id);
+}
+
+function drawUnassigned() {
+    const items = state.timeline.unassigned.map(visitById).filter(Boolean);
+    $('unassigned-count').textContent = items.length;
+    $('unassigned').innerHTML = items.length === 0 ? '<li class="muted">none</li>' : items.map(v =>
+        `<li data-appointment="${v.appointmentId}" data-testid="unassigned-item"><span class="grow">${esc(v.address)}</span>
+         <span>${esc(v.jobType)}</span><span class="muted">${fmtTime(v.windowStart)}–${fmtTime(v.windowEnd)}</span></li>`).join('');
+}
+
+$('unassigned').addEventListener('click', e => {
+    const li = e.target.closest('[data-appointment]');
+    if (li) select(li.getAttribute('data-appointment'));
+});
+
+function select(id) {
+    state.selected = id;
+    state.map.select(id);
+    document.querySelectorAll('.tl-visit').forEach(b => b.classList.toggle('selected',
+        b.getAttribute('data-appointment') === id));
+    drawDetails();
+}
+
+async function drawDetails() {
+    const v = visitById(state.selected);
+    if (!v) { $('details').hidden = true; return; }
+    $('details').hidden = false;
+    const tech = state.technicians.find(t => t.id === v.technicianId);
+    const why = (state.analysis?.issues || []).filter(i => i.appointmentId === v.appointmentId)
+        .flatMap(i => i.reasons.map(r => `${i.kind.toLowerCase()}: ${r}`));
+    $('details-body').innerHTML = `<dl>
+        <dt>Address</dt><dd data-testid="details-address">${esc(v.address)}</dd>
+        <dt>Job</dt><dd>${esc(v.jobType)} · ${v.durationMinutes} min · priority ${v.priority}</dd>
+        <dt>Status</dt><dd data-testid="details-status">${esc(STATUS_LABEL[v.status] || v.status)}${v.risk ? ' · <b class="error">' + esc(v.risk.replace('_', ' ').toLowerCase()) + '</b>' : ''}</dd>
+        <dt>Window</dt><dd>${fmtTime(v.windowStart)}–${fmtTime(v.windowEnd)}</dd>
+        <dt>Technician</dt><dd data-testid="details-technician">${esc(tech?.name || v.technicianId || 'unassigned')}${v.sequence != null && v.technicianId ? ' · stop ' + (v.sequence + 1) : ''}${v.pinned ? ' · pinned' : ''}</dd>
+        <dt>Planned</dt><dd>arrive ${fmtTime(v.plannedArrival)}, leave ${fmtTime(v.plannedDeparture)}</dd>
+        <dt>Actual</dt><dd>${v.actualArrival ? 'arrived ' + fmtTime(v.actualArrival) : '–'}${v.actualDeparture ? ', left ' + fmtTime(v.actualDeparture) : ''}</dd>
+        <dt>Forecast</dt><dd>${v.forecast ? `${fmtTime(v.forecast.p50Arrival)} (${fmtTime(v.forecast.windowStart)}–${fmtTime(v.forecast.windowEnd)}, ${Math.round(100 * v.forecast.probabilityInWindow)} %)${v.forecast.reason ? ' — ' + esc(v.forecast.reason) : ''}` : '–'}</dd>
+        ${why.length ? `<dt>Why</dt><dd>${why.map(esc).join('<br>')}</dd>` : ''}
+      </dl>
+      ${v.pinned ? '<button type="button" id="unpin" data-testid="unpin">Unpin</button>' : ''}
+      <h4>History</h4><ul class="list audit" id="audit" data-testid="audit"><li class="muted">loading…</li></ul>`;
+    if (v.pinned) $('unpin').onclick = () => unpin(v.appointmentId);
+    if (!Api.hasRole('admin')) {
+        $('audit').innerHTML = '<li class="muted">The audit trail needs the admin role.</li>';
+        return;
+    }
+    try {
+        const trail = await Api.get('/api/audit?entity=appointment&id=' + v.appointmentId);
+        if (state.selected !== v.appointmentId) return;
+        const stamp = new Intl.DateTimeFormat('en-GB', {timeZone: zone(), month: 'short', day: 'numeric',
+            hour: '2-digit', minute: '2-digit', hourCycle: 'h23'});
+        $('audit').innerHTML = trail.length === 0 ? '<li class="muted">no changes recorded</li>' : trail.map(a =>
+            `<li data-testid="audit-entry"><b>${esc(a.action)}</b> ${stamp.format(Date.parse(a.at))} by ${esc(a.actor)}${a.reason ? ' — ' + esc(a.reason) : ''}</li>`).join('');
+    } catch (err) {
+        $('audit').innerHTML = `<li class="error">${esc(err.message)}</li>`;
+    }
+}
+
+$('details-close').addEventListener('click', () => select(null));
+
+// ---- solve, stop, publish, analysis ------------------------------------------------------------------------------
+
+function planMessage(text, kind) {
+    $('plan-message').textContent = text || '';
+    $('plan-message').className = 'message' + (kind ? ' ' + kind : '');
+}
+
+function showProgress(p) {
+    state.solving = p.status === 'SOLVING';
+    $('solve').disabled = state.solving;
+    $('stop').disabled = !state.solving;
+    $('publish').disabled = state.solving;
+    $('score').textContent = p.score || '–';
+    const share = state.solving ? Math.min(100, p.elapsedMs / (state.solveSeconds * 10)) : 100;
+    $('progress').innerHTML = `<div style="width:${share}%"></div>`;
+    $('progress').setAttribute('data-status', p.status);
+    status(`${p.status.toLowerCase()} · ${p.assigned} assigned, ${p.unassigned} unassigned, ${p.late} late · `
+        + `${p.travelHours} h travel · ${p.improvements} improvements`);
+}
+
+async function loadPlanStatus() {
+    try {
+        const p = await Api.get(planPath());
+        showProgress(p);
+        if (p.status === 'SOLVING') follow();
+    } catch (err) {
+        state.solving = false;
+        $('solve').disabled = false;
+        $('stop').disabled = true;
+        $('publish').disabled = false;
+        $('progress').innerHTML = '';
+        $('progress').removeAttribute('data-status');
+        status(err.status === 404 ? 'not solved since the service started' : err.message, err.status !== 404);
+    }
+}
+
+/** Follows the solve's server-sent events until it ends; the timeline follows the best plan every few seconds. */
+function follow() {
+    state.events?.abort();
+    const controller = new AbortController();
+    state.events = controller;
+    let lastDraw = 0;
+    Api.stream(planPath('/events'), p => {
+        showProgress(p);
+        if (p.status !== 'SOLVING') {
+            loadTimeline(true).then(() => $('analysis').open && loadAnalysis());
+        } else if (performance.now() - lastDraw > 3000) {
+            lastDraw = performance.now();
+            loadTimeline(false);
+        }
+    }, controller.signal).catch(() => {}).finally(() => {
+        if (state.events === controller) loadPlanStatus().then(() => loadTimeline(true));
+    });
+}
+
+async function solve(keepMessage) {
+    const seconds = Number($('solve-seconds').value) || 30;
+    state.solveSeconds = seconds;
+    if (keepMessage !== true) planMessage('');
+    try {
+        showProgress(await Api.post(planPath('/solve'), {seconds}));
+        state.solves = (state.solves || 0) + 1;
+        $('progress').setAttribute('data-solves', state.solves);
+        follow();
+    } catch (err) {
+        planMessage(err.message, 'error');
+    }
+}
+
+$('solve').addEventListener('click', () => solve());
+$('stop').addEventListener('click', async () => {
+    try { await Api.post(planPath('/stop')); } catch (err) { planMessage(err.message, 'error'); }
+});
+$('publish').addEventListener('click', async () => {
+    planMessage('publishing…');
+    try {
+        const r = await Api.post(planPath('/publish'));
+        planMessage(`Published version ${r.version}: ${r.routesPublished} routes sent, ${r.assigned} visits assigned, `
+            + `${r.unassigned} unassigned.`, 'ok');
+        await loadTimeline(true);
+    } catch (err) {
+        planMessage(err.message, 'error');
+    }
+});
+
+$('analysis').addEventListener('toggle', () => $('analysis').open && loadAnalysis());
+
+async function loadAnalysis() {
+    $('analysis-body').innerHTML = '<span class="muted">explaining…</span>';
+    try {
+        const a = await Api.get(planPath('/analysis'));
+        state.analysis = a;
+        const rows = a.constraints.filter(c => c.amount !== 0 || c.matches !== 0);
+        const issues = a.issues.map(i => {
+            const v = visitById(i.appointmentId);
+            return `<div class="issue" data-testid="issue"><b>${esc(i.kind.toLowerCase())}</b>
+                <button type="button" class="link" data-appointment="${i.appointmentId}">${esc(v?.address || i.appointmentId)}</button>:
+                ${i.reasons.map(esc).join('; ')}</div>`;
+        }).join('');
+        $('analysis-body').innerHTML = `<div>${a.feasible ? 'Feasible' : '<b class="error">Infeasible</b>'} · ${esc(a.score)}</div>
+            <table><tr><th>Constraint</th><th>Level</th><th>Amount</th><th>Matches</th></tr>
+            ${rows.map(c => `<tr><td>${esc(c.constraint)}</td><td>${esc(c.level.toLowerCase())}</td><td>${c.amount}</td><td>${c.matches}</td></tr>`).join('')}
+            </table>${issues || '<div class="muted">Every visit is assigned and on time.</div>'}`;
+        $('analysis-body').querySelectorAll('button[data-appointment]').forEach(b =>
+            b.addEventListener('click', () => select(b.getAttribute('data-appointment'))));
+    } catch (err) {
+        $('analysis-body').innerHTML = `<span class="error">${esc(err.message)}</span>`;
+    }
+}
+
+// ---- manual dispatch --------------------------------------------------------------------------------------------
+
+async function pin(appointmentId, technicianId, position) {
+    const tech = state.technicians.find(t => t.id === technicianId);
+    try {
+        if (state.solving) {
+            await Api.post(planPath('/stop')).catch(() => {});
+            await waitUntilNotSolving();
+        }
+        await Api.put(planPath(`/visits/${appointmentId}/pin`), {technicianId, position});
+        planMessage(`Pinned to ${tech?.name || technicianId} as stop ${position + 1}; solving around it…`, 'ok');
+        state.selected = appointmentId;
+        await solve(true);
+    } catch (err) {
+        planMessage(err.message, 'error');
+        loadTimeline(true);
+    }
+}
+
+async function unpin(appointmentId) {
+    try {
+        await Api.del(planPath(`/visits/${appointmentId}/pin`));
+        planMessage('Unpinned; the next solve may move it.', 'ok');
+        await loadTimeline(true);
+    } catch (err) {
+        planMessage(err.message, 'error');
+    }
+}
+
+async function waitUntilNotSolving() {
+    for (let i = 0; i < 100; i++) {
+        const p = await Api.get(planPath()).catch(() => null);
+        if (!p || p.status !== 'SOLVING') return;
+        await new Promise(r => setTimeout(r, 200));
+    }
+}
+
+// ---- booking ----------------------------------------------------------------------------------------------------
+
+function mapClicked(at) {
+    if (!$('map').classList.contains('picking')) return;
+    $('b-lat').value = at.lat.toFixed(6);
+    $('b-lon').value = at.lon.toFixed(6);
+    state.map.setPicking(false);
+    $('b-message').textContent = 'Place set from the map.';
+}
+
+$('b-pick').addEventListener('click', () => {
+    state.map.setPicking(true);
+    $('b-message').textContent = 'Click the map where the customer is.';
+});
+
+function addDays(date, days) {
+    const d = new Date(date + 'T00:00:00Z');
+    d.setUTCDate(d.getUTCDate() + days);
+    return d.toISOString().slice(0, 10);
+}
+
+function bookingMessage(text, kind) {
+    $('b-message').textContent = text || '';
+    $('b-message').className = 'message' + (kind ? ' ' + kind : '');
+}
+
+$('booking').addEventListener('submit', async e => {
+    e.preventDefault();
+    bookingMessage('looking for slots…');
+    $('slots').innerHTML = '';
+    const from = $('b-date').value;
+    const days = Math.max(1, Math.min(14, Number($('b-days').value) || 3));
+    const query = new URLSearchParams({lat: $('b-lat').value, lon: $('b-lon').value, jobType: $('b-job').value,
+        from, to: addDays(from, days - 1), territory: state.territory});
+    try {
+        showSlots(await Api.get('/api/slots?' + query));
+    } catch (err) {
+        bookingMessage(err.message, 'error');
+    }
+});
+
+function showSlots(slots) {
+    bookingMessage(slots.length ? 'Pick a window:' : 'No window can be served in these days.', slots.length ? '' : 'error');
+    const day = new Intl.DateTimeFormat('en-GB', {timeZone: zone(), weekday: 'short', day: 'numeric', month: 'short'});
+    $('slots').innerHTML = slots.map((s, i) => `<li data-testid="slot" data-index="${i}">
+        <span class="grow">${day.format(Date.parse(s.windowStart))} ${fmtTime(s.windowStart)}–${fmtTime(s.windowEnd)}</span>
+        <span class="muted" title="comfort 0–100">${Math.round(s.score)}</span>
+        <button type="button" class="primary" data-testid="slot-book">Book</button></li>`).join('');
+    $('slots').querySelectorAll('li').forEach(li => li.querySelector('button')
+        .addEventListener('click', () => book(slots[Number(li.getAttribute('data-index'))])));
+}
+
+async function book(slot) {
+    const body = {
+        customer: {name: $('b-name').value.trim(), phone: $('b-phone').value.trim()},
+        address: $('b-address').value.trim(), lat: Number($('b-lat').value), lon: Number($('b-lon').value),
+        jobType: $('b-job').value, windowStart: slot.windowStart, windowEnd: slot.windowEnd, territoryId: state.territory,
+    };
+    bookingMessage('booking…');
+    try {
+        const a = await Api.post('/api/appointments', body);
+        bookingMessage(`Booked ${fmtTime(a.windowStart)}–${fmtTime(a.windowEnd)} on ${a.serviceDate}.`, 'ok');
+        $('booking').setAttribute('data-booked', a.id);
+        $('slots').innerHTML = '';
+        if (String(a.serviceDate) !== state.date) await chooseDate(String(a.serviceDate));
+        else await loadTimeline(true);
+        select(a.id);
+    } catch (err) {
+        bookingMessage(err.message, 'error');
+        if (err.status === 409 && err.body?.details?.nextSlots) showSlots(err.body.details.nextSlots);
+    }
+}
+
+// ---- start ------------------------------------------------------------------------------------------------------
+
+Api.onUnauthorized(message => showLogin(message));
+if (Api.session()?.token) showApp(); else showLogin();

@@ -1,0 +1,198 @@
+package io.fieldcast.dispatch.console;
+
+import io.fieldcast.dispatch.booking.FixturesAccess;
+import io.fieldcast.dispatch.road.Roads;
+import io.fieldcast.events.RoutePlanned;
+import io.fieldcast.events.Topics;
+import io.fieldcast.platform.security.TokenIssuer;
+import io.fieldcast.roadnetwork.GeoPoint;
+import io.fieldcast.testing.EventProbe;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The dispatcher console in a real headless Chromium: log in, book through the form, solve, see the visit on the
+ * timeline, drag it to another technician (which pins it and solves again), publish, and the new technician's
+ * route on Kafka has it. Skipped where Chromium is not installed.
+ */
+@QuarkusTest
+class ConsoleBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String TERRITORY = "console-ui";
+    private static final String DAY = "2026-03-04";
+
+    @TestHTTPResource("/")
+    URL root;
+    @Inject
+    TokenIssuer tokens;
+    @Inject
+    Roads roads;
+
+    private ChromeDriver browser;
+    private Path profile;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+        profile = Files.createTempDirectory("fieldcast-console-chromium");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--disable-dev-shm-usage", "--window-size=1600,1200", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stopBrowser() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void bookSolveDragToAnotherTechnicianAndPublish() throws Exception {
+        Object company = FixturesAccess.company(tokens, roads, TERRITORY);
+        FixturesAccess.technician(company, TERRITORY + "-a", TERRITORY, 1, Map.of());
+        FixturesAccess.book(company, 10, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", TERRITORY, 3);
+        FixturesAccess.book(company, 11, "REPAIR", DAY + "T12:00:00Z", DAY + "T16:00:00Z", TERRITORY, 3);
+        GeoPoint customer = roads.network().randomResidentialPoints(60, 42).get(25);
+        try {
+            logIn();
+            UUID booked = bookThroughTheForm(customer);
+            solveAndWait();
+            WebElement block = wait.until(ExpectedConditions.visibilityOfElementLocated(visit(booked)));
+            String from = block.findElement(By.xpath("ancestor::div[@data-technician]")).getAttribute("data-technician");
+            String to = from.equals(TERRITORY + "-a") ? TERRITORY + "-tech" : TERRITORY + "-a";
+
+            WebElement target = browser.findElement(By.cssSelector(".tl-row[data-technician='" + to + "'] .tl-track"));
+            new Actions(browser).clickAndHold(block).pause(Duration.ofMillis(100))
+                    .moveToElement(target, 0, 0).pause(Duration.ofMillis(100)).moveToElement(target, 5, 0)
+                    .release().perform();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-message"), "Pinned"));
+            // Pinning solves again around the pin: the console's second solve.
+            wait.until(ExpectedConditions.attributeToBe(By.id("progress"), "data-solves", "2"));
+            awaitSolved();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tl-row[data-technician='" + to
+                    + "'] .tl-visit[data-appointment='" + booked + "'] [data-testid='pin']")));
+
+            try (EventProbe probe = EventProbe.atEnd(Topics.ROUTES)) {
+                browser.findElement(By.id("publish")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-message"), "Published"));
+                List<RoutePlanned> routes = probe.await(RoutePlanned.class,
+                        r -> r.territoryId().equals(TERRITORY) && r.technicianId().equals(to), 1, Duration.ofSeconds(30));
+                assertTrue(routes.getFirst().visits().stream().anyMatch(v -> v.appointmentId().equals(booked)),
+                        "the new technician's route has the dragged visit: " + routes.getFirst());
+            }
+
+            // The visit's details carry its history, pin included.
+            browser.findElement(visit(booked)).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), "PINNED"));
+            assertEquals(3, Integer.parseInt(browser.findElement(By.cssSelector("[data-testid='kpi-visits'] b"))
+                    .getText()));
+        } catch (RuntimeException | AssertionError e) {
+            dumpBrowser();
+            throw e;
+        }
+    }
+
+    private void logIn() {
+        browser.get(root.toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user"))).sendKeys("root");
+        browser.findElement(By.id("login-password")).sendKeys("root-secret");
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("app")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#territory option[value='" + TERRITORY
+                + "']")));
+        new Select(browser.findElement(By.id("territory"))).selectByValue(TERRITORY);
+        // The server's clock says Monday 2 March; the plan to look at is Wednesday's.
+        browser.executeScript("const d = document.getElementById('date'); d.value = arguments[0];"
+                + "d.dispatchEvent(new Event('change'));", DAY);
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".tl-row"), 2));
+    }
+
+    private UUID bookThroughTheForm(GeoPoint customer) {
+        browser.findElement(By.id("b-name")).sendKeys("Ana Lima");
+        browser.findElement(By.id("b-phone")).sendKeys("+12125550188");
+        browser.findElement(By.id("b-address")).sendKeys("7 Birch Lane");
+        browser.executeScript("document.getElementById('b-lat').value = arguments[0];"
+                + "document.getElementById('b-lon').value = arguments[1];"
+                + "document.getElementById('b-date').value = arguments[2];"
+                + "document.getElementById('b-days').value = 1;", customer.lat(), customer.lon(), DAY);
+        new Select(browser.findElement(By.id("b-job"))).selectByValue("REPAIR");
+        browser.findElement(By.cssSelector("[data-testid='b-find']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid='slot-book']"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("b-message"), "Booked"));
+        return UUID.fromString(browser.findElement(By.id("booking")).getAttribute("data-booked"));
+    }
+
+    private void solveAndWait() {
+        WebElement seconds = browser.findElement(By.id("solve-seconds"));
+        seconds.clear();
+        seconds.sendKeys("2");
+        browser.findElement(By.id("solve")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("progress"), "data-status", "SOLVING"));
+        awaitSolved();
+    }
+
+    private void awaitSolved() {
+        wait.until(ExpectedConditions.attributeToBe(By.id("progress"), "data-status", "SOLVED"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("publish")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-source"), "solved"));
+    }
+
+    private static By visit(UUID id) {
+        return By.cssSelector(".tl-visit[data-appointment='" + id + "']");
+    }
+
+    private void dumpBrowser() {
+        try {
+            Path shot = Path.of("target", "console-browser-test.png");
+            Files.createDirectories(shot.getParent());
+            Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
+            browser.manage().logs().get(LogType.BROWSER).forEach(e -> System.err.println("browser: " + e));
+        } catch (Exception ignored) {
+            // best effort
+        }
+    }
+}
