@@ -118,52 +118,61 @@ const Timeline = (() => {
         enableDrag(container, data, options, t0, t1);
     }
 
+    /** The last drawn day, so that a drag can also start outside the timeline (the unassigned list). */
+    let current = null;
+
     function enableDrag(container, data, options, t0, t1) {
+        current = {container, data, options, t0, t1};
         container.onpointerdown = e => {
             const b = e.target.closest('.tl-visit');
-            if (!b || e.button !== 0) return;
-            e.preventDefault();
-            const id = b.getAttribute('data-appointment');
-            const start = {x: e.clientX, y: e.clientY};
-            let moved = false, target = null;
-            const move = ev => {
-                const dx = ev.clientX - start.x, dy = ev.clientY - start.y;
-                if (!moved && Math.abs(dx) + Math.abs(dy) < 4) return;
-                moved = true;
-                b.classList.add('dragging');
-                b.style.pointerEvents = 'none';
-                b.style.transform = `translate(${dx}px, ${dy}px)`;
-                const under = document.elementFromPoint(ev.clientX, ev.clientY)?.closest('.tl-row');
-                if (target && target !== under) target.classList.remove('drop-target');
-                target = under && container.contains(under) ? under : null;
-                target?.classList.add('drop-target');
-            };
-            const up = ev => {
-                document.removeEventListener('pointermove', move);
-                document.removeEventListener('pointerup', up);
-                target?.classList.remove('drop-target');
-                b.classList.remove('dragging');
-                b.style.pointerEvents = '';
-                b.style.transform = '';
-                if (!moved) { options.onSelect(id); return; }
-                if (!target) return;
-                const technicianId = target.getAttribute('data-technician');
-                const rect = target.querySelector('.tl-track').getBoundingClientRect();
-                const at = t0 + (ev.clientX - rect.left) / rect.width * (t1 - t0);
-                const row = data.rows.find(r => r.technicianId === technicianId);
-                const byId = new Map(data.visits.map(v => [v.appointmentId, v]));
-                const position = row.stops.filter(s => s !== id)
-                    .filter(s => Date.parse(byId.get(s)?.plannedStart || 0) < at).length;
-                options.onDrop(id, technicianId, position);
-            };
-            document.addEventListener('pointermove', move);
-            document.addEventListener('pointerup', up);
+            if (b && e.button === 0) drag(b, b.getAttribute('data-appointment'), e);
         };
+    }
+
+    /** Follows the pointer from {@code e}; dropped on a row, calls onDrop(id, technicianId, position); else onSelect. */
+    function drag(element, id, e) {
+        if (!current) return;
+        e.preventDefault();
+        const {container, data, options, t0, t1} = current;
+        const start = {x: e.clientX, y: e.clientY};
+        let moved = false, target = null;
+        const move = ev => {
+            const dx = ev.clientX - start.x, dy = ev.clientY - start.y;
+            if (!moved && Math.abs(dx) + Math.abs(dy) < 4) return;
+            moved = true;
+            element.classList.add('dragging');
+            element.style.pointerEvents = 'none';
+            element.style.transform = `translate(${dx}px, ${dy}px)`;
+            const under = document.elementFromPoint(ev.clientX, ev.clientY)?.closest('.tl-row');
+            if (target && target !== under) target.classList.remove('drop-target');
+            target = under && container.contains(under) ? under : null;
+            target?.classList.add('drop-target');
+        };
+        const up = ev => {
+            document.removeEventListener('pointermove', move);
+            document.removeEventListener('pointerup', up);
+            target?.classList.remove('drop-target');
+            element.classList.remove('dragging');
+            element.style.pointerEvents = '';
+            element.style.transform = '';
+            if (!moved) { options.onSelect(id); return; }
+            if (!target) return;
+            const technicianId = target.getAttribute('data-technician');
+            const rect = target.querySelector('.tl-track').getBoundingClientRect();
+            const at = t0 + (ev.clientX - rect.left) / rect.width * (t1 - t0);
+            const row = data.rows.find(r => r.technicianId === technicianId);
+            const byId = new Map(data.visits.map(v => [v.appointmentId, v]));
+            const position = row.stops.filter(s => s !== id)
+                .filter(s => Date.parse(byId.get(s)?.plannedStart || 0) < at).length;
+            options.onDrop(id, technicianId, position);
+        };
+        document.addEventListener('pointermove', move);
+        document.addEventListener('pointerup', up);
     }
 
     function escapeHtml(s) {
         return String(s ?? '').replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
     }
 
-    return {render, escapeHtml};
+    return {render, drag, escapeHtml};
 })();

@@ -1,0 +1,75 @@
+// The booking form: place (typed or picked on the map), slot suggestions best first, book the chosen one.
+'use strict';
+
+// ---- booking ----------------------------------------------------------------------------------------------------
+
+function mapClicked(at) {
+    if (!$('map').classList.contains('picking')) return;
+    $('b-lat').value = at.lat.toFixed(6);
+    $('b-lon').value = at.lon.toFixed(6);
+    state.map.setPicking(false);
+    $('b-message').textContent = 'Place set from the map.';
+}
+
+$('b-pick').addEventListener('click', () => {
+    state.map.setPicking(true);
+    $('b-message').textContent = 'Click the map where the customer is.';
+});
+
+function addDays(date, days) {
+    const d = new Date(date + 'T00:00:00Z');
+    d.setUTCDate(d.getUTCDate() + days);
+    return d.toISOString().slice(0, 10);
+}
+
+function bookingMessage(text, kind) {
+    $('b-message').textContent = text || '';
+    $('b-message').className = 'message' + (kind ? ' ' + kind : '');
+}
+
+$('booking').addEventListener('submit', async e => {
+    e.preventDefault();
+    bookingMessage('looking for slots…');
+    $('slots').innerHTML = '';
+    const from = $('b-date').value;
+    const days = Math.max(1, Math.min(14, Number($('b-days').value) || 3));
+    const query = new URLSearchParams({lat: $('b-lat').value, lon: $('b-lon').value, jobType: $('b-job').value,
+        from, to: addDays(from, days - 1), territory: state.territory});
+    try {
+        showSlots(await Api.get('/api/slots?' + query));
+    } catch (err) {
+        bookingMessage(err.message, 'error');
+    }
+});
+
+function showSlots(slots) {
+    bookingMessage(slots.length ? 'Pick a window:' : 'No window can be served in these days.', slots.length ? '' : 'error');
+    const day = new Intl.DateTimeFormat('en-GB', {timeZone: zone(), weekday: 'short', day: 'numeric', month: 'short'});
+    $('slots').innerHTML = slots.map((s, i) => `<li data-testid="slot" data-index="${i}">
+        <span class="grow">${day.format(Date.parse(s.windowStart))} ${fmtTime(s.windowStart)}–${fmtTime(s.windowEnd)}</span>
+        <span class="muted" title="comfort 0–100">${Math.round(s.score)}</span>
+        <button type="button" class="primary" data-testid="slot-book">Book</button></li>`).join('');
+    $('slots').querySelectorAll('li').forEach(li => li.querySelector('button')
+        .addEventListener('click', () => book(slots[Number(li.getAttribute('data-index'))])));
+}
+
+async function book(slot) {
+    const body = {
+        customer: {name: $('b-name').value.trim(), phone: $('b-phone').value.trim()},
+        address: $('b-address').value.trim(), lat: Number($('b-lat').value), lon: Number($('b-lon').value),
+        jobType: $('b-job').value, windowStart: slot.windowStart, windowEnd: slot.windowEnd, territoryId: state.territory,
+    };
+    bookingMessage('booking…');
+    try {
+        const a = await Api.post('/api/appointments', body);
+        bookingMessage(`Booked ${fmtTime(a.windowStart)}–${fmtTime(a.windowEnd)} on ${a.serviceDate}.`, 'ok');
+        $('booking').setAttribute('data-booked', a.id);
+        $('slots').innerHTML = '';
+        if (String(a.serviceDate) !== state.date) await chooseDate(String(a.serviceDate));
+        else await loadTimeline(true);
+        select(a.id);
+    } catch (err) {
+        bookingMessage(err.message, 'error');
+        if (err.status === 409 && err.body?.details?.nextSlots) showSlots(err.body.details.nextSlots);
+    }
+}

@@ -1,0 +1,149 @@
+// The plan card: solve / stop / publish with live progress, the explanation, and manual dispatch (pin, unpin).
+'use strict';
+
+// ---- solve, stop, publish, analysis ------------------------------------------------------------------------------
+
+function planMessage(text, kind) {
+    $('plan-message').textContent = text || '';
+    $('plan-message').className = 'message' + (kind ? ' ' + kind : '');
+}
+
+function showProgress(p) {
+    state.solving = p.status === 'SOLVING';
+    $('solve').disabled = state.solving;
+    $('stop').disabled = !state.solving;
+    $('publish').disabled = state.solving;
+    $('score').textContent = p.score || '–';
+    const share = state.solving ? Math.min(100, p.elapsedMs / (state.solveSeconds * 10)) : 100;
+    $('progress').innerHTML = `<div style="width:${share}%"></div>`;
+    $('progress').setAttribute('data-status', p.status);
+    status(`${p.status.toLowerCase()} · ${p.assigned} assigned, ${p.unassigned} unassigned, ${p.late} late · `
+        + `${p.travelHours} h travel · ${p.improvements} improvements`);
+}
+
+async function loadPlanStatus() {
+    try {
+        const p = await Api.get(planPath());
+        showProgress(p);
+        if (p.status === 'SOLVING') follow();
+    } catch (err) {
+        state.solving = false;
+        $('solve').disabled = false;
+        $('stop').disabled = true;
+        $('publish').disabled = false;
+        $('progress').innerHTML = '';
+        $('progress').removeAttribute('data-status');
+        status(err.status === 404 ? 'not solved since the service started' : err.message, err.status !== 404);
+    }
+}
+
+/** Follows the solve's server-sent events until it ends; the timeline follows the best plan every few seconds. */
+function follow() {
+    state.events?.abort();
+    const controller = new AbortController();
+    state.events = controller;
+    let lastDraw = 0;
+    Api.stream(planPath('/events'), p => {
+        showProgress(p);
+        if (p.status !== 'SOLVING') {
+            loadTimeline(true).then(() => $('analysis').open && loadAnalysis());
+        } else if (performance.now() - lastDraw > 3000) {
+            lastDraw = performance.now();
+            loadTimeline(false);
+        }
+    }, controller.signal).catch(() => {}).finally(() => {
+        if (state.events === controller) loadPlanStatus().then(() => loadTimeline(true));
+    });
+}
+
+async function solve(keepMessage) {
+    const seconds = Number($('solve-seconds').value) || 30;
+    state.solveSeconds = seconds;
+    if (keepMessage !== true) planMessage('');
+    try {
+        showProgress(await Api.post(planPath('/solve'), {seconds}));
+        state.solves = (state.solves || 0) + 1;
+        $('progress').setAttribute('data-solves', state.solves);
+        follow();
+    } catch (err) {
+        planMessage(err.message, 'error');
+    }
+}
+
+$('solve').addEventListener('click', () => solve());
+$('stop').addEventListener('click', async () => {
+    try { await Api.post(planPath('/stop')); } catch (err) { planMessage(err.message, 'error'); }
+});
+$('publish').addEventListener('click', async () => {
+    planMessage('publishing…');
+    try {
+        const r = await Api.post(planPath('/publish'));
+        planMessage(`Published version ${r.version}: ${r.routesPublished} routes sent, ${r.assigned} visits assigned, `
+            + `${r.unassigned} unassigned.`, 'ok');
+        await loadTimeline(true);
+    } catch (err) {
+        planMessage(err.message, 'error');
+    }
+});
+
+$('analysis').addEventListener('toggle', () => $('analysis').open && loadAnalysis());
+
+async function loadAnalysis() {
+    $('analysis-body').innerHTML = '<span class="muted">explaining…</span>';
+    try {
+        const a = await Api.get(planPath('/analysis'));
+        state.analysis = a;
+        const rows = a.constraints.filter(c => c.amount !== 0 || c.matches !== 0);
+        const issues = a.issues.map(i => {
+            const v = visitById(i.appointmentId);
+            return `<div class="issue" data-testid="issue"><b>${esc(i.kind.toLowerCase())}</b>
+                <button type="button" class="link" data-appointment="${i.appointmentId}">${esc(v?.address || i.appointmentId)}</button>:
+                ${i.reasons.map(esc).join('; ')}</div>`;
+        }).join('');
+        $('analysis-body').innerHTML = `<div>${a.feasible ? 'Feasible' : '<b class="error">Infeasible</b>'} · ${esc(a.score)}</div>
+            <table><tr><th>Constraint</th><th>Level</th><th>Amount</th><th>Matches</th></tr>
+            ${rows.map(c => `<tr><td>${esc(c.constraint)}</td><td>${esc(c.level.toLowerCase())}</td><td>${c.amount}</td><td>${c.matches}</td></tr>`).join('')}
+            </table>${issues || '<div class="muted">Every visit is assigned and on time.</div>'}`;
+        $('analysis-body').querySelectorAll('button[data-appointment]').forEach(b =>
+            b.addEventListener('click', () => select(b.getAttribute('data-appointment'))));
+    } catch (err) {
+        $('analysis-body').innerHTML = `<span class="error">${esc(err.message)}</span>`;
+    }
+}
+
+// ---- manual dispatch --------------------------------------------------------------------------------------------
+
+async function pin(appointmentId, technicianId, position) {
+    const tech = state.technicians.find(t => t.id === technicianId);
+    try {
+        if (state.solving) {
+            await Api.post(planPath('/stop')).catch(() => {});
+            await waitUntilNotSolving();
+        }
+        await Api.put(planPath(`/visits/${appointmentId}/pin`), {technicianId, position});
+        planMessage(`Pinned to ${tech?.name || technicianId} as stop ${position + 1}; solving around it…`, 'ok');
+        state.selected = appointmentId;
+        await solve(true);
+    } catch (err) {
+        planMessage(err.message, 'error');
+        loadTimeline(true);
+    }
+}
+
+async function unpin(appointmentId) {
+    try {
+        await Api.del(planPath(`/visits/${appointmentId}/pin`));
+        planMessage('Unpinned; the next solve may move it.', 'ok');
+        await loadTimeline(true);
+    } catch (err) {
+        planMessage(err.message, 'error');
+    }
+}
+
+async function waitUntilNotSolving() {
+    for (let i = 0; i < 100; i++) {
+        const p = await Api.get(planPath()).catch(() => null);
+        if (!p || p.status !== 'SOLVING') return;
+        await new Promise(r => setTimeout(r, 200));
+    }
+}
