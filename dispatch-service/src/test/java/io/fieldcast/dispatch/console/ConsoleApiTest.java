@@ -59,8 +59,9 @@ class ConsoleApiTest {
     void roadsOfTheTerritoryAreGeoJsonLines() {
         Object f = FixturesAccess.company(tokens, roads, "console-roads");
         String token = FixturesAccess.dispatcherToken(f);
-        given().auth().oauth2(token).queryParam("territory", "console-roads").get("/api/roads").then()
-                .statusCode(200).contentType(containsString("geo+json"))
+        given().auth().oauth2(token).queryParam("territory", "console-roads").header("Accept-Encoding", "gzip")
+                .get("/api/roads").then()
+                .statusCode(200).contentType(containsString("geo+json")).header("Content-Encoding", "gzip")
                 .body("type", equalTo("FeatureCollection"))
                 .body("features", not(empty()))
                 .body("features[0].geometry.type", equalTo("LineString"));
