@@ -95,10 +95,8 @@ const Timeline = (() => {
                 actual.title = 'actually on site';
             }
         }
-        if (options.now >= t0 && options.now <= t1) {
-            const now = div('tl-now', container, {'data-testid': 'tl-now'});
-            now.style.left = `calc(10rem + (100% - 10rem) * ${(options.now - t0) / (t1 - t0)})`;
-        }
+        div('tl-now', container, {'data-testid': 'tl-now'});
+        moveNow(container, options.now, t0, t1);
 
         function block(track, v, index, start, end) {
             const b = div('tl-visit ' + (v.risk || ''), track, {'data-appointment': v.appointmentId,
@@ -116,6 +114,14 @@ const Timeline = (() => {
         }
 
         enableDrag(container, data, options, t0, t1);
+    }
+
+    /** Puts the "now" line at {@code now}, hidden outside the day's hours. */
+    function moveNow(container, now, t0, t1) {
+        const line = container.querySelector('.tl-now');
+        if (!line) return;
+        line.hidden = !(now >= t0 && now <= t1);
+        line.style.left = `calc(10rem + (100% - 10rem) * ${(now - t0) / (t1 - t0)})`;
     }
 
     /** The last drawn day, so that a drag can also start outside the timeline (the unassigned list). */
@@ -174,5 +180,6 @@ const Timeline = (() => {
         return String(s ?? '').replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
     }
 
-    return {render, drag, escapeHtml};
+    return {render, drag, escapeHtml,
+        tick: now => current && moveNow(current.container, now, current.t0, current.t1)};
 })();
