@@ -258,6 +258,16 @@ public class PlanPublisher {
         });
     }
 
+    /** The latest published plan version of a territory-day; 0 when nothing was published yet. */
+    public Uni<Long> publishedVersion(String territoryId, java.time.LocalDate date) {
+        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select coalesce(max(version), 0) from plan_version where territory_id = :t "
+                                + "and service_date = :d", Long.class)
+                .setParameter("t", territoryId)
+                .setParameter("d", date)
+                .getSingleResult()));
+    }
+
     private static Uni<Long> nextVersion(PlanProblem problem) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                         "select coalesce(max(version), 0) + 1 from plan_version where territory_id = :t "

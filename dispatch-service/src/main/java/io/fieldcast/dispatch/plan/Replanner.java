@@ -126,9 +126,17 @@ public class Replanner {
 
     private void run(String territoryId, LocalDate date, String key) {
         Pending p = pending.remove(key);
-        if (p != null) {
-            execute(territoryId, date, key, p, "replanner");
+        if (p == null) {
+            return;
         }
+        // Nothing sent yet (the day is still being booked and planned): the dispatcher's solve will take it in.
+        long published = io.fieldcast.dispatch.booking.Blocking.await(() ->
+                publisher.publishedVersion(territoryId, date));
+        if (published == 0) {
+            LOG.debugf("no re-plan of %s (%s): no plan published yet", key, String.join("; ", p.reasons));
+            return;
+        }
+        execute(territoryId, date, key, p, "replanner");
     }
 
     private Outcome execute(String territoryId, LocalDate date, String key, Pending p, String actor) {
