@@ -138,17 +138,20 @@ public final class Demo implements AutoCloseable {
         SharedClock clock = SharedClock.of(clockFile);
         Path truth = home.resolve("demo/truth.jsonl");
         step("1/6", "road network" + (options.osmFile() == null ? " (synthetic city)" : " " + options.osmFile()));
+        DispatchClient dispatcher;
+        DispatchClient.Territory territory;
+        LocalDate today;
         try (Simulation sim = new Simulation(settings(company, truth), clock, true)) {
             step("2/6", "starting dispatch-service, eta-service, tech-mobile-api and customer-notify");
             startServices(company);
             printUrls();
             sim.retarget(dispatch.url(), mobile.url());
 
-            DispatchClient dispatcher = new DispatchClient(new HttpApi(HttpClient.newHttpClient(), dispatch.url()));
+            dispatcher = new DispatchClient(new HttpApi(HttpClient.newHttpClient(), dispatch.url()));
             dispatcher.login(ADMIN, ADMIN_PASSWORD);
-            DispatchClient.Territory territory = dispatcher.territories().getFirst();
+            territory = dispatcher.territories().getFirst();
             ZoneId zone = ZoneId.of(territory.timeZone());
-            LocalDate today = today(dispatcher, territory, zone);
+            today = today(dispatcher, territory, zone);
             SharedClock.write(clockFile, today.atTime(MORNING).atZone(zone).toInstant(), 1, Clock.systemUTC());
             out.println("  today is " + today + " (" + today.getDayOfWeek().toString().toLowerCase(Locale.ROOT)
                     + ") in " + zone + "; the clock stands at " + MORNING + " until the day starts");
@@ -161,7 +164,7 @@ public final class Demo implements AutoCloseable {
             train(dispatcher.bearer());
 
             step("5/6", "booking, planning and playing " + today + " at " + fmt(options.speed()) + "x");
-            TrackingLinkWatch watch = new TrackingLinkWatch(notifier.url(), dispatcher, out);
+            TrackingLinkWatch watch = new TrackingLinkWatch(notifier.url(), dispatcher, today, zone, out);
             watch.start();
             try {
                 new Live(sim).run(today, options.speed());
@@ -169,14 +172,14 @@ public final class Demo implements AutoCloseable {
                 watch.stop();
                 SharedClock.write(clockFile, clock.instant(), 1, Clock.systemUTC());
             }
-
-            step("6/6", "KPI summary");
-            Kpis kpis = Kpis.measure(dispatcher, new HttpApi(HttpClient.newHttpClient(), notifier.url()), territory,
-                    today, truth);
-            kpis.print(out);
-            out.printf(Locale.ROOT, "demo: ready in %d min%n", (System.nanoTime() - t0) / 60_000_000_000L);
-            return kpis;
         }
+        // The simulation is closed: its truth file is complete.
+        step("6/6", "KPI summary of " + today);
+        Kpis kpis = Kpis.measure(dispatcher, new HttpApi(HttpClient.newHttpClient(), notifier.url()), territory,
+                today, truth);
+        kpis.print(out);
+        out.printf(Locale.ROOT, "demo: done in %.1f min%n", (System.nanoTime() - t0) / 60e9);
+        return kpis;
     }
 
     private Settings settings(DemoCompany company, Path truth) {

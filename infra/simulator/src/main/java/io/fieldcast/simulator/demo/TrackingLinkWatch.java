@@ -6,6 +6,9 @@ import io.fieldcast.simulator.api.HttpApi;
 
 import java.io.PrintStream;
 import java.net.http.HttpClient;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,10 +23,27 @@ final class TrackingLinkWatch {
     private final PrintStream out;
     private volatile Thread thread;
 
-    TrackingLinkWatch(String notifyUrl, DispatchClient dispatcher, PrintStream out) {
+    private final LocalDate today;
+    private final ZoneId zone;
+
+    TrackingLinkWatch(String notifyUrl, DispatchClient dispatcher, LocalDate today, ZoneId zone, PrintStream out) {
         this.notify = new HttpApi(HttpClient.newHttpClient(), notifyUrl);
         this.dispatcher = dispatcher;
+        this.today = today;
+        this.zone = zone;
         this.out = out;
+    }
+
+    /** Whether the message is about one of today's appointments (history days have texts with links too). */
+    private boolean today(JsonNode message) {
+        String id = message.path("appointmentId").asText("");
+        if (id.isEmpty()) {
+            return false;
+        }
+        JsonNode contact = notify.call("GET", "/api/appointments/" + id + "/contact", null, dispatcher.bearer(),
+                Set.of(200, 404)).body();
+        String start = contact.path("windowStart").asText("");
+        return !start.isEmpty() && LocalDate.ofInstant(Instant.parse(start), zone).equals(today);
     }
 
     void start() {
@@ -33,9 +53,9 @@ final class TrackingLinkWatch {
                     for (JsonNode m : notify.call("GET", "/api/outbox?limit=50", null, dispatcher.bearer(),
                             Set.of(200)).body()) {
                         Matcher link = LINK.matcher(m.path("body").asText(""));
-                        if (link.find()) {
+                        if (link.find() && today(m)) {
                             out.println("  customer tracking page: " + link.group() + "  (" + m.path("recipient")
-                                    .asText() + ", " + m.path("kind").asText().toLowerCase() + ")");
+                                    .asText() + ", " + m.path("kind").asText().toLowerCase(java.util.Locale.ROOT) + ")");
                             return;
                         }
                     }

@@ -66,7 +66,10 @@ public final class Live {
                 .minusSeconds(300);
         Instant end = days.stream().map(d -> d.outcome().day().backHomeAt()).max(Comparator.naturalOrder())
                 .orElseThrow().plusSeconds(3600);
-        replay(start, speed).run(lanes, end, () -> Log.info("  " + Progress.counts(sim.stats)),
+        java.time.format.DateTimeFormatter hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                .withZone(company.zone);
+        replay(start, speed).run(lanes, end, now -> Log.info("  " + hhmm.format(now) + "  "
+                        + Progress.counts(sim.stats)),
                 replanner::onTick);
         return sim.stats;
     }

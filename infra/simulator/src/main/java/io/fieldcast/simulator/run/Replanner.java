@@ -108,6 +108,15 @@ final class Replanner {
         }
         List<PlannedStop> remaining = route.stops().stream()
                 .filter(s -> !t.started.contains(s.appointmentId())).toList();
+        List<UUID> planned = t.day.stops().stream().map(PlannedStop::appointmentId)
+                .filter(id -> !t.started.contains(id)).toList();
+        boolean home = !t.outcome.day().backHomeAt().isAfter(simNow);
+        if (home || remaining.stream().map(PlannedStop::appointmentId).toList().equals(planned)) {
+            // Back home already, or the same visits in the same order (only times moved): the day goes on as it is.
+            Log.debug(t.technician.id() + ": plan " + route.planVersion() + " changes nothing for the rest of the day");
+            t.planVersion = route.planVersion();
+            return;
+        }
         TechnicianDay base = DayRunner.fromRoute(route, company, t.technician, t.day.date(), t.day.dayIndex());
         TechnicianDay next = new TechnicianDay(base.technicianId(), base.date(), base.dayIndex(), base.zone(),
                 resumeAt, base.shiftEnd(), position, base.end(), remaining);

@@ -58,11 +58,12 @@ final class Replay {
 
     /** Runs until every lane is sent or the simulated clock passes {@code until}; reports every simulated 30 min. */
     void run(List<Lane> lanes, Instant until, Runnable report) throws Exception {
-        run(lanes, until, report, now -> { });
+        run(lanes, until, now -> report.run(), now -> { });
     }
 
     /** As above, calling {@code onTick} with the simulated time before each round of sending (re-plans). */
-    void run(List<Lane> lanes, Instant until, Runnable report, java.util.function.Consumer<Instant> onTick)
+    void run(List<Lane> lanes, Instant until, java.util.function.Consumer<Instant> report,
+             java.util.function.Consumer<Instant> onTick)
             throws Exception {
         long wallStart = System.nanoTime();
         Instant lastReport = start;
@@ -88,7 +89,7 @@ final class Replay {
             }
             if (Duration.between(lastReport, simNow).toMinutes() >= 30) {
                 lastReport = simNow;
-                report.run();
+                report.accept(simNow);
             }
             if (!pending || simNow.isAfter(until)) {
                 return;

@@ -2,6 +2,7 @@ package io.fieldcast.simulator.run;
 
 import io.fieldcast.roadnetwork.RoadNetwork;
 import io.fieldcast.roadnetwork.RoadNetworkConfig;
+import io.fieldcast.roadnetwork.city.CityOptions;
 import io.fieldcast.simulator.api.DispatchClient;
 import io.fieldcast.simulator.api.HttpApi;
 import io.fieldcast.simulator.day.DayEngine;
@@ -48,8 +49,12 @@ public final class Simulation implements AutoCloseable {
         this.clock = clock;
         this.drivesClock = drivesClock;
         long t0 = System.nanoTime();
-        RoadNetworkConfig config = RoadNetworkConfig.syntheticCity().withCacheDir(settings.graphCache())
-                .withMatrixThreads(1);
+        // The services' city (fieldcast.road.city-seed / city-size-km, 7 and 25 km by default): the simulated people
+        // must drive on the streets the platform plans and map-matches on.
+        RoadNetworkConfig config = RoadNetworkConfig.syntheticCity()
+                .withCity(CityOptions.of(Long.parseLong(env("FIELDCAST_ROAD_CITY_SEED", "7")),
+                        Double.parseDouble(env("FIELDCAST_ROAD_CITY_SIZE_KM", "25"))))
+                .withCacheDir(settings.graphCache()).withMatrixThreads(1);
         this.roads = RoadNetwork.open(settings.osmFile() == null ? config : config.withOsmFile(settings.osmFile()));
         Log.info("road network: " + roads.nodeCount() + " nodes (" + (System.nanoTime() - t0) / 1_000_000 + " ms)");
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -65,6 +70,11 @@ public final class Simulation implements AutoCloseable {
     public void retarget(String dispatchUrl, String mobileUrl) {
         this.dispatchApi = new HttpApi(http, dispatchUrl);
         this.mobileApi = new HttpApi(http, mobileUrl);
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
     }
 
     static Clock defaultClock() {
