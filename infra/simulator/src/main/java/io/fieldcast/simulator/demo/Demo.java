@@ -185,8 +185,14 @@ public final class Demo implements AutoCloseable {
     private Settings settings(DemoCompany company, Path truth) {
         int technicians = Math.min(options.technicians(), company.technicianIds().size());
         return new Settings("http://127.0.0.1:1", "http://127.0.0.1:1", ADMIN, ADMIN_PASSWORD, DEVICE_SECRET,
-                options.seed(), options.osmFile(), home.resolve("graph"), company.territoryId(), technicians,
+                options.seed(), options.osmFile(), graphCache(), company.territoryId(), technicians,
                 options.visits(), options.solveSeconds(), 60, truth, 4);
+    }
+
+    /** Where road graphs are cached: FIELDCAST_ROAD_CACHE_DIR, else $FIELDCAST_HOME/graph (shared with ./fieldcast). */
+    private Path graphCache() {
+        String dir = runtimeEnv.get("FIELDCAST_ROAD_CACHE_DIR");
+        return dir == null || dir.isBlank() ? home.resolve("graph") : Path.of(dir).toAbsolutePath();
     }
 
     /** The first working day from today on (the wall clock's date) that no earlier run has booked. */
@@ -218,7 +224,7 @@ public final class Demo implements AutoCloseable {
         }
         Map<String, String> common = new LinkedHashMap<>(runtimeEnv);
         common.put("FIELDCAST_CLOCK_FILE", clockFile.toString());
-        common.put("FIELDCAST_ROAD_CACHE_DIR", home.resolve("graph").toString());
+        common.put("FIELDCAST_ROAD_CACHE_DIR", graphCache().toString());
         if (options.osmFile() != null) {
             common.put("FIELDCAST_ROAD_OSM_FILE", options.osmFile().toString());
         }
@@ -235,6 +241,7 @@ public final class Demo implements AutoCloseable {
         Map<String, String> mobileEnv = new LinkedHashMap<>(common);
         mobileEnv.put("FIELDCAST_SEED_DEVICES", company.technicianIds().stream().map(id -> id + ":" + DEVICE_SECRET)
                 .collect(Collectors.joining(",")));
+        mobileEnv.put("FIELDCAST_MOBILE_ZONE", company.timeZone());
         mobileEnv.put("FIELDCAST_MOBILE_INGEST_MAX_AGE", "P" + (options.days() * 2 + 30) + "D");
         Map<String, String> notifyEnv = new LinkedHashMap<>(common);
 
