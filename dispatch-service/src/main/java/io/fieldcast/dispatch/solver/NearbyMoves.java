@@ -78,9 +78,18 @@ public class NearbyMoves implements MoveIteratorFactory<DispatchPlan, Move<Dispa
                 // Nothing movable near anything: any relocation keeps the iterator going.
                 Visit any = visits.get(random.nextInt(visits.size()));
                 TechnicianShift target = shifts.get(random.nextInt(shifts.size()));
-                return any.getShift() == null ? Moves.assign(variable, any, target, target.getVisits().size())
-                        : Moves.change(variable, any.getShift(), any.getIndex(), target, target.getVisits().size()
-                        - (any.getShift() == target ? 1 : 0));
+                TechnicianShift source = any.getShift();
+                if (source == null) {
+                    return Moves.assign(variable, any, target, target.getVisits().size());
+                }
+                int to = target.getVisits().size() - (source == target ? 1 : 0);
+                if (source == target && to == any.getIndex()) {
+                    // Already last on that route (a day of one visit, one technician): a move must move something.
+                    int front = source.getFrozenCount();
+                    return front < to ? Moves.change(variable, source, to, source, front)
+                            : Moves.unassign(variable, source, to);
+                }
+                return Moves.change(variable, source, any.getIndex(), target, to);
             }
         };
     }

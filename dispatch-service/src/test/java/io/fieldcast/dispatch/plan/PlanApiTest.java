@@ -132,6 +132,18 @@ class PlanApiTest {
     }
 
     @Test
+    void dayWithOneVisitAndOneTechnicianSolves() {
+        // Nothing is near anything: the nearby moves fall back to a relocation, which must not be a no-op.
+        Object f = FixturesAccess.company(tokens, roads, "plan-one");
+        FixturesAccess.book(f, 10, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", "plan-one", 3);
+        Company c = new Company(f, "plan-one", List.of());
+        solve(c, 1).statusCode(202);
+        awaitStatus(c, "SOLVED");
+        given().auth().oauth2(c.dispatcher()).get("/api/plans/plan-one/" + DAY).then()
+                .body("assigned", equalTo(1)).body("error", equalTo(null));
+    }
+
+    @Test
     void analysisExplainsAnUnassignedVisitBySkills() {
         Company c = company("plan-why", 2);
         // A second install-type job nobody else can do is fine; make one no technician can do at all.
