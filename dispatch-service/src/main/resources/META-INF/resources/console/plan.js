@@ -17,6 +17,7 @@ function showProgress(p) {
     const share = state.solving ? Math.min(100, p.elapsedMs / (state.solveSeconds * 10)) : 100;
     $('progress').innerHTML = `<div style="width:${share}%"></div>`;
     $('progress').setAttribute('data-status', p.status);
+    if (p.status === 'FAILED') planMessage('The solve failed: ' + (p.error || 'see the service log'), 'error');
     status(`${p.status.toLowerCase()} · ${p.assigned} assigned, ${p.unassigned} unassigned, ${p.late} late · `
         + `${p.travelHours} h travel · ${p.improvements} improvements`);
 }
