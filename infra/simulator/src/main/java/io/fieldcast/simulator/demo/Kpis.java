@@ -135,7 +135,7 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
 
     void print(PrintStream out) {
         out.printf(Locale.ROOT, "  %-14s %d booked, %d completed, %d reached%n", "visits", visits, completed, arrived);
-        out.printf(Locale.ROOT, "  %-14s %.1f %% of arrivals inside the booked window%n", "on time", onTimePct);
+        out.printf(Locale.ROOT, "  %-14s %.1f %% of arrivals by the end of the booked window (not late)%n", "on time", onTimePct);
         out.printf(Locale.ROOT, "  %-14s %.1f %% of arrivals inside the last window told to the customer "
                 + "(%d customers told, mean width %.0f min)%n", "narrow window", inToldPct, told, toldWidthMin);
         out.printf(Locale.ROOT, "  %-14s %.1f h driving to visits%n", "travel", travelHours);

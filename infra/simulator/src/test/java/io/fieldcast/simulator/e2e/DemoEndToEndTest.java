@@ -1,0 +1,99 @@
+package io.fieldcast.simulator.e2e;
+
+import io.fieldcast.simulator.demo.Demo;
+import io.fieldcast.simulator.demo.DemoOptions;
+import io.fieldcast.simulator.demo.Kpis;
+import io.fieldcast.simulator.demo.ServiceProcess;
+import io.fieldcast.testing.SharedKafka;
+import io.fieldcast.testing.SharedPostgres;
+import io.fieldcast.testing.TestKeys;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A short {@code ./fieldcast demo --until-done}: the four packaged services on the test PostgreSQL and Kafka, two
+ * days of history, a training run, today booked, planned and played at 1200x on the shared clock, then the KPIs.
+ */
+class DemoEndToEndTest {
+
+    static final Path REPO = HistoryEndToEndTest.REPO;
+    static final List<String> SERVICES = List.of("dispatch-service", "eta-service", "tech-mobile-api",
+            "customer-notify");
+
+    @Test
+    void aShortDemoPlaysTodayAndPrintsItsKpis() throws Exception {
+        for (String module : SERVICES) {
+            assumeTrue(Files.exists(ServiceProcess.jar(REPO, module)), module + " is not packaged "
+                    + "(target/quarkus-app); build it with ./mvnw -pl " + module + " -am package -DskipTests");
+        }
+        SharedPostgres pg = SharedPostgres.get();
+        Map<String, String> env = new HashMap<>();
+        env.put("FIELDCAST_PG_URL", pg.reactiveUrl(pg.createDatabase("demo")));
+        env.put("FIELDCAST_PG_USER", pg.user());
+        env.put("FIELDCAST_PG_PASSWORD", pg.password());
+        env.put("FIELDCAST_KAFKA_BOOTSTRAP", SharedKafka.get().bootstrapServers());
+        env.put("FIELDCAST_JWT_PUBLIC_KEY", TestKeys.get().publicKey().toString());
+        env.put("FIELDCAST_JWT_PRIVATE_KEY", TestKeys.get().privateKey().toString());
+        env.put("FIELDCAST_ROAD_CACHE_DIR", REPO.resolve(".fieldcast/graph").toString());
+        Path home = Path.of("target", "demo-home").toAbsolutePath();
+
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(new Tee(printed, System.out), true, StandardCharsets.UTF_8);
+        DemoOptions options = DemoOptions.parse("--technicians", "3", "--days", "2", "--speed", "1200", "--visits",
+                "3", "--solve-seconds", "3", "--until-done");
+        Kpis kpis;
+        try (Demo demo = new Demo(options, REPO, home, env, Demo.Ports.free(), out)) {
+            kpis = demo.run();
+        }
+        String text = printed.toString(StandardCharsets.UTF_8);
+
+        assertTrue(text.contains("/console/") && text.contains("/app/") && text.contains("/outbox"),
+                "the URLs are printed:\n" + text);
+        assertTrue(text.contains("user " + Demo.DISPATCHER + " / " + Demo.DISPATCHER_PASSWORD), text);
+        assertTrue(text.lines().anyMatch(l -> l.startsWith("DEMO date=" + kpis.date() + " visits=")),
+                "the one-line summary:\n" + text);
+        assertTrue(kpis.visits() >= 3, "today was booked: " + kpis);
+        assertTrue(kpis.arrived() >= kpis.visits() * 0.8, "the technicians reached today's visits: " + kpis);
+        assertTrue(kpis.completed() > 0, kpis.toString());
+        assertTrue(kpis.told() > 0, "customers were told a narrowed window: " + kpis);
+        assertEquals(60, kpis.toldWidthMin(), 15, "narrowed windows are about an hour wide: " + kpis);
+        assertTrue(kpis.textsByKind().getOrDefault("ON_THE_WAY", 0) > 0, "on-the-way texts went out: " + kpis);
+        assertTrue(kpis.travelHours() > 0, kpis.toString());
+    }
+
+    /** Writes to both streams. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream a;
+        private final OutputStream b;
+
+        Tee(OutputStream a, OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public void write(int x) throws java.io.IOException {
+            a.write(x);
+            b.write(x);
+        }
+
+        @Override
+        public void write(byte[] buf, int off, int len) throws java.io.IOException {
+            a.write(buf, off, len);
+            b.write(buf, off, len);
+        }
+    }
+}
