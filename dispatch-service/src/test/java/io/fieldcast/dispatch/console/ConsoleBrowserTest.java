@@ -130,6 +130,12 @@ class ConsoleBrowserTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), "PINNED"));
             assertEquals(3, Integer.parseInt(browser.findElement(By.cssSelector("[data-testid='kpi-visits'] b"))
                     .getText()));
+
+            // A token the server no longer accepts sends the dispatcher back to the login form, saying why.
+            browser.executeScript("sessionStorage.setItem('fieldcast.console.session', JSON.stringify("
+                    + "{token: 'expired', username: 'root', roles: ['admin']}))");
+            browser.navigate().refresh();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-message"), "log in again"));
         } catch (RuntimeException | AssertionError e) {
             dumpBrowser();
             throw e;

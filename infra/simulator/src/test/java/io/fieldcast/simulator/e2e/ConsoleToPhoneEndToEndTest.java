@@ -167,6 +167,7 @@ class ConsoleToPhoneEndToEndTest {
                     + " && document.querySelector(\".tl-row[data-technician='" + to + "'] " + block + "\")");
             browser.eval("document.getElementById('publish').click()");
             browser.waitFor("document.getElementById('plan-message').textContent.includes('Published')");
+            browser.screenshot(OUT.resolve("console.png"));
 
             // The phone of the technician it was dragged to.
             browser.open(mobile.url() + "/app/");
@@ -177,6 +178,7 @@ class ConsoleToPhoneEndToEndTest {
             browser.waitFor("document.querySelector(\"#visits li.visit[data-appointment='" + booked + "']\")");
             assertEquals(1, browser.eval("document.querySelectorAll('#visits li.visit').length").asInt(),
                     "moved from " + from + " to " + to + ": the only visit of the day");
+            browser.screenshot(OUT.resolve("phone.png"));
         }
     }
 
@@ -302,6 +304,12 @@ class ConsoleToPhoneEndToEndTest {
                 Thread.sleep(250);
             }
             throw new AssertionError("never true: " + condition + "\npage: " + eval("document.body.innerText"));
+        }
+
+        /** A PNG of the page as it is now, for people to look at after a run. */
+        void screenshot(Path file) throws Exception {
+            String png = send("Page.captureScreenshot", Map.of("format", "png")).path("data").asText();
+            Files.write(file, java.util.Base64.getDecoder().decode(png));
         }
 
         JsonNode center(String selector) throws Exception {
