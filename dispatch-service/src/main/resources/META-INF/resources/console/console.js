@@ -278,9 +278,15 @@ async function drawDetails() {
         <dt>Forecast</dt><dd>${v.forecast ? `${fmtTime(v.forecast.p50Arrival)} (${fmtTime(v.forecast.windowStart)}–${fmtTime(v.forecast.windowEnd)}, ${Math.round(100 * v.forecast.probabilityInWindow)} %)${v.forecast.reason ? ' — ' + esc(v.forecast.reason) : ''}` : '–'}</dd>
         ${why.length ? `<dt>Why</dt><dd>${why.map(esc).join('<br>')}</dd>` : ''}
       </dl>
-      ${v.pinned ? '<button type="button" id="unpin" data-testid="unpin">Unpin</button>' : ''}
+      <div class="row">
+        ${v.pinned ? '<button type="button" id="unpin" data-testid="unpin">Unpin</button>' : ''}
+        ${['BOOKED', 'SCHEDULED'].includes(v.status) ? `<input id="cancel-reason" data-testid="cancel-reason"
+            placeholder="why (for the customer's record)" maxlength="500" style="flex:1">
+          <button type="button" id="cancel-visit" data-testid="cancel-visit">Cancel visit</button>` : ''}
+      </div>
       <h4>History</h4><ul class="list audit" id="audit" data-testid="audit"><li class="muted">loading…</li></ul>`;
     if (v.pinned) $('unpin').onclick = () => unpin(v.appointmentId);
+    if ($('cancel-visit')) $('cancel-visit').onclick = () => cancelVisit(v.appointmentId, $('cancel-reason').value.trim());
     if (!Api.hasRole('admin')) {
         $('audit').innerHTML = '<li class="muted">The audit trail needs the admin role.</li>';
         return;

@@ -13,6 +13,7 @@ function showProgress(p) {
     $('solve').disabled = state.solving;
     $('stop').disabled = !state.solving;
     $('publish').disabled = state.solving;
+    $('replan').disabled = state.solving;
     $('score').textContent = p.score || '–';
     const share = state.solving ? Math.min(100, p.elapsedMs / (state.solveSeconds * 10)) : 100;
     $('progress').innerHTML = `<div style="width:${share}%"></div>`;
@@ -87,6 +88,18 @@ $('publish').addEventListener('click', async () => {
     }
 });
 
+$('replan').addEventListener('click', async () => {
+    planMessage('re-planning the rest of the day…');
+    try {
+        const o = await Api.post(planPath('/replan'), {reason: 'asked by dispatcher'});
+        planMessage(o.error ? 'Re-plan failed: ' + o.error : `Re-planned in ${(o.latencyMs / 1000).toFixed(1)} s: `
+            + `version ${o.version}, ${o.routesPublished} changed routes sent.`, o.error ? 'error' : 'ok');
+        await loadTimeline(true);
+    } catch (err) {
+        planMessage(err.message, 'error');
+    }
+});
+
 $('analysis').addEventListener('toggle', () => $('analysis').open && loadAnalysis());
 
 async function loadAnalysis() {
@@ -128,6 +141,16 @@ async function pin(appointmentId, technicianId, position) {
     } catch (err) {
         planMessage(err.message, 'error');
         loadTimeline(true);
+    }
+}
+
+async function cancelVisit(appointmentId, reason) {
+    try {
+        await Api.post(`/api/appointments/${appointmentId}/cancel`, {reason: reason || 'canceled by dispatcher'});
+        planMessage('Visit canceled; the customer is told.', 'ok');
+        await loadTimeline(true);
+    } catch (err) {
+        planMessage(err.message, 'error');
     }
 }
 

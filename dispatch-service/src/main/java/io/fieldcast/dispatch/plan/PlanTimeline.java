@@ -125,7 +125,7 @@ public final class PlanTimeline {
                 f.probabilityInWindow, f.reason, f.updatedAt);
         String technician = p != null ? p.technicianId() : a.technicianId;
         return new VisitView(a.id, a.customerId, a.status, a.jobType, a.address, a.lat, a.lon, a.priority,
-                a.windowStart, a.windowEnd, a.durationMin, technician, p != null ? p.sequence() : a.routeSeq,
+                a.windowStart, a.windowEnd, a.durationMin, technician, p != null ? Integer.valueOf(p.sequence()) : a.routeSeq,
                 p != null ? p.arrival() : a.plannedArrival, p == null ? null : p.start(),
                 p == null ? null : p.departure(), a.pinned, a.actualArrival, a.actualDeparture, forecast,
                 risk(a, p, forecast));

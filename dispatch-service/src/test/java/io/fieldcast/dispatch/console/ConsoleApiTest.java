@@ -135,6 +135,17 @@ class ConsoleApiTest {
                 .body("visits.find { it.appointmentId == '" + b + "' }.technicianId", equalTo("console-day-tech"))
                 .body("visits.find { it.appointmentId == '" + a + "' }.forecast.reason", equalTo("traffic"));
 
+        // A canceled visit leaves the plan but stays on the day's list.
+        given().auth().oauth2(token).contentType("application/json").body(Map.of("reason", "moved away"))
+                .post("/api/appointments/" + b + "/cancel").then().statusCode(200);
+        given().auth().oauth2(token).contentType("application/json").body(Map.of("seconds", 1))
+                .post("/api/plans/console-day/" + DAY + "/solve").then().statusCode(202);
+        awaitTrue(() -> "SOLVED".equals(given().auth().oauth2(token).get("/api/plans/console-day/" + DAY).then()
+                .extract().path("status")), "solved again");
+        given().auth().oauth2(token).get(path).then().statusCode(200)
+                .body("visits.find { it.appointmentId == '" + b + "' }.status", equalTo("CANCELED"))
+                .body("rows[0].stops", hasSize(1));
+
         given().auth().oauth2(token).get("/api/plans/console-day/tomorrow/timeline").then().statusCode(400)
                 .body("fields.field", hasItem("date"));
         given().auth().oauth2(token).get("/api/plans/nowhere/" + DAY + "/timeline").then().statusCode(404);

@@ -98,7 +98,7 @@ class ConsoleBrowserTest {
         FixturesAccess.book(company, 11, "REPAIR", DAY + "T12:00:00Z", DAY + "T16:00:00Z", TERRITORY, 3);
         GeoPoint customer = roads.network().randomResidentialPoints(60, 42).get(25);
         try {
-            logIn();
+            logIn(TERRITORY, 2);
             UUID booked = bookThroughTheForm(customer);
             solveAndWait();
             WebElement block = wait.until(ExpectedConditions.visibilityOfElementLocated(visit(booked)));
@@ -142,19 +142,41 @@ class ConsoleBrowserTest {
         }
     }
 
-    private void logIn() {
+    @Test
+    void visitCanceledFromItsDetailsIsCanceled() {
+        Object company = FixturesAccess.company(tokens, roads, "console-cancel");
+        String id = FixturesAccess.book(company, 12, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z",
+                "console-cancel", 3);
+        try {
+            logIn("console-cancel", 1);
+            // Booking already placed it in the plan of record: click it on the timeline.
+            wait.until(ExpectedConditions.elementToBeClickable(visit(UUID.fromString(id)))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cancel-reason")))
+                    .sendKeys("customer moved away");
+            browser.findElement(By.id("cancel-visit")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-message"), "canceled"));
+            wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid='details-status']"), "canceled"));
+            wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid='kpi-canceled'] b"), "1"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), "customer moved away"));
+        } catch (RuntimeException | AssertionError e) {
+            dumpBrowser();
+            throw e;
+        }
+    }
+
+    private void logIn(String territory, int technicians) {
         browser.get(root.toString());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user"))).sendKeys("root");
         browser.findElement(By.id("login-password")).sendKeys("root-secret");
         browser.findElement(By.id("login-submit")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("app")));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#territory option[value='" + TERRITORY
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#territory option[value='" + territory
                 + "']")));
-        new Select(browser.findElement(By.id("territory"))).selectByValue(TERRITORY);
+        new Select(browser.findElement(By.id("territory"))).selectByValue(territory);
         // The server's clock says Monday 2 March; the plan to look at is Wednesday's.
         browser.executeScript("const d = document.getElementById('date'); d.value = arguments[0];"
                 + "d.dispatchEvent(new Event('change'));", DAY);
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".tl-row"), 2));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".tl-row"), technicians));
     }
 
     private UUID bookThroughTheForm(GeoPoint customer) {
