@@ -182,7 +182,7 @@ function drawDay() {
     state.map.setPlan(rows, t.visits);
     state.map.select(state.selected);
     Timeline.render($('timeline'), t, {colors: state.colors, now: serverNow(), selected: state.selected,
-        onSelect: select, onDrop: pin});
+        onSelect: select, onDrop: pin, onTechnician: showTechnician});
     $('plan-source').textContent = t.source === 'SOLVE' ? `solve (${(t.solveStatus || '').toLowerCase()}), not yet published`
         : 'plan of record';
     if (t.score) $('score').textContent = t.score;
@@ -304,6 +304,35 @@ async function drawDetails() {
 }
 
 $('details-close').addEventListener('click', () => select(null));
+
+/** A technician's day in the details panel, with "out sick" for the exceptions of a morning. */
+function showTechnician(id) {
+    const t = state.technicians.find(x => x.id === id);
+    const row = state.timeline?.rows.find(r => r.technicianId === id);
+    if (!t) return;
+    state.selected = null;
+    state.map.select(null);
+    $('details').hidden = false;
+    const skills = Object.entries(typeof t.skills === 'string' ? JSON.parse(t.skills) : (t.skills || {})).map(([k, v]) => `${k} ${v}`).join(', ') || '–';
+    $('details-body').innerHTML = `<dl>
+        <dt>Technician</dt><dd data-testid="technician-name">${esc(t.name)} (${esc(t.id)})</dd>
+        <dt>Phone</dt><dd>${esc(t.phone)}</dd>
+        <dt>Skills</dt><dd>${esc(skills)}</dd>
+        <dt>Shift</dt><dd>${row ? `${fmtTime(row.shiftStart)}–${fmtTime(row.shiftEnd)}, back ${fmtTime(row.back)}` : 'not working'}</dd>
+        <dt>Visits</dt><dd>${row ? row.stops.length : 0}</dd>
+      </dl>
+      <button type="button" id="out-sick" data-testid="out-sick">Out sick on ${esc(state.date)}</button>`;
+    $('out-sick').onclick = async () => {
+        try {
+            await Api.post(`/api/technicians/${encodeURIComponent(id)}/absences`,
+                {firstDay: state.date, lastDay: state.date, kind: 'SICK', note: 'reported in the console'});
+            planMessage(`${t.name} is out on ${state.date}: solve again (today re-plans by itself).`, 'ok');
+            await loadTimeline(true);
+        } catch (err) {
+            planMessage(err.message, 'error');
+        }
+    };
+}
 
 // ---- start ------------------------------------------------------------------------------------------------------
 

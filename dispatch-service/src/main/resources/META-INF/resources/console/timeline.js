@@ -54,7 +54,9 @@ const Timeline = (() => {
             const label = div('tl-label', r);
             label.style.setProperty('--c', options.colors[row.technicianId]);
             label.textContent = row.name;
-            label.title = `${row.name} (${row.technicianId})`;
+            label.title = `${row.name} (${row.technicianId}): click for the technician`;
+            label.setAttribute('data-testid', 'tl-label');
+            label.onclick = () => options.onTechnician?.(row.technicianId);
             const track = div('tl-track', r);
             const shift = div('tl-shift', track);
             shift.style.left = pct(Date.parse(row.shiftStart));

@@ -143,7 +143,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void visitCanceledFromItsDetailsIsCanceled() {
+    void visitCanceledAndTechnicianOutSickFromTheDetailsPanel() {
         Object company = FixturesAccess.company(tokens, roads, "console-cancel");
         String id = FixturesAccess.book(company, 12, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z",
                 "console-cancel", 3);
@@ -158,6 +158,12 @@ class ConsoleBrowserTest {
             wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid='details-status']"), "canceled"));
             wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid='kpi-canceled'] b"), "1"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), "customer moved away"));
+
+            // The only technician calls in sick: nobody works that day any more.
+            browser.findElement(By.cssSelector("[data-testid='tl-label']")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("out-sick"))).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-message"), "is out"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "No technician works"));
         } catch (RuntimeException | AssertionError e) {
             dumpBrowser();
             throw e;
