@@ -7,13 +7,19 @@ import io.fieldcast.eta.forecast.SyntheticFleetDays;
 import io.fieldcast.eta.model.LearnedModel;
 import io.fieldcast.eta.model.ModelTrainer;
 import io.fieldcast.eta.model.SyntheticHistory;
+import io.fieldcast.eta.report.EvaluationReport;
+import io.fieldcast.eta.report.ReportPage;
 import io.fieldcast.eta.trips.RoadLeg;
 import io.fieldcast.roadnetwork.GeoPoint;
 import io.fieldcast.roadnetwork.RoadNetwork;
 import io.fieldcast.roadnetwork.RoadNetworkConfig;
 import io.fieldcast.roadnetwork.Route;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -39,6 +45,8 @@ public final class EtaBench {
         int technicians = intArg(args, "--technicians", 20);
         String osm = arg(args, "--osm", null);
         double target = Double.parseDouble(arg(args, "--target", "0.9"));
+        // Minutes between replayed recomputes (besides every tap).
+        int tickMinutes = intArg(args, "--tick", 5);
 
         SyntheticHistory fleet = new SyntheticHistory(seed, technicians);
         RoadLeg.Timer roads = RoadLeg.straightLine(30 / 3.6, 1.3);
@@ -66,7 +74,7 @@ public final class EtaBench {
             var forecaster = new ArrivalForecaster(roads, 2000, Duration.ofMinutes(60), Duration.ofMinutes(5),
                     ZoneOffset.UTC);
             var replay = new ReplayEvaluation(forecaster, new PublicationPolicy(target, Duration.ofMinutes(15), 0.1),
-                    Duration.ofMinutes(5), Duration.ofMinutes(60), Duration.ofMinutes(60));
+                    Duration.ofMinutes(tickMinutes), Duration.ofMinutes(60), Duration.ofMinutes(60));
             ReplayEvaluation.Result result = replay.evaluate(days, learned);
             ReplayEvaluation.Result oracle = replay.evaluate(days, fleet.oracle());
             System.out.printf("model service=%s travel=%s trained in %d ms; %s%n", learned.serviceMethod(),
@@ -77,11 +85,37 @@ public final class EtaBench {
                     result.baselineHitRate(), oracle.hitRate(), oracle.coverage());
             System.out.println("calibration (announced->observed per bucket): " + result.calibration()
                     + "; oracle: " + oracle.calibration());
+            Path report = writeReport(args, learned, result, oracle, "EtaBench --days-train %d --days-test %d --seed %d "
+                    .formatted(daysTrain, daysTest, seed) + "--technicians %d --target %s%s".formatted(technicians,
+                    target, osm == null ? "" : " --osm " + osm));
+            System.out.println("report: " + report.toAbsolutePath());
         } finally {
             if (network != null) {
                 network.close();
             }
         }
+    }
+
+    /** The same page as GET /report, self-contained, so the benchmark leaves a picture ({@code --report FILE}). */
+    private static Path writeReport(String[] args, LearnedModel learned, ReplayEvaluation.Result result,
+                                    ReplayEvaluation.Result oracle, String source) {
+        String home = System.getenv("FIELDCAST_HOME");
+        Path file = Path.of(arg(args, "--report", home == null ? "target/eta-bench-report.html"
+                : home + "/reports/eta-bench-report.html"));
+        var comparisons = List.of(new EvaluationReport.Figure("baseline hit rate (plan-centred)",
+                        result.baselineHitRate()),
+                new EvaluationReport.Figure("oracle hit rate", oracle.hitRate()),
+                new EvaluationReport.Figure("oracle coverage", oracle.coverage()));
+        EvaluationReport report = EvaluationReport.of(source, null, null, Clock.systemUTC().instant(),
+                learned.version(), result.outcomes(), ZoneOffset.UTC, EvaluationReport.MIN_LEAD, comparisons);
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Files.writeString(file, ReportPage.selfContained(report));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
     }
 
     private static String arg(String[] args, String name, String fallback) {

@@ -115,14 +115,16 @@ public class ForecastService {
     private Uni<Void> store(DayState day, VisitForecast f, LearnedModel model, Instant now,
                             Optional<PublicationPolicy.Published> last, Optional<String> reason) {
         int version = last.map(PublicationPolicy.Published::version).orElse(0) + (reason.isPresent() ? 1 : 0);
+        boolean first = reason.isPresent() && last.isEmpty();
         Uni<Integer> upsert = Panache.getSession().chain(s -> s.createNativeQuery("""
                         insert into forecast (appointment_id, technician_id, day, p50, window_start, window_end,
                                               probability, promised_start, promised_end, computed_at, model_version,
                                               published_version, published_window_start, published_window_end,
                                               published_probability, published_plan_version, published_at, reason,
-                                              published_promised_start)
+                                              published_promised_start, first_published_at, first_window_start,
+                                              first_window_end, first_probability, first_p50, first_model_version)
                         values (:a, :t, :d, :p50, :ws, :we, :p, :ps, :pe, :now, :mv, :pv, :pws, :pwe, :pp, :ppv,
-                                :pat, :reason, :pps)
+                                :pat, :reason, :pps, :fat, :fws, :fwe, :fp, :fp50, :fmv)
                         on conflict (appointment_id) do update set technician_id = excluded.technician_id,
                             day = excluded.day, p50 = excluded.p50, window_start = excluded.window_start,
                             window_end = excluded.window_end, probability = excluded.probability,
@@ -135,7 +137,14 @@ public class ForecastService {
                             published_plan_version = excluded.published_plan_version,
                             published_at = coalesce(excluded.published_at, forecast.published_at),
                             reason = coalesce(excluded.reason, forecast.reason),
-                            published_promised_start = excluded.published_promised_start""")
+                            published_promised_start = excluded.published_promised_start,
+                            first_published_at = coalesce(forecast.first_published_at, excluded.first_published_at),
+                            first_window_start = coalesce(forecast.first_window_start, excluded.first_window_start),
+                            first_window_end = coalesce(forecast.first_window_end, excluded.first_window_end),
+                            first_probability = coalesce(forecast.first_probability, excluded.first_probability),
+                            first_p50 = coalesce(forecast.first_p50, excluded.first_p50),
+                            first_model_version = coalesce(forecast.first_model_version,
+                                                           excluded.first_model_version)""")
                 .setParameter("a", f.appointmentId()).setParameter("t", day.technicianId())
                 .setParameter("d", day.date()).setParameter("p50", Rows.utc(f.p50()))
                 .setParameter("ws", Rows.utc(f.windowStart())).setParameter("we", Rows.utc(f.windowEnd()))
@@ -154,6 +163,13 @@ public class ForecastService {
                 .setParameter("reason", reason.orElse(null))
                 .setParameter("pps", Rows.utc(reason.isPresent() ? f.promisedStart()
                         : last.map(PublicationPolicy.Published::promisedStart).orElse(null)))
+                // Only the first publication fills these; the update keeps what is there (the evaluation's input).
+                .setParameter("fat", first ? Rows.utc(now) : null)
+                .setParameter("fws", Rows.utc(first ? f.windowStart() : null))
+                .setParameter("fwe", Rows.utc(first ? f.windowEnd() : null))
+                .setParameter("fp", first ? Double.valueOf(f.probability()) : null)
+                .setParameter("fp50", Rows.utc(first ? f.p50() : null))
+                .setParameter("fmv", first ? model.version() : null)
                 .executeUpdate());
         if (reason.isEmpty()) {
             return upsert.replaceWithVoid();

@@ -1,6 +1,7 @@
 package io.fieldcast.eta.forecast;
 
 import io.fieldcast.eta.model.LearnedModel;
+import io.fieldcast.eta.report.Outcome;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +30,7 @@ public final class ReplayEvaluation {
     }
 
     public record Result(int visits, double coverage, double hitRate, double leadMinutesP50, double maeMinutes,
-                         double baselineHitRate, double finalHitRate, String calibration) {
+                         double baselineHitRate, double finalHitRate, String calibration, List<Outcome> outcomes) {
 
         public String line(String label) {
             return "BENCH eta %s visits=%d coverage=%.3f hit_rate=%.3f lead_min_p50=%.0f mae_min=%.1f "
@@ -61,6 +62,7 @@ public final class ReplayEvaluation {
         int finalHits = 0;
         double absError = 0;
         List<Double> leads = new ArrayList<>();
+        List<Outcome> outcomes = new ArrayList<>();
         double[] announced = new double[CALIBRATION_EDGES.length];
         int[] observed = new int[CALIBRATION_EDGES.length];
         int[] counted = new int[CALIBRATION_EDGES.length];
@@ -89,6 +91,11 @@ public final class ReplayEvaluation {
                     baselineHits++;
                 }
                 Sent s = first.get(v.plan().appointmentId());
+                outcomes.add(s == null
+                        ? new Outcome(v.plan().appointmentId(), day.technicianId(), null, null, null, null, null,
+                                arrived, model.version())
+                        : new Outcome(v.plan().appointmentId(), day.technicianId(), s.at, s.start, s.start.plus(width),
+                                s.probability, s.p50, arrived, model.version()));
                 if (s == null || Duration.between(s.at, arrived).compareTo(minLead) < 0) {
                     continue;
                 }
@@ -111,7 +118,7 @@ public final class ReplayEvaluation {
         return new Result(visits, (double) covered / Math.max(1, visits), (double) hits / Math.max(1, covered),
                 leads.isEmpty() ? 0 : leads.get(leads.size() / 2), absError / Math.max(1, covered),
                 (double) baselineHits / Math.max(1, visits), (double) finalHits / Math.max(1, covered),
-                calibration(announced, observed, counted));
+                calibration(announced, observed, counted), List.copyOf(outcomes));
     }
 
     /** Lower edges of the calibration buckets of announced probability (first windows are all >= the target). */

@@ -53,6 +53,8 @@ class ForecastPublicationTest {
     TokenIssuer tokens;
     @Inject
     ForecastService forecasts;
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
 
     @Test
     void firstWindowsThenQuietThenMovedByALongJob() throws Exception {
@@ -103,6 +105,17 @@ class ForecastPublicationTest {
             assertTrue(!m.windowStart().isBefore(eleven) && m.p50Arrival().isAfter(eleven), "not before the job ends: " + m);
             assertTrue(m.reason().startsWith("window moved") && m.reason().contains("previous job running"),
                     m.reason());
+            // The evaluation keeps what the customer was told first, not the latest move.
+            try (var c = dataSource.getConnection(); var ps = c.prepareStatement("select first_window_start, "
+                    + "first_probability, first_published_at from forecast where appointment_id = ?")) {
+                ps.setObject(1, v2);
+                try (var rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertEquals(f2.windowStart(), rs.getObject(1, java.time.OffsetDateTime.class).toInstant());
+                    assertEquals(f2.probabilityInWindow(), rs.getDouble(2), 1e-9);
+                    assertEquals(T8, rs.getObject(3, java.time.OffsetDateTime.class).toInstant());
+                }
+            }
         }
 
         given().auth().oauth2(tokens.forUser("dana", Set.of(Roles.DISPATCHER)).token())

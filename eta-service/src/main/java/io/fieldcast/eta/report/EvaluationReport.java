@@ -1,0 +1,124 @@
+package io.fieldcast.eta.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The evaluation of what customers were told: per visit the first 60-minute window sent against the real arrival.
+ * Coverage = visits whose first window went out at least {@code minLead} before the arrival / visits with a known
+ * arrival; hit rate, MAE (p50 vs arrival), lead time and the calibration / hour / technician pictures are over
+ * those covered visits, the only ones that count as kept or broken promises. The error-by-horizon picture takes
+ * every first window, late ones included, to show how error shrinks as the arrival nears. Times are ISO strings and
+ * missing figures null, so the JSON is the same from the service and from the benchmark.
+ */
+public record EvaluationReport(String source, String from, String to, String generatedAt, String modelVersion,
+                               List<String> forecastModelVersions, Headline headline,
+                               List<CalibrationBin> calibration, List<Group> byHour, List<Group> byTechnician,
+                               List<HorizonBin> byHorizon, List<Figure> comparisons) {
+
+    public record Headline(int visits, int windowsSent, int covered, int sentTooLate, double coverage,
+                           Double hitRate, Double maeMinutes, Double leadMinutesP50, long minLeadMinutes) {
+    }
+
+    /** Announced probability in [from, to): mean announced vs share that really arrived inside. */
+    public record CalibrationBin(double from, double to, int n, double announced, double observed) {
+    }
+
+    public record Group(String key, int n, int hits, double hitRate) {
+    }
+
+    /** First windows sent between {@code fromMinutes} and {@code toMinutes} (null = open) before the arrival. */
+    public record HorizonBin(int fromMinutes, Integer toMinutes, int n, double maeMinutes, double hitRate) {
+    }
+
+    /** A figure to show beside the headline (the benchmark's baseline and oracle). */
+    public record Figure(String label, double value) {
+    }
+
+    /** A window sent later than this before the arrival does not count as given in time (the coverage). */
+    public static final Duration MIN_LEAD = Duration.ofMinutes(60);
+
+    static final double[] CALIBRATION_EDGES = {0, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.925, 0.95, 0.975, 0.99};
+    static final int[] HORIZON_EDGES = {0, 30, 60, 90, 120, 180, 240, 360};
+
+    public static EvaluationReport of(String source, String from, String to, Instant generatedAt, String modelVersion,
+                                      List<Outcome> outcomes, ZoneId zone, Duration minLead, List<Figure> comparisons) {
+        List<Outcome> known = outcomes.stream().filter(o -> o.arrived() != null).toList();
+        List<Outcome> sent = known.stream().filter(Outcome::windowSent).toList();
+        double minLeadMinutes = minLead.toSeconds() / 60.0;
+        List<Outcome> covered = sent.stream().filter(o -> o.leadMinutes() >= minLeadMinutes).toList();
+        long hits = covered.stream().filter(Outcome::hit).count();
+        List<Double> leads = covered.stream().map(Outcome::leadMinutes).sorted().toList();
+        Headline headline = new Headline(known.size(), sent.size(), covered.size(), sent.size() - covered.size(),
+                (double) covered.size() / Math.max(1, known.size()),
+                covered.isEmpty() ? null : (double) hits / covered.size(),
+                covered.isEmpty() ? null : covered.stream().mapToDouble(Outcome::absErrorMinutes).average()
+                        .orElseThrow(),
+                leads.isEmpty() ? null : leads.get(leads.size() / 2), minLead.toMinutes());
+        List<String> versions = outcomes.stream().map(Outcome::modelVersion).filter(v -> v != null).distinct()
+                .sorted().toList();
+        return new EvaluationReport(source, from, to, generatedAt.toString(), modelVersion, versions, headline,
+                calibration(covered), groups(covered, o -> "%02d".formatted(o.windowStart().atZone(zone).getHour())),
+                byTechnician(covered), horizons(sent), List.copyOf(comparisons));
+    }
+
+    private static List<CalibrationBin> calibration(List<Outcome> covered) {
+        List<CalibrationBin> bins = new ArrayList<>();
+        for (int i = 0; i < CALIBRATION_EDGES.length; i++) {
+            double lo = CALIBRATION_EDGES[i];
+            double hi = i + 1 < CALIBRATION_EDGES.length ? CALIBRATION_EDGES[i + 1] : 1.0;
+            boolean last = i + 1 == CALIBRATION_EDGES.length;
+            List<Outcome> in = covered.stream().filter(o -> o.probability() != null && o.probability() >= lo
+                    && (last || o.probability() < hi)).toList();
+            if (!in.isEmpty()) {
+                double announced = in.stream().mapToDouble(Outcome::probability).average().orElseThrow();
+                double observed = (double) in.stream().filter(Outcome::hit).count() / in.size();
+                bins.add(new CalibrationBin(lo, hi, in.size(), announced, observed));
+            }
+        }
+        return bins;
+    }
+
+    private static List<Group> groups(List<Outcome> covered, Function<Outcome, String> key) {
+        Map<String, int[]> counts = new TreeMap<>();
+        for (Outcome o : covered) {
+            int[] c = counts.computeIfAbsent(key.apply(o), k -> new int[2]);
+            c[0]++;
+            c[1] += o.hit() ? 1 : 0;
+        }
+        List<Group> out = new ArrayList<>();
+        counts.forEach((k, c) -> out.add(new Group(k, c[0], c[1], (double) c[1] / c[0])));
+        return out;
+    }
+
+    /** Worst first, so the technicians whose promises break most are at the top of the picture. */
+    private static List<Group> byTechnician(List<Outcome> covered) {
+        List<Group> groups = new ArrayList<>(groups(covered, Outcome::technicianId));
+        groups.sort(Comparator.comparingDouble(Group::hitRate).thenComparing(Group::key));
+        return groups;
+    }
+
+    private static List<HorizonBin> horizons(List<Outcome> sent) {
+        List<HorizonBin> bins = new ArrayList<>();
+        for (int i = 0; i < HORIZON_EDGES.length; i++) {
+            int lo = HORIZON_EDGES[i];
+            Integer hi = i + 1 < HORIZON_EDGES.length ? HORIZON_EDGES[i + 1] : null;
+            boolean first = i == 0;
+            List<Outcome> in = sent.stream().filter(o -> (first || o.leadMinutes() >= lo)
+                    && (hi == null || o.leadMinutes() < hi)).toList();
+            if (!in.isEmpty()) {
+                bins.add(new HorizonBin(lo, hi, in.size(),
+                        in.stream().mapToDouble(Outcome::absErrorMinutes).average().orElseThrow(),
+                        (double) in.stream().filter(Outcome::hit).count() / in.size()));
+            }
+        }
+        return bins;
+    }
+}
