@@ -16,6 +16,44 @@ $('b-pick').addEventListener('click', () => {
     $('b-message').textContent = 'Click the map where the customer is.';
 });
 
+// A caller who booked before: find them by phone or name and book for them (their address comes along).
+let knownCustomer = null;
+
+async function lookUpCaller() {
+    const q = $('b-search').value.trim();
+    if (q.length < 2) { bookingMessage('Type at least two characters of the phone or name.', 'error'); return; }
+    try {
+        const found = await Api.get('/api/customers?q=' + encodeURIComponent(q));
+        bookingMessage(found.length ? '' : 'No customer matches; fill in a new one.');
+        $('callers').innerHTML = found.slice(0, 8).map((c, i) => `<li data-index="${i}" data-testid="caller">
+            <span class="grow">${esc(c.name)}</span><span class="muted">${esc(c.phone)}</span></li>`).join('');
+        $('callers').querySelectorAll('li').forEach(li => li.addEventListener('click',
+            () => useCustomer(found[Number(li.getAttribute('data-index'))])));
+    } catch (err) {
+        bookingMessage(err.message, 'error');
+    }
+}
+
+function useCustomer(c) {
+    knownCustomer = c;
+    $('callers').innerHTML = '';
+    $('b-name').value = c.name;
+    $('b-phone').value = c.phone;
+    $('b-address').value = c.address || '';
+    if (c.lat || c.lon) { $('b-lat').value = c.lat; $('b-lon').value = c.lon; }
+    $('b-known').hidden = false;
+    $('b-known').innerHTML = `Booking for ${esc(c.name)} (known customer) <button type="button" class="link" id="b-forget">new customer instead</button>`;
+    $('b-forget').onclick = forgetCustomer;
+}
+
+function forgetCustomer() {
+    knownCustomer = null;
+    $('b-known').hidden = true;
+}
+
+$('b-lookup').addEventListener('click', lookUpCaller);
+$('b-search').addEventListener('keydown', e => { if (e.key === 'Enter') { e.preventDefault(); lookUpCaller(); } });
+
 function addDays(date, days) {
     const d = new Date(date + 'T00:00:00Z');
     d.setUTCDate(d.getUTCDate() + days);
@@ -55,7 +93,8 @@ function showSlots(slots) {
 
 async function book(slot) {
     const body = {
-        customer: {name: $('b-name').value.trim(), phone: $('b-phone').value.trim()},
+        ...(knownCustomer ? {customerId: knownCustomer.id}
+            : {customer: {name: $('b-name').value.trim(), phone: $('b-phone').value.trim()}}),
         address: $('b-address').value.trim(), lat: Number($('b-lat').value), lon: Number($('b-lon').value),
         jobType: $('b-job').value, windowStart: slot.windowStart, windowEnd: slot.windowEnd, territoryId: state.territory,
     };
@@ -64,6 +103,7 @@ async function book(slot) {
         const a = await Api.post('/api/appointments', body);
         bookingMessage(`Booked ${fmtTime(a.windowStart)}–${fmtTime(a.windowEnd)} on ${a.serviceDate}.`, 'ok');
         $('booking').setAttribute('data-booked', a.id);
+        forgetCustomer();
         $('slots').innerHTML = '';
         if (String(a.serviceDate) !== state.date) await chooseDate(String(a.serviceDate));
         else await loadTimeline(true);

@@ -149,6 +149,13 @@ class ConsoleBrowserTest {
                 "console-cancel", 3);
         try {
             logIn("console-cancel", 1);
+            // The caller is known: found by phone, the form is filled in from their record.
+            browser.findElement(By.id("b-search")).sendKeys("+12125550123");
+            browser.findElement(By.id("b-lookup")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid='caller']"))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("b-known")));
+            assertEquals("Rosa Diaz", browser.findElement(By.id("b-name")).getDomProperty("value"));
+
             // Booking already placed it in the plan of record: click it on the timeline.
             wait.until(ExpectedConditions.elementToBeClickable(visit(UUID.fromString(id)))).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cancel-reason")))
