@@ -43,7 +43,10 @@ public final class PlanTimeline {
                                double probabilityInWindow, String reason, Instant updatedAt) {
     }
 
-    /** {@code risk}: LATE (planned, forecast or actual arrival after the window), AT_RISK (forecast window ends after it). */
+    /**
+     * {@code risk}: LATE (planned, forecast or actual arrival after the window), AT_RISK (the forecast's 60-minute
+     * window ends after it).
+     */
     public record VisitView(UUID appointmentId, UUID customerId, AppointmentStatus status, String jobType,
                             String address, double lat, double lon, int priority, Instant windowStart,
                             Instant windowEnd, int durationMinutes, String technicianId, Integer sequence,
@@ -67,8 +70,9 @@ public final class PlanTimeline {
         List<VisitView> visits = new ArrayList<>();
         for (Appointment a : appointments) {
             Placed p = placed.get(a.id);
-            if (p == null && AppointmentStatus.OPEN.contains(a.status) && !problem.visits().containsKey(a.id.toString())) {
-                unassigned.add(a.id); // booked after this plan was made
+            boolean bookedSincePlanned = !problem.visits().containsKey(a.id.toString());
+            if (p == null && AppointmentStatus.OPEN.contains(a.status) && bookedSincePlanned) {
+                unassigned.add(a.id);
             }
             visits.add(view(a, p, forecastById.get(a.id)));
         }
@@ -125,7 +129,8 @@ public final class PlanTimeline {
                 f.probabilityInWindow, f.reason, f.updatedAt);
         String technician = p != null ? p.technicianId() : a.technicianId;
         return new VisitView(a.id, a.customerId, a.status, a.jobType, a.address, a.lat, a.lon, a.priority,
-                a.windowStart, a.windowEnd, a.durationMin, technician, p != null ? Integer.valueOf(p.sequence()) : a.routeSeq,
+                a.windowStart, a.windowEnd, a.durationMin, technician,
+                p != null ? Integer.valueOf(p.sequence()) : a.routeSeq,
                 p != null ? p.arrival() : a.plannedArrival, p == null ? null : p.start(),
                 p == null ? null : p.departure(), a.pinned, a.actualArrival, a.actualDeparture, forecast,
                 risk(a, p, forecast));

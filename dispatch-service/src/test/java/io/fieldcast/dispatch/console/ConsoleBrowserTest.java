@@ -102,7 +102,8 @@ class ConsoleBrowserTest {
             UUID booked = bookThroughTheForm(customer);
             solveAndWait();
             WebElement block = wait.until(ExpectedConditions.visibilityOfElementLocated(visit(booked)));
-            String from = block.findElement(By.xpath("ancestor::div[@data-technician]")).getAttribute("data-technician");
+            String from = block.findElement(By.xpath("ancestor::div[@data-technician]"))
+                    .getAttribute("data-technician");
             String to = from.equals(TERRITORY + "-a") ? TERRITORY + "-tech" : TERRITORY + "-a";
 
             WebElement target = browser.findElement(By.cssSelector(".tl-row[data-technician='" + to + "'] .tl-track"));
@@ -120,7 +121,8 @@ class ConsoleBrowserTest {
                 browser.findElement(By.id("publish")).click();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-message"), "Published"));
                 List<RoutePlanned> routes = probe.await(RoutePlanned.class,
-                        r -> r.territoryId().equals(TERRITORY) && r.technicianId().equals(to), 1, Duration.ofSeconds(30));
+                        r -> r.territoryId().equals(TERRITORY) && r.technicianId().equals(to), 1,
+                        Duration.ofSeconds(30));
                 assertTrue(routes.getFirst().visits().stream().anyMatch(v -> v.appointmentId().equals(booked)),
                         "the new technician's route has the dragged visit: " + routes.getFirst());
             }
@@ -156,8 +158,10 @@ class ConsoleBrowserTest {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("b-known")));
             assertEquals("Rosa Diaz", browser.findElement(By.id("b-name")).getDomProperty("value"));
 
-            // Booking already placed it in the plan of record: click it on the timeline.
-            wait.until(ExpectedConditions.elementToBeClickable(visit(UUID.fromString(id)))).click();
+            // The customer calls: their visit is found by phone and opened.
+            browser.findElement(By.id("find-q")).sendKeys("+12125550123\n");
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+                    "[data-testid='find-result'][data-appointment='" + id + "']"))).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cancel-reason")))
                     .sendKeys("customer moved away");
             browser.findElement(By.id("cancel-visit")).click();
