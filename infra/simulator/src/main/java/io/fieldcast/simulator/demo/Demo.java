@@ -90,9 +90,13 @@ public final class Demo implements AutoCloseable {
             System.out.println(DemoOptions.usage());
             return;
         }
+        boolean checkOnly = args.length > 0 && args[0].equals("--check-options");
         DemoOptions options;
         try {
-            options = DemoOptions.parse(args);
+            options = DemoOptions.parse(checkOnly ? java.util.Arrays.copyOfRange(args, 1, args.length) : args);
+            if (checkOnly) {
+                return; // ./fieldcast checks the options before it starts PostgreSQL and Kafka
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("demo: " + e.getMessage());
             System.exit(2);
@@ -134,6 +138,7 @@ public final class Demo implements AutoCloseable {
     public Kpis run() throws Exception {
         long t0 = System.nanoTime();
         DemoCompany company = DemoCompany.load(repo);
+        checkSameMap();
         SharedClock.write(clockFile, Clock.systemUTC().instant(), 1, Clock.systemUTC());
         SharedClock clock = SharedClock.of(clockFile);
         Path truth = home.resolve("demo/truth.jsonl");
@@ -180,6 +185,26 @@ public final class Demo implements AutoCloseable {
         kpis.print(out);
         out.printf(Locale.ROOT, "demo: done in %.1f min%n", (System.nanoTime() - t0) / 60e9);
         return kpis;
+    }
+
+    /**
+     * The demo company is seeded on the map of the first run (homes, customers, territory centre); a later run on
+     * another map would send people across the sea. Remembered in $FIELDCAST_HOME/demo/map.
+     */
+    private void checkSameMap() throws IOException {
+        String map = options.osmFile() == null ? "synthetic city" : options.osmFile().toString();
+        Path marker = home.resolve("demo/map");
+        if (Files.exists(marker)) {
+            String before = Files.readString(marker).strip();
+            if (!before.equals(map)) {
+                throw new IllegalStateException("the demo data under " + home + " was made on " + before + ", not "
+                        + map + ". Start over (./fieldcast down && rm -rf " + home + ") or give this map a home of "
+                        + "its own (FIELDCAST_HOME=" + home + "-other ./fieldcast demo …)");
+            }
+            return;
+        }
+        Files.createDirectories(marker.getParent());
+        Files.writeString(marker, map + "\n");
     }
 
     private Settings settings(DemoCompany company, Path truth) {
