@@ -63,7 +63,14 @@ public class PlanService {
     public PlanProblem prepare(String territoryId, LocalDate date, Instant now) {
         PlanInputs.Loaded loaded = Blocking.await(() -> Panache.withSession(() -> inputs.load(territoryId, date)));
         var weights = weights(loaded.day().territory());
-        return PlanProblemBuilder.build(loaded.input(), roads.network(), now, settings.freeze(), weights);
+        try {
+            return PlanProblemBuilder.build(loaded.input(), roads.network(), now, settings.freeze(), weights);
+        } catch (io.fieldcast.roadnetwork.SnapException e) {
+            // A home or customer address outside the loaded map (data from another map): nothing to plan on.
+            throw ApiException.conflict("cannot plan " + territoryId + " on " + date + ": " + e.getMessage()
+                    + "; correct that address or load the map it lies on (fieldcast.road.osm-file)",
+                    Map.of("territoryId", territoryId, "date", date.toString()));
+        }
     }
 
     public PlanJobs.Job solve(String territoryId, LocalDate date, Integer seconds, String actor) {
