@@ -301,7 +301,9 @@ public final class Demo implements AutoCloseable {
                 + DEVICE_SECRET);
         out.println("  text outbox          " + local(notifier) + "/outbox       (log in as the dispatcher)");
         out.println("  customer tracking    printed below once today's first text with a link is sent");
-        out.println("  eta models           " + local(eta) + "/api/models   API docs: /q/swagger-ui on each");
+        out.println("  forecast report      " + local(eta) + "/report       (calibration, hit rate by hour and "
+                + "technician; log in as the dispatcher)");
+        out.println("  API docs             /q/swagger-ui on each service");
         out.println();
     }
 
