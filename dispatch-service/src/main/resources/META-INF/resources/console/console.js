@@ -161,7 +161,7 @@ $('map-fit').addEventListener('click', () => state.map.fit());
 const planPath = suffix => `/api/plans/${encodeURIComponent(state.territory)}/${state.date}${suffix || ''}`;
 
 async function loadTimeline(force) {
-    if (!state.territory || (state.loadingTimeline && !force) || document.querySelector('.tl-visit.dragging')) return;
+    if (!state.territory || (state.loadingTimeline && !force) || Timeline.dragging()) return;
     state.loadingTimeline = true;
     try {
         const t = await Api.get(planPath('/timeline'));
@@ -177,7 +177,8 @@ async function loadTimeline(force) {
 
 function drawDay() {
     const t = state.timeline;
-    if (!t) return;
+    // Never redraw under a visit being dragged; the next refresh shows the new day.
+    if (!t || Timeline.dragging()) return;
     const rows = t.rows.map(r => ({...r, color: state.colors[r.technicianId] || '#455a64'}));
     state.map.setPlan(rows, t.visits);
     state.map.select(state.selected);

@@ -128,6 +128,7 @@ const Timeline = (() => {
 
     /** The last drawn day, so that a drag can also start outside the timeline (the unassigned list). */
     let current = null;
+    let dragging = false;
 
     function enableDrag(container, data, options, t0, t1) {
         current = {container, data, options, t0, t1};
@@ -144,6 +145,7 @@ const Timeline = (() => {
         const {container, data, options, t0, t1} = current;
         const start = {x: e.clientX, y: e.clientY};
         let moved = false, target = null;
+        dragging = true;
         const move = ev => {
             const dx = ev.clientX - start.x, dy = ev.clientY - start.y;
             if (!moved && Math.abs(dx) + Math.abs(dy) < 4) return;
@@ -159,6 +161,7 @@ const Timeline = (() => {
         const up = ev => {
             document.removeEventListener('pointermove', move);
             document.removeEventListener('pointerup', up);
+            dragging = false;
             target?.classList.remove('drop-target');
             element.classList.remove('dragging');
             element.style.pointerEvents = '';
@@ -182,6 +185,6 @@ const Timeline = (() => {
         return String(s ?? '').replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
     }
 
-    return {render, drag, escapeHtml,
+    return {render, drag, escapeHtml, dragging: () => dragging,
         tick: now => current && moveNow(current.container, now, current.t0, current.t1)};
 })();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -101,15 +102,11 @@ class ConsoleBrowserTest {
             logIn(TERRITORY, 2);
             UUID booked = bookThroughTheForm(customer);
             solveAndWait();
-            WebElement block = wait.until(ExpectedConditions.visibilityOfElementLocated(visit(booked)));
-            String from = block.findElement(By.xpath("ancestor::div[@data-technician]"))
-                    .getAttribute("data-technician");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(visit(booked)));
+            String from = (String) browser.executeScript("return document.querySelector(arguments[0])"
+                    + ".closest('.tl-row').getAttribute('data-technician')", css(booked));
             String to = from.equals(TERRITORY + "-a") ? TERRITORY + "-tech" : TERRITORY + "-a";
-
-            WebElement target = browser.findElement(By.cssSelector(".tl-row[data-technician='" + to + "'] .tl-track"));
-            new Actions(browser).clickAndHold(block).pause(Duration.ofMillis(100))
-                    .moveToElement(target, 0, 0).pause(Duration.ofMillis(100)).moveToElement(target, 5, 0)
-                    .release().perform();
+            dragTo(booked, to);
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-message"), "Pinned"));
             // Pinning solves again around the pin: the console's second solve.
             wait.until(ExpectedConditions.attributeToBe(By.id("progress"), "data-solves", "2"));
@@ -157,6 +154,11 @@ class ConsoleBrowserTest {
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid='caller']"))).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("b-known")));
             assertEquals("Rosa Diaz", browser.findElement(By.id("b-name")).getDomProperty("value"));
+            // A place can also be picked on the map.
+            browser.findElement(By.id("b-pick")).click();
+            new Actions(browser).moveToElement(browser.findElement(By.id("map")), 10, 10).click().perform();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("b-message"), "from the map"));
+            assertTrue(!browser.findElement(By.id("b-lat")).getDomProperty("value").isBlank());
 
             // The customer calls: their visit is found by phone and opened.
             browser.findElement(By.id("find-q")).sendKeys("+12125550123\n");
@@ -226,8 +228,31 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-source"), "solved"));
     }
 
+    private static String css(UUID id) {
+        return ".tl-visit[data-appointment='" + id + "']";
+    }
+
     private static By visit(UUID id) {
-        return By.cssSelector(".tl-visit[data-appointment='" + id + "']");
+        return By.cssSelector(css(id));
+    }
+
+    /** Drags the visit onto the technician's row; the timeline refreshes now and then, so a stale find is retried. */
+    private void dragTo(UUID id, String technicianId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                WebElement block = browser.findElement(visit(id));
+                WebElement target = browser.findElement(By.cssSelector(".tl-row[data-technician='" + technicianId
+                        + "'] .tl-track"));
+                new Actions(browser).clickAndHold(block).pause(Duration.ofMillis(100))
+                        .moveToElement(target, 0, 0).pause(Duration.ofMillis(100)).moveToElement(target, 5, 0)
+                        .release().perform();
+                return;
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private void dumpBrowser() {
