@@ -240,6 +240,8 @@ class ConsoleBrowserTest {
     private void dragTo(UUID id, String technicianId) {
         for (int attempt = 1; ; attempt++) {
             try {
+                // Centred, so that neither the sticky header nor the window's edge is under the pointer.
+                browser.executeScript("document.getElementById('timeline').scrollIntoView({block: 'center'})");
                 WebElement block = browser.findElement(visit(id));
                 WebElement target = browser.findElement(By.cssSelector(".tl-row[data-technician='" + technicianId
                         + "'] .tl-track"));
