@@ -29,7 +29,9 @@ import java.util.List;
  * In-process ETA benchmark on a generated fleet: history of {@code --days-train} days (6 visits a day per
  * technician) -> models, then {@code --days-test} held-out days replayed through forecaster and publication policy.
  * Prints {@code BENCH eta visits=... coverage=... hit_rate=... lead_min_p50=... mae_min=... baseline_hit_rate=...
- * oracle_hit_rate=...}. With {@code --osm FILE} travel times and addresses come from that map's road network.
+ * oracle_hit_rate=...}. With {@code --osm FILE} travel times and addresses come from that map's road network;
+ * {@code --target P} the publication target, {@code --tick M} minutes between replayed recomputes (5),
+ * {@code --appointment-buffer B} the appointment-time what-if, {@code --report FILE} where the HTML report goes.
  * This is the forecasting core of {@code ./fieldcast bench eta}; the simulator-driven end-to-end run (services,
  * Kafka, mined GPS) is still to come.
  */
@@ -47,6 +49,8 @@ public final class EtaBench {
         double target = Double.parseDouble(arg(args, "--target", "0.9"));
         // Minutes between replayed recomputes (besides every tap).
         int tickMinutes = intArg(args, "--tick", 5);
+        // > 0: the appointment-time what-if of SyntheticFleetDays (service planned x this, no arrival before it).
+        double appointmentBuffer = Double.parseDouble(arg(args, "--appointment-buffer", "0"));
 
         SyntheticHistory fleet = new SyntheticHistory(seed, technicians);
         RoadLeg.Timer roads = RoadLeg.straightLine(30 / 3.6, 1.3);
@@ -70,7 +74,8 @@ public final class EtaBench {
             LearnedModel learned = ModelTrainer.standard(ModelTrainer.AUTO).train("bench", Instant.EPOCH,
                     fleet.services(daysTrain * 6), fleet.travel(daysTrain * 6), seed, p -> { });
             long trained = System.nanoTime();
-            var days = SyntheticFleetDays.days(fleet, technicians, daysTest, roads, places, seed + 1);
+            var days = SyntheticFleetDays.days(fleet, technicians, daysTest, roads, places, seed + 1,
+                    appointmentBuffer);
             var forecaster = new ArrivalForecaster(roads, 2000, Duration.ofMinutes(60), Duration.ofMinutes(5),
                     ZoneOffset.UTC);
             var replay = new ReplayEvaluation(forecaster, new PublicationPolicy(target, Duration.ofMinutes(15), 0.1),
@@ -83,11 +88,15 @@ public final class EtaBench {
                             + "baseline_hit_rate=%.3f oracle_hit_rate=%.3f oracle_coverage=%.3f%n", result.visits(),
                     result.coverage(), result.hitRate(), result.leadMinutesP50(), result.maeMinutes(),
                     result.baselineHitRate(), oracle.hitRate(), oracle.coverage());
+            System.out.printf("working day (shift start to last job done): mean %.0f min%n", days.stream()
+                    .mapToDouble(d -> Duration.between(d.shiftStart(), d.visits().getLast().finished()).toMinutes())
+                    .average().orElse(0));
             System.out.println("calibration (announced->observed per bucket): " + result.calibration()
                     + "; oracle: " + oracle.calibration());
             Path report = writeReport(args, learned, result, oracle, "EtaBench --days-train %d --days-test %d --seed %d "
-                    .formatted(daysTrain, daysTest, seed) + "--technicians %d --target %s%s".formatted(technicians,
-                    target, osm == null ? "" : " --osm " + osm));
+                    .formatted(daysTrain, daysTest, seed) + "--technicians %d --target %s%s%s".formatted(technicians,
+                    target, osm == null ? "" : " --osm " + osm,
+                    appointmentBuffer > 0 ? " --appointment-buffer " + appointmentBuffer : ""));
             System.out.println("report: " + report.toAbsolutePath());
         } finally {
             if (network != null) {

@@ -37,6 +37,21 @@ public final class SyntheticFleetDays {
 
     public static List<ReplayEvaluation.TrueDay> days(SyntheticHistory fleet, int technicians, int days,
                                                       RoadLeg.Timer roads, Places places, long seed) {
+        return days(fleet, technicians, days, roads, places, seed, 0);
+    }
+
+    /**
+     * With {@code appointmentBuffer > 0} a different way of booking (a what-if, not the benchmark's default): every
+     * visit after the first gets an appointment time, planned with road time x 1.2 and service x the buffer, and a
+     * 60-minute promised window from it; the technician never arrives before it (waits instead). Slack bought with
+     * idle time makes arrivals collapse onto the booked start.
+     */
+    public static List<ReplayEvaluation.TrueDay> days(SyntheticHistory fleet, int technicians, int days,
+                                                      RoadLeg.Timer roads, Places places, long seed,
+                                                      double appointmentBuffer) {
+        if (appointmentBuffer > 0) {
+            return appointmentDays(fleet, technicians, days, roads, places, seed, appointmentBuffer);
+        }
         Random random = new Random(seed);
         List<String> jobs = List.copyOf(SyntheticHistory.JOB_MINUTES.keySet());
         List<ReplayEvaluation.TrueDay> out = new ArrayList<>();
@@ -70,6 +85,38 @@ public final class SyntheticFleetDays {
                     lon = toLon;
                 }
                 out.add(live(fleet, t, date, startLat, startLon, shift, plans, roads));
+            }
+        }
+        return out;
+    }
+
+    private static List<ReplayEvaluation.TrueDay> appointmentDays(SyntheticHistory fleet, int technicians, int days,
+                                                                  RoadLeg.Timer roads, Places places, long seed,
+                                                                  double buffer) {
+        Random random = new Random(seed);
+        List<String> jobs = List.copyOf(SyntheticHistory.JOB_MINUTES.keySet());
+        List<ReplayEvaluation.TrueDay> out = new ArrayList<>();
+        for (int d = 0; d < days; d++) {
+            LocalDate date = LocalDate.of(2026, 6, 1).plusDays(d);
+            Instant shift = date.atTime(8, 0).toInstant(ZoneOffset.UTC);
+            for (int t = 0; t < technicians; t++) {
+                double[] home = places.next(random);
+                double lat = home[0];
+                double lon = home[1];
+                Instant planned = shift;
+                List<VisitPlan> plans = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    double[] to = places.next(random);
+                    String job = jobs.get(random.nextInt(jobs.size()));
+                    int minutes = (int) Math.round(SyntheticHistory.JOB_MINUTES.get(job));
+                    planned = planned.plusSeconds(Math.round(1.2 * roads.leg(lat, lon, to[0], to[1]).seconds()));
+                    plans.add(new VisitPlan(UUID.randomUUID(), job, to[0], to[1], i == 0 ? shift : planned,
+                            planned.plus(Duration.ofHours(1)), planned, minutes));
+                    planned = planned.plusSeconds(Math.round(60 * minutes * buffer));
+                    lat = to[0];
+                    lon = to[1];
+                }
+                out.add(live(fleet, t, date, home[0], home[1], shift, plans, roads));
             }
         }
         return out;
