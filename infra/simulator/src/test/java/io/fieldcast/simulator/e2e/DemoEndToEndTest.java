@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A short {@code ./fieldcast demo --until-done}: the four packaged services on the test PostgreSQL and Kafka, two
- * days of history, a training run, today booked, planned and played at 1200x on the shared clock, then the KPIs.
+ * A short {@code ./fieldcast demo --until-done}: the four packaged services on the test PostgreSQL and Kafka, one
+ * day of history, a training run, today booked, planned and played at 1200x on the shared clock, then the KPIs.
  */
 class DemoEndToEndTest {
 
@@ -52,7 +52,7 @@ class DemoEndToEndTest {
 
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(new Tee(printed, System.out), true, StandardCharsets.UTF_8);
-        DemoOptions options = DemoOptions.parse("--technicians", "3", "--days", "2", "--speed", "1200", "--visits",
+        DemoOptions options = DemoOptions.parse("--technicians", "3", "--days", "1", "--speed", "1200", "--visits",
                 "3", "--solve-seconds", "3", "--until-done");
         Kpis kpis;
         try (Demo demo = new Demo(options, REPO, home, env, Demo.Ports.free(), out)) {
