@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
  * @param onTimePct      arrivals by the end of the booked window (not late), % of arrivals
  * @param told           arrivals whose customer had been told a narrowed window
  * @param inToldPct      of those, arrivals inside the last window told, %
+ * @param earlyOfToldPct of those, arrivals before the window told (the customer may not be home yet), %
  * @param toldWidthMin   mean width of the last window told, minutes
  * @param travelHours    hours driven to visits
  * @param overtimeHours  hours back home after the shift's end, summed over technicians
@@ -42,7 +43,7 @@ import java.util.stream.Collectors;
  * @param textsByKind    the same by kind
  */
 public record Kpis(LocalDate date, int visits, int completed, int arrived, double onTimePct, int told,
-                   double inToldPct, double toldWidthMin, double travelHours, double overtimeHours, int texts,
+                   double inToldPct, double earlyOfToldPct, double toldWidthMin, double travelHours, double overtimeHours, int texts,
                    Map<String, Integer> textsByKind) {
 
     static Kpis measure(DispatchClient dispatcher, HttpApi notify, DispatchClient.Territory territory, LocalDate date,
@@ -73,6 +74,7 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
         int onTime = 0;
         int told = 0;
         int inTold = 0;
+        int earlyOfTold = 0;
         double toldMinutes = 0;
         double driveSeconds = 0;
         for (var e : visits.entrySet()) {
@@ -97,7 +99,9 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
             if (toldStart != null && toldEnd != null) {
                 told++;
                 toldMinutes += Duration.between(toldStart, toldEnd).toSeconds() / 60.0;
-                if (!arrival.isBefore(toldStart) && !arrival.isAfter(toldEnd)) {
+                if (arrival.isBefore(toldStart)) {
+                    earlyOfTold++;
+                } else if (!arrival.isAfter(toldEnd)) {
                     inTold++;
                 }
             }
@@ -130,14 +134,17 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
         }
         int texts = byKind.values().stream().mapToInt(Integer::intValue).sum();
         return new Kpis(date, day.size(), completed, arrived, pct(onTime, arrived), told, pct(inTold, told),
+                pct(earlyOfTold, told),
                 told == 0 ? 0 : toldMinutes / told, driveSeconds / 3600, overtimeSeconds / 3600, texts, byKind);
     }
 
     void print(PrintStream out) {
         out.printf(Locale.ROOT, "  %-14s %d booked, %d completed, %d reached%n", "visits", visits, completed, arrived);
-        out.printf(Locale.ROOT, "  %-14s %.1f %% of arrivals by the end of the booked window (not late)%n", "on time", onTimePct);
-        out.printf(Locale.ROOT, "  %-14s %.1f %% of arrivals inside the last window told to the customer "
-                + "(%d customers told, mean width %.0f min)%n", "narrow window", inToldPct, told, toldWidthMin);
+        out.printf(Locale.ROOT, "  %-14s %.1f %% of arrivals by the end of the booked window (not late)%n", "on time",
+                onTimePct);
+        out.printf(Locale.ROOT, "  %-14s %.1f %% of arrivals inside the last window told to the customer, %.1f %% "
+                        + "before it, %.1f %% after it (%d customers told, mean width %.0f min)%n", "narrow window",
+                inToldPct, earlyOfToldPct, told == 0 ? 0 : 100 - inToldPct - earlyOfToldPct, told, toldWidthMin);
         out.printf(Locale.ROOT, "  %-14s %.1f h driving to visits%n", "travel", travelHours);
         out.printf(Locale.ROOT, "  %-14s %.1f h after shift ends%n", "overtime", overtimeHours);
         out.printf(Locale.ROOT, "  %-14s %d  %s%n", "texts sent", texts, textsByKind.entrySet().stream()
