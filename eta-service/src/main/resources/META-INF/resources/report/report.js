@@ -81,6 +81,9 @@
     function render(r) {
         const h = r.headline;
         $('report').hidden = false;
+        // Show the range the service chose when none was asked for.
+        if (r.from && !$('from').value) $('from').value = r.from;
+        if (r.to && !$('to').value) $('to').value = r.to;
         $('model').textContent = 'model ' + (r.modelVersion || '—');
         const versions = (r.forecastModelVersions || []).join(', ') || 'none';
         const days = r.from ? `route days ${r.from} to ${r.to}` : 'generated days';
@@ -153,7 +156,9 @@
                 r: 3 + 9 * Math.sqrt(b.n / most)});
             dot.append(el('title', {}, `announced ${b.announced.toFixed(3)}, observed ${b.observed.toFixed(3)}, `
                 + `n=${b.n}`));
-            s.append(dot, el('text', {class: 'note', x: x(b.announced) + 8, y: y(b.observed) + 14}, 'n=' + b.n));
+            const right = x(b.announced) > W - 70;
+            s.append(dot, el('text', {class: 'note', x: x(b.announced) + (right ? -14 : 8), y: y(b.observed) + 16,
+                'text-anchor': right ? 'end' : 'start'}, 'n=' + b.n));
         }
     }
 
