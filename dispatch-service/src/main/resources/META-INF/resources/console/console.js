@@ -51,7 +51,7 @@ async function showApp() {
     $('app').hidden = false;
     $('user').textContent = Api.session()?.username || '';
     if (!state.map) {
-        state.map = ConsoleMap.create($('map'), {onVisit: select, onClick: mapClicked});
+        state.map = ConsoleMap.create($('map'), {onVisit: select, onClick: mapClicked, onView: loadStreets});
         $('legend').innerHTML = Object.entries(ConsoleMap.STATUS_COLORS)
             .map(([s, c]) => `<span><i style="background:${c}"></i>${STATUS_LABEL[s]}</span>`).join('')
             + `<span><i style="border:2px solid ${ConsoleMap.RISK_COLORS.LATE}"></i>late</span>`
@@ -133,6 +133,8 @@ function tickClock() {
 async function chooseTerritory(id, date) {
     state.territory = id;
     sessionStorage.setItem('fieldcast.console.territory', id);
+    state.streets = null;
+    state.map.setDetail(null);
     state.technicians = await Api.get('/api/technicians?territory=' + encodeURIComponent(id));
     state.colors = {};
     state.technicians.forEach((t, i) => { state.colors[t.id] = PALETTE[i % PALETTE.length]; });
@@ -190,6 +192,25 @@ function drawDay() {
     drawUnassigned();
     drawKpis();
     if (state.selected) drawDetails();
+}
+
+/**
+ * A large territory's map starts with its through roads only; zoomed in to a few kilometres, the streets of the view
+ * are loaded too (the server caches them by a 0.01° grid).
+ */
+async function loadStreets(view) {
+    const t = state.territories.find(x => x.id === state.territory);
+    if (!t || t.radiusKm <= 12) return;
+    if (view.widthKm > 8) { state.map.setDetail(null); state.streets = null; return; }
+    const pad = (view.maxLon - view.minLon) * 0.25;
+    const bbox = [view.minLon - pad, view.minLat - pad, view.maxLon + pad, view.maxLat + pad].map(v => v.toFixed(4)).join(',');
+    if (state.streets && state.streets.inside(view)) return;
+    try {
+        const geojson = await Api.get(`/api/roads?territory=${encodeURIComponent(t.id)}&level=residential&bbox=${bbox}`);
+        const [a, b, c, d] = bbox.split(',').map(Number);
+        state.streets = {inside: v => v.minLon >= a && v.minLat >= b && v.maxLon <= c && v.maxLat <= d};
+        state.map.setDetail(geojson);
+    } catch (err) { /* the through roads are still there */ }
 }
 
 async function loadPositions() {

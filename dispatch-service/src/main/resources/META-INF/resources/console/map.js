@@ -33,6 +33,7 @@ const ConsoleMap = (() => {
         const svg = el('svg', {'data-testid': 'map-svg'}, container);
         const world = el('g', {}, svg);
         const tiles = el('g', {}, world);
+        const detail = el('g', {}, world);
         const roads = el('g', {}, world);
         const routes = el('g', {}, world);
         const overlay = el('g', {}, svg);
@@ -49,6 +50,24 @@ const ConsoleMap = (() => {
             world.setAttribute('transform', `translate(${view.tx},${view.ty}) scale(${view.k})`);
             drawOverlay();
             scheduleTiles();
+            scheduleView();
+        }
+
+        /** What is on screen, for loading the small streets of a zoomed-in view. */
+        function visible() {
+            const {w, h} = size();
+            const minLon = lonOf(-view.tx / view.k), maxLon = lonOf((w - view.tx) / view.k);
+            const maxLat = latOf(-view.ty / view.k), minLat = latOf((h - view.ty) / view.k);
+            const widthKm = (maxLon - minLon) * 111.32 * Math.cos((minLat + maxLat) / 2 * Math.PI / 180);
+            return {minLon, minLat, maxLon, maxLat, widthKm};
+        }
+
+        let viewTimer = null;
+
+        function scheduleView() {
+            if (!handlers.onView) return;
+            clearTimeout(viewTimer);
+            viewTimer = setTimeout(() => handlers.onView(visible()), 400);
         }
 
         const screen = (lat, lon) => [x(lon) * view.k + view.tx, y(lat) * view.k + view.ty];
@@ -66,27 +85,43 @@ const ConsoleMap = (() => {
         }
 
         function setRoads(geojson) {
-            roads.textContent = '';
-            const byLevel = {};
+            drawRoads(roads, geojson);
+            const b = extent(geojson);
+            if (b) fit(b);
+        }
+
+        /** The small streets of the current view (null clears them). */
+        function setDetail(geojson) {
+            if (geojson) drawRoads(detail, geojson); else detail.textContent = '';
+        }
+
+        function extent(geojson) {
             let minLat = 90, maxLat = -90, minLon = 180, maxLon = -180;
+            for (const f of geojson.features || []) {
+                for (const [lon, lat] of f.geometry?.coordinates || []) {
+                    minLat = Math.min(minLat, lat); maxLat = Math.max(maxLat, lat);
+                    minLon = Math.min(minLon, lon); maxLon = Math.max(maxLon, lon);
+                }
+            }
+            return minLat <= maxLat ? {minLat, maxLat, minLon, maxLon} : null;
+        }
+
+        function drawRoads(layer, geojson) {
+            layer.textContent = '';
+            const byLevel = {};
             for (const f of geojson.features || []) {
                 if (f.geometry?.type !== 'LineString') continue;
                 const level = f.properties?.level || 'all';
                 const coords = f.geometry.coordinates;
                 (byLevel[level] ||= []).push(coords.map((c, i) => `${i ? 'L' : 'M'}${x(c[0]).toFixed(6)},${y(c[1]).toFixed(6)}`).join(''));
-                for (const [lon, lat] of coords) {
-                    minLat = Math.min(minLat, lat); maxLat = Math.max(maxLat, lat);
-                    minLon = Math.min(minLon, lon); maxLon = Math.max(maxLon, lon);
-                }
             }
             // Small roads first, big roads over them; one path per level keeps the DOM small.
             for (const level of ['all', 'residential', 'tertiary', 'secondary', 'primary', 'trunk', 'motorway']) {
                 if (!byLevel[level]) continue;
                 const [color, width] = ROAD_STYLE[level];
                 el('path', {d: byLevel[level].join(''), fill: 'none', stroke: color, 'stroke-width': width,
-                    'vector-effect': 'non-scaling-stroke', 'stroke-linecap': 'round', 'data-level': level}, roads);
+                    'vector-effect': 'non-scaling-stroke', 'stroke-linecap': 'round', 'data-level': level}, layer);
             }
-            if (minLat <= maxLat) fit({minLat, maxLat, minLon, maxLon});
         }
 
         /** rows: [{technicianId, name, color, homeLat, homeLon, stops: [id]}]; visits: [{appointmentId, lat, lon, status, risk}] */
@@ -217,7 +252,7 @@ const ConsoleMap = (() => {
         }, {passive: false});
         window.addEventListener('resize', () => apply());
 
-        return {setRoads, setPlan, setPositions, select, fit: () => fit(), setTiles,
+        return {setRoads, setDetail, setPlan, setPositions, select, fit: () => fit(), setTiles,
             setPicking: on => { state.picking = on; container.classList.toggle('picking', on); }};
     }
 

@@ -38,6 +38,11 @@ public class RoadResource {
     @Inject
     Roads roads;
 
+    private static final String NUMBER = "-?\\d{1,3}(\\.\\d{1,8})?";
+    private static final double GRID = 0.01;
+    private static final int MAX_CACHED = 400;
+    private static final String EMPTY = "{\"type\":\"FeatureCollection\",\"features\":[]}";
+
     private final Map<String, String> cache = new ConcurrentHashMap<>();
 
     @GET
@@ -47,15 +52,21 @@ public class RoadResource {
     public Response roads(@QueryParam("territory") @NotBlank @Size(max = 40) String territory,
                           @QueryParam("level") @Pattern(regexp = "(?i)motorway|trunk|primary|secondary|tertiary"
                                   + "|residential|all", message = "must be one of motorway, trunk, primary, "
-                                  + "secondary, tertiary, residential, all") String level) {
+                                  + "secondary, tertiary, residential, all") String level,
+                          @QueryParam("bbox") @Pattern(regexp = NUMBER + "," + NUMBER + "," + NUMBER + "," + NUMBER,
+                                  message = "must be minLon,minLat,maxLon,maxLat") String bbox) {
         Territory t = Blocking.await(() -> Panache.withSession(() -> Territory.<Territory>findById(territory)));
         if (t == null) {
             throw ApiException.notFound("no territory '" + territory + "'");
         }
         RoadClassLevel detail = level == null ? defaultLevel(t.radiusKm)
                 : RoadClassLevel.valueOf(level.toUpperCase(Locale.ROOT));
-        String key = t.id + '|' + t.centerLat + '|' + t.centerLon + '|' + t.radiusKm + '|' + detail;
-        String json = cache.computeIfAbsent(key, k -> simplified(bbox(t), detail));
+        BoundingBox area = bbox == null ? bbox(t) : window(bbox(t), bbox);
+        String key = t.id + '|' + t.centerLat + '|' + t.centerLon + '|' + t.radiusKm + '|' + detail + '|' + area;
+        if (cache.size() > MAX_CACHED) {
+            cache.clear();
+        }
+        String json = area == null ? EMPTY : cache.computeIfAbsent(key, k -> simplified(area, detail));
         CacheControl cc = new CacheControl();
         cc.setMaxAge(3600);
         cc.setPrivate(true);
@@ -80,6 +91,29 @@ public class RoadResource {
             throw ApiException.conflict("the territory lies outside the road map", Map.of("territoryId", t.id));
         }
         return new BoundingBox(minLat, minLon, maxLat, maxLon);
+    }
+
+    /**
+     * The part of the territory inside {@code bbox} (the console's view when zoomed in, for the small streets),
+     * widened to a 0.01° grid so that nearby views share one cached answer; null when they do not meet.
+     */
+    private static BoundingBox window(BoundingBox territory, String bbox) {
+        String[] p = bbox.split(",");
+        double minLon = Math.floor(Double.parseDouble(p[0]) / GRID) * GRID;
+        double minLat = Math.floor(Double.parseDouble(p[1]) / GRID) * GRID;
+        double maxLon = Math.ceil(Double.parseDouble(p[2]) / GRID) * GRID;
+        double maxLat = Math.ceil(Double.parseDouble(p[3]) / GRID) * GRID;
+        if (minLon >= maxLon || minLat >= maxLat) {
+            throw ApiException.badRequest("bbox", "must be minLon,minLat,maxLon,maxLat with min below max");
+        }
+        if ((maxLon - minLon) * (maxLat - minLat) > 0.25) {
+            throw ApiException.badRequest("bbox", "may span at most a quarter of a square degree");
+        }
+        double lo1 = Math.max(minLon, territory.minLon());
+        double la1 = Math.max(minLat, territory.minLat());
+        double lo2 = Math.min(maxLon, territory.maxLon());
+        double la2 = Math.min(maxLat, territory.maxLat());
+        return lo1 < lo2 && la1 < la2 ? new BoundingBox(la1, lo1, la2, lo2) : null;
     }
 
     /** Five decimals (about a metre) are plenty for a screen and make the answer a sixth smaller. */

@@ -70,6 +70,22 @@ class ConsoleApiTest {
                 .queryParam("level", "secondary").get("/api/roads").then().statusCode(200)
                 .extract().path("features.properties.level");
         assertTrue(levels.stream().noneMatch("residential"::equals), levels.toString());
+        // Zoomed in: the streets of a small window only (a 0.01° cell at the city's centre).
+        int all = given().auth().oauth2(token).queryParam("territory", "console-roads").get("/api/roads").then()
+                .extract().<List<Object>>path("features").size();
+        var centre = roads.network().bounds().center();
+        String cell = String.format(java.util.Locale.ROOT, "%.4f,%.4f,%.4f,%.4f", centre.lon(), centre.lat(),
+                centre.lon() + 0.005, centre.lat() + 0.005);
+        int window = given().auth().oauth2(token).queryParam("territory", "console-roads")
+                .queryParam("level", "residential").queryParam("bbox", cell).get("/api/roads").then()
+                .statusCode(200).extract().<List<Object>>path("features").size();
+        assertTrue(window > 0 && window < all, window + " of " + all);
+        given().auth().oauth2(token).queryParam("territory", "console-roads").queryParam("bbox", "10,50,10.1,50.1")
+                .get("/api/roads").then().statusCode(200).body("features", empty());
+        given().auth().oauth2(token).queryParam("territory", "console-roads").queryParam("bbox", "1,2,3")
+                .get("/api/roads").then().statusCode(400).body("message", containsString("bbox"));
+        given().auth().oauth2(token).queryParam("territory", "console-roads").queryParam("bbox", "3,2,1,0")
+                .get("/api/roads").then().statusCode(400).body("message", containsString("min below max"));
         given().auth().oauth2(token).queryParam("territory", "console-roads").queryParam("level", "footpaths")
                 .get("/api/roads").then().statusCode(400).body("message", containsString("level"));
         given().auth().oauth2(token).get("/api/roads").then().statusCode(400);

@@ -154,6 +154,16 @@ class ConsoleBrowserTest {
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid='caller']"))).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("b-known")));
             assertEquals("Rosa Diaz", browser.findElement(By.id("b-name")).getDomProperty("value"));
+            // Zoomed in on a large territory, the map loads the small streets of the view.
+            browser.executeScript("""
+                    const svg = document.querySelector('#map svg');
+                    const r = svg.getBoundingClientRect();
+                    for (let i = 0; i < 4; i++) {
+                        svg.dispatchEvent(new WheelEvent('wheel', {deltaY: -400, clientX: r.left + r.width / 2,
+                            clientY: r.top + r.height / 2, bubbles: true, cancelable: true}));
+                    }""");
+            wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#map path[data-level='residential']")));
             // A place can also be picked on the map.
             browser.findElement(By.id("b-pick")).click();
             new Actions(browser).moveToElement(browser.findElement(By.id("map")), 10, 10).click().perform();
