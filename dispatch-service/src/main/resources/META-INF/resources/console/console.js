@@ -348,7 +348,7 @@ function showTechnician(id) {
         try {
             await Api.post(`/api/technicians/${encodeURIComponent(id)}/absences`,
                 {firstDay: state.date, lastDay: state.date, kind: 'SICK', note: 'reported in the console'});
-            planMessage(`${t.name} is out on ${state.date}: solve again (today re-plans by itself).`, 'ok');
+            planMessage(`${t.name} is out on ${state.date}: solve again (a published day re-plans by itself).`, 'ok');
             await loadTimeline(true);
         } catch (err) {
             planMessage(err.message, 'error');
