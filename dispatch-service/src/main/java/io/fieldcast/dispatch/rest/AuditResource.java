@@ -1,5 +1,6 @@
 package io.fieldcast.dispatch.rest;
 
+import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -26,13 +27,23 @@ public class AuditResource {
                              String reason, String before, String after) {
     }
 
+    /** What a dispatcher may read: the day's work. People, territories and job types stay with the admins. */
+    static final java.util.Set<String> DISPATCHER_ENTITIES = java.util.Set.of("appointment", "plan");
+
+    @jakarta.inject.Inject
+    io.quarkus.security.identity.SecurityIdentity caller;
+
     @GET
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Changes to one appointment, technician, territory, job type or plan, oldest first")
+    @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER})
+    @Operation(summary = "Changes to one appointment, technician, territory, job type or plan, oldest first "
+            + "(dispatchers: appointments and plans)")
     public Uni<List<AuditEntry>> trail(
             @QueryParam("entity") @NotBlank @Pattern(regexp = "appointment|technician|territory|job_type|plan|customer")
             String entity,
             @QueryParam("id") @NotBlank @Size(max = 100) String id) {
+        if (!caller.hasRole(Roles.ADMIN) && !DISPATCHER_ENTITIES.contains(entity)) {
+            throw ApiException.forbidden("the audit trail of a " + entity + " needs the admin role");
+        }
         return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
                         select id, entity_type, entity_id, action, actor, at, reason, before_json, after_json
                         from audit_log where entity_type = :type and entity_id = :id order by id""", Object[].class)
