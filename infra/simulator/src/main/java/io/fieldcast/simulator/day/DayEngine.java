@@ -95,10 +95,17 @@ public final class DayEngine {
             phone.tap(stop.appointmentId(), VisitStatus.EN_ROUTE, null, null, departed);
             Driver.Drive drive = driver.drive(leg, departed, phone);
             meters += leg.meters();
-            Instant arrived = drive.arrival();
+            Instant parked = drive.arrival();
+            // Company policy: nobody rings before the booked window opens; an early van waits outside.
+            Instant arrived = parked;
+            if (stop.windowStart() != null && parked.isBefore(stop.windowStart())) {
+                arrived = stop.windowStart();
+                phone.standing(stop.location(), parked, arrived, 0.9, 1);
+            }
             phone.tap(stop.appointmentId(), VisitStatus.ARRIVED, null, null,
                     arrived.plusSeconds(15 + rng.nextInt(106)));
-            Truth.Visit visit = work(day, stop, habits, rng, phone, departed, arrived, leg, drive.detourMinutes());
+            Truth.Visit visit = work(day, stop, habits, rng, phone, departed, parked, arrived, leg,
+                    drive.detourMinutes());
             visits.add(visit);
             pos = stop.location();
             t = visit.finishedAt().plusSeconds(60 + rng.nextInt(180)); // packing up
@@ -125,9 +132,11 @@ public final class DayEngine {
         return t;
     }
 
+    /** The job from the door ({@code arrived}); the drive ended when the van was {@code parked}. */
     private static Truth.Visit work(TechnicianDay day, PlannedStop stop, Habits habits, SplittableRandom rng,
-                                    Phone phone, Instant departed, Instant arrived, Leg leg, double detourMin) {
-        double driveSeconds = Duration.between(departed, arrived).toMillis() / 1000.0;
+                                    Phone phone, Instant departed, Instant parked, Instant arrived, Leg leg,
+                                    double detourMin) {
+        double driveSeconds = Duration.between(departed, parked).toMillis() / 1000.0;
         if (Seeds.chance(rng, habits.rare().noShowChance())) {
             Instant gaveUp = arrived.plusSeconds(300 + rng.nextInt(600));
             phone.standing(stop.location(), arrived, gaveUp, 0.9, 1);
