@@ -167,6 +167,22 @@ class ConsoleApiTest {
         given().auth().oauth2(token).get("/api/plans/nowhere/" + DAY + "/timeline").then().statusCode(404);
     }
 
+    /** eta-service's /report and customer-notify's /outbox log in here from their own origins; nobody else may. */
+    @Test
+    void theOtherServicesPagesMayLogInCrossOriginOthersMayNot() {
+        given().header("Origin", "http://localhost:8082").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type")
+                .options("/api/auth/login").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:8082");
+        given().header("Origin", "http://localhost:8084").contentType("application/json")
+                .body(Map.of("username", "nobody", "password", "wrong-password"))
+                .post("/api/auth/login").then().statusCode(401)
+                .header("Access-Control-Allow-Origin", "http://localhost:8084");
+        given().header("Origin", "http://evil.example").contentType("application/json")
+                .body(Map.of("username", "nobody", "password", "wrong-password"))
+                .post("/api/auth/login").then().statusCode(403);
+    }
+
     @Test
     void rootOpensTheConsole() {
         given().redirects().follow(false).get("/").then().statusCode(303)
