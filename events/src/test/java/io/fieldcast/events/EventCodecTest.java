@@ -60,6 +60,17 @@ class EventCodecTest {
     }
 
     @Test
+    void routePlannedFrom011WithoutCustomerPhoneStillDecodes() throws Exception {
+        // Written by a 0.1.1 producer: its visits have no customerPhone.
+        byte[] v011 = getClass().getResourceAsStream("/payloads/route-planned-0.1.1.json").readAllBytes();
+        var route = assertInstanceOf(RoutePlanned.class, EventCodec.decode(v011));
+        PlannedVisit visit = route.visits().getFirst();
+        assertEquals("Ana", visit.customerFirstName());
+        assertEquals(75, visit.plannedDurationMinutes());
+        assertNull(visit.customerPhone());
+    }
+
+    @Test
     void unknownFieldsFromANewerProducerAreIgnored() {
         String json = """
                 {"type":"AppointmentCanceled","eventId":"3f0c1b8e-64a3-4f8b-8d1e-0f2a4b6c8d0e",

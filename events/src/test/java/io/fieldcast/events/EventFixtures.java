@@ -20,7 +20,7 @@ final class EventFixtures {
         var contact = new CustomerContact(UUID.randomUUID(), "Ana", "+34600111222", "ana@example.org", "es",
                 true, false);
         var visit = new PlannedVisit(APPOINTMENT, 1, "INSTALL", "Ana", "Carrer Major 1", CUSTOMER_PLACE, "dog",
-                T0, T0.plusSeconds(4 * 3600), T0.plusSeconds(1800), 75, true);
+                T0, T0.plusSeconds(4 * 3600), T0.plusSeconds(1800), 75, true, "+34600111222");
         return List.of(
                 new AppointmentBooked(Events.newId(), T0, 1, APPOINTMENT, "north", "Europe/Andorra", "INSTALL",
                         contact, "Carrer Major 1", CUSTOMER_PLACE, T0, T0.plusSeconds(14400), 3, "gate code 12"),
