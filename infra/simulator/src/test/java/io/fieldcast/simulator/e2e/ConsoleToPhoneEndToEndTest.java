@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fieldcast.events.time.SharedClock;
-import io.fieldcast.testing.SharedKafka;
-import io.fieldcast.testing.SharedPostgres;
-import io.fieldcast.testing.TestKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,14 +74,7 @@ class ConsoleToPhoneEndToEndTest {
         SharedClock.write(clockFile, day.atTime(LocalTime.of(6, 30)).atZone(NEW_YORK).toInstant(), 1.0,
                 Clock.systemUTC());
 
-        SharedPostgres pg = SharedPostgres.get();
-        Map<String, String> env = new HashMap<>();
-        env.put("FIELDCAST_PG_URL", pg.reactiveUrl(pg.createDatabase("console")));
-        env.put("FIELDCAST_PG_USER", pg.user());
-        env.put("FIELDCAST_PG_PASSWORD", pg.password());
-        env.put("FIELDCAST_KAFKA_BOOTSTRAP", SharedKafka.get().bootstrapServers());
-        env.put("FIELDCAST_JWT_PUBLIC_KEY", TestKeys.get().publicKey().toString());
-        env.put("FIELDCAST_JWT_PRIVATE_KEY", TestKeys.get().privateKey().toString());
+        Map<String, String> env = TestRuntimeEnv.withFreshDatabase("console");
         env.put("FIELDCAST_CLOCK_FILE", clockFile.toString());
 
         Map<String, String> dispatchEnv = new HashMap<>(env);

@@ -4,9 +4,6 @@ import io.fieldcast.simulator.demo.Demo;
 import io.fieldcast.simulator.demo.DemoOptions;
 import io.fieldcast.simulator.demo.Kpis;
 import io.fieldcast.simulator.demo.ServiceProcess;
-import io.fieldcast.testing.SharedKafka;
-import io.fieldcast.testing.SharedPostgres;
-import io.fieldcast.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -15,7 +12,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,14 +35,7 @@ class DemoEndToEndTest {
             assumeTrue(Files.exists(ServiceProcess.jar(REPO, module)), module + " is not packaged "
                     + "(target/quarkus-app); build it with ./mvnw -pl " + module + " -am package -DskipTests");
         }
-        SharedPostgres pg = SharedPostgres.get();
-        Map<String, String> env = new HashMap<>();
-        env.put("FIELDCAST_PG_URL", pg.reactiveUrl(pg.createDatabase("demo")));
-        env.put("FIELDCAST_PG_USER", pg.user());
-        env.put("FIELDCAST_PG_PASSWORD", pg.password());
-        env.put("FIELDCAST_KAFKA_BOOTSTRAP", SharedKafka.get().bootstrapServers());
-        env.put("FIELDCAST_JWT_PUBLIC_KEY", TestKeys.get().publicKey().toString());
-        env.put("FIELDCAST_JWT_PRIVATE_KEY", TestKeys.get().privateKey().toString());
+        Map<String, String> env = TestRuntimeEnv.withFreshDatabase("demo");
         env.put("FIELDCAST_ROAD_CACHE_DIR", REPO.resolve(".fieldcast/graph").toString());
         Path home = Path.of("target", "demo-home").toAbsolutePath();
 

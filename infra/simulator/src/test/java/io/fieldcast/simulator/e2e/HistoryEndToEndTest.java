@@ -12,8 +12,6 @@ import io.fieldcast.simulator.run.Simulation;
 import io.fieldcast.simulator.run.Stats;
 import io.fieldcast.testing.EventProbe;
 import io.fieldcast.testing.SharedKafka;
-import io.fieldcast.testing.SharedPostgres;
-import io.fieldcast.testing.TestKeys;
 import io.fieldcast.simulator.run.Live;
 import io.fieldcast.simulator.run.Load;
 import io.fieldcast.simulator.run.Log;
@@ -59,15 +57,7 @@ class HistoryEndToEndTest {
             assumeTrue(Files.exists(ServiceJar.jar(REPO, module)), module + " is not packaged (target/quarkus-app); "
                     + "build it with ./mvnw -pl " + module + " -am package -DskipTests to run this test");
         }
-        SharedPostgres pg = SharedPostgres.get();
-        String kafka = SharedKafka.get().bootstrapServers();
-        Map<String, String> env = new HashMap<>();
-        env.put("FIELDCAST_PG_URL", pg.reactiveUrl(pg.createDatabase("sim")));
-        env.put("FIELDCAST_PG_USER", pg.user());
-        env.put("FIELDCAST_PG_PASSWORD", pg.password());
-        env.put("FIELDCAST_KAFKA_BOOTSTRAP", kafka);
-        env.put("FIELDCAST_JWT_PUBLIC_KEY", TestKeys.get().publicKey().toString());
-        env.put("FIELDCAST_JWT_PRIVATE_KEY", TestKeys.get().privateKey().toString());
+        Map<String, String> env = TestRuntimeEnv.withFreshDatabase("sim");
 
         Map<String, String> dispatchEnv = new HashMap<>(env);
         dispatchEnv.put("FIELDCAST_SEED_USERS", "root:secret:admin+dispatcher");
