@@ -237,7 +237,7 @@ public class PlanPublisher {
             Customer c = customers.get(a.customerId);
             visits.add(new PlannedVisit(a.id, visits.size(), a.jobType, c == null ? null : c.firstName(), a.address,
                     new GeoPosition(a.lat, a.lon), a.notes, a.windowStart, a.windowEnd, a.plannedArrival,
-                    a.durationMin, a.pinned));
+                    a.durationMin, a.pinned, c == null ? null : c.phone));
         }
         GeoPosition home = new GeoPosition(shift.home().lat(), shift.home().lon());
         String first = shift.name() == null ? null : shift.name().strip().split("\\s+")[0];

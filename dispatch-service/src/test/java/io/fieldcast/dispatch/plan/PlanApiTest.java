@@ -121,6 +121,8 @@ class PlanApiTest {
             RoutePlanned withInstall = routes.stream().filter(r -> r.visits().stream()
                     .anyMatch(v -> v.appointmentId().equals(install))).findFirst().orElseThrow();
             assertEquals(c.territory() + "-a", withInstall.technicianId());
+            // The phone's "Call" link: every booking of the fixtures is for Rosa at +12125550123.
+            routes.forEach(r -> r.visits().forEach(v -> assertEquals("+12125550123", v.customerPhone(), v.toString())));
             routes.forEach(r -> r.visits().forEach(v -> assertFalse(v.plannedArrival().isAfter(v.windowEnd()),
                     "arrives within the window: " + v)));
         }
