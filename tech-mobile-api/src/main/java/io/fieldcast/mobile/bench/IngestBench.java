@@ -59,7 +59,8 @@ public final class IngestBench {
 
         System.err.printf("starting tech-mobile-api (log %s)…%n", log);
         try (ServiceProcess service = new ServiceProcess(jar, env,
-                List.of("-Xms512m", "-Xmx1g", "-XX:+UseParallelGC"), log)) {
+                // The ingest path needs no map: skip loading the road graph (and its memory) in the measured JVM.
+                List.of("-Xms512m", "-Xmx1g", "-XX:+UseParallelGC", "-Dfieldcast.road.enabled=false"), log)) {
             service.awaitReady(Duration.ofSeconds(90));
             BenchTokens tokens = new BenchTokens(Path.of(env.get("FIELDCAST_JWT_PRIVATE_KEY")),
                     "https://fieldcast.io/platform");

@@ -31,6 +31,8 @@ public interface MobileSettings {
 
     RateLimit rateLimit();
 
+    MapView map();
+
     /** GPS batch ingest. */
     interface Ingest {
 
@@ -73,5 +75,17 @@ public interface MobileSettings {
         /** Requests a device may send in a burst (e.g. replaying an offline queue). */
         @WithDefault("30")
         int burst();
+    }
+
+    /** The roads drawn under the route on the phone's map. */
+    interface MapView {
+
+        /** Roads this far (metres) beyond the route's outermost stops are drawn too. */
+        @WithDefault("500")
+        double roadMarginMeters();
+
+        /** At most this many road segments go to a phone; beyond it the smaller streets are left out first. */
+        @WithDefault("2500")
+        int maxRoadSegments();
     }
 }
