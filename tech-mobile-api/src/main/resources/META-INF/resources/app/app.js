@@ -16,6 +16,7 @@ const state = {
     session: JSON.parse(localStorage.getItem('fieldcast.session') || 'null'),
     route: JSON.parse(localStorage.getItem('fieldcast.route') || 'null'),
     geojson: JSON.parse(localStorage.getItem('fieldcast.map') || 'null'),
+    roads: JSON.parse(localStorage.getItem('fieldcast.roads') || 'null'),
     pings: [],
     watch: null,
     flushing: false,
@@ -100,7 +101,9 @@ $('logout').addEventListener('click', async () => {
     saveSession(null);
     localStorage.removeItem('fieldcast.route');
     localStorage.removeItem('fieldcast.map');
+    localStorage.removeItem('fieldcast.roads');
     state.route = null;
+    state.roads = null;
     show();
 });
 
@@ -124,10 +127,23 @@ async function loadRoute() {
             state.geojson = await map.json();
             localStorage.setItem('fieldcast.map', JSON.stringify(state.geojson));
         }
+        await loadRoads();
     } catch (e) {
         $('day-error').textContent = 'Offline: showing the route as last loaded.';
     }
     await render();
+}
+
+// The roads under the map; optional: without them (no road network, no network) the map shows the route alone.
+async function loadRoads() {
+    try {
+        const roads = await api('/api/me/route/roads');
+        if (!roads.ok) return;
+        state.roads = await roads.json();
+        try {
+            localStorage.setItem('fieldcast.roads', JSON.stringify(state.roads));
+        } catch (e) { /* storage full: roads are drawn now and reloaded next time */ }
+    } catch (e) { /* offline: keep the roads as last loaded */ }
 }
 
 async function render() {
@@ -150,20 +166,27 @@ function time(iso) {
     return iso ? new Date(iso).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'}) : '–';
 }
 
+// 1, 2, 3 in driving order (dispatch's sequence starts at 0).
+function position(visit) {
+    return (state.route?.visits.findIndex(v => v.appointmentId === visit.appointmentId) ?? -1) + 1 || '';
+}
+
 function visitCard(visit, status, waiting) {
     const li = document.createElement('li');
     li.className = 'visit';
     li.dataset.status = status;
     li.dataset.appointment = visit.appointmentId;
     const lat = visit.location?.lat, lon = visit.location?.lon;
+    const phone = (visit.customerPhone || '').replace(/[^+0-9]/g, '');
     li.innerHTML = `
         <span class="status">${status.replace('_', ' ')}${waiting ? ' (waiting to send)' : ''}</span>
-        <h2>${visit.sequence}. ${escape(visit.customerFirstName || '')}</h2>
+        <h2>${position(visit)}. ${escape(visit.customerFirstName || '')}</h2>
         <div>${escape(visit.address || '')}</div>
         <div class="muted">${escape(visit.jobType || '')} · window ${time(visit.windowStart)}–${time(visit.windowEnd)}
             · planned ${time(visit.plannedArrival)}</div>
         ${visit.notes ? `<div>📝 ${escape(visit.notes)}</div>` : ''}
         <div class="links">
+            ${phone ? `<a class="call" href="tel:${phone}">Call</a>` : ''}
             ${lat != null ? `<a href="geo:${lat},${lon}?q=${lat},${lon}">Navigate</a>
             <a href="https://www.openstreetmap.org/directions?to=${lat}%2C${lon}" target="_blank" rel="noopener">Route in OSM</a>` : ''}
         </div>
@@ -204,7 +227,7 @@ $('reason-dialog').addEventListener('close', () => {
 async function changeStatus(visit, status, reasonCode = null, note = null) {
     await Outbox.add({
         kind: 'status', appointmentId: visit.appointmentId,
-        label: `${visit.sequence}. ${visit.customerFirstName}: ${LABEL[status]}`,
+        label: `${position(visit)}. ${visit.customerFirstName}: ${LABEL[status]}`,
         url: `/api/me/visits/${visit.appointmentId}/status`,
         body: {status, reasonCode, note, deviceTime: new Date().toISOString(), clientId: newId()},
     });
@@ -306,9 +329,10 @@ function drawMap(localStatus = {}) {
         $('map').textContent = 'Map not loaded yet';
         return;
     }
-    const geojson = {...state.geojson, features: state.geojson.features.map(f => f.properties?.kind === 'visit'
+    const route = state.geojson.features.map(f => f.properties?.kind === 'visit'
         && localStatus[f.properties.appointmentId]
-        ? {...f, properties: {...f.properties, status: localStatus[f.properties.appointmentId]}} : f)};
+        ? {...f, properties: {...f.properties, status: localStatus[f.properties.appointmentId]}} : f);
+    const geojson = {...state.geojson, features: [...(state.roads?.features || []), ...route]};
     RouteMap.draw($('map'), geojson);
 }
 

@@ -6,6 +6,8 @@ const RouteMap = (() => {
     const COLORS = {road: '#cfd8dc', route: '#0b5394', PLANNED: '#0b5394', EN_ROUTE: '#ef6c00', ARRIVED: '#6a1b9a',
         COMPLETED: '#2e7d32', CANNOT_COMPLETE: '#b71c1c'};
 
+    const MAIN_ROADS = ['motorway', 'trunk', 'primary', 'secondary'];
+
     function coordinates(geometry) {
         switch (geometry.type) {
             case 'Point': return [geometry.coordinates];
@@ -17,7 +19,9 @@ const RouteMap = (() => {
 
     function draw(container, geojson) {
         container.textContent = '';
-        const all = geojson.features.flatMap(f => coordinates(f.geometry));
+        // Fit the route; the roads around it fill the view and are cut at its edge.
+        const route = geojson.features.filter(f => f.properties?.kind !== 'road');
+        const all = (route.length ? route : geojson.features).flatMap(f => coordinates(f.geometry));
         if (all.length === 0) {
             container.textContent = 'Nothing to draw';
             return;
@@ -49,7 +53,7 @@ const RouteMap = (() => {
             const t = document.createElementNS(NS, 'text');
             t.setAttribute('x', x(lon)); t.setAttribute('y', y(lat) + 6); t.setAttribute('text-anchor', 'middle');
             t.setAttribute('fill', '#fff'); t.setAttribute('font-size', '18');
-            t.textContent = p.sequence ?? '';
+            t.textContent = p.position ?? p.sequence ?? '';
             g.append(c, t);
             return g;
         }
@@ -60,7 +64,8 @@ const RouteMap = (() => {
             .join('')).join(''));
         path.setAttribute('fill', 'none');
         path.setAttribute('stroke', COLORS[p.kind] || COLORS.road);
-        path.setAttribute('stroke-width', p.kind === 'route' ? 5 : 2);
+        path.setAttribute('stroke-width', p.kind === 'route' ? 5 : MAIN_ROADS.includes(p.level) ? 4 : 2);
+        path.dataset.kind = p.kind || 'road';
         if (p.kind === 'route' && p.straight) path.setAttribute('stroke-dasharray', '10 6');
         return path;
     }

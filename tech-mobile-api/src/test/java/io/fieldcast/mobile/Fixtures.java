@@ -20,7 +20,8 @@ import static io.restassured.RestAssured.given;
 public final class Fixtures {
 
     public static final LocalDate DAY = LocalDate.of(2026, 3, 2);
-    public static final GeoPosition DEPOT = new GeoPosition(52.370, 4.890);
+    /** In the test profile's synthetic city (road-network's default centre), so the map has roads around it. */
+    public static final GeoPosition DEPOT = new GeoPosition(45.0, -30.0);
 
     private Fixtures() {
     }
@@ -29,16 +30,20 @@ public final class Fixtures {
         return "tech-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** A plan with {@code visits} stops, 1 h apart from 08:00 UTC, customers named "Customer 1".. */
+    /**
+     * A plan with {@code visits} stops, 1 h apart from 08:00 UTC, customers named "Customer 1".. with phone
+     * "+3161234567" + n; sequence from 0, as dispatch numbers them.
+     */
     public static RoutePlanned route(String technicianId, LocalDate day, long version, int visits) {
         Instant start = day.atTime(8, 0).toInstant(java.time.ZoneOffset.UTC);
         List<PlannedVisit> planned = new ArrayList<>();
         for (int i = 1; i <= visits; i++) {
             Instant arrival = start.plus(Duration.ofHours(i));
-            planned.add(new PlannedVisit(UUID.randomUUID(), i, "BOILER_SERVICE", "Customer " + i,
-                    "Keizersgracht " + (100 + i) + ", Amsterdam", new GeoPosition(52.37 + i * 0.003, 4.89 + i * 0.004),
+            planned.add(new PlannedVisit(UUID.randomUUID(), i - 1, "BOILER_SERVICE", "Customer " + i,
+                    "Keizersgracht " + (100 + i) + ", Amsterdam",
+                    new GeoPosition(45.0 + i * 0.003, -30.0 + i * 0.004),
                     "ring twice", arrival.minus(Duration.ofHours(1)), arrival.plus(Duration.ofHours(3)), arrival,
-                    45, false));
+                    45, false, "+3161234567" + i));
         }
         return new RoutePlanned(Events.newId(), start, RoutePlanned.SCHEMA_VERSION, technicianId, "north", day,
                 version, DEPOT, DEPOT, start, start.plus(Duration.ofHours(9)), planned);

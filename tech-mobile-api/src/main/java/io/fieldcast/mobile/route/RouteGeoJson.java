@@ -9,8 +9,7 @@ import java.util.Map;
 
 /**
  * The route as GeoJSON for the phone's map: the stops and the driving order as straight lines between them.
- * TODO(road-network): add the roads around the route (RoadNetwork.roadsGeoJson(bbox, level)) once this
- * service carries a road graph; the app already draws any LineString feature with kind "road" underneath.
+ * The roads underneath come separately ({@code /api/me/route/roads}), so the route stays small to refresh.
  */
 final class RouteGeoJson {
 
@@ -21,7 +20,9 @@ final class RouteGeoJson {
         List<Object> features = new ArrayList<>();
         List<List<Double>> line = new ArrayList<>();
         add(line, route.start());
+        int position = 0;
         for (RouteView.Visit visit : route.visits()) {
+            position++;
             if (visit.location() == null) {
                 continue;
             }
@@ -30,6 +31,8 @@ final class RouteGeoJson {
             props.put("kind", "visit");
             props.put("appointmentId", visit.appointmentId());
             props.put("sequence", visit.sequence());
+            // What the technician reads: 1, 2, 3 in driving order (dispatch's sequence starts at 0).
+            props.put("position", position);
             props.put("status", visit.status());
             props.put("name", visit.customerFirstName());
             features.add(feature("Point", point(visit.location()), props));

@@ -1,17 +1,22 @@
 package io.fieldcast.mobile.route;
 
+import io.fieldcast.events.GeoPosition;
 import io.fieldcast.mobile.config.MobileSettings;
 import io.fieldcast.mobile.device.DeviceGuard;
 import io.fieldcast.mobile.device.DeviceIdentity;
+import io.fieldcast.mobile.road.Roads;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -19,7 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** The technician's route of the day, from the read model only. */
 @Path("/api/me/route")
@@ -31,10 +39,12 @@ public class RouteResource {
     private final JsonWebToken jwt;
     private final MobileSettings settings;
     private final Clock clock;
+    private final Roads roads;
 
     public RouteResource(RouteStore routes, DeviceGuard guard, JsonWebToken jwt, MobileSettings settings,
-                         Clock clock) {
+                         Clock clock, Roads roads) {
         this.routes = routes;
+        this.roads = roads;
         this.guard = guard;
         this.jwt = jwt;
         this.settings = settings;
@@ -66,6 +76,31 @@ public class RouteResource {
     @Operation(summary = "The same route as GeoJSON (stops and driving order) for the phone's offline map")
     public Uni<Map<String, Object>> map(@QueryParam("date") String date) {
         return route(date, null).map(RouteGeoJson::of);
+    }
+
+    @GET
+    @Path("/roads")
+    @RolesAllowed(Roles.TECHNICIAN)
+    @Produces("application/geo+json")
+    @Operation(summary = "The roads around the route (its stops' bounding box plus a margin) as GeoJSON, drawn "
+            + "under the route on the phone's map; no features when the service has no road network")
+    public Uni<Response> roads(@QueryParam("date") String date, @QueryParam("technicianId") String technicianId) {
+        // The first answer for an area walks the graph: off the event loop.
+        return route(date, technicianId).emitOn(Infrastructure.getDefaultWorkerPool()).map(route -> {
+            CacheControl cache = new CacheControl();
+            cache.setPrivate(true);
+            cache.setMaxAge(3600);
+            return Response.ok(roads.around(places(route))).cacheControl(cache).build();
+        });
+    }
+
+    private static List<GeoPosition> places(RouteView route) {
+        List<GeoPosition> places = new ArrayList<>();
+        places.add(route.start());
+        places.add(route.end());
+        route.visits().forEach(v -> places.add(v.location()));
+        places.removeIf(Objects::isNull);
+        return places;
     }
 
     private LocalDate parseDate(String date) {

@@ -14,17 +14,20 @@ import java.util.UUID;
 public record RouteView(String technicianId, LocalDate date, long planVersion, Instant shiftStart,
                         Instant shiftEnd, GeoPosition start, GeoPosition end, List<Visit> visits) {
 
-    /** One stop. {@code status} is PLANNED until the technician taps something. */
-    public record Visit(UUID appointmentId, int sequence, String customerFirstName, String address,
-                        GeoPosition location, String jobType, String notes, Instant windowStart,
+    /**
+     * One stop. {@code status} is PLANNED until the technician taps something; {@code customerPhone} is null when
+     * dispatch did not send one (plans published before 0.1.2).
+     */
+    public record Visit(UUID appointmentId, int sequence, String customerFirstName, String customerPhone,
+                        String address, GeoPosition location, String jobType, String notes, Instant windowStart,
                         Instant windowEnd, Instant plannedArrival, int plannedDurationMinutes, String status) {
     }
 
     static RouteView of(RoutePlanned route, Map<UUID, String> statuses) {
         List<Visit> visits = route.visits().stream()
                 .sorted(java.util.Comparator.comparingInt(PlannedVisit::sequence))
-                .map(v -> new Visit(v.appointmentId(), v.sequence(), v.customerFirstName(), v.address(),
-                        v.location(), v.jobType(), v.notes(), v.windowStart(), v.windowEnd(), v.plannedArrival(),
+                .map(v -> new Visit(v.appointmentId(), v.sequence(), v.customerFirstName(), v.customerPhone(),
+                        v.address(), v.location(), v.jobType(), v.notes(), v.windowStart(), v.windowEnd(), v.plannedArrival(),
                         v.plannedDurationMinutes(), statuses.getOrDefault(v.appointmentId(), "PLANNED")))
                 .toList();
         return new RouteView(route.technicianId(), route.date(), route.planVersion(), route.shiftStart(),

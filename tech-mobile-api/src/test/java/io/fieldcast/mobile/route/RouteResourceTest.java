@@ -16,6 +16,11 @@ import java.util.concurrent.TimeUnit;
 import static io.fieldcast.mobile.Fixtures.DAY;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -38,9 +43,10 @@ class RouteResourceTest {
                 .statusCode(200)
                 .body("technicianId", equalTo(tech))
                 .body("visits", hasSize(3))
-                .body("visits.sequence", contains(1, 2, 3))
+                .body("visits.sequence", contains(0, 1, 2))
                 .body("visits[0].appointmentId", equalTo(route.visits().getFirst().appointmentId().toString()))
                 .body("visits[0].customerFirstName", equalTo("Customer 1"))
+                .body("visits[0].customerPhone", equalTo("+31612345671"))
                 .body("visits[0].address", equalTo("Keizersgracht 101, Amsterdam"))
                 .body("visits[0].jobType", equalTo("BOILER_SERVICE"))
                 .body("visits[0].notes", equalTo("ring twice"))
@@ -90,6 +96,43 @@ class RouteResourceTest {
     void dispatcherTokenIs403OnThePhoneRoute() {
         given().auth().oauth2(tokens.forUser("dana", Set.of(Roles.DISPATCHER)).token())
                 .get("/api/me/route").then().statusCode(403);
+    }
+
+    @Test
+    void roadsAroundTheCallersRouteComeAsRoadLines() throws Exception {
+        String tech = Fixtures.uniqueTechnician();
+        String token = tokens.forTechnician(tech, "phone").token();
+        Fixtures.publishAndAwait(publisher, token, Fixtures.route(tech, DAY, 1, 3));
+
+        given().auth().oauth2(token).queryParam("date", DAY.toString()).get("/api/me/route/roads").then()
+                .statusCode(200)
+                .contentType(containsString("geo+json"))
+                .body("type", equalTo("FeatureCollection"))
+                .body("features", not(empty()))
+                .body("features.properties.kind", everyItem(equalTo("road")))
+                .body("features.geometry.type", everyItem(equalTo("MultiLineString")))
+                // The test city's streets within 500 m of the route: some, and not the whole 6 km city.
+                .body("features.geometry.coordinates.flatten().size()", greaterThan(10));
+    }
+
+    @Test
+    void roadsOfAnotherTechniciansRouteAre403AndWithoutTokenAre401() throws Exception {
+        String owner = Fixtures.uniqueTechnician();
+        Fixtures.publishAndAwait(publisher, tokens.forTechnician(owner, "phone").token(),
+                Fixtures.route(owner, DAY, 1, 2));
+
+        given().auth().oauth2(tokens.forTechnician(Fixtures.uniqueTechnician(), "phone").token())
+                .queryParam("date", DAY.toString()).queryParam("technicianId", owner)
+                .get("/api/me/route/roads").then().statusCode(403);
+        given().auth().oauth2(tokens.forUser("dana", Set.of(Roles.DISPATCHER)).token())
+                .queryParam("date", DAY.toString()).get("/api/me/route/roads").then().statusCode(403);
+        given().queryParam("date", DAY.toString()).get("/api/me/route/roads").then().statusCode(401);
+    }
+
+    @Test
+    void roadsWithoutARouteAre404() {
+        given().auth().oauth2(tokens.forTechnician(Fixtures.uniqueTechnician(), "phone").token())
+                .queryParam("date", DAY.toString()).get("/api/me/route/roads").then().statusCode(404);
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -98,6 +99,11 @@ class MobileWebAppBrowserTest {
         browser.findElement(By.id("login-submit")).click();
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#visits li.visit"), 3));
         assertTrue(browser.findElement(By.id("visits")).getText().contains("Customer 1"));
+        // Dispatch numbers from 0; the technician reads 1, 2, 3. Each visit has a Call link next to Navigate.
+        WebElement firstCard = browser.findElement(By.cssSelector("li.visit[data-appointment='" + first + "']"));
+        assertEquals("1. Customer 1", firstCard.findElement(By.tagName("h2")).getText());
+        assertEquals("tel:+31612345671",
+                firstCard.findElement(By.cssSelector(".links a.call")).getAttribute("href"));
 
         try (EventProbe probe = EventProbe.atEnd(Topics.VISIT_STATUS)) {
             ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
@@ -122,6 +128,29 @@ class MobileWebAppBrowserTest {
         }
         wait.until(ExpectedConditions.attributeToBe(
                 By.cssSelector("li.visit[data-appointment='" + first + "']"), "data-status", "EN_ROUTE"));
+    }
+
+    @Test
+    void mapDrawsTheRoadsUnderTheRoute() throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        RoutePlanned route = Fixtures.route("tech-2", today, System.currentTimeMillis(), 3);
+        Fixtures.publishAndAwait(publisher, tokens.forTechnician("tech-2", "setup").token(), route);
+
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get(app.toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-tech"))).sendKeys("tech-2");
+        browser.findElement(By.id("login-secret")).sendKeys("2222");
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#visits li.visit"), 3));
+        browser.findElement(By.id("tab-map")).click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#map svg path[data-kind='road']")));
+        List<WebElement> paths = browser.findElements(By.cssSelector("#map svg path"));
+        // Roads first (underneath), then the route line on top; the stops are labelled 1, 2, 3.
+        assertEquals("road", paths.getFirst().getAttribute("data-kind"));
+        assertEquals("route", paths.getLast().getAttribute("data-kind"));
+        assertEquals(List.of("1", "2", "3"), browser.findElements(By.cssSelector("#map svg text")).stream()
+                .map(WebElement::getText).toList());
     }
 
     private static List<VisitStatusChanged> mine(List<io.fieldcast.events.FieldcastEvent> events, UUID appointment) {
