@@ -273,7 +273,7 @@ public final class Demo implements AutoCloseable {
         long t0 = System.nanoTime();
         dispatch = start("dispatch-service", "FIELDCAST_DISPATCH_PORT", ports.dispatch(), "2g", dispatchEnv, logs);
         eta = start("eta-service", "FIELDCAST_ETA_PORT", ports.eta(), "2g", etaEnv, logs);
-        mobile = start("tech-mobile-api", "FIELDCAST_MOBILE_PORT", ports.mobile(), "768m", mobileEnv, logs);
+        mobile = start("tech-mobile-api", "FIELDCAST_MOBILE_PORT", ports.mobile(), "1g", mobileEnv, logs);
         if (ports.customerNotify() != 0) {
             notifyEnv.put("FIELDCAST_NOTIFY_PUBLIC_URL", "http://localhost:" + ports.customerNotify());
         }

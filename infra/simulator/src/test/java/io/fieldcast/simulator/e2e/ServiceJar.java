@@ -14,7 +14,7 @@ final class ServiceJar implements AutoCloseable {
     final int port;
 
     ServiceJar(Path repo, String module, String portVariable, Map<String, String> env, Path log) throws IOException {
-        this.process = new ServiceProcess(repo, module, portVariable, 0, "768m", env, log);
+        this.process = new ServiceProcess(repo, module, portVariable, 0, "1g", env, log);
         this.port = process.port();
     }
 
