@@ -142,11 +142,48 @@ public final class PlanProblemBuilder {
         shift.withFrozenCount(frozen);
     }
 
+    /** Places of a day on one road network: the console's timeline asks for the same day every few seconds. */
+    private record MatrixKey(RoadNetwork network, List<GeoPoint> points) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MatrixKey k && k.network == network && k.points.equals(points);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(network) * 31 + points.hashCode();
+        }
+    }
+
+    /** The last few matrices (read-only once built; ~2.5 MB for 550 places), least recently used out first. */
+    private static final int CACHED_MATRICES = 6;
+    private static final Map<MatrixKey, TravelMatrix> MATRICES = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<MatrixKey, TravelMatrix> eldest) {
+            return size() > CACHED_MATRICES;
+        }
+    };
+
     private static TravelMatrix matrix(RoadNetwork network, List<PlanInput.ShiftInput> shifts,
                                        List<PlanInput.VisitInput> visits) {
         List<GeoPoint> points = new ArrayList<>();
         shifts.forEach(s -> points.add(s.home()));
         visits.forEach(v -> points.add(v.point()));
+        MatrixKey key = new MatrixKey(network, List.copyOf(points));
+        synchronized (MATRICES) {
+            TravelMatrix cached = MATRICES.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        TravelMatrix built = build(network, points);
+        synchronized (MATRICES) {
+            MATRICES.put(key, built);
+        }
+        return built;
+    }
+
+    private static TravelMatrix build(RoadNetwork network, List<GeoPoint> points) {
         int n = points.size();
         long[][] ticks = new long[n][n];
         if (n > 0) {
