@@ -1,5 +1,6 @@
 package io.fieldcast.mobile;
 
+import io.fieldcast.events.ArrivalForecast;
 import io.fieldcast.events.Events;
 import io.fieldcast.events.GeoPosition;
 import io.fieldcast.events.PlannedVisit;
@@ -64,5 +65,27 @@ public final class Fixtures {
             Thread.sleep(100);
         }
         throw new AssertionError("route version " + version + " never reached the read model");
+    }
+
+    /** A forecast as eta publishes it: the 60-minute window from {@code windowStart}, median 25 minutes in. */
+    public static ArrivalForecast forecast(UUID appointment, String tech, int version, Instant windowStart) {
+        return new ArrivalForecast(Events.newId(), Instant.now(), ArrivalForecast.SCHEMA_VERSION, appointment, tech,
+                windowStart.plus(Duration.ofMinutes(25)), windowStart, windowStart.plus(Duration.ofHours(1)), 0.8,
+                windowStart.minus(Duration.ofHours(2)), windowStart.plus(Duration.ofHours(2)), "test", version,
+                "test forecast");
+    }
+
+    /** Waits until {@code GET /api/me/route} shows {@code expected} as the told window start of visit {@code index}. */
+    public static void awaitToldStart(String token, LocalDate day, int index, String expected)
+            throws InterruptedException {
+        for (int i = 0; i < 150; i++) {
+            var response = given().auth().oauth2(token).queryParam("date", day.toString()).get("/api/me/route");
+            if (response.statusCode() == 200
+                    && expected.equals(response.jsonPath().getString("visits[" + index + "].toldWindowStart"))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("told window " + expected + " never reached the route");
     }
 }

@@ -1,6 +1,7 @@
 package io.fieldcast.mobile.route;
 
 import io.fieldcast.events.GeoPosition;
+import io.fieldcast.events.PlannedVisit;
 import io.fieldcast.mobile.config.MobileSettings;
 import io.fieldcast.mobile.device.DeviceGuard;
 import io.fieldcast.mobile.device.DeviceIdentity;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /** The technician's route of the day, from the read model only. */
 @Path("/api/me/route")
@@ -40,10 +42,12 @@ public class RouteResource {
     private final MobileSettings settings;
     private final Clock clock;
     private final Roads roads;
+    private final ToldWindows told;
 
     public RouteResource(RouteStore routes, DeviceGuard guard, JsonWebToken jwt, MobileSettings settings,
-                         Clock clock, Roads roads) {
+                         Clock clock, Roads roads, ToldWindows told) {
         this.routes = routes;
+        this.told = told;
         this.roads = roads;
         this.guard = guard;
         this.jwt = jwt;
@@ -65,7 +69,10 @@ public class RouteResource {
             if (route == null) {
                 throw new ApiException(404, "not_found", "no route published for " + day);
             }
-            return routes.statuses(me.technicianId()).map(statuses -> RouteView.of(route, statuses));
+            // Told windows are looked up by the route's own appointments only: nobody sees another route's.
+            List<UUID> appointments = route.visits().stream().map(PlannedVisit::appointmentId).toList();
+            return routes.statuses(me.technicianId()).chain(statuses -> told.of(appointments)
+                    .map(windows -> RouteView.of(route, statuses, windows)));
         }));
     }
 
