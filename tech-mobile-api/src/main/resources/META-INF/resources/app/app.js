@@ -184,6 +184,8 @@ function visitCard(visit, status, waiting) {
         <div>${escape(visit.address || '')}</div>
         <div class="muted">${escape(visit.jobType || '')} · window ${time(visit.windowStart)}–${time(visit.windowEnd)}
             · planned ${time(visit.plannedArrival)}</div>
+        ${visit.toldWindowStart ? `<div class="told">Customer told ${time(visit.toldWindowStart)}–${time(visit.toldWindowEnd)}
+            — don't ring before ${time(visit.toldWindowStart)}</div>` : ''}
         ${visit.notes ? `<div>📝 ${escape(visit.notes)}</div>` : ''}
         <div class="links">
             ${phone ? `<a class="call" href="tel:${phone}">Call</a>` : ''}

@@ -28,11 +28,13 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,6 +93,10 @@ class MobileWebAppBrowserTest {
         RoutePlanned route = Fixtures.route("tech-1", today, System.currentTimeMillis(), 3);
         Fixtures.publishAndAwait(publisher, tokens.forTechnician("tech-1", "setup").token(), route);
         UUID first = route.visits().getFirst().appointmentId();
+        // The first customer was told a window; the others were not.
+        Instant told = route.visits().getFirst().windowStart().plus(Duration.ofMinutes(30));
+        publisher.send(Fixtures.forecast(first, "tech-1", 1, told)).get(10, TimeUnit.SECONDS);
+        Fixtures.awaitToldStart(tokens.forTechnician("tech-1", "setup").token(), today, 0, told.toString());
 
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         browser.get(app.toString());
@@ -104,6 +110,9 @@ class MobileWebAppBrowserTest {
         assertEquals("1. Customer 1", firstCard.findElement(By.tagName("h2")).getText());
         assertEquals("tel:+31612345671",
                 firstCard.findElement(By.cssSelector(".links a.call")).getAttribute("href"));
+        String toldLine = firstCard.findElement(By.cssSelector(".told")).getText();
+        assertTrue(toldLine.startsWith("Customer told ") && toldLine.contains("don't ring before"), toldLine);
+        assertEquals(1, browser.findElements(By.cssSelector("#visits li.visit .told")).size());
 
         try (EventProbe probe = EventProbe.atEnd(Topics.VISIT_STATUS)) {
             ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
