@@ -32,11 +32,13 @@ public record Timing(long arrival, long start, long departure, long breakStart, 
             done = true;
         }
         long arrival = leave + shift.matrix().travel(from, visit.location());
-        long start = Math.max(arrival, visit.windowStart());
-        if (!done && arrival < visit.windowStart()) {
+        // The van waits outside until the booked window opens, and until the told window opens if that is later.
+        long earliest = visit.earliestStart();
+        long start = Math.max(arrival, earliest);
+        if (!done && arrival < earliest) {
             // Waiting for the window is a good moment for the break, when the whole break fits in the wait.
             long candidate = Math.max(arrival, shift.breakEarliest());
-            if (candidate + shift.breakLength() <= visit.windowStart()) {
+            if (candidate + shift.breakLength() <= earliest) {
                 breakStart = candidate;
                 done = true;
             }

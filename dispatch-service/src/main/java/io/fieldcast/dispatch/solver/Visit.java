@@ -19,6 +19,8 @@ import java.util.Map;
 public class Visit implements Located {
 
     public static final long NOT_FIXED = -1;
+    /** No window was texted to the customer: only the booked window applies. */
+    public static final long NOT_TOLD = Long.MIN_VALUE;
 
     @PlanningId
     private String id;
@@ -40,6 +42,9 @@ public class Visit implements Located {
     private int pinnedOrder = -1;
     private long fixedArrival = NOT_FIXED;
     private long fixedDeparture = NOT_FIXED;
+    /** The window the customer was last texted (customer-notify), when there was one: do not ring before its start. */
+    private long toldStart = NOT_TOLD;
+    private long toldEnd = NOT_TOLD;
     private TravelMatrix matrix;
 
     @InverseRelationShadowVariable(sourceVariableName = "visits")
@@ -91,6 +96,24 @@ public class Visit implements Located {
         }
         int from = previousVisit == null ? shift.location() : previousVisit.location;
         return matrix.travel(from, location);
+    }
+
+    /** When the technician may ring: the booked window's start, or the told window's if that is later. */
+    public long earliestStart() {
+        return isTold() ? Math.max(windowStart, toldStart) : windowStart;
+    }
+
+    public boolean isTold() {
+        return toldStart != NOT_TOLD;
+    }
+
+    /** Ticks the arrival falls after the end of the window the customer was last told; 0 when never told. */
+    public long toldLateTicks() {
+        return timing == null || !isTold() ? 0 : Math.max(0, timing.arrival() - toldEnd);
+    }
+
+    public long toldLateMinutes() {
+        return shift == null ? 0 : matrix.minutesCeil(toldLateTicks());
     }
 
     public long lateTicks() {
@@ -186,6 +209,12 @@ public class Visit implements Located {
         return this;
     }
 
+    public Visit withToldWindow(long start, long end) {
+        this.toldStart = start;
+        this.toldEnd = end;
+        return this;
+    }
+
     public Visit withFixedTimes(long arrival, long departure) {
         this.fixedArrival = arrival;
         this.fixedDeparture = departure;
@@ -209,6 +238,14 @@ public class Visit implements Located {
 
     public long windowEnd() {
         return windowEnd;
+    }
+
+    public long toldStart() {
+        return toldStart;
+    }
+
+    public long toldEnd() {
+        return toldEnd;
     }
 
     public long duration() {

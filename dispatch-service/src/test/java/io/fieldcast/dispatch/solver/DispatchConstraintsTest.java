@@ -97,6 +97,29 @@ class DispatchConstraintsTest {
     }
 
     @Test
+    void toldWindowStartHoldsTheVisitBackLikeTheBookedStart() {
+        // Booked 0–4 h, but the customer was texted 2 h–3 h: arrives at 10 min, waits, rings at 2:00, leaves at
+        // 2:30, reaches B at 2:35 against B's window closing at 2:30 → 5 minutes late, as with a booked start at 2 h.
+        var told = visit("told", A, 0, 4 * HOUR, 30 * MIN).withToldWindow(2 * HOUR, 3 * HOUR);
+        var next = visit("next", B, 0, 2 * HOUR + 30 * MIN, 30 * MIN);
+        verifier.verifyThat(DispatchConstraints::lateArrival).given(all(route(shift("ann", 0), told, next)))
+                .penalizesBy(5);
+        org.junit.jupiter.api.Assertions.assertEquals(10 * MIN, told.getTiming().arrival());
+        org.junit.jupiter.api.Assertions.assertEquals(2 * HOUR, told.getTiming().start());
+    }
+
+    @Test
+    void earliestStartIsTheLaterOfBookedAndToldStart() {
+        // Told 0:00–1:00 but booked from 2 h: the booked start still holds the visit back.
+        var bookedLater = visit("booked-later", A, 2 * HOUR, 4 * HOUR, 30 * MIN).withToldWindow(0, HOUR);
+        // Never told: starts on arrival at 10 min, as before.
+        var neverTold = visit("never-told", A, 0, 4 * HOUR, 30 * MIN);
+        all(route(shift("ann", 0), bookedLater), route(shift("bob", 1), neverTold));
+        org.junit.jupiter.api.Assertions.assertEquals(2 * HOUR, bookedLater.getTiming().start());
+        org.junit.jupiter.api.Assertions.assertEquals(10 * MIN, neverTold.getTiming().start());
+    }
+
+    @Test
     void returningAfterHardEndPenalizedByMinutes() {
         // 10 min to A, 8 h 55 min of work, 10 min back: home at 9 h 15 min against a 9 h hard end.
         var longJob = visit("long", A, 0, ALL_DAY, 8 * HOUR + 55 * MIN);
@@ -196,6 +219,26 @@ class DispatchConstraintsTest {
         var next = visit("next", B, 0, 50 * MIN, 30 * MIN);
         verifier.verifyThat(DispatchConstraints::windowRisk)
                 .given(all(route(shift("ann", 0), uncertain, next))).penalizesBy(15);
+    }
+
+    @Test
+    void arrivalAfterTheToldWindowPenalizedByMinutesPastItsEnd() {
+        // Arrives at A at 10 min; the customer was texted 0:00–0:03 → 7 minutes past the told end (booked window
+        // 0–4 h is kept: no hard penalty, see the assertion below).
+        var broken = visit("broken", A, 0, 4 * HOUR, 30 * MIN).withToldWindow(0, 3 * MIN);
+        var facts = all(route(shift("ann", 0), broken));
+        verifier.verifyThat(DispatchConstraints::brokenToldWindow).given(facts).penalizesBy(7);
+        verifier.verifyThat(DispatchConstraints::lateArrival).given(facts).penalizesBy(0);
+    }
+
+    @Test
+    void arrivalInsideTheToldWindowOrNeverToldIsNotPenalized() {
+        // Arrives at 10 min inside the told 0:00–1:00. The second, never told, reaches B at 0:45 after its booked
+        // window closed at 0:20: late (a hard matter), but no told window is broken. So 0.
+        var inside = visit("inside", A, 0, 4 * HOUR, 30 * MIN).withToldWindow(0, HOUR);
+        var neverTold = visit("never-told", B, 0, 20 * MIN, 30 * MIN);
+        verifier.verifyThat(DispatchConstraints::brokenToldWindow)
+                .given(all(route(shift("ann", 0), inside, neverTold))).penalizesBy(0);
     }
 
     @Test
