@@ -1,5 +1,6 @@
 package io.fieldcast.dispatch.messaging;
 
+import io.fieldcast.dispatch.domain.ForecastWindow;
 import io.fieldcast.dispatch.domain.LatestForecast;
 import io.fieldcast.events.ArrivalForecast;
 import io.fieldcast.events.FieldcastEvent;
@@ -10,7 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Set;
 
-/** Keeps the latest arrival forecast per appointment, so the console can colour visits at risk. */
+/**
+ * Keeps the latest arrival forecast per appointment, so the console can colour visits at risk, and every version's
+ * window, so the window a later text told ({@link ToldWindowHandler}) can be found.
+ */
 @ApplicationScoped
 public class ArrivalForecastHandler implements EventHandler {
 
@@ -30,6 +34,24 @@ public class ArrivalForecastHandler implements EventHandler {
                 || forecast.p50Arrival() == null || forecast.windowStart() == null || forecast.windowEnd() == null) {
             return Uni.createFrom().voidItem();
         }
+        return rememberWindow(forecast).chain(() -> keepLatest(forecast));
+    }
+
+    private static Uni<Void> rememberWindow(ArrivalForecast forecast) {
+        var key = new ForecastWindow.Key(forecast.appointmentId(), forecast.forecastVersion());
+        return ForecastWindow.<ForecastWindow>findById(key).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().voidItem();
+            }
+            ForecastWindow w = new ForecastWindow();
+            w.id = key;
+            w.windowStart = forecast.windowStart();
+            w.windowEnd = forecast.windowEnd();
+            return w.persist().replaceWithVoid();
+        });
+    }
+
+    private static Uni<Void> keepLatest(ArrivalForecast forecast) {
         return LatestForecast.<LatestForecast>findById(forecast.appointmentId()).chain(existing -> {
             // Versions grow per appointment; a replayed older forecast never replaces a newer one.
             if (existing != null && existing.forecastVersion > forecast.forecastVersion()) {

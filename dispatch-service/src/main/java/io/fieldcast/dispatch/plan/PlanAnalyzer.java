@@ -46,6 +46,9 @@ public final class PlanAnalyzer {
             } else if (v.lateTicks() > 0) {
                 issues.add(new VisitIssue(UUID.fromString(v.getId()), "LATE", v.getShift().technicianId(),
                         lateReasons(problem, v)));
+            } else if (v.toldLateTicks() > 0) {
+                issues.add(new VisitIssue(UUID.fromString(v.getId()), "TOLD_WINDOW_BROKEN",
+                        v.getShift().technicianId(), lateReasons(problem, v)));
             }
         }
         return new Analysis(String.valueOf(plan.getScore()), plan.getScore() != null && plan.getScore().isFeasible(),
@@ -72,6 +75,7 @@ public final class PlanAnalyzer {
                 count(sums, DispatchConstraints.PINNED_TECHNICIAN, 1, Level.HARD);
             }
             count(sums, DispatchConstraints.WINDOW_RISK, v.windowRiskMinutes(), Level.SOFT);
+            count(sums, DispatchConstraints.BROKEN_TOLD_WINDOW, v.toldLateMinutes(), Level.SOFT);
             if (v.withOtherThanPreferredTechnician()) {
                 count(sums, DispatchConstraints.PREFERRED_TECHNICIAN, 1, Level.SOFT);
             }
@@ -104,8 +108,16 @@ public final class PlanAnalyzer {
 
     private static List<String> lateReasons(PlanProblem problem, Visit v) {
         List<String> reasons = new ArrayList<>();
-        reasons.add("arrives " + time(problem, v.getTiming().arrival()) + ", window ends "
-                + time(problem, v.windowEnd()) + " (" + v.lateMinutes() + " min late)");
+        if (v.lateTicks() > 0) {
+            reasons.add("arrives " + time(problem, v.getTiming().arrival()) + ", window ends "
+                    + time(problem, v.windowEnd()) + " (" + v.lateMinutes() + " min late)");
+        }
+        if (v.toldLateTicks() > 0) {
+            reasons.add("arrives " + time(problem, v.getTiming().arrival()) + ", the customer was told "
+                    + time(problem, v.toldStart()) + "–" + time(problem, v.toldEnd()) + " ("
+                    + DispatchConstraints.BROKEN_TOLD_WINDOW.toLowerCase(java.util.Locale.ROOT) + ", "
+                    + v.toldLateMinutes() + " min past it)");
+        }
         Visit previous = v.getPreviousVisit();
         if (previous != null && previous.getTiming() != null) {
             reasons.add("the previous visit ends at " + time(problem, previous.getTiming().departure())

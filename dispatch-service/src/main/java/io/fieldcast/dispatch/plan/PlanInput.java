@@ -20,11 +20,21 @@ public record PlanInput(String territoryId, java.time.LocalDate date, java.time.
     /**
      * One appointment. {@code technicianId}/{@code routeSeq} is its place in the current plan (a warm start);
      * {@code pinned} keeps it with that technician and order; {@code started} means the technician is on the way
-     * or on site, so it stays first in the route with {@code fixedArrival}.
+     * or on site, so it stays first in the route with {@code fixedArrival}. {@code toldStart}/{@code toldEnd}: the
+     * window the customer was last texted, null when never told.
      */
     public record VisitInput(UUID appointmentId, GeoPoint point, Instant windowStart, Instant windowEnd,
                              String jobType, int defaultMinutes, Map<String, Integer> requiredSkills, int priority,
                              String technicianId, Integer routeSeq, boolean pinned, boolean started,
-                             Instant plannedArrival, Instant fixedArrival) {
+                             Instant plannedArrival, Instant fixedArrival, Instant toldStart, Instant toldEnd) {
+
+        /** A visit whose customer was never told a window. */
+        public VisitInput(UUID appointmentId, GeoPoint point, Instant windowStart, Instant windowEnd, String jobType,
+                          int defaultMinutes, Map<String, Integer> requiredSkills, int priority, String technicianId,
+                          Integer routeSeq, boolean pinned, boolean started, Instant plannedArrival,
+                          Instant fixedArrival) {
+            this(appointmentId, point, windowStart, windowEnd, jobType, defaultMinutes, requiredSkills, priority,
+                    technicianId, routeSeq, pinned, started, plannedArrival, fixedArrival, null, null);
+        }
     }
 }

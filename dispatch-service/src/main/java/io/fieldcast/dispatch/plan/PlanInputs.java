@@ -10,6 +10,7 @@ import io.fieldcast.dispatch.domain.JobType;
 import io.fieldcast.dispatch.domain.LearnedDuration;
 import io.fieldcast.dispatch.domain.Technician;
 import io.fieldcast.dispatch.persistence.DayLoader;
+import io.fieldcast.dispatch.persistence.ToldWindows;
 import io.fieldcast.roadnetwork.GeoPoint;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,30 +21,34 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** Reads a territory-day from the database into a {@link PlanInput}. */
 @ApplicationScoped
 public class PlanInputs {
 
     private final DayLoader days;
+    private final ToldWindows toldWindows;
     private final PlanSettings settings;
 
-    public PlanInputs(DayLoader days, PlanSettings settings) {
+    public PlanInputs(DayLoader days, ToldWindows toldWindows, PlanSettings settings) {
         this.days = days;
+        this.toldWindows = toldWindows;
         this.settings = settings;
     }
 
     /** Runs inside the caller's session. */
     public Uni<Loaded> load(String territoryId, LocalDate date) {
         return days.load(territoryId, date).chain(day -> JobType.<JobType>listAll()
-                .map(types -> new Loaded(day, toInput(day, types))));
+                .chain(types -> toldWindows.of(day.openAppointments().stream().map(a -> a.id).toList())
+                        .map(told -> new Loaded(day, toInput(day, types, told), told))));
     }
 
-    /** The snapshot (for publishing against) and the solver's view of it. */
-    public record Loaded(DaySnapshot day, PlanInput input) {
+    /** The snapshot (for publishing against), the solver's view of it, and the windows customers were told. */
+    public record Loaded(DaySnapshot day, PlanInput input, Map<UUID, ToldWindows.Told> told) {
     }
 
-    PlanInput toInput(DaySnapshot day, List<JobType> types) {
+    PlanInput toInput(DaySnapshot day, List<JobType> types, Map<UUID, ToldWindows.Told> told) {
         Map<String, JobType> jobTypes = new HashMap<>();
         types.forEach(t -> jobTypes.put(t.code, t));
         List<PlanInput.ShiftInput> shifts = new ArrayList<>();
@@ -57,12 +62,19 @@ public class PlanInputs {
             JobType type = jobTypes.get(a.jobType);
             int minutes = type == null ? a.durationMin : type.defaultDurationMin;
             boolean started = a.status == AppointmentStatus.EN_ROUTE || a.status == AppointmentStatus.ON_SITE;
+            ToldWindows.Told t = toldOn(day, told.get(a.id));
             visits.add(new PlanInput.VisitInput(a.id, new GeoPoint(a.lat, a.lon), a.windowStart, a.windowEnd,
                     a.jobType, minutes, type == null ? Map.of() : type.requiredSkillMap(), a.priority,
                     a.technicianId, a.routeSeq, a.pinned, started,
-                    a.plannedArrival, a.actualArrival));
+                    a.plannedArrival, a.actualArrival, t == null ? null : t.start(), t == null ? null : t.end()));
         }
         return new PlanInput(day.territory().id, day.date(), day.territory().zone(), shifts, visits);
+    }
+
+    /** A window told for another day (before a reschedule whose confirmation is still held) does not bind this one. */
+    private static ToldWindows.Told toldOn(DaySnapshot day, ToldWindows.Told told) {
+        return told != null && told.start().atZone(day.territory().zone()).toLocalDate().equals(day.date())
+                ? told : null;
     }
 
     private PlanInput.ShiftInput shift(DaySnapshot day, Technician tech, Shift shift) {

@@ -103,6 +103,9 @@ public final class PlanProblemBuilder {
                 ticks(epoch, in.windowEnd()), 60L * in.defaultMinutes(), matrix)
                 .withDurationByShift(durations).withSpread(spread).withPriority(in.priority())
                 .withRequiredSkills(in.requiredSkills());
+        if (in.toldStart() != null && in.toldEnd() != null) {
+            v.withToldWindow(ticks(epoch, in.toldStart()), ticks(epoch, in.toldEnd()));
+        }
         if (now != null && in.technicianId() != null) {
             v.withPublished(in.technicianId());
         }

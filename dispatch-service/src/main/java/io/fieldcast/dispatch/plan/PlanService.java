@@ -11,6 +11,7 @@ import io.fieldcast.dispatch.domain.Json;
 import io.fieldcast.dispatch.domain.LatestForecast;
 import io.fieldcast.dispatch.domain.Territory;
 import io.fieldcast.dispatch.persistence.DayLoader;
+import io.fieldcast.dispatch.persistence.ToldWindows;
 import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.dispatch.solver.DispatchConstraints;
 import io.fieldcast.dispatch.solver.DispatchPlan;
@@ -43,17 +44,19 @@ public class PlanService {
     private final PlanPublisher publisher;
     private final Roads roads;
     private final DayLoader days;
+    private final ToldWindows toldWindows;
     private final AuditLog audit;
     private final PlanSettings settings;
     private final Clock clock;
 
     public PlanService(PlanInputs inputs, PlanJobs jobs, PlanPublisher publisher, Roads roads, DayLoader days,
-                       AuditLog audit, PlanSettings settings, Clock clock) {
+                       ToldWindows toldWindows, AuditLog audit, PlanSettings settings, Clock clock) {
         this.inputs = inputs;
         this.jobs = jobs;
         this.publisher = publisher;
         this.roads = roads;
         this.days = days;
+        this.toldWindows = toldWindows;
         this.audit = audit;
         this.settings = settings;
         this.clock = clock;
@@ -126,7 +129,8 @@ public class PlanService {
 
     /**
      * The day for the console's timeline and map: the plan being solved (or solved and not yet published), else
-     * the plan of record, with every appointment of the day and its latest arrival forecast.
+     * the plan of record, with every appointment of the day, its latest arrival forecast and the window its customer
+     * was last told.
      */
     public PlanTimeline.Timeline timeline(String territoryId, LocalDate date) {
         zoneOf(territoryId);
@@ -147,8 +151,9 @@ public class PlanService {
         List<UUID> ids = appointments.stream().map(a -> a.id).toList();
         List<LatestForecast> forecasts = ids.isEmpty() ? List.of() : Blocking.await(() -> Panache.withSession(
                 () -> LatestForecast.<LatestForecast>list("appointmentId in ?1", ids)));
+        Map<UUID, ToldWindows.Told> told = Blocking.await(() -> Panache.withSession(() -> toldWindows.of(ids)));
         return PlanTimeline.build(problem, plan, unpublished.isPresent() ? "SOLVE" : "PLAN_OF_RECORD",
-                job.map(j -> j.status().name()).orElse(null), appointments, forecasts);
+                job.map(j -> j.status().name()).orElse(null), appointments, forecasts, told);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.fieldcast.dispatch.plan;
 import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.AppointmentStatus;
 import io.fieldcast.dispatch.domain.LatestForecast;
+import io.fieldcast.dispatch.persistence.ToldWindows;
 import io.fieldcast.dispatch.solver.DispatchPlan;
 import io.fieldcast.dispatch.solver.TechnicianShift;
 import io.fieldcast.dispatch.solver.Timing;
@@ -44,21 +45,30 @@ public final class PlanTimeline {
     }
 
     /**
+     * The window the customer was last texted: the technician does not ring before {@code windowStart};
+     * {@code broken} when the planned (or actual) arrival is after {@code windowEnd}.
+     */
+    public record ToldView(Instant windowStart, Instant windowEnd, String kind, Instant toldAt, boolean broken) {
+    }
+
+    /**
      * {@code risk}: LATE (planned, forecast or actual arrival after the window), AT_RISK (the forecast's 60-minute
-     * window ends after it).
+     * window ends after it). {@code told}: the window the customer was last texted, null when never told.
      */
     public record VisitView(UUID appointmentId, UUID customerId, AppointmentStatus status, String jobType,
                             String address, double lat, double lon, int priority, Instant windowStart,
                             Instant windowEnd, int durationMinutes, String technicianId, Integer sequence,
                             Instant plannedArrival, Instant plannedStart, Instant plannedDeparture, boolean pinned,
-                            Instant actualArrival, Instant actualDeparture, ForecastView forecast, String risk) {
+                            Instant actualArrival, Instant actualDeparture, ForecastView forecast, String risk,
+                            ToldView told) {
     }
 
     private PlanTimeline() {
     }
 
     public static Timeline build(PlanProblem problem, DispatchPlan plan, String source, String solveStatus,
-                                 List<Appointment> appointments, List<LatestForecast> forecasts) {
+                                 List<Appointment> appointments, List<LatestForecast> forecasts,
+                                 Map<UUID, ToldWindows.Told> told) {
         Map<UUID, LatestForecast> forecastById = new HashMap<>();
         forecasts.forEach(f -> forecastById.put(f.appointmentId, f));
         Map<UUID, Placed> placed = new HashMap<>();
@@ -74,7 +84,7 @@ public final class PlanTimeline {
             if (p == null && AppointmentStatus.OPEN.contains(a.status) && bookedSincePlanned) {
                 unassigned.add(a.id);
             }
-            visits.add(view(a, p, forecastById.get(a.id)));
+            visits.add(view(a, p, forecastById.get(a.id), told.get(a.id)));
         }
         return new Timeline(problem.input().territoryId(), problem.input().date(), problem.input().zone().getId(),
                 source, solveStatus, plan.getScore() == null ? null : plan.getScore().toString(),
@@ -124,7 +134,7 @@ public final class PlanTimeline {
         }
     }
 
-    private static VisitView view(Appointment a, Placed p, LatestForecast f) {
+    private static VisitView view(Appointment a, Placed p, LatestForecast f, ToldWindows.Told t) {
         ForecastView forecast = f == null ? null : new ForecastView(f.p50Arrival, f.windowStart, f.windowEnd,
                 f.probabilityInWindow, f.reason, f.updatedAt);
         String technician = p != null ? p.technicianId() : a.technicianId;
@@ -133,7 +143,15 @@ public final class PlanTimeline {
                 p != null ? Integer.valueOf(p.sequence()) : a.routeSeq,
                 p != null ? p.arrival() : a.plannedArrival, p == null ? null : p.start(),
                 p == null ? null : p.departure(), a.pinned, a.actualArrival, a.actualDeparture, forecast,
-                risk(a, p, forecast));
+                risk(a, p, forecast), told(a, p, t));
+    }
+
+    private static ToldView told(Appointment a, Placed p, ToldWindows.Told t) {
+        if (t == null) {
+            return null;
+        }
+        Instant arrival = a.actualArrival != null ? a.actualArrival : p != null ? p.arrival() : a.plannedArrival;
+        return new ToldView(t.start(), t.end(), t.kind(), t.toldAt(), arrival != null && arrival.isAfter(t.end()));
     }
 
     private static String risk(Appointment a, Placed p, ForecastView f) {
