@@ -288,12 +288,15 @@ async function drawDetails() {
     $('details').hidden = false;
     const tech = state.technicians.find(t => t.id === v.technicianId);
     const why = (state.analysis?.issues || []).filter(i => i.appointmentId === v.appointmentId)
-        .flatMap(i => i.reasons.map(r => `${i.kind.toLowerCase()}: ${r}`));
+        .flatMap(i => i.reasons.map(r => `${i.kind.toLowerCase().replaceAll('_', ' ')}: ${r}`));
     $('details-body').innerHTML = `<dl>
         <dt>Address</dt><dd data-testid="details-address">${esc(v.address)}</dd>
         <dt>Job</dt><dd>${esc(v.jobType)} · ${v.durationMinutes} min · priority ${v.priority}</dd>
         <dt>Status</dt><dd data-testid="details-status">${esc(STATUS_LABEL[v.status] || v.status)}${v.risk ? ' · <b class="error">' + esc(v.risk.replace('_', ' ').toLowerCase()) + '</b>' : ''}</dd>
         <dt>Window</dt><dd>${fmtTime(v.windowStart)}–${fmtTime(v.windowEnd)}</dd>
+        ${v.told ? `<dt>Told</dt><dd data-testid="details-told">${fmtTime(v.told.windowStart)}–${fmtTime(v.told.windowEnd)}
+            (texted ${fmtTime(v.told.toldAt)}; no ring before ${fmtTime(v.told.windowStart)})${v.told.broken
+                ? ' · <b class="error">broken told window</b>' : ''}</dd>` : ''}
         <dt>Technician</dt><dd data-testid="details-technician">${esc(tech?.name || v.technicianId || 'unassigned')}${v.sequence != null && v.technicianId ? ' · stop ' + (v.sequence + 1) : ''}${v.pinned ? ' · pinned' : ''}</dd>
         <dt>Planned</dt><dd>arrive ${fmtTime(v.plannedArrival)}, leave ${fmtTime(v.plannedDeparture)}</dd>
         <dt>Actual</dt><dd>${v.actualArrival ? 'arrived ' + fmtTime(v.actualArrival) : '–'}${v.actualDeparture ? ', left ' + fmtTime(v.actualDeparture) : ''}</dd>

@@ -110,7 +110,7 @@ async function loadAnalysis() {
         const rows = a.constraints.filter(c => c.amount !== 0 || c.matches !== 0);
         const issues = a.issues.map(i => {
             const v = visitById(i.appointmentId);
-            return `<div class="issue" data-testid="issue"><b>${esc(i.kind.toLowerCase())}</b>
+            return `<div class="issue" data-testid="issue"><b>${esc(i.kind.toLowerCase().replaceAll('_', ' '))}</b>
                 <button type="button" class="link" data-appointment="${i.appointmentId}">${esc(v?.address || i.appointmentId)}</button>:
                 ${i.reasons.map(esc).join('; ')}</div>`;
         }).join('');

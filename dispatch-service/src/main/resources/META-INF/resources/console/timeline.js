@@ -111,6 +111,8 @@ const Timeline = (() => {
                 + `${index + 1} ${escapeHtml(v.jobType)}`;
             b.title = `${v.address}\nwindow ${fmt.format(Date.parse(v.windowStart))}–${fmt.format(Date.parse(v.windowEnd))}`
                 + (v.plannedArrival ? `\narrives ${fmt.format(Date.parse(v.plannedArrival))}` : '')
+                + (v.told ? `\ntold ${fmt.format(Date.parse(v.told.windowStart))}–`
+                    + `${fmt.format(Date.parse(v.told.windowEnd))}${v.told.broken ? ' (broken)' : ''}` : '')
                 + (v.forecast ? `\nforecast ${fmt.format(Date.parse(v.forecast.p50Arrival))}` : '')
                 + (v.risk ? `\n${v.risk}` : '');
         }
