@@ -57,7 +57,7 @@ public final class MobileClient {
             stops.add(new PlannedStop(UUID.fromString(v.path("appointmentId").asText()), v.path("sequence").asInt(),
                     v.path("jobType").asText(), point(v.path("location")), instant(v.path("windowStart")),
                     instant(v.path("windowEnd")), instant(v.path("plannedArrival")),
-                    v.path("plannedDurationMinutes").asInt()));
+                    v.path("plannedDurationMinutes").asInt(), instant(v.path("toldWindowStart"))));
         }
         return new Route(r.path("technicianId").asText(), LocalDate.parse(r.path("date").asText()),
                 r.path("planVersion").asLong(), instant(r.path("shiftStart")), instant(r.path("shiftEnd")),

@@ -36,7 +36,19 @@ public final class DayEngine {
      * Continuing a day after a re-plan: {@code day} then starts where and when the technician is, and holds only the
      * visits still to do. {@code round} (1, 2, …) keeps randomness and client ids apart from earlier rounds.
      */
-    public record Resume(int round, boolean lunchTaken) {
+    public record Resume(int round, boolean lunchTaken, Parked parked) {
+
+        public Resume(int round, boolean lunchTaken) {
+            this(round, lunchTaken, null);
+        }
+    }
+
+    /**
+     * The van already drove to the day's first stop and just parked there ({@code day} starts at {@code parkedAt}):
+     * the day goes on from the door, e.g. because the phone showed a new told window when the van parked.
+     */
+    public record Parked(Instant departedAt, Instant parkedAt, double freeFlowSeconds, double meters,
+                         double detourMinutes) {
     }
 
     public DayOutcome simulate(TechnicianDay day, Habits habits) {
@@ -66,6 +78,14 @@ public final class DayEngine {
         List<PlannedStop> stops = day.stops();
         for (int i = 0; i < stops.size(); i++) {
             PlannedStop stop = stops.get(i);
+            Parked atDoor = i == 0 && resume != null ? resume.parked() : null;
+            if (atDoor != null) {
+                Truth.Visit visit = atTheDoor(day, stop, habits, rng, phone, atDoor);
+                visits.add(visit);
+                pos = stop.location();
+                t = visit.finishedAt().plusSeconds(60 + rng.nextInt(180)); // packing up
+                continue;
+            }
             if (sickAt != null && !t.isBefore(sickAt)) {
                 wentSick = t;
                 for (PlannedStop left : stops.subList(i, stops.size())) {
@@ -96,14 +116,7 @@ public final class DayEngine {
             Driver.Drive drive = driver.drive(leg, departed, phone);
             meters += leg.meters();
             Instant parked = drive.arrival();
-            // Company policy: nobody rings before the booked window opens; an early van waits outside.
-            Instant arrived = parked;
-            if (stop.windowStart() != null && parked.isBefore(stop.windowStart())) {
-                arrived = stop.windowStart();
-                phone.standing(stop.location(), parked, arrived, 0.9, 1);
-            }
-            phone.tap(stop.appointmentId(), VisitStatus.ARRIVED, null, null,
-                    arrived.plusSeconds(15 + rng.nextInt(106)));
+            Instant arrived = ringAt(stop, parked, phone, rng);
             Truth.Visit visit = work(day, stop, habits, rng, phone, departed, parked, arrived, leg,
                     drive.detourMinutes());
             visits.add(visit);
@@ -119,6 +132,30 @@ public final class DayEngine {
         var truth = new Truth.Day(day.technicianId(), day.date(), leftHome, Math.round(lateMin * 10) / 10.0, lunch,
                 offline, wentSick, back, Math.round(meters), fixes, outputs.size() - fixes);
         return new DayOutcome(truth, visits, outputs);
+    }
+
+    /**
+     * Company policy: nobody rings before the booked window opens, nor before the window the customer was last told
+     * (what the phone shows when the van parks); an early van waits outside. Taps ARRIVED; returns when the
+     * technician rings.
+     */
+    private static Instant ringAt(PlannedStop stop, Instant parked, Phone phone, SplittableRandom rng) {
+        Instant arrived = parked;
+        Instant doorOpens = stop.doorOpens();
+        if (doorOpens != null && parked.isBefore(doorOpens)) {
+            arrived = doorOpens;
+            phone.standing(stop.location(), parked, arrived, 0.9, 1);
+        }
+        phone.tap(stop.appointmentId(), VisitStatus.ARRIVED, null, null, arrived.plusSeconds(15 + rng.nextInt(106)));
+        return arrived;
+    }
+
+    /** The first stop of a day resumed with the van parked at it: the drive is done, the rest goes on as usual. */
+    private static Truth.Visit atTheDoor(TechnicianDay day, PlannedStop stop, Habits habits, SplittableRandom rng,
+                                         Phone phone, Parked p) {
+        Instant arrived = ringAt(stop, p.parkedAt(), phone, rng);
+        Leg leg = new Leg(p.freeFlowSeconds(), p.meters(), List.of(stop.location()));
+        return work(day, stop, habits, rng, phone, p.departedAt(), p.parkedAt(), arrived, leg, p.detourMinutes());
     }
 
     private Instant waitIfFarTooEarly(Instant t, Leg leg, PlannedStop stop, Habits habits, TechnicianDay day,
