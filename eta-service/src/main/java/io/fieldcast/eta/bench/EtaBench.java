@@ -31,7 +31,8 @@ import java.util.List;
  * Prints {@code BENCH eta visits=... coverage=... hit_rate=... lead_min_p50=... mae_min=... baseline_hit_rate=...
  * oracle_hit_rate=...}. With {@code --osm FILE} travel times and addresses come from that map's road network;
  * {@code --target P} the publication target, {@code --tick M} minutes between replayed recomputes (5),
- * {@code --appointment-buffer B} the appointment-time what-if, {@code --report FILE} where the HTML report goes.
+ * {@code --max-wait M} the longest expected wait outside a told window (10), {@code --promises open} told windows
+ * that do not bind, {@code --report FILE} where the HTML report goes.
  * This is the forecasting core of {@code ./fieldcast bench eta}; the simulator-driven end-to-end run (services,
  * Kafka, mined GPS) is still to come.
  */
@@ -49,8 +50,10 @@ public final class EtaBench {
         double target = Double.parseDouble(arg(args, "--target", "0.9"));
         // Minutes between replayed recomputes (besides every tap).
         int tickMinutes = intArg(args, "--tick", 5);
-        // > 0: the appointment-time what-if of SyntheticFleetDays (service planned x this, no arrival before it).
-        double appointmentBuffer = Double.parseDouble(arg(args, "--appointment-buffer", "0"));
+        // How long a technician may be expected to stand outside for a window to be told (told windows bind).
+        int maxWaitMinutes = intArg(args, "--max-wait", 10);
+        // "open": told windows do not bind (arrivals as they come, the window with the most mass).
+        boolean bind = !"open".equals(arg(args, "--promises", "bind"));
 
         SyntheticHistory fleet = new SyntheticHistory(seed, technicians);
         RoadLeg.Timer roads = RoadLeg.straightLine(30 / 3.6, 1.3);
@@ -74,30 +77,34 @@ public final class EtaBench {
             LearnedModel learned = ModelTrainer.standard(ModelTrainer.AUTO).train("bench", Instant.EPOCH,
                     fleet.services(daysTrain * 6), fleet.travel(daysTrain * 6), seed, p -> { });
             long trained = System.nanoTime();
-            var days = SyntheticFleetDays.days(fleet, technicians, daysTest, roads, places, seed + 1,
-                    appointmentBuffer);
+            var days = SyntheticFleetDays.days(fleet, technicians, daysTest, roads, places, seed + 1);
             var forecaster = new ArrivalForecaster(roads, 2000, Duration.ofMinutes(60), Duration.ofMinutes(5),
-                    ZoneOffset.UTC);
-            var replay = new ReplayEvaluation(forecaster, new PublicationPolicy(target, Duration.ofMinutes(15), 0.1),
+                    ZoneOffset.UTC, bind ? target : Double.NaN);
+            var policy = new PublicationPolicy(target, Duration.ofMinutes(15), 0.1, Duration.ofMinutes(maxWaitMinutes));
+            var replay = new ReplayEvaluation(forecaster, policy,
                     Duration.ofMinutes(tickMinutes), Duration.ofMinutes(60), Duration.ofMinutes(60));
             ReplayEvaluation.Result result = replay.evaluate(days, learned);
             ReplayEvaluation.Result oracle = replay.evaluate(days, fleet.oracle());
             System.out.printf("model service=%s travel=%s trained in %d ms; %s%n", learned.serviceMethod(),
                     learned.travelMethod(), (trained - t0) / 1_000_000, learned.evaluations());
-            System.out.printf("BENCH eta visits=%d coverage=%.3f hit_rate=%.3f lead_min_p50=%.0f mae_min=%.1f "
-                            + "baseline_hit_rate=%.3f oracle_hit_rate=%.3f oracle_coverage=%.3f%n", result.visits(),
-                    result.coverage(), result.hitRate(), result.leadMinutesP50(), result.maeMinutes(),
-                    result.baselineHitRate(), oracle.hitRate(), oracle.coverage());
-            System.out.printf("working day (shift start to last job done): mean %.0f min%n", days.stream()
-                    .mapToDouble(d -> Duration.between(d.shiftStart(), d.visits().getLast().finished()).toMinutes())
-                    .average().orElse(0));
             System.out.println("calibration (announced->observed per bucket): " + result.calibration()
                     + "; oracle: " + oracle.calibration());
+            System.out.printf("told windows %s: idle waiting for them %.1f min per technician-day (oracle %.1f, "
+                            + "plan-centred baseline %.1f); working day %.0f min (oracle %.0f)%n",
+                    bind ? "bind (max expected wait " + maxWaitMinutes + " min)" : "do not bind",
+                    result.idleMinutesPerDay(), oracle.idleMinutesPerDay(), result.baselineIdleMinutesPerDay(),
+                    result.dayMinutes(), oracle.dayMinutes());
             Path report = writeReport(args, learned, result, oracle, "EtaBench --days-train %d --days-test %d --seed %d "
                     .formatted(daysTrain, daysTest, seed) + "--technicians %d --target %s%s%s".formatted(technicians,
                     target, osm == null ? "" : " --osm " + osm,
-                    appointmentBuffer > 0 ? " --appointment-buffer " + appointmentBuffer : ""));
+                    bind ? " --max-wait " + maxWaitMinutes : " --promises open"));
             System.out.println("report: " + report.toAbsolutePath());
+            System.out.printf("BENCH eta visits=%d coverage=%.3f hit_rate=%.3f lead_min_p50=%.0f mae_min=%.1f "
+                            + "baseline_hit_rate=%.3f oracle_hit_rate=%.3f oracle_coverage=%.3f "
+                            + "idle_min_per_day=%.1f baseline_idle_min_per_day=%.1f%n", result.visits(),
+                    result.coverage(), result.hitRate(), result.leadMinutesP50(), result.maeMinutes(),
+                    result.baselineHitRate(), oracle.hitRate(), oracle.coverage(), result.idleMinutesPerDay(),
+                    result.baselineIdleMinutesPerDay());
         } finally {
             if (network != null) {
                 network.close();

@@ -78,6 +78,22 @@ public interface EtaSettings {
         @WithDefault("PT5M")
         Duration windowGrid();
 
+        /**
+         * Told windows bind: a technician never rings before the start of the window the customer was last told
+         * (the phone says so; the van waits outside), and the forecaster plans with that. Off: windows are the
+         * most likely hour as things come, and far fewer of them can be told an hour ahead (see the README).
+         */
+        @WithDefault("true")
+        boolean toldWindowsBind();
+
+        /**
+         * A first window is told only when the technician is expected to stand outside for it at most this long
+         * (the price of telling early: the 5-minute default bought 0.89 coverage for 9 idle minutes per technician
+         * day in {@code ./fieldcast bench eta}).
+         */
+        @WithDefault("PT5M")
+        Duration maxExpectedWait();
+
         /** Monte Carlo samples per technician day. */
         @WithDefault("2000")
         int samples();

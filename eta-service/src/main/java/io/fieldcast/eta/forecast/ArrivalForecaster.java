@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Predicate;
 
 /**
  * Monte Carlo over the rest of a technician's day: the current job's remaining service (its learned distribution
@@ -20,6 +21,14 @@ import java.util.Random;
  * for that hour, waiting for the promised window to open, and the sampled service. Each sample is one possible
  * day, so the correlation between visits (a long job delays everything after it) is kept, which a sum of
  * independent quantiles would lose. The seed depends on the state only, so an unchanged state gives the same answer.
+ *
+ * <p>Told windows bind (unless built with {@code promiseTarget} NaN): a technician never rings before the start of
+ * the window the customer was last told, so each sample waits for it, and so do the visits after it. A visit not told
+ * yet gets the window that, once told and waited for, holds the arrival with probability {@code promiseTarget}: the
+ * window with the most probability mass, moved later only as far as needed to reach the target (every minute moved
+ * is a minute the technician may stand outside, reported as {@code expectedWaitMinutes}). When the caller says a
+ * window will be told now, the visits after it are simulated again with that promise kept, so two windows told in
+ * the same moment are consistent with each other.
  */
 public final class ArrivalForecaster {
 
@@ -31,17 +40,34 @@ public final class ArrivalForecaster {
     private final Duration windowWidth;
     private final Duration windowGrid;
     private final ZoneId zone;
+    private final double promiseTarget;
 
+    /** Told windows do not bind: the window with the most probability mass, as if nobody waited for a promise. */
     public ArrivalForecaster(RoadLeg.Timer roads, int samples, Duration windowWidth, Duration windowGrid,
                              ZoneId zone) {
+        this(roads, samples, windowWidth, windowGrid, zone, Double.NaN);
+    }
+
+    public ArrivalForecaster(RoadLeg.Timer roads, int samples, Duration windowWidth, Duration windowGrid,
+                             ZoneId zone, double promiseTarget) {
         this.roads = roads;
         this.samples = samples;
         this.windowWidth = windowWidth;
         this.windowGrid = windowGrid;
         this.zone = zone;
+        this.promiseTarget = promiseTarget;
+    }
+
+    public boolean toldWindowsBind() {
+        return !Double.isNaN(promiseTarget);
     }
 
     public List<VisitForecast> forecast(DayState day, LearnedModel model) {
+        return forecast(day, model, f -> false);
+    }
+
+    /** {@code toldNow} says which of the returned forecasts the caller will tell the customer right away. */
+    public List<VisitForecast> forecast(DayState day, LearnedModel model, Predicate<VisitForecast> toldNow) {
         List<VisitPlan> visits = day.visits();
         int current = -1;
         int lastDone = -1;
@@ -71,17 +97,34 @@ public final class ArrivalForecaster {
         }
         Origin origin = origin(day, current, lastDone);
         double[] legSeconds = legs(day, remaining, origin);
+        double[] promised = new double[remaining.size()];
+        Arrays.fill(promised, Double.NaN);
+        if (toldWindowsBind()) {
+            for (int r = 0; r < remaining.size(); r++) {
+                Instant told = day.toldStart(visits.get(remaining.get(r)).appointmentId());
+                promised[r] = told == null ? Double.NaN : epoch(told);
+            }
+        }
         double[][] arrivals = new double[remaining.size()][samples];
-        double overrun = simulate(day, model, current, origin, remaining, legSeconds, arrivals);
+        double overrun = simulate(day, model, current, origin, remaining, legSeconds, promised, arrivals);
         List<VisitForecast> out = new ArrayList<>(remaining.size());
         for (int r = 0; r < remaining.size(); r++) {
-            out.add(summarize(visits.get(remaining.get(r)), arrivals[r], overrun, r));
+            boolean open = toldWindowsBind() && Double.isNaN(promised[r]);
+            VisitForecast f = summarize(visits.get(remaining.get(r)), arrivals[r], overrun, r, open);
+            out.add(f);
+            if (open && toldNow.test(f)) {
+                promised[r] = epoch(f.windowStart());
+                if (r + 1 < remaining.size()) {
+                    // Same seed: the same days, now with this promise kept; only the visits after r change.
+                    simulate(day, model, current, origin, remaining, legSeconds, promised, arrivals);
+                }
+            }
         }
         return out;
     }
 
     private double simulate(DayState day, LearnedModel model, int current, Origin origin, List<Integer> remaining,
-                            double[] legSeconds, double[][] arrivals) {
+                            double[] legSeconds, double[] promised, double[][] arrivals) {
         Random random = new Random(seed(day));
         double now = epoch(day.now());
         String tech = day.technicianId();
@@ -127,6 +170,9 @@ public final class ArrivalForecaster {
                 if (v.windowStart() != null) {
                     t = Math.max(t, epoch(v.windowStart()));
                 }
+                if (!Double.isNaN(promised[r])) {
+                    t = Math.max(t, promised[r]);
+                }
                 arrivals[r][s] = t;
                 t += 60 * service[r].quantile(uniform(random));
             }
@@ -134,7 +180,8 @@ public final class ArrivalForecaster {
         return currentService == null ? 0 : elapsed - currentService.p50();
     }
 
-    private VisitForecast summarize(VisitPlan visit, double[] arrivals, double overrun, int visitsBefore) {
+    private VisitForecast summarize(VisitPlan visit, double[] arrivals, double overrun, int visitsBefore,
+                                    boolean toPromise) {
         double[] sorted = arrivals.clone();
         Arrays.sort(sorted);
         double p50 = sorted[sorted.length / 2];
@@ -155,11 +202,29 @@ public final class ArrivalForecaster {
                 bestStart = start;
             }
         }
+        double probability = (double) bestCount / sorted.length;
+        double waitMinutes = 0;
+        if (toPromise) {
+            // Told, the window holds every arrival before its end (the early ones wait): move it later, on the
+            // grid, until that share reaches the target.
+            int needed = (int) Math.ceil(promiseTarget * sorted.length);
+            double start = Math.max(bestStart, Math.floor((sorted[Math.max(0, needed - 1)] - width) / grid) * grid);
+            while (lowerBound(sorted, start + width) < needed) {
+                start += grid;
+            }
+            bestStart = start;
+            probability = (double) lowerBound(sorted, start + width) / sorted.length;
+            double waited = 0;
+            for (int i = 0, early = lowerBound(sorted, start); i < early; i++) {
+                waited += start - sorted[i];
+            }
+            waitMinutes = waited / sorted.length / 60;
+        }
         Instant planned = visit.plannedArrival();
         double behind = planned == null ? 0 : (p50 - epoch(planned)) / 60;
         return new VisitForecast(visit.appointmentId(), instant(p50), instant(bestStart), instant(bestStart + width),
-                (double) bestCount / sorted.length, planned, visit.windowStart(), visit.windowEnd(),
-                Math.max(0, overrun), behind, visitsBefore);
+                probability, planned, visit.windowStart(), visit.windowEnd(), Math.max(0, overrun), behind,
+                visitsBefore, waitMinutes);
     }
 
     /** Samples in [from, to). */

@@ -8,11 +8,29 @@ import java.util.UUID;
 
 /**
  * Everything the forecaster needs about one technician's day at instant {@code now}: the route, what happened to
- * each visit, and the last GPS fix (null when none).
+ * each visit, the last GPS fix (null when none) and the start of the window each customer was last told (a
+ * commitment: the technician does not ring before it).
  */
 public record DayState(String technicianId, LocalDate date, long planVersion, double startLat, double startLon,
                        Instant shiftStart, List<VisitPlan> visits, Map<UUID, VisitProgress> progress,
-                       Fix lastFix, Instant now) {
+                       Fix lastFix, Instant now, Map<UUID, Instant> told) {
+
+    public DayState {
+        told = told == null ? Map.of() : Map.copyOf(told);
+    }
+
+    /** A day where no customer was told a window yet. */
+    public DayState(String technicianId, LocalDate date, long planVersion, double startLat, double startLon,
+                    Instant shiftStart, List<VisitPlan> visits, Map<UUID, VisitProgress> progress, Fix lastFix,
+                    Instant now) {
+        this(technicianId, date, planVersion, startLat, startLon, shiftStart, visits, progress, lastFix, now,
+                Map.of());
+    }
+
+    /** Start of the window this customer was last told, or null. */
+    public Instant toldStart(UUID appointmentId) {
+        return told.get(appointmentId);
+    }
 
     public record Fix(Instant time, double lat, double lon) {
     }

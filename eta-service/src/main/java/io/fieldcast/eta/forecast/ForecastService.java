@@ -55,8 +55,9 @@ public class ForecastService {
         this.clock = clock;
         EtaSettings.Forecast f = settings.forecast();
         this.zone = settings.zone();
-        this.forecaster = new ArrivalForecaster(roads, f.samples(), f.windowWidth(), f.windowGrid(), settings.zone());
-        this.policy = new PublicationPolicy(f.target(), f.materialMove(), f.probabilityDrop());
+        this.forecaster = new ArrivalForecaster(roads, f.samples(), f.windowWidth(), f.windowGrid(), settings.zone(),
+                f.toldWindowsBind() ? f.target() : Double.NaN);
+        this.policy = new PublicationPolicy(f.target(), f.materialMove(), f.probabilityDrop(), f.maxExpectedWait());
         // Load + Monte Carlo + store + outbox of one technician day: the issue asks p99 < 1 s.
         this.recomputeTimer = Timer.builder("eta.forecast.recompute").publishPercentiles(0.5, 0.99)
                 .register(meters);
@@ -70,7 +71,8 @@ public class ForecastService {
         }
         long started = System.nanoTime();
         return days.load(td, now).chain(state -> state.isEmpty() ? Uni.createFrom().item(0)
-                : apply(state.get(), forecaster.forecast(state.get(), models.current()), models.current(), now))
+                : apply(state.get(), forecaster.forecast(state.get(), models.current(), policy::tellable),
+                        models.current(), now))
                 .invoke(x -> recomputeTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
     }
 

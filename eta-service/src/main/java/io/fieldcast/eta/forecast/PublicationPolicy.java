@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * When a forecast is worth telling the customer: the first time a visit's best 60-minute window reaches the target
- * probability, then only when that window moves by at least {@code materialMove} or its probability drops by at
- * least {@code probabilityDrop}. Everything else is noise that would make the phone buzz for nothing.
+ * When a forecast is worth telling the customer: the first time a visit's 60-minute window reaches the target
+ * probability without the technician expected to stand outside for more than {@code maxExpectedWait} (told windows
+ * bind: nobody rings before the start), then only when that window moves by at least {@code materialMove} or its
+ * probability drops by at least {@code probabilityDrop}. Everything else is noise that would make the phone buzz
+ * for nothing.
  */
 public final class PublicationPolicy {
 
@@ -18,17 +20,30 @@ public final class PublicationPolicy {
     private final double target;
     private final Duration materialMove;
     private final double probabilityDrop;
+    private final Duration maxExpectedWait;
 
+    /** No limit on the expected wait (for forecasts whose told windows do not bind, it is always 0). */
     public PublicationPolicy(double target, Duration materialMove, double probabilityDrop) {
+        this(target, materialMove, probabilityDrop, Duration.ofDays(1));
+    }
+
+    public PublicationPolicy(double target, Duration materialMove, double probabilityDrop,
+                             Duration maxExpectedWait) {
         this.target = target;
         this.materialMove = materialMove;
         this.probabilityDrop = probabilityDrop;
+        this.maxExpectedWait = maxExpectedWait;
+    }
+
+    /** Whether a visit not told yet gets its first window now. */
+    public boolean tellable(VisitForecast now) {
+        return now.probability() >= target && now.expectedWaitMinutes() * 60 <= maxExpectedWait.toSeconds();
     }
 
     /** The reason to publish, or empty to stay quiet. */
     public Optional<String> decide(Published last, VisitForecast now, long planVersion) {
         if (last == null) {
-            return now.probability() >= target
+            return tellable(now)
                     ? Optional.of("first 60-minute window, %.0f %% likely".formatted(100 * now.probability()))
                     : Optional.empty();
         }

@@ -15,7 +15,7 @@ import java.util.UUID;
 /**
  * Test days of a {@link SyntheticHistory} fleet: six visits in a 10 km square, planned with the fleet's default
  * durations and the road network's times (no learning), promised 4-hour windows (08-12 or 12-16) by planned
- * arrival, then lived with each technician's true service times and travel factors.
+ * arrival, with each technician's true service times and travel luck drawn for {@link ReplayEvaluation} to live.
  */
 public final class SyntheticFleetDays {
 
@@ -37,21 +37,6 @@ public final class SyntheticFleetDays {
 
     public static List<ReplayEvaluation.TrueDay> days(SyntheticHistory fleet, int technicians, int days,
                                                       RoadLeg.Timer roads, Places places, long seed) {
-        return days(fleet, technicians, days, roads, places, seed, 0);
-    }
-
-    /**
-     * With {@code appointmentBuffer > 0} a different way of booking (a what-if, not the benchmark's default): every
-     * visit after the first gets an appointment time, planned with road time x 1.2 and service x the buffer, and a
-     * 60-minute promised window from it; the technician never arrives before it (waits instead). Slack bought with
-     * idle time makes arrivals collapse onto the booked start.
-     */
-    public static List<ReplayEvaluation.TrueDay> days(SyntheticHistory fleet, int technicians, int days,
-                                                      RoadLeg.Timer roads, Places places, long seed,
-                                                      double appointmentBuffer) {
-        if (appointmentBuffer > 0) {
-            return appointmentDays(fleet, technicians, days, roads, places, seed, appointmentBuffer);
-        }
         Random random = new Random(seed);
         List<String> jobs = List.copyOf(SyntheticHistory.JOB_MINUTES.keySet());
         List<ReplayEvaluation.TrueDay> out = new ArrayList<>();
@@ -90,58 +75,20 @@ public final class SyntheticFleetDays {
         return out;
     }
 
-    private static List<ReplayEvaluation.TrueDay> appointmentDays(SyntheticHistory fleet, int technicians, int days,
-                                                                  RoadLeg.Timer roads, Places places, long seed,
-                                                                  double buffer) {
-        Random random = new Random(seed);
-        List<String> jobs = List.copyOf(SyntheticHistory.JOB_MINUTES.keySet());
-        List<ReplayEvaluation.TrueDay> out = new ArrayList<>();
-        for (int d = 0; d < days; d++) {
-            LocalDate date = LocalDate.of(2026, 6, 1).plusDays(d);
-            Instant shift = date.atTime(8, 0).toInstant(ZoneOffset.UTC);
-            for (int t = 0; t < technicians; t++) {
-                double[] home = places.next(random);
-                double lat = home[0];
-                double lon = home[1];
-                Instant planned = shift;
-                List<VisitPlan> plans = new ArrayList<>();
-                for (int i = 0; i < 6; i++) {
-                    double[] to = places.next(random);
-                    String job = jobs.get(random.nextInt(jobs.size()));
-                    int minutes = (int) Math.round(SyntheticHistory.JOB_MINUTES.get(job));
-                    planned = planned.plusSeconds(Math.round(1.2 * roads.leg(lat, lon, to[0], to[1]).seconds()));
-                    plans.add(new VisitPlan(UUID.randomUUID(), job, to[0], to[1], i == 0 ? shift : planned,
-                            planned.plus(Duration.ofHours(1)), planned, minutes));
-                    planned = planned.plusSeconds(Math.round(60 * minutes * buffer));
-                    lat = to[0];
-                    lon = to[1];
-                }
-                out.add(live(fleet, t, date, home[0], home[1], shift, plans, roads));
-            }
-        }
-        return out;
-    }
-
+    /** The day's luck, drawn now: each leg's traffic noise and each job's true length. */
     private static ReplayEvaluation.TrueDay live(SyntheticHistory fleet, int t, LocalDate date, double lat,
                                                  double lon, Instant shift, List<VisitPlan> plans,
                                                  RoadLeg.Timer roads) {
         List<ReplayEvaluation.TrueVisit> visits = new ArrayList<>();
-        double startLat = lat;
-        double startLon = lon;
-        Instant now = shift;
+        double fromLat = lat;
+        double fromLon = lon;
         for (VisitPlan p : plans) {
-            int hour = now.atZone(ZoneOffset.UTC).getHour();
-            double drive = roads.leg(lat, lon, p.lat(), p.lon()).seconds() * fleet.trueTravelFactor(t, hour);
-            now = now.plusSeconds(Math.round(drive));
-            if (now.isBefore(p.windowStart())) {
-                now = p.windowStart();
-            }
-            Instant arrived = now;
-            now = now.plusSeconds(Math.round(60 * fleet.trueService(t, p.jobType())));
-            visits.add(new ReplayEvaluation.TrueVisit(p, arrived, now));
-            lat = p.lat();
-            lon = p.lon();
+            double road = roads.leg(fromLat, fromLon, p.lat(), p.lon()).seconds();
+            visits.add(new ReplayEvaluation.TrueVisit(p, road, fleet.gaussian(), fleet.trueService(t, p.jobType())));
+            fromLat = p.lat();
+            fromLon = p.lon();
         }
-        return new ReplayEvaluation.TrueDay(SyntheticHistory.tech(t), date, startLat, startLon, shift, visits);
+        return new ReplayEvaluation.TrueDay(SyntheticHistory.tech(t), date, lat, lon, shift, visits,
+                (departure, noise) -> fleet.trueTravelFactor(t, departure.atZone(ZoneOffset.UTC).getHour(), noise));
     }
 }

@@ -182,9 +182,9 @@ public class DayBook {
                     }
                     Object[] r = route.getFirst();
                     return visits(s, td).chain(visits -> progress(s, visits).chain(progress -> fix(s, td)
-                            .map(fix -> Optional.of(new DayState(td.technicianId(), td.day(),
-                                    ((Number) r[0]).longValue(), Rows.number(r[1]), Rows.number(r[2]),
-                                    Rows.instant(r[3]), visits, progress, fix.orElse(null), now)))));
+                            .chain(fix -> told(s, visits).map(told -> Optional.of(new DayState(td.technicianId(),
+                                    td.day(), ((Number) r[0]).longValue(), Rows.number(r[1]), Rows.number(r[2]),
+                                    Rows.instant(r[3]), visits, progress, fix.orElse(null), now, told))))));
                 }));
     }
 
@@ -199,6 +199,33 @@ public class DayBook {
                 .map(rows -> rows.stream().map(r -> new VisitPlan(Rows.uuid(r[0]), (String) r[1],
                         Rows.number(r[2]), Rows.number(r[3]), Rows.instant(r[4]), Rows.instant(r[5]),
                         Rows.instant(r[6]), ((Number) r[7]).intValue())).toList());
+    }
+
+    /**
+     * The start of the window each customer was last told (published forecasts), whoever drives there now. A
+     * window told for another booked window (the appointment was rescheduled since) no longer binds.
+     */
+    private static Uni<Map<UUID, Instant>> told(Mutiny.Session s, List<VisitPlan> visits) {
+        if (visits.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return s.createNativeQuery("""
+                        select appointment_id, published_window_start, published_promised_start from forecast
+                        where appointment_id in (:ids) and published_version > 0""", Object[].class)
+                .setParameter("ids", visits.stream().map(VisitPlan::appointmentId).toList()).getResultList()
+                .map(rows -> {
+                    Map<UUID, Instant> promised = new HashMap<>();
+                    visits.forEach(v -> promised.put(v.appointmentId(), v.windowStart()));
+                    Map<UUID, Instant> out = new HashMap<>();
+                    for (Object[] r : rows) {
+                        UUID id = Rows.uuid(r[0]);
+                        Instant toldFor = Rows.instant(r[2]);
+                        if (toldFor == null || java.util.Objects.equals(toldFor, promised.get(id))) {
+                            out.put(id, Rows.instant(r[1]));
+                        }
+                    }
+                    return out;
+                });
     }
 
     private Uni<Map<UUID, VisitProgress>> progress(Mutiny.Session s, List<VisitPlan> visits) {

@@ -89,7 +89,20 @@ public final class SyntheticHistory {
     }
 
     public double trueTravelFactor(int t, int hour) {
-        return rushHour(hour) * Math.exp(techTravel[t] + random.nextGaussian() * 0.15);
+        return trueTravelFactor(t, hour, random.nextGaussian());
+    }
+
+    /**
+     * The same with the leg's own noise given ({@code gaussian}, a standard normal draw): a replayed day keeps its
+     * legs' luck when a wait moves a departure into another hour.
+     */
+    public double trueTravelFactor(int t, int hour, double gaussian) {
+        return rushHour(hour) * Math.exp(techTravel[t] + gaussian * 0.15);
+    }
+
+    /** A standard normal draw from the fleet's own generator (the noise of one leg). */
+    public double gaussian() {
+        return random.nextGaussian();
     }
 
     /** Morning and evening peaks on top of the road network's free-flow times. */

@@ -46,6 +46,63 @@ class ArrivalForecasterTest {
         return new DayState("tech-1", DAY, 1, 45.50, -122.6, T8, visits, progress, null, now);
     }
 
+    static DayState told(List<VisitPlan> visits, Instant now, Map<UUID, Instant> told) {
+        return new DayState("tech-1", DAY, 1, 45.50, -122.6, T8, visits, Map.of(), null, now, told);
+    }
+
+    /** Told windows bind: the technician waits for the start of the window the customer was told. */
+    final ArrivalForecaster binding = new ArrivalForecaster(ROADS, 4000, Duration.ofMinutes(60),
+            Duration.ofMinutes(5), ZoneOffset.UTC, 0.9);
+
+    @Test
+    void aToldWindowHoldsTheArrivalsBeforeItAndDelaysTheVisitsAfter() {
+        List<VisitPlan> visits = route(3, T8, T8.plus(Duration.ofHours(8)));
+        List<VisitForecast> free = binding.forecast(state(visits, Map.of(), T8), MODEL);
+        // The first arrival is ~08:11; the customer was told 08:40-09:40.
+        Instant told = T8.plus(Duration.ofMinutes(40));
+        List<VisitForecast> kept = binding.forecast(told(visits, T8, Map.of(visits.getFirst().appointmentId(), told)),
+                MODEL);
+
+        assertEquals(told, kept.getFirst().p50());
+        assertEquals(told, kept.getFirst().windowStart());
+        assertTrue(kept.getFirst().probability() > 0.99, "every arrival waits for 08:40: " + kept.getFirst());
+        assertEquals(0, kept.getFirst().expectedWaitMinutes(), 1e-9, "told already: no new wait to pay for");
+        // ~29 minutes at the door push the next visit by about as much.
+        long pushed = Duration.between(free.get(1).p50(), kept.get(1).p50()).toMinutes();
+        assertTrue(pushed >= 25 && pushed <= 31, "pushed " + pushed + " min");
+    }
+
+    @Test
+    void anUntoldWindowMovesLaterUntilWaitingForItMakesTheTarget() {
+        List<VisitPlan> visits = route(5, T8, T8.plus(Duration.ofHours(10)));
+        List<VisitForecast> open = forecaster.forecast(state(visits, Map.of(), T8), MODEL);
+        List<VisitForecast> bound = binding.forecast(state(visits, Map.of(), T8), MODEL);
+        VisitForecast last = bound.getLast();
+
+        // Four jobs ahead: the likeliest hour holds well under 90 %; waiting for a later start buys the rest.
+        assertTrue(open.getLast().probability() < 0.9, open.getLast().toString());
+        assertTrue(last.probability() >= 0.9, last.toString());
+        assertTrue(last.windowStart().isAfter(open.getLast().windowStart()), last.toString());
+        assertTrue(last.expectedWaitMinutes() > 0, last.toString());
+        // The first visit is sure enough as it is: its likeliest hour already holds 90 %, nobody waits.
+        assertEquals(open.getFirst().windowStart(), bound.getFirst().windowStart());
+    }
+
+    @Test
+    void aWindowToldNowIsKeptForTheVisitsAfterIt() {
+        List<VisitPlan> visits = route(3, T8, T8.plus(Duration.ofHours(8)));
+        List<VisitForecast> alone = binding.forecast(state(visits, Map.of(), T8), MODEL);
+        List<VisitForecast> second = binding.forecast(state(visits, Map.of(), T8), MODEL, f -> f.visitsBefore() == 1);
+        // Same answer for the visit told and those before it; the one after it waits for the told start when the
+        // van would be early, so it can only get later.
+        assertEquals(alone.get(1), second.get(1));
+        assertTrue(!second.get(2).p50().isBefore(alone.get(2).p50()));
+        Instant toldStart = second.get(1).windowStart();
+        List<VisitForecast> afterTelling = binding.forecast(told(visits, T8, Map.of(visits.get(1).appointmentId(),
+                toldStart)), MODEL);
+        assertEquals(afterTelling.get(2), second.get(2), "the provisional promise is the promise once stored");
+    }
+
     @Test
     void firstVisitMedianIsTheDriveTimesTheMedianTrafficFactor() {
         List<VisitPlan> visits = route(3, T8, T8.plus(Duration.ofHours(8)));

@@ -35,6 +35,20 @@ class PublicationPolicyTest {
     }
 
     @Test
+    void firstWindowThatWouldKeepTheTechnicianWaitingTooLongWaits() {
+        var binding = new PublicationPolicy(0.9, Duration.ofMinutes(15), 0.1, Duration.ofMinutes(5));
+        VisitForecast f = at(TEN, 0.92, 0, 0);
+        var longWait = new VisitForecast(f.appointmentId(), f.p50(), f.windowStart(), f.windowEnd(), 0.92,
+                f.plannedArrival(), f.promisedStart(), f.promisedEnd(), 0, 0, 0, 7.5);
+        var shortWait = new VisitForecast(f.appointmentId(), f.p50(), f.windowStart(), f.windowEnd(), 0.92,
+                f.plannedArrival(), f.promisedStart(), f.promisedEnd(), 0, 0, 0, 4.0);
+
+        assertTrue(binding.decide(null, longWait, 1).isEmpty());
+        assertTrue(binding.decide(null, shortWait, 1).isPresent());
+        assertTrue(binding.tellable(shortWait) && !binding.tellable(longWait));
+    }
+
+    @Test
     void movesUnderFifteenMinutesStayQuiet() {
         var last = published(TEN, 0.92);
         assertTrue(policy.decide(last, at(TEN.plus(Duration.ofMinutes(10)), 0.93, 0, 0), 1).isEmpty());
