@@ -3,6 +3,7 @@ package io.fieldcast.mobile;
 import io.fieldcast.events.ArrivalForecast;
 import io.fieldcast.events.Events;
 import io.fieldcast.events.GeoPosition;
+import io.fieldcast.events.NotificationSent;
 import io.fieldcast.events.PlannedVisit;
 import io.fieldcast.events.RoutePlanned;
 import io.fieldcast.platform.kafka.EventPublisher;
@@ -73,6 +74,20 @@ public final class Fixtures {
                 windowStart.plus(Duration.ofMinutes(25)), windowStart, windowStart.plus(Duration.ofHours(1)), 0.8,
                 windowStart.minus(Duration.ofHours(2)), windowStart.plus(Duration.ofHours(2)), "test", version,
                 "test forecast");
+    }
+
+    /** customer-notify's NotificationSent of a {@code kind} text naming forecast {@code version}, handed over {@code at}. */
+    public static NotificationSent text(UUID appointment, String kind, int version, Instant at) {
+        return new NotificationSent(Events.newId(), at, NotificationSent.SCHEMA_VERSION, appointment, kind,
+                "db-outbox", "+31******71", null, version);
+    }
+
+    /** Forecast {@code version} with the window from {@code windowStart}, texted to the customer as notify would. */
+    public static void tell(EventPublisher publisher, UUID appointment, String tech, int version, Instant windowStart)
+            throws Exception {
+        publisher.send(forecast(appointment, tech, version, windowStart)).get(10, TimeUnit.SECONDS);
+        publisher.send(text(appointment, version == 1 ? "WINDOW_NARROWED" : "WINDOW_UPDATED", version,
+                Instant.now())).get(10, TimeUnit.SECONDS);
     }
 
     /** Waits until {@code GET /api/me/route} shows {@code expected} as the told window start of visit {@code index}. */

@@ -1,46 +1,55 @@
 package io.fieldcast.mobile.route;
 
-import io.fieldcast.events.ArrivalForecast;
 import io.fieldcast.events.FieldcastEvent;
+import io.fieldcast.events.NotificationSent;
 import io.fieldcast.events.Topics;
 import io.fieldcast.platform.kafka.EventHandler;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Clock;
 import java.util.Set;
 
 /**
- * Keeps the window the customer was last told per appointment (the latest arrival forecast), so the phone can say
- * "don't ring before": the technician does not ring before the told window opens.
+ * Keeps which forecast window the customer was last texted, so the phone can say "don't ring before". Not every
+ * forecast is texted (customer-notify holds back small moves, caps updates per day, waits out quiet hours, stops
+ * once the technician set off), so the latest forecast is not what the customer was told; a window text is.
  */
 @ApplicationScoped
 public class ToldWindowHandler implements EventHandler {
 
-    private final ToldWindows told;
-    private final Clock clock;
+    /** customer-notify's message kinds that tell the customer a forecast's window. */
+    static final Set<String> TELLS_A_WINDOW = Set.of("WINDOW_NARROWED", "WINDOW_UPDATED", "DELAY");
+    /** A new booked window: what was told before no longer holds (customer-notify resets it too). */
+    static final String RESCHEDULED = "RESCHEDULE_CONFIRMATION";
 
-    public ToldWindowHandler(ToldWindows told, Clock clock) {
+    private final ToldWindows told;
+
+    public ToldWindowHandler(ToldWindows told) {
         this.told = told;
-        this.clock = clock;
     }
 
     @Override
     public String consumerGroup() {
-        return "mobile.arrival-forecasts";
+        return "mobile.notifications";
     }
 
     @Override
     public Set<String> topics() {
-        return Set.of(Topics.ARRIVAL_FORECASTS);
+        return Set.of(Topics.NOTIFICATIONS);
     }
 
     @Override
     public Uni<Void> handle(FieldcastEvent event) {
-        if (!(event instanceof ArrivalForecast forecast) || forecast.appointmentId() == null
-                || forecast.windowStart() == null || forecast.windowEnd() == null) {
+        if (!(event instanceof NotificationSent sent) || sent.appointmentId() == null || sent.kind() == null
+                || sent.occurredAt() == null) {
             return Uni.createFrom().voidItem();
         }
-        return told.apply(forecast, clock.instant()).replaceWithVoid();
+        if (RESCHEDULED.equals(sent.kind())) {
+            return told.forget(sent.appointmentId(), sent.occurredAt());
+        }
+        if (!TELLS_A_WINDOW.contains(sent.kind()) || sent.forecastVersion() <= 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return told.told(sent);
     }
 }

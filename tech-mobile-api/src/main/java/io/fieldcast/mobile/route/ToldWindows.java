@@ -1,6 +1,7 @@
 package io.fieldcast.mobile.route;
 
 import io.fieldcast.events.ArrivalForecast;
+import io.fieldcast.events.NotificationSent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The window each customer was last told (the latest arrival forecast). Call inside a session. */
+/**
+ * The window each customer was last texted: the window of the forecast version named by customer-notify's last
+ * window text. Call inside a session.
+ */
 @ApplicationScoped
 public class ToldWindows {
 
@@ -23,37 +27,57 @@ public class ToldWindows {
     public record Told(Instant start, Instant end) {
     }
 
-    /**
-     * Keeps the forecast's window unless one of the same or a higher version is stored, so a replayed or late
-     * older forecast never replaces a newer one. Returns whether it was stored.
-     */
-    public Uni<Boolean> apply(ArrivalForecast forecast, Instant receivedAt) {
+    /** Remembers a forecast's window under its version (idempotent: a version's window never changes). */
+    public Uni<Void> forecast(ArrivalForecast forecast) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into told_window (appointment_id, technician_id, forecast_version, window_start,
-                                                 window_end, received_at)
-                        values (:appointment, :tech, :version, :start, :end, :at)
-                        on conflict (appointment_id) do update
-                            set technician_id = excluded.technician_id,
-                                forecast_version = excluded.forecast_version, window_start = excluded.window_start,
-                                window_end = excluded.window_end, received_at = excluded.received_at
-                            where told_window.forecast_version < excluded.forecast_version""")
+                        insert into forecast_window (appointment_id, forecast_version, window_start, window_end)
+                        values (:appointment, :version, :start, :end)
+                        on conflict do nothing""")
                 .setParameter("appointment", forecast.appointmentId())
-                .setParameter("tech", forecast.technicianId())
                 .setParameter("version", forecast.forecastVersion())
                 .setParameter("start", forecast.windowStart().atOffset(ZoneOffset.UTC))
                 .setParameter("end", forecast.windowEnd().atOffset(ZoneOffset.UTC))
-                .setParameter("at", receivedAt.atOffset(ZoneOffset.UTC))
-                .executeUpdate()).map(rows -> rows > 0);
+                .executeUpdate()).replaceWithVoid();
     }
 
-    /** The told windows of these appointments; appointments without one are absent. */
+    /** The customer was texted forecast {@code sent.forecastVersion()}'s window; a replayed older text never wins. */
+    public Uni<Void> told(NotificationSent sent) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into told_window (appointment_id, forecast_version, kind, told_at)
+                        values (:appointment, :version, :kind, :at)
+                        on conflict (appointment_id) do update
+                            set forecast_version = excluded.forecast_version, kind = excluded.kind,
+                                told_at = excluded.told_at
+                            where told_window.told_at <= excluded.told_at""")
+                .setParameter("appointment", sent.appointmentId())
+                .setParameter("version", sent.forecastVersion())
+                .setParameter("kind", sent.kind())
+                .setParameter("at", sent.occurredAt().atOffset(ZoneOffset.UTC))
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /** A new booked window: a window told before {@code at} no longer holds. */
+    public Uni<Void> forget(UUID appointmentId, Instant at) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "delete from told_window where appointment_id = :appointment and told_at <= :at")
+                .setParameter("appointment", appointmentId)
+                .setParameter("at", at.atOffset(ZoneOffset.UTC))
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /**
+     * The told windows of these appointments; an appointment is absent when never told, or when the told version's
+     * forecast has not reached this service (yet).
+     */
     public Uni<Map<UUID, Told>> of(Collection<UUID> appointmentIds) {
         if (appointmentIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        select appointment_id, window_start, window_end from told_window
-                        where appointment_id in (:ids)""", Object[].class)
+                        select t.appointment_id, f.window_start, f.window_end from told_window t
+                        join forecast_window f on f.appointment_id = t.appointment_id
+                                              and f.forecast_version = t.forecast_version
+                        where t.appointment_id in (:ids)""", Object[].class)
                 .setParameter("ids", List.copyOf(appointmentIds))
                 .getResultList())
                 .map(ToldWindows::toMap);

@@ -1,6 +1,5 @@
 package io.fieldcast.mobile.route;
 
-import io.fieldcast.events.ArrivalForecast;
 import io.fieldcast.events.RoutePlanned;
 import io.fieldcast.mobile.Fixtures;
 import io.fieldcast.platform.kafka.EventPublisher;
@@ -19,6 +18,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+/** The window the customer was last texted (a forecast's window named by customer-notify's text) on the route. */
 @QuarkusTest
 class ToldWindowRouteTest {
 
@@ -30,15 +30,14 @@ class ToldWindowRouteTest {
     TokenIssuer tokens;
 
     @Test
-    void forecastOnTheTopicShowsAsToldWindowOfThatVisit() throws Exception {
+    void textedForecastWindowShowsAsToldWindowOfThatVisitOnly() throws Exception {
         String tech = Fixtures.uniqueTechnician();
         String token = tokens.forTechnician(tech, "phone").token();
         RoutePlanned route = Fixtures.route(tech, DAY, 1, 2);
         Fixtures.publishAndAwait(publisher, token, route);
-        UUID first = route.visits().getFirst().appointmentId();
 
-        publisher.send(forecast(first, tech, 1, TEN)).get(10, TimeUnit.SECONDS);
-        awaitToldStart(token, 0, "2026-03-02T10:00:00Z");
+        Fixtures.tell(publisher, route.visits().getFirst().appointmentId(), tech, 1, TEN);
+        Fixtures.awaitToldStart(token, DAY, 0, "2026-03-02T10:00:00Z");
 
         given().auth().oauth2(token).queryParam("date", DAY.toString()).get("/api/me/route").then()
                 .statusCode(200)
@@ -50,28 +49,83 @@ class ToldWindowRouteTest {
     }
 
     @Test
-    void olderForecastVersionNeverReplacesTheNewerToldWindow() throws Exception {
+    void forecastNeverTextedDoesNotChangeTheToldWindow() throws Exception {
+        String tech = Fixtures.uniqueTechnician();
+        String token = tokens.forTechnician(tech, "phone").token();
+        RoutePlanned route = Fixtures.route(tech, DAY, 1, 1);
+        Fixtures.publishAndAwait(publisher, token, route);
+        UUID visit = route.visits().getFirst().appointmentId();
+        Fixtures.tell(publisher, visit, tech, 1, TEN);
+        Fixtures.awaitToldStart(token, DAY, 0, "2026-03-02T10:00:00Z");
+
+        // Version 2 moved 10 min: customer-notify holds that back (not material), so the customer still has 10:00.
+        publisher.send(Fixtures.forecast(visit, tech, 2, TEN.minus(Duration.ofMinutes(10))))
+                .get(10, TimeUnit.SECONDS);
+        Thread.sleep(Duration.ofSeconds(1)); // let the consumer reach it; the answer must not change
+
+        given().auth().oauth2(token).queryParam("date", DAY.toString()).get("/api/me/route").then()
+                .statusCode(200).body("visits[0].toldWindowStart", equalTo("2026-03-02T10:00:00Z"));
+    }
+
+    @Test
+    void olderTextArrivingLateNeverReplacesTheNewerToldWindow() throws Exception {
+        String tech = Fixtures.uniqueTechnician();
+        String token = tokens.forTechnician(tech, "phone").token();
+        RoutePlanned route = Fixtures.route(tech, DAY, 1, 1);
+        Fixtures.publishAndAwait(publisher, token, route);
+        UUID visit = route.visits().getFirst().appointmentId();
+        Instant now = Instant.now();
+        publisher.send(Fixtures.forecast(visit, tech, 3, TEN.minus(Duration.ofHours(1)))).get(10, TimeUnit.SECONDS);
+        publisher.send(Fixtures.forecast(visit, tech, 5, TEN)).get(10, TimeUnit.SECONDS);
+        var five = Fixtures.text(visit, "WINDOW_UPDATED", 5, now);
+        publisher.send(five).get(10, TimeUnit.SECONDS);
+        Fixtures.awaitToldStart(token, DAY, 0, "2026-03-02T10:00:00Z");
+
+        // The text of version 3, handed over a minute earlier, arrives late (a replay); then 5's again.
+        publisher.send(Fixtures.text(visit, "WINDOW_NARROWED", 3, now.minusSeconds(60))).get(10, TimeUnit.SECONDS);
+        publisher.send(five).get(10, TimeUnit.SECONDS);
+        Thread.sleep(Duration.ofSeconds(1));
+
+        given().auth().oauth2(token).queryParam("date", DAY.toString()).get("/api/me/route").then()
+                .statusCode(200)
+                .body("visits[0].toldWindowStart", equalTo("2026-03-02T10:00:00Z"))
+                .body("visits[0].toldWindowEnd", equalTo("2026-03-02T11:00:00Z"));
+    }
+
+    @Test
+    void textArrivingBeforeItsForecastShowsOnceTheForecastArrives() throws Exception {
         String tech = Fixtures.uniqueTechnician();
         String token = tokens.forTechnician(tech, "phone").token();
         RoutePlanned route = Fixtures.route(tech, DAY, 1, 1);
         Fixtures.publishAndAwait(publisher, token, route);
         UUID visit = route.visits().getFirst().appointmentId();
 
-        publisher.send(forecast(visit, tech, 5, TEN)).get(10, TimeUnit.SECONDS);
-        awaitToldStart(token, 0, "2026-03-02T10:00:00Z");
-        // Version 3 arrives late (a replay, a slow partition); version 6 on the same key proves it was consumed.
-        publisher.send(forecast(visit, tech, 3, TEN.minus(Duration.ofHours(1)))).get(10, TimeUnit.SECONDS);
-        ArrivalForecast six = forecast(visit, tech, 6, TEN.plus(Duration.ofMinutes(30)));
-        publisher.send(six).get(10, TimeUnit.SECONDS);
-        awaitToldStart(token, 0, "2026-03-02T10:30:00Z");
-        publisher.send(forecast(visit, tech, 4, TEN.minus(Duration.ofHours(2)))).get(10, TimeUnit.SECONDS);
-        publisher.send(six).get(10, TimeUnit.SECONDS); // the same event again changes nothing
-        Thread.sleep(Duration.ofSeconds(1)); // let the consumer reach the stale ones; the answer must not change
+        publisher.send(Fixtures.text(visit, "DELAY", 1, Instant.now())).get(10, TimeUnit.SECONDS);
+        publisher.send(Fixtures.forecast(visit, tech, 1, TEN)).get(10, TimeUnit.SECONDS);
 
-        given().auth().oauth2(token).queryParam("date", DAY.toString()).get("/api/me/route").then()
-                .statusCode(200)
-                .body("visits[0].toldWindowStart", equalTo("2026-03-02T10:30:00Z"))
-                .body("visits[0].toldWindowEnd", equalTo("2026-03-02T11:30:00Z"));
+        Fixtures.awaitToldStart(token, DAY, 0, "2026-03-02T10:00:00Z");
+    }
+
+    @Test
+    void rescheduleConfirmationClearsTheToldWindow() throws Exception {
+        String tech = Fixtures.uniqueTechnician();
+        String token = tokens.forTechnician(tech, "phone").token();
+        RoutePlanned route = Fixtures.route(tech, DAY, 1, 1);
+        Fixtures.publishAndAwait(publisher, token, route);
+        UUID visit = route.visits().getFirst().appointmentId();
+        Fixtures.tell(publisher, visit, tech, 1, TEN);
+        Fixtures.awaitToldStart(token, DAY, 0, "2026-03-02T10:00:00Z");
+
+        publisher.send(Fixtures.text(visit, "RESCHEDULE_CONFIRMATION", 0, Instant.now())).get(10, TimeUnit.SECONDS);
+
+        for (int i = 0; i < 150; i++) {
+            var response = given().auth().oauth2(token).queryParam("date", DAY.toString()).get("/api/me/route");
+            if (response.jsonPath().getString("visits[0].toldWindowStart") == null) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the told window outlived the reschedule");
     }
 
     @Test
@@ -80,9 +134,8 @@ class ToldWindowRouteTest {
         String ownerToken = tokens.forTechnician(owner, "phone").token();
         RoutePlanned route = Fixtures.route(owner, DAY, 1, 1);
         Fixtures.publishAndAwait(publisher, ownerToken, route);
-        publisher.send(forecast(route.visits().getFirst().appointmentId(), owner, 1, TEN))
-                .get(10, TimeUnit.SECONDS);
-        awaitToldStart(ownerToken, 0, "2026-03-02T10:00:00Z");
+        Fixtures.tell(publisher, route.visits().getFirst().appointmentId(), owner, 1, TEN);
+        Fixtures.awaitToldStart(ownerToken, DAY, 0, "2026-03-02T10:00:00Z");
 
         String other = Fixtures.uniqueTechnician();
         String otherToken = tokens.forTechnician(other, "phone").token();
@@ -95,13 +148,5 @@ class ToldWindowRouteTest {
         given().auth().oauth2(otherToken).queryParam("date", DAY.toString()).get("/api/me/route").then()
                 .statusCode(200)
                 .body("visits[0].toldWindowStart", nullValue());
-    }
-
-    private static ArrivalForecast forecast(UUID appointment, String tech, int version, Instant windowStart) {
-        return Fixtures.forecast(appointment, tech, version, windowStart);
-    }
-
-    private static void awaitToldStart(String token, int visit, String expected) throws InterruptedException {
-        Fixtures.awaitToldStart(token, DAY, visit, expected);
     }
 }

@@ -34,7 +34,6 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -95,7 +94,7 @@ class MobileWebAppBrowserTest {
         UUID first = route.visits().getFirst().appointmentId();
         // The first customer was told a window; the others were not.
         Instant told = route.visits().getFirst().windowStart().plus(Duration.ofMinutes(30));
-        publisher.send(Fixtures.forecast(first, "tech-1", 1, told)).get(10, TimeUnit.SECONDS);
+        Fixtures.tell(publisher, first, "tech-1", 1, told);
         Fixtures.awaitToldStart(tokens.forTechnician("tech-1", "setup").token(), today, 0, told.toString());
 
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
