@@ -202,16 +202,19 @@ public class DayBook {
     }
 
     /**
-     * The start of the window each customer was last told (published forecasts), whoever drives there now. A
-     * window told for another booked window (the appointment was rescheduled since) no longer binds.
+     * The start of the window each customer was last texted (the version customer-notify told, see
+     * {@code ToldWindowHandler}), whoever drives there now. A window told for another booked window (the appointment
+     * was rescheduled since) no longer binds.
      */
     private static Uni<Map<UUID, Instant>> told(Mutiny.Session s, List<VisitPlan> visits) {
         if (visits.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         return s.createNativeQuery("""
-                        select appointment_id, published_window_start, published_promised_start from forecast
-                        where appointment_id in (:ids) and published_version > 0""", Object[].class)
+                        select t.appointment_id, w.window_start, w.promised_start
+                        from told_window t join forecast_window w
+                            on w.appointment_id = t.appointment_id and w.version = t.version
+                        where t.appointment_id in (:ids)""", Object[].class)
                 .setParameter("ids", visits.stream().map(VisitPlan::appointmentId).toList()).getResultList()
                 .map(rows -> {
                     Map<UUID, Instant> promised = new HashMap<>();

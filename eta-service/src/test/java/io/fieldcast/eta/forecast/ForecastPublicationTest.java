@@ -6,6 +6,7 @@ import io.fieldcast.events.ArrivalForecast;
 import io.fieldcast.events.Events;
 import io.fieldcast.events.GeoPosition;
 import io.fieldcast.events.LocationPing;
+import io.fieldcast.events.NotificationSent;
 import io.fieldcast.events.PlannedVisit;
 import io.fieldcast.events.RoutePlanned;
 import io.fieldcast.events.Topics;
@@ -156,6 +157,78 @@ class ForecastPublicationTest {
             assertTrue(m.reason().matches("window moved \\d+ min earlier: appointment rescheduled"), m.reason());
         }
         System.out.printf("RECOMPUTE p99_ms=%.1f%n", forecasts.recomputeP99Millis());
+    }
+
+    /**
+     * Told windows bind: a window customer-notify texted holds the technician outside until it opens, so the
+     * forecasts of that visit and of the visits after it follow it. Only a text makes a window told; an older text
+     * replayed late never replaces a newer one; a reschedule confirmation voids it.
+     */
+    @Test
+    void aTextedWindowHoldsTheVisitAndTheVisitsAfterIt() throws Exception {
+        String tech = "tech-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID v1 = UUID.randomUUID();
+        UUID v2 = UUID.randomUUID();
+        LocalDate day = LocalDate.of(2026, 3, 12);
+        Instant day8 = Instant.parse("2026-03-12T08:00:00Z");
+        Instant noon = day8.plus(Duration.ofHours(4));
+        Instant ten = day8.plus(Duration.ofHours(2));
+        TestClock.set(day8);
+        RoutePlanned route = new RoutePlanned(Events.newId(), day8.minus(Duration.ofHours(12)), 1, tech, "t1", day, 1,
+                HOME, HOME, day8, day8.plus(Duration.ofHours(9)), List.of(
+                visit(v1, 1, P1, day8, noon, day8.plus(Duration.ofMinutes(6))),
+                visit(v2, 2, P2, day8, noon, day8.plus(Duration.ofMinutes(57)))));
+
+        try (EventProbe probe = EventProbe.atEnd(Topics.ARRIVAL_FORECASTS)) {
+            publisher.send(route).get(10, TimeUnit.SECONDS);
+            ArrivalForecast first = probe.await(ArrivalForecast.class, f -> f.appointmentId().equals(v1), 1,
+                    Duration.ofSeconds(30)).getFirst();
+            assertTrue(first.windowStart().isBefore(day8.plus(Duration.ofMinutes(15))), first.toString());
+
+            // Say the customer was texted 10:00-11:00 for v1 (version 9): the van waits for 10:00.
+            try (var c = dataSource.getConnection(); var ps = c.prepareStatement("insert into forecast_window "
+                    + "(appointment_id, version, window_start, window_end, promised_start, published_at) "
+                    + "values (?, 9, ?, ?, ?, ?)")) {
+                ps.setObject(1, v1);
+                ps.setObject(2, ten.atOffset(java.time.ZoneOffset.UTC));
+                ps.setObject(3, ten.plus(Duration.ofHours(1)).atOffset(java.time.ZoneOffset.UTC));
+                ps.setObject(4, day8.atOffset(java.time.ZoneOffset.UTC));
+                ps.setObject(5, day8.atOffset(java.time.ZoneOffset.UTC));
+                ps.executeUpdate();
+            }
+            publisher.send(sent(v1, "WINDOW_UPDATED", 9, day8.plusSeconds(30))).get(10, TimeUnit.SECONDS);
+            ArrivalForecast held = probe.await(ArrivalForecast.class, f -> f.appointmentId().equals(v1)
+                    && f.windowStart().equals(ten), 1, Duration.ofSeconds(30)).getFirst();
+            assertTrue(held.probabilityInWindow() > 0.95 && held.p50Arrival().equals(ten), held.toString());
+            // v2 comes after v1's job, which now starts at 10:00.
+            ArrivalForecast after = probe.await(ArrivalForecast.class, f -> f.appointmentId().equals(v2)
+                    && f.p50Arrival().isAfter(ten.plus(Duration.ofMinutes(30))), 1, Duration.ofSeconds(30)).getFirst();
+            assertTrue(!after.windowStart().isBefore(ten), after.toString());
+
+            // An older text arriving late changes nothing; a reschedule confirmation voids the told window.
+            publisher.send(sent(v1, "WINDOW_NARROWED", 1, day8.plusSeconds(10))).get(10, TimeUnit.SECONDS);
+            publisher.send(sent(v1, "REMINDER", 0, day8.plusSeconds(40))).get(10, TimeUnit.SECONDS);
+            publisher.send(sent(v1, "RESCHEDULE_CONFIRMATION", 0, day8.plusSeconds(60))).get(10, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            boolean gone = false;
+            while (!gone && System.nanoTime() < deadline) {
+                try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
+                        "select count(*) from told_window where appointment_id = ?")) {
+                    ps.setObject(1, v1);
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        gone = rs.getInt(1) == 0;
+                    }
+                }
+                Thread.sleep(200);
+            }
+            assertTrue(gone, "the reschedule confirmation voids the told window");
+        }
+    }
+
+    private static NotificationSent sent(UUID appointment, String kind, int forecastVersion, Instant at) {
+        return new NotificationSent(Events.newId(), at, NotificationSent.SCHEMA_VERSION, appointment, kind, "sms",
+                "+1******0000", null, forecastVersion);
     }
 
     private static ArrivalForecast byVisit(List<ArrivalForecast> forecasts, UUID id) {
