@@ -1,6 +1,5 @@
 package io.fieldcast.simulator.run;
 
-import io.fieldcast.events.VisitStatus;
 import io.fieldcast.roadnetwork.GeoPoint;
 import io.fieldcast.simulator.api.DispatchClient.Technician;
 import io.fieldcast.simulator.api.MobileClient;
@@ -18,7 +17,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -32,8 +30,6 @@ final class Replanner {
 
     static final Duration CHECK_EVERY = Duration.ofMinutes(15);
     static final Duration PACK_UP = Duration.ofMinutes(2);
-    /** The phone's told window is read again this long before the van parks (within one replay tick at speed). */
-    static final Duration LOOK_AHEAD = Duration.ofMinutes(1);
 
     /** One technician's live state. */
     static final class Tracked {
@@ -46,7 +42,7 @@ final class Replanner {
         int round;
         boolean lunchTaken;
         final Set<UUID> started = new HashSet<>();
-        /** Visits whose told window was read again as the van pulled up. */
+        /** Visits whose told window was read again as the van pulled up ({@link AtTheDoor}). */
         final Set<UUID> lookedAtDoor = new HashSet<>();
 
         Tracked(Replay.Lane lane, Technician technician, DayRunner.PhoneDay phoneDay) {
@@ -64,15 +60,11 @@ final class Replanner {
                   int remainingVisits) {
     }
 
-    /** A told window read again at a visit's door, for the truth file. */
-    record Retold(String technicianId, java.time.LocalDate date, UUID appointmentId, Instant parkedAt,
-                  Instant toldBefore, Instant toldAtDoor) {
-    }
-
     private final Company company;
     private final DayEngine engine;
     private final TruthWriter truth;
     private final List<Tracked> tracked;
+    private final AtTheDoor door;
     private Instant lastCheck = Instant.MIN;
 
     Replanner(Company company, DayEngine engine, TruthWriter truth, List<Tracked> tracked) {
@@ -80,12 +72,13 @@ final class Replanner {
         this.engine = engine;
         this.truth = truth;
         this.tracked = tracked;
+        this.door = new AtTheDoor(engine, truth, company.habits::get);
     }
 
     void onTick(Instant simNow) {
         for (Tracked t : tracked) {
             try {
-                retellAtTheDoor(t, simNow);
+                door.check(t, simNow);
             } catch (RuntimeException e) {
                 Log.warn("told window check of " + t.technician.id() + " failed: " + e.getMessage());
             }
@@ -154,83 +147,10 @@ final class Replanner {
     }
 
     /**
-     * As the van pulls up at a visit, the phone shows the window the customer was last told (it may have been told
-     * while the van drove): when that moves the moment the technician may ring, the day goes on from the door
-     * with it ({@link DayEngine.Parked}).
-     */
-    private void retellAtTheDoor(Tracked t, Instant simNow) {
-        Truth.Visit pulling = pullingUp(t, simNow);
-        if (pulling == null) {
-            return;
-        }
-        t.lookedAtDoor.add(pulling.appointmentId());
-        PlannedStop stop = t.day.stops().stream().filter(s -> s.appointmentId().equals(pulling.appointmentId()))
-                .findFirst().orElse(null);
-        MobileClient.Route route = stop == null ? null : t.phone.route(t.day.date());
-        PlannedStop shown = route == null ? null : route.stops().stream()
-                .filter(s -> s.appointmentId().equals(stop.appointmentId())).findFirst().orElse(null);
-        if (shown == null || Objects.equals(shown.toldWindowStart(), stop.toldWindowStart())) {
-            return;
-        }
-        Instant parked = parkedAt(pulling);
-        PlannedStop retold = stop.withToldWindowStart(shown.toldWindowStart());
-        Instant ringsAt = retold.doorOpens() != null && parked.isBefore(retold.doorOpens()) ? retold.doorOpens()
-                : parked;
-        if (ringsAt.equals(pulling.arrivedAt())) {
-            return; // the van parks after both windows opened: the new told window changes nothing
-        }
-        List<PlannedStop> rest = new ArrayList<>();
-        rest.add(retold);
-        List<PlannedStop> stops = t.day.stops();
-        rest.addAll(stops.subList(stops.indexOf(stop) + 1, stops.size()));
-        if (t.outcome.day().lunch() != null && t.outcome.day().lunch().from().isBefore(parked)) {
-            t.lunchTaken = true;
-        }
-        TechnicianDay next = new TechnicianDay(t.day.technicianId(), t.day.date(), t.day.dayIndex(), t.day.zone(),
-                parked, t.day.shiftEnd(), stop.location(), t.day.end(), rest);
-        t.round++;
-        DayOutcome outcome = engine.simulate(next, company.habits.get(t.technician.id()),
-                new DayEngine.Resume(t.round, t.lunchTaken, new DayEngine.Parked(pulling.departedAt(), parked,
-                        pulling.freeFlowSeconds(), pulling.meters(), pulling.detourMinutes())));
-        truth.write("retold", new Retold(t.technician.id(), t.day.date(), stop.appointmentId(), parked,
-                stop.toldWindowStart(), retold.toldWindowStart()));
-        truth.write("day", outcome.day());
-        outcome.visits().forEach(v -> truth.write("visit", v));
-        t.started.add(stop.appointmentId());
-        splice(t.lane, parked, t.started, outcome.outputs());
-        t.day = next;
-        t.outcome = outcome;
-        Log.debug(t.technician.id() + ": told " + retold.toldWindowStart() + " at the door of "
-                + stop.appointmentId() + ", rings at " + ringsAt);
-    }
-
-    /** The visit the van parks at within {@link #LOOK_AHEAD} of now, when its ARRIVED tap is not sent yet. */
-    private static Truth.Visit pullingUp(Tracked t, Instant simNow) {
-        for (Truth.Visit v : t.outcome.visits()) {
-            if (v.departedAt() == null || v.departedAt().isAfter(simNow) || t.lookedAtDoor.contains(v.appointmentId())
-                    || parkedAt(v).isAfter(simNow.plus(LOOK_AHEAD))) {
-                continue;
-            }
-            boolean arrivedUnsent = t.lane.outputs.subList(t.lane.next, t.lane.outputs.size()).stream()
-                    .anyMatch(o -> o instanceof PhoneOutput.StatusTap tap && tap.status() == VisitStatus.ARRIVED
-                            && tap.appointmentId().equals(v.appointmentId()));
-            if (arrivedUnsent) {
-                return v;
-            }
-            t.lookedAtDoor.add(v.appointmentId()); // too late to matter
-        }
-        return null;
-    }
-
-    private static Instant parkedAt(Truth.Visit v) {
-        return v.departedAt().plusMillis(Math.round(v.driveSeconds() * 1000));
-    }
-
-    /**
      * Keeps what was sent, and of the rest what happened before {@code from} (taps only for visits already started);
      * everything after comes from the new outcome.
      */
-    private static void splice(Replay.Lane lane, Instant from, Set<UUID> started, List<PhoneOutput> fresh) {
+    static void splice(Replay.Lane lane, Instant from, Set<UUID> started, List<PhoneOutput> fresh) {
         List<PhoneOutput> pending = new ArrayList<>(lane.outputs.subList(lane.next, lane.outputs.size()).stream()
                 .filter(o -> o.deviceTime().isBefore(from))
                 .filter(o -> !(o instanceof PhoneOutput.StatusTap tap) || started.contains(tap.appointmentId()))

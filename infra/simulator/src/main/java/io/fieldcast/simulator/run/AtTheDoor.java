@@ -1,0 +1,116 @@
+package io.fieldcast.simulator.run;
+
+import io.fieldcast.events.VisitStatus;
+import io.fieldcast.simulator.api.MobileClient;
+import io.fieldcast.simulator.day.DayEngine;
+import io.fieldcast.simulator.day.DayOutcome;
+import io.fieldcast.simulator.day.PhoneOutput;
+import io.fieldcast.simulator.day.PlannedStop;
+import io.fieldcast.simulator.day.TechnicianDay;
+import io.fieldcast.simulator.day.Truth;
+import io.fieldcast.simulator.world.Habits;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Live mode: as the van pulls up at a visit, the phone shows the window the customer was last told, which may have
+ * been told after the day was simulated. Nobody rings before it opens (company policy), so when it moves the moment
+ * the technician may ring, the day goes on from the door ({@link DayEngine.Parked}) and the phone's unsent outputs
+ * after parking are replaced. The truth gets a {@code retold} line.
+ */
+final class AtTheDoor {
+
+    /** The phone's told window is read again this long before the van parks (within one replay tick at speed). */
+    static final Duration LOOK_AHEAD = Duration.ofMinutes(1);
+
+    /** A told window read again at a visit's door that changed when the technician rings, for the truth file. */
+    record Retold(String technicianId, LocalDate date, UUID appointmentId, Instant parkedAt, Instant toldBefore,
+                  Instant toldAtDoor) {
+    }
+
+    private final DayEngine engine;
+    private final TruthWriter truth;
+    private final Function<String, Habits> habits;
+
+    AtTheDoor(DayEngine engine, TruthWriter truth, Function<String, Habits> habits) {
+        this.engine = engine;
+        this.truth = truth;
+        this.habits = habits;
+    }
+
+    /** Reads the told window of the visit the van is about to park at, once per visit. */
+    void check(Replanner.Tracked t, Instant simNow) {
+        Truth.Visit pulling = pullingUp(t, simNow);
+        if (pulling == null) {
+            return;
+        }
+        t.lookedAtDoor.add(pulling.appointmentId());
+        PlannedStop stop = t.day.stops().stream().filter(s -> s.appointmentId().equals(pulling.appointmentId()))
+                .findFirst().orElse(null);
+        MobileClient.Route route = stop == null ? null : t.phone.route(t.day.date());
+        PlannedStop shown = route == null ? null : route.stops().stream()
+                .filter(s -> s.appointmentId().equals(stop.appointmentId())).findFirst().orElse(null);
+        if (shown == null || Objects.equals(shown.toldWindowStart(), stop.toldWindowStart())) {
+            return;
+        }
+        Instant parked = parkedAt(pulling);
+        PlannedStop retold = stop.withToldWindowStart(shown.toldWindowStart());
+        Instant ringsAt = retold.doorOpens() != null && parked.isBefore(retold.doorOpens()) ? retold.doorOpens()
+                : parked;
+        if (ringsAt.equals(pulling.arrivedAt())) {
+            return; // the van parks after both windows opened: the new told window changes nothing
+        }
+        List<PlannedStop> rest = new ArrayList<>();
+        rest.add(retold);
+        List<PlannedStop> stops = t.day.stops();
+        rest.addAll(stops.subList(stops.indexOf(stop) + 1, stops.size()));
+        if (t.outcome.day().lunch() != null && t.outcome.day().lunch().from().isBefore(parked)) {
+            t.lunchTaken = true;
+        }
+        TechnicianDay next = new TechnicianDay(t.day.technicianId(), t.day.date(), t.day.dayIndex(), t.day.zone(),
+                parked, t.day.shiftEnd(), stop.location(), t.day.end(), rest);
+        t.round++;
+        DayOutcome outcome = engine.simulate(next, habits.apply(t.technician.id()),
+                new DayEngine.Resume(t.round, t.lunchTaken, new DayEngine.Parked(pulling.departedAt(), parked,
+                        pulling.freeFlowSeconds(), pulling.meters(), pulling.detourMinutes())));
+        truth.write("retold", new Retold(t.technician.id(), t.day.date(), stop.appointmentId(), parked,
+                stop.toldWindowStart(), retold.toldWindowStart()));
+        truth.write("day", outcome.day());
+        outcome.visits().forEach(v -> truth.write("visit", v));
+        t.started.add(stop.appointmentId());
+        Replanner.splice(t.lane, parked, t.started, outcome.outputs());
+        t.day = next;
+        t.outcome = outcome;
+        Log.debug(t.technician.id() + ": told " + retold.toldWindowStart() + " at the door of "
+                + stop.appointmentId() + ", rings at " + ringsAt);
+    }
+
+    /** The visit the van parks at within {@link #LOOK_AHEAD} of now, when its ARRIVED tap is not sent yet. */
+    private static Truth.Visit pullingUp(Replanner.Tracked t, Instant simNow) {
+        for (Truth.Visit v : t.outcome.visits()) {
+            if (v.departedAt() == null || v.departedAt().isAfter(simNow) || t.lookedAtDoor.contains(v.appointmentId())
+                    || parkedAt(v).isAfter(simNow.plus(LOOK_AHEAD))) {
+                continue;
+            }
+            boolean arrivedUnsent = t.lane.outputs.subList(t.lane.next, t.lane.outputs.size()).stream()
+                    .anyMatch(o -> o instanceof PhoneOutput.StatusTap tap && tap.status() == VisitStatus.ARRIVED
+                            && tap.appointmentId().equals(v.appointmentId()));
+            if (arrivedUnsent) {
+                return v;
+            }
+            t.lookedAtDoor.add(v.appointmentId()); // too late to matter
+        }
+        return null;
+    }
+
+    private static Instant parkedAt(Truth.Visit v) {
+        return v.departedAt().plusMillis(Math.round(v.driveSeconds() * 1000));
+    }
+}
