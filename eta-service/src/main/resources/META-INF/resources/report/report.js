@@ -98,7 +98,7 @@
             card('MAE of the first p50', minutes(h.maeMinutes)),
             card('lead time p50', minutes(h.leadMinutesP50)),
             card('first windows sent too late', String(h.sentTooLate)),
-            ...(r.comparisons || []).map(c => card(c.label, c.value <= 1 ? pct(c.value) : String(c.value))));
+            ...(r.comparisons || []).map(c => card(c.label, c.unit && c.unit !== 'share' ? c.value.toFixed(1) + ' ' + c.unit : pct(c.value))));
         calibration($('calibration'), r.calibration);
         bars($('by-hour'), r.byHour.map(g => ({label: g.key + 'h', value: g.hitRate, note: 'n=' + g.n})),
             {max: 1, target: TARGET, format: v => (100 * v).toFixed(0) + '%'});

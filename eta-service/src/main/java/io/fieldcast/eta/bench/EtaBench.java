@@ -31,7 +31,7 @@ import java.util.List;
  * Prints {@code BENCH eta visits=... coverage=... hit_rate=... lead_min_p50=... mae_min=... baseline_hit_rate=...
  * oracle_hit_rate=...}. With {@code --osm FILE} travel times and addresses come from that map's road network;
  * {@code --target P} the publication target, {@code --tick M} minutes between replayed recomputes (5),
- * {@code --max-wait M} the longest expected wait outside a told window (10), {@code --promises open} told windows
+ * {@code --max-wait M} the longest expected wait outside a told window (5, as the service), {@code --promises open} told windows
  * that do not bind, {@code --report FILE} where the HTML report goes.
  * This is the forecasting core of {@code ./fieldcast bench eta}; the simulator-driven end-to-end run (services,
  * Kafka, mined GPS) is still to come.
@@ -51,7 +51,7 @@ public final class EtaBench {
         // Minutes between replayed recomputes (besides every tap).
         int tickMinutes = intArg(args, "--tick", 5);
         // How long a technician may be expected to stand outside for a window to be told (told windows bind).
-        int maxWaitMinutes = intArg(args, "--max-wait", 10);
+        int maxWaitMinutes = intArg(args, "--max-wait", 5);
         // "open": told windows do not bind (arrivals as they come, the window with the most mass).
         boolean bind = !"open".equals(arg(args, "--promises", "bind"));
 
@@ -121,7 +121,11 @@ public final class EtaBench {
         var comparisons = List.of(new EvaluationReport.Figure("baseline hit rate (plan-centred)",
                         result.baselineHitRate()),
                 new EvaluationReport.Figure("oracle hit rate", oracle.hitRate()),
-                new EvaluationReport.Figure("oracle coverage", oracle.coverage()));
+                new EvaluationReport.Figure("oracle coverage", oracle.coverage()),
+                new EvaluationReport.Figure("idle min / technician-day waiting for told windows",
+                        result.idleMinutesPerDay(), "min"),
+                new EvaluationReport.Figure("idle min / technician-day, plan-centred baseline",
+                        result.baselineIdleMinutesPerDay(), "min"));
         EvaluationReport report = EvaluationReport.of(source, null, null, Clock.systemUTC().instant(),
                 learned.version(), result.outcomes(), ZoneOffset.UTC, EvaluationReport.MIN_LEAD, comparisons);
         try {

@@ -38,8 +38,15 @@ public record EvaluationReport(String source, String from, String to, String gen
     public record HorizonBin(int fromMinutes, Integer toMinutes, int n, double maeMinutes, double hitRate) {
     }
 
-    /** A figure to show beside the headline (the benchmark's baseline and oracle). */
-    public record Figure(String label, double value) {
+    /**
+     * A figure to show beside the headline (the benchmark's baseline and oracle): a share (0..1, shown as a
+     * percentage) unless {@code unit} names another ("min").
+     */
+    public record Figure(String label, double value, String unit) {
+
+        public Figure(String label, double value) {
+            this(label, value, "share");
+        }
     }
 
     /** A window sent later than this before the arrival does not count as given in time (the coverage). */
