@@ -1,6 +1,7 @@
 package io.fieldcast.events;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -12,4 +13,23 @@ public record NotificationSent(UUID eventId, Instant occurredAt, int schemaVersi
                                String providerMessageId, int forecastVersion) implements NotificationEvent {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** customer-notify's message kinds that tell the customer a forecast's window ({@code forecastVersion} names it). */
+    public static final Set<String> WINDOW_KINDS = Set.of("WINDOW_NARROWED", "WINDOW_UPDATED", "DELAY");
+
+    /** The kind that confirms a new booked window: a window told for the old one no longer holds. */
+    public static final String RESCHEDULE_CONFIRMATION = "RESCHEDULE_CONFIRMATION";
+
+    /**
+     * Whether this text told the customer the window of arrival forecast {@code forecastVersion}: from then on the
+     * technician does not ring before that window opens (phone, dispatch and eta-service all go by it).
+     */
+    public boolean toldWindow() {
+        return appointmentId != null && WINDOW_KINDS.contains(kind) && forecastVersion > 0;
+    }
+
+    /** Whether this text voids the window told before it (the appointment got a new booked window). */
+    public boolean voidsToldWindow() {
+        return appointmentId != null && RESCHEDULE_CONFIRMATION.equals(kind);
+    }
 }

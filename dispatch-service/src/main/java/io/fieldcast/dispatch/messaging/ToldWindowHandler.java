@@ -18,11 +18,6 @@ import java.util.Set;
 @ApplicationScoped
 public class ToldWindowHandler implements EventHandler {
 
-    /** customer-notify's message kinds that tell the customer a forecast's window. */
-    static final Set<String> TELLS_A_WINDOW = Set.of("WINDOW_NARROWED", "WINDOW_UPDATED", "DELAY");
-    /** A new booked window: what was told before no longer holds (customer-notify resets it too). */
-    static final String RESCHEDULED = "RESCHEDULE_CONFIRMATION";
-
     @Override
     public String consumerGroup() {
         return "dispatch.notifications";
@@ -38,12 +33,12 @@ public class ToldWindowHandler implements EventHandler {
         if (!(event instanceof NotificationSent sent) || sent.appointmentId() == null || sent.kind() == null) {
             return Uni.createFrom().voidItem();
         }
-        if (RESCHEDULED.equals(sent.kind())) {
+        if (sent.voidsToldWindow()) {
             return ToldWindow.<ToldWindow>findById(sent.appointmentId()).chain(existing ->
                     existing != null && !existing.toldAt.isAfter(sent.occurredAt())
                             ? existing.delete() : Uni.createFrom().voidItem());
         }
-        if (!TELLS_A_WINDOW.contains(sent.kind()) || sent.forecastVersion() <= 0) {
+        if (!sent.toldWindow()) {
             return Uni.createFrom().voidItem();
         }
         return ToldWindow.<ToldWindow>findById(sent.appointmentId()).chain(existing -> {

@@ -22,11 +22,6 @@ import java.util.Set;
 @ApplicationScoped
 public class ToldWindowHandler implements EventHandler {
 
-    /** customer-notify's message kinds that tell the customer a forecast's window. */
-    static final Set<String> TELLS_A_WINDOW = Set.of("WINDOW_NARROWED", "WINDOW_UPDATED", "DELAY");
-    /** A new booked window: what was told for the old one no longer holds. */
-    static final String RESCHEDULED = "RESCHEDULE_CONFIRMATION";
-
     private final DayBook days;
     private final ForecastService forecasts;
 
@@ -52,12 +47,12 @@ public class ToldWindowHandler implements EventHandler {
             return Uni.createFrom().voidItem();
         }
         Uni<Integer> changed;
-        if (RESCHEDULED.equals(sent.kind())) {
+        if (sent.voidsToldWindow()) {
             changed = Panache.getSession().chain(s -> s.createNativeQuery(
                             "delete from told_window where appointment_id = :a and told_at <= :at")
                     .setParameter("a", sent.appointmentId())
                     .setParameter("at", sent.occurredAt().atOffset(ZoneOffset.UTC)).executeUpdate());
-        } else if (TELLS_A_WINDOW.contains(sent.kind()) && sent.forecastVersion() > 0) {
+        } else if (sent.toldWindow()) {
             // Idempotent and order-tolerant: a replayed or late older text never replaces a newer one.
             changed = Panache.getSession().chain(s -> s.createNativeQuery("""
                             insert into told_window (appointment_id, version, told_at) values (:a, :v, :at)

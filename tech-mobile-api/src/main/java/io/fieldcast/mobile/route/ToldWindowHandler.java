@@ -17,11 +17,6 @@ import java.util.Set;
 @ApplicationScoped
 public class ToldWindowHandler implements EventHandler {
 
-    /** customer-notify's message kinds that tell the customer a forecast's window. */
-    static final Set<String> TELLS_A_WINDOW = Set.of("WINDOW_NARROWED", "WINDOW_UPDATED", "DELAY");
-    /** A new booked window: what was told before no longer holds (customer-notify resets it too). */
-    static final String RESCHEDULED = "RESCHEDULE_CONFIRMATION";
-
     private final ToldWindows told;
 
     public ToldWindowHandler(ToldWindows told) {
@@ -44,10 +39,10 @@ public class ToldWindowHandler implements EventHandler {
                 || sent.occurredAt() == null) {
             return Uni.createFrom().voidItem();
         }
-        if (RESCHEDULED.equals(sent.kind())) {
+        if (sent.voidsToldWindow()) {
             return told.forget(sent.appointmentId(), sent.occurredAt());
         }
-        if (!TELLS_A_WINDOW.contains(sent.kind()) || sent.forecastVersion() <= 0) {
+        if (!sent.toldWindow()) {
             return Uni.createFrom().voidItem();
         }
         return told.told(sent);
