@@ -180,8 +180,8 @@ public final class Demo implements AutoCloseable {
         }
         // The simulation is closed: its truth file is complete.
         step("6/6", "KPI summary of " + today);
-        Kpis kpis = Kpis.measure(dispatcher, new HttpApi(HttpClient.newHttpClient(), notifier.url()), territory,
-                today, truth);
+        Kpis kpis = Kpis.measure(dispatcher, new HttpApi(HttpClient.newHttpClient(), notifier.url()),
+                new HttpApi(HttpClient.newHttpClient(), eta.url()), territory, today, truth);
         kpis.print(out);
         out.printf(Locale.ROOT, "demo: done in %.1f min%n", (System.nanoTime() - t0) / 60e9);
         return kpis;

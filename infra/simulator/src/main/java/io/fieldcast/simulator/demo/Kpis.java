@@ -41,13 +41,24 @@ import java.util.stream.Collectors;
  * @param overtimeHours  hours back home after the shift's end, summed over technicians
  * @param texts          texts and e-mails handed to the carrier for the day's appointments
  * @param textsByKind    the same by kind
+ * @param forecast       eta-service's own evaluation of the day ({@code GET /api/report}): the issue's coverage and
+ *                       hit rate of the first windows sent, or null when eta-service did not answer
  */
 public record Kpis(LocalDate date, int visits, int completed, int arrived, double onTimePct, int told,
                    double inToldPct, double earlyOfToldPct, double toldWidthMin, double travelHours, double overtimeHours, int texts,
-                   Map<String, Integer> textsByKind) {
+                   Map<String, Integer> textsByKind, Forecast forecast) {
 
-    static Kpis measure(DispatchClient dispatcher, HttpApi notify, DispatchClient.Territory territory, LocalDate date,
-                        Path truthFile) throws IOException {
+    /**
+     * The first 60-minute window each customer was sent, scored by eta-service against the arrival it learned:
+     * {@code coverage} = share of the day's arrived visits whose first window went out >= 60 min ahead,
+     * {@code hitRate} = share of those whose arrival fell inside it.
+     */
+    public record Forecast(int visits, int covered, double coverage, Double hitRate, Double maeMinutes,
+                           Double leadMinutesP50) {
+    }
+
+    static Kpis measure(DispatchClient dispatcher, HttpApi notify, HttpApi eta, DispatchClient.Territory territory,
+                        LocalDate date, Path truthFile) throws IOException {
         ZoneId zone = ZoneId.of(territory.timeZone());
         List<DispatchClient.PlannedAppointment> day = dispatcher.day(territory.id(), date).stream()
                 .filter(a -> !"CANCELED".equals(a.status())).toList();
@@ -135,7 +146,29 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
         int texts = byKind.values().stream().mapToInt(Integer::intValue).sum();
         return new Kpis(date, day.size(), completed, arrived, pct(onTime, arrived), told, pct(inTold, told),
                 pct(earlyOfTold, told),
-                told == 0 ? 0 : toldMinutes / told, driveSeconds / 3600, overtimeSeconds / 3600, texts, byKind);
+                told == 0 ? 0 : toldMinutes / told, driveSeconds / 3600, overtimeSeconds / 3600, texts, byKind,
+                forecast(eta, token, date));
+    }
+
+    private static Forecast forecast(HttpApi eta, String token, LocalDate date) {
+        if (eta == null) {
+            return null;
+        }
+        try {
+            JsonNode h = eta.call("GET", "/api/report?from=" + date + "&to=" + date, null, token, Set.of(200))
+                    .body().path("headline");
+            return new Forecast(h.path("visits").asInt(), h.path("covered").asInt(), h.path("coverage").asDouble(),
+                    number(h, "hitRate"), number(h, "maeMinutes"), number(h, "leadMinutesP50"));
+        } catch (RuntimeException e) {
+            // The KPIs of the day stand without it; say so rather than fail the demo at its last step.
+            System.err.println("demo: eta-service's report did not answer: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static Double number(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asDouble();
     }
 
     void print(PrintStream out) {
@@ -145,6 +178,13 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
         out.printf(Locale.ROOT, "  %-14s %.1f %% of arrivals inside the last window told to the customer, %.1f %% "
                         + "before it, %.1f %% after it (%d customers told, mean width %.0f min)%n", "narrow window",
                 inToldPct, earlyOfToldPct, told == 0 ? 0 : 100 - inToldPct - earlyOfToldPct, told, toldWidthMin);
+        if (forecast != null) {
+            out.printf(Locale.ROOT, "  %-14s first 60-minute window sent >= 60 min ahead for %.1f %% of %d arrivals "
+                            + "(coverage), %s of those arrived inside it (hit rate); mean error %s, lead p50 %s%n",
+                    "forecast", 100 * forecast.coverage(), forecast.visits(), forecast.hitRate() == null ? "none"
+                            : String.format(Locale.ROOT, "%.1f %%", 100 * forecast.hitRate()),
+                    minutes(forecast.maeMinutes()), minutes(forecast.leadMinutesP50()));
+        }
         out.printf(Locale.ROOT, "  %-14s %.1f h driving to visits%n", "travel", travelHours);
         out.printf(Locale.ROOT, "  %-14s %.1f h after shift ends%n", "overtime", overtimeHours);
         out.printf(Locale.ROOT, "  %-14s %d  %s%n", "texts sent", texts, textsByKind.entrySet().stream()
@@ -158,7 +198,14 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
         return String.format(Locale.ROOT, "DEMO date=%s visits=%d completed=%d arrived=%d on_time_pct=%.1f "
                         + "in_told_window_pct=%.1f told=%d window_min=%.0f travel_h=%.1f overtime_h=%.1f texts=%d",
                 date, visits, completed, arrived, onTimePct, inToldPct, told, toldWidthMin, travelHours,
-                overtimeHours, texts);
+                overtimeHours, texts)
+                + (forecast == null ? "" : String.format(Locale.ROOT, " eta_coverage=%.3f eta_hit_rate=%s",
+                forecast.coverage(), forecast.hitRate() == null ? "none"
+                        : String.format(Locale.ROOT, "%.3f", forecast.hitRate())));
+    }
+
+    private static String minutes(Double value) {
+        return value == null ? "–" : String.format(Locale.ROOT, "%.0f min", value);
     }
 
     private static double pct(int part, int whole) {

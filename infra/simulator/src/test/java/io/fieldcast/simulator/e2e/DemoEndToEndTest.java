@@ -61,6 +61,9 @@ class DemoEndToEndTest {
         assertEquals(60, kpis.toldWidthMin(), 15, "narrowed windows are about an hour wide: " + kpis);
         assertTrue(kpis.textsByKind().getOrDefault("ON_THE_WAY", 0) > 0, "on-the-way texts went out: " + kpis);
         assertTrue(kpis.travelHours() > 0, kpis.toString());
+        // eta-service scored its own first windows against the arrivals it learned.
+        assertTrue(kpis.forecast() != null && kpis.forecast().visits() > 0, "eta-service's report: " + kpis);
+        assertTrue(text.lines().anyMatch(l -> l.startsWith("DEMO ") && l.contains(" eta_coverage=")), text);
     }
 
     /** Writes to both streams. */
