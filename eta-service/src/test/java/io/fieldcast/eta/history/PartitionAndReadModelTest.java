@@ -97,6 +97,55 @@ class PartitionAndReadModelTest {
                 tech));
     }
 
+    /**
+     * A re-plan of the rest of the day lists only the visits left: the one already done stays on the route (first),
+     * for trip mining and the evaluation report, and one never reached that the re-plan dropped goes.
+     */
+    @Test
+    void aReplanOfTheRestOfTheDayKeepsTheVisitsAlreadyReached() throws Exception {
+        String tech = "tech-" + UUID.randomUUID().toString().substring(0, 8);
+        LocalDate day = LocalDate.of(2026, 3, 13);
+        RoutePlanned first = route(tech, day, 1, 4);
+        List<PlannedVisit> v = first.visits();
+        publisher.send(first).get(10, TimeUnit.SECONDS);
+        Instant t = day.atTime(8, 20).toInstant(ZoneOffset.UTC);
+        for (var status : List.of(io.fieldcast.events.VisitStatus.EN_ROUTE, io.fieldcast.events.VisitStatus.ARRIVED,
+                io.fieldcast.events.VisitStatus.COMPLETED)) {
+            t = t.plusSeconds(600);
+            publisher.send(new io.fieldcast.events.VisitStatusChanged(Events.newId(), t, 1, tech,
+                    v.getFirst().appointmentId(), status, null, null, t, t, "tap-" + status)).get(10, TimeUnit.SECONDS);
+        }
+        for (int i = 0; i < 100 && count("select count(*) from visit_event where technician_id = ?", tech) < 3; i++) {
+            Thread.sleep(200);
+        }
+        // Version 2: the rest of the day, v3 before v2; v4 went to somebody else.
+        Instant start = day.atTime(8, 0).toInstant(ZoneOffset.UTC);
+        RoutePlanned replan = new RoutePlanned(Events.newId(), t, 1, tech, "t1", day, 2, first.start(), first.end(),
+                start, start.plusSeconds(9 * 3600), List.of(renumbered(v.get(2), 0), renumbered(v.get(1), 1)));
+        publisher.send(replan).get(10, TimeUnit.SECONDS);
+        for (int i = 0; i < 100 && count("select plan_version from route_day where technician_id = ?", tech) < 2; i++) {
+            Thread.sleep(200);
+        }
+
+        List<UUID> order = new java.util.ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select appointment_id from route_visit where technician_id = ? order by seq")) {
+            ps.setString(1, tech);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    order.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        assertEquals(List.of(v.get(0).appointmentId(), v.get(2).appointmentId(), v.get(1).appointmentId()), order);
+    }
+
+    private static PlannedVisit renumbered(PlannedVisit v, int sequence) {
+        return new PlannedVisit(v.appointmentId(), sequence, v.jobType(), v.customerFirstName(), v.address(),
+                v.location(), v.notes(), v.windowStart(), v.windowEnd(), v.plannedArrival(),
+                v.plannedDurationMinutes(), v.pinned());
+    }
+
     private static RoutePlanned route(String tech, LocalDate day, long version, int visits) {
         Instant start = day.atTime(8, 0).toInstant(ZoneOffset.UTC);
         List<PlannedVisit> v = new java.util.ArrayList<>();
