@@ -1,5 +1,6 @@
 package io.fieldcast.eta.forecast;
 
+import io.fieldcast.eta.model.BreakHabit;
 import io.fieldcast.eta.model.LearnedModel;
 import io.fieldcast.eta.model.Quantiles;
 import io.fieldcast.eta.trips.RoadLeg;
@@ -106,7 +107,10 @@ public final class ArrivalForecaster {
             }
         }
         double[][] arrivals = new double[remaining.size()][samples];
-        double overrun = simulate(day, model, current, origin, remaining, legSeconds, promised, arrivals);
+        VisitProgress next = day.progressOf(visits.get(remaining.getFirst()).appointmentId());
+        Lunch lunch = new Lunch(model.breakOf(day.technicianId()), day.breakToday(), current >= 0 || lastDone >= 0,
+                next.enRouteAt() != null);
+        double overrun = simulate(day, model, current, origin, remaining, legSeconds, promised, lunch, arrivals);
         List<VisitForecast> out = new ArrayList<>(remaining.size());
         for (int r = 0; r < remaining.size(); r++) {
             boolean open = toldWindowsBind() && Double.isNaN(promised[r]);
@@ -116,15 +120,26 @@ public final class ArrivalForecaster {
                 promised[r] = epoch(f.windowStart());
                 if (r + 1 < remaining.size()) {
                     // Same seed: the same days, now with this promise kept; only the visits after r change.
-                    simulate(day, model, current, origin, remaining, legSeconds, promised, arrivals);
+                    simulate(day, model, current, origin, remaining, legSeconds, promised, lunch, arrivals);
                 }
             }
         }
         return out;
     }
 
+    /**
+     * The technician's midday break: the learned habit (null: none learned), today's as the taps show it (null: not
+     * seen yet), whether a job was done today before the next drive, and whether that drive already started.
+     */
+    private record Lunch(BreakHabit habit, DayState.Break today, boolean afterAJob, boolean leftAlready) {
+
+        boolean pending() {
+            return habit != null && (today == null || today.end() == null);
+        }
+    }
+
     private double simulate(DayState day, LearnedModel model, int current, Origin origin, List<Integer> remaining,
-                            double[] legSeconds, double[] promised, double[][] arrivals) {
+                            double[] legSeconds, double[] promised, Lunch lunch, double[][] arrivals) {
         Random random = new Random(seed(day));
         double now = epoch(day.now());
         String tech = day.technicianId();
@@ -143,6 +158,9 @@ public final class ArrivalForecaster {
             service[r] = model.service(tech, v.jobType(), v.plannedMinutes());
         }
         for (int s = 0; s < samples; s++) {
+            // Drawn whether used or not, so a promise that moves the break keeps every other draw the same.
+            double breakU = lunch.pending() ? uniform(random) : 0;
+            boolean breakTaken = !lunch.pending();
             double t;
             if (currentService != null) {
                 // Still busy: the job lasts at least what it has lasted; sample the rest of its distribution.
@@ -155,6 +173,13 @@ public final class ArrivalForecaster {
             }
             for (int r = 0; r < remaining.size(); r++) {
                 VisitPlan v = day.visits().get(remaining.get(r));
+                if (!breakTaken) {
+                    double resumed = breakEnd(lunch, r, t, now, breakU);
+                    if (!Double.isNaN(resumed)) {
+                        t = resumed;
+                        breakTaken = true;
+                    }
+                }
                 int hour = Instant.ofEpochSecond((long) t).atZone(zone).getHour();
                 Quantiles traffic = model.travelFactor(tech, hour);
                 double u = uniform(random);
@@ -178,6 +203,30 @@ public final class ArrivalForecaster {
             }
         }
         return currentService == null ? 0 : elapsed - currentService.p50();
+    }
+
+    /**
+     * When the van leaves for remaining visit {@code r} if the break comes first, or NaN when it does not: a break
+     * under way goes on (its length conditioned on what it lasted so far); otherwise it is taken at the first gap
+     * between jobs after the technician's usual time, never before the day's first job nor once the van set off.
+     */
+    private double breakEnd(Lunch lunch, int r, double departure, double now, double u) {
+        Quantiles minutes = lunch.habit().minutes();
+        if (r == 0 && lunch.today() != null) {
+            double start = epoch(lunch.today().start());
+            double lasted = Math.max(0, (now - start) / 60);
+            double floor = minutes.cdf(lasted);
+            double total = Math.max(lasted, minutes.quantile(Math.min(floor + (1 - floor) * u, 0.9999)));
+            return Math.max(departure, start + total * 60);
+        }
+        if ((r == 0 && (!lunch.afterAJob() || lunch.leftAlready()))) {
+            return Double.NaN;
+        }
+        var local = Instant.ofEpochSecond((long) departure).atZone(zone);
+        if (local.getHour() * 60 + local.getMinute() < lunch.habit().afterMinute()) {
+            return Double.NaN;
+        }
+        return departure + 60 * minutes.quantile(u);
     }
 
     private VisitForecast summarize(VisitPlan visit, double[] arrivals, double overrun, int visitsBefore,

@@ -13,10 +13,25 @@ import java.util.UUID;
  */
 public record DayState(String technicianId, LocalDate date, long planVersion, double startLat, double startLon,
                        Instant shiftStart, List<VisitPlan> visits, Map<UUID, VisitProgress> progress,
-                       Fix lastFix, Instant now, Map<UUID, Instant> told) {
+                       Fix lastFix, Instant now, Map<UUID, Instant> told, Break breakToday) {
+
+    /**
+     * Today's midday break as the taps show it: a gap between a job done and leaving for the next one; {@code end}
+     * is null while it lasts (nothing since the job was done, for longer than a break's minimum gap).
+     */
+    public record Break(Instant start, Instant end) {
+    }
 
     public DayState {
         told = told == null ? Map.of() : Map.copyOf(told);
+    }
+
+    /** No break seen yet today. */
+    public DayState(String technicianId, LocalDate date, long planVersion, double startLat, double startLon,
+                    Instant shiftStart, List<VisitPlan> visits, Map<UUID, VisitProgress> progress, Fix lastFix,
+                    Instant now, Map<UUID, Instant> told) {
+        this(technicianId, date, planVersion, startLat, startLon, shiftStart, visits, progress, lastFix, now, told,
+                null);
     }
 
     /** A day where no customer was told a window yet. */

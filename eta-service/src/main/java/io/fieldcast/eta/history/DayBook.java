@@ -3,6 +3,7 @@ package io.fieldcast.eta.history;
 import io.fieldcast.eta.forecast.DayState;
 import io.fieldcast.eta.forecast.VisitPlan;
 import io.fieldcast.eta.forecast.VisitProgress;
+import io.fieldcast.eta.model.BreakEstimator;
 import io.fieldcast.eta.trips.Tap;
 import io.fieldcast.events.AppointmentBooked;
 import io.fieldcast.events.AppointmentCanceled;
@@ -18,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,6 +37,13 @@ import static io.fieldcast.eta.history.Rows.utc;
  */
 @ApplicationScoped
 public class DayBook {
+
+    /** Local time of the territory: a break is told apart from a morning wait by the hour. */
+    private final java.time.ZoneId zone;
+
+    public DayBook(io.fieldcast.eta.config.EtaSettings settings) {
+        this.zone = settings.zone();
+    }
 
     /** A technician's day, the unit forecasts are recomputed for. */
     public record TechDay(String technicianId, LocalDate day) {
@@ -70,22 +79,37 @@ public class DayBook {
                 .setParameter("ss", utc(r.shiftStart())).setParameter("se", utc(r.shiftEnd()))
                 .setParameter("at", utc(r.occurredAt()))
                 .executeUpdate();
-        Uni<Integer> chain = day.chain(x -> s.createNativeQuery(
-                        "delete from route_visit where technician_id = :t and day = :d")
-                .setParameter("t", r.technicianId()).setParameter("d", r.date()).executeUpdate());
+        // A re-plan of the rest of the day lists only what is left; the visits this technician already reached
+        // stay (first, in the order they were reached): they are the day's history, for mining and the report.
+        List<UUID> planned = r.visits().stream().map(PlannedVisit::appointmentId).toList();
+        List<UUID> ids = planned.isEmpty() ? List.of(new UUID(0, 0)) : planned;
+        Uni<Integer> chain = day.chain(x -> s.createNativeQuery("""
+                        delete from route_visit rv where rv.technician_id = :t and rv.day = :d
+                            and (rv.appointment_id in (:ids) or not exists (select 1 from visit_event e
+                                 where e.appointment_id = rv.appointment_id and e.status <> 'EN_ROUTE'))""")
+                .setParameter("t", r.technicianId()).setParameter("d", r.date()).setParameter("ids", ids)
+                .executeUpdate())
+                .chain(x -> s.createNativeQuery("""
+                        update route_visit rv set seq = k.rn - 1
+                        from (select r.appointment_id, row_number() over (order by
+                                  (select min(e.device_time) from visit_event e
+                                   where e.appointment_id = r.appointment_id and e.status <> 'EN_ROUTE'), r.seq) rn
+                              from route_visit r where r.technician_id = :t and r.day = :d) k
+                        where rv.technician_id = :t and rv.day = :d and rv.appointment_id = k.appointment_id""")
+                        .setParameter("t", r.technicianId()).setParameter("d", r.date()).executeUpdate());
         for (PlannedVisit v : r.visits()) {
-            chain = chain.chain(x -> s.createNativeQuery("""
+            chain = chain.chain(kept -> s.createNativeQuery("""
                             insert into route_visit (technician_id, day, appointment_id, seq, job_type, lat, lon,
                                                      window_start, window_end, planned_arrival, planned_minutes)
                             values (:t, :d, :a, :seq, :job, :lat, :lon, :ws, :we, :pa, :pm)
                             on conflict do nothing""")
                     .setParameter("t", r.technicianId()).setParameter("d", r.date())
-                    .setParameter("a", v.appointmentId()).setParameter("seq", v.sequence())
+                    .setParameter("a", v.appointmentId()).setParameter("seq", kept + v.sequence())
                     .setParameter("job", v.jobType() == null ? "unknown" : v.jobType())
                     .setParameter("lat", v.location().lat()).setParameter("lon", v.location().lon())
                     .setParameter("ws", utc(v.windowStart())).setParameter("we", utc(v.windowEnd()))
                     .setParameter("pa", utc(v.plannedArrival())).setParameter("pm", v.plannedDurationMinutes())
-                    .executeUpdate());
+                    .executeUpdate().replaceWith(kept));
         }
         return chain.replaceWithVoid();
     }
@@ -182,9 +206,11 @@ public class DayBook {
                     }
                     Object[] r = route.getFirst();
                     return visits(s, td).chain(visits -> progress(s, visits).chain(progress -> fix(s, td)
-                            .chain(fix -> told(s, visits).map(told -> Optional.of(new DayState(td.technicianId(),
-                                    td.day(), ((Number) r[0]).longValue(), Rows.number(r[1]), Rows.number(r[2]),
-                                    Rows.instant(r[3]), visits, progress, fix.orElse(null), now, told))))));
+                            .chain(fix -> told(s, visits).chain(told -> taps(s, ids(visits)).map(taps ->
+                                    Optional.of(new DayState(td.technicianId(), td.day(),
+                                            ((Number) r[0]).longValue(), Rows.number(r[1]), Rows.number(r[2]),
+                                            Rows.instant(r[3]), visits, progress, fix.orElse(null), now, told,
+                                            breakToday(taps, now, zone))))))));
                 }));
     }
 
@@ -199,6 +225,39 @@ public class DayBook {
                 .map(rows -> rows.stream().map(r -> new VisitPlan(Rows.uuid(r[0]), (String) r[1],
                         Rows.number(r[2]), Rows.number(r[3]), Rows.instant(r[4]), Rows.instant(r[5]),
                         Rows.instant(r[6]), ((Number) r[7]).intValue())).toList());
+    }
+
+    private static List<UUID> ids(List<VisitPlan> visits) {
+        return visits.stream().map(VisitPlan::appointmentId).toList();
+    }
+
+    /**
+     * Today's break from the taps: the first gap of at least {@link BreakEstimator#MIN_GAP} between a job done
+     * (after {@link BreakEstimator#EARLIEST} local time) and the next tap; still going when nothing followed the
+     * job and the gap already lasts that long. The same rule trip mining's break estimate learns from.
+     */
+    static DayState.Break breakToday(List<Tap> taps, Instant now, java.time.ZoneId zone) {
+        for (int i = 0; i < taps.size(); i++) {
+            Tap t = taps.get(i);
+            if (t.status() != VisitStatus.COMPLETED && t.status() != VisitStatus.CANNOT_COMPLETE) {
+                continue;
+            }
+            var local = t.deviceTime().atZone(zone);
+            if (local.getHour() * 60 + local.getMinute() < BreakEstimator.EARLIEST) {
+                continue;
+            }
+            Instant next = null;
+            for (int j = i + 1; j < taps.size() && next == null; j++) {
+                if (!taps.get(j).appointmentId().equals(t.appointmentId())) {
+                    next = taps.get(j).deviceTime();
+                }
+            }
+            Instant until = next == null ? now : next;
+            if (Duration.between(t.deviceTime(), until).compareTo(BreakEstimator.MIN_GAP) >= 0) {
+                return new DayState.Break(t.deviceTime(), next);
+            }
+        }
+        return null;
     }
 
     /**

@@ -12,11 +12,40 @@ import java.util.Map;
  * @param fleetService job type -> service minutes, for technicians without history
  * @param travel      technician -> hour of day (0..23) -> travel factor (actual / road-network time)
  * @param fleetTravel hour of day -> travel factor
+ * @param breaks      technician -> midday break (when and how long), learned from the gaps between jobs
+ * @param fleetBreak  the fleet's, for technicians whose break was never seen; null when nobody's was
  */
 public record LearnedModel(String version, Instant trainedAt, String serviceMethod, String travelMethod,
                            Map<String, Map<String, Quantiles>> service, Map<String, Quantiles> fleetService,
                            Map<String, List<Quantiles>> travel, List<Quantiles> fleetTravel,
-                           List<Evaluation> evaluations) {
+                           List<Evaluation> evaluations, Map<String, BreakHabit> breaks, BreakHabit fleetBreak) {
+
+    public LearnedModel {
+        // Versions stored before breaks were learned read back without them.
+        breaks = breaks == null ? Map.of() : Map.copyOf(breaks);
+    }
+
+    /** Without breaks (nobody's was seen, or the fleet takes none). */
+    public LearnedModel(String version, Instant trainedAt, String serviceMethod, String travelMethod,
+                        Map<String, Map<String, Quantiles>> service, Map<String, Quantiles> fleetService,
+                        Map<String, List<Quantiles>> travel, List<Quantiles> fleetTravel,
+                        List<Evaluation> evaluations) {
+        this(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel, fleetTravel, evaluations,
+                Map.of(), null);
+    }
+
+    /** The same model with breaks learned ({@link BreakEstimator#estimate}: the fleet's under key null). */
+    public LearnedModel withBreaks(Map<String, BreakHabit> learned) {
+        Map<String, BreakHabit> own = new java.util.HashMap<>(learned);
+        BreakHabit fleet = own.remove(null);
+        return new LearnedModel(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel,
+                fleetTravel, evaluations, own, fleet);
+    }
+
+    /** This technician's break, the fleet's for one never seen, null when no break was ever learned. */
+    public BreakHabit breakOf(String technician) {
+        return breaks.getOrDefault(technician, fleetBreak);
+    }
 
     /** Spread assumed for a job type nobody has done yet, around its planned duration. */
     static final double UNKNOWN_SERVICE_SIGMA = 0.35;

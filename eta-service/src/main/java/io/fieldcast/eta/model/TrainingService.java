@@ -151,9 +151,12 @@ public class TrainingService {
             Instant now = clock.instant();
             String version = "eta-" + VERSION.format(now.atZone(java.time.ZoneOffset.UTC)) + "-"
                     + run.id().toString().substring(0, 4);
-            LearnedModel model = ModelTrainer.standard(settings.training().method()).train(version, now,
+            LearnedModel trained = ModelTrainer.standard(settings.training().method()).train(version, now,
                     data.services, data.travel, now.getEpochSecond(),
                     p -> progress(run, "running", 0.5 + 0.4 * p, "training"));
+            List<BreakEstimator.Observation> breaks = breaks(from, today);
+            progress(run, "running", 0.9, "learned breaks from %d technician days".formatted(breaks.size()));
+            LearnedModel model = trained.withBreaks(BreakEstimator.estimate(breaks));
             await(() -> Panache.withTransaction(() -> models.save(model, data.services.size(), data.travel.size())
                     .chain(() -> outbox.appendAll(publications(model, data, now)))));
             models.use(model);
@@ -164,6 +167,44 @@ public class TrainingService {
         } catch (Throwable e) {
             LOG.warnf(e, "training run %s failed", run.id());
             latest.set(run.with("failed", latest.get().progress(), String.valueOf(e.getMessage()), null));
+        }
+    }
+
+    /** The midday break of every mined technician day in [from, to) that showed one. */
+    private List<BreakEstimator.Observation> breaks(LocalDate from, LocalDate to) throws Throwable {
+        List<Object[]> rows = await(() -> Panache.withSession(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery("""
+                        select m.technician_id, m.day, m.departure, m.arrival, m.completed, rv.window_start
+                        from mined_visit m
+                        left join route_visit rv on rv.appointment_id = m.appointment_id and rv.day = m.day
+                        where m.day >= :f and m.day < :t and m.arrival is not null
+                        order by m.technician_id, m.day, m.arrival""", Object[].class)
+                        .setParameter("f", from).setParameter("t", to).getResultList())));
+        List<BreakEstimator.Observation> out = new ArrayList<>();
+        List<BreakEstimator.MinedStop> day = new ArrayList<>();
+        String key = null;
+        String tech = null;
+        for (Object[] r : rows) {
+            String k = r[0] + "/" + r[1];
+            if (!k.equals(key)) {
+                addBreak(out, tech, day);
+                day.clear();
+                key = k;
+                tech = (String) r[0];
+            }
+            day.add(new BreakEstimator.MinedStop(Rows.instant(r[2]), Rows.instant(r[3]), Rows.instant(r[4]),
+                    Rows.instant(r[5])));
+        }
+        addBreak(out, tech, day);
+        return out;
+    }
+
+    private void addBreak(List<BreakEstimator.Observation> out, String tech, List<BreakEstimator.MinedStop> day) {
+        if (tech != null) {
+            BreakEstimator.Observation seen = BreakEstimator.observe(tech, day, settings.zone());
+            if (seen != null) {
+                out.add(seen);
+            }
         }
     }
 

@@ -54,6 +54,50 @@ class ArrivalForecasterTest {
     final ArrivalForecaster binding = new ArrivalForecaster(ROADS, 4000, Duration.ofMinutes(60),
             Duration.ofMinutes(5), ZoneOffset.UTC, 0.9);
 
+    /** A 40-minute lunch (log-sd 0.2) taken at the first gap between jobs after 10:00 UTC. */
+    static final LearnedModel LUNCH = MODEL.withBreaks(Map.of("tech-1", new io.fieldcast.eta.model.BreakHabit(600,
+            Quantiles.logNormal(40, 0.2, 20), 20)));
+
+    @Test
+    void theLearnedBreakComesAtTheFirstGapAfterItsTimeAndDelaysWhatFollows() {
+        // Hourly visits: v0 ~08:11, v1 ~09:09, v2 ~10:10 (the first departure after 10:00 is after v1's job).
+        List<VisitPlan> visits = route(4, T8, T8.plus(Duration.ofHours(10)));
+        List<VisitForecast> without = forecaster.forecast(state(visits, Map.of(), T8), MODEL);
+        List<VisitForecast> with = forecaster.forecast(state(visits, Map.of(), T8), LUNCH);
+
+        for (int i = 0; i < visits.size(); i++) {
+            long delay = Duration.between(without.get(i).p50(), with.get(i).p50()).toMinutes();
+            System.out.printf("BREAK visit=%d delay_min=%d%n", i, delay);
+            if (Duration.between(T8, without.get(i).p50()).toMinutes() < 100) {
+                assertEquals(0, delay, 1, "before the break: visit " + i);
+            }
+        }
+        long afterBreak = Duration.between(without.getLast().p50(), with.getLast().p50()).toMinutes();
+        assertTrue(afterBreak >= 35 && afterBreak <= 45, "the last visit waits for a ~40 min lunch: " + afterBreak);
+    }
+
+    @Test
+    void aBreakUnderWayLastsAtLeastWhatItLastedAndOneTakenIsOver() {
+        List<VisitPlan> visits = route(3, T8, T8.plus(Duration.ofHours(10)));
+        Instant done = T8.plus(Duration.ofHours(3)); // v0 done 11:00, nothing since
+        Instant now = done.plus(Duration.ofMinutes(30));
+        Map<UUID, VisitProgress> progress = Map.of(visits.getFirst().appointmentId(),
+                new VisitProgress(null, T8.plus(Duration.ofMinutes(15)), done, false));
+        DayState going = new DayState("tech-1", DAY, 1, 45.50, -122.6, T8, visits, progress, null, now, Map.of(),
+                new DayState.Break(done, null));
+        DayState over = new DayState("tech-1", DAY, 1, 45.50, -122.6, T8, visits, progress, null, now, Map.of(),
+                new DayState.Break(T8.plus(Duration.ofMinutes(100)), T8.plus(Duration.ofMinutes(140))));
+
+        VisitForecast during = forecaster.forecast(going, LUNCH).getFirst();
+        VisitForecast after = forecaster.forecast(over, LUNCH).getFirst();
+
+        // Under way for 30 of ~40 minutes: leaves ~11:40-11:45, then ~9 min of driving.
+        long leaves = Duration.between(done, during.p50()).toMinutes();
+        assertTrue(leaves >= 45 && leaves <= 60, "lunch goes on, then the drive: " + leaves + " min after 11:00");
+        // Taken already (09:40-10:20): no second lunch; the drive starts now.
+        assertTrue(Duration.between(now, after.p50()).toMinutes() < 15, after.toString());
+    }
+
     @Test
     void aToldWindowHoldsTheArrivalsBeforeItAndDelaysTheVisitsAfter() {
         List<VisitPlan> visits = route(3, T8, T8.plus(Duration.ofHours(8)));

@@ -21,9 +21,21 @@ class LearnedModelJsonTest {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-        LearnedModel back = json.readValue(json.writeValueAsString(model), LearnedModel.class);
+        LearnedModel withBreaks = model.withBreaks(BreakEstimator.estimate(java.util.List.of(
+                new BreakEstimator.Observation("tech-01", 12 * 60 + 5, 35),
+                new BreakEstimator.Observation("tech-02", 11 * 60 + 40, 50))));
 
-        assertEquals(model, back);
+        LearnedModel back = json.readValue(json.writeValueAsString(withBreaks), LearnedModel.class);
+
+        assertEquals(withBreaks, back);
         assertEquals(model.service("tech-01", "repair", 60), back.service("tech-01", "repair", 60));
+        assertEquals(withBreaks.breakOf("tech-01"), back.breakOf("tech-01"));
+        assertEquals(withBreaks.fleetBreak(), back.breakOf("tech-99"));
+        // A version stored before breaks were learned reads back without them.
+        String old = json.writeValueAsString(model).replace(",\"breaks\":{},\"fleetBreak\":null", "");
+        assertEquals(false, old.contains("breaks"), old);
+        LearnedModel before = json.readValue(old, LearnedModel.class);
+        assertEquals(model, before);
+        assertEquals(null, before.breakOf("tech-01"));
     }
 }

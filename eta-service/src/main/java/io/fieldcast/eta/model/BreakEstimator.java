@@ -1,0 +1,117 @@
+package io.fieldcast.eta.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Learns each technician's midday break from mined days. Trip mining knows, per visit, when the van left for it,
+ * when it arrived and when the job was done; a break is the first gap of at least {@link #MIN_GAP} between a job done
+ * and leaving for the next one, starting after {@link #EARLIEST} local time, that is not a wait for a window (the
+ * van then arrives at the next visit just before or at its booked window start). Per technician: the earliest start
+ * seen (the break comes at the first gap after that time) and the length as a log-normal whose median shrinks toward
+ * the fleet's when few days were seen; the spread is the fleet's (one break a day gives little to estimate it from).
+ */
+public final class BreakEstimator {
+
+    /** A shorter gap is packing up, a call, paperwork: not the break. */
+    public static final Duration MIN_GAP = Duration.ofMinutes(12);
+    /** Earlier gaps are waits for windows or late starts, not lunch. */
+    public static final int EARLIEST = 10 * 60;
+    /** Days of the fleet's median worth of weight when shrinking a technician's median. */
+    static final double PRIOR_DAYS = 3;
+
+    private BreakEstimator() {
+    }
+
+    /** One visit of a mined day, in driving order: when the van left for it, arrived, finished; its window. */
+    public record MinedStop(Instant departure, Instant arrival, Instant completed, Instant windowStart) {
+    }
+
+    /** One break seen: its local start minute and its length. */
+    public record Observation(String technicianId, int startMinute, double minutes) {
+    }
+
+    /** The break of one technician day, or null when none was seen. */
+    public static Observation observe(String technicianId, List<MinedStop> day, ZoneId zone) {
+        for (int i = 0; i + 1 < day.size(); i++) {
+            Instant done = day.get(i).completed();
+            MinedStop next = day.get(i + 1);
+            if (done == null || next.departure() == null || next.arrival() == null) {
+                continue;
+            }
+            Duration gap = Duration.between(done, next.departure());
+            int startMinute = done.atZone(zone).getHour() * 60 + done.atZone(zone).getMinute();
+            if (gap.compareTo(MIN_GAP) < 0 || startMinute < EARLIEST) {
+                continue;
+            }
+            boolean waitedForWindow = next.windowStart() != null
+                    && !next.arrival().isBefore(next.windowStart().minus(Duration.ofMinutes(20)))
+                    && !next.arrival().isAfter(next.windowStart().plus(Duration.ofMinutes(2)));
+            if (!waitedForWindow) {
+                return new Observation(technicianId, startMinute, gap.toSeconds() / 60.0);
+            }
+        }
+        return null;
+    }
+
+    /** Per technician and for the fleet (key {@code null}); empty when no break was ever seen. */
+    public static Map<String, BreakHabit> estimate(List<Observation> observations) {
+        Map<String, BreakHabit> out = new HashMap<>();
+        if (observations.isEmpty()) {
+            return out;
+        }
+        Map<String, List<Observation>> byTech = new HashMap<>();
+        observations.forEach(o -> byTech.computeIfAbsent(o.technicianId(), k -> new ArrayList<>()).add(o));
+        double[] logs = observations.stream().mapToDouble(o -> Math.log(o.minutes())).toArray();
+        double fleetMu = mean(logs);
+        // Pooled within-technician spread (a technician's own days), the fleet's when nobody has two days yet.
+        double within = 0;
+        int dof = 0;
+        for (List<Observation> own : byTech.values()) {
+            double mu = own.stream().mapToDouble(o -> Math.log(o.minutes())).average().orElseThrow();
+            for (Observation o : own) {
+                within += Math.pow(Math.log(o.minutes()) - mu, 2);
+            }
+            dof += own.size() - 1;
+        }
+        double sigma = dof > 0 ? Math.sqrt(within / dof) : sd(logs, fleetMu);
+        sigma = Math.clamp(sigma, 0.05, 1.0);
+        int fleetAfter = (int) ShrinkageEstimator.quantile(observations.stream()
+                .mapToDouble(Observation::startMinute).toArray(), 0.1);
+        out.put(null, new BreakHabit(fleetAfter, Quantiles.logNormal(Math.exp(fleetMu), sd(logs, fleetMu) > 0
+                ? Math.max(sigma, sd(logs, fleetMu)) : sigma, logs.length), logs.length));
+        for (var e : byTech.entrySet()) {
+            List<Observation> own = e.getValue();
+            double sum = own.stream().mapToDouble(o -> Math.log(o.minutes())).sum();
+            double mu = (sum + PRIOR_DAYS * fleetMu) / (own.size() + PRIOR_DAYS);
+            int after = own.stream().mapToInt(Observation::startMinute).min().orElseThrow();
+            out.put(e.getKey(), new BreakHabit(after, Quantiles.logNormal(Math.exp(mu), sigma, own.size()),
+                    own.size()));
+        }
+        return out;
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
+    private static double sd(double[] values, double mean) {
+        if (values.length < 2) {
+            return 0;
+        }
+        double sum = 0;
+        for (double v : values) {
+            sum += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(sum / (values.length - 1));
+    }
+}
