@@ -13,8 +13,9 @@ import java.util.Map;
  * when it arrived and when the job was done; a break is the first gap of at least {@link #MIN_GAP} between a job done
  * and leaving for the next one, starting after {@link #EARLIEST} local time, that is not a wait for a window (the
  * van then arrives at the next visit just before or at its booked window start). Per technician: the earliest start
- * seen (the break comes at the first gap after that time) and the length as a log-normal whose median shrinks toward
- * the fleet's when few days were seen; the spread is the fleet's (one break a day gives little to estimate it from).
+ * seen (the break comes at the first gap after that time) and the length as a log-normal, both shrunk toward the
+ * fleet's (its 10th percentile of starts, its median length) when few days were seen; the spread is the pooled
+ * within-technician one (one break a day gives little to estimate a technician's own from).
  */
 public final class BreakEstimator {
 
@@ -89,7 +90,10 @@ public final class BreakEstimator {
             List<Observation> own = e.getValue();
             double sum = own.stream().mapToDouble(o -> Math.log(o.minutes())).sum();
             double mu = (sum + PRIOR_DAYS * fleetMu) / (own.size() + PRIOR_DAYS);
-            int after = own.stream().mapToInt(Observation::startMinute).min().orElseThrow();
+            // The earliest start seen; a break seen on one day may have come late (the first gap after the usual
+            // time came late), so few days lean on the fleet's time as well.
+            int earliest = own.stream().mapToInt(Observation::startMinute).min().orElseThrow();
+            int after = (int) Math.round((own.size() * earliest + PRIOR_DAYS * fleetAfter) / (own.size() + PRIOR_DAYS));
             out.put(e.getKey(), new BreakHabit(after, Quantiles.logNormal(Math.exp(mu), sigma, own.size()),
                     own.size()));
         }

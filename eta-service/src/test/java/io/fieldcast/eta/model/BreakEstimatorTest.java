@@ -66,10 +66,11 @@ class BreakEstimatorTest {
         BreakHabit newHire = learned.get("new-hire");
         BreakHabit fleet = learned.get(null);
 
-        assertEquals(12 * 60, steady.afterMinute(), "the earliest start seen");
+        assertEquals(12 * 60, steady.afterMinute(), 1, "the earliest start seen, 20 days of it");
         assertEquals(30, steady.minutes().p50(), 2);
         assertEquals(20, steady.days());
-        assertEquals(11 * 60 + 30, newHire.afterMinute());
+        // One day at 11:30 against the fleet's 12:00: three quarters of the way to the fleet.
+        assertTrue(newHire.afterMinute() > 11 * 60 + 30 && newHire.afterMinute() <= 12 * 60, newHire.toString());
         // One 90-minute lunch against the fleet's ~33: the estimate lands in between, nearer the fleet.
         assertTrue(newHire.minutes().p50() > 35 && newHire.minutes().p50() < 60, newHire.toString());
         assertTrue(fleet.minutes().p50() > 29 && fleet.minutes().p50() < 40, fleet.toString());
