@@ -90,13 +90,17 @@ public final class Fixtures {
                 Instant.now())).get(10, TimeUnit.SECONDS);
     }
 
-    /** Waits until {@code GET /api/me/route} shows {@code expected} as the told window start of visit {@code index}. */
+    /**
+     * Waits until {@code GET /api/me/route} shows {@code expected} (null: none) as the told window start of visit
+     * {@code index}.
+     */
     public static void awaitToldStart(String token, LocalDate day, int index, String expected)
             throws InterruptedException {
         for (int i = 0; i < 150; i++) {
             var response = given().auth().oauth2(token).queryParam("date", day.toString()).get("/api/me/route");
             if (response.statusCode() == 200
-                    && expected.equals(response.jsonPath().getString("visits[" + index + "].toldWindowStart"))) {
+                    && java.util.Objects.equals(expected,
+                    response.jsonPath().getString("visits[" + index + "].toldWindowStart"))) {
                 return;
             }
             Thread.sleep(100);

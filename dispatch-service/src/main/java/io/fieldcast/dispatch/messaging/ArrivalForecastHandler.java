@@ -2,6 +2,7 @@ package io.fieldcast.dispatch.messaging;
 
 import io.fieldcast.dispatch.domain.ForecastWindow;
 import io.fieldcast.dispatch.domain.LatestForecast;
+import io.fieldcast.dispatch.domain.ToldWindow;
 import io.fieldcast.events.ArrivalForecast;
 import io.fieldcast.events.FieldcastEvent;
 import io.fieldcast.events.Topics;
@@ -9,7 +10,10 @@ import io.fieldcast.platform.kafka.EventHandler;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Keeps the latest arrival forecast per appointment, so the console can colour visits at risk, and every version's
@@ -34,7 +38,25 @@ public class ArrivalForecastHandler implements EventHandler {
                 || forecast.p50Arrival() == null || forecast.windowStart() == null || forecast.windowEnd() == null) {
             return Uni.createFrom().voidItem();
         }
-        return rememberWindow(forecast).chain(() -> keepLatest(forecast));
+        return rememberWindow(forecast).chain(() -> keepLatest(forecast)).chain(() -> prune(forecast.windowStart()));
+    }
+
+    /**
+     * Told windows bind on their own date only; a month before the window of the forecast just in they are history.
+     * Measured on the forecasts' own windows (data time), so a replay of old days never prunes what it replays.
+     */
+    static final Duration RETAIN = Duration.ofDays(30);
+    /** Window time of the last prune: at most one an hour of forecast windows. */
+    private final AtomicReference<Instant> lastPrune = new AtomicReference<>(Instant.MIN);
+
+    private Uni<Void> prune(Instant at) {
+        Instant last = lastPrune.get();
+        if (at == null || at.isBefore(last.plus(Duration.ofHours(1))) || !lastPrune.compareAndSet(last, at)) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant cutoff = at.minus(RETAIN);
+        return ForecastWindow.delete("windowEnd < ?1", cutoff)
+                .chain(() -> ToldWindow.delete("toldAt < ?1", cutoff)).replaceWithVoid();
     }
 
     private static Uni<Void> rememberWindow(ArrivalForecast forecast) {

@@ -93,6 +93,11 @@ class ToldWindowReplanTest {
         List<String> kinds = given().auth().oauth2(token).get(PLANS + "/analysis").then().statusCode(200)
                 .extract().path("issues.kind");
         assertFalse(kinds.contains("TOLD_WINDOW_BROKEN"), kinds.toString());
+
+        // Forecasts for a day years on prune what was told a month before them: it binds nobody any more.
+        publisher.send(forecast(UUID.randomUUID(), 1, Instant.parse("2030-03-02T10:00:00Z"),
+                Instant.parse("2030-03-02T11:00:00Z"))).get();
+        awaitTrue(() -> visit(token, told).get("told", "windowStart") == null, "the old told window pruned");
     }
 
     private static ArrivalForecast forecast(UUID appointment, int version, Instant start, Instant end) {

@@ -37,7 +37,28 @@ public class ToldWindows {
                 .setParameter("version", forecast.forecastVersion())
                 .setParameter("start", forecast.windowStart().atOffset(ZoneOffset.UTC))
                 .setParameter("end", forecast.windowEnd().atOffset(ZoneOffset.UTC))
-                .executeUpdate()).replaceWithVoid();
+                .executeUpdate()).chain(x -> prune(forecast.windowStart()));
+    }
+
+    /**
+     * Told windows bind on their own date only; a month before the window of the forecast just in they are history.
+     * Measured on the forecasts' own windows (data time), so a replay of old days never prunes what it replays.
+     */
+    static final java.time.Duration RETAIN = java.time.Duration.ofDays(30);
+    /** Window time of the last prune: at most one an hour of forecast windows. */
+    private final java.util.concurrent.atomic.AtomicReference<Instant> lastPrune =
+            new java.util.concurrent.atomic.AtomicReference<>(Instant.MIN);
+
+    private Uni<Void> prune(Instant at) {
+        Instant last = lastPrune.get();
+        if (at == null || at.isBefore(last.plus(java.time.Duration.ofHours(1))) || !lastPrune.compareAndSet(last, at)) {
+            return Uni.createFrom().voidItem();
+        }
+        OffsetDateTime cutoff = at.minus(RETAIN).atOffset(ZoneOffset.UTC);
+        return Panache.getSession().chain(s -> s.createNativeQuery("delete from forecast_window where window_end < :c")
+                        .setParameter("c", cutoff).executeUpdate()
+                .chain(x -> s.createNativeQuery("delete from told_window where told_at < :c")
+                        .setParameter("c", cutoff).executeUpdate())).replaceWithVoid();
     }
 
     /** The customer was texted forecast {@code sent.forecastVersion()}'s window; a replayed older text never wins. */

@@ -48,6 +48,23 @@ class ToldWindowRouteTest {
                 .body("visits[1].toldWindowEnd", nullValue());
     }
 
+    /** A month after its window a told window binds nobody: forecasts for later days prune it (data time). */
+    @Test
+    void toldWindowsAMonthOlderThanTheForecastsArrivingArePruned() throws Exception {
+        String tech = Fixtures.uniqueTechnician();
+        String token = tokens.forTechnician(tech, "phone").token();
+        RoutePlanned route = Fixtures.route(tech, DAY, 1, 1);
+        Fixtures.publishAndAwait(publisher, token, route);
+        Fixtures.tell(publisher, route.visits().getFirst().appointmentId(), tech, 1, TEN);
+        Fixtures.awaitToldStart(token, DAY, 0, "2026-03-02T10:00:00Z");
+
+        // Forecasts for a day four years on: everything told before it (less a month) is history.
+        publisher.send(Fixtures.forecast(UUID.randomUUID(), Fixtures.uniqueTechnician(), 1,
+                Instant.parse("2030-03-02T10:00:00Z"))).get(10, TimeUnit.SECONDS);
+
+        Fixtures.awaitToldStart(token, DAY, 0, null);
+    }
+
     @Test
     void forecastNeverTextedDoesNotChangeTheToldWindow() throws Exception {
         String tech = Fixtures.uniqueTechnician();
