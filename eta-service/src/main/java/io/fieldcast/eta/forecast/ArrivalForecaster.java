@@ -1,5 +1,6 @@
 package io.fieldcast.eta.forecast;
 
+import io.fieldcast.eta.model.BreakEstimator;
 import io.fieldcast.eta.model.BreakHabit;
 import io.fieldcast.eta.model.LearnedModel;
 import io.fieldcast.eta.model.Quantiles;
@@ -219,11 +220,10 @@ public final class ArrivalForecaster {
             double total = Math.max(lasted, minutes.quantile(Math.min(floor + (1 - floor) * u, 0.9999)));
             return Math.max(departure, start + total * 60);
         }
-        if ((r == 0 && (!lunch.afterAJob() || lunch.leftAlready()))) {
+        if (r == 0 && (!lunch.afterAJob() || lunch.leftAlready())) {
             return Double.NaN;
         }
-        var local = Instant.ofEpochSecond((long) departure).atZone(zone);
-        if (local.getHour() * 60 + local.getMinute() < lunch.habit().afterMinute()) {
+        if (BreakEstimator.localMinute(Instant.ofEpochSecond((long) departure), zone) < lunch.habit().afterMinute()) {
             return Double.NaN;
         }
         return departure + 60 * minutes.quantile(u);

@@ -205,8 +205,9 @@ public class DayBook {
                         return Uni.createFrom().item(Optional.<DayState>empty());
                     }
                     Object[] r = route.getFirst();
-                    return visits(s, td).chain(visits -> progress(s, visits).chain(progress -> fix(s, td)
-                            .chain(fix -> told(s, visits).chain(told -> taps(s, ids(visits)).map(taps ->
+                    // The taps are read once: they give each visit's progress and today's break.
+                    return visits(s, td).chain(visits -> taps(s, ids(visits)).chain(taps -> progress(s, visits, taps)
+                            .chain(progress -> fix(s, td).chain(fix -> told(s, visits).map(told ->
                                     Optional.of(new DayState(td.technicianId(), td.day(),
                                             ((Number) r[0]).longValue(), Rows.number(r[1]), Rows.number(r[2]),
                                             Rows.instant(r[3]), visits, progress, fix.orElse(null), now, told,
@@ -242,8 +243,7 @@ public class DayBook {
             if (t.status() != VisitStatus.COMPLETED && t.status() != VisitStatus.CANNOT_COMPLETE) {
                 continue;
             }
-            var local = t.deviceTime().atZone(zone);
-            if (local.getHour() * 60 + local.getMinute() < BreakEstimator.EARLIEST) {
+            if (BreakEstimator.localMinute(t.deviceTime(), zone) < BreakEstimator.EARLIEST) {
                 continue;
             }
             Instant next = null;
@@ -274,7 +274,7 @@ public class DayBook {
                         from told_window t join forecast_window w
                             on w.appointment_id = t.appointment_id and w.version = t.version
                         where t.appointment_id in (:ids)""", Object[].class)
-                .setParameter("ids", visits.stream().map(VisitPlan::appointmentId).toList()).getResultList()
+                .setParameter("ids", ids(visits)).getResultList()
                 .map(rows -> {
                     Map<UUID, Instant> promised = new HashMap<>();
                     visits.forEach(v -> promised.put(v.appointmentId(), v.windowStart()));
@@ -290,12 +290,12 @@ public class DayBook {
                 });
     }
 
-    private Uni<Map<UUID, VisitProgress>> progress(Mutiny.Session s, List<VisitPlan> visits) {
+    private Uni<Map<UUID, VisitProgress>> progress(Mutiny.Session s, List<VisitPlan> visits, List<Tap> taps) {
         if (visits.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        List<UUID> ids = visits.stream().map(VisitPlan::appointmentId).toList();
-        return taps(s, ids).chain(taps -> s.createNativeQuery(
+        List<UUID> ids = ids(visits);
+        return s.createNativeQuery(
                         "select appointment_id from appointment where canceled and appointment_id in (:ids)")
                 .setParameter("ids", ids).getResultList()
                 .map(canceled -> {
@@ -309,7 +309,7 @@ public class DayBook {
                         out.put(id, new VisitProgress(enRoute, arrived, done != null ? done : cannot, isCanceled));
                     }
                     return out;
-                }));
+                });
     }
 
     /** All taps for these visits, in device-time order. */

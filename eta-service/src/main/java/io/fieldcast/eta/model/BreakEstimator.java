@@ -46,7 +46,7 @@ public final class BreakEstimator {
                 continue;
             }
             Duration gap = Duration.between(done, next.departure());
-            int startMinute = done.atZone(zone).getHour() * 60 + done.atZone(zone).getMinute();
+            int startMinute = localMinute(done, zone);
             if (gap.compareTo(MIN_GAP) < 0 || startMinute < EARLIEST) {
                 continue;
             }
@@ -58,6 +58,12 @@ public final class BreakEstimator {
             }
         }
         return null;
+    }
+
+    /** Minute of the local day of {@code t}: break times are habits of the clock on the wall, not of UTC. */
+    public static int localMinute(Instant t, ZoneId zone) {
+        var local = t.atZone(zone);
+        return local.getHour() * 60 + local.getMinute();
     }
 
     /** Per technician and for the fleet (key {@code null}); empty when no break was ever seen. */
@@ -84,8 +90,9 @@ public final class BreakEstimator {
         sigma = Math.clamp(sigma, 0.05, 1.0);
         int fleetAfter = (int) ShrinkageEstimator.quantile(observations.stream()
                 .mapToDouble(Observation::startMinute).toArray(), 0.1);
-        out.put(null, new BreakHabit(fleetAfter, Quantiles.logNormal(Math.exp(fleetMu), sd(logs, fleetMu) > 0
-                ? Math.max(sigma, sd(logs, fleetMu)) : sigma, logs.length), logs.length));
+        // The fleet's spread takes in the differences between technicians too, so it is never narrower.
+        out.put(null, new BreakHabit(fleetAfter, Quantiles.logNormal(Math.exp(fleetMu),
+                Math.max(sigma, sd(logs, fleetMu)), logs.length), logs.length));
         for (var e : byTech.entrySet()) {
             List<Observation> own = e.getValue();
             double sum = own.stream().mapToDouble(o -> Math.log(o.minutes())).sum();
