@@ -7,13 +7,13 @@ import io.fieldcast.events.ArrivalForecast;
 import io.fieldcast.events.FieldcastEvent;
 import io.fieldcast.events.Topics;
 import io.fieldcast.platform.kafka.EventHandler;
+import io.fieldcast.platform.time.DataTimeRetention;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Keeps the latest arrival forecast per appointment, so the console can colour visits at risk, and every version's
@@ -42,21 +42,15 @@ public class ArrivalForecastHandler implements EventHandler {
     }
 
     /**
-     * Told windows bind on their own date only; a month before the window of the forecast just in they are history.
-     * Measured on the forecasts' own windows (data time), so a replay of old days never prunes what it replays.
+     * Told windows bind on their own date only; a month before the window of the forecast just in they are history
+     * (measured on the forecasts' windows, at most hourly).
      */
-    static final Duration RETAIN = Duration.ofDays(30);
-    /** Window time of the last prune: at most one an hour of forecast windows. */
-    private final AtomicReference<Instant> lastPrune = new AtomicReference<>(Instant.MIN);
+    private final DataTimeRetention retention = new DataTimeRetention(Duration.ofDays(30), Duration.ofHours(1));
 
     private Uni<Void> prune(Instant at) {
-        Instant last = lastPrune.get();
-        if (at == null || at.isBefore(last.plus(Duration.ofHours(1))) || !lastPrune.compareAndSet(last, at)) {
-            return Uni.createFrom().voidItem();
-        }
-        Instant cutoff = at.minus(RETAIN);
-        return ForecastWindow.delete("windowEnd < ?1", cutoff)
-                .chain(() -> ToldWindow.delete("toldAt < ?1", cutoff)).replaceWithVoid();
+        return retention.due(at).map(cutoff -> ForecastWindow.delete("windowEnd < ?1", cutoff)
+                        .chain(() -> ToldWindow.delete("toldAt < ?1", cutoff)).replaceWithVoid())
+                .orElseGet(() -> Uni.createFrom().voidItem());
     }
 
     private static Uni<Void> rememberWindow(ArrivalForecast forecast) {

@@ -2,10 +2,12 @@ package io.fieldcast.mobile.route;
 
 import io.fieldcast.events.ArrivalForecast;
 import io.fieldcast.events.NotificationSent;
+import io.fieldcast.platform.time.DataTimeRetention;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -41,24 +43,20 @@ public class ToldWindows {
     }
 
     /**
-     * Told windows bind on their own date only; a month before the window of the forecast just in they are history.
-     * Measured on the forecasts' own windows (data time), so a replay of old days never prunes what it replays.
+     * Told windows bind on their own date only; a month before the window of the forecast just in they are history
+     * (measured on the forecasts' windows, at most hourly).
      */
-    static final java.time.Duration RETAIN = java.time.Duration.ofDays(30);
-    /** Window time of the last prune: at most one an hour of forecast windows. */
-    private final java.util.concurrent.atomic.AtomicReference<Instant> lastPrune =
-            new java.util.concurrent.atomic.AtomicReference<>(Instant.MIN);
+    private final DataTimeRetention retention = new DataTimeRetention(Duration.ofDays(30), Duration.ofHours(1));
 
     private Uni<Void> prune(Instant at) {
-        Instant last = lastPrune.get();
-        if (at == null || at.isBefore(last.plus(java.time.Duration.ofHours(1))) || !lastPrune.compareAndSet(last, at)) {
-            return Uni.createFrom().voidItem();
-        }
-        OffsetDateTime cutoff = at.minus(RETAIN).atOffset(ZoneOffset.UTC);
-        return Panache.getSession().chain(s -> s.createNativeQuery("delete from forecast_window where window_end < :c")
-                        .setParameter("c", cutoff).executeUpdate()
-                .chain(x -> s.createNativeQuery("delete from told_window where told_at < :c")
-                        .setParameter("c", cutoff).executeUpdate())).replaceWithVoid();
+        return retention.due(at).map(c -> {
+            OffsetDateTime cutoff = c.atOffset(ZoneOffset.UTC);
+            return Panache.getSession().chain(s -> s
+                    .createNativeQuery("delete from forecast_window where window_end < :c")
+                    .setParameter("c", cutoff).executeUpdate()
+                    .chain(x -> s.createNativeQuery("delete from told_window where told_at < :c")
+                            .setParameter("c", cutoff).executeUpdate())).replaceWithVoid();
+        }).orElseGet(() -> Uni.createFrom().voidItem());
     }
 
     /** The customer was texted forecast {@code sent.forecastVersion()}'s window; a replayed older text never wins. */
