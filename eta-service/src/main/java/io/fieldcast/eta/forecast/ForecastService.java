@@ -76,6 +76,15 @@ public class ForecastService {
                 .invoke(x -> recomputeTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
     }
 
+    /** {@link #recompute} of each of these days in turn, in the caller's transaction. */
+    public Uni<Void> recomputeAll(List<DayBook.TechDay> affected) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (DayBook.TechDay td : affected) {
+            chain = chain.chain(() -> recompute(td).replaceWithVoid());
+        }
+        return chain;
+    }
+
     /** p99 of recompute time so far, in ms (for tests and the README figure). */
     public double recomputeP99Millis() {
         for (var v : recomputeTimer.takeSnapshot().percentileValues()) {

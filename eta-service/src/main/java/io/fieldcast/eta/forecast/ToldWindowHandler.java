@@ -10,7 +10,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -65,14 +64,6 @@ public class ToldWindowHandler implements EventHandler {
             return Uni.createFrom().voidItem();
         }
         return changed.chain(n -> n == 0 ? Uni.createFrom().voidItem()
-                : days.daysOf(sent.appointmentId()).chain(this::recompute));
-    }
-
-    private Uni<Void> recompute(List<DayBook.TechDay> affected) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (DayBook.TechDay td : affected) {
-            chain = chain.chain(() -> forecasts.recompute(td).replaceWithVoid());
-        }
-        return chain;
+                : days.daysOf(sent.appointmentId()).chain(forecasts::recomputeAll));
     }
 }

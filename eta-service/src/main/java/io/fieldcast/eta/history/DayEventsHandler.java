@@ -10,7 +10,6 @@ import io.fieldcast.platform.kafka.EventHandler;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -46,16 +45,8 @@ public class DayEventsHandler implements EventHandler {
                     : Uni.createFrom().voidItem());
             case VisitStatusChanged s -> days.applyStatus(s).chain(day -> day.isPresent()
                     ? forecasts.recompute(day.get()).replaceWithVoid() : Uni.createFrom().voidItem());
-            case AppointmentEvent a -> days.applyAppointment(a).chain(this::recomputeAll);
+            case AppointmentEvent a -> days.applyAppointment(a).chain(forecasts::recomputeAll);
             default -> Uni.createFrom().voidItem();
         };
-    }
-
-    private Uni<Void> recomputeAll(List<DayBook.TechDay> affected) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (DayBook.TechDay td : affected) {
-            chain = chain.chain(() -> forecasts.recompute(td).replaceWithVoid());
-        }
-        return chain;
     }
 }
