@@ -87,15 +87,23 @@ public class AppointmentChanges {
 
     public AppointmentView cancel(UUID id, String reason, String actor, String canceledBy) {
         Appointment current = find(id);
-        AppointmentView canceled = cancelInTransaction(current, id, reason, actor, canceledBy);
-        replanner.onChange(current.territoryId, current.serviceDate, "appointment " + id + " canceled");
-        return canceled;
+        return Blocking.await(() -> Panache.withTransaction(() -> cancelWithin(current.territoryId,
+                current.serviceDate, id, reason, actor, canceledBy)));
     }
 
-    private AppointmentView cancelInTransaction(Appointment current, UUID id, String reason, String actor,
-                                                String canceledBy) {
-        return Blocking.await(() -> Panache.withTransaction(() -> days.lock(current.territoryId, current.serviceDate)
-                .chain(() -> days.load(current.territoryId, current.serviceDate))
+    /**
+     * The one cancel, inside the caller's transaction and without blocking (a Kafka handler runs on an event loop):
+     * under the day's lock, takes the visit off its route, appends {@code AppointmentCanceled} to the outbox, audits,
+     * and asks for a re-plan of the day. Fails with a 409 {@link ApiException} when the appointment can no longer
+     * change.
+     */
+    public Uni<AppointmentView> cancelWithin(String territoryId, LocalDate date, UUID id, String reason, String actor,
+                                             String canceledBy) {
+        return days.lock(territoryId, date)
+                // Re-read under the lock: the caller's session may hold a copy from before it.
+                .chain(() -> Panache.getSession().chain(s -> s.find(Appointment.class, id)
+                        .chain(a -> a == null ? Uni.createFrom().voidItem() : s.refresh(a))))
+                .chain(() -> days.load(territoryId, date))
                 .chain(day -> {
                     Appointment a = changeable(day, id);
                     var before = AppointmentView.of(a);
@@ -107,7 +115,9 @@ public class AppointmentChanges {
                             .chain(() -> audit.record("appointment", id.toString(), "CANCELED", actor, reason,
                                     before, AppointmentView.of(a)))
                             .map(ignored -> AppointmentView.of(a));
-                })));
+                })
+                // Asked before commit: the re-plan waits for this day's lock (Replanner), so it solves without it.
+                .invoke(() -> replanner.onChange(territoryId, date, "appointment " + id + " canceled"));
     }
 
     public AppointmentView change(UUID id, ChangeRequest request, String actor) {

@@ -1,32 +1,32 @@
 package io.fieldcast.dispatch.messaging;
 
 import io.fieldcast.dispatch.audit.AuditLog;
-import io.fieldcast.dispatch.booking.AppointmentEvents;
+import io.fieldcast.dispatch.booking.AppointmentChanges;
 import io.fieldcast.dispatch.domain.Appointment;
-import io.fieldcast.dispatch.domain.AppointmentStatus;
 import io.fieldcast.events.CustomerReplied;
 import io.fieldcast.events.FieldcastEvent;
 import io.fieldcast.events.Topics;
 import io.fieldcast.platform.kafka.EventHandler;
-import io.fieldcast.platform.outbox.Outbox;
+import io.fieldcast.platform.rest.ApiException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Set;
 
 /**
- * Customer replies: CANCEL cancels (and tells everyone), CONFIRM and RESCHEDULE are recorded for the
- * dispatcher (a reschedule needs a person to agree a new window with the customer).
+ * Customer replies: CANCEL cancels exactly as a dispatcher's cancel does (day lock, off the route, everyone told,
+ * the day re-planned); CONFIRM and RESCHEDULE are recorded for the dispatcher (a reschedule needs a person to agree
+ * a new window with the customer). A redelivered reply is applied once (the consumer de-duplicates on event id).
  */
 @ApplicationScoped
 public class CustomerReplyHandler implements EventHandler {
 
     private final AuditLog audit;
-    private final Outbox outbox;
+    private final AppointmentChanges changes;
 
-    public CustomerReplyHandler(AuditLog audit, Outbox outbox) {
+    public CustomerReplyHandler(AuditLog audit, AppointmentChanges changes) {
         this.audit = audit;
-        this.outbox = outbox;
+        this.changes = changes;
     }
 
     @Override
@@ -60,17 +60,16 @@ public class CustomerReplyHandler implements EventHandler {
 
     private Uni<Void> cancel(Appointment a, CustomerReplied reply, String actor) {
         if (!a.status.changeable()) {
-            return audit.record("appointment", a.id.toString(), "CUSTOMER_CANCEL_REFUSED", actor,
-                    "appointment is " + a.status, null, null);
+            return refused(a, actor, "appointment is " + a.status);
         }
-        String before = a.status.name();
-        a.status = AppointmentStatus.CANCELED;
-        a.technicianId = null;
-        a.routeSeq = null;
-        a.plannedArrival = null;
-        a.updatedAt = reply.occurredAt();
-        return outbox.append(AppointmentEvents.canceled(a, "customer", reply.text(), reply.occurredAt()))
-                .chain(() -> audit.record("appointment", a.id.toString(), "CANCELED", actor, reply.text(), before,
-                        AppointmentStatus.CANCELED.name()));
+        return changes.cancelWithin(a.territoryId, a.serviceDate, a.id, reply.text(), actor, "customer")
+                .replaceWithVoid()
+                // Started or canceled between the read above and the day's lock: a refusal, not a retry.
+                .onFailure(e -> e instanceof ApiException api && api.status() == 409)
+                .recoverWithUni(e -> refused(a, actor, e.getMessage()));
+    }
+
+    private Uni<Void> refused(Appointment a, String actor, String why) {
+        return audit.record("appointment", a.id.toString(), "CUSTOMER_CANCEL_REFUSED", actor, why, null, null);
     }
 }

@@ -77,6 +77,12 @@ public class VisitStatusHandler implements EventHandler {
             if (a == null || a.status == AppointmentStatus.CANCELED || a.status == next) {
                 return Uni.createFrom().voidItem();
             }
+            if (a.technicianId == null || !a.technicianId.equals(changed.technicianId())) {
+                // Only the assignee's taps count (a stale phone after a re-plan moved the visit, a wrong device).
+                return audit.record("appointment", a.id.toString(), "STATUS_IGNORED", "technician:"
+                        + changed.technicianId(), "not the assigned technician (" + a.technicianId + ")",
+                        a.status.name(), next.name());
+            }
             String before = a.status.name();
             a.status = next;
             a.updatedAt = changed.occurredAt();

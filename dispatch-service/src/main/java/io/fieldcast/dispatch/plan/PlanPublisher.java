@@ -138,9 +138,10 @@ public class PlanPublisher {
         String territory = problem.input().territoryId();
         var date = problem.input().date();
         return nextVersion(problem).chain(version -> customers(open).chain(customers -> sentSignatures(problem)
-                .chain(sent -> {
-                    List<RoutePlanned> events = new ArrayList<>();
+                .chain(sent -> EmptiedRoutes.of(problem, routes.keySet(), sent, version, now).chain(emptied -> {
+                    List<RoutePlanned> events = new ArrayList<>(emptied);
                     Map<String, String> signatures = new HashMap<>();
+                    emptied.forEach(e -> signatures.put(e.technicianId(), signature(e)));
                     for (String tech : routes.keySet()) {
                         RoutePlanned event = routePlanned(problem, tech, routes.get(tech), byId, customers, version,
                                 now);
@@ -168,7 +169,7 @@ public class PlanPublisher {
                                             "assigned", assigned, "unassigned", unassignedCount)))
                             .map(x -> new Result(version, events.size(), assigned, unassignedCount,
                                     events.stream().map(RoutePlanned::technicianId).toList()));
-                })));
+                }))));
     }
 
     /** The route as the phone sees it: visits in order with their planned arrival to the minute. */
@@ -258,14 +259,18 @@ public class PlanPublisher {
         });
     }
 
-    /** The latest published plan version of a territory-day; 0 when nothing was published yet. */
+    /**
+     * The latest published plan version of a territory-day; 0 when nothing was published yet. Read after taking the
+     * day's lock, so a re-plan asked for from inside a change's transaction (a cancel) starts after it committed.
+     */
     public Uni<Long> publishedVersion(String territoryId, java.time.LocalDate date) {
-        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+        return Panache.withTransaction(() -> days.lock(territoryId, date).chain(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery(
                         "select coalesce(max(version), 0) from plan_version where territory_id = :t "
                                 + "and service_date = :d", Long.class)
                 .setParameter("t", territoryId)
                 .setParameter("d", date)
-                .getSingleResult()));
+                .getSingleResult())));
     }
 
     private static Uni<Long> nextVersion(PlanProblem problem) {

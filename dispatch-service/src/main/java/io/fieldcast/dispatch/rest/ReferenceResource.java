@@ -159,10 +159,12 @@ public class ReferenceResource {
         if (body.lastDay().isBefore(body.firstDay())) {
             throw ApiException.badRequest("lastDay", "must not be before firstDay");
         }
+        String[] territory = new String[1];
         return Panache.withTransaction(() -> Technician.findById(id)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("technician " + id))
                 .chain(found -> {
                     Technician tech = (Technician) found;
+                    territory[0] = tech.territoryId;
                     TechnicianAbsence a = new TechnicianAbsence();
                     a.id = UUID.randomUUID();
                     a.technicianId = id;
@@ -171,11 +173,12 @@ public class ReferenceResource {
                     a.kind = body.kind();
                     a.note = body.note();
                     return a.persist().chain(() -> audit.record("technician", id, "ABSENCE_" + body.kind(),
-                            jwt.getName(), body.note(), null, body)).replaceWith(a)
-                            .invoke(() -> body.firstDay().datesUntil(body.lastDay().plusDays(1)).limit(2)
-                                    .forEach(day -> replanner.onChange(tech.territoryId, day,
-                                            "technician " + id + " unavailable (" + body.kind() + ")")));
-                }));
+                            jwt.getName(), body.note(), null, body)).replaceWith(a);
+                }))
+                // After the commit: a re-plan started earlier could still see the technician at work.
+                .invoke(() -> body.firstDay().datesUntil(body.lastDay().plusDays(1)).limit(2)
+                        .forEach(day -> replanner.onChange(territory[0], day,
+                                "technician " + id + " unavailable (" + body.kind() + ")")));
     }
 
     private static void sameId(String path, String body) {
