@@ -71,8 +71,9 @@ public class RouteResource {
             }
             // Told windows are looked up by the route's own appointments only: nobody sees another route's.
             List<UUID> appointments = route.visits().stream().map(PlannedVisit::appointmentId).toList();
-            return routes.statuses(me.technicianId()).chain(statuses -> told.of(appointments)
-                    .map(windows -> RouteView.of(route, statuses, windows)));
+            return routes.statuses(me.technicianId()).chain(statuses -> routes.canceled(appointments)
+                    .chain(canceled -> told.of(appointments)
+                            .map(windows -> RouteView.of(route, statuses, windows, canceled))));
         }));
     }
 

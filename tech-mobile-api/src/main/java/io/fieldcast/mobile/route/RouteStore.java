@@ -9,14 +9,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** The route read model: per technician and date, the highest plan version received. Call inside a session. */
 @ApplicationScoped
 public class RouteStore {
+
+    /** The status of a visit whose appointment was canceled; not a tap, so not a {@code VisitStatus}. */
+    public static final String CANCELED = "CANCELED";
 
     /**
      * Keeps {@code route} unless a plan of the same or a higher version is already stored, so a late or
@@ -61,6 +66,38 @@ public class RouteStore {
                 .setParameter("visit", "[{\"appointmentId\":\"" + appointmentId + "\"}]")
                 .getSingleResult())
                 .map(count -> count > 0);
+    }
+
+    /**
+     * Marks the visit CANCELED (a final state: no tap changes it any more). The row names the technician whose
+     * route lists it, or none yet when the route has not arrived.
+     */
+    public Uni<Void> cancel(UUID appointmentId, Instant at) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into visit_state (appointment_id, technician_id, status, updated_at)
+                        values (:appointment, coalesce((select technician_id from route_plan
+                                where visits @> cast(cast(:visit as text) as jsonb) limit 1), ''), :status, :at)
+                        on conflict (appointment_id) do update
+                            set status = excluded.status, updated_at = excluded.updated_at""")
+                .setParameter("appointment", appointmentId)
+                .setParameter("visit", "[{\"appointmentId\":\"" + appointmentId + "\"}]")
+                .setParameter("status", CANCELED)
+                .setParameter("at", at.atOffset(ZoneOffset.UTC))
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /** Which of these appointments were canceled. */
+    public Uni<Set<UUID>> canceled(Collection<UUID> appointmentIds) {
+        if (appointmentIds.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select appointment_id from visit_state where status = :status and appointment_id in (:ids)",
+                        UUID.class)
+                .setParameter("status", CANCELED)
+                .setParameter("ids", List.copyOf(appointmentIds))
+                .getResultList())
+                .map(Set::copyOf);
     }
 
     /** Current status of the technician's visits that have one. */

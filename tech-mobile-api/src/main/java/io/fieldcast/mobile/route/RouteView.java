@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** What the phone shows of a day: visits in driving order, each with its current status. */
@@ -25,8 +26,11 @@ public record RouteView(String technicianId, LocalDate date, long planVersion, I
                         Instant toldWindowStart, Instant toldWindowEnd) {
     }
 
-    static RouteView of(RoutePlanned route, Map<UUID, String> statuses, Map<UUID, ToldWindows.Told> told) {
+    /** {@code canceled}: appointments canceled since the route was planned; they are not shown. */
+    static RouteView of(RoutePlanned route, Map<UUID, String> statuses, Map<UUID, ToldWindows.Told> told,
+                        Set<UUID> canceled) {
         List<Visit> visits = route.visits().stream()
+                .filter(v -> !canceled.contains(v.appointmentId()))
                 .sorted(java.util.Comparator.comparingInt(PlannedVisit::sequence))
                 .map(v -> {
                     ToldWindows.Told t = told.get(v.appointmentId());

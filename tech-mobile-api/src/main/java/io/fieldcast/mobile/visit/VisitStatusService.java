@@ -59,6 +59,10 @@ public class VisitStatusService {
 
     private Uni<StatusAnswer> apply(String technicianId, UUID appointmentId, StatusRequest request, String current,
                                     Instant receivedAt) {
+        if (RouteStore.CANCELED.equals(current)) {
+            throw ApiException.conflict("appointment " + appointmentId + " was canceled; it is no longer on your route",
+                    Map.of("current", current, "allowed", List.of()));
+        }
         if (!VisitTransitions.allowed(current, request.status())) {
             List<VisitStatus> allowed = VisitTransitions.allowedFrom(current);
             throw ApiException.conflict("visit is " + current + "; cannot change to " + request.status()
