@@ -71,6 +71,17 @@ class EventCodecTest {
     }
 
     @Test
+    void notificationSentFrom012WithoutTheWindowDecodesWithNulls() throws Exception {
+        byte[] v012 = getClass().getResourceAsStream("/payloads/notification-sent-0.1.2.json").readAllBytes();
+        var sent = assertInstanceOf(NotificationSent.class, EventCodec.decode(v012));
+        assertEquals(2, sent.forecastVersion());
+        assertNull(sent.windowStart());
+        assertNull(sent.windowEnd());
+        // A window text that does not say which window cannot be kept by anyone.
+        assertNull(TextedWindow.of(sent));
+    }
+
+    @Test
     void unknownFieldsFromANewerProducerAreIgnored() {
         String json = """
                 {"type":"AppointmentCanceled","eventId":"3f0c1b8e-64a3-4f8b-8d1e-0f2a4b6c8d0e",

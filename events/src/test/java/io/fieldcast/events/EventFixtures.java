@@ -41,7 +41,7 @@ final class EventFixtures {
                         List.of(new ServiceTimeQuantiles("INSTALL", 40, 62.5, 95, 31)), List.of(1.0, 1.2, 0.95)),
                 new CustomerReplied(Events.newId(), T0, 1, APPOINTMENT, ReplyKind.RESCHEDULE, "sms", "R"),
                 new NotificationSent(Events.newId(), T0, 1, APPOINTMENT, "WINDOW_NARROWED", "sms", "+34*****222",
-                        "SM123", 2),
+                        "SM123", 2, T0.plusSeconds(600), T0.plusSeconds(4200)),
                 new NotificationFailed(Events.newId(), T0, 1, APPOINTMENT, "ON_THE_WAY", "email", "a***@example.org",
                         "550 mailbox unavailable", 5));
     }
