@@ -160,12 +160,26 @@ public class NotificationSender {
     private Uni<Void> sent(OutgoingMessage m, String providerId, Instant handedAt) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         update notification set state = 'SENT', provider_message_id = :provider, handed_at = :at,
-                            last_error = null where id = :id returning forecast_version""", Integer.class)
+                            last_error = null where id = :id
+                        returning forecast_version, window_start, window_end""", Object[].class)
                 .setParameter("provider", providerId).setParameter("at", handedAt).setParameter("id", m.id())
                 .getSingleResult()
-                .chain(version -> outbox.append(new NotificationSent(Events.newId(), handedAt,
+                // The told window travels with the text: consumers keep it without resolving the forecast version.
+                .chain(row -> outbox.append(new NotificationSent(Events.newId(), handedAt,
                         NotificationSent.SCHEMA_VERSION, m.appointmentId(), m.kind(), m.channel(), mask(m.recipient()),
-                        providerId, version))));
+                        providerId, ((Number) row[0]).intValue(), instant(row[1]), instant(row[2])))));
+    }
+
+    private static Instant instant(Object value) {
+        return switch (value) {
+            case null -> null;
+            case Instant i -> i;
+            case OffsetDateTime o -> o.toInstant();
+            case java.time.ZonedDateTime z -> z.toInstant();
+            case java.time.LocalDateTime l -> l.toInstant(ZoneOffset.UTC);
+            case java.sql.Timestamp t -> t.toInstant();
+            default -> throw new IllegalStateException("unexpected timestamptz value " + value.getClass());
+        };
     }
 
     private Uni<Void> failed(OutgoingMessage m, String error, Instant at) {

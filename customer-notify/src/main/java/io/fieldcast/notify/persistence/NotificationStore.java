@@ -64,9 +64,10 @@ public class NotificationStore {
         String channel = send.medium() == Medium.SMS ? config.channels().sms() : config.channels().email();
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         insert into notification (appointment_id, kind, dedup_key, forecast_version, medium, channel,
-                            recipient, language, subject, body, state, next_attempt_at, triggered_at, created_at)
+                            recipient, language, subject, body, state, next_attempt_at, triggered_at, created_at,
+                            window_start, window_end)
                         values (:appointment, :kind, :key, :version, :medium, :channel, :recipient, :language,
-                            :subject, :body, 'PENDING', :notBefore, :triggered, :now)
+                            :subject, :body, 'PENDING', :notBefore, :triggered, :now, :windowStart, :windowEnd)
                         on conflict on constraint notification_once do nothing""")
                 .setParameter("appointment", contact.appointmentId)
                 .setParameter("kind", send.kind().name())
@@ -81,6 +82,8 @@ public class NotificationStore {
                 .setParameter("notBefore", send.notBefore())
                 .setParameter("triggered", triggeredAt)
                 .setParameter("now", now)
+                .setParameter("windowStart", send.tellsWindow() == null ? null : send.tellsWindow().start())
+                .setParameter("windowEnd", send.tellsWindow() == null ? null : send.tellsWindow().end())
                 .executeUpdate()
                 .map(rows -> rows > 0));
     }

@@ -81,6 +81,7 @@ class NotificationFlowTest {
             assertEquals(List.of("BOOKING_CONFIRMATION", "CANCELLATION_CONFIRMATION"),
                     sent.stream().map(NotificationSent::kind).toList());
             assertEquals("***0101", sent.getFirst().recipient());
+            assertEquals(null, sent.getFirst().windowStart(), "a confirmation tells no narrowed window");
         }
     }
 
@@ -107,10 +108,18 @@ class NotificationFlowTest {
     void forecastPastThePromiseSendsADelayNotice() {
         UUID appointment = booked("+12125550103");
         Instant late = PROMISED.plus(Duration.ofHours(3)).plusSeconds(45 * 60); // 17:45–18:45 local
-        notifications.publish(forecast(appointment, "tech-1", 1, late, PROMISED, MORNING));
-        Row delay = notifications.awaitKind(appointment, "DELAY", "SENT").getLast();
-        assertEquals("Sorry Rosa, we are running late. Your new window is 17:45\u201318:45. Reply R to reschedule.",
-                delay.body());
+        try (var probe = EventProbe.atEnd(Topics.NOTIFICATIONS)) {
+            notifications.publish(forecast(appointment, "tech-1", 1, late, PROMISED, MORNING));
+            Row delay = notifications.awaitKind(appointment, "DELAY", "SENT").getLast();
+            assertEquals("Sorry Rosa, we are running late. Your new window is 17:45\u201318:45. Reply R to reschedule.",
+                    delay.body());
+            // The NotificationSent carries the window it told, for the services that keep it.
+            var sent = probe.await(NotificationSent.class, e -> e.appointmentId().equals(appointment)
+                    && e.kind().equals("DELAY"), 1, Duration.ofSeconds(10)).getFirst();
+            assertEquals(late, sent.windowStart());
+            assertEquals(late.plus(Duration.ofHours(1)), sent.windowEnd());
+            assertEquals(1, sent.forecastVersion());
+        }
     }
 
     @Test
