@@ -1,23 +1,18 @@
 package io.fieldcast.dispatch.messaging;
 
-import io.fieldcast.dispatch.domain.ForecastWindow;
 import io.fieldcast.dispatch.domain.LatestForecast;
-import io.fieldcast.dispatch.domain.ToldWindow;
 import io.fieldcast.events.ArrivalForecast;
 import io.fieldcast.events.FieldcastEvent;
 import io.fieldcast.events.Topics;
 import io.fieldcast.platform.kafka.EventHandler;
-import io.fieldcast.platform.time.DataTimeRetention;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 
 /**
- * Keeps the latest arrival forecast per appointment, so the console can colour visits at risk, and every version's
- * window, so the window a later text told ({@link ToldWindowHandler}) can be found.
+ * Keeps the latest arrival forecast per appointment, so the console can colour visits at risk. Which window the
+ * customer was told comes from the texts themselves ({@link ToldWindowHandler}), not from here.
  */
 @ApplicationScoped
 public class ArrivalForecastHandler implements EventHandler {
@@ -38,33 +33,7 @@ public class ArrivalForecastHandler implements EventHandler {
                 || forecast.p50Arrival() == null || forecast.windowStart() == null || forecast.windowEnd() == null) {
             return Uni.createFrom().voidItem();
         }
-        return rememberWindow(forecast).chain(() -> keepLatest(forecast)).chain(() -> prune(forecast.windowStart()));
-    }
-
-    /**
-     * Told windows bind on their own date only; a month before the window of the forecast just in they are history
-     * (measured on the forecasts' windows, at most hourly).
-     */
-    private final DataTimeRetention retention = new DataTimeRetention(Duration.ofDays(30), Duration.ofHours(1));
-
-    private Uni<Void> prune(Instant at) {
-        return retention.due(at).map(cutoff -> ForecastWindow.delete("windowEnd < ?1", cutoff)
-                        .chain(() -> ToldWindow.delete("toldAt < ?1", cutoff)).replaceWithVoid())
-                .orElseGet(() -> Uni.createFrom().voidItem());
-    }
-
-    private static Uni<Void> rememberWindow(ArrivalForecast forecast) {
-        var key = new ForecastWindow.Key(forecast.appointmentId(), forecast.forecastVersion());
-        return ForecastWindow.<ForecastWindow>findById(key).chain(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().voidItem();
-            }
-            ForecastWindow w = new ForecastWindow();
-            w.id = key;
-            w.windowStart = forecast.windowStart();
-            w.windowEnd = forecast.windowEnd();
-            return w.persist().replaceWithVoid();
-        });
+        return keepLatest(forecast);
     }
 
     private static Uni<Void> keepLatest(ArrivalForecast forecast) {

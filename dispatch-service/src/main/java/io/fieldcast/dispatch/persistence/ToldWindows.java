@@ -1,6 +1,5 @@
 package io.fieldcast.dispatch.persistence;
 
-import io.fieldcast.dispatch.domain.ForecastWindow;
 import io.fieldcast.dispatch.domain.ToldWindow;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The windows customers were last texted, resolved from the told forecast version to its window. */
+/** The windows customers were last texted, as NotificationSent told them. */
 @ApplicationScoped
 public class ToldWindows {
 
@@ -19,32 +18,17 @@ public class ToldWindows {
     public record Told(Instant start, Instant end, int forecastVersion, String kind, Instant toldAt) {
     }
 
-    /**
-     * Runs inside the caller's session. An appointment is left out when never told, or when the told version's
-     * window never reached this service.
-     */
+    /** Runs inside the caller's session. An appointment is left out when never told, or told a void since. */
     public Uni<Map<UUID, Told>> of(List<UUID> appointments) {
         if (appointments.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return ToldWindow.<ToldWindow>list("appointmentId in ?1", appointments).chain(told -> {
-            if (told.isEmpty()) {
-                return Uni.createFrom().item(Map.<UUID, Told>of());
-            }
-            List<UUID> ids = told.stream().map(t -> t.appointmentId).toList();
-            return ForecastWindow.<ForecastWindow>list("id.appointmentId in ?1", ids).map(windows -> {
-                Map<ForecastWindow.Key, ForecastWindow> byKey = new HashMap<>();
-                windows.forEach(w -> byKey.put(w.id, w));
-                Map<UUID, Told> out = new HashMap<>();
-                for (ToldWindow t : told) {
-                    ForecastWindow w = byKey.get(new ForecastWindow.Key(t.appointmentId, t.forecastVersion));
-                    if (w != null) {
-                        out.put(t.appointmentId, new Told(w.windowStart, w.windowEnd, t.forecastVersion, t.kind,
-                                t.toldAt));
-                    }
-                }
-                return out;
-            });
-        });
+        return ToldWindow.<ToldWindow>list("appointmentId in ?1 and windowStart is not null", appointments)
+                .map(told -> {
+                    Map<UUID, Told> out = new HashMap<>();
+                    told.forEach(t -> out.put(t.appointmentId, new Told(t.windowStart, t.windowEnd, t.forecastVersion,
+                            t.kind, t.toldAt)));
+                    return out;
+                });
     }
 }
