@@ -188,15 +188,7 @@ public class ForecastService {
         ArrivalForecast event = new ArrivalForecast(Events.newId(), now, ArrivalForecast.SCHEMA_VERSION,
                 f.appointmentId(), day.technicianId(), f.p50(), f.windowStart(), f.windowEnd(), f.probability(),
                 f.promisedStart(), f.promisedEnd(), model.version(), version, reason.get());
-        // The window by version: when customer-notify texts this version, it becomes the one that binds.
-        Uni<Integer> window = Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into forecast_window (appointment_id, version, window_start, window_end, promised_start,
-                                                     published_at)
-                        values (:a, :v, :ws, :we, :ps, :at) on conflict do nothing""")
-                .setParameter("a", f.appointmentId()).setParameter("v", version)
-                .setParameter("ws", Rows.utc(f.windowStart())).setParameter("we", Rows.utc(f.windowEnd()))
-                .setParameter("ps", Rows.utc(f.promisedStart())).setParameter("at", Rows.utc(now)).executeUpdate());
-        return upsert.chain(x -> window).chain(x -> outbox.append(event));
+        return upsert.chain(x -> outbox.append(event));
     }
 
     public Uni<List<StoredForecast>> forDay(LocalDate day) {

@@ -261,8 +261,8 @@ public class DayBook {
     }
 
     /**
-     * The start of the window each customer was last texted (the version customer-notify told, see
-     * {@code ToldWindowHandler}), whoever drives there now. A window told for another booked window (the appointment
+     * The start of the window each customer was last texted (as the text said, see {@code ToldWindowHandler}),
+     * whoever drives there now; a void binds nothing. A window told for another booked window (the appointment
      * was rescheduled since) no longer binds.
      */
     private static Uni<Map<UUID, Instant>> told(Mutiny.Session s, List<VisitPlan> visits) {
@@ -270,10 +270,8 @@ public class DayBook {
             return Uni.createFrom().item(Map.of());
         }
         return s.createNativeQuery("""
-                        select t.appointment_id, w.window_start, w.promised_start
-                        from told_window t join forecast_window w
-                            on w.appointment_id = t.appointment_id and w.version = t.version
-                        where t.appointment_id in (:ids)""", Object[].class)
+                        select t.appointment_id, t.window_start, t.promised_start from told_window t
+                        where t.appointment_id in (:ids) and t.window_start is not null""", Object[].class)
                 .setParameter("ids", ids(visits)).getResultList()
                 .map(rows -> {
                     Map<UUID, Instant> promised = new HashMap<>();

@@ -112,11 +112,9 @@ public class PingPartitions {
             old.executeUpdate();
         }
         // Windows told long ago bind nobody any more; the evaluation keeps its own first windows in forecast.
-        for (String table : List.of("told_window where told_at", "forecast_window where published_at")) {
-            try (PreparedStatement old = c.prepareStatement("delete from " + table + " < ?")) {
-                old.setObject(1, oldestKept.atStartOfDay().atOffset(ZoneOffset.UTC));
-                old.executeUpdate();
-            }
+        try (PreparedStatement old = c.prepareStatement("delete from told_window where told_at < ?")) {
+            old.setObject(1, oldestKept.atStartOfDay().atOffset(ZoneOffset.UTC));
+            old.executeUpdate();
         }
         return drop.size();
     }

@@ -186,17 +186,7 @@ class ForecastPublicationTest {
             assertTrue(first.windowStart().isBefore(day8.plus(Duration.ofMinutes(15))), first.toString());
 
             // Say the customer was texted 10:00-11:00 for v1 (version 9): the van waits for 10:00.
-            try (var c = dataSource.getConnection(); var ps = c.prepareStatement("insert into forecast_window "
-                    + "(appointment_id, version, window_start, window_end, promised_start, published_at) "
-                    + "values (?, 9, ?, ?, ?, ?)")) {
-                ps.setObject(1, v1);
-                ps.setObject(2, ten.atOffset(java.time.ZoneOffset.UTC));
-                ps.setObject(3, ten.plus(Duration.ofHours(1)).atOffset(java.time.ZoneOffset.UTC));
-                ps.setObject(4, day8.atOffset(java.time.ZoneOffset.UTC));
-                ps.setObject(5, day8.atOffset(java.time.ZoneOffset.UTC));
-                ps.executeUpdate();
-            }
-            publisher.send(sent(v1, "WINDOW_UPDATED", 9, day8.plusSeconds(30))).get(10, TimeUnit.SECONDS);
+            publisher.send(sent(v1, "WINDOW_UPDATED", 9, day8.plusSeconds(30), ten)).get(10, TimeUnit.SECONDS);
             ArrivalForecast held = probe.await(ArrivalForecast.class, f -> f.appointmentId().equals(v1)
                     && f.windowStart().equals(ten), 1, Duration.ofSeconds(30)).getFirst();
             assertTrue(held.probabilityInWindow() > 0.95 && held.p50Arrival().equals(ten), held.toString());
@@ -206,29 +196,40 @@ class ForecastPublicationTest {
             assertTrue(!after.windowStart().isBefore(ten), after.toString());
 
             // An older text arriving late changes nothing; a reschedule confirmation voids the told window.
-            publisher.send(sent(v1, "WINDOW_NARROWED", 1, day8.plusSeconds(10))).get(10, TimeUnit.SECONDS);
-            publisher.send(sent(v1, "REMINDER", 0, day8.plusSeconds(40))).get(10, TimeUnit.SECONDS);
-            publisher.send(sent(v1, "RESCHEDULE_CONFIRMATION", 0, day8.plusSeconds(60))).get(10, TimeUnit.SECONDS);
+            publisher.send(sent(v1, "WINDOW_NARROWED", 1, day8.plusSeconds(10), day8)).get(10, TimeUnit.SECONDS);
+            publisher.send(sent(v1, "REMINDER", 0, day8.plusSeconds(40), null)).get(10, TimeUnit.SECONDS);
+            Thread.sleep(Duration.ofSeconds(2)); // let the consumer reach the older text
+            assertEquals(ten, toldStart(v1), "an older text replayed late replaced the told window");
+            publisher.send(sent(v1, "RESCHEDULE_CONFIRMATION", 0, day8.plusSeconds(60), null))
+                    .get(10, TimeUnit.SECONDS);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             boolean gone = false;
             while (!gone && System.nanoTime() < deadline) {
-                try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
-                        "select count(*) from told_window where appointment_id = ?")) {
-                    ps.setObject(1, v1);
-                    try (var rs = ps.executeQuery()) {
-                        rs.next();
-                        gone = rs.getInt(1) == 0;
-                    }
-                }
+                gone = toldStart(v1) == null;
                 Thread.sleep(200);
             }
             assertTrue(gone, "the reschedule confirmation voids the told window");
         }
     }
 
-    private static NotificationSent sent(UUID appointment, String kind, int forecastVersion, Instant at) {
+    /** A text as customer-notify hands it over; {@code windowStart} is the start of the hour it tells, if any. */
+    private static NotificationSent sent(UUID appointment, String kind, int forecastVersion, Instant at,
+                                         Instant windowStart) {
         return new NotificationSent(Events.newId(), at, NotificationSent.SCHEMA_VERSION, appointment, kind, "sms",
-                "+1******0000", null, forecastVersion);
+                "+1******0000", null, forecastVersion, windowStart,
+                windowStart == null ? null : windowStart.plus(Duration.ofHours(1)));
+    }
+
+    /** The start of the window told for {@code appointment} as stored; null when none (never told, or voided). */
+    private Instant toldStart(UUID appointment) throws Exception {
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
+                "select window_start from told_window where appointment_id = ?")) {
+            ps.setObject(1, appointment);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() && rs.getObject(1) != null
+                        ? rs.getObject(1, java.time.OffsetDateTime.class).toInstant() : null;
+            }
+        }
     }
 
     private static ArrivalForecast byVisit(List<ArrivalForecast> forecasts, UUID id) {
