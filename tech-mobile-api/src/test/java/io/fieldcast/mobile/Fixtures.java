@@ -76,18 +76,21 @@ public final class Fixtures {
                 "test forecast");
     }
 
-    /** customer-notify's NotificationSent of a {@code kind} text naming forecast {@code version}, handed over {@code at}. */
-    public static NotificationSent text(UUID appointment, String kind, int version, Instant at) {
+    /**
+     * customer-notify's NotificationSent of a {@code kind} text naming forecast {@code version}, handed over {@code at},
+     * telling the hour from {@code windowStart} (null: no window, as a void or a producer before events 0.1.3).
+     */
+    public static NotificationSent text(UUID appointment, String kind, int version, Instant at, Instant windowStart) {
         return new NotificationSent(Events.newId(), at, NotificationSent.SCHEMA_VERSION, appointment, kind,
-                "db-outbox", "+31******71", null, version);
+                "db-outbox", "+31******71", null, version, windowStart,
+                windowStart == null ? null : windowStart.plus(Duration.ofHours(1)));
     }
 
-    /** Forecast {@code version} with the window from {@code windowStart}, texted to the customer as notify would. */
+    /** Forecast {@code version}'s window from {@code windowStart}, texted to the customer as notify would. */
     public static void tell(EventPublisher publisher, UUID appointment, String tech, int version, Instant windowStart)
             throws Exception {
-        publisher.send(forecast(appointment, tech, version, windowStart)).get(10, TimeUnit.SECONDS);
         publisher.send(text(appointment, version == 1 ? "WINDOW_NARROWED" : "WINDOW_UPDATED", version,
-                Instant.now())).get(10, TimeUnit.SECONDS);
+                Instant.now(), windowStart)).get(10, TimeUnit.SECONDS);
     }
 
     /**

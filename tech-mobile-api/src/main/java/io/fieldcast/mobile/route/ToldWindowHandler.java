@@ -2,6 +2,7 @@ package io.fieldcast.mobile.route;
 
 import io.fieldcast.events.FieldcastEvent;
 import io.fieldcast.events.NotificationSent;
+import io.fieldcast.events.TextedWindow;
 import io.fieldcast.events.Topics;
 import io.fieldcast.platform.kafka.EventHandler;
 import io.smallrye.mutiny.Uni;
@@ -10,9 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 
 /**
- * Keeps which forecast window the customer was last texted, so the phone can say "don't ring before". Not every
- * forecast is texted (customer-notify holds back small moves, caps updates per day, waits out quiet hours, stops
- * once the technician set off), so the latest forecast is not what the customer was told; a window text is.
+ * Keeps which window the customer was last texted, so the phone can say "don't ring before". Not every forecast is
+ * texted (customer-notify holds back small moves, caps updates per day, waits out quiet hours, stops once the
+ * technician set off), so the latest forecast is not what the customer was told; a window text is, and it carries
+ * the window (events 0.1.3).
  */
 @ApplicationScoped
 public class ToldWindowHandler implements EventHandler {
@@ -35,16 +37,12 @@ public class ToldWindowHandler implements EventHandler {
 
     @Override
     public Uni<Void> handle(FieldcastEvent event) {
-        if (!(event instanceof NotificationSent sent) || sent.appointmentId() == null || sent.kind() == null
-                || sent.occurredAt() == null) {
+        // Null also for a window text from a producer older than 0.1.3: it does not say which window it told, and
+        // the forecasts by version that once resolved it are no longer kept, so it is ignored.
+        TextedWindow next = event instanceof NotificationSent sent ? TextedWindow.of(sent) : null;
+        if (next == null) {
             return Uni.createFrom().voidItem();
         }
-        if (sent.voidsToldWindow()) {
-            return told.forget(sent.appointmentId(), sent.occurredAt());
-        }
-        if (!sent.toldWindow()) {
-            return Uni.createFrom().voidItem();
-        }
-        return told.told(sent);
+        return told.apply(next);
     }
 }

@@ -1,11 +1,11 @@
 package io.fieldcast.mobile.route;
 
-import io.fieldcast.events.ArrivalForecast;
-import io.fieldcast.events.NotificationSent;
+import io.fieldcast.events.TextedWindow;
 import io.fieldcast.platform.time.DataTimeRetention;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The window each customer was last texted: the window of the forecast version named by customer-notify's last
- * window text. Call inside a session.
+ * The window each customer was last texted, as customer-notify's text told it; which text wins is the contract's
+ * rule ({@link TextedWindow#replaces}), the same in dispatch and eta-service. Call inside a session.
  */
 @ApplicationScoped
 public class ToldWindows {
@@ -29,74 +29,68 @@ public class ToldWindows {
     public record Told(Instant start, Instant end) {
     }
 
-    /** Remembers a forecast's window under its version (idempotent: a version's window never changes). */
-    public Uni<Void> forecast(ArrivalForecast forecast) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into forecast_window (appointment_id, forecast_version, window_start, window_end)
-                        values (:appointment, :version, :start, :end)
-                        on conflict do nothing""")
-                .setParameter("appointment", forecast.appointmentId())
-                .setParameter("version", forecast.forecastVersion())
-                .setParameter("start", forecast.windowStart().atOffset(ZoneOffset.UTC))
-                .setParameter("end", forecast.windowEnd().atOffset(ZoneOffset.UTC))
-                .executeUpdate()).chain(x -> prune(forecast.windowStart()));
-    }
-
     /**
-     * Told windows bind on their own date only; a month before the window of the forecast just in they are history
-     * (measured on the forecasts' windows, at most hourly).
+     * Told windows bind on their own date only; a month before the window just texted they are history (data time,
+     * at most hourly).
      */
     private final DataTimeRetention retention = new DataTimeRetention(Duration.ofDays(30), Duration.ofHours(1));
 
-    private Uni<Void> prune(Instant at) {
-        return retention.due(at).map(c -> {
-            OffsetDateTime cutoff = c.atOffset(ZoneOffset.UTC);
-            return Panache.getSession().chain(s -> s
-                    .createNativeQuery("delete from forecast_window where window_end < :c")
-                    .setParameter("c", cutoff).executeUpdate()
-                    .chain(x -> s.createNativeQuery("delete from told_window where told_at < :c")
-                            .setParameter("c", cutoff).executeUpdate())).replaceWithVoid();
-        }).orElseGet(() -> Uni.createFrom().voidItem());
+    /** Keeps {@code next} (a window or a void) unless what is stored already replaces it. */
+    public Uni<Void> apply(TextedWindow next) {
+        return Panache.getSession().chain(s -> stored(s, next.appointmentId()).chain(stored ->
+                        stored != null && !next.replaces(stored) ? Uni.createFrom().voidItem() : store(s, next)))
+                .chain(() -> prune(next.start() != null ? next.start() : next.textedAt()));
     }
 
-    /** The customer was texted forecast {@code sent.forecastVersion()}'s window; a replayed older text never wins. */
-    public Uni<Void> told(NotificationSent sent) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into told_window (appointment_id, forecast_version, kind, told_at)
-                        values (:appointment, :version, :kind, :at)
+    private static Uni<TextedWindow> stored(Mutiny.Session s, UUID appointment) {
+        return s.createNativeQuery("""
+                        select forecast_version, kind, told_at, window_start, window_end from told_window
+                        where appointment_id = :appointment for update""", Object[].class)
+                .setParameter("appointment", appointment)
+                .getResultList()
+                .map(rows -> {
+                    if (rows.isEmpty()) {
+                        return null;
+                    }
+                    Object[] r = rows.getFirst();
+                    return new TextedWindow(appointment, instant(r[3]), instant(r[4]), ((Number) r[0]).intValue(),
+                            (String) r[1], instant(r[2]));
+                });
+    }
+
+    private static Uni<Void> store(Mutiny.Session s, TextedWindow t) {
+        return s.createNativeQuery("""
+                        insert into told_window (appointment_id, forecast_version, kind, told_at, window_start,
+                                                 window_end)
+                        values (:appointment, :version, :kind, :at, :start, :end)
                         on conflict (appointment_id) do update
                             set forecast_version = excluded.forecast_version, kind = excluded.kind,
-                                told_at = excluded.told_at
-                            where told_window.told_at <= excluded.told_at""")
-                .setParameter("appointment", sent.appointmentId())
-                .setParameter("version", sent.forecastVersion())
-                .setParameter("kind", sent.kind())
-                .setParameter("at", sent.occurredAt().atOffset(ZoneOffset.UTC))
-                .executeUpdate()).replaceWithVoid();
+                                told_at = excluded.told_at, window_start = excluded.window_start,
+                                window_end = excluded.window_end""")
+                .setParameter("appointment", t.appointmentId())
+                .setParameter("version", t.forecastVersion())
+                .setParameter("kind", t.kind())
+                .setParameter("at", utc(t.textedAt()))
+                .setParameter("start", utc(t.start()))
+                .setParameter("end", utc(t.end()))
+                .executeUpdate().replaceWithVoid();
     }
 
-    /** A new booked window: a window told before {@code at} no longer holds. */
-    public Uni<Void> forget(UUID appointmentId, Instant at) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "delete from told_window where appointment_id = :appointment and told_at <= :at")
-                .setParameter("appointment", appointmentId)
-                .setParameter("at", at.atOffset(ZoneOffset.UTC))
-                .executeUpdate()).replaceWithVoid();
+    private Uni<Void> prune(Instant at) {
+        return retention.due(at).map(c -> Panache.getSession().chain(s -> s
+                        .createNativeQuery("delete from told_window where told_at < :c")
+                        .setParameter("c", utc(c)).executeUpdate()).replaceWithVoid())
+                .orElseGet(() -> Uni.createFrom().voidItem());
     }
 
-    /**
-     * The told windows of these appointments; an appointment is absent when never told, or when the told version's
-     * forecast has not reached this service (yet).
-     */
+    /** The told windows of these appointments; an appointment is absent when never told, or told a void since. */
     public Uni<Map<UUID, Told>> of(Collection<UUID> appointmentIds) {
         if (appointmentIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        select t.appointment_id, f.window_start, f.window_end from told_window t
-                        join forecast_window f on f.appointment_id = t.appointment_id
-                                              and f.forecast_version = t.forecast_version
-                        where t.appointment_id in (:ids)""", Object[].class)
+                        select appointment_id, window_start, window_end from told_window
+                        where appointment_id in (:ids) and window_start is not null""", Object[].class)
                 .setParameter("ids", List.copyOf(appointmentIds))
                 .getResultList())
                 .map(ToldWindows::toMap);
@@ -110,8 +104,13 @@ public class ToldWindows {
         return map;
     }
 
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
     private static Instant instant(Object value) {
         return switch (value) {
+            case null -> null;
             case Instant i -> i;
             case OffsetDateTime o -> o.toInstant();
             case ZonedDateTime z -> z.toInstant();
