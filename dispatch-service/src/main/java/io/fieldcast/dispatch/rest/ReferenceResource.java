@@ -175,7 +175,7 @@ public class ReferenceResource {
                     return a.persist().chain(() -> audit.record("technician", id, "ABSENCE_" + body.kind(),
                             jwt.getName(), body.note(), null, body)).replaceWith(a);
                 }))
-                // After the commit: a re-plan started earlier could still see the technician at work.
+                // Only after the commit: a re-plan asked for before it could still solve with the technician at work.
                 .invoke(() -> body.firstDay().datesUntil(body.lastDay().plusDays(1)).limit(2)
                         .forEach(day -> replanner.onChange(territory[0], day,
                                 "technician " + id + " unavailable (" + body.kind() + ")")));
