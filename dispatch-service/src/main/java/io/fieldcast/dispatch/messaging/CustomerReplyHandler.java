@@ -64,8 +64,9 @@ public class CustomerReplyHandler implements EventHandler {
         }
         return changes.cancelWithin(a.territoryId, a.serviceDate, a.id, reply.text(), actor, "customer")
                 .replaceWithVoid()
-                // Started or canceled between the read above and the day's lock: a refusal, not a retry.
-                .onFailure(e -> e instanceof ApiException api && api.status() == 409)
+                // Started or canceled between the read above and the day's lock (409), or a day that cannot be
+                // loaded: the same answer on every retry, so an audited refusal instead of a consumer stuck retrying.
+                .onFailure(ApiException.class)
                 .recoverWithUni(e -> refused(a, actor, e.getMessage()));
     }
 
