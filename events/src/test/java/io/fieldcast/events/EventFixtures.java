@@ -36,7 +36,7 @@ final class EventFixtures {
                         "NO_ACCESS", "nobody home", T0.minusSeconds(60), T0, "s-1"),
                 new ArrivalForecast(Events.newId(), T0, 1, APPOINTMENT, "tech-7", T0.plusSeconds(2400),
                         T0.plusSeconds(600), T0.plusSeconds(4200), 0.91, T0, T0.plusSeconds(14400), "m-3", 2,
-                        "previous job running 25 min long"),
+                        "previous job running 25 min long", 0.62),
                 new LearnedDurations(Events.newId(), T0, 1, "tech-7", "m-3",
                         List.of(new ServiceTimeQuantiles("INSTALL", 40, 62.5, 95, 31)), List.of(1.0, 1.2, 0.95)),
                 new CustomerReplied(Events.newId(), T0, 1, APPOINTMENT, ReplyKind.RESCHEDULE, "sms", "R"),
