@@ -116,6 +116,19 @@ public class Visit implements Located {
         return shift == null ? 0 : matrix.minutesCeil(toldLateTicks());
     }
 
+    /**
+     * Minutes by which the slack to the told window's end falls short of the preceding work's spread: a told window
+     * a usual overrun of the job before would break. 0 when never told or already past the told end (that is
+     * {@link #toldLateMinutes()}).
+     */
+    public long toldRiskMinutes() {
+        if (shift == null || timing == null || previousVisit == null || !isTold() || toldLateTicks() > 0) {
+            return 0;
+        }
+        long slack = toldEnd - timing.arrival();
+        return matrix.minutesCeil(previousVisit.spread - slack);
+    }
+
     public long lateTicks() {
         return timing == null ? 0 : Math.max(0, timing.arrival() - windowEnd);
     }
@@ -151,6 +164,11 @@ public class Visit implements Located {
 
     public boolean movedFromPublishedTechnician() {
         return shift != null && publishedTechnicianId != null && !publishedTechnicianId.equals(shift.technicianId());
+    }
+
+    /** A visit whose customer was told a window, moved off the technician it was sent to. */
+    public boolean toldAndMovedFromPublishedTechnician() {
+        return isTold() && movedFromPublishedTechnician();
     }
 
     public boolean withOtherThanPreferredTechnician() {
