@@ -16,14 +16,21 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Re-plans the rest of today when the day changes under the plan: a cancellation, an absence, an emergency, a
  * visit running long. Everything started or due within the freeze horizon stays; the rest is re-solved for a couple
- * of seconds, and only technicians whose routes changed get a new {@code RoutePlanned}. Requests for the same
- * territory-day that arrive while one is waiting are merged into it.
+ * of seconds, and only technicians whose routes changed materially get a new {@code RoutePlanned}. Requests for the
+ * same territory-day that arrive while one is waiting are merged into it.
+ *
+ * <p>What re-plans: what changes the work (a cancellation, an absence, an emergency, a job that cannot be completed)
+ * at once; a told window predicted to break ({@link #onRisk}) at most once per {@code replanCooldown} of data time per
+ * territory-day, so forecast noise does not reshuffle the day: a risk arriving sooner waits for the cooldown to end
+ * and is merged with whatever else arrives meanwhile. A technician merely running late is not a reason by itself:
+ * the forecast says whether it matters to a customer.
  */
 @ApplicationScoped
 public class Replanner {
@@ -41,12 +48,19 @@ public class Replanner {
     private final PlanPublisher publisher;
     private final PlanSettings settings;
     private final Clock clock;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    /** How often a deferred risk checks whether its cooldown is over (wall time; the cooldown is data time). */
+    private static final long DEFERRED_POLL_MS = 250;
+
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "replanner");
         t.setDaemon(true);
         return t;
     });
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    /** Risks waiting for their territory-day's cooldown, merged per key. */
+    private final Map<String, Set<String>> deferred = new ConcurrentHashMap<>();
+    /** Data time of the last re-plan run per territory-day. */
+    private final Map<String, Instant> lastRun = new ConcurrentHashMap<>();
     private final Deque<Outcome> outcomes = new ArrayDeque<>();
     private volatile boolean automatic;
 
@@ -102,6 +116,52 @@ public class Replanner {
         });
     }
 
+    /**
+     * A told window of the territory-day is predicted to break: re-plan to keep it, unless a re-plan ran less than
+     * the cooldown ago (data time); then once the cooldown is over, with every risk that came in meanwhile.
+     */
+    public void onRisk(String territoryId, LocalDate date, String reason) {
+        if (!automatic) {
+            return;
+        }
+        worker.submit(() -> {
+            try {
+                if (!date.equals(LocalDate.now(clock.withZone(plans.zoneOf(territoryId))))) {
+                    return;
+                }
+                String key = PlanJobs.key(territoryId, date);
+                if (coolingDown(key)) {
+                    boolean first = deferred.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).isEmpty();
+                    deferred.get(key).add(reason);
+                    if (first) {
+                        worker.schedule(() -> releaseWhenCool(territoryId, date, key), DEFERRED_POLL_MS,
+                                TimeUnit.MILLISECONDS);
+                    }
+                } else {
+                    request(territoryId, date, reason);
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "could not consider a re-plan of %s on %s", territoryId, date);
+            }
+        });
+    }
+
+    private boolean coolingDown(String key) {
+        Instant last = lastRun.get(key);
+        return last != null && clock.instant().isBefore(last.plus(settings.replanCooldown()));
+    }
+
+    private void releaseWhenCool(String territoryId, LocalDate date, String key) {
+        if (coolingDown(key)) {
+            worker.schedule(() -> releaseWhenCool(territoryId, date, key), DEFERRED_POLL_MS, TimeUnit.MILLISECONDS);
+            return;
+        }
+        Set<String> reasons = deferred.remove(key);
+        if (reasons != null && !reasons.isEmpty() && automatic) {
+            request(territoryId, date, String.join("; ", reasons));
+        }
+    }
+
     /** Queues a re-plan (merged with one already waiting for the same territory-day). */
     public void request(String territoryId, LocalDate date, String reason) {
         String key = PlanJobs.key(territoryId, date);
@@ -129,6 +189,10 @@ public class Replanner {
         if (p == null) {
             return;
         }
+        Set<String> waiting = deferred.remove(key);
+        if (waiting != null) {
+            p.reasons.addAll(waiting); // risks waiting for the cooldown ride along with this re-plan
+        }
         // Nothing sent yet (the day is still being booked and planned): the dispatcher's solve will take it in.
         long published = io.fieldcast.dispatch.booking.Blocking.await(() ->
                 publisher.publishedVersion(territoryId, date));
@@ -140,6 +204,7 @@ public class Replanner {
     }
 
     private Outcome execute(String territoryId, LocalDate date, String key, Pending p, String actor) {
+        lastRun.put(key, clock.instant());
         Outcome outcome;
         try {
             outcome = attempt(territoryId, date, key, p, actor);

@@ -9,6 +9,7 @@ import io.fieldcast.dispatch.plan.Replanner;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.platform.security.Roles;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -49,7 +50,22 @@ public class PlanResource {
     @Inject
     Replanner replanner;
     @Inject
+    PlanPublisher publisher;
+    @Inject
     JsonWebToken jwt;
+
+    /**
+     * How often the plan changed under each technician on a day: {@code versions} routes sent per technician, their
+     * median and maximum (1 = the route the technician started with was never re-sent).
+     */
+    public record RouteVersions(Map<String, Integer> technicians, int p50, int max) {
+
+        static RouteVersions of(Map<String, Integer> byTechnician) {
+            List<Integer> counts = byTechnician.values().stream().sorted().toList();
+            return new RouteVersions(byTechnician, counts.isEmpty() ? 0 : counts.get((counts.size() - 1) / 2),
+                    counts.isEmpty() ? 0 : counts.getLast());
+        }
+    }
 
     public record SolveRequest(@Min(1) @Max(3600) Integer seconds) {
     }
@@ -132,6 +148,14 @@ public class PlanResource {
                                     @Valid ReplanRequest request) {
         String reason = request == null || request.reason() == null ? "asked by dispatcher" : request.reason();
         return replanner.replanNow(territoryId, date(date), reason, jwt.getName());
+    }
+
+    @GET
+    @Path("/{date}/route-versions")
+    @Operation(summary = "Routes sent to each technician for the day (route versions per technician-day)")
+    public Uni<RouteVersions> routeVersions(@PathParam("territoryId") String territoryId,
+                                            @PathParam("date") String date) {
+        return publisher.routeVersions(territoryId, date(date)).map(RouteVersions::of);
     }
 
     @GET
