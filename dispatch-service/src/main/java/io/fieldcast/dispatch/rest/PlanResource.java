@@ -19,12 +19,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -120,8 +122,9 @@ public class PlanResource {
     @POST
     @Path("/{date}/publish")
     @Operation(summary = "Make the solved plan the plan of record and send each technician their route")
-    public PlanPublisher.Result publish(@PathParam("territoryId") String territoryId, @PathParam("date") String date) {
-        return plans.publish(territoryId, date(date), jwt.getName());
+    public PlanPublisher.Result publish(@PathParam("territoryId") String territoryId, @PathParam("date") String date,
+                                       @QueryParam("confirm") @DefaultValue("false") boolean confirm) {
+        return plans.publish(territoryId, date(date), jwt.getName(), confirm);
     }
 
     @GET
