@@ -83,6 +83,7 @@ class EventCodecTest {
         var forecast = assertInstanceOf(ArrivalForecast.class,
                 EventCodec.decode(json.getBytes(StandardCharsets.UTF_8)));
         assertNull(forecast.probabilityInToldWindow());
+        assertNull(forecast.cause());
         assertFalse(forecast.toldWindowAtRisk(0.7));
     }
 
@@ -90,9 +91,9 @@ class EventCodecTest {
     void toldWindowAtRiskBelowTheThresholdOnly() {
         var at = Instant.parse("2026-03-02T08:00:00Z");
         var kept = new ArrivalForecast(Events.newId(), at, 1, UUID.randomUUID(), "t", at, at, at, 0.9, at, at, "m", 2,
-                "r", 0.7);
+                "r", 0.7, null);
         var broken = new ArrivalForecast(Events.newId(), at, 1, UUID.randomUUID(), "t", at, at, at, 0.9, at, at, "m",
-                2, "r", 0.69);
+                2, "r", 0.69, ArrivalForecast.CAUSE_RUNNING_BEHIND);
         // The threshold itself still counts as kept.
         assertFalse(kept.toldWindowAtRisk(0.7));
         assertTrue(broken.toldWindowAtRisk(0.7));

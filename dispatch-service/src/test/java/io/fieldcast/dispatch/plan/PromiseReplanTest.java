@@ -111,7 +111,7 @@ class PromiseReplanTest {
         return new ArrivalForecast(UUID.randomUUID(), Instant.parse(DAY + "T07:00:00Z"),
                 ArrivalForecast.SCHEMA_VERSION, appointment, TECH, start.plusSeconds(1800), start,
                 start.plusSeconds(3600), 0.8, Instant.parse(DAY + "T08:00:00Z"), Instant.parse(DAY + "T12:00:00Z"),
-                "m1", version, "test", keptProbability);
+                "m1", version, "test", keptProbability, null);
     }
 
     /** Reasons of this territory's re-plans, newest first. */

@@ -197,7 +197,8 @@ public class ForecastService {
         ArrivalForecast event = new ArrivalForecast(Events.newId(), now, ArrivalForecast.SCHEMA_VERSION,
                 f.appointmentId(), day.technicianId(), f.p50(), f.windowStart(), f.windowEnd(), f.probability(),
                 f.promisedStart(), f.promisedEnd(), model.version(), version, reason.get(),
-                f.told() ? Double.valueOf(f.toldProbability()) : null);
+                f.told() ? Double.valueOf(f.toldProbability()) : null,
+                policy.cause(last.orElse(null), f, day.planVersion()));
         // The window by version: when customer-notify texts this version, it becomes the one that binds.
         Uni<Integer> window = Panache.getSession().chain(s -> s.createNativeQuery("""
                         insert into forecast_window (appointment_id, version, window_start, window_end, promised_start,

@@ -107,6 +107,23 @@ public final class PublicationPolicy {
         return last != null && last.riskSignalled();
     }
 
+    /**
+     * Why the window moved against the last one published, as a {@code CAUSE_*} code; null for a first window or one
+     * that did not move materially (a risk signal, a drop in probability).
+     */
+    public String cause(Published last, VisitForecast now, long planVersion) {
+        if (last == null) {
+            return null;
+        }
+        Duration moved = Duration.between(last.windowStart(), now.windowStart());
+        if (moved.abs().compareTo(materialMove) < 0) {
+            return null;
+        }
+        boolean promiseChanged = last.promisedStart() != null && now.promisedStart() != null
+                && !last.promisedStart().equals(now.promisedStart());
+        return Reasons.cause(moved, now, planVersion != last.planVersion(), promiseChanged);
+    }
+
     public double toldRisk() {
         return toldRisk;
     }
