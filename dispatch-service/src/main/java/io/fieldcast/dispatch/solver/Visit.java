@@ -89,10 +89,16 @@ public class Visit implements Located {
         return durationByShift == null ? duration : durationByShift[on.index()];
     }
 
-    /** Ticks of driving from the previous stop (or the technician's start) to here; 0 when unassigned. */
+    /**
+     * Ticks of driving from the previous stop (or the technician's start) to here, at the technician's learned
+     * factor for the hour of departure; 0 when unassigned.
+     */
     public long travelFromPrevious() {
         if (shift == null) {
             return 0;
+        }
+        if (timing != null) {
+            return timing.travel();
         }
         int from = previousVisit == null ? shift.location() : previousVisit.location;
         return matrix.travel(from, location);
