@@ -49,6 +49,13 @@ public interface PlanSettings {
     @WithDefault("15m")
     Duration replanCooldown();
 
+    /**
+     * An automatic re-plan is published only when it beats the plan of record on hard or medium, or by at least this
+     * much soft (one soft point is one second of driving; 900 = 15 minutes, or 5 minutes past a told window's end).
+     */
+    @WithDefault("900")
+    long replanMinGain();
+
     /** Re-plan today automatically on cancellations, absences, emergencies, failed jobs and told windows at risk. */
     @WithDefault("true")
     boolean autoReplan();

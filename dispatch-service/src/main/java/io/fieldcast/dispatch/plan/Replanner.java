@@ -1,5 +1,6 @@
 package io.fieldcast.dispatch.plan;
 
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import io.fieldcast.dispatch.config.PlanSettings;
 import io.fieldcast.dispatch.solver.DispatchPlan;
 import jakarta.annotation.PreDestroy;
@@ -37,6 +38,8 @@ public class Replanner {
 
     private static final Logger LOG = Logger.getLogger(Replanner.class);
     private static final int KEPT_RESULTS = 200;
+    /** The actor of automatic re-plans. */
+    static final String AUTOMATIC = "replanner";
 
     /** How one re-plan went: from the triggering event's time to the published routes. */
     public record Outcome(String key, Set<String> reasons, Instant requestedAt, long latencyMs, long solveMs,
@@ -200,7 +203,7 @@ public class Replanner {
             LOG.debugf("no re-plan of %s (%s): no plan published yet", key, String.join("; ", p.reasons));
             return;
         }
-        execute(territoryId, date, key, p, "replanner");
+        execute(territoryId, date, key, p, AUTOMATIC);
     }
 
     private Outcome execute(String territoryId, LocalDate date, String key, Pending p, String actor) {
@@ -222,10 +225,19 @@ public class Replanner {
 
     private Outcome attempt(String territoryId, LocalDate date, String key, Pending p, String actor) {
         PlanProblem problem = plans.prepare(territoryId, date, clock.instant());
+        // The plan of record as things stand now, scored before the solver starts from it.
+        HardMediumSoftScore current = jobs.solutions().update(problem.plan());
         long solveStart = System.nanoTime();
         DispatchPlan solved = jobs.solveNow(problem, settings.replanTime(), settings.replanUnimproved());
         long solveMs = (System.nanoTime() - solveStart) / 1_000_000;
         String reason = "re-plan: " + String.join("; ", p.reasons);
+        if (AUTOMATIC.equals(actor) && !worthChanging(current, solved.getScore(), settings.replanMinGain())) {
+            // Every route re-sent moves the day under technicians and customers: not for a few minutes of driving.
+            LOG.infof("kept the plan of %s (%s): %s re-planned is %s, gain below %d soft", key, reason, current,
+                    solved.getScore(), settings.replanMinGain());
+            return new Outcome(key, Set.copyOf(p.reasons), p.requestedAt, elapsedMs(p), solveMs, 0, 0,
+                    String.valueOf(current), null);
+        }
         var result = io.fieldcast.dispatch.booking.Blocking.await(() ->
                 publisher.publish(problem, solved, actor, reason, true));
         Outcome outcome = new Outcome(key, Set.copyOf(p.reasons), p.requestedAt, elapsedMs(p), solveMs,
@@ -233,6 +245,17 @@ public class Replanner {
         LOG.infof("re-planned %s (%s): %d route(s) changed, %s, %d ms", key, reason, result.routesPublished(),
                 solved.getScore(), outcome.latencyMs());
         return outcome;
+    }
+
+    /** Better on hard or medium, or on soft by at least {@code minGain}. */
+    static boolean worthChanging(HardMediumSoftScore current, HardMediumSoftScore solved, long minGain) {
+        if (current == null || solved == null) {
+            return true;
+        }
+        if (solved.hardScore() != current.hardScore() || solved.mediumScore() != current.mediumScore()) {
+            return solved.compareTo(current) > 0;
+        }
+        return solved.softScore() - current.softScore() >= minGain;
     }
 
     private static long elapsedMs(Pending p) {

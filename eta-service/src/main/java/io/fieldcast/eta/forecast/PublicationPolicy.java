@@ -10,7 +10,7 @@ import java.util.Optional;
  * probability drops by at least {@code probabilityDrop}. Everything else is noise that would make the phone buzz
  * for nothing. Two rules keep the platform's promise: a first window waits until the technician's route has settled
  * (a route just re-planned may move again), and a told window whose probability of being kept falls below
- * {@code toldRisk} is published once ({@code riskSignalled}) so that dispatch re-plans to keep it.
+ * {@code toldRisk} is published once per visit ({@code riskSignalled}) so that dispatch re-plans the rest of the day.
  */
 public final class PublicationPolicy {
 
@@ -24,8 +24,6 @@ public final class PublicationPolicy {
         }
     }
 
-    /** A risk signalled is re-armed once the told window is this much likelier than the threshold again. */
-    static final double RISK_REARM_MARGIN = 0.1;
 
     private final double target;
     private final Duration materialMove;
@@ -93,18 +91,13 @@ public final class PublicationPolicy {
     }
 
     /**
-     * Whether the risk of the told window stays signalled after this forecast: set by any publication that carries
-     * it at risk, cleared once the window is safe again by a margin (so a probability hovering at the threshold does
-     * not re-plan the day each minute).
+     * Whether the risk of the told window has been signalled once this forecast is stored: by any publication that
+     * carries it at risk, and for good. Dispatch keeps what comes before a told visit as it is, so the one re-plan a
+     * risk buys is spent on the rest of the day; telling it again each time the probability wobbles around the
+     * threshold only re-planned the day every quarter of an hour.
      */
     public boolean riskSignalledAfter(Published last, VisitForecast now, boolean published) {
-        if (published && atRisk(now)) {
-            return true;
-        }
-        if (!now.told() || now.toldProbability() >= toldRisk + RISK_REARM_MARGIN) {
-            return false;
-        }
-        return last != null && last.riskSignalled();
+        return (last != null && last.riskSignalled()) || (published && atRisk(now));
     }
 
     /**

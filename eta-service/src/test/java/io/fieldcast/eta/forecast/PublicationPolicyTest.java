@@ -104,13 +104,12 @@ class PublicationPolicyTest {
     }
 
     @Test
-    void riskSignalStaysUntilTheWindowIsSafeByAMargin() {
+    void aRiskIsSignalledOncePerVisit() {
         var risky = new PublicationPolicy(0.9, Duration.ofMinutes(15), 0.1, Duration.ofMinutes(5), 0.7);
         assertTrue(risky.riskSignalledAfter(toldEarlier(false), told(0.55), true), "published at risk");
-        // Hovering just above the threshold (0.75 < 0.7 + 0.1) keeps it signalled: no re-plan each minute.
-        assertTrue(risky.riskSignalledAfter(toldEarlier(true), told(0.75), false));
-        // Safe by the margin re-arms it; a visit never told has nothing to signal.
-        assertTrue(!risky.riskSignalledAfter(toldEarlier(true), told(0.85), false));
-        assertTrue(!risky.riskSignalledAfter(toldEarlier(true), at(TEN, 0.9, 0, 0), false));
+        assertTrue(!risky.riskSignalledAfter(toldEarlier(false), told(0.55), false), "at risk but not published");
+        // Safe again, then at risk again: still signalled, no second re-plan for the same visit.
+        assertTrue(risky.riskSignalledAfter(toldEarlier(true), told(0.95), false));
+        assertTrue(risky.decide(toldEarlier(true), told(0.40), 1).isEmpty());
     }
 }
