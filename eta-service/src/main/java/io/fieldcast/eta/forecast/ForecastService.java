@@ -107,8 +107,11 @@ public class ForecastService {
         for (VisitForecast f : forecasts) {
             chain = chain.chain(published -> Panache.getSession().chain(s -> previous(s, f))
                     .chain(last -> {
-                        Optional<String> reason = policy.decide(last.orElse(null), f, day.planVersion(),
-                                day.routeSettled(minRouteAge));
+                        // Once the van has set off for a visit, "on the way" says more than a window; a window
+                        // told now could reach the phone after the van is at the door, and bind nothing.
+                        Optional<String> reason = day.progressOf(f.appointmentId()).enRouteAt() != null
+                                ? Optional.empty()
+                                : policy.decide(last.orElse(null), f, day.planVersion(), day.routeSettled(minRouteAge));
                         return store(day, f, model, now, last, reason)
                                 .map(x -> published + (reason.isPresent() ? 1 : 0));
                     }));
