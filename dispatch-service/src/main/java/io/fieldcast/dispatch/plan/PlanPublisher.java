@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -200,9 +201,9 @@ public class PlanPublisher {
         if (sent == null) {
             return true;
         }
-        String[] a = java.util.Arrays.stream(sent.split(";")).filter(e -> !e.isEmpty())
+        String[] a = Arrays.stream(sent.split(";")).filter(e -> !e.isEmpty())
                 .filter(e -> open.contains(e.substring(0, Math.max(0, e.indexOf('@'))))).toArray(String[]::new);
-        String[] b = java.util.Arrays.stream(next.split(";")).filter(e -> !e.isEmpty()).toArray(String[]::new);
+        String[] b = Arrays.stream(next.split(";")).filter(e -> !e.isEmpty()).toArray(String[]::new);
         if (a.length != b.length) {
             return true;
         }
