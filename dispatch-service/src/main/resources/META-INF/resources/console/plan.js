@@ -76,17 +76,36 @@ $('solve').addEventListener('click', () => solve());
 $('stop').addEventListener('click', async () => {
     try { await Api.post(planPath('/stop')); } catch (err) { planMessage(err.message, 'error'); }
 });
-$('publish').addEventListener('click', async () => {
+// A plan that breaks windows told to customers is published only once the dispatcher confirms, knowing who will be
+// texted a new window.
+function brokenPromisesText(broken) {
+    const time = iso => iso ? new Date(iso).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'}) : '–';
+    return broken.map(b => `• visit ${b.appointmentId.slice(0, 8)} (told ${time(b.toldStart)}–${time(b.toldEnd)}): `
+        + b.why + (b.technicianAfter && b.technicianAfter !== b.technicianBefore
+            ? `, moves from ${b.technicianBefore || 'nobody'} to ${b.technicianAfter}` : '')).join('\n');
+}
+
+async function publish(confirmed) {
     planMessage('publishing…');
     try {
-        const r = await Api.post(planPath('/publish'));
+        const r = await Api.post(planPath('/publish' + (confirmed ? '?confirm=true' : '')));
         planMessage(`Published version ${r.version}: ${r.routesPublished} routes sent, ${r.assigned} visits assigned, `
             + `${r.unassigned} unassigned.`, 'ok');
         await loadTimeline(true);
     } catch (err) {
+        const broken = err.status === 409 && err.body && err.body.details && err.body.details.brokenPromises;
+        if (broken && !confirmed) {
+            const ok = window.confirm(`${err.body.message}\n\nThese customers will be texted a new window:\n`
+                + brokenPromisesText(broken) + '\n\nPublish anyway?');
+            if (ok) return publish(true);
+            planMessage(`Not published: ${broken.length} told window(s) would break.`, 'error');
+            return;
+        }
         planMessage(err.message, 'error');
     }
-});
+}
+
+$('publish').addEventListener('click', () => publish(false));
 
 $('replan').addEventListener('click', async () => {
     planMessage('re-planning the rest of the day…');

@@ -18,7 +18,7 @@ public final class Topics {
     public static final String VISIT_STATUS = "fieldcast.visit-status";
     /** Key appointmentId: ArrivalForecast. */
     public static final String ARRIVAL_FORECASTS = "fieldcast.arrival-forecasts";
-    /** Key technicianId: LearnedDurations. */
+    /** Key technicianId: LearnedDurations (service-time quantiles, travel factor by local hour), eta → dispatch. */
     public static final String DURATION_ESTIMATES = "fieldcast.duration-estimates";
     /** Key appointmentId: CustomerReplied. */
     public static final String CUSTOMER_REPLIES = "fieldcast.customer-replies";

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -79,6 +80,34 @@ class EventCodecTest {
         assertNull(sent.windowEnd());
         // A window text that does not say which window cannot be kept by anyone.
         assertNull(TextedWindow.of(sent));
+    }
+
+    @Test
+    void forecastFrom010WithoutToldProbabilityDecodesAsNotAtRisk() {
+        // A 0.1.0 producer knew nothing of told windows: null, and never a reason to re-plan.
+        String json = """
+                {"type":"ArrivalForecast","eventId":"6f1c1a52-2c0e-4a1e-9a7e-0b1c2d3e4f50",
+                 "occurredAt":"2026-03-02T08:00:00Z","schemaVersion":1,
+                 "appointmentId":"0b8f8e52-4a44-4d7c-9a3b-0d7b5a0c1e11","technicianId":"tech-7",
+                 "p50Arrival":"2026-03-02T10:20:00Z","windowStart":"2026-03-02T10:00:00Z",
+                 "windowEnd":"2026-03-02T11:00:00Z","probabilityInWindow":0.9,"forecastVersion":3}""";
+        var forecast = assertInstanceOf(ArrivalForecast.class,
+                EventCodec.decode(json.getBytes(StandardCharsets.UTF_8)));
+        assertNull(forecast.probabilityInToldWindow());
+        assertNull(forecast.cause());
+        assertFalse(forecast.toldWindowAtRisk(0.7));
+    }
+
+    @Test
+    void toldWindowAtRiskBelowTheThresholdOnly() {
+        var at = Instant.parse("2026-03-02T08:00:00Z");
+        var kept = new ArrivalForecast(Events.newId(), at, 1, UUID.randomUUID(), "t", at, at, at, 0.9, at, at, "m", 2,
+                "r", 0.7, null);
+        var broken = new ArrivalForecast(Events.newId(), at, 1, UUID.randomUUID(), "t", at, at, at, 0.9, at, at, "m",
+                2, "r", 0.69, ArrivalForecast.CAUSE_RUNNING_BEHIND);
+        // The threshold itself still counts as kept.
+        assertFalse(kept.toldWindowAtRisk(0.7));
+        assertTrue(broken.toldWindowAtRisk(0.7));
     }
 
     @Test

@@ -64,6 +64,11 @@ public class AppointmentContact extends PanacheEntityBase {
     public Instant toldStart;
     @Column(name = "told_end")
     public Instant toldEnd;
+    /** Why the told window moved ({@code ArrivalForecast.CAUSE_*}; null for a first window) and how sure it was. */
+    @Column(name = "told_cause")
+    public String toldCause;
+    @Column(name = "told_probability")
+    public Double toldProbability;
     @Column(name = "updates_day")
     public LocalDate updatesDay;
     @Column(name = "updates_count")

@@ -65,6 +65,8 @@ public class NotifyEventHandler {
                 // A new promise: what was told about the old one no longer holds.
                 c.toldStart = null;
                 c.toldEnd = null;
+                c.toldCause = null;
+                c.toldProbability = null;
                 c.visitStatus = null;
                 c.updatedAt = moved.occurredAt();
             }, new Trigger.Rescheduled(moved.eventId(), moved.occurredAt()));
@@ -127,7 +129,7 @@ public class NotifyEventHandler {
 
     private Uni<Void> forecast(ArrivalForecast f) {
         var trigger = new Trigger.Forecast(f.forecastVersion(), f.p50Arrival(), f.windowStart(), f.windowEnd(),
-                f.occurredAt());
+                f.occurredAt(), f.cause(), f.probabilityInWindow());
         return AppointmentContact.<AppointmentContact>findById(f.appointmentId()).chain(c -> {
             if (c == null) {
                 return Uni.createFrom().voidItem();
@@ -179,6 +181,8 @@ public class NotifyEventHandler {
         if (send.tellsWindow() != null) {
             c.toldStart = send.tellsWindow().start();
             c.toldEnd = send.tellsWindow().end();
+            c.toldCause = send.content() == null ? null : send.content().cause();
+            c.toldProbability = send.content() == null ? null : send.content().probability();
         }
         if (send.kind() == MessageKind.WINDOW_UPDATED) {
             var today = now.atZone(ZoneId.of(c.timeZone)).toLocalDate();

@@ -21,9 +21,18 @@ public sealed interface Decision {
     record Suppress(MessageKind kind, Reason reason) implements Decision {
     }
 
-    /** Values a template may show; times are formatted in the customer's zone by the renderer. */
+    /**
+     * Values a template may show; times are formatted in the customer's zone by the renderer. {@code cause}: why the
+     * window moved ({@code ArrivalForecast.CAUSE_*}, null when not said) and {@code probability}: how sure we are of
+     * the window (null when not said).
+     */
     record Content(Instant windowStart, Instant windowEnd, Instant arrival, String technicianFirstName,
-                   boolean trackingLink, boolean feedbackLink) {
+                   boolean trackingLink, boolean feedbackLink, String cause, Double probability) {
+
+        public Content(Instant windowStart, Instant windowEnd, Instant arrival, String technicianFirstName,
+                       boolean trackingLink, boolean feedbackLink) {
+            this(windowStart, windowEnd, arrival, technicianFirstName, trackingLink, feedbackLink, null, null);
+        }
     }
 
     record Window(Instant start, Instant end) {

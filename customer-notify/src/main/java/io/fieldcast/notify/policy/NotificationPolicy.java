@@ -71,8 +71,9 @@ public final class NotificationPolicy {
             return List.of(new Suppress(kind, Reason.STALE_FORECAST));
         }
         Window window = new Window(f.windowStart(), f.windowEnd());
+        // A first window needs no why; a moved one says why and how sure we are of the new one.
         Content content = new Content(f.windowStart(), f.windowEnd(), f.p50(), view.technicianFirstName(), false,
-                false);
+                false, view.toldStart() == null ? null : f.cause(), f.probability());
         boolean late = f.windowEnd().isAfter(view.promisedEnd().plus(settings.lateTolerance()));
         boolean toldLate = view.toldEnd() != null
                 && view.toldEnd().isAfter(view.promisedEnd().plus(settings.lateTolerance()));

@@ -23,7 +23,13 @@ public sealed interface Trigger {
     record ReminderDue(Instant at) implements Trigger {
     }
 
-    record Forecast(int version, Instant p50, Instant windowStart, Instant windowEnd, Instant at) implements Trigger {
+    /** {@code cause}: why the window moved (a {@code CAUSE_*} code or null); {@code probability} of the window. */
+    record Forecast(int version, Instant p50, Instant windowStart, Instant windowEnd, Instant at, String cause,
+                    Double probability) implements Trigger {
+
+        public Forecast(int version, Instant p50, Instant windowStart, Instant windowEnd, Instant at) {
+            this(version, p50, windowStart, windowEnd, at, null, null);
+        }
     }
 
     record StatusChanged(VisitStatus status, Instant at) implements Trigger {

@@ -39,10 +39,30 @@ public final class MessageRenderer {
                 blankToNull(content.technicianFirstName()) != null ? content.technicianFirstName()
                         : bundle.getString("technician.fallback"),
                 time(content.arrival(), zone),
-                link == null ? "" : link
+                link == null ? "" : link,
+                cause(bundle, content.cause()),
+                content.probability() == null ? "" : new MessageFormat(bundle.getString("certainty"), locale)
+                        .format(new Object[] {Math.round(100 * Math.min(0.99, content.probability()))})
         };
         String body = new MessageFormat(bundle.getString(kind.name()), locale).format(args);
         return new Rendered(bundle.getString("subject"), body);
+    }
+
+    /** Why the told window moved and how sure we are of it, for the tracking page; empty when it never moved. */
+    public String why(String cause, Double probability, String language) {
+        if (cause == null) {
+            return "";
+        }
+        Locale locale = locale(language);
+        ResourceBundle bundle = bundle(locale);
+        String certainty = probability == null ? "" : new MessageFormat(bundle.getString("certainty"), locale)
+                .format(new Object[] {Math.round(100 * Math.min(0.99, probability))});
+        return (cause(bundle, cause) + certainty).strip();
+    }
+
+    /** Why the window moved, in the customer's language (with its leading space), or nothing. */
+    private static String cause(ResourceBundle bundle, String cause) {
+        return cause == null || !bundle.containsKey("cause." + cause) ? "" : bundle.getString("cause." + cause);
     }
 
     /** A fixed text such as {@code reply.HELP}. */

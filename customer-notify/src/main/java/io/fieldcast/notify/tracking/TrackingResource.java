@@ -114,6 +114,7 @@ public class TrackingResource {
                 .replace("{{date}}", html(s.date()))
                 .replace("{{windowStart}}", html(s.windowStart()))
                 .replace("{{windowEnd}}", html(s.windowEnd()))
+                .replace("{{why}}", html(s.why() == null ? "" : s.why()))
                 .replace("{{technician}}", html(s.technician() == null ? "Your technician" : s.technician()))
                 .replace("{{stage}}", html(s.stage()));
     }

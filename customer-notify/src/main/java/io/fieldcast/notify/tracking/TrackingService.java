@@ -1,6 +1,7 @@
 package io.fieldcast.notify.tracking;
 
 import io.fieldcast.notify.messaging.TechPositions;
+import io.fieldcast.notify.templates.MessageRenderer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -18,6 +19,7 @@ import java.util.UUID;
 public class TrackingService {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final MessageRenderer RENDERER = new MessageRenderer();
 
     private final Pool pool;
     private final TechPositions positions;
@@ -31,7 +33,7 @@ public class TrackingService {
     public Uni<TrackingState> state(UUID appointmentId) {
         return pool.preparedQuery("""
                         select time_zone, language, status, visit_status, window_start, window_end, told_start, told_end,
-                               technician_id, technician_first_name
+                               technician_id, technician_first_name, told_cause, told_probability
                         from appointment_contact where appointment_id = $1""")
                 .execute(Tuple.of(appointmentId))
                 .map(rows -> rows.size() == 0 ? null : toState(rows.iterator().next()));
@@ -57,7 +59,8 @@ public class TrackingService {
         }
         return new TrackingState(stage, DateTimeFormatter.ofPattern("EEEE d MMMM", locale).format(start.atZone(zone)),
                 TIME.format(start.atZone(zone)), TIME.format(end.atZone(zone)), r.getString("technician_first_name"),
-                lat, lon, at);
+                lat, lon, at, RENDERER.why(r.getString("told_cause"), r.getDouble("told_probability"),
+                        r.getString("language")));
     }
 
     private static Instant instant(Row r, String column) {

@@ -3,7 +3,9 @@ package io.fieldcast.notify.tracking;
 /**
  * Everything a tracking page may show: the day, the window, the technician's first name, the visit's stage and,
  * only while en route, the technician's position. Nothing else about the appointment or the technician.
+ * {@code why}: why the window told last moved, and how sure we are of it, in the customer's language (empty when it
+ * never moved).
  */
 public record TrackingState(String stage, String date, String windowStart, String windowEnd, String technician,
-                            Double lat, Double lon, String positionAt) {
+                            Double lat, Double lon, String positionAt, String why) {
 }

@@ -42,4 +42,27 @@ class MessageRendererTest {
         }
         assertEquals(renderer.text("reply.HELP", "en"), renderer.text("reply.HELP", "fr"));
     }
+
+    @Test
+    void aDelaySaysWhyTheWindowMovedAndHowSureWeAreInTheCustomersLanguage() {
+        var moved = new Content(Instant.parse("2026-03-02T16:00:00Z"), Instant.parse("2026-03-02T17:00:00Z"), null,
+                "Sam", false, false, "PREVIOUS_JOB_LONG", 0.913);
+        assertEquals("Sorry Rosa, we are running late. Your new window is 11:00\u201312:00. The job before yours is "
+                        + "taking longer than planned. We are 91 % sure of this window. Reply R to reschedule.",
+                renderer.render(MessageKind.DELAY, moved, "en", NEW_YORK, "Rosa", null).body());
+        assertEquals("Actualizaci\u00f3n: su franja es ahora 11:00\u201312:00. Hemos cambiado el plan del d\u00eda para "
+                        + "llegar a tiempo a todas las visitas. Estamos seguros de esta franja al 88 %.",
+                renderer.render(MessageKind.WINDOW_UPDATED, new Content(moved.windowStart(), moved.windowEnd(), null,
+                        "Sam", false, false, "ROUTE_CHANGED", 0.88), "es", NEW_YORK, "Rosa", null).body());
+    }
+
+    @Test
+    void anUpdateWithoutACauseReadsAsBefore() {
+        // An older eta-service sends no cause: nothing is invented, nothing is left as a placeholder.
+        assertEquals("Update: your window is now 10:00\u201311:00.",
+                renderer.render(MessageKind.WINDOW_UPDATED, window, "en", NEW_YORK, "Rosa", null).body());
+        assertEquals("", renderer.why(null, 0.9, "en"));
+        assertEquals("Earlier visits went faster than expected. We are 99 % sure of this window.",
+                renderer.why("AHEAD", 1.0, "en"), "never claims 100 %");
+    }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Drives one technician's day in order and says whether it holds: every arrival inside its promised window
  * (waiting when early), back home by the end of the shift with the break taken, and total busy time (work,
- * travel, break) within the share of the shift that booking may use.
+ * travel, break) within the share of the shift that booking may use. Each leg is the road network's time scaled by
+ * the technician's learned factor for the hour of departure, as the optimizer drives it.
  */
 final class DaySimulation {
 
@@ -30,10 +31,11 @@ final class DaySimulation {
         Instant[] arrivals = new Instant[stops.size()];
         for (int i = 0; i < stops.size(); i++) {
             Stop stop = stops.get(i);
-            long leg = travel.seconds(at, stop.point());
-            if (leg >= TravelTimes.UNREACHABLE) {
+            long mapped = travel.seconds(at, stop.point());
+            if (mapped >= TravelTimes.UNREACHABLE) {
                 return null;
             }
+            long leg = day.driveSeconds(mapped, t);
             long arrive = t + leg;
             long windowEnd = stop.windowEnd().getEpochSecond();
             if (arrive > windowEnd) {
@@ -46,8 +48,12 @@ final class DaySimulation {
             workTotal += stop.durationMinutes() * 60L;
             at = stop.point();
         }
-        long home = travel.seconds(at, day.home());
-        if (home >= TravelTimes.UNREACHABLE || t + home > latestReturn) {
+        long mappedHome = travel.seconds(at, day.home());
+        if (mappedHome >= TravelTimes.UNREACHABLE) {
+            return null;
+        }
+        long home = day.driveSeconds(mappedHome, t);
+        if (t + home > latestReturn) {
             return null;
         }
         travelTotal += home;

@@ -33,11 +33,30 @@ public interface PlanSettings {
     @WithDefault("60m")
     Duration maxOvertime();
 
-    /** A technician arriving or finishing this much later than planned triggers a re-plan of the rest of today. */
-    @WithDefault("15m")
-    Duration lateThreshold();
+    /**
+     * A told window whose forecast probability of being kept (eta-service's {@code probabilityInToldWindow}) falls
+     * below this is at risk: the rest of today is re-planned to keep it. Keep equal to eta-service's
+     * {@code fieldcast.eta.forecast.told-risk}.
+     */
+    @WithDefault("0.7")
+    double toldRiskThreshold();
 
-    /** Re-plan today automatically on cancellations, absences, emergencies and overruns. */
+    /**
+     * Re-plans for told windows at risk run at most this often per territory-day (data time); one arriving sooner
+     * waits for the end of the cooldown, merged with the others. Cancellations, absences, emergencies and jobs that
+     * cannot be completed re-plan at once.
+     */
+    @WithDefault("15m")
+    Duration replanCooldown();
+
+    /**
+     * An automatic re-plan is published only when it beats the plan of record on hard or medium, or by at least this
+     * much soft (one soft point is one second of driving; 900 = 15 minutes, or 5 minutes past a told window's end).
+     */
+    @WithDefault("900")
+    long replanMinGain();
+
+    /** Re-plan today automatically on cancellations, absences, emergencies, failed jobs and told windows at risk. */
     @WithDefault("true")
     boolean autoReplan();
 }

@@ -1,6 +1,10 @@
 package io.fieldcast.dispatch.messaging;
 
+import io.fieldcast.dispatch.config.PlanSettings;
+import io.fieldcast.dispatch.domain.Appointment;
+import io.fieldcast.dispatch.domain.AppointmentStatus;
 import io.fieldcast.dispatch.domain.LatestForecast;
+import io.fieldcast.dispatch.plan.Replanner;
 import io.fieldcast.events.ArrivalForecast;
 import io.fieldcast.events.FieldcastEvent;
 import io.fieldcast.events.Topics;
@@ -16,6 +20,14 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class ArrivalForecastHandler implements EventHandler {
+
+    private final Replanner replanner;
+    private final PlanSettings settings;
+
+    public ArrivalForecastHandler(Replanner replanner, PlanSettings settings) {
+        this.replanner = replanner;
+        this.settings = settings;
+    }
 
     @Override
     public String consumerGroup() {
@@ -33,7 +45,24 @@ public class ArrivalForecastHandler implements EventHandler {
                 || forecast.p50Arrival() == null || forecast.windowStart() == null || forecast.windowEnd() == null) {
             return Uni.createFrom().voidItem();
         }
-        return keepLatest(forecast);
+        return keepLatest(forecast).chain(() -> replanIfToldWindowAtRisk(forecast));
+    }
+
+    /**
+     * A told window predicted to break re-plans the rest of the day (within the re-planner's cooldown): the visit
+     * stays with its technician if it can, and other work may move off the route to keep the promise. eta-service
+     * publishes such a forecast once per risk, not at every recompute.
+     */
+    private Uni<Void> replanIfToldWindowAtRisk(ArrivalForecast forecast) {
+        if (!forecast.toldWindowAtRisk(settings.toldRiskThreshold())) {
+            return Uni.createFrom().voidItem();
+        }
+        return Appointment.<Appointment>findById(forecast.appointmentId()).invoke(a -> {
+            if (a != null && AppointmentStatus.OPEN.contains(a.status)) {
+                replanner.onRisk(a.territoryId, a.serviceDate, "told window of visit %s at risk (%.0f %% likely kept)"
+                        .formatted(a.id, 100 * forecast.probabilityInToldWindow()));
+            }
+        }).replaceWithVoid();
     }
 
     private static Uni<Void> keepLatest(ArrivalForecast forecast) {

@@ -1,6 +1,8 @@
 package io.fieldcast.dispatch.messaging;
 
+import io.fieldcast.dispatch.domain.Json;
 import io.fieldcast.dispatch.domain.LearnedDuration;
+import io.fieldcast.dispatch.domain.LearnedTravelFactor;
 import io.fieldcast.events.FieldcastEvent;
 import io.fieldcast.events.LearnedDurations;
 import io.fieldcast.events.ServiceTimeQuantiles;
@@ -8,12 +10,18 @@ import io.fieldcast.events.Topics;
 import io.fieldcast.platform.kafka.EventHandler;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.util.Set;
 
-/** Keeps each technician's learned service times, which booking (and planning) use instead of the defaults. */
+/**
+ * Keeps each technician's learned service times and travel factor by hour, which booking and planning use instead
+ * of the job types' defaults and the road network's plain travel times.
+ */
 @ApplicationScoped
 public class LearnedDurationsHandler implements EventHandler {
+
+    private static final Logger LOG = Logger.getLogger(LearnedDurationsHandler.class);
 
     @Override
     public String consumerGroup() {
@@ -49,6 +57,29 @@ public class LearnedDurationsHandler implements EventHandler {
                 return d.persist().replaceWithVoid();
             }));
         }
-        return chain;
+        return chain.chain(() -> storeTravelFactor(learned));
+    }
+
+    private static Uni<Void> storeTravelFactor(LearnedDurations learned) {
+        var factors = LearnedTravelFactor.sanitize(learned.travelFactorByHour());
+        if (factors.isEmpty()) {
+            if (!learned.travelFactorByHour().isEmpty()) {
+                LOG.warnf("travel factor of %s (model %s) has %d values, not one per hour: ignored",
+                        learned.technicianId(), learned.modelVersion(), learned.travelFactorByHour().size());
+            }
+            return Uni.createFrom().voidItem(); // keep what was learned before rather than forget it
+        }
+        return LearnedTravelFactor.<LearnedTravelFactor>findById(learned.technicianId()).chain(existing -> {
+            // As for service times: an older model's factor never replaces a newer one.
+            if (existing != null && existing.updatedAt.isAfter(learned.occurredAt())) {
+                return Uni.createFrom().voidItem();
+            }
+            LearnedTravelFactor f = existing != null ? existing : new LearnedTravelFactor();
+            f.technicianId = learned.technicianId();
+            f.factorByHour = Json.write(factors.get());
+            f.modelVersion = learned.modelVersion();
+            f.updatedAt = learned.occurredAt();
+            return f.persist().replaceWithVoid();
+        });
     }
 }

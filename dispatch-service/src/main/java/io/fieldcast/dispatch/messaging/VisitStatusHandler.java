@@ -1,13 +1,9 @@
 package io.fieldcast.dispatch.messaging;
 
-import io.fieldcast.dispatch.config.PlanSettings;
-import io.fieldcast.dispatch.plan.Replanner;
-import java.time.Duration;
-import java.time.Instant;
-
 import io.fieldcast.dispatch.audit.AuditLog;
 import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.AppointmentStatus;
+import io.fieldcast.dispatch.plan.Replanner;
 import io.fieldcast.events.FieldcastEvent;
 import io.fieldcast.events.Topics;
 import io.fieldcast.events.VisitStatusChanged;
@@ -23,33 +19,20 @@ public class VisitStatusHandler implements EventHandler {
 
     private final AuditLog audit;
     private final Replanner replanner;
-    private final PlanSettings settings;
 
-    public VisitStatusHandler(AuditLog audit, Replanner replanner, PlanSettings settings) {
+    public VisitStatusHandler(AuditLog audit, Replanner replanner) {
         this.audit = audit;
         this.replanner = replanner;
-        this.settings = settings;
     }
 
-    /** Why this tap makes the rest of the day worth re-planning, or null. */
-    private String replanReason(Appointment a, AppointmentStatus next, VisitStatusChanged changed) {
-        if (next == AppointmentStatus.CANNOT_COMPLETE) {
-            return "visit " + a.id + " cannot be completed";
-        }
-        if (a.plannedArrival == null) {
-            return null;
-        }
-        Instant expected = next == AppointmentStatus.ON_SITE ? a.plannedArrival
-                : next == AppointmentStatus.COMPLETED ? a.plannedArrival.plusSeconds(60L * a.durationMin) : null;
-        if (expected == null) {
-            return null;
-        }
-        Duration late = Duration.between(expected, changed.occurredAt());
-        if (late.compareTo(settings.lateThreshold()) < 0) {
-            return null;
-        }
-        return "visit " + a.id + (next == AppointmentStatus.ON_SITE ? " reached " : " finished ")
-                + late.toMinutes() + " min later than planned";
+    /**
+     * Why this tap makes the rest of the day worth re-planning, or null. Only a job that cannot be completed: a
+     * technician running late re-plans only when a customer's told window is at risk, which eta-service's forecast
+     * says ({@link ArrivalForecastHandler}); re-planning on every late tap re-sent routes all day and broke the
+     * windows customers had been told.
+     */
+    private static String replanReason(Appointment a, AppointmentStatus next) {
+        return next == AppointmentStatus.CANNOT_COMPLETE ? "visit " + a.id + " cannot be completed" : null;
     }
 
     @Override
@@ -91,7 +74,7 @@ public class VisitStatusHandler implements EventHandler {
             } else if (next == AppointmentStatus.COMPLETED || next == AppointmentStatus.CANNOT_COMPLETE) {
                 a.actualDeparture = changed.occurredAt();
             }
-            String why = replanReason(a, next, changed);
+            String why = replanReason(a, next);
             if (why != null) {
                 replanner.onChange(a.territoryId, a.serviceDate, why);
             }

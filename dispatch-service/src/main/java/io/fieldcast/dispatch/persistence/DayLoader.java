@@ -4,6 +4,7 @@ import io.fieldcast.dispatch.booking.DaySnapshot;
 import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.AppointmentStatus;
 import io.fieldcast.dispatch.domain.LearnedDuration;
+import io.fieldcast.dispatch.domain.LearnedTravelFactor;
 import io.fieldcast.dispatch.domain.Technician;
 import io.fieldcast.dispatch.domain.TechnicianAbsence;
 import io.fieldcast.dispatch.domain.Territory;
@@ -37,9 +38,10 @@ public class DayLoader {
         var open = Appointment.<Appointment>list("territoryId = ?1 and serviceDate = ?2 and status in ?3",
                 territory.id, date, AppointmentStatus.OPEN);
         var learned = LearnedDuration.<LearnedDuration>list("id.technicianId in ?1", ids);
+        var travel = LearnedTravelFactor.<LearnedTravelFactor>list("technicianId in ?1", ids);
         // One session runs one query at a time, so the reads are chained, not combined.
-        return absences.chain(a -> open.chain(o -> learned.map(l ->
-                new DaySnapshot(territory, date, techs, a, o, l))));
+        return absences.chain(a -> open.chain(o -> learned.chain(l -> travel.map(f ->
+                new DaySnapshot(territory, date, techs, a, o, l, f)))));
     }
 
     /**

@@ -11,10 +11,27 @@ import java.util.UUID;
 public record PlanInput(String territoryId, java.time.LocalDate date, java.time.ZoneId zone, List<ShiftInput> shifts,
                         List<VisitInput> visits) {
 
-    /** One technician's working day. {@code learned}: job type → {p50, p90} minutes of service. */
+    /**
+     * One technician's working day. {@code learned}: job type → {p50, p90} minutes of service.
+     * {@code travelFactorByHour}: the learned travel factor per local hour (24 values), empty when none was learned
+     * (every leg as mapped).
+     */
     public record ShiftInput(String technicianId, String name, GeoPoint home, Instant start, Instant softEnd,
                              Instant hardEnd, Map<String, Integer> skills, Instant breakEarliest,
-                             Instant breakLatest, int breakMinutes, Map<String, int[]> learned) {
+                             Instant breakLatest, int breakMinutes, Map<String, int[]> learned,
+                             List<Double> travelFactorByHour) {
+
+        public ShiftInput {
+            travelFactorByHour = travelFactorByHour == null ? List.of() : List.copyOf(travelFactorByHour);
+        }
+
+        /** A technician whose travel factor was never learned: legs as mapped. */
+        public ShiftInput(String technicianId, String name, GeoPoint home, Instant start, Instant softEnd,
+                          Instant hardEnd, Map<String, Integer> skills, Instant breakEarliest, Instant breakLatest,
+                          int breakMinutes, Map<String, int[]> learned) {
+            this(technicianId, name, home, start, softEnd, hardEnd, skills, breakEarliest, breakLatest, breakMinutes,
+                    learned, List.of());
+        }
     }
 
     /**

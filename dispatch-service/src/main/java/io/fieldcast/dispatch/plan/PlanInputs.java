@@ -94,6 +94,6 @@ public class PlanInputs {
         }
         return new PlanInput.ShiftInput(tech.id, tech.name, new GeoPoint(tech.homeLat, tech.homeLon), shift.start(),
                 shift.end(), shift.end().plus(settings.maxOvertime()), tech.skillMap(), breakEarliest, breakLatest,
-                tech.breakMinutes, learned);
+                tech.breakMinutes, learned, day.travelFactorByHour(tech.id));
     }
 }

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +35,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class PlanPublisher {
 
-    /** A planned arrival that moves by less than this is not a changed route. */
+    /** A planned arrival that moves by less than this is not a changed placement (audit). */
     static final Duration MATERIAL_MOVE = Duration.ofMinutes(1);
+    /**
+     * A re-plan re-sends a route only when its visits or their order change, or a planned arrival moves by this much:
+     * every route sent is a new version on the phone and in eta-service's forecasts, and a few minutes of drift in
+     * the optimizer's estimate is not news to anyone.
+     */
+    static final Duration ROUTE_REPUBLISH_MOVE = Duration.ofMinutes(15);
 
     private final DayLoader days;
     private final Outbox outbox;
@@ -137,6 +144,8 @@ public class PlanPublisher {
         int unassignedCount = unassigned;
         String territory = problem.input().territoryId();
         var date = problem.input().date();
+        Set<String> openIds = new java.util.HashSet<>();
+        byId.keySet().forEach(id -> openIds.add(id.toString()));
         return nextVersion(problem).chain(version -> customers(open).chain(customers -> sentSignatures(problem)
                 .chain(sent -> EmptiedRoutes.of(problem, routes.keySet(), sent, version, now).chain(emptied -> {
                     List<RoutePlanned> events = new ArrayList<>(emptied);
@@ -146,8 +155,9 @@ public class PlanPublisher {
                         RoutePlanned event = routePlanned(problem, tech, routes.get(tech), byId, customers, version,
                                 now);
                         String signature = signature(event);
-                        // A re-plan sends only what differs from what the technician already has.
-                        if (!onlyChanged || !signature.equals(sent.get(tech))) {
+                        // A re-plan sends only what differs materially from what the technician already has.
+                        if (!onlyChanged || materiallyDifferent(sent.get(tech), signature, ROUTE_REPUBLISH_MOVE,
+                                openIds)) {
                             events.add(event);
                             signatures.put(tech, signature);
                         }
@@ -159,7 +169,7 @@ public class PlanPublisher {
                     }
                     for (var sig : signatures.entrySet()) {
                         written = written.chain(() -> saveSignature(territory, date, sig.getKey(), version,
-                                sig.getValue()));
+                                sig.getValue(), now, reason));
                     }
                     return written
                             .chain(() -> recordVersion(problem, version, actor, reason, score, events.size(), now))
@@ -182,6 +192,41 @@ public class PlanPublisher {
         return sb.toString();
     }
 
+    /**
+     * Whether a route with signature {@code next} differs materially from the one last sent ({@code sent}, null when
+     * nothing was sent): other visits or another order, or a planned arrival moved by at least {@code move}. Visits
+     * of the sent route that are no longer open (done, or canceled: the phone hears of those by their own events)
+     * do not count.
+     */
+    static boolean materiallyDifferent(String sent, String next, Duration move, Set<String> open) {
+        if (sent == null) {
+            return true;
+        }
+        String[] a = Arrays.stream(sent.split(";")).filter(e -> !e.isEmpty())
+                .filter(e -> open.contains(e.substring(0, Math.max(0, e.indexOf('@'))))).toArray(String[]::new);
+        String[] b = Arrays.stream(next.split(";")).filter(e -> !e.isEmpty()).toArray(String[]::new);
+        if (a.length != b.length) {
+            return true;
+        }
+        for (int i = 0; i < a.length; i++) {
+            int at = a[i].indexOf('@');
+            int bt = b[i].indexOf('@');
+            if (at < 0 || bt < 0 || !a[i].substring(0, at).equals(b[i].substring(0, bt))) {
+                return !a[i].equals(b[i]);
+            }
+            String am = a[i].substring(at + 1);
+            String bm = b[i].substring(bt + 1);
+            if (am.equals("-") || bm.equals("-")) {
+                if (!am.equals(bm)) {
+                    return true;
+                }
+            } else if (Math.abs(Long.parseLong(am) - Long.parseLong(bm)) >= move.toMinutes()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Uni<Map<String, String>> sentSignatures(PlanProblem problem) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                         "select technician_id, signature from published_route where territory_id = :t "
@@ -196,7 +241,7 @@ public class PlanPublisher {
     }
 
     private static Uni<Void> saveSignature(String territory, java.time.LocalDate date, String tech, long version,
-                                           String signature) {
+                                           String signature, Instant at, String reason) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         insert into published_route (territory_id, service_date, technician_id, version, signature)
                         values (:t, :d, :tech, :v, :sig)
@@ -207,7 +252,31 @@ public class PlanPublisher {
                 .setParameter("tech", tech)
                 .setParameter("v", version)
                 .setParameter("sig", signature)
-                .executeUpdate()).replaceWithVoid();
+                .executeUpdate()).chain(x -> Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into route_publication (territory_id, service_date, technician_id, version,
+                                                       published_at, reason)
+                        values (:t, :d, :tech, :v, :at, :reason) on conflict do nothing""")
+                .setParameter("t", territory)
+                .setParameter("d", date)
+                .setParameter("tech", tech)
+                .setParameter("v", version)
+                .setParameter("at", java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
+                .setParameter("reason", reason)
+                .executeUpdate())).replaceWithVoid();
+    }
+
+    /** How many routes each technician was sent for a territory-day (1 = the plan never changed under them). */
+    public Uni<Map<String, Integer>> routeVersions(String territoryId, java.time.LocalDate date) {
+        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select technician_id, count(*) from route_publication where territory_id = :t "
+                                + "and service_date = :d group by technician_id", Object[].class)
+                .setParameter("t", territoryId)
+                .setParameter("d", date)
+                .getResultList())).map(rows -> {
+                    Map<String, Integer> m = new java.util.TreeMap<>();
+                    rows.forEach(r -> m.put((String) r[0], ((Number) r[1]).intValue()));
+                    return m;
+                });
     }
 
     private static boolean movedMaterially(Instant before, Instant after) {

@@ -99,16 +99,30 @@ public class PlanService {
                 "no solve of " + territoryId + " on " + date + " since the service started"));
     }
 
-    public PlanPublisher.Result publish(String territoryId, LocalDate date, String actor) {
+    /**
+     * Publishes the solved plan. A plan that breaks windows told to customers (a told visit unassigned, or reached
+     * after its told end) is refused with the list of those customers unless {@code confirmed}: each of them will be
+     * texted a new window, and the dispatcher should know before.
+     */
+    public PlanPublisher.Result publish(String territoryId, LocalDate date, String actor, boolean confirmed) {
         PlanJobs.Job job = job(territoryId, date);
         if (job.status() == PlanJobs.Status.SOLVING) {
             throw ApiException.conflict("still solving: stop the solve or wait for it to finish", Map.of());
         }
         DispatchPlan best = job.best().orElseThrow(() -> ApiException.conflict("the solve found no plan: "
                 + job.error, Map.of()));
+        List<BrokenPromises.Broken> broken = BrokenPromises.of(job.problem(), best);
+        if (!broken.isEmpty() && !confirmed) {
+            throw ApiException.conflict(("this plan breaks the window told to %d customer(s), who will be texted a "
+                    + "new window; publish with confirm=true to go ahead").formatted(broken.size()),
+                    Map.of("brokenPromises", broken));
+        }
+        String reason = "published by " + actor + (broken.isEmpty() ? ""
+                : "; breaks %d told window(s), confirmed: %s".formatted(broken.size(),
+                broken.stream().map(b -> b.appointmentId() + " " + b.why()).toList()));
         try {
             PlanPublisher.Result result = Blocking.await(() -> publisher.publish(job.problem(), best, actor,
-                    "published by " + actor, false));
+                    reason, false));
             job.published = true;
             return result;
         } catch (PlanPublisher.OutdatedException e) {

@@ -1,5 +1,6 @@
 package io.fieldcast.dispatch.plan;
 
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import io.fieldcast.dispatch.config.PlanSettings;
 import io.fieldcast.dispatch.solver.DispatchPlan;
 import jakarta.annotation.PreDestroy;
@@ -16,20 +17,29 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Re-plans the rest of today when the day changes under the plan: a cancellation, an absence, an emergency, a
  * visit running long. Everything started or due within the freeze horizon stays; the rest is re-solved for a couple
- * of seconds, and only technicians whose routes changed get a new {@code RoutePlanned}. Requests for the same
- * territory-day that arrive while one is waiting are merged into it.
+ * of seconds, and only technicians whose routes changed materially get a new {@code RoutePlanned}. Requests for the
+ * same territory-day that arrive while one is waiting are merged into it.
+ *
+ * <p>What re-plans: what changes the work (a cancellation, an absence, an emergency, a job that cannot be completed)
+ * at once; a told window predicted to break ({@link #onRisk}) at most once per {@code replanCooldown} of data time per
+ * territory-day, so forecast noise does not reshuffle the day: a risk arriving sooner waits for the cooldown to end
+ * and is merged with whatever else arrives meanwhile. A technician merely running late is not a reason by itself:
+ * the forecast says whether it matters to a customer.
  */
 @ApplicationScoped
 public class Replanner {
 
     private static final Logger LOG = Logger.getLogger(Replanner.class);
     private static final int KEPT_RESULTS = 200;
+    /** The actor of automatic re-plans. */
+    static final String AUTOMATIC = "replanner";
 
     /** How one re-plan went: from the triggering event's time to the published routes. */
     public record Outcome(String key, Set<String> reasons, Instant requestedAt, long latencyMs, long solveMs,
@@ -41,12 +51,19 @@ public class Replanner {
     private final PlanPublisher publisher;
     private final PlanSettings settings;
     private final Clock clock;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    /** How often a deferred risk checks whether its cooldown is over (wall time; the cooldown is data time). */
+    private static final long DEFERRED_POLL_MS = 250;
+
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "replanner");
         t.setDaemon(true);
         return t;
     });
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    /** Risks waiting for their territory-day's cooldown, merged per key. */
+    private final Map<String, Set<String>> deferred = new ConcurrentHashMap<>();
+    /** Data time of the last re-plan run per territory-day. */
+    private final Map<String, Instant> lastRun = new ConcurrentHashMap<>();
     private final Deque<Outcome> outcomes = new ArrayDeque<>();
     private volatile boolean automatic;
 
@@ -102,6 +119,52 @@ public class Replanner {
         });
     }
 
+    /**
+     * A told window of the territory-day is predicted to break: re-plan to keep it, unless a re-plan ran less than
+     * the cooldown ago (data time); then once the cooldown is over, with every risk that came in meanwhile.
+     */
+    public void onRisk(String territoryId, LocalDate date, String reason) {
+        if (!automatic) {
+            return;
+        }
+        worker.submit(() -> {
+            try {
+                if (!date.equals(LocalDate.now(clock.withZone(plans.zoneOf(territoryId))))) {
+                    return;
+                }
+                String key = PlanJobs.key(territoryId, date);
+                if (coolingDown(key)) {
+                    boolean first = deferred.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).isEmpty();
+                    deferred.get(key).add(reason);
+                    if (first) {
+                        worker.schedule(() -> releaseWhenCool(territoryId, date, key), DEFERRED_POLL_MS,
+                                TimeUnit.MILLISECONDS);
+                    }
+                } else {
+                    request(territoryId, date, reason);
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "could not consider a re-plan of %s on %s", territoryId, date);
+            }
+        });
+    }
+
+    private boolean coolingDown(String key) {
+        Instant last = lastRun.get(key);
+        return last != null && clock.instant().isBefore(last.plus(settings.replanCooldown()));
+    }
+
+    private void releaseWhenCool(String territoryId, LocalDate date, String key) {
+        if (coolingDown(key)) {
+            worker.schedule(() -> releaseWhenCool(territoryId, date, key), DEFERRED_POLL_MS, TimeUnit.MILLISECONDS);
+            return;
+        }
+        Set<String> reasons = deferred.remove(key);
+        if (reasons != null && !reasons.isEmpty() && automatic) {
+            request(territoryId, date, String.join("; ", reasons));
+        }
+    }
+
     /** Queues a re-plan (merged with one already waiting for the same territory-day). */
     public void request(String territoryId, LocalDate date, String reason) {
         String key = PlanJobs.key(territoryId, date);
@@ -129,6 +192,10 @@ public class Replanner {
         if (p == null) {
             return;
         }
+        Set<String> waiting = deferred.remove(key);
+        if (waiting != null) {
+            p.reasons.addAll(waiting); // risks waiting for the cooldown ride along with this re-plan
+        }
         // Nothing sent yet (the day is still being booked and planned): the dispatcher's solve will take it in.
         long published = io.fieldcast.dispatch.booking.Blocking.await(() ->
                 publisher.publishedVersion(territoryId, date));
@@ -136,10 +203,11 @@ public class Replanner {
             LOG.debugf("no re-plan of %s (%s): no plan published yet", key, String.join("; ", p.reasons));
             return;
         }
-        execute(territoryId, date, key, p, "replanner");
+        execute(territoryId, date, key, p, AUTOMATIC);
     }
 
     private Outcome execute(String territoryId, LocalDate date, String key, Pending p, String actor) {
+        lastRun.put(key, clock.instant());
         Outcome outcome;
         try {
             outcome = attempt(territoryId, date, key, p, actor);
@@ -157,10 +225,19 @@ public class Replanner {
 
     private Outcome attempt(String territoryId, LocalDate date, String key, Pending p, String actor) {
         PlanProblem problem = plans.prepare(territoryId, date, clock.instant());
+        // The plan of record as things stand now, scored before the solver starts from it.
+        HardMediumSoftScore current = jobs.solutions().update(problem.plan());
         long solveStart = System.nanoTime();
         DispatchPlan solved = jobs.solveNow(problem, settings.replanTime(), settings.replanUnimproved());
         long solveMs = (System.nanoTime() - solveStart) / 1_000_000;
         String reason = "re-plan: " + String.join("; ", p.reasons);
+        if (AUTOMATIC.equals(actor) && !worthChanging(current, solved.getScore(), settings.replanMinGain())) {
+            // Every route re-sent moves the day under technicians and customers: not for a few minutes of driving.
+            LOG.infof("kept the plan of %s (%s): %s re-planned is %s, gain below %d soft", key, reason, current,
+                    solved.getScore(), settings.replanMinGain());
+            return new Outcome(key, Set.copyOf(p.reasons), p.requestedAt, elapsedMs(p), solveMs, 0, 0,
+                    String.valueOf(current), null);
+        }
         var result = io.fieldcast.dispatch.booking.Blocking.await(() ->
                 publisher.publish(problem, solved, actor, reason, true));
         Outcome outcome = new Outcome(key, Set.copyOf(p.reasons), p.requestedAt, elapsedMs(p), solveMs,
@@ -168,6 +245,17 @@ public class Replanner {
         LOG.infof("re-planned %s (%s): %d route(s) changed, %s, %d ms", key, reason, result.routesPublished(),
                 solved.getScore(), outcome.latencyMs());
         return outcome;
+    }
+
+    /** Better on hard or medium, or on soft by at least {@code minGain}. */
+    static boolean worthChanging(HardMediumSoftScore current, HardMediumSoftScore solved, long minGain) {
+        if (current == null || solved == null) {
+            return true;
+        }
+        if (solved.hardScore() != current.hardScore() || solved.mediumScore() != current.mediumScore()) {
+            return solved.compareTo(current) > 0;
+        }
+        return solved.softScore() - current.softScore() >= minGain;
     }
 
     private static long elapsedMs(Pending p) {

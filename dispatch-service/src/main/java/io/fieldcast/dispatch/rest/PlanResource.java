@@ -9,6 +9,7 @@ import io.fieldcast.dispatch.plan.Replanner;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.platform.security.Roles;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -18,12 +19,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -49,7 +52,22 @@ public class PlanResource {
     @Inject
     Replanner replanner;
     @Inject
+    PlanPublisher publisher;
+    @Inject
     JsonWebToken jwt;
+
+    /**
+     * How often the plan changed under each technician on a day: {@code versions} routes sent per technician, their
+     * median and maximum (1 = the route the technician started with was never re-sent).
+     */
+    public record RouteVersions(Map<String, Integer> technicians, int p50, int max) {
+
+        static RouteVersions of(Map<String, Integer> byTechnician) {
+            List<Integer> counts = byTechnician.values().stream().sorted().toList();
+            return new RouteVersions(byTechnician, counts.isEmpty() ? 0 : counts.get((counts.size() - 1) / 2),
+                    counts.isEmpty() ? 0 : counts.getLast());
+        }
+    }
 
     public record SolveRequest(@Min(1) @Max(3600) Integer seconds) {
     }
@@ -104,8 +122,9 @@ public class PlanResource {
     @POST
     @Path("/{date}/publish")
     @Operation(summary = "Make the solved plan the plan of record and send each technician their route")
-    public PlanPublisher.Result publish(@PathParam("territoryId") String territoryId, @PathParam("date") String date) {
-        return plans.publish(territoryId, date(date), jwt.getName());
+    public PlanPublisher.Result publish(@PathParam("territoryId") String territoryId, @PathParam("date") String date,
+                                       @QueryParam("confirm") @DefaultValue("false") boolean confirm) {
+        return plans.publish(territoryId, date(date), jwt.getName(), confirm);
     }
 
     @GET
@@ -132,6 +151,14 @@ public class PlanResource {
                                     @Valid ReplanRequest request) {
         String reason = request == null || request.reason() == null ? "asked by dispatcher" : request.reason();
         return replanner.replanNow(territoryId, date(date), reason, jwt.getName());
+    }
+
+    @GET
+    @Path("/{date}/route-versions")
+    @Operation(summary = "Routes sent to each technician for the day (route versions per technician-day)")
+    public Uni<RouteVersions> routeVersions(@PathParam("territoryId") String territoryId,
+                                            @PathParam("date") String date) {
+        return publisher.routeVersions(territoryId, date(date)).map(RouteVersions::of);
     }
 
     @GET

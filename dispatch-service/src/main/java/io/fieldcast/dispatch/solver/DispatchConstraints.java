@@ -29,6 +29,8 @@ public class DispatchConstraints implements ConstraintProvider {
     public static final String PREFERRED_TECHNICIAN = "Not the preferred technician";
     public static final String FAIRNESS = "Unfair workload";
     public static final String STABILITY = "Moved to another technician";
+    public static final String TOLD_WINDOW_RISK = "Told window at risk";
+    public static final String TOLD_VISIT_MOVED = "Told visit moved to another technician";
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
@@ -48,6 +50,8 @@ public class DispatchConstraints implements ConstraintProvider {
                 overtime(factory),
                 windowRisk(factory),
                 brokenToldWindow(factory),
+                toldWindowRisk(factory),
+                toldVisitMoved(factory),
                 preferredTechnician(factory),
                 fairness(factory),
                 stability(factory),
@@ -156,6 +160,29 @@ public class DispatchConstraints implements ConstraintProvider {
                 .filter(v -> v.toldLateTicks() > 0)
                 .penalize(HardMediumSoftScore.ofSoft(180), Visit::toldLateMinutes)
                 .asConstraint(BROKEN_TOLD_WINDOW);
+    }
+
+    /**
+     * A told window is a promise: the slack before its end should cover a usual overrun of the job before, at 90 soft
+     * per minute short, half again the booked window's 60 (a told window is narrower and closer).
+     */
+    Constraint toldWindowRisk(ConstraintFactory factory) {
+        return factory.forEach(Visit.class)
+                .filter(v -> v.toldRiskMinutes() > 0)
+                .penalize(HardMediumSoftScore.ofSoft(90), Visit::toldRiskMinutes)
+                .asConstraint(TOLD_WINDOW_RISK);
+    }
+
+    /**
+     * A told visit stays with its technician unless keeping it there breaks its window: on top of the stability
+     * penalty (900) another 3,600 soft, an hour of driving; together they equal 25 minutes past the told end (180 a
+     * minute), so a visit moves only to save a promise broken by more than that.
+     */
+    Constraint toldVisitMoved(ConstraintFactory factory) {
+        return factory.forEach(Visit.class)
+                .filter(Visit::toldAndMovedFromPublishedTechnician)
+                .penalize(HardMediumSoftScore.ofSoft(3600))
+                .asConstraint(TOLD_VISIT_MOVED);
     }
 
     Constraint preferredTechnician(ConstraintFactory factory) {

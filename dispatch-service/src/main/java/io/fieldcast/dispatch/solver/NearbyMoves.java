@@ -64,7 +64,8 @@ public class NearbyMoves implements MoveIteratorFactory<DispatchPlan, Move<Dispa
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
-                return !visits.isEmpty();
+                // A running day may have every visit fixed (started, imminent, or ahead of a told one): no move then.
+                return visits.stream().anyMatch(v -> !frozen(v));
             }
 
             @Override
@@ -75,8 +76,9 @@ public class NearbyMoves implements MoveIteratorFactory<DispatchPlan, Move<Dispa
                         return move;
                     }
                 }
-                // Nothing movable near anything: any relocation keeps the iterator going.
-                Visit any = visits.get(random.nextInt(visits.size()));
+                // Nothing movable near anything: any relocation of a visit not fixed keeps the iterator going.
+                List<Visit> movable = visits.stream().filter(v -> !frozen(v)).toList();
+                Visit any = movable.get(random.nextInt(movable.size()));
                 TechnicianShift target = shifts.get(random.nextInt(shifts.size()));
                 TechnicianShift source = any.getShift();
                 if (source == null) {

@@ -30,8 +30,8 @@ public final class RouteCheck {
         long travel = 0;
         int demand = 0;
         for (Visit v : route) {
-            travel += m.travel(at, v.location());
             timing = Timing.next(shift, timing, at, v);
+            travel += timing.travel();
             at = v.location();
             demand += v.demand();
             add(hard, DispatchConstraints.LATE_ARRIVAL, m.minutesCeil(timing.arrival() - v.windowEnd()));
@@ -45,14 +45,17 @@ public final class RouteCheck {
                 add(hard, DispatchConstraints.PINNED_TECHNICIAN, 1);
             }
         }
-        long home = m.travel(at, shift.endLocation());
-        travel += route.isEmpty() ? 0 : home;
         long leave = timing.departure();
+        // The same rule as TechnicianShift.end(): a break still owed is taken before driving home when the drive
+        // would end after the break window; the drive's factor is that of the hour the technician then leaves.
+        long home = shift.travel(at, shift.endLocation(), leave);
         if (!route.isEmpty() && !timing.breakDone() && shift.hasBreak() && leave + home > shift.breakLatest()) {
             long breakStart = Math.max(leave, shift.breakEarliest());
             add(hard, DispatchConstraints.BREAK_LATE, m.minutesCeil(breakStart - shift.breakLatest()));
             leave = breakStart + shift.breakLength();
+            home = shift.travel(at, shift.endLocation(), leave);
         }
+        travel += route.isEmpty() ? 0 : home;
         long end = route.isEmpty() ? shift.start() : leave + home;
         add(hard, DispatchConstraints.SHIFT_HARD_END, m.minutesCeil(end - shift.hardEnd()));
         if (shift.capacity() > 0) {

@@ -33,6 +33,7 @@ public class TechnicianShift implements Located {
     private boolean breakAlreadyTaken;
     private int capacity;
     private TravelMatrix matrix;
+    private TravelFactor travelFactor = TravelFactor.AS_MAPPED;
 
     @PlanningListVariable(allowsUnassignedValues = true)
     private List<Visit> visits = new ArrayList<>();
@@ -79,6 +80,12 @@ public class TechnicianShift implements Located {
         return this;
     }
 
+    /** This technician's learned travel factor by hour, applied to the shared matrix at each departure. */
+    public TechnicianShift withTravelFactor(TravelFactor travelFactor) {
+        this.travelFactor = travelFactor;
+        return this;
+    }
+
     public TechnicianShift withFrozenCount(int frozenCount) {
         this.frozenCount = frozenCount;
         return this;
@@ -112,9 +119,24 @@ public class TechnicianShift implements Located {
         return last == null ? startTiming() : last.getTiming();
     }
 
+    /**
+     * Ticks this technician drives from {@code from} to {@code to} leaving at tick {@code departure}: the road
+     * matrix scaled by the learned factor of the local hour of departure. Every timing of the model goes through
+     * here, so arrivals, travel cost, the return home and the explanations agree.
+     */
+    public long travel(int from, int to, long departure) {
+        return travelFactor.travel(matrix.travel(from, to), departure);
+    }
+
+    /** The drive home from the last stop, leaving when the day's work (and a break owed after it) is done. */
     public long returnTravel() {
+        Timing last = lastTiming();
+        return returnTravelLeavingAt(last == null ? start : leaveForHome(last));
+    }
+
+    private long returnTravelLeavingAt(long departure) {
         Visit last = lastVisit();
-        return matrix.travel(last == null ? location : last.location(), endLocation);
+        return travel(last == null ? location : last.location(), endLocation, departure);
     }
 
     /** When the break is taken after the last visit (the day runs past the window without one), else -1. */
@@ -123,8 +145,13 @@ public class TechnicianShift implements Located {
         if (last == null || last.breakDone() || !hasBreak()) {
             return Timing.NO_BREAK;
         }
-        long home = last.departure() + returnTravel();
+        long home = last.departure() + returnTravelLeavingAt(last.departure());
         return home > breakLatest ? Math.max(last.departure(), breakEarliest) : Timing.NO_BREAK;
+    }
+
+    private long leaveForHome(Timing last) {
+        long breakStart = breakAfterLastVisit();
+        return breakStart == Timing.NO_BREAK ? last.departure() : breakStart + breakLength;
     }
 
     /** When the technician is back at the end location. */
@@ -133,9 +160,8 @@ public class TechnicianShift implements Located {
         if (last == null) {
             return start;
         }
-        long breakStart = breakAfterLastVisit();
-        long leave = breakStart == Timing.NO_BREAK ? last.departure() : breakStart + breakLength;
-        return leave + returnTravel();
+        long leave = leaveForHome(last);
+        return leave + returnTravelLeavingAt(leave);
     }
 
     public long overtimeMinutes() {
@@ -162,7 +188,7 @@ public class TechnicianShift implements Located {
         return Math.max(0, demand - capacity);
     }
 
-    /** Ticks driven over the whole route, the return included. */
+    /** Ticks driven over the whole route, the return included, each leg at its hour's factor. */
     public long travelTicks() {
         if (visits.isEmpty()) {
             return 0;
@@ -170,10 +196,11 @@ public class TechnicianShift implements Located {
         long total = 0;
         int from = location;
         for (Visit v : visits) {
-            total += matrix.travel(from, v.location());
+            Timing t = v.getTiming();
+            total += t == null ? matrix.travel(from, v.location()) : t.travel();
             from = v.location();
         }
-        return total + matrix.travel(from, endLocation);
+        return total + returnTravel();
     }
 
     /** Minutes from leaving to returning, the workload compared for fairness; 0 for an idle day. */
@@ -238,6 +265,10 @@ public class TechnicianShift implements Located {
 
     public TravelMatrix matrix() {
         return matrix;
+    }
+
+    public TravelFactor travelFactor() {
+        return travelFactor;
     }
 
     public List<Visit> getVisits() {

@@ -3,14 +3,15 @@ package io.fieldcast.dispatch.solver;
 /**
  * When a technician arrives at a visit, starts (after waiting for the window), and leaves; and whether the
  * day's break has been taken by then. {@code breakStart} is set only on the stop where the break happened.
+ * {@code travel}: ticks driven to get here, at the learned factor of the hour the technician left.
  */
-public record Timing(long arrival, long start, long departure, long breakStart, boolean breakDone) {
+public record Timing(long arrival, long start, long departure, long breakStart, boolean breakDone, long travel) {
 
     public static final long NO_BREAK = -1;
 
     /** The technician's state when leaving home (or their current place, when re-planning). */
     public static Timing leaving(long departure, boolean breakDone) {
-        return new Timing(departure, departure, departure, NO_BREAK, breakDone);
+        return new Timing(departure, departure, departure, NO_BREAK, breakDone, 0);
     }
 
     public boolean tookBreakHere() {
@@ -21,7 +22,7 @@ public record Timing(long arrival, long start, long departure, long breakStart, 
     static Timing next(TechnicianShift shift, Timing previous, int from, Visit visit) {
         if (visit.hasFixedTimes()) {
             return new Timing(visit.fixedArrival(), visit.fixedArrival(), visit.fixedDeparture(), NO_BREAK,
-                    previous.breakDone());
+                    previous.breakDone(), shift.travel(from, visit.location(), previous.departure()));
         }
         long leave = previous.departure();
         boolean done = previous.breakDone() || !shift.hasBreak();
@@ -31,7 +32,8 @@ public record Timing(long arrival, long start, long departure, long breakStart, 
             leave += shift.breakLength();
             done = true;
         }
-        long arrival = leave + shift.matrix().travel(from, visit.location());
+        long travel = shift.travel(from, visit.location(), leave);
+        long arrival = leave + travel;
         // The van waits outside until the booked window opens, and until the told window opens if that is later.
         long earliest = visit.earliestStart();
         long start = Math.max(arrival, earliest);
@@ -43,6 +45,6 @@ public record Timing(long arrival, long start, long departure, long breakStart, 
                 done = true;
             }
         }
-        return new Timing(arrival, start, start + visit.durationOn(shift), breakStart, done);
+        return new Timing(arrival, start, start + visit.durationOn(shift), breakStart, done, travel);
     }
 }

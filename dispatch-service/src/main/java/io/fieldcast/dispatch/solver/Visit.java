@@ -89,10 +89,16 @@ public class Visit implements Located {
         return durationByShift == null ? duration : durationByShift[on.index()];
     }
 
-    /** Ticks of driving from the previous stop (or the technician's start) to here; 0 when unassigned. */
+    /**
+     * Ticks of driving from the previous stop (or the technician's start) to here, at the technician's learned
+     * factor for the hour of departure; 0 when unassigned.
+     */
     public long travelFromPrevious() {
         if (shift == null) {
             return 0;
+        }
+        if (timing != null) {
+            return timing.travel();
         }
         int from = previousVisit == null ? shift.location() : previousVisit.location;
         return matrix.travel(from, location);
@@ -114,6 +120,19 @@ public class Visit implements Located {
 
     public long toldLateMinutes() {
         return shift == null ? 0 : matrix.minutesCeil(toldLateTicks());
+    }
+
+    /**
+     * Minutes by which the slack to the told window's end falls short of the preceding work's spread: a told window
+     * a usual overrun of the job before would break. 0 when never told or already past the told end (that is
+     * {@link #toldLateMinutes()}).
+     */
+    public long toldRiskMinutes() {
+        if (shift == null || timing == null || previousVisit == null || !isTold() || toldLateTicks() > 0) {
+            return 0;
+        }
+        long slack = toldEnd - timing.arrival();
+        return matrix.minutesCeil(previousVisit.spread - slack);
     }
 
     public long lateTicks() {
@@ -151,6 +170,11 @@ public class Visit implements Located {
 
     public boolean movedFromPublishedTechnician() {
         return shift != null && publishedTechnicianId != null && !publishedTechnicianId.equals(shift.technicianId());
+    }
+
+    /** A visit whose customer was told a window, moved off the technician it was sent to. */
+    public boolean toldAndMovedFromPublishedTechnician() {
+        return isTold() && movedFromPublishedTechnician();
     }
 
     public boolean withOtherThanPreferredTechnician() {

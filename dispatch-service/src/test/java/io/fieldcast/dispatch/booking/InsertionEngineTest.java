@@ -1,5 +1,6 @@
 package io.fieldcast.dispatch.booking;
 
+import io.fieldcast.dispatch.solver.TravelFactor;
 import io.fieldcast.roadnetwork.GeoPoint;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +89,26 @@ class InsertionEngineTest {
         var insertion = InsertionEngine.best(List.of(unknown, fast), visit, 0, LINE).orElseThrow();
         assertEquals("fast", insertion.technicianId());
         assertEquals(60, insertion.durationMinutes());
+    }
+
+    @Test
+    void learnedTravelFactorDelaysTheOfferedArrivalAsThePlanWill() {
+        // 1.5 all day: the 30-minute drive leaving at 08:00 takes 45, arrival 08:45; back 45 more.
+        var slow = TravelFactor.byLocalHour(java.util.Collections.nCopies(24, 1.5), EIGHT, java.time.ZoneOffset.UTC);
+        TechDay tech = new TechDay("t1", HOME, EIGHT, FIVE_PM, 30, Map.of(), List.of(), Map.of(), slow, EIGHT);
+        var insertion = InsertionEngine.best(List.of(tech), visit(30, 60, 8, 12, Map.of()), 0, LINE).orElseThrow();
+        assertEquals(Instant.parse("2026-03-03T08:45:00Z"), insertion.plannedArrival());
+        assertEquals(90 * 60, insertion.addedTravelSeconds());
+    }
+
+    @Test
+    void learnedTravelFactorCanMakeAWindowUnreachable() {
+        // 40 minutes mapped reaches an 08:00–08:50 window; at 1.5 the arrival would be 09:00.
+        var slow = TravelFactor.byLocalHour(java.util.Collections.nCopies(24, 1.5), EIGHT, java.time.ZoneOffset.UTC);
+        TechDay tech = new TechDay("t1", HOME, EIGHT, FIVE_PM, 30, Map.of(), List.of(), Map.of(), slow, EIGHT);
+        var tight = visit(40, 30, 8, 8 + 50 / 60.0, Map.of());
+        assertTrue(InsertionEngine.best(List.of(day("t1", Map.of())), tight, 0, LINE).isPresent());
+        assertTrue(InsertionEngine.best(List.of(tech), tight, 0, LINE).isEmpty());
     }
 
     private static TechDay day(String id, Map<String, Integer> skills) {

@@ -242,6 +242,40 @@ class DispatchConstraintsTest {
     }
 
     @Test
+    void thinSlackBeforeTheToldEndPenalizedByTheShortfall() {
+        // A runs 0:10–0:40 and may run 20 min over; B is reached at 0:45, its told window 0:30–0:55 ends 10 min
+        // later: 10 min of slack against 20 min of spread → 10. The booked window (all day) is not at risk.
+        var uncertain = anytime("uncertain", A).withSpread(20 * MIN);
+        var told = visit("told", B, 0, ALL_DAY, 30 * MIN).withToldWindow(30 * MIN, 55 * MIN);
+        verifier.verifyThat(DispatchConstraints::toldWindowRisk)
+                .given(all(route(shift("ann", 0), uncertain, told))).penalizesBy(10);
+    }
+
+    @Test
+    void toldWindowRiskIsZeroWhenNeverToldOrAlreadyBroken() {
+        // Same day, B never told: no told window to risk. C told 0:00–0:30 but reached at 0:48 (A 0:10–0:40, 8 min
+        // on): broken already, which brokenToldWindow counts, not this.
+        var uncertain = anytime("uncertain", A).withSpread(20 * MIN);
+        var untold = visit("untold", B, 0, ALL_DAY, 30 * MIN);
+        verifier.verifyThat(DispatchConstraints::toldWindowRisk)
+                .given(all(route(shift("ann", 0), uncertain, untold))).penalizesBy(0);
+        var uncertain2 = anytime("uncertain", A).withSpread(20 * MIN);
+        var broken = visit("broken", C, 0, ALL_DAY, 30 * MIN).withToldWindow(0, 30 * MIN);
+        verifier.verifyThat(DispatchConstraints::toldWindowRisk)
+                .given(all(route(shift("bob", 0), uncertain2, broken))).penalizesBy(0);
+    }
+
+    @Test
+    void toldVisitMovedAwayFromItsTechnicianPenalizedOnceUntoldMovesAreNot() {
+        var told = anytime("told", A).withPublished("ann").withToldWindow(0, HOUR);
+        var untold = anytime("untold", B).withPublished("ann");
+        var toldStays = anytime("told-stays", C).withPublished("bob").withToldWindow(0, 2 * HOUR);
+        // Both "told" and "untold" left Ann for Bob, but only the customer of "told" holds a promise of Ann's route.
+        verifier.verifyThat(DispatchConstraints::toldVisitMoved)
+                .given(all(route(shift("bob", 0), told, untold, toldStays))).penalizesBy(1);
+    }
+
+    @Test
     void otherThanPreferredTechnicianPenalized() {
         var regular = anytime("regular", A).withPreferredTechnician("ann");
         verifier.verifyThat(DispatchConstraints::preferredTechnician)

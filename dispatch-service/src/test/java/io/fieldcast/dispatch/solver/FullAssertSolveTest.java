@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 class FullAssertSolveTest {
 
     @Test
-    void aDayWithSkillsBreaksPinsAndFrozenVisitsSolvesWithConsistentScores() {
+    void aDayWithSkillsBreaksPinsFrozenVisitsAndTravelFactorsSolvesWithConsistentScores() {
         Random random = new Random(3);
         int places = 4 + 24;
         long[][] ticks = new long[places][places];
@@ -37,11 +37,20 @@ class FullAssertSolveTest {
             }
         }
         TravelMatrix matrix = new TravelMatrix(ticks, 60);
+        // Tick 0 is 08:00 UTC; t0 and t3 drive slower in the morning rush and faster at noon: travel cost then
+        // depends on each leg's departure, which FULL_ASSERT must find consistent too.
+        List<Double> rush = new ArrayList<>(java.util.Collections.nCopies(24, 1.0));
+        rush.set(8, 1.4);
+        rush.set(9, 1.2);
+        rush.set(12, 0.8);
+        TravelFactor learned = TravelFactor.byLocalHour(rush, java.time.Instant.parse("2026-03-04T08:00:00Z"),
+                java.time.ZoneOffset.UTC);
         List<TechnicianShift> shifts = new ArrayList<>();
         for (int s = 0; s < 4; s++) {
             shifts.add(new TechnicianShift("t" + s, s, s, 0, 8 * 3600, 9 * 3600, matrix)
                     .withSkills(s % 2 == 0 ? Map.of("fiber", 2) : Map.of())
-                    .withBreak(3 * 3600, 5 * 3600, 1800, false));
+                    .withBreak(3 * 3600, 5 * 3600, 1800, false)
+                    .withTravelFactor(s == 0 || s == 3 ? learned : TravelFactor.AS_MAPPED));
         }
         List<Visit> visits = new ArrayList<>();
         for (int v = 0; v < 24; v++) {

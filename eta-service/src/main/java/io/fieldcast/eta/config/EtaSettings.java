@@ -94,6 +94,21 @@ public interface EtaSettings {
         @WithDefault("PT5M")
         Duration maxExpectedWait();
 
+        /**
+         * A told window kept with a probability below this is at risk: the forecast is published (once, until it is
+         * safe again) and dispatch re-plans the rest of the day to keep it. Dispatch's
+         * {@code fieldcast.plan.told-risk-threshold} should be the same.
+         */
+        @WithDefault("0.7")
+        double toldRisk();
+
+        /**
+         * A first window is told only once the technician's route has stood unchanged this long: a route a re-plan
+         * just sent may move again, and a window told from it would be broken by the next.
+         */
+        @WithDefault("PT10M")
+        Duration minRouteAge();
+
         /** Monte Carlo samples per technician day. */
         @WithDefault("2000")
         int samples();

@@ -115,7 +115,8 @@ public final class ArrivalForecaster {
         List<VisitForecast> out = new ArrayList<>(remaining.size());
         for (int r = 0; r < remaining.size(); r++) {
             boolean open = toldWindowsBind() && Double.isNaN(promised[r]);
-            VisitForecast f = summarize(visits.get(remaining.get(r)), arrivals[r], overrun, r, open);
+            VisitForecast f = summarize(visits.get(remaining.get(r)), arrivals[r], overrun, r, open,
+                    open || !toldWindowsBind() ? Double.NaN : promised[r] + windowWidth.toSeconds());
             out.add(f);
             if (open && toldNow.test(f)) {
                 promised[r] = epoch(f.windowStart());
@@ -229,8 +230,9 @@ public final class ArrivalForecaster {
         return departure + 60 * minutes.quantile(u);
     }
 
+    /** {@code toldEnd}: end of the window the customer was told (told windows are as wide as ours), NaN if none. */
     private VisitForecast summarize(VisitPlan visit, double[] arrivals, double overrun, int visitsBefore,
-                                    boolean toPromise) {
+                                    boolean toPromise, double toldEnd) {
         double[] sorted = arrivals.clone();
         Arrays.sort(sorted);
         double p50 = sorted[sorted.length / 2];
@@ -273,7 +275,23 @@ public final class ArrivalForecaster {
         double behind = planned == null ? 0 : (p50 - epoch(planned)) / 60;
         return new VisitForecast(visit.appointmentId(), instant(p50), instant(bestStart), instant(bestStart + width),
                 probability, planned, visit.windowStart(), visit.windowEnd(), Math.max(0, overrun), behind,
-                visitsBefore, waitMinutes);
+                visitsBefore, waitMinutes,
+                Double.isNaN(toldEnd) ? Double.NaN : (double) upperBound(sorted, toldEnd) / sorted.length);
+    }
+
+    /** Samples at or before {@code value}. */
+    private static int upperBound(double[] sorted, double value) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Samples in [from, to). */

@@ -13,7 +13,21 @@ import java.util.UUID;
  */
 public record DayState(String technicianId, LocalDate date, long planVersion, double startLat, double startLon,
                        Instant shiftStart, List<VisitPlan> visits, Map<UUID, VisitProgress> progress,
-                       Fix lastFix, Instant now, Map<UUID, Instant> told, Break breakToday) {
+                       Fix lastFix, Instant now, Map<UUID, Instant> told, Break breakToday,
+                       Instant routePublishedAt) {
+
+    /** When the route in force was sent is not known (a route counts as settled). */
+    public DayState(String technicianId, LocalDate date, long planVersion, double startLat, double startLon,
+                    Instant shiftStart, List<VisitPlan> visits, Map<UUID, VisitProgress> progress, Fix lastFix,
+                    Instant now, Map<UUID, Instant> told, Break breakToday) {
+        this(technicianId, date, planVersion, startLat, startLon, shiftStart, visits, progress, lastFix, now, told,
+                breakToday, null);
+    }
+
+    /** Whether the route in force has stood unchanged for at least {@code age} at {@code now}. */
+    public boolean routeSettled(java.time.Duration age) {
+        return routePublishedAt == null || !now.isBefore(routePublishedAt.plus(age));
+    }
 
     /**
      * Today's midday break as the taps show it: a gap between a job done and leaving for the next one; {@code end}

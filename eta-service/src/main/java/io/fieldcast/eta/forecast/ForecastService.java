@@ -46,6 +46,7 @@ public class ForecastService {
     private final PublicationPolicy policy;
     private final Timer recomputeTimer;
     private final java.time.ZoneId zone;
+    private final java.time.Duration minRouteAge;
 
     public ForecastService(DayBook days, ModelStore models, Outbox outbox, Clock clock, Roads roads,
                            EtaSettings settings, MeterRegistry meters) {
@@ -57,7 +58,9 @@ public class ForecastService {
         this.zone = settings.zone();
         this.forecaster = new ArrivalForecaster(roads, f.samples(), f.windowWidth(), f.windowGrid(), settings.zone(),
                 f.toldWindowsBind() ? f.target() : Double.NaN);
-        this.policy = new PublicationPolicy(f.target(), f.materialMove(), f.probabilityDrop(), f.maxExpectedWait());
+        this.policy = new PublicationPolicy(f.target(), f.materialMove(), f.probabilityDrop(), f.maxExpectedWait(),
+                f.toldRisk());
+        this.minRouteAge = f.minRouteAge();
         // Load + Monte Carlo + store + outbox of one technician day: the issue asks p99 < 1 s.
         this.recomputeTimer = Timer.builder("eta.forecast.recompute").publishPercentiles(0.5, 0.99)
                 .register(meters);
@@ -71,8 +74,8 @@ public class ForecastService {
         }
         long started = System.nanoTime();
         return days.load(td, now).chain(state -> state.isEmpty() ? Uni.createFrom().item(0)
-                : apply(state.get(), forecaster.forecast(state.get(), models.current(), policy::tellable),
-                        models.current(), now))
+                : apply(state.get(), forecaster.forecast(state.get(), models.current(),
+                        f -> state.get().routeSettled(minRouteAge) && policy.tellable(f)), models.current(), now))
                 .invoke(x -> recomputeTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
     }
 
@@ -104,7 +107,11 @@ public class ForecastService {
         for (VisitForecast f : forecasts) {
             chain = chain.chain(published -> Panache.getSession().chain(s -> previous(s, f))
                     .chain(last -> {
-                        Optional<String> reason = policy.decide(last.orElse(null), f, day.planVersion());
+                        // Once the van has set off for a visit, "on the way" says more than a window; a window
+                        // told now could reach the phone after the van is at the door, and bind nothing.
+                        Optional<String> reason = day.progressOf(f.appointmentId()).enRouteAt() != null
+                                ? Optional.empty()
+                                : policy.decide(last.orElse(null), f, day.planVersion(), day.routeSettled(minRouteAge));
                         return store(day, f, model, now, last, reason)
                                 .map(x -> published + (reason.isPresent() ? 1 : 0));
                     }));
@@ -115,12 +122,12 @@ public class ForecastService {
     private static Uni<Optional<PublicationPolicy.Published>> previous(Mutiny.Session s, VisitForecast f) {
         return s.createNativeQuery("""
                         select published_window_start, published_window_end, published_probability,
-                               published_version, published_plan_version, published_promised_start
+                               published_version, published_plan_version, published_promised_start, risk_signalled
                         from forecast where appointment_id = :a and published_version > 0""", Object[].class)
                 .setParameter("a", f.appointmentId()).getResultList()
                 .map(rows -> rows.stream().findFirst().map(r -> new PublicationPolicy.Published(
                         Rows.instant(r[0]), Rows.instant(r[1]), Rows.number(r[2]), ((Number) r[3]).intValue(),
-                        ((Number) r[4]).longValue(), Rows.instant(r[5]))));
+                        ((Number) r[4]).longValue(), Rows.instant(r[5]), Boolean.TRUE.equals(r[6]))));
     }
 
     private Uni<Void> store(DayState day, VisitForecast f, LearnedModel model, Instant now,
@@ -133,9 +140,10 @@ public class ForecastService {
                                               published_version, published_window_start, published_window_end,
                                               published_probability, published_plan_version, published_at, reason,
                                               published_promised_start, first_published_at, first_window_start,
-                                              first_window_end, first_probability, first_p50, first_model_version)
+                                              first_window_end, first_probability, first_p50, first_model_version,
+                                              told_probability, risk_signalled)
                         values (:a, :t, :d, :p50, :ws, :we, :p, :ps, :pe, :now, :mv, :pv, :pws, :pwe, :pp, :ppv,
-                                :pat, :reason, :pps, :fat, :fws, :fwe, :fp, :fp50, :fmv)
+                                :pat, :reason, :pps, :fat, :fws, :fwe, :fp, :fp50, :fmv, :tp, :rs)
                         on conflict (appointment_id) do update set technician_id = excluded.technician_id,
                             day = excluded.day, p50 = excluded.p50, window_start = excluded.window_start,
                             window_end = excluded.window_end, probability = excluded.probability,
@@ -155,7 +163,9 @@ public class ForecastService {
                             first_probability = coalesce(forecast.first_probability, excluded.first_probability),
                             first_p50 = coalesce(forecast.first_p50, excluded.first_p50),
                             first_model_version = coalesce(forecast.first_model_version,
-                                                           excluded.first_model_version)""")
+                                                           excluded.first_model_version),
+                            told_probability = excluded.told_probability,
+                            risk_signalled = excluded.risk_signalled""")
                 .setParameter("a", f.appointmentId()).setParameter("t", day.technicianId())
                 .setParameter("d", day.date()).setParameter("p50", Rows.utc(f.p50()))
                 .setParameter("ws", Rows.utc(f.windowStart())).setParameter("we", Rows.utc(f.windowEnd()))
@@ -181,13 +191,17 @@ public class ForecastService {
                 .setParameter("fp", first ? Double.valueOf(f.probability()) : null)
                 .setParameter("fp50", Rows.utc(first ? f.p50() : null))
                 .setParameter("fmv", first ? model.version() : null)
+                .setParameter("tp", f.told() ? Double.valueOf(f.toldProbability()) : null)
+                .setParameter("rs", policy.riskSignalledAfter(last.orElse(null), f, reason.isPresent()))
                 .executeUpdate());
         if (reason.isEmpty()) {
             return upsert.replaceWithVoid();
         }
         ArrivalForecast event = new ArrivalForecast(Events.newId(), now, ArrivalForecast.SCHEMA_VERSION,
                 f.appointmentId(), day.technicianId(), f.p50(), f.windowStart(), f.windowEnd(), f.probability(),
-                f.promisedStart(), f.promisedEnd(), model.version(), version, reason.get());
+                f.promisedStart(), f.promisedEnd(), model.version(), version, reason.get(),
+                f.told() ? Double.valueOf(f.toldProbability()) : null,
+                policy.cause(last.orElse(null), f, day.planVersion()));
         return upsert.chain(x -> outbox.append(event));
     }
 

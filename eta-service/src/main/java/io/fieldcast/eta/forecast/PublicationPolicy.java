@@ -8,19 +8,28 @@ import java.util.Optional;
  * probability without the technician expected to stand outside for more than {@code maxExpectedWait} (told windows
  * bind: nobody rings before the start), then only when that window moves by at least {@code materialMove} or its
  * probability drops by at least {@code probabilityDrop}. Everything else is noise that would make the phone buzz
- * for nothing.
+ * for nothing. Two rules keep the platform's promise: a first window waits until the technician's route has settled
+ * (a route just re-planned may move again), and a told window whose probability of being kept falls below
+ * {@code toldRisk} is published once per visit ({@code riskSignalled}) so that dispatch re-plans the rest of the day.
  */
 public final class PublicationPolicy {
 
     /** The forecast last published for a visit. */
     public record Published(java.time.Instant windowStart, java.time.Instant windowEnd, double probability,
-                            int version, long planVersion, java.time.Instant promisedStart) {
+                            int version, long planVersion, java.time.Instant promisedStart, boolean riskSignalled) {
+
+        public Published(java.time.Instant windowStart, java.time.Instant windowEnd, double probability, int version,
+                         long planVersion, java.time.Instant promisedStart) {
+            this(windowStart, windowEnd, probability, version, planVersion, promisedStart, false);
+        }
     }
+
 
     private final double target;
     private final Duration materialMove;
     private final double probabilityDrop;
     private final Duration maxExpectedWait;
+    private final double toldRisk;
 
     /** No limit on the expected wait (for forecasts whose told windows do not bind, it is always 0). */
     public PublicationPolicy(double target, Duration materialMove, double probabilityDrop) {
@@ -29,10 +38,17 @@ public final class PublicationPolicy {
 
     public PublicationPolicy(double target, Duration materialMove, double probabilityDrop,
                              Duration maxExpectedWait) {
+        this(target, materialMove, probabilityDrop, maxExpectedWait, 0);
+    }
+
+    /** {@code toldRisk}: a told window kept with a lower probability is at risk (0: never signalled). */
+    public PublicationPolicy(double target, Duration materialMove, double probabilityDrop,
+                             Duration maxExpectedWait, double toldRisk) {
         this.target = target;
         this.materialMove = materialMove;
         this.probabilityDrop = probabilityDrop;
         this.maxExpectedWait = maxExpectedWait;
+        this.toldRisk = toldRisk;
     }
 
     /** Whether a visit not told yet gets its first window now. */
@@ -40,10 +56,15 @@ public final class PublicationPolicy {
         return now.probability() >= target && now.expectedWaitMinutes() * 60 <= maxExpectedWait.toSeconds();
     }
 
-    /** The reason to publish, or empty to stay quiet. */
+    /** The reason to publish, or empty to stay quiet; the route counts as settled. */
     public Optional<String> decide(Published last, VisitForecast now, long planVersion) {
+        return decide(last, now, planVersion, true);
+    }
+
+    /** {@code routeSettled}: the technician's route has not changed for a while, so a first window may be told. */
+    public Optional<String> decide(Published last, VisitForecast now, long planVersion, boolean routeSettled) {
         if (last == null) {
-            return tellable(now)
+            return routeSettled && tellable(now)
                     ? Optional.of("first 60-minute window, %.0f %% likely".formatted(100 * now.probability()))
                     : Optional.empty();
         }
@@ -53,11 +74,51 @@ public final class PublicationPolicy {
                     && !last.promisedStart().equals(now.promisedStart());
             return Optional.of(Reasons.moved(moved, now, planVersion != last.planVersion(), promiseChanged));
         }
+        if (atRisk(now) && !last.riskSignalled()) {
+            return Optional.of("told window at risk: %.0f %% likely to be kept".formatted(
+                    100 * now.toldProbability()));
+        }
         if (now.probability() <= last.probability() - probabilityDrop) {
             return Optional.of("less certain: %.0f %% likely, was %.0f %%".formatted(100 * now.probability(),
                     100 * last.probability()));
         }
         return Optional.empty();
+    }
+
+    /** Whether the window the customer was told is predicted to break. */
+    public boolean atRisk(VisitForecast now) {
+        return now.told() && now.toldProbability() < toldRisk;
+    }
+
+    /**
+     * Whether the risk of the told window has been signalled once this forecast is stored: by any publication that
+     * carries it at risk, and for good. Dispatch keeps what comes before a told visit as it is, so the one re-plan a
+     * risk buys is spent on the rest of the day; telling it again each time the probability wobbles around the
+     * threshold only re-planned the day every quarter of an hour.
+     */
+    public boolean riskSignalledAfter(Published last, VisitForecast now, boolean published) {
+        return (last != null && last.riskSignalled()) || (published && atRisk(now));
+    }
+
+    /**
+     * Why the window moved against the last one published, as a {@code CAUSE_*} code; null for a first window or one
+     * that did not move materially (a risk signal, a drop in probability).
+     */
+    public String cause(Published last, VisitForecast now, long planVersion) {
+        if (last == null) {
+            return null;
+        }
+        Duration moved = Duration.between(last.windowStart(), now.windowStart());
+        if (moved.abs().compareTo(materialMove) < 0) {
+            return null;
+        }
+        boolean promiseChanged = last.promisedStart() != null && now.promisedStart() != null
+                && !last.promisedStart().equals(now.promisedStart());
+        return Reasons.cause(moved, now, planVersion != last.planVersion(), promiseChanged);
+    }
+
+    public double toldRisk() {
+        return toldRisk;
     }
 
     public double target() {

@@ -1,5 +1,7 @@
 package io.fieldcast.eta.forecast;
 
+import io.fieldcast.events.ArrivalForecast;
+
 import java.time.Duration;
 
 /** Words for why a window moved, from the forecast's own drivers. */
@@ -8,6 +10,20 @@ final class Reasons {
     private static final double NOTABLE_MINUTES = 5;
 
     private Reasons() {
+    }
+
+    /** The same judgement as {@link #moved} as one of {@code ArrivalForecast.CAUSE_*}, for texts in any language. */
+    static String cause(Duration moved, VisitForecast now, boolean replanned, boolean promiseChanged) {
+        if (replanned) {
+            return ArrivalForecast.CAUSE_ROUTE_CHANGED;
+        } else if (promiseChanged) {
+            return ArrivalForecast.CAUSE_RESCHEDULED;
+        } else if (!moved.isNegative() && now.currentJobOverrunMinutes() >= NOTABLE_MINUTES) {
+            return ArrivalForecast.CAUSE_PREVIOUS_JOB_LONG;
+        } else if (now.minutesBehindPlan() <= -NOTABLE_MINUTES || moved.isNegative()) {
+            return ArrivalForecast.CAUSE_AHEAD;
+        }
+        return ArrivalForecast.CAUSE_RUNNING_BEHIND;
     }
 
     static String moved(Duration moved, VisitForecast now, boolean replanned, boolean promiseChanged) {

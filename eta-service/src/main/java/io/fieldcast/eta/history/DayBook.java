@@ -197,7 +197,7 @@ public class DayBook {
      */
     public Uni<Optional<DayState>> load(TechDay td, Instant now) {
         return session().chain(s -> s.createNativeQuery("""
-                        select plan_version, start_lat, start_lon, shift_start from route_day
+                        select plan_version, start_lat, start_lon, shift_start, published_at from route_day
                         where technician_id = :t and day = :d for update""", Object[].class)
                 .setParameter("t", td.technicianId()).setParameter("d", td.day()).getResultList()
                 .chain(route -> {
@@ -211,7 +211,7 @@ public class DayBook {
                                     Optional.of(new DayState(td.technicianId(), td.day(),
                                             ((Number) r[0]).longValue(), Rows.number(r[1]), Rows.number(r[2]),
                                             Rows.instant(r[3]), visits, progress, fix.orElse(null), now, told,
-                                            breakToday(taps, now, zone))))))));
+                                            breakToday(taps, now, zone), Rows.instant(r[4]))))))));
                 }));
     }
 

@@ -117,6 +117,22 @@ class ArrivalForecasterTest {
     }
 
     @Test
+    void theChanceOfKeepingAToldWindowIsTheShareOfArrivalsByItsEnd() {
+        List<VisitPlan> visits = route(3, T8, T8.plus(Duration.ofHours(8)));
+        List<VisitForecast> free = binding.forecast(state(visits, Map.of(), T8), MODEL);
+        // The first visit told 08:40-09:40 (every arrival ~08:11 waits for it); the third told a window ending
+        // half an hour before its median arrival: kept well under half the time.
+        Instant thirdEnd = free.get(2).p50().minus(Duration.ofMinutes(30));
+        Map<UUID, Instant> told = Map.of(visits.getFirst().appointmentId(), T8.plus(Duration.ofMinutes(40)),
+                visits.get(2).appointmentId(), thirdEnd.minus(Duration.ofHours(1)));
+        List<VisitForecast> f = binding.forecast(told(visits, T8, told), MODEL);
+
+        assertEquals(1.0, f.getFirst().toldProbability(), 1e-9, f.getFirst().toString());
+        assertTrue(f.get(2).toldProbability() < 0.3, f.get(2).toString());
+        assertTrue(!f.get(1).told() && Double.isNaN(f.get(1).toldProbability()), "never told: " + f.get(1));
+    }
+
+    @Test
     void anUntoldWindowMovesLaterUntilWaitingForItMakesTheTarget() {
         List<VisitPlan> visits = route(5, T8, T8.plus(Duration.ofHours(10)));
         List<VisitForecast> open = forecaster.forecast(state(visits, Map.of(), T8), MODEL);

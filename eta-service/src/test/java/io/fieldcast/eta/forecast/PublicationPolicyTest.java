@@ -73,4 +73,43 @@ class PublicationPolicyTest {
         assertEquals("less certain: 80 % likely, was 93 %", reason.orElseThrow());
         assertTrue(policy.decide(published(TEN, 0.93), at(TEN, 0.86, 0, 0), 1).isEmpty());
     }
+
+    private static VisitForecast told(double keptProbability) {
+        VisitForecast f = at(TEN, 0.9, 0, 0);
+        return new VisitForecast(f.appointmentId(), f.p50(), f.windowStart(), f.windowEnd(), f.probability(),
+                f.plannedArrival(), f.promisedStart(), f.promisedEnd(), 0, 0, 1, 0, keptProbability);
+    }
+
+    private static PublicationPolicy.Published toldEarlier(boolean riskSignalled) {
+        return new PublicationPolicy.Published(TEN, TEN.plusSeconds(3600), 0.9, 1, 1, TEN, riskSignalled);
+    }
+
+    @Test
+    void firstWindowWaitsForTheRouteToSettle() {
+        // Everything else says tell: 92 % likely, no wait. A route re-planned a moment ago may move again.
+        assertTrue(policy.decide(null, at(TEN, 0.92, 0, 0), 2, false).isEmpty());
+        assertTrue(policy.decide(null, at(TEN, 0.92, 0, 0), 2, true).isPresent());
+    }
+
+    @Test
+    void toldWindowBelowTheRiskThresholdIsPublishedOnce() {
+        var risky = new PublicationPolicy(0.9, Duration.ofMinutes(15), 0.1, Duration.ofMinutes(5), 0.7);
+        // The window has not moved (so no text goes out), but it is kept only 55 % of the time: dispatch must hear.
+        assertEquals("told window at risk: 55 % likely to be kept",
+                risky.decide(toldEarlier(false), told(0.55), 1).orElseThrow());
+        // Once signalled, the same risk is not published again at every recompute.
+        assertTrue(risky.decide(toldEarlier(true), told(0.50), 1).isEmpty());
+        // At 0.70 it is not at risk.
+        assertTrue(risky.decide(toldEarlier(false), told(0.70), 1).isEmpty());
+    }
+
+    @Test
+    void aRiskIsSignalledOncePerVisit() {
+        var risky = new PublicationPolicy(0.9, Duration.ofMinutes(15), 0.1, Duration.ofMinutes(5), 0.7);
+        assertTrue(risky.riskSignalledAfter(toldEarlier(false), told(0.55), true), "published at risk");
+        assertTrue(!risky.riskSignalledAfter(toldEarlier(false), told(0.55), false), "at risk but not published");
+        // Safe again, then at risk again: still signalled, no second re-plan for the same visit.
+        assertTrue(risky.riskSignalledAfter(toldEarlier(true), told(0.95), false));
+        assertTrue(risky.decide(toldEarlier(true), told(0.40), 1).isEmpty());
+    }
 }

@@ -135,6 +135,15 @@ public final class DispatchClient {
         }
     }
 
+    /** Routes sent to each technician for a territory-day: median and maximum per technician (dispatch's count). */
+    public record RouteVersions(int p50, int max) {
+    }
+
+    public RouteVersions routeVersions(String territoryId, LocalDate date) {
+        JsonNode body = get("/api/plans/" + territoryId + "/" + date + "/route-versions");
+        return new RouteVersions(body.path("p50").asInt(), body.path("max").asInt());
+    }
+
     HttpApi http() {
         return http;
     }

@@ -43,10 +43,11 @@ import java.util.stream.Collectors;
  * @param textsByKind    the same by kind
  * @param forecast       eta-service's own evaluation of the day ({@code GET /api/report}): the issue's coverage and
  *                       hit rate of the first windows sent, or null when eta-service did not answer
+ * @param routeVersions  routes sent to each technician for the day (1 = never re-sent), median and maximum
  */
 public record Kpis(LocalDate date, int visits, int completed, int arrived, double onTimePct, int told,
                    double inToldPct, double earlyOfToldPct, double toldWidthMin, double travelHours, double overtimeHours, int texts,
-                   Map<String, Integer> textsByKind, Forecast forecast) {
+                   Map<String, Integer> textsByKind, Forecast forecast, DispatchClient.RouteVersions routeVersions) {
 
     /**
      * The first 60-minute window each customer was sent, scored by eta-service against the arrival it learned:
@@ -147,7 +148,7 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
         return new Kpis(date, day.size(), completed, arrived, pct(onTime, arrived), told, pct(inTold, told),
                 pct(earlyOfTold, told),
                 told == 0 ? 0 : toldMinutes / told, driveSeconds / 3600, overtimeSeconds / 3600, texts, byKind,
-                forecast(eta, token, date));
+                forecast(eta, token, date), dispatcher.routeVersions(territory.id(), date));
     }
 
     private static Forecast forecast(HttpApi eta, String token, LocalDate date) {
@@ -185,6 +186,9 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
                             : String.format(Locale.ROOT, "%.1f %%", 100 * forecast.hitRate()),
                     minutes(forecast.maeMinutes()), minutes(forecast.leadMinutesP50()));
         }
+        out.printf(Locale.ROOT, "  %-14s %d routes per technician (median), %d at most: the first plan and each "
+                + "re-plan that changed the route materially%n", "route versions", routeVersions.p50(),
+                routeVersions.max());
         out.printf(Locale.ROOT, "  %-14s %.1f h driving to visits%n", "travel", travelHours);
         out.printf(Locale.ROOT, "  %-14s %.1f h after shift ends%n", "overtime", overtimeHours);
         out.printf(Locale.ROOT, "  %-14s %d  %s%n", "texts sent", texts, textsByKind.entrySet().stream()
@@ -196,9 +200,10 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
     /** The one-line summary scripts read. */
     String line() {
         return String.format(Locale.ROOT, "DEMO date=%s visits=%d completed=%d arrived=%d on_time_pct=%.1f "
-                        + "in_told_window_pct=%.1f told=%d window_min=%.0f travel_h=%.1f overtime_h=%.1f texts=%d",
-                date, visits, completed, arrived, onTimePct, inToldPct, told, toldWidthMin, travelHours,
-                overtimeHours, texts)
+                        + "in_told_window_pct=%.1f before_told_pct=%.1f told=%d window_min=%.0f travel_h=%.1f "
+                        + "overtime_h=%.1f texts=%d route_versions_p50=%d route_versions_max=%d",
+                date, visits, completed, arrived, onTimePct, inToldPct, earlyOfToldPct, told, toldWidthMin,
+                travelHours, overtimeHours, texts, routeVersions.p50(), routeVersions.max())
                 + (forecast == null ? "" : String.format(Locale.ROOT, " eta_coverage=%.3f eta_hit_rate=%s",
                 forecast.coverage(), forecast.hitRate() == null ? "none"
                         : String.format(Locale.ROOT, "%.3f", forecast.hitRate())));

@@ -1,0 +1,138 @@
+package io.fieldcast.dispatch.plan;
+
+import io.fieldcast.dispatch.TestClock;
+import io.fieldcast.dispatch.booking.FixturesAccess;
+import io.fieldcast.dispatch.road.Roads;
+import io.fieldcast.events.ArrivalForecast;
+import io.fieldcast.events.VisitStatus;
+import io.fieldcast.events.VisitStatusChanged;
+import io.fieldcast.platform.kafka.EventPublisher;
+import io.fieldcast.platform.security.TokenIssuer;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What re-plans a running day (real database, broker and solver): a told window predicted to break does, at most once
+ * per cooldown; a safe forecast and a technician merely running late do not. Route versions count what was re-sent.
+ */
+@QuarkusTest
+class PromiseReplanTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String DAY = "2026-03-04";
+    private static final String TERRITORY = "promise-replan";
+    private static final String TECH = TERRITORY + "-tech";
+    private static final String PLANS = "/api/plans/" + TERRITORY;
+
+    @Inject
+    TokenIssuer tokens;
+    @Inject
+    Roads roads;
+    @Inject
+    TestClock clock;
+    @Inject
+    EventPublisher publisher;
+    @Inject
+    Replanner replanner;
+
+    @AfterEach
+    void reset() {
+        replanner.setAutomatic(false);
+        clock.set(TestClock.MONDAY_6AM);
+    }
+
+    @Test
+    void toldWindowAtRiskReplansOncePerCooldownLateTapsAndSafeForecastsDoNot() throws Exception {
+        Object f = FixturesAccess.company(tokens, roads, TERRITORY);
+        String token = FixturesAccess.dispatcherToken(f);
+        UUID first = UUID.fromString(FixturesAccess.book(f, 12, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z",
+                TERRITORY, 3));
+        UUID second = UUID.fromString(FixturesAccess.book(f, 13, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z",
+                TERRITORY, 3));
+        given().auth().oauth2(token).contentType("application/json").body(Map.of("seconds", 1))
+                .post(PLANS + "/" + DAY + "/solve").then().statusCode(202);
+        awaitTrue(() -> "SOLVED".equals(given().auth().oauth2(token).get(PLANS + "/" + DAY).then().extract()
+                .path("status")), "solved");
+        given().auth().oauth2(token).post(PLANS + "/" + DAY + "/publish").then().statusCode(200);
+        assertEquals(1, routeVersions(token).get(TECH), "the published plan is the technician's first route");
+
+        // Wednesday 07:00, the day is today. A safe forecast, then one whose told window is likely to break.
+        clock.set(Instant.parse(DAY + "T07:00:00Z"));
+        replanner.setAutomatic(true);
+        publisher.send(forecast(first, 1, 0.95)).get();
+        publisher.send(forecast(first, 2, 0.40)).get();
+        awaitTrue(() -> replans(token).size() == 1, "a re-plan for the told window at risk");
+        List<String> reasons = replans(token).getFirst();
+        assertEquals(1, reasons.size(), reasons.toString());
+        assertTrue(reasons.getFirst().contains("told window of visit " + first + " at risk (40 % likely kept)"),
+                reasons.toString());
+
+        // Within the cooldown (15 min of data time) another risk waits; a visit reached 45 min late re-plans nothing.
+        publisher.send(forecast(second, 1, 0.30)).get();
+        publisher.send(new VisitStatusChanged(UUID.randomUUID(), Instant.parse(DAY + "T09:45:00Z"), 1, TECH, first,
+                VisitStatus.ARRIVED, null, null, Instant.parse(DAY + "T09:45:00Z"),
+                Instant.parse(DAY + "T09:45:00Z"), "late-tap")).get();
+        Thread.sleep(3000);
+        assertEquals(1, replans(token).size(), "nothing re-planned within the cooldown");
+
+        // Past the cooldown the waiting risk re-plans, alone: the late tap was never a reason.
+        clock.set(Instant.parse(DAY + "T07:16:00Z"));
+        awaitTrue(() -> replans(token).size() == 2, "the deferred risk re-planned after the cooldown");
+        List<String> later = replans(token).getFirst();
+        assertEquals(1, later.size(), later.toString());
+        assertTrue(later.getFirst().contains("told window of visit " + second + " at risk"), later.toString());
+        assertFalse(later.toString().contains("later than planned"), later.toString());
+
+        // Route versions: the first route plus one per re-plan that re-sent it (only material changes are).
+        int resent = given().auth().oauth2(token).get(PLANS + "/replans").then().statusCode(200).extract()
+                .<List<Integer>>path("routesPublished").stream().mapToInt(Integer::intValue).sum();
+        assertEquals(1 + resent, routeVersions(token).get(TECH));
+        given().auth().oauth2(token).get(PLANS + "/" + DAY + "/route-versions").then().statusCode(200)
+                .body("max", equalTo(1 + resent));
+    }
+
+    private static ArrivalForecast forecast(UUID appointment, int version, double keptProbability) {
+        Instant start = Instant.parse(DAY + "T10:00:00Z");
+        return new ArrivalForecast(UUID.randomUUID(), Instant.parse(DAY + "T07:00:00Z"),
+                ArrivalForecast.SCHEMA_VERSION, appointment, TECH, start.plusSeconds(1800), start,
+                start.plusSeconds(3600), 0.8, Instant.parse(DAY + "T08:00:00Z"), Instant.parse(DAY + "T12:00:00Z"),
+                "m1", version, "test", keptProbability, null);
+    }
+
+    /** Reasons of this territory's re-plans, newest first. */
+    private static List<List<String>> replans(String token) {
+        return given().auth().oauth2(token).get(PLANS + "/replans").then().statusCode(200).extract()
+                .path("reasons");
+    }
+
+    private static Map<String, Integer> routeVersions(String token) {
+        return given().auth().oauth2(token).get(PLANS + "/" + DAY + "/route-versions").then().statusCode(200)
+                .extract().path("technicians");
+    }
+
+    private static void awaitTrue(Supplier<Boolean> condition, String what) throws InterruptedException {
+        long until = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < until) {
+            if (Boolean.TRUE.equals(condition.get())) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("never: " + what);
+    }
+}

@@ -1,0 +1,46 @@
+package io.fieldcast.dispatch.plan;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Which re-planned routes are worth sending again: signatures are "visit@minute;" in route order. */
+class RouteRepublishTest {
+
+    private static final Duration MOVE = Duration.ofMinutes(15);
+    private static final Set<String> OPEN = Set.of("a", "b", "c");
+
+    @Test
+    void arrivalsDriftingLessThanTheMaterialMoveAreNotResent() {
+        // b moves 14 minutes: under the 15-minute bar.
+        assertFalse(PlanPublisher.materiallyDifferent("a@600;b@660;", "a@601;b@674;", MOVE, OPEN));
+    }
+
+    @Test
+    void anArrivalMovingFifteenMinutesIsResent() {
+        assertTrue(PlanPublisher.materiallyDifferent("a@600;b@660;", "a@600;b@675;", MOVE, OPEN));
+    }
+
+    @Test
+    void anotherOrderOrAnotherVisitIsResent() {
+        assertTrue(PlanPublisher.materiallyDifferent("a@600;b@660;", "b@600;a@660;", MOVE, OPEN));
+        assertTrue(PlanPublisher.materiallyDifferent("a@600;b@660;", "a@600;b@660;c@700;", MOVE, OPEN));
+        assertTrue(PlanPublisher.materiallyDifferent("a@600;b@660;", "a@600;", MOVE, OPEN), "b moved away");
+    }
+
+    @Test
+    void visitsDoneSinceTheLastRouteDoNotCount() {
+        // a was completed (no longer open): the rest of the route is what it was.
+        assertFalse(PlanPublisher.materiallyDifferent("a@600;b@660;c@720;", "b@662;c@725;", MOVE, Set.of("b", "c")));
+    }
+
+    @Test
+    void nothingSentYetIsAlwaysSent() {
+        assertTrue(PlanPublisher.materiallyDifferent(null, "a@600;", MOVE, OPEN));
+        assertTrue(PlanPublisher.materiallyDifferent("a@-;", "a@600;", MOVE, OPEN), "a planned time appeared");
+    }
+}

@@ -1,0 +1,4 @@
+-- The probability that the window the customer was told is kept (null when none was told), and whether its risk was
+-- signalled to dispatch already (a published forecast below the threshold; once per visit).
+alter table forecast add column told_probability double precision;
+alter table forecast add column risk_signalled boolean not null default false;
