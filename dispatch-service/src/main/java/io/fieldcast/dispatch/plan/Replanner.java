@@ -16,6 +16,7 @@ import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -62,6 +63,8 @@ public class Replanner {
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     /** Risks waiting for their territory-day's cooldown, merged per key. */
     private final Map<String, Set<String>> deferred = new ConcurrentHashMap<>();
+    /** Told visits whose risk already asked for a re-plan, per territory-day. */
+    private final Map<String, Set<UUID>> riskHandled = new ConcurrentHashMap<>();
     /** Data time of the last re-plan run per territory-day. */
     private final Map<String, Instant> lastRun = new ConcurrentHashMap<>();
     private final Deque<Outcome> outcomes = new ArrayDeque<>();
@@ -123,9 +126,10 @@ public class Replanner {
      * A told window of the territory-day is predicted to break: re-plan to keep it, unless a re-plan ran less than
      * the cooldown ago (data time); then once the cooldown is over, with every risk that came in meanwhile.
      */
-    public void onRisk(String territoryId, LocalDate date, String reason) {
-        if (!automatic) {
-            return;
+    public void onRisk(String territoryId, LocalDate date, UUID appointmentId, String reason) {
+        if (!automatic || !riskHandled.computeIfAbsent(PlanJobs.key(territoryId, date),
+                k -> ConcurrentHashMap.newKeySet()).add(appointmentId)) {
+            return; // one re-plan per told visit at risk: all before it is kept, so another would not help it
         }
         worker.submit(() -> {
             try {

@@ -27,8 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What re-plans a running day (real database, broker and solver): a told window predicted to break does, at most once
- * per cooldown; a safe forecast and a technician merely running late do not. Route versions count what was re-sent.
+ * What re-plans a running day (real database, broker and solver): a told window predicted to break does, once per
+ * visit and at most once per cooldown; a safe forecast and a technician merely running late do not. Route versions
+ * count what was re-sent.
  */
 @QuarkusTest
 class PromiseReplanTest {
@@ -97,6 +98,12 @@ class PromiseReplanTest {
         assertEquals(1, later.size(), later.toString());
         assertTrue(later.getFirst().contains("told window of visit " + second + " at risk"), later.toString());
         assertFalse(later.toString().contains("later than planned"), later.toString());
+
+        // The first visit at risk again, past another cooldown: it had its re-plan (all before it is kept as it is).
+        clock.set(Instant.parse(DAY + "T07:40:00Z"));
+        publisher.send(forecast(first, 3, 0.20)).get();
+        Thread.sleep(3000);
+        assertEquals(2, replans(token).size(), "one re-plan per told visit at risk");
 
         // Route versions: the first route plus one per re-plan that re-sent it (only material changes are).
         int resent = given().auth().oauth2(token).get(PLANS + "/replans").then().statusCode(200).extract()
