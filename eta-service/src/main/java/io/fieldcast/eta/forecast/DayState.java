@@ -14,9 +14,9 @@ import java.util.UUID;
 public record DayState(String technicianId, LocalDate date, long planVersion, double startLat, double startLon,
                        Instant shiftStart, List<VisitPlan> visits, Map<UUID, VisitProgress> progress,
                        Fix lastFix, Instant now, Map<UUID, Instant> told, Break breakToday,
-                       Instant routePublishedAt) {
+                       Instant routeChangedAt) {
 
-    /** When the route in force was sent is not known (a route counts as settled). */
+    /** A day whose route never changed since its first (a route counts as settled). */
     public DayState(String technicianId, LocalDate date, long planVersion, double startLat, double startLon,
                     Instant shiftStart, List<VisitPlan> visits, Map<UUID, VisitProgress> progress, Fix lastFix,
                     Instant now, Map<UUID, Instant> told, Break breakToday) {
@@ -24,9 +24,12 @@ public record DayState(String technicianId, LocalDate date, long planVersion, do
                 breakToday, null);
     }
 
-    /** Whether the route in force has stood unchanged for at least {@code age} at {@code now}. */
+    /**
+     * Whether the route has stood unchanged for at least {@code age} at {@code now}: the day's first route always has
+     * (it is the plan the customers were booked on); one a re-plan replaced {@code routeChangedAt} must wait.
+     */
     public boolean routeSettled(java.time.Duration age) {
-        return routePublishedAt == null || !now.isBefore(routePublishedAt.plus(age));
+        return routeChangedAt == null || !now.isBefore(routeChangedAt.plus(age));
     }
 
     /**

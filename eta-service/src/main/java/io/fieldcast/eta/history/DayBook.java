@@ -71,7 +71,8 @@ public class DayBook {
                         on conflict (technician_id, day) do update set plan_version = excluded.plan_version,
                             territory_id = excluded.territory_id, start_lat = excluded.start_lat,
                             start_lon = excluded.start_lon, shift_start = excluded.shift_start,
-                            shift_end = excluded.shift_end, published_at = excluded.published_at""")
+                            shift_end = excluded.shift_end, published_at = excluded.published_at,
+                            replaced_at = excluded.published_at""")
                 .setParameter("t", r.technicianId()).setParameter("d", r.date()).setParameter("v", r.planVersion())
                 .setParameter("territory", r.territoryId())
                 .setParameter("lat", r.start() == null ? 0.0 : r.start().lat())
@@ -197,7 +198,7 @@ public class DayBook {
      */
     public Uni<Optional<DayState>> load(TechDay td, Instant now) {
         return session().chain(s -> s.createNativeQuery("""
-                        select plan_version, start_lat, start_lon, shift_start, published_at from route_day
+                        select plan_version, start_lat, start_lon, shift_start, replaced_at from route_day
                         where technician_id = :t and day = :d for update""", Object[].class)
                 .setParameter("t", td.technicianId()).setParameter("d", td.day()).getResultList()
                 .chain(route -> {
