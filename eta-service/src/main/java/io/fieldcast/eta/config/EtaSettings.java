@@ -109,6 +109,13 @@ public interface EtaSettings {
         @WithDefault("PT10M")
         Duration minRouteAge();
 
+        /**
+         * A first window is told at most this long before it starts: the customer needs it an hour ahead, and a
+         * window told in the early morning for the late afternoon rests on every job of the day before it.
+         */
+        @WithDefault("PT3H")
+        Duration maxLead();
+
         /** Monte Carlo samples per technician day. */
         @WithDefault("2000")
         int samples();

@@ -47,6 +47,7 @@ public class ForecastService {
     private final Timer recomputeTimer;
     private final java.time.ZoneId zone;
     private final java.time.Duration minRouteAge;
+    private final java.time.Duration maxLead;
 
     public ForecastService(DayBook days, ModelStore models, Outbox outbox, Clock clock, Roads roads,
                            EtaSettings settings, MeterRegistry meters) {
@@ -61,6 +62,7 @@ public class ForecastService {
         this.policy = new PublicationPolicy(f.target(), f.materialMove(), f.probabilityDrop(), f.maxExpectedWait(),
                 f.toldRisk());
         this.minRouteAge = f.minRouteAge();
+        this.maxLead = f.maxLead();
         // Load + Monte Carlo + store + outbox of one technician day: the issue asks p99 < 1 s.
         this.recomputeTimer = Timer.builder("eta.forecast.recompute").publishPercentiles(0.5, 0.99)
                 .register(meters);
@@ -75,7 +77,7 @@ public class ForecastService {
         long started = System.nanoTime();
         return days.load(td, now).chain(state -> state.isEmpty() ? Uni.createFrom().item(0)
                 : apply(state.get(), forecaster.forecast(state.get(), models.current(),
-                        f -> state.get().routeSettled(minRouteAge) && policy.tellable(f)), models.current(), now))
+                        f -> mayTellFirst(state.get(), f, now) && policy.tellable(f)), models.current(), now))
                 .invoke(x -> recomputeTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
     }
 
@@ -86,6 +88,15 @@ public class ForecastService {
             chain = chain.chain(() -> recompute(td).replaceWithVoid());
         }
         return chain;
+    }
+
+    /** A first window may be told from a settled route, and no more than {@code max-lead} before it starts. */
+    private boolean mayTellFirst(DayState day, VisitForecast f, Instant now) {
+        return day.routeSettled(minRouteAge) && withinLead(f.windowStart(), now, maxLead);
+    }
+
+    static boolean withinLead(Instant windowStart, Instant now, java.time.Duration maxLead) {
+        return !windowStart.isAfter(now.plus(maxLead));
     }
 
     /** p99 of recompute time so far, in ms (for tests and the README figure). */
@@ -111,7 +122,7 @@ public class ForecastService {
                         // told now could reach the phone after the van is at the door, and bind nothing.
                         Optional<String> reason = day.progressOf(f.appointmentId()).enRouteAt() != null
                                 ? Optional.empty()
-                                : policy.decide(last.orElse(null), f, day.planVersion(), day.routeSettled(minRouteAge));
+                                : policy.decide(last.orElse(null), f, day.planVersion(), mayTellFirst(day, f, now));
                         return store(day, f, model, now, last, reason)
                                 .map(x -> published + (reason.isPresent() ? 1 : 0));
                     }));

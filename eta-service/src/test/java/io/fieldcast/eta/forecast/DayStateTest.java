@@ -11,7 +11,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** When a technician's route counts as settled enough to tell a first window from. */
+/** When a first window may be told: from a settled route, not too far ahead. */
 class DayStateTest {
 
     private static final Instant NOW = Instant.parse("2026-03-10T10:00:00Z");
@@ -31,5 +31,12 @@ class DayStateTest {
     void aReplacedRouteWaitsTheMinimumAge() {
         assertFalse(changedAt(NOW.minus(Duration.ofMinutes(9))).routeSettled(AGE), "replaced 9 min ago");
         assertTrue(changedAt(NOW.minus(AGE)).routeSettled(AGE), "replaced 10 min ago");
+    }
+
+    @Test
+    void aFirstWindowIsToldAtMostTheMaximumLeadAhead() {
+        Duration lead = Duration.ofHours(3);
+        assertTrue(ForecastService.withinLead(NOW.plus(lead), NOW, lead), "starts in 3 h");
+        assertFalse(ForecastService.withinLead(NOW.plus(lead).plusSeconds(60), NOW, lead), "starts in 3 h 1 min");
     }
 }
