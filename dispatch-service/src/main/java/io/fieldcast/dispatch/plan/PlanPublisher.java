@@ -82,12 +82,13 @@ public class PlanPublisher {
         return Panache.withTransaction(() -> days.lock(territory, date)
                 .chain(() -> Appointment.<Appointment>list("territoryId = ?1 and serviceDate = ?2 and status in ?3",
                         territory, date, AppointmentStatus.OPEN))
-                .chain(open -> apply(problem, routes, open, actor, reason, score, onlyChanged)));
+                .chain(open -> canceledIds(territory, date).chain(canceled ->
+                        apply(problem, routes, open, canceled, actor, reason, score, onlyChanged))));
     }
 
     private Uni<Result> apply(PlanProblem problem, Map<String, List<PlanProblem.Stop>> routes,
-                              List<Appointment> open, String actor, String reason, String score,
-                              boolean onlyChanged) {
+                              List<Appointment> open, Set<String> canceled, String actor, String reason,
+                              String score, boolean onlyChanged) {
         Map<UUID, Appointment> byId = new HashMap<>();
         open.forEach(a -> byId.put(a.id, a));
         List<UUID> unseen = open.stream().map(a -> a.id)
@@ -144,7 +145,8 @@ public class PlanPublisher {
         int unassignedCount = unassigned;
         String territory = problem.input().territoryId();
         var date = problem.input().date();
-        Set<String> openIds = new java.util.HashSet<>();
+        // A canceled visit still counts as on the route last sent, so a route that lost it is re-sent.
+        Set<String> openIds = new java.util.HashSet<>(canceled);
         byId.keySet().forEach(id -> openIds.add(id.toString()));
         return nextVersion(problem).chain(version -> customers(open).chain(customers -> sentSignatures(problem)
                 .chain(sent -> EmptiedRoutes.of(problem, routes.keySet(), sent, version, now).chain(emptied -> {
@@ -195,8 +197,7 @@ public class PlanPublisher {
     /**
      * Whether a route with signature {@code next} differs materially from the one last sent ({@code sent}, null when
      * nothing was sent): other visits or another order, or a planned arrival moved by at least {@code move}. Visits
-     * of the sent route that are no longer open (done, or canceled: the phone hears of those by their own events)
-     * do not count.
+     * of the sent route done since (not in {@code open}, which holds the canceled ones too) do not count.
      */
     static boolean materiallyDifferent(String sent, String next, Duration move, Set<String> open) {
         if (sent == null) {
@@ -326,6 +327,15 @@ public class PlanPublisher {
             list.forEach(c -> m.put(c.id, c));
             return m;
         });
+    }
+
+    private static Uni<Set<String>> canceledIds(String territory, java.time.LocalDate date) {
+        return Appointment.<Appointment>list("territoryId = ?1 and serviceDate = ?2 and status = ?3", territory, date,
+                AppointmentStatus.CANCELED).map(list -> {
+                    Set<String> ids = new java.util.HashSet<>();
+                    list.forEach(a -> ids.add(a.id.toString()));
+                    return ids;
+                });
     }
 
     /**

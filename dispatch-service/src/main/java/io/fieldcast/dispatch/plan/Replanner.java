@@ -72,6 +72,8 @@ public class Replanner {
 
     private static final class Pending {
         final Set<String> reasons = new LinkedHashSet<>();
+        /** The work changed (a cancellation, an absence, an emergency, a failed job): the result is published. */
+        volatile boolean workChanged;
         final Instant requestedAt;
         final long requestedNanos = System.nanoTime();
 
@@ -114,7 +116,7 @@ public class Replanner {
         worker.submit(() -> {
             try {
                 if (date.equals(LocalDate.now(clock.withZone(plans.zoneOf(territoryId))))) {
-                    request(territoryId, date, reason);
+                    request(territoryId, date, reason, true);
                 }
             } catch (RuntimeException e) {
                 LOG.warnf(e, "could not consider a re-plan of %s on %s", territoryId, date);
@@ -145,7 +147,7 @@ public class Replanner {
                                 TimeUnit.MILLISECONDS);
                     }
                 } else {
-                    request(territoryId, date, reason);
+                    request(territoryId, date, reason, false);
                 }
             } catch (RuntimeException e) {
                 LOG.warnf(e, "could not consider a re-plan of %s on %s", territoryId, date);
@@ -165,18 +167,22 @@ public class Replanner {
         }
         Set<String> reasons = deferred.remove(key);
         if (reasons != null && !reasons.isEmpty() && automatic) {
-            request(territoryId, date, String.join("; ", reasons));
+            request(territoryId, date, String.join("; ", reasons), false);
         }
     }
 
-    /** Queues a re-plan (merged with one already waiting for the same territory-day). */
-    public void request(String territoryId, LocalDate date, String reason) {
+    /**
+     * Queues a re-plan (merged with one already waiting for the same territory-day). {@code workChanged}: the day's
+     * work changed, so the result is published whatever it gains; else (a risk) only for a material gain.
+     */
+    public void request(String territoryId, LocalDate date, String reason, boolean workChanged) {
         String key = PlanJobs.key(territoryId, date);
         boolean[] created = {false};
         pending.compute(key, (k, p) -> {
             Pending next = p != null ? p : new Pending(clock.instant());
             created[0] = p == null;
             next.reasons.add(reason);
+            next.workChanged |= workChanged;
             return next;
         });
         if (created[0]) {
@@ -235,7 +241,8 @@ public class Replanner {
         DispatchPlan solved = jobs.solveNow(problem, settings.replanTime(), settings.replanUnimproved());
         long solveMs = (System.nanoTime() - solveStart) / 1_000_000;
         String reason = "re-plan: " + String.join("; ", p.reasons);
-        if (AUTOMATIC.equals(actor) && !worthChanging(current, solved.getScore(), settings.replanMinGain())) {
+        if (AUTOMATIC.equals(actor) && !p.workChanged
+                && !worthChanging(current, solved.getScore(), settings.replanMinGain())) {
             // Every route re-sent moves the day under technicians and customers: not for a few minutes of driving.
             LOG.infof("kept the plan of %s (%s): %s re-planned is %s, gain below %d soft", key, reason, current,
                     solved.getScore(), settings.replanMinGain());

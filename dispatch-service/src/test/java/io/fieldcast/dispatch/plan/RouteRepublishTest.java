@@ -39,6 +39,12 @@ class RouteRepublishTest {
     }
 
     @Test
+    void aVisitCanceledSinceTheLastRouteIsAChange() {
+        // a was canceled: the caller counts it with the open ones, so the phone gets the route without it.
+        assertTrue(PlanPublisher.materiallyDifferent("a@600;b@660;", "b@662;", MOVE, Set.of("a", "b")));
+    }
+
+    @Test
     void nothingSentYetIsAlwaysSent() {
         assertTrue(PlanPublisher.materiallyDifferent(null, "a@600;", MOVE, OPEN));
         assertTrue(PlanPublisher.materiallyDifferent("a@-;", "a@600;", MOVE, OPEN), "a planned time appeared");
