@@ -1,5 +1,6 @@
 package io.fieldcast.dispatch.console;
 
+import io.fieldcast.dispatch.Await;
 import io.fieldcast.dispatch.TestClock;
 import io.fieldcast.dispatch.booking.FixturesAccess;
 import io.fieldcast.dispatch.road.Roads;
@@ -11,12 +12,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -31,7 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class ConsoleApiTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String DAY = "2026-03-04";
 
     @Inject
@@ -104,7 +102,7 @@ class ConsoleApiTest {
         // An older fix arriving late (a phone replaying after being offline) does not move the technician back.
         publisher.send(ping(tech, t0.plusSeconds(10), 48.0, 11.4)).get();
         publisher.send(ping("someone-elsewhere", t0, 1, 1)).get();
-        awaitTrue(() -> given().auth().oauth2(token).queryParam("territory", "console-pos").get("/api/positions")
+        Await.until(() -> given().auth().oauth2(token).queryParam("territory", "console-pos").get("/api/positions")
                 .then().statusCode(200).extract().<List<String>>path("technicianId").contains(tech), "position seen");
         // The late older ping is the last one sent; give the consumer a moment to have applied it too.
         Thread.sleep(500);
@@ -137,12 +135,12 @@ class ConsoleApiTest {
                 UUID.fromString(a), "console-day-tech", Instant.parse(DAY + "T11:40:00Z"),
                 Instant.parse(DAY + "T11:20:00Z"), Instant.parse(DAY + "T12:20:00Z"), 0.8,
                 Instant.parse(DAY + "T08:00:00Z"), Instant.parse(DAY + "T12:00:00Z"), "m1", 1, "traffic")).get();
-        awaitTrue(() -> "AT_RISK".equals(given().auth().oauth2(token).get(path).then().statusCode(200).extract()
+        Await.until(() -> "AT_RISK".equals(given().auth().oauth2(token).get(path).then().statusCode(200).extract()
                 .path("visits.find { it.appointmentId == '" + a + "' }.risk")), "forecast applied");
 
         given().auth().oauth2(token).contentType("application/json").body(Map.of("seconds", 1))
                 .post("/api/plans/console-day/" + DAY + "/solve").then().statusCode(202);
-        awaitTrue(() -> "SOLVED".equals(given().auth().oauth2(token).get("/api/plans/console-day/" + DAY).then()
+        Await.until(() -> "SOLVED".equals(given().auth().oauth2(token).get("/api/plans/console-day/" + DAY).then()
                 .extract().path("status")), "solved");
         given().auth().oauth2(token).get(path).then().statusCode(200)
                 .body("source", equalTo("SOLVE")).body("solveStatus", equalTo("SOLVED"))
@@ -156,7 +154,7 @@ class ConsoleApiTest {
                 .post("/api/appointments/" + b + "/cancel").then().statusCode(200);
         given().auth().oauth2(token).contentType("application/json").body(Map.of("seconds", 1))
                 .post("/api/plans/console-day/" + DAY + "/solve").then().statusCode(202);
-        awaitTrue(() -> "SOLVED".equals(given().auth().oauth2(token).get("/api/plans/console-day/" + DAY).then()
+        Await.until(() -> "SOLVED".equals(given().auth().oauth2(token).get("/api/plans/console-day/" + DAY).then()
                 .extract().path("status")), "solved again");
         given().auth().oauth2(token).get(path).then().statusCode(200)
                 .body("visits.find { it.appointmentId == '" + b + "' }.status", equalTo("CANCELED"))
@@ -193,16 +191,5 @@ class ConsoleApiTest {
     private static LocationPing ping(String tech, Instant at, double lat, double lon) {
         return new LocationPing(UUID.randomUUID(), at, LocationPing.SCHEMA_VERSION, tech, "c-" + UUID.randomUUID(), at,
                 at, lat, lon, 8, 10.0, 90.0);
-    }
-
-    private static void awaitTrue(Supplier<Boolean> condition, String what) throws InterruptedException {
-        long until = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < until) {
-            if (Boolean.TRUE.equals(condition.get())) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("never: " + what);
     }
 }

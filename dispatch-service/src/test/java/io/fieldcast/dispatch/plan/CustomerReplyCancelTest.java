@@ -1,5 +1,6 @@
 package io.fieldcast.dispatch.plan;
 
+import io.fieldcast.dispatch.Await;
 import io.fieldcast.dispatch.TestClock;
 import io.fieldcast.dispatch.booking.FixturesAccess;
 import io.fieldcast.dispatch.road.Roads;
@@ -24,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -96,7 +96,7 @@ class CustomerReplyCancelTest {
         Day day = new Day(f, territory, new HashMap<>());
         given().auth().oauth2(day.dispatcher()).contentType("application/json").body(Map.of("seconds", 1))
                 .post(day.plans() + "/solve").then().statusCode(202);
-        awaitTrue(() -> "SOLVED".equals(given().auth().oauth2(day.dispatcher()).get(day.plans()).then()
+        Await.until(() -> "SOLVED".equals(given().auth().oauth2(day.dispatcher()).get(day.plans()).then()
                 .extract().path("status")), "solved");
         try (EventProbe probe = EventProbe.atEnd(Topics.ROUTES)) {
             given().auth().oauth2(day.dispatcher()).post(day.plans() + "/publish").then().statusCode(200);
@@ -139,7 +139,7 @@ class CustomerReplyCancelTest {
         // A later reply to the canceled appointment is an audited refusal.
         publisher.send(new CustomerReplied(UUID.randomUUID(), Instant.parse(DAY + "T07:05:00Z"),
                 CustomerReplied.SCHEMA_VERSION, canceled, ReplyKind.CANCEL, "sms", "C")).get();
-        awaitTrue(() -> given().auth().oauth2(day.admin()).queryParam("entity", "appointment")
+        Await.until(() -> given().auth().oauth2(day.admin()).queryParam("entity", "appointment")
                 .queryParam("id", canceled.toString()).get("/api/audit").then().extract()
                 .<List<String>>path("action").contains("CUSTOMER_CANCEL_REFUSED"), "refusal audited");
     }
@@ -153,7 +153,7 @@ class CustomerReplyCancelTest {
         Instant at = Instant.parse(DAY + "T07:01:00Z");
         publisher.send(new VisitStatusChanged(UUID.randomUUID(), at, VisitStatusChanged.SCHEMA_VERSION, stranger,
                 visit, VisitStatus.EN_ROUTE, null, null, at, at, "c-1")).get();
-        awaitTrue(() -> given().auth().oauth2(day.admin()).queryParam("entity", "appointment")
+        Await.until(() -> given().auth().oauth2(day.admin()).queryParam("entity", "appointment")
                 .queryParam("id", visit.toString()).get("/api/audit").then().extract()
                 .<List<String>>path("action").contains("STATUS_IGNORED"), "ignored tap audited");
         given().auth().oauth2(day.dispatcher()).get("/api/appointments/" + visit).then()
@@ -162,7 +162,7 @@ class CustomerReplyCancelTest {
         // The assignee's tap counts.
         publisher.send(new VisitStatusChanged(UUID.randomUUID(), at, VisitStatusChanged.SCHEMA_VERSION, owner,
                 visit, VisitStatus.EN_ROUTE, null, null, at, at, "c-2")).get();
-        awaitTrue(() -> "EN_ROUTE".equals(given().auth().oauth2(day.dispatcher()).get("/api/appointments/" + visit)
+        Await.until(() -> "EN_ROUTE".equals(given().auth().oauth2(day.dispatcher()).get("/api/appointments/" + visit)
                 .then().extract().path("status")), "assignee's tap applied");
     }
 
@@ -192,16 +192,5 @@ class CustomerReplyCancelTest {
 
     private static List<UUID> visitIds(RoutePlanned r) {
         return r.visits().stream().map(v -> v.appointmentId()).toList();
-    }
-
-    private static void awaitTrue(Supplier<Boolean> condition, String what) throws InterruptedException {
-        long until = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < until) {
-            if (Boolean.TRUE.equals(condition.get())) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("never: " + what);
     }
 }

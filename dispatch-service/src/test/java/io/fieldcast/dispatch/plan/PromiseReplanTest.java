@@ -1,5 +1,6 @@
 package io.fieldcast.dispatch.plan;
 
+import io.fieldcast.dispatch.Await;
 import io.fieldcast.dispatch.TestClock;
 import io.fieldcast.dispatch.booking.FixturesAccess;
 import io.fieldcast.dispatch.road.Roads;
@@ -13,12 +14,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -34,7 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class PromiseReplanTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String DAY = "2026-03-04";
     private static final String TERRITORY = "promise-replan";
     private static final String TECH = TERRITORY + "-tech";
@@ -67,7 +65,7 @@ class PromiseReplanTest {
                 TERRITORY, 3));
         given().auth().oauth2(token).contentType("application/json").body(Map.of("seconds", 1))
                 .post(PLANS + "/" + DAY + "/solve").then().statusCode(202);
-        awaitTrue(() -> "SOLVED".equals(given().auth().oauth2(token).get(PLANS + "/" + DAY).then().extract()
+        Await.until(() -> "SOLVED".equals(given().auth().oauth2(token).get(PLANS + "/" + DAY).then().extract()
                 .path("status")), "solved");
         given().auth().oauth2(token).post(PLANS + "/" + DAY + "/publish").then().statusCode(200);
         assertEquals(1, routeVersions(token).get(TECH), "the published plan is the technician's first route");
@@ -77,7 +75,7 @@ class PromiseReplanTest {
         replanner.setAutomatic(true);
         publisher.send(forecast(first, 1, 0.95)).get();
         publisher.send(forecast(first, 2, 0.40)).get();
-        awaitTrue(() -> replans(token).size() == 1, "a re-plan for the told window at risk");
+        Await.until(() -> replans(token).size() == 1, "a re-plan for the told window at risk");
         List<String> reasons = replans(token).getFirst();
         assertEquals(1, reasons.size(), reasons.toString());
         assertTrue(reasons.getFirst().contains("told window of visit " + first + " at risk (40 % likely kept)"),
@@ -93,7 +91,7 @@ class PromiseReplanTest {
 
         // Past the cooldown the waiting risk re-plans, alone: the late tap was never a reason.
         clock.set(Instant.parse(DAY + "T07:16:00Z"));
-        awaitTrue(() -> replans(token).size() == 2, "the deferred risk re-planned after the cooldown");
+        Await.until(() -> replans(token).size() == 2, "the deferred risk re-planned after the cooldown");
         List<String> later = replans(token).getFirst();
         assertEquals(1, later.size(), later.toString());
         assertTrue(later.getFirst().contains("told window of visit " + second + " at risk"), later.toString());
@@ -130,16 +128,5 @@ class PromiseReplanTest {
     private static Map<String, Integer> routeVersions(String token) {
         return given().auth().oauth2(token).get(PLANS + "/" + DAY + "/route-versions").then().statusCode(200)
                 .extract().path("technicians");
-    }
-
-    private static void awaitTrue(Supplier<Boolean> condition, String what) throws InterruptedException {
-        long until = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < until) {
-            if (Boolean.TRUE.equals(condition.get())) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("never: " + what);
     }
 }

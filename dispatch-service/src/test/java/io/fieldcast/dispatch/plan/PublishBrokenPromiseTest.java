@@ -1,5 +1,6 @@
 package io.fieldcast.dispatch.plan;
 
+import io.fieldcast.dispatch.Await;
 import io.fieldcast.dispatch.TestClock;
 import io.fieldcast.dispatch.booking.FixturesAccess;
 import io.fieldcast.dispatch.road.Roads;
@@ -11,12 +12,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -30,7 +29,6 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 class PublishBrokenPromiseTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String DAY = "2026-03-05";
     private static final String TERRITORY = "broken-promise";
     private static final String PLANS = "/api/plans/" + TERRITORY + "/" + DAY;
@@ -64,7 +62,7 @@ class PublishBrokenPromiseTest {
         UUID id = UUID.fromString(told);
         publisher.send(new NotificationSent(UUID.randomUUID(), TestClock.MONDAY_6AM, NotificationSent.SCHEMA_VERSION,
                 id, "WINDOW_NARROWED", "db-outbox", "+1***00", null, 1, TOLD_START, TOLD_END)).get();
-        awaitTrue(() -> TOLD_START.toString().equals(given().auth().oauth2(token).get(PLANS + "/timeline").then()
+        Await.until(() -> TOLD_START.toString().equals(given().auth().oauth2(token).get(PLANS + "/timeline").then()
                 .extract().path("visits.find { it.appointmentId == '" + told + "' }.told.windowStart")), "told");
 
         // Thursday 07:00: the dispatcher solves the rest of the day again and publishes.
@@ -86,18 +84,7 @@ class PublishBrokenPromiseTest {
     private static void solve(String token) throws InterruptedException {
         given().auth().oauth2(token).contentType("application/json").body(Map.of("seconds", 1))
                 .post(PLANS + "/solve").then().statusCode(202);
-        awaitTrue(() -> "SOLVED".equals(given().auth().oauth2(token).get(PLANS).then().extract().path("status")),
+        Await.until(() -> "SOLVED".equals(given().auth().oauth2(token).get(PLANS).then().extract().path("status")),
                 "solved");
-    }
-
-    private static void awaitTrue(Supplier<Boolean> condition, String what) throws InterruptedException {
-        long until = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < until) {
-            if (Boolean.TRUE.equals(condition.get())) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("never: " + what);
     }
 }

@@ -1,5 +1,6 @@
 package io.fieldcast.dispatch.plan;
 
+import io.fieldcast.dispatch.Await;
 import io.fieldcast.dispatch.TestClock;
 import io.fieldcast.dispatch.booking.FixturesAccess;
 import io.fieldcast.dispatch.road.Roads;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -30,7 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class ToldWindowReplanTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String DAY = "2026-03-04";
     private static final String TERRITORY = "told-replan";
     private static final String PLANS = "/api/plans/" + TERRITORY + "/" + DAY;
@@ -59,7 +58,7 @@ class ToldWindowReplanTest {
         FixturesAccess.book(f, 11, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", TERRITORY, 3);
         given().auth().oauth2(token).contentType("application/json").body(Map.of("seconds", 1))
                 .post(PLANS + "/solve").then().statusCode(202);
-        awaitTrue(() -> "SOLVED".equals(given().auth().oauth2(token).get(PLANS).then().extract().path("status")),
+        Await.until(() -> "SOLVED".equals(given().auth().oauth2(token).get(PLANS).then().extract().path("status")),
                 "solved");
         given().auth().oauth2(token).post(PLANS + "/publish").then().statusCode(200);
         // Two one-hour repairs from 08:00: without a told window both start well before 10:30.
@@ -74,7 +73,7 @@ class ToldWindowReplanTest {
                 Instant.parse(DAY + "T10:00:00Z"))).get();
         publisher.send(forecast(id, 3, Instant.parse(DAY + "T08:30:00Z"), Instant.parse(DAY + "T09:30:00Z")))
                 .get();
-        awaitTrue(() -> {
+        Await.until(() -> {
             var v = visit(token, told);
             return TOLD_START.toString().equals(v.get("told", "windowStart"))
                     && (DAY + "T08:30:00Z").equals(v.get("forecast", "windowStart"));
@@ -102,7 +101,7 @@ class ToldWindowReplanTest {
         // A window texted for a day years on prunes what was told a month before it: it binds nobody any more.
         publisher.send(text(UUID.randomUUID(), 1, Instant.parse("2030-03-01T10:00:00Z"),
                 Instant.parse("2030-03-02T10:00:00Z"), Instant.parse("2030-03-02T11:00:00Z"))).get();
-        awaitTrue(() -> visit(token, told).get("told", "windowStart") == null, "the old told window pruned");
+        Await.until(() -> visit(token, told).get("told", "windowStart") == null, "the old told window pruned");
     }
 
     private static ArrivalForecast forecast(UUID appointment, int version, Instant start, Instant end) {
@@ -133,16 +132,5 @@ class ToldWindowReplanTest {
         Object start = visit(token, appointment).json().get("plannedStart");
         assertTrue(start != null, "visit not planned");
         return Instant.parse(start.toString());
-    }
-
-    private static void awaitTrue(Supplier<Boolean> condition, String what) throws InterruptedException {
-        long until = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < until) {
-            if (Boolean.TRUE.equals(condition.get())) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("never: " + what);
     }
 }
