@@ -341,10 +341,16 @@ class ConsoleToPhoneEndToEndTest {
             deleteTree(profile);
         }
 
-        private static void deleteTree(Path dir) throws IOException {
-            if (Files.exists(dir)) {
+        /**
+         * Best effort: Chromium's helper processes may still be writing into the profile for a moment after the
+         * browser exits (a file vanishing mid-walk), and the profile lives under target/ anyway.
+         */
+        private static void deleteTree(Path dir) throws IOException, InterruptedException {
+            for (int attempt = 0; attempt < 3 && Files.exists(dir); attempt++) {
                 try (var files = Files.walk(dir)) {
                     files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+                } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
+                    Thread.sleep(200);
                 }
             }
         }
