@@ -49,12 +49,7 @@ public final class Simulation implements AutoCloseable {
         this.clock = clock;
         this.drivesClock = drivesClock;
         long t0 = System.nanoTime();
-        // The services' city (fieldcast.road.city-seed / city-size-km, 7 and 25 km by default): the simulated people
-        // must drive on the streets the platform plans and map-matches on.
-        RoadNetworkConfig config = RoadNetworkConfig.syntheticCity()
-                .withCity(CityOptions.of(Long.parseLong(env("FIELDCAST_ROAD_CITY_SEED", "7")),
-                        Double.parseDouble(env("FIELDCAST_ROAD_CITY_SIZE_KM", "25"))))
-                .withCacheDir(settings.graphCache()).withMatrixThreads(1);
+        RoadNetworkConfig config = servicesCity(settings.graphCache());
         this.roads = RoadNetwork.open(settings.osmFile() == null ? config : config.withOsmFile(settings.osmFile()));
         Log.info("road network: " + roads.nodeCount() + " nodes (" + (System.nanoTime() - t0) / 1_000_000 + " ms)");
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -64,6 +59,17 @@ public final class Simulation implements AutoCloseable {
         this.habits = new HabitsFactory(settings.seed());
         this.truth = new TruthWriter(settings.truthFile());
         this.pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()));
+    }
+
+    /**
+     * The services' city (fieldcast.road.city-seed / city-size-km, 7 and 25 km by default, read from the same
+     * environment variables): the simulated people must drive on the streets the platform plans and map-matches on.
+     */
+    public static RoadNetworkConfig servicesCity(Path graphCache) {
+        return RoadNetworkConfig.syntheticCity()
+                .withCity(CityOptions.of(Long.parseLong(env("FIELDCAST_ROAD_CITY_SEED", "7")),
+                        Double.parseDouble(env("FIELDCAST_ROAD_CITY_SIZE_KM", "25"))))
+                .withCacheDir(graphCache).withMatrixThreads(1);
     }
 
     /** Points the API clients at other addresses (the demo opens the road network before its services listen). */

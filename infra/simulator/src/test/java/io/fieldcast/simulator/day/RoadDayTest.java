@@ -2,7 +2,7 @@ package io.fieldcast.simulator.day;
 
 import io.fieldcast.roadnetwork.GeoPoint;
 import io.fieldcast.roadnetwork.RoadNetwork;
-import io.fieldcast.roadnetwork.RoadNetworkConfig;
+import io.fieldcast.simulator.run.Simulation;
 import io.fieldcast.simulator.world.Habits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +19,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The day engine on the synthetic city's real roads (the graph cached in the repository's .fieldcast/graph). */
+/** The day engine on the services' synthetic city's real roads (the graph cached in the repository's .fieldcast/graph). */
 class RoadDayTest {
 
     static RoadNetwork roads;
@@ -27,7 +27,7 @@ class RoadDayTest {
     @BeforeAll
     static void open() {
         Path cache = Path.of("").toAbsolutePath().getParent().getParent().resolve(".fieldcast/graph");
-        roads = RoadNetwork.open(RoadNetworkConfig.syntheticCity().withCacheDir(cache).withMatrixThreads(1));
+        roads = RoadNetwork.open(Simulation.servicesCity(cache));
     }
 
     @AfterAll
@@ -37,7 +37,7 @@ class RoadDayTest {
 
     @Test
     void movingFixesFollowTheRoadGeometryWithinTheNoiseBound() {
-        List<GeoPoint> places = roads.randomResidentialPoints(5, 3);
+        List<GeoPoint> places = roads.randomResidentialPoints(10, 3);
         TechnicianDay day = day(places, 8);
         Habits h = DayEngineTest.calm();
         Router router = new RoadRouter(roads);

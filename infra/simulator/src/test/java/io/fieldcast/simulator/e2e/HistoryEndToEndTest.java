@@ -37,14 +37,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * End to end: 5 technicians × 3 days of history (plus a live replay and a short load run) through the real dispatch-service and tech-mobile-api (their packaged jars in their own
+ * End to end: 4 technicians × 2 days of history (plus a live replay and a short load run) through the real dispatch-service and tech-mobile-api (their packaged jars in their own
  * JVMs, on the shared test PostgreSQL and Kafka), then reads the topics back and compares them with the truth file.
  */
 class HistoryEndToEndTest {
 
     static final Path REPO = Path.of("").toAbsolutePath().getParent().getParent();
-    static final int TECHNICIANS = 5;
-    static final int DAYS = 3;
+    static final int TECHNICIANS = 4;
+    static final int DAYS = 2;
     static final String SECRET = "sim-secret";
     static final Path OUT = Path.of("target", "e2e");
 
@@ -176,12 +176,12 @@ class HistoryEndToEndTest {
         }
     }
 
-    /** Load mode needs only the phone API: three phones driving in real time for 30 s. */
+    /** Load mode needs only the phone API: three phones driving in real time for 16 s (one 15 s batch each). */
     @Test
     void loadSendsRealTimeFixesForEveryPhone() throws Exception {
         try (var pings = EventProbe.atEnd(Topics.TECH_LOCATIONS);
              Simulation sim = new Simulation(settings(OUT.resolve("truth-load.jsonl"), 0))) {
-            Stats stats = new Load(sim).run(3, "tech-%02d", 30);
+            Stats stats = new Load(sim).run(3, "tech-%02d", 16);
             System.out.println(stats.summary());
             assertEquals(0, stats.errors(), stats.summary());
             assertEquals(stats.pingsSent(), stats.pingsAccepted(), stats.summary());
