@@ -9,11 +9,17 @@ import java.util.List;
 public record Evaluation(String method, int observations, double pinball, double coverage80, double maeP50) {
 
     public static Evaluation of(String method, QuantileEstimator.Fitted model, List<Observation> test) {
+        return of(method, test, test.stream().map(o -> model.predict(o.technician(), o.group())).toList());
+    }
+
+    /** {@code predicted.get(i)} is what was predicted for {@code test.get(i)}. */
+    public static Evaluation of(String method, List<Observation> test, List<Quantiles> predicted) {
         double pinball = 0;
         double covered = 0;
         double mae = 0;
-        for (Observation o : test) {
-            Quantiles q = model.predict(o.technician(), o.group());
+        for (int i = 0; i < test.size(); i++) {
+            Observation o = test.get(i);
+            Quantiles q = predicted.get(i);
             pinball += (pinball(o.value(), q.p10(), 0.1) + pinball(o.value(), q.p50(), 0.5)
                     + pinball(o.value(), q.p90(), 0.9)) / 3;
             covered += o.value() >= q.p10() && o.value() <= q.p90() ? 1 : 0;

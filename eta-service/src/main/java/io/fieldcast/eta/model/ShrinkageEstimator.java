@@ -11,7 +11,8 @@ import java.util.Map;
  * effect, each shrunk toward zero by an empirical-Bayes weight {@code n / (n + k)} with {@code k = within-variance /
  * between-variance} measured on the data. A new technician gets the fleet; one with 200 visits gets mostly their own.
  * The spread comes from the residuals' empirical 10th/90th/97.5th percentiles per group, scaled by the technician's own
- * (shrunk) variability, so skew and fat tails are kept rather than assumed normal.
+ * (shrunk) variability and by their (shrunk) variability on that job type, so skew and fat tails are kept rather than
+ * assumed normal.
  */
 public final class ShrinkageEstimator implements QuantileEstimator {
 
@@ -49,7 +50,8 @@ public final class ShrinkageEstimator implements QuantileEstimator {
         return (technician, group) -> {
             double mu = groupMean.getOrDefault(group, global) + techEffect.getOrDefault(technician, 0.0)
                     + cellEffect.getOrDefault(technician + "\u0000" + group, 0.0);
-            double scale = spread.techScale.getOrDefault(technician, 1.0);
+            double scale = spread.techScale.getOrDefault(technician, 1.0)
+                    * spread.cellScale.getOrDefault(technician + "\u0000" + group, 1.0);
             double[] q = spread.groupQuantiles.getOrDefault(group, spread.global);
             int n = spread.cellCount.getOrDefault(technician + "\u0000" + group, 0);
             return new Quantiles(Math.exp(mu + q[0] * scale), Math.exp(mu), Math.exp(mu + q[1] * scale),
@@ -120,9 +122,14 @@ public final class ShrinkageEstimator implements QuantileEstimator {
 
     /** Residual p10/p90 per group (shrunk toward the fleet's) and each technician's relative spread. */
     private record Spread(double[] global, Map<String, double[]> groupQuantiles, Map<String, Double> techScale,
-                          Map<String, Integer> cellCount) {
+                          Map<String, Double> cellScale, Map<String, Integer> cellCount) {
 
         private static final double PRIOR_SAMPLES = 30;
+        /**
+         * A technician's spread on one job type, relative to their spread overall, borrows from the overall as if it
+         * had been seen this many times: one technician may be steady on checks and all over the place on routers.
+         */
+        private static final double PRIOR_CELL_SAMPLES = 8;
 
         static Spread of(List<Observation> data, double[] residual) {
             // In-sample residuals are a little too narrow (the means were fitted to them); 1.05 widens them back.
@@ -149,13 +156,28 @@ public final class ShrinkageEstimator implements QuantileEstimator {
                         wTail * quantile(r, 0.975) * inflate + (1 - wTail) * global[2]});
             });
             Map<String, Double> scale = new HashMap<>();
-            byTech.forEach((t, values) -> {
-                double ss = values.stream().mapToDouble(r -> r * r).sum();
-                double variance = (ss + PRIOR_SAMPLES * globalSd * globalSd) / (values.size() + PRIOR_SAMPLES);
-                scale.put(t, Math.sqrt(variance) / globalSd);
+            byTech.forEach((t, values) -> scale.put(t, shrunkSd(values, globalSd, PRIOR_SAMPLES) / globalSd));
+            Map<String, Double> groupSd = new HashMap<>();
+            byGroup.forEach((g, values) -> groupSd.put(g,
+                    Math.max(1e-3, Math.sqrt(values.stream().mapToDouble(r -> r * r).average().orElse(0)))));
+            Map<String, List<Double>> byCell = new HashMap<>();
+            for (int i = 0; i < data.size(); i++) {
+                byCell.computeIfAbsent(cell(data.get(i)), x -> new ArrayList<>()).add(residual[i]);
+            }
+            Map<String, Double> cellScale = new HashMap<>();
+            byCell.forEach((c, values) -> {
+                String[] key = c.split("\u0000", 2);
+                double expected = scale.get(key[0]) * groupSd.get(key[1]);
+                cellScale.put(c, shrunkSd(values, expected, PRIOR_CELL_SAMPLES) / expected);
             });
-            return new Spread(global, groups, scale, cellCount);
+            return new Spread(global, groups, scale, cellScale, cellCount);
         }
+    }
+
+    /** The RMS of {@code values} pulled toward {@code prior} as if that had been seen {@code priorSamples} times. */
+    private static double shrunkSd(List<Double> values, double prior, double priorSamples) {
+        double ss = values.stream().mapToDouble(r -> r * r).sum();
+        return Math.sqrt((ss + priorSamples * prior * prior) / (values.size() + priorSamples));
     }
 
     static double quantile(double[] values, double q) {
