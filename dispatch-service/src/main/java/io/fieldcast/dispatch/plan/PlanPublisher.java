@@ -5,6 +5,7 @@ import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.AppointmentStatus;
 import io.fieldcast.dispatch.domain.Customer;
 import io.fieldcast.dispatch.persistence.DayLoader;
+import io.fieldcast.dispatch.persistence.ToldWindows;
 import io.fieldcast.dispatch.solver.DispatchPlan;
 import io.fieldcast.events.Events;
 import io.fieldcast.events.GeoPosition;
@@ -45,12 +46,14 @@ public class PlanPublisher {
     static final Duration ROUTE_REPUBLISH_MOVE = Duration.ofMinutes(15);
 
     private final DayLoader days;
+    private final ToldWindows toldWindows;
     private final Outbox outbox;
     private final AuditLog audit;
     private final Clock clock;
 
-    public PlanPublisher(DayLoader days, Outbox outbox, AuditLog audit, Clock clock) {
+    public PlanPublisher(DayLoader days, ToldWindows toldWindows, Outbox outbox, AuditLog audit, Clock clock) {
         this.days = days;
+        this.toldWindows = toldWindows;
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
@@ -65,7 +68,11 @@ public class PlanPublisher {
         public final List<UUID> unseen;
 
         OutdatedException(List<UUID> unseen) {
-            super(unseen.size() + " appointment(s) were booked after this solve started; solve again");
+            this(unseen, unseen.size() + " appointment(s) were booked after this solve started; solve again");
+        }
+
+        protected OutdatedException(List<UUID> unseen, String message) {
+            super(message);
             this.unseen = unseen;
         }
     }
@@ -82,9 +89,16 @@ public class PlanPublisher {
         return Panache.withTransaction(() -> days.lock(territory, date)
                 .chain(() -> Appointment.<Appointment>list("territoryId = ?1 and serviceDate = ?2 and status in ?3",
                         territory, date, AppointmentStatus.OPEN))
-                .chain(open -> canceledIds(territory, date).chain(canceled ->
-                        apply(problem, routes, open, canceled, actor, reason, score, onlyChanged))));
+                .chain(open -> toldWindows.of(open.stream().map(a -> a.id).toList()).chain(told -> {
+                    List<UUID> broken = ToldWhileSolving.moved(problem, routes, open, told);
+                    if (!broken.isEmpty()) {
+                        return Uni.createFrom().failure(new ToldWhileSolving.Outdated(broken));
+                    }
+                    return canceledIds(territory, date).chain(canceled ->
+                            apply(problem, routes, open, canceled, actor, reason, score, onlyChanged));
+                })));
     }
+
 
     private Uni<Result> apply(PlanProblem problem, Map<String, List<PlanProblem.Stop>> routes,
                               List<Appointment> open, Set<String> canceled, String actor, String reason,

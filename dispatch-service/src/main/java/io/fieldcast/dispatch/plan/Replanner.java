@@ -39,6 +39,8 @@ public class Replanner {
 
     private static final Logger LOG = Logger.getLogger(Replanner.class);
     private static final int KEPT_RESULTS = 200;
+    /** Solves of one re-plan when the day changes under it (a booking, a window told): then it gives up, logged. */
+    private static final int MAX_ATTEMPTS = 3;
     /** The actor of automatic re-plans. */
     static final String AUTOMATIC = "replanner";
 
@@ -218,19 +220,29 @@ public class Replanner {
 
     private Outcome execute(String territoryId, LocalDate date, String key, Pending p, String actor) {
         lastRun.put(key, clock.instant());
-        Outcome outcome;
-        try {
-            outcome = attempt(territoryId, date, key, p, actor);
-        } catch (PlanPublisher.OutdatedException e) {
-            // Someone booked while we solved: once more with the new appointment in.
-            outcome = attempt(territoryId, date, key, p, actor);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "re-plan of %s failed", key);
-            outcome = new Outcome(key, Set.copyOf(p.reasons), p.requestedAt, elapsedMs(p), 0, 0, 0, null,
-                    String.valueOf(e.getMessage()));
+        Outcome outcome = null;
+        for (int attempt = 1; outcome == null; attempt++) {
+            try {
+                outcome = attempt(territoryId, date, key, p, actor);
+            } catch (PlanPublisher.OutdatedException e) {
+                if (attempt < MAX_ATTEMPTS) {
+                    // Someone booked, or a customer was told a window, while we solved: again with it in.
+                    LOG.infof("re-plan of %s solves again: %s", key, e.getMessage());
+                    continue;
+                }
+                outcome = failed(key, p, e);
+            } catch (RuntimeException e) {
+                outcome = failed(key, p, e);
+            }
         }
         remember(outcome);
         return outcome;
+    }
+
+    private static Outcome failed(String key, Pending p, RuntimeException e) {
+        LOG.errorf(e, "re-plan of %s failed", key);
+        return new Outcome(key, Set.copyOf(p.reasons), p.requestedAt, elapsedMs(p), 0, 0, 0, null,
+                String.valueOf(e.getMessage()));
     }
 
     private Outcome attempt(String territoryId, LocalDate date, String key, Pending p, String actor) {
