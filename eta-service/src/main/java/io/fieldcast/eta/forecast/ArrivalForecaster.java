@@ -162,6 +162,7 @@ public final class ArrivalForecaster {
         for (int s = 0; s < samples; s++) {
             // Drawn whether used or not, so a promise that moves the break keeps every other draw the same.
             double breakU = lunch.pending() ? uniform(random) : 0;
+            double breakAfterU = lunch.pending() ? uniform(random) : 0;
             boolean breakTaken = !lunch.pending();
             double t;
             if (currentService != null) {
@@ -176,7 +177,7 @@ public final class ArrivalForecaster {
             for (int r = 0; r < remaining.size(); r++) {
                 VisitPlan v = day.visits().get(remaining.get(r));
                 if (!breakTaken) {
-                    double resumed = breakEnd(lunch, r, t, now, breakU);
+                    double resumed = breakEnd(lunch, r, t, now, breakU, breakAfterU);
                     if (!Double.isNaN(resumed)) {
                         t = resumed;
                         breakTaken = true;
@@ -211,8 +212,12 @@ public final class ArrivalForecaster {
      * When the van leaves for remaining visit {@code r} if the break comes first, or NaN when it does not: a break
      * under way goes on (its length conditioned on what it lasted so far); otherwise it is taken at the first gap
      * between jobs after the technician's usual time, never before the day's first job nor once the van set off.
+     * The usual time is the earliest break seen, which is later than the real one by the wait for a gap between jobs
+     * on that day: each sample puts it up to {@link #breakSlackMinutes} earlier ({@code afterU}), so a job ending
+     * just before the learned minute is not a sure "no break first" (it was, and windows told at 100 % broke by the
+     * whole break).
      */
-    private double breakEnd(Lunch lunch, int r, double departure, double now, double u) {
+    private double breakEnd(Lunch lunch, int r, double departure, double now, double u, double afterU) {
         Quantiles minutes = lunch.habit().minutes();
         if (r == 0 && lunch.today() != null) {
             double start = epoch(lunch.today().start());
@@ -224,10 +229,19 @@ public final class ArrivalForecaster {
         if (r == 0 && (!lunch.afterAJob() || lunch.leftAlready())) {
             return Double.NaN;
         }
-        if (BreakEstimator.localMinute(Instant.ofEpochSecond((long) departure), zone) < lunch.habit().afterMinute()) {
+        double after = lunch.habit().afterMinute() - afterU * breakSlackMinutes(lunch.habit());
+        if (BreakEstimator.localMinute(Instant.ofEpochSecond((long) departure), zone) < after) {
             return Double.NaN;
         }
         return departure + 60 * minutes.quantile(u);
+    }
+
+    /**
+     * How much earlier than the earliest break seen the real usual time may be: the earliest of n days' first gaps
+     * after it lies about a job's length / (n + 1) after it; 60 minutes for a job, 5 to 30 minutes in all.
+     */
+    static double breakSlackMinutes(BreakHabit habit) {
+        return Math.clamp(60.0 / (Math.max(0, habit.days()) + 1), 5, 30);
     }
 
     /** {@code toldEnd}: end of the window the customer was told (told windows are as wide as ours), NaN if none. */

@@ -76,6 +76,30 @@ class ArrivalForecasterTest {
         assertTrue(afterBreak >= 35 && afterBreak <= 45, "the last visit waits for a ~40 min lunch: " + afterBreak);
     }
 
+    /**
+     * The earliest break seen in two days (09:00) is later than the usual time by the wait for a gap on those days:
+     * a job that should end at ~08:50 may well be followed by the break, not by the next visit for sure.
+     */
+    @Test
+    void aJobEndingJustBeforeTheEarliestBreakSeenMayBeFollowedByTheBreak() {
+        List<VisitPlan> visits = route(3, T8, T8.plus(Duration.ofHours(10)));
+        Instant now = T8.plus(Duration.ofMinutes(20));
+        Map<UUID, VisitProgress> progress = Map.of(visits.getFirst().appointmentId(),
+                new VisitProgress(null, T8.plus(Duration.ofMinutes(10)), null, false));
+        LearnedModel twoDays = MODEL.withBreaks(Map.of("tech-1", new io.fieldcast.eta.model.BreakHabit(540,
+                Quantiles.logNormal(40, 0.2, 2), 2)));
+        UUID second = visits.get(1).appointmentId();
+        VisitForecast next = forecaster.forecast(state(visits, progress, now), twoDays).stream()
+                .filter(f -> f.appointmentId().equals(second)).findFirst().orElseThrow();
+        VisitForecast noBreak = forecaster.forecast(state(visits, progress, now), MODEL).stream()
+                .filter(f -> f.appointmentId().equals(second)).findFirst().orElseThrow();
+
+        assertEquals(20, ArrivalForecaster.breakSlackMinutes(twoDays.breakOf("tech-1")), 1e-9);
+        long later = Duration.between(noBreak.p50(), next.p50()).toMinutes();
+        // Without the slack only jobs running past 09:00 (about a quarter) were followed by the break.
+        assertTrue(later >= 20, "the break is as likely as not to come first: median " + later + " min later");
+    }
+
     @Test
     void aBreakUnderWayLastsAtLeastWhatItLastedAndOneTakenIsOver() {
         List<VisitPlan> visits = route(3, T8, T8.plus(Duration.ofHours(10)));
