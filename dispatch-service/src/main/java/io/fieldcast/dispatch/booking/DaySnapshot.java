@@ -3,6 +3,7 @@ package io.fieldcast.dispatch.booking;
 import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.LearnedDuration;
 import io.fieldcast.dispatch.domain.LearnedTravelFactor;
+import io.fieldcast.dispatch.domain.Shift;
 import io.fieldcast.dispatch.domain.Technician;
 import io.fieldcast.dispatch.domain.TechnicianAbsence;
 import io.fieldcast.dispatch.domain.Territory;

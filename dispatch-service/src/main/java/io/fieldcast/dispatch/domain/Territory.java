@@ -1,6 +1,5 @@
 package io.fieldcast.dispatch.domain;
 
-import io.fieldcast.dispatch.booking.WindowProfile;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
