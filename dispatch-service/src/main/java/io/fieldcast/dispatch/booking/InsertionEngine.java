@@ -1,5 +1,7 @@
 package io.fieldcast.dispatch.booking;
 
+import io.fieldcast.dispatch.road.TravelTimes;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

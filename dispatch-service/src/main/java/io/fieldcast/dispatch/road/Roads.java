@@ -1,13 +1,12 @@
 package io.fieldcast.dispatch.road;
 
-import io.fieldcast.dispatch.booking.TravelTimes;
+import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.roadnetwork.GeoPoint;
 import io.fieldcast.roadnetwork.RoadNetwork;
 import io.fieldcast.roadnetwork.RoadNetworkConfig;
 import io.fieldcast.roadnetwork.SnapException;
 import io.fieldcast.roadnetwork.TravelMatrix;
 import io.fieldcast.roadnetwork.city.CityOptions;
-import io.fieldcast.platform.rest.ApiException;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
