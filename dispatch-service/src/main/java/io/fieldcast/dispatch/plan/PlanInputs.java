@@ -1,6 +1,5 @@
 package io.fieldcast.dispatch.plan;
 
-import io.fieldcast.dispatch.booking.DaySnapshot;
 import io.fieldcast.dispatch.config.PlanSettings;
 import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.AppointmentStatus;
@@ -10,6 +9,7 @@ import io.fieldcast.dispatch.domain.Shift;
 import io.fieldcast.dispatch.domain.Technician;
 import io.fieldcast.dispatch.domain.WindowProfile;
 import io.fieldcast.dispatch.persistence.DayLoader;
+import io.fieldcast.dispatch.persistence.DaySnapshot;
 import io.fieldcast.dispatch.persistence.ToldWindows;
 import io.fieldcast.roadnetwork.GeoPoint;
 import io.smallrye.mutiny.Uni;

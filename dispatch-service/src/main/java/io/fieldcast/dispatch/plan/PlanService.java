@@ -3,13 +3,13 @@ package io.fieldcast.dispatch.plan;
 import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import io.fieldcast.dispatch.audit.AuditLog;
-import io.fieldcast.dispatch.booking.Blocking;
 import io.fieldcast.dispatch.config.PlanSettings;
 import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.AppointmentStatus;
 import io.fieldcast.dispatch.domain.Json;
 import io.fieldcast.dispatch.domain.LatestForecast;
 import io.fieldcast.dispatch.domain.Territory;
+import io.fieldcast.dispatch.persistence.Blocking;
 import io.fieldcast.dispatch.persistence.DayLoader;
 import io.fieldcast.dispatch.persistence.ToldWindows;
 import io.fieldcast.dispatch.road.Roads;
@@ -185,7 +185,7 @@ public class PlanService {
                     if (a.status == AppointmentStatus.ON_SITE || a.status == AppointmentStatus.EN_ROUTE) {
                         throw ApiException.conflict("the visit has started and cannot move", Map.of());
                     }
-                    if (day.techDays(null).stream().noneMatch(t -> t.technicianId().equals(technicianId))) {
+                    if (!day.works(technicianId)) {
                         throw ApiException.badRequest("technicianId", "'" + technicianId
                                 + "' does not work in " + territoryId + " on " + date);
                     }
