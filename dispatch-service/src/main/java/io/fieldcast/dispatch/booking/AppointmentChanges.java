@@ -1,6 +1,9 @@
 package io.fieldcast.dispatch.booking;
 
 import io.fieldcast.dispatch.audit.AuditLog;
+import io.fieldcast.dispatch.booking.AppointmentDtos.AppointmentView;
+import io.fieldcast.dispatch.booking.AppointmentDtos.ChangeRequest;
+import io.fieldcast.dispatch.booking.AppointmentDtos.RescheduleRequest;
 import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.AppointmentStatus;
 import io.fieldcast.dispatch.domain.JobType;
@@ -8,9 +11,6 @@ import io.fieldcast.dispatch.domain.Territory;
 import io.fieldcast.dispatch.persistence.Blocking;
 import io.fieldcast.dispatch.persistence.DayLoader;
 import io.fieldcast.dispatch.persistence.DaySnapshot;
-import io.fieldcast.dispatch.rest.AppointmentDtos.AppointmentView;
-import io.fieldcast.dispatch.rest.AppointmentDtos.ChangeRequest;
-import io.fieldcast.dispatch.rest.AppointmentDtos.RescheduleRequest;
 import io.fieldcast.platform.outbox.Outbox;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.roadnetwork.GeoPoint;

@@ -1,6 +1,8 @@
 package io.fieldcast.dispatch.booking;
 
 import io.fieldcast.dispatch.audit.AuditLog;
+import io.fieldcast.dispatch.booking.AppointmentDtos.AppointmentView;
+import io.fieldcast.dispatch.booking.AppointmentDtos.BookRequest;
 import io.fieldcast.dispatch.config.BookingSettings;
 import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.AppointmentStatus;
@@ -10,8 +12,6 @@ import io.fieldcast.dispatch.domain.Territory;
 import io.fieldcast.dispatch.persistence.Blocking;
 import io.fieldcast.dispatch.persistence.DayLoader;
 import io.fieldcast.dispatch.persistence.DaySnapshot;
-import io.fieldcast.dispatch.rest.AppointmentDtos.AppointmentView;
-import io.fieldcast.dispatch.rest.AppointmentDtos.BookRequest;
 import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.platform.outbox.Outbox;
 import io.fieldcast.platform.rest.ApiException;
