@@ -6,6 +6,7 @@ import io.fieldcast.dispatch.booking.AppointmentDtos.ChangeRequest;
 import io.fieldcast.dispatch.booking.AppointmentDtos.RescheduleRequest;
 import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.AppointmentStatus;
+import io.fieldcast.dispatch.domain.DayChanged;
 import io.fieldcast.dispatch.domain.JobType;
 import io.fieldcast.dispatch.domain.Territory;
 import io.fieldcast.dispatch.persistence.Blocking;
@@ -17,6 +18,7 @@ import io.fieldcast.roadnetwork.GeoPoint;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -35,11 +37,10 @@ public class AppointmentChanges {
     private final Outbox outbox;
     private final AuditLog audit;
     private final Clock clock;
-    @jakarta.inject.Inject
-    io.fieldcast.dispatch.plan.Replanner replanner;
+    private final Event<DayChanged> dayChanged;
 
     public AppointmentChanges(BookingService booking, SlotFinder slots, DayLoader days, RouteUpdater routes,
-                              Outbox outbox, AuditLog audit, Clock clock) {
+                              Outbox outbox, AuditLog audit, Clock clock, Event<DayChanged> dayChanged) {
         this.booking = booking;
         this.slots = slots;
         this.days = days;
@@ -47,6 +48,7 @@ public class AppointmentChanges {
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
+        this.dayChanged = dayChanged;
     }
 
     public AppointmentView reschedule(UUID id, RescheduleRequest request, String actor) {
@@ -118,8 +120,8 @@ public class AppointmentChanges {
                                     before, AppointmentView.of(a)))
                             .map(ignored -> AppointmentView.of(a));
                 })
-                // Asked before commit: the re-plan waits for this day's lock (Replanner), so it solves without it.
-                .invoke(() -> replanner.onChange(territoryId, date, "appointment " + id + " canceled"));
+                // Fired before commit: the re-plan it asks for waits for this day's lock, so it solves without it.
+                .invoke(() -> dayChanged.fire(new DayChanged(territoryId, date, "appointment " + id + " canceled")));
     }
 
     public AppointmentView change(UUID id, ChangeRequest request, String actor) {

@@ -2,10 +2,12 @@ package io.fieldcast.dispatch.plan;
 
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import io.fieldcast.dispatch.config.PlanSettings;
+import io.fieldcast.dispatch.domain.DayChanged;
 import io.fieldcast.dispatch.persistence.Blocking;
 import io.fieldcast.dispatch.solver.DispatchPlan;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -123,6 +125,11 @@ public class Replanner {
                 LOG.warnf(e, "could not consider a re-plan of %s on %s", territoryId, date);
             }
         });
+    }
+
+    /** Booking changed the work of a territory-day: {@link #onChange}, on the firing thread, before it goes on. */
+    void onDayChanged(@Observes DayChanged change) {
+        onChange(change.territoryId(), change.date(), change.reason());
     }
 
     /**
