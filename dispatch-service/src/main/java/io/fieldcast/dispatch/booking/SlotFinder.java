@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Offers the arrival windows the current plans can really absorb: for each day and window of the territory's
@@ -77,7 +78,7 @@ public class SlotFinder {
     }
 
     /** The technicians of the day worth trying for a visit at {@code point} (see {@link Candidates}). */
-    public List<TechDay> candidates(DaySnapshot snapshot, GeoPoint point, java.util.UUID exclude) {
+    public List<TechDay> candidates(DaySnapshot snapshot, GeoPoint point, UUID exclude) {
         return Candidates.nearest(TechDays.of(snapshot, exclude), point, settings.candidateTechnicians());
     }
 

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -287,7 +288,7 @@ public class Replanner {
     }
 
     /** The most recent re-plans, newest first. */
-    public synchronized java.util.List<Outcome> recent() {
-        return java.util.List.copyOf(outcomes);
+    public synchronized List<Outcome> recent() {
+        return List.copyOf(outcomes);
     }
 }
