@@ -4,7 +4,7 @@ import io.fieldcast.eta.model.BreakEstimator;
 import io.fieldcast.eta.model.BreakHabit;
 import io.fieldcast.eta.model.LearnedModel;
 import io.fieldcast.eta.model.Quantiles;
-import io.fieldcast.eta.trips.RoadLeg;
+import io.fieldcast.eta.road.RoadLeg;
 
 import java.time.Duration;
 import java.time.Instant;
