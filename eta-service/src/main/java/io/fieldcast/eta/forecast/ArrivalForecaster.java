@@ -1,5 +1,8 @@
 package io.fieldcast.eta.forecast;
 
+import io.fieldcast.eta.history.DayState;
+import io.fieldcast.eta.history.VisitPlan;
+import io.fieldcast.eta.history.VisitProgress;
 import io.fieldcast.eta.model.BreakEstimator;
 import io.fieldcast.eta.model.BreakHabit;
 import io.fieldcast.eta.model.LearnedModel;

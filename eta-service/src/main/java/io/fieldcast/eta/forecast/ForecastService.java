@@ -2,6 +2,7 @@ package io.fieldcast.eta.forecast;
 
 import io.fieldcast.eta.config.EtaSettings;
 import io.fieldcast.eta.history.DayBook;
+import io.fieldcast.eta.history.DayState;
 import io.fieldcast.eta.history.Rows;
 import io.fieldcast.eta.model.LearnedModel;
 import io.fieldcast.eta.model.ModelStore;

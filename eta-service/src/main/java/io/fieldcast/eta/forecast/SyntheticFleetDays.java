@@ -1,5 +1,6 @@
 package io.fieldcast.eta.forecast;
 
+import io.fieldcast.eta.history.VisitPlan;
 import io.fieldcast.eta.model.SyntheticHistory;
 import io.fieldcast.eta.road.RoadLeg;
 

@@ -1,10 +1,6 @@
 package io.fieldcast.eta.history;
 
-import io.fieldcast.eta.forecast.DayState;
-import io.fieldcast.eta.forecast.VisitPlan;
-import io.fieldcast.eta.forecast.VisitProgress;
 import io.fieldcast.eta.model.BreakEstimator;
-import io.fieldcast.eta.trips.Tap;
 import io.fieldcast.events.AppointmentBooked;
 import io.fieldcast.events.AppointmentCanceled;
 import io.fieldcast.events.AppointmentEvent;
