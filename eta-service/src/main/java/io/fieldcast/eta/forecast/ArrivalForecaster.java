@@ -1,9 +1,9 @@
 package io.fieldcast.eta.forecast;
 
+import io.fieldcast.eta.history.BreakRule;
 import io.fieldcast.eta.history.DayState;
 import io.fieldcast.eta.history.VisitPlan;
 import io.fieldcast.eta.history.VisitProgress;
-import io.fieldcast.eta.model.BreakEstimator;
 import io.fieldcast.eta.model.BreakHabit;
 import io.fieldcast.eta.model.LearnedModel;
 import io.fieldcast.eta.model.Quantiles;
@@ -227,7 +227,7 @@ public final class ArrivalForecaster {
         if (r == 0 && (!lunch.afterAJob() || lunch.leftAlready())) {
             return Double.NaN;
         }
-        if (BreakEstimator.localMinute(Instant.ofEpochSecond((long) departure), zone) < lunch.habit().afterMinute()) {
+        if (BreakRule.localMinute(Instant.ofEpochSecond((long) departure), zone) < lunch.habit().afterMinute()) {
             return Double.NaN;
         }
         return departure + 60 * minutes.quantile(u);

@@ -1,6 +1,5 @@
 package io.fieldcast.eta.history;
 
-import io.fieldcast.eta.model.BreakEstimator;
 import io.fieldcast.events.AppointmentBooked;
 import io.fieldcast.events.AppointmentCanceled;
 import io.fieldcast.events.AppointmentEvent;
@@ -230,8 +229,8 @@ public class DayBook {
     }
 
     /**
-     * Today's break from the taps: the first gap of at least {@link BreakEstimator#MIN_GAP} between a job done
-     * (after {@link BreakEstimator#EARLIEST} local time) and the next tap; still going when nothing followed the
+     * Today's break from the taps: the first gap of at least {@link BreakRule#MIN_GAP} between a job done
+     * (after {@link BreakRule#EARLIEST} local time) and the next tap; still going when nothing followed the
      * job and the gap already lasts that long. The same rule trip mining's break estimate learns from.
      */
     static DayState.Break breakToday(List<Tap> taps, Instant now, java.time.ZoneId zone) {
@@ -240,7 +239,7 @@ public class DayBook {
             if (t.status() != VisitStatus.COMPLETED && t.status() != VisitStatus.CANNOT_COMPLETE) {
                 continue;
             }
-            if (BreakEstimator.localMinute(t.deviceTime(), zone) < BreakEstimator.EARLIEST) {
+            if (BreakRule.localMinute(t.deviceTime(), zone) < BreakRule.EARLIEST) {
                 continue;
             }
             Instant next = null;
@@ -250,7 +249,7 @@ public class DayBook {
                 }
             }
             Instant until = next == null ? now : next;
-            if (Duration.between(t.deviceTime(), until).compareTo(BreakEstimator.MIN_GAP) >= 0) {
+            if (Duration.between(t.deviceTime(), until).compareTo(BreakRule.MIN_GAP) >= 0) {
                 return new DayState.Break(t.deviceTime(), next);
             }
         }
