@@ -1,20 +1,24 @@
 package io.fieldcast.dispatch.booking;
 
 import io.fieldcast.dispatch.audit.AuditLog;
+import io.fieldcast.dispatch.booking.AppointmentDtos.AppointmentView;
+import io.fieldcast.dispatch.booking.AppointmentDtos.ChangeRequest;
+import io.fieldcast.dispatch.booking.AppointmentDtos.RescheduleRequest;
 import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.AppointmentStatus;
+import io.fieldcast.dispatch.domain.DayChanged;
 import io.fieldcast.dispatch.domain.JobType;
 import io.fieldcast.dispatch.domain.Territory;
+import io.fieldcast.dispatch.persistence.Blocking;
 import io.fieldcast.dispatch.persistence.DayLoader;
-import io.fieldcast.dispatch.rest.AppointmentDtos.AppointmentView;
-import io.fieldcast.dispatch.rest.AppointmentDtos.ChangeRequest;
-import io.fieldcast.dispatch.rest.AppointmentDtos.RescheduleRequest;
+import io.fieldcast.dispatch.persistence.DaySnapshot;
 import io.fieldcast.platform.outbox.Outbox;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.roadnetwork.GeoPoint;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -33,11 +37,10 @@ public class AppointmentChanges {
     private final Outbox outbox;
     private final AuditLog audit;
     private final Clock clock;
-    @jakarta.inject.Inject
-    io.fieldcast.dispatch.plan.Replanner replanner;
+    private final Event<DayChanged> dayChanged;
 
     public AppointmentChanges(BookingService booking, SlotFinder slots, DayLoader days, RouteUpdater routes,
-                              Outbox outbox, AuditLog audit, Clock clock) {
+                              Outbox outbox, AuditLog audit, Clock clock, Event<DayChanged> dayChanged) {
         this.booking = booking;
         this.slots = slots;
         this.days = days;
@@ -45,6 +48,7 @@ public class AppointmentChanges {
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
+        this.dayChanged = dayChanged;
     }
 
     public AppointmentView reschedule(UUID id, RescheduleRequest request, String actor) {
@@ -116,8 +120,8 @@ public class AppointmentChanges {
                                     before, AppointmentView.of(a)))
                             .map(ignored -> AppointmentView.of(a));
                 })
-                // Asked before commit: the re-plan waits for this day's lock (Replanner), so it solves without it.
-                .invoke(() -> replanner.onChange(territoryId, date, "appointment " + id + " canceled"));
+                // Fired before commit: the re-plan it asks for waits for this day's lock, so it solves without it.
+                .invoke(() -> dayChanged.fire(new DayChanged(territoryId, date, "appointment " + id + " canceled")));
     }
 
     public AppointmentView change(UUID id, ChangeRequest request, String actor) {

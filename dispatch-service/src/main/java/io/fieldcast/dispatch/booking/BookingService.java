@@ -1,15 +1,18 @@
 package io.fieldcast.dispatch.booking;
 
 import io.fieldcast.dispatch.audit.AuditLog;
+import io.fieldcast.dispatch.booking.AppointmentDtos.AppointmentView;
+import io.fieldcast.dispatch.booking.AppointmentDtos.BookRequest;
 import io.fieldcast.dispatch.config.BookingSettings;
 import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.AppointmentStatus;
 import io.fieldcast.dispatch.domain.Customer;
+import io.fieldcast.dispatch.domain.DayChanged;
 import io.fieldcast.dispatch.domain.JobType;
 import io.fieldcast.dispatch.domain.Territory;
+import io.fieldcast.dispatch.persistence.Blocking;
 import io.fieldcast.dispatch.persistence.DayLoader;
-import io.fieldcast.dispatch.rest.AppointmentDtos.AppointmentView;
-import io.fieldcast.dispatch.rest.AppointmentDtos.BookRequest;
+import io.fieldcast.dispatch.persistence.DaySnapshot;
 import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.platform.outbox.Outbox;
 import io.fieldcast.platform.rest.ApiException;
@@ -17,6 +20,7 @@ import io.fieldcast.roadnetwork.GeoPoint;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -44,9 +48,11 @@ public class BookingService {
     private final BookingSettings settings;
     private final SlotFinder slots;
     private final RouteUpdater routes;
+    private final Event<DayChanged> dayChanged;
 
     public BookingService(Roads roads, DayLoader days, Outbox outbox, AuditLog audit, Clock clock,
-                          BookingSettings settings, SlotFinder slots, RouteUpdater routes) {
+                          BookingSettings settings, SlotFinder slots, RouteUpdater routes,
+                          Event<DayChanged> dayChanged) {
         this.roads = roads;
         this.days = days;
         this.outbox = outbox;
@@ -55,18 +61,17 @@ public class BookingService {
         this.settings = settings;
         this.slots = slots;
         this.routes = routes;
+        this.dayChanged = dayChanged;
     }
 
     /** The top priority: such a booking for today re-plans the day at once. */
     public static final int EMERGENCY_PRIORITY = 5;
 
-    @jakarta.inject.Inject
-    io.fieldcast.dispatch.plan.Replanner replanner;
-
     public AppointmentView book(BookRequest request, String actor) {
         AppointmentView booked = bookInTransaction(request, actor);
         if (booked.priority() >= EMERGENCY_PRIORITY) {
-            replanner.onChange(booked.territoryId(), booked.serviceDate(), "emergency " + booked.id() + " booked");
+            dayChanged.fire(new DayChanged(booked.territoryId(), booked.serviceDate(),
+                    "emergency " + booked.id() + " booked"));
         }
         return booked;
     }

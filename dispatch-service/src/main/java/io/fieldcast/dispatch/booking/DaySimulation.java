@@ -1,5 +1,6 @@
 package io.fieldcast.dispatch.booking;
 
+import io.fieldcast.dispatch.road.TravelTimes;
 import io.fieldcast.roadnetwork.GeoPoint;
 
 import java.time.Instant;

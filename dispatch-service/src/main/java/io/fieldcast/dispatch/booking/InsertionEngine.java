@@ -1,5 +1,8 @@
 package io.fieldcast.dispatch.booking;
 
+import io.fieldcast.dispatch.road.TravelTimes;
+
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +44,7 @@ public final class InsertionEngine {
     }
 
     /** Planned arrival per stop when the day is driven in this order, or empty when it does not hold. */
-    public static Optional<java.time.Instant[]> plannedArrivals(TechDay tech, List<Stop> stops, TravelTimes travel) {
+    public static Optional<Instant[]> plannedArrivals(TechDay tech, List<Stop> stops, TravelTimes travel) {
         DaySimulation.Outcome outcome = DaySimulation.simulate(tech, stops, 1.0, travel);
         return Optional.ofNullable(outcome).map(DaySimulation.Outcome::arrivals);
     }

@@ -1,6 +1,7 @@
 package io.fieldcast.dispatch.booking;
 
 import io.fieldcast.dispatch.domain.Appointment;
+import io.fieldcast.dispatch.persistence.DaySnapshot;
 import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.roadnetwork.GeoPoint;
 import io.smallrye.mutiny.Uni;
@@ -28,7 +29,7 @@ public class RouteUpdater {
 
     /** Puts {@code a} into the day at the insertion's technician and position, renumbering that day. */
     public Uni<Void> placeInto(DaySnapshot day, Appointment a, Insertion insertion) {
-        TechDay tech = day.techDays(a.id).stream()
+        TechDay tech = TechDays.of(day, a.id).stream()
                 .filter(t -> t.technicianId().equals(insertion.technicianId())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("technician left the day: " + insertion.technicianId()));
         a.durationMin = insertion.durationMinutes();
@@ -49,7 +50,7 @@ public class RouteUpdater {
         if (techId == null) {
             return Uni.createFrom().voidItem();
         }
-        day.techDays(a.id).stream().filter(t -> t.technicianId().equals(techId)).findFirst()
+        TechDays.of(day, a.id).stream().filter(t -> t.technicianId().equals(techId)).findFirst()
                 .ifPresent(tech -> renumber(tech, tech.stops(), byId(day, a)));
         return Uni.createFrom().voidItem();
     }

@@ -3,7 +3,9 @@ package io.fieldcast.dispatch.booking;
 import io.fieldcast.dispatch.config.BookingSettings;
 import io.fieldcast.dispatch.domain.JobType;
 import io.fieldcast.dispatch.domain.Territory;
+import io.fieldcast.dispatch.persistence.Blocking;
 import io.fieldcast.dispatch.persistence.DayLoader;
+import io.fieldcast.dispatch.persistence.DaySnapshot;
 import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.roadnetwork.GeoPoint;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Offers the arrival windows the current plans can really absorb: for each day and window of the territory's
@@ -75,8 +78,8 @@ public class SlotFinder {
     }
 
     /** The technicians of the day worth trying for a visit at {@code point} (see {@link Candidates}). */
-    public List<TechDay> candidates(DaySnapshot snapshot, GeoPoint point, java.util.UUID exclude) {
-        return Candidates.nearest(snapshot.techDays(exclude), point, settings.candidateTechnicians());
+    public List<TechDay> candidates(DaySnapshot snapshot, GeoPoint point, UUID exclude) {
+        return Candidates.nearest(TechDays.of(snapshot, exclude), point, settings.candidateTechnicians());
     }
 
     /** Makes sure the legs the insertion will look at are in the travel cache. */

@@ -1,6 +1,5 @@
 package io.fieldcast.dispatch.domain;
 
-import io.fieldcast.dispatch.booking.WindowProfile;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -31,7 +30,7 @@ public class Territory extends PanacheEntityBase {
     @Column(name = "emergency_reserve_pct")
     public int emergencyReservePct;
     /** JSON map of constraint name to weight ("0hard/0medium/2soft"); null means the defaults. */
-    @jakarta.persistence.Column(name = "constraint_weights")
+    @Column(name = "constraint_weights")
     public String constraintWeights;
     @Version
     public long version;

@@ -1,6 +1,5 @@
 package io.fieldcast.dispatch.persistence;
 
-import io.fieldcast.dispatch.booking.DaySnapshot;
 import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.AppointmentStatus;
 import io.fieldcast.dispatch.domain.LearnedDuration;

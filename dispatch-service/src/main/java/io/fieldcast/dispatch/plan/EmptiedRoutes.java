@@ -1,6 +1,6 @@
 package io.fieldcast.dispatch.plan;
 
-import io.fieldcast.dispatch.booking.Shift;
+import io.fieldcast.dispatch.domain.Shift;
 import io.fieldcast.dispatch.domain.Technician;
 import io.fieldcast.events.Events;
 import io.fieldcast.events.GeoPosition;

@@ -1,15 +1,15 @@
 package io.fieldcast.dispatch.plan;
 
-import io.fieldcast.dispatch.booking.DaySnapshot;
-import io.fieldcast.dispatch.booking.Shift;
-import io.fieldcast.dispatch.booking.WindowProfile;
 import io.fieldcast.dispatch.config.PlanSettings;
 import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.AppointmentStatus;
 import io.fieldcast.dispatch.domain.JobType;
 import io.fieldcast.dispatch.domain.LearnedDuration;
+import io.fieldcast.dispatch.domain.Shift;
 import io.fieldcast.dispatch.domain.Technician;
+import io.fieldcast.dispatch.domain.WindowProfile;
 import io.fieldcast.dispatch.persistence.DayLoader;
+import io.fieldcast.dispatch.persistence.DaySnapshot;
 import io.fieldcast.dispatch.persistence.ToldWindows;
 import io.fieldcast.roadnetwork.GeoPoint;
 import io.smallrye.mutiny.Uni;

@@ -3,19 +3,20 @@ package io.fieldcast.dispatch.plan;
 import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import io.fieldcast.dispatch.audit.AuditLog;
-import io.fieldcast.dispatch.booking.Blocking;
 import io.fieldcast.dispatch.config.PlanSettings;
 import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.AppointmentStatus;
 import io.fieldcast.dispatch.domain.Json;
 import io.fieldcast.dispatch.domain.LatestForecast;
 import io.fieldcast.dispatch.domain.Territory;
+import io.fieldcast.dispatch.persistence.Blocking;
 import io.fieldcast.dispatch.persistence.DayLoader;
 import io.fieldcast.dispatch.persistence.ToldWindows;
 import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.dispatch.solver.DispatchConstraints;
 import io.fieldcast.dispatch.solver.DispatchPlan;
 import io.fieldcast.platform.rest.ApiException;
+import io.fieldcast.roadnetwork.SnapException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,10 +26,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -68,7 +72,7 @@ public class PlanService {
         var weights = weights(loaded.day().territory());
         try {
             return PlanProblemBuilder.build(loaded.input(), roads.network(), now, settings.freeze(), weights);
-        } catch (io.fieldcast.roadnetwork.SnapException e) {
+        } catch (SnapException e) {
             // A home or customer address outside the loaded map (data from another map): nothing to plan on.
             throw ApiException.conflict("cannot plan " + territoryId + " on " + date + ": " + e.getMessage()
                     + "; correct that address or load the map it lies on (fieldcast.road.osm-file)",
@@ -185,13 +189,13 @@ public class PlanService {
                     if (a.status == AppointmentStatus.ON_SITE || a.status == AppointmentStatus.EN_ROUTE) {
                         throw ApiException.conflict("the visit has started and cannot move", Map.of());
                     }
-                    if (day.techDays(null).stream().noneMatch(t -> t.technicianId().equals(technicianId))) {
+                    if (!day.works(technicianId)) {
                         throw ApiException.badRequest("technicianId", "'" + technicianId
                                 + "' does not work in " + territoryId + " on " + date);
                     }
                     List<Appointment> route = day.openAppointments().stream()
                             .filter(x -> technicianId.equals(x.technicianId) && !x.id.equals(appointmentId))
-                            .sorted(java.util.Comparator.comparing(x -> x.routeSeq == null ? 0 : x.routeSeq))
+                            .sorted(Comparator.comparing(x -> x.routeSeq == null ? 0 : x.routeSeq))
                             .toList();
                     int at = Math.max(0, Math.min(position, route.size()));
                     var before = Map.of("technicianId", String.valueOf(a.technicianId),
@@ -223,7 +227,7 @@ public class PlanService {
     /** Every constraint's weight for the territory: its override, else the default. */
     public Map<String, String> weights(String territoryId) {
         Territory t = territory(territoryId);
-        Map<String, String> out = new java.util.TreeMap<>(defaultWeights());
+        Map<String, String> out = new TreeMap<>(defaultWeights());
         if (t.constraintWeights != null) {
             out.putAll(Json.stringMap(t.constraintWeights));
         }
@@ -289,7 +293,7 @@ public class PlanService {
         return t;
     }
 
-    public java.time.ZoneId zoneOf(String territoryId) {
+    public ZoneId zoneOf(String territoryId) {
         return territory(territoryId).zone();
     }
 }

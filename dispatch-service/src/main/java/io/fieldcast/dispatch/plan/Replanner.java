@@ -2,9 +2,12 @@ package io.fieldcast.dispatch.plan;
 
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import io.fieldcast.dispatch.config.PlanSettings;
+import io.fieldcast.dispatch.domain.DayChanged;
+import io.fieldcast.dispatch.persistence.Blocking;
 import io.fieldcast.dispatch.solver.DispatchPlan;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -14,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -126,6 +130,11 @@ public class Replanner {
         });
     }
 
+    /** Booking changed the work of a territory-day: {@link #onChange}, on the firing thread, before it goes on. */
+    void onDayChanged(@Observes DayChanged change) {
+        onChange(change.territoryId(), change.date(), change.reason());
+    }
+
     /**
      * A told window of the territory-day is predicted to break: re-plan to keep it, unless a re-plan ran less than
      * the cooldown ago (data time); then once the cooldown is over, with every risk that came in meanwhile.
@@ -209,8 +218,7 @@ public class Replanner {
             p.reasons.addAll(waiting); // risks waiting for the cooldown ride along with this re-plan
         }
         // Nothing sent yet (the day is still being booked and planned): the dispatcher's solve will take it in.
-        long published = io.fieldcast.dispatch.booking.Blocking.await(() ->
-                publisher.publishedVersion(territoryId, date));
+        long published = Blocking.await(() -> publisher.publishedVersion(territoryId, date));
         if (published == 0) {
             LOG.debugf("no re-plan of %s (%s): no plan published yet", key, String.join("; ", p.reasons));
             return;
@@ -261,8 +269,7 @@ public class Replanner {
             return new Outcome(key, Set.copyOf(p.reasons), p.requestedAt, elapsedMs(p), solveMs, 0, 0,
                     String.valueOf(current), null);
         }
-        var result = io.fieldcast.dispatch.booking.Blocking.await(() ->
-                publisher.publish(problem, solved, actor, reason, true));
+        var result = Blocking.await(() -> publisher.publish(problem, solved, actor, reason, true));
         Outcome outcome = new Outcome(key, Set.copyOf(p.reasons), p.requestedAt, elapsedMs(p), solveMs,
                 result.version(), result.routesPublished(), String.valueOf(solved.getScore()), null);
         LOG.infof("re-planned %s (%s): %d route(s) changed, %s, %d ms", key, reason, result.routesPublished(),
@@ -293,7 +300,7 @@ public class Replanner {
     }
 
     /** The most recent re-plans, newest first. */
-    public synchronized java.util.List<Outcome> recent() {
-        return java.util.List.copyOf(outcomes);
+    public synchronized List<Outcome> recent() {
+        return List.copyOf(outcomes);
     }
 }

@@ -1,14 +1,14 @@
 package io.fieldcast.dispatch.rest;
 
 import io.fieldcast.dispatch.booking.AppointmentChanges;
+import io.fieldcast.dispatch.booking.AppointmentDtos.AppointmentView;
+import io.fieldcast.dispatch.booking.AppointmentDtos.BookRequest;
+import io.fieldcast.dispatch.booking.AppointmentDtos.CancelRequest;
+import io.fieldcast.dispatch.booking.AppointmentDtos.ChangeRequest;
+import io.fieldcast.dispatch.booking.AppointmentDtos.RescheduleRequest;
 import io.fieldcast.dispatch.booking.BookingService;
 import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.AppointmentStatus;
-import io.fieldcast.dispatch.rest.AppointmentDtos.AppointmentView;
-import io.fieldcast.dispatch.rest.AppointmentDtos.BookRequest;
-import io.fieldcast.dispatch.rest.AppointmentDtos.CancelRequest;
-import io.fieldcast.dispatch.rest.AppointmentDtos.ChangeRequest;
-import io.fieldcast.dispatch.rest.AppointmentDtos.RescheduleRequest;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;

@@ -1,5 +1,6 @@
 package io.fieldcast.dispatch.rest;
 
+import io.fieldcast.dispatch.booking.AppointmentDtos;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;

@@ -6,10 +6,12 @@ import io.fieldcast.dispatch.domain.Json;
 import io.fieldcast.dispatch.domain.Technician;
 import io.fieldcast.dispatch.domain.TechnicianAbsence;
 import io.fieldcast.dispatch.domain.Territory;
+import io.fieldcast.dispatch.plan.Replanner;
 import io.fieldcast.dispatch.rest.ReferenceDtos.AbsenceBody;
 import io.fieldcast.dispatch.rest.ReferenceDtos.JobTypeBody;
 import io.fieldcast.dispatch.rest.ReferenceDtos.TechnicianBody;
 import io.fieldcast.dispatch.rest.ReferenceDtos.TerritoryBody;
+import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -40,12 +42,12 @@ import java.util.UUID;
 public class ReferenceResource {
 
     @Inject
-    io.fieldcast.dispatch.plan.Replanner replanner;
+    Replanner replanner;
 
     @Inject
     AuditLog audit;
     @Inject
-    io.fieldcast.dispatch.road.Roads roads;
+    Roads roads;
     @Inject
     JsonWebToken jwt;
 

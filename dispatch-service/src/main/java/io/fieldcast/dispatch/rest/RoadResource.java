@@ -1,7 +1,7 @@
 package io.fieldcast.dispatch.rest;
 
-import io.fieldcast.dispatch.booking.Blocking;
 import io.fieldcast.dispatch.domain.Territory;
+import io.fieldcast.dispatch.persistence.Blocking;
 import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.platform.security.Roles;

@@ -1,19 +1,19 @@
 package io.fieldcast.dispatch.road;
 
-import io.fieldcast.dispatch.booking.TravelTimes;
+import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.roadnetwork.GeoPoint;
 import io.fieldcast.roadnetwork.RoadNetwork;
 import io.fieldcast.roadnetwork.RoadNetworkConfig;
 import io.fieldcast.roadnetwork.SnapException;
 import io.fieldcast.roadnetwork.TravelMatrix;
 import io.fieldcast.roadnetwork.city.CityOptions;
-import io.fieldcast.platform.rest.ApiException;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,8 +86,8 @@ public class Roads implements TravelTimes {
 
     /** Computes (with one many-to-many) the legs between these places that are not cached yet. */
     public void prefetch(List<GeoPoint> sources, List<GeoPoint> targets) {
-        List<GeoPoint> from = new ArrayList<>(new java.util.LinkedHashSet<>(sources));
-        List<GeoPoint> to = new ArrayList<>(new java.util.LinkedHashSet<>(targets));
+        List<GeoPoint> from = new ArrayList<>(new LinkedHashSet<>(sources));
+        List<GeoPoint> to = new ArrayList<>(new LinkedHashSet<>(targets));
         boolean missing = from.stream().anyMatch(a -> to.stream().anyMatch(b -> !a.equals(b)
                 && !cache.containsKey(new Leg(a, b))));
         if (!missing) {

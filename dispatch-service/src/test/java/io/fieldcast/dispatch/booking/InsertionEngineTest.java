@@ -1,5 +1,6 @@
 package io.fieldcast.dispatch.booking;
 
+import io.fieldcast.dispatch.road.TravelTimes;
 import io.fieldcast.dispatch.solver.TravelFactor;
 import io.fieldcast.roadnetwork.GeoPoint;
 import org.junit.jupiter.api.Test;

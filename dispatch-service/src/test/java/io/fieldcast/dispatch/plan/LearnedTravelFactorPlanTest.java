@@ -1,9 +1,9 @@
 package io.fieldcast.dispatch.plan;
 
-import io.fieldcast.dispatch.booking.Blocking;
 import io.fieldcast.dispatch.booking.FixturesAccess;
 import io.fieldcast.dispatch.domain.LearnedDuration;
 import io.fieldcast.dispatch.domain.LearnedTravelFactor;
+import io.fieldcast.dispatch.persistence.Blocking;
 import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.events.Events;
 import io.fieldcast.events.LearnedDurations;

@@ -9,7 +9,7 @@ import io.fieldcast.eta.model.ModelTrainer;
 import io.fieldcast.eta.model.SyntheticHistory;
 import io.fieldcast.eta.report.EvaluationReport;
 import io.fieldcast.eta.report.ReportPage;
-import io.fieldcast.eta.trips.RoadLeg;
+import io.fieldcast.eta.road.RoadLeg;
 import io.fieldcast.roadnetwork.GeoPoint;
 import io.fieldcast.roadnetwork.RoadNetwork;
 import io.fieldcast.roadnetwork.RoadNetworkConfig;

@@ -1,10 +1,13 @@
 package io.fieldcast.eta.forecast;
 
-import io.fieldcast.eta.model.BreakEstimator;
+import io.fieldcast.eta.history.BreakRule;
+import io.fieldcast.eta.history.DayState;
+import io.fieldcast.eta.history.VisitPlan;
+import io.fieldcast.eta.history.VisitProgress;
 import io.fieldcast.eta.model.BreakHabit;
 import io.fieldcast.eta.model.LearnedModel;
 import io.fieldcast.eta.model.Quantiles;
-import io.fieldcast.eta.trips.RoadLeg;
+import io.fieldcast.eta.road.RoadLeg;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -230,7 +233,7 @@ public final class ArrivalForecaster {
             return Double.NaN;
         }
         double after = lunch.habit().afterMinute() - afterU * breakSlackMinutes(lunch.habit());
-        if (BreakEstimator.localMinute(Instant.ofEpochSecond((long) departure), zone) < after) {
+        if (BreakRule.localMinute(Instant.ofEpochSecond((long) departure), zone) < after) {
             return Double.NaN;
         }
         return departure + 60 * minutes.quantile(u);

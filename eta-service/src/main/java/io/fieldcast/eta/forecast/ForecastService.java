@@ -2,6 +2,7 @@ package io.fieldcast.eta.forecast;
 
 import io.fieldcast.eta.config.EtaSettings;
 import io.fieldcast.eta.history.DayBook;
+import io.fieldcast.eta.history.DayState;
 import io.fieldcast.eta.history.Rows;
 import io.fieldcast.eta.model.LearnedModel;
 import io.fieldcast.eta.model.ModelStore;
@@ -17,10 +18,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,7 +36,7 @@ import java.util.concurrent.TimeUnit;
 public class ForecastService {
 
     /** One row of GET /api/forecasts. */
-    public record StoredForecast(java.util.UUID appointmentId, String technicianId, LocalDate day, Instant p50,
+    public record StoredForecast(UUID appointmentId, String technicianId, LocalDate day, Instant p50,
                                  Instant windowStart, Instant windowEnd, double probability, Instant promisedStart,
                                  Instant promisedEnd, Instant computedAt, String modelVersion, int publishedVersion,
                                  Instant publishedWindowStart, Instant publishedWindowEnd, String reason) {
@@ -45,9 +49,9 @@ public class ForecastService {
     private final ArrivalForecaster forecaster;
     private final PublicationPolicy policy;
     private final Timer recomputeTimer;
-    private final java.time.ZoneId zone;
-    private final java.time.Duration minRouteAge;
-    private final java.time.Duration maxLead;
+    private final ZoneId zone;
+    private final Duration minRouteAge;
+    private final Duration maxLead;
 
     public ForecastService(DayBook days, ModelStore models, Outbox outbox, Clock clock, Roads roads,
                            EtaSettings settings, MeterRegistry meters) {
@@ -95,7 +99,7 @@ public class ForecastService {
         return day.routeSettled(minRouteAge) && withinLead(f.windowStart(), now, maxLead);
     }
 
-    static boolean withinLead(Instant windowStart, Instant now, java.time.Duration maxLead) {
+    static boolean withinLead(Instant windowStart, Instant now, Duration maxLead) {
         return !windowStart.isAfter(now.plus(maxLead));
     }
 

@@ -1,5 +1,8 @@
 package io.fieldcast.eta.forecast;
 
+import io.fieldcast.eta.history.DayState;
+import io.fieldcast.eta.history.VisitPlan;
+import io.fieldcast.eta.history.VisitProgress;
 import io.fieldcast.eta.model.LearnedModel;
 import io.fieldcast.eta.report.Outcome;
 

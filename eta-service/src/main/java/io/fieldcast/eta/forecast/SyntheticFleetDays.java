@@ -1,7 +1,8 @@
 package io.fieldcast.eta.forecast;
 
+import io.fieldcast.eta.history.VisitPlan;
 import io.fieldcast.eta.model.SyntheticHistory;
-import io.fieldcast.eta.trips.RoadLeg;
+import io.fieldcast.eta.road.RoadLeg;
 
 import java.time.Duration;
 import java.time.Instant;

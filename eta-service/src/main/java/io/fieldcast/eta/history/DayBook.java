@@ -1,10 +1,6 @@
 package io.fieldcast.eta.history;
 
-import io.fieldcast.eta.forecast.DayState;
-import io.fieldcast.eta.forecast.VisitPlan;
-import io.fieldcast.eta.forecast.VisitProgress;
-import io.fieldcast.eta.model.BreakEstimator;
-import io.fieldcast.eta.trips.Tap;
+import io.fieldcast.eta.config.EtaSettings;
 import io.fieldcast.events.AppointmentBooked;
 import io.fieldcast.events.AppointmentCanceled;
 import io.fieldcast.events.AppointmentEvent;
@@ -22,10 +18,12 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -39,9 +37,9 @@ import static io.fieldcast.eta.history.Rows.utc;
 public class DayBook {
 
     /** Local time of the territory: a break is told apart from a morning wait by the hour. */
-    private final java.time.ZoneId zone;
+    private final ZoneId zone;
 
-    public DayBook(io.fieldcast.eta.config.EtaSettings settings) {
+    public DayBook(EtaSettings settings) {
         this.zone = settings.zone();
     }
 
@@ -234,17 +232,17 @@ public class DayBook {
     }
 
     /**
-     * Today's break from the taps: the first gap of at least {@link BreakEstimator#MIN_GAP} between a job done
-     * (after {@link BreakEstimator#EARLIEST} local time) and the next tap; still going when nothing followed the
+     * Today's break from the taps: the first gap of at least {@link BreakRule#MIN_GAP} between a job done
+     * (after {@link BreakRule#EARLIEST} local time) and the next tap; still going when nothing followed the
      * job and the gap already lasts that long. The same rule trip mining's break estimate learns from.
      */
-    static DayState.Break breakToday(List<Tap> taps, Instant now, java.time.ZoneId zone) {
+    static DayState.Break breakToday(List<Tap> taps, Instant now, ZoneId zone) {
         for (int i = 0; i < taps.size(); i++) {
             Tap t = taps.get(i);
             if (t.status() != VisitStatus.COMPLETED && t.status() != VisitStatus.CANNOT_COMPLETE) {
                 continue;
             }
-            if (BreakEstimator.localMinute(t.deviceTime(), zone) < BreakEstimator.EARLIEST) {
+            if (BreakRule.localMinute(t.deviceTime(), zone) < BreakRule.EARLIEST) {
                 continue;
             }
             Instant next = null;
@@ -254,7 +252,7 @@ public class DayBook {
                 }
             }
             Instant until = next == null ? now : next;
-            if (Duration.between(t.deviceTime(), until).compareTo(BreakEstimator.MIN_GAP) >= 0) {
+            if (Duration.between(t.deviceTime(), until).compareTo(BreakRule.MIN_GAP) >= 0) {
                 return new DayState.Break(t.deviceTime(), next);
             }
         }
@@ -281,7 +279,7 @@ public class DayBook {
                     for (Object[] r : rows) {
                         UUID id = Rows.uuid(r[0]);
                         Instant toldFor = Rows.instant(r[2]);
-                        if (toldFor == null || java.util.Objects.equals(toldFor, promised.get(id))) {
+                        if (toldFor == null || Objects.equals(toldFor, promised.get(id))) {
                             out.put(id, Rows.instant(r[1]));
                         }
                     }

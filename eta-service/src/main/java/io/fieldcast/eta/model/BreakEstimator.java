@@ -1,5 +1,7 @@
 package io.fieldcast.eta.model;
 
+import io.fieldcast.eta.history.BreakRule;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -10,19 +12,15 @@ import java.util.Map;
 
 /**
  * Learns each technician's midday break from mined days. Trip mining knows, per visit, when the van left for it,
- * when it arrived and when the job was done; a break is the first gap of at least {@link #MIN_GAP} between a job done
- * and leaving for the next one, starting after {@link #EARLIEST} local time, that is not a wait for a window (the
- * van then arrives at the next visit just before or at its booked window start). Per technician: the earliest start
- * seen (the break comes at the first gap after that time) and the length as a log-normal, both shrunk toward the
- * fleet's (its 10th percentile of starts, its median length) when few days were seen; the spread is the pooled
- * within-technician one (one break a day gives little to estimate a technician's own from).
+ * when it arrived and when the job was done; a break is the first gap of at least {@link BreakRule#MIN_GAP} between a
+ * job done and leaving for the next one, starting after {@link BreakRule#EARLIEST} local time, that is not a wait for
+ * a window (the van then arrives at the next visit just before or at its booked window start). Per technician: the
+ * earliest start seen (the break comes at the first gap after that time) and the length as a log-normal, both shrunk
+ * toward the fleet's (its 10th percentile of starts, its median length) when few days were seen; the spread is the
+ * pooled within-technician one (one break a day gives little to estimate a technician's own from).
  */
 public final class BreakEstimator {
 
-    /** A shorter gap is packing up, a call, paperwork: not the break. */
-    public static final Duration MIN_GAP = Duration.ofMinutes(12);
-    /** Earlier gaps are waits for windows or late starts, not lunch. */
-    public static final int EARLIEST = 10 * 60;
     /** Days of the fleet's median worth of weight when shrinking a technician's median. */
     static final double PRIOR_DAYS = 3;
 
@@ -46,8 +44,8 @@ public final class BreakEstimator {
                 continue;
             }
             Duration gap = Duration.between(done, next.departure());
-            int startMinute = localMinute(done, zone);
-            if (gap.compareTo(MIN_GAP) < 0 || startMinute < EARLIEST) {
+            int startMinute = BreakRule.localMinute(done, zone);
+            if (gap.compareTo(BreakRule.MIN_GAP) < 0 || startMinute < BreakRule.EARLIEST) {
                 continue;
             }
             boolean waitedForWindow = next.windowStart() != null
@@ -58,12 +56,6 @@ public final class BreakEstimator {
             }
         }
         return null;
-    }
-
-    /** Minute of the local day of {@code t}: break times are habits of the clock on the wall, not of UTC. */
-    public static int localMinute(Instant t, ZoneId zone) {
-        var local = t.atZone(zone);
-        return local.getHour() * 60 + local.getMinute();
     }
 
     /** Per technician and for the fleet (key {@code null}); empty when no break was ever seen. */

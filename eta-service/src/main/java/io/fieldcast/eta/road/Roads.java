@@ -1,7 +1,6 @@
 package io.fieldcast.eta.road;
 
 import io.fieldcast.eta.config.RoadSettings;
-import io.fieldcast.eta.trips.RoadLeg;
 import io.fieldcast.roadnetwork.GeoPoint;
 import io.fieldcast.roadnetwork.RoadNetwork;
 import io.fieldcast.roadnetwork.RoadNetworkConfig;

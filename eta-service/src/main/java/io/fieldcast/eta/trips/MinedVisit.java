@@ -1,5 +1,7 @@
 package io.fieldcast.eta.trips;
 
+import io.fieldcast.eta.road.RoadLeg;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.fieldcast.eta.trips;
 
+import io.fieldcast.eta.road.Geo;
+
 import java.time.Instant;
 
 /** One stored GPS fix, in the phone's time. */

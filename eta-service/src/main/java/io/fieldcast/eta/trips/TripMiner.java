@@ -1,5 +1,8 @@
 package io.fieldcast.eta.trips;
 
+import io.fieldcast.eta.history.Tap;
+import io.fieldcast.eta.road.Geo;
+import io.fieldcast.eta.road.RoadLeg;
 import io.fieldcast.events.VisitStatus;
 
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package io.fieldcast.eta.trips;
 
 import io.fieldcast.eta.config.EtaSettings;
-import io.fieldcast.eta.forecast.VisitPlan;
 import io.fieldcast.eta.history.DayBook;
 import io.fieldcast.eta.history.PingHistory;
+import io.fieldcast.eta.history.VisitPlan;
 import io.fieldcast.eta.road.Roads;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

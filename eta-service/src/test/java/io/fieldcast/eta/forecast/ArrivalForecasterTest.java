@@ -1,8 +1,13 @@
 package io.fieldcast.eta.forecast;
 
+import io.fieldcast.eta.history.DayState;
+import io.fieldcast.eta.history.VisitPlan;
+import io.fieldcast.eta.history.VisitProgress;
+import io.fieldcast.eta.model.BreakHabit;
 import io.fieldcast.eta.model.LearnedModel;
 import io.fieldcast.eta.model.Quantiles;
-import io.fieldcast.eta.trips.RoadLeg;
+import io.fieldcast.eta.road.Geo;
+import io.fieldcast.eta.road.RoadLeg;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -55,7 +60,7 @@ class ArrivalForecasterTest {
             Duration.ofMinutes(5), ZoneOffset.UTC, 0.9);
 
     /** A 40-minute lunch (log-sd 0.2) taken at the first gap between jobs after 10:00 UTC. */
-    static final LearnedModel LUNCH = MODEL.withBreaks(Map.of("tech-1", new io.fieldcast.eta.model.BreakHabit(600,
+    static final LearnedModel LUNCH = MODEL.withBreaks(Map.of("tech-1", new BreakHabit(600,
             Quantiles.logNormal(40, 0.2, 20), 20)));
 
     @Test
@@ -271,7 +276,7 @@ class ArrivalForecasterTest {
             double lat = 45.50;
             for (int i = 0; i < visits.size(); i++) {
                 VisitPlan v = visits.get(i);
-                double meters = io.fieldcast.eta.trips.Geo.meters(lat, -122.6, v.lat(), v.lon());
+                double meters = Geo.meters(lat, -122.6, v.lat(), v.lon());
                 t += meters / 10 * TRAFFIC.quantile(random.nextDouble());
                 if (t >= f.get(i).windowStart().getEpochSecond() && t < f.get(i).windowEnd().getEpochSecond()) {
                     hits[i]++;

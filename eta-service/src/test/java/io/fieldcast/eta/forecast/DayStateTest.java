@@ -1,5 +1,6 @@
 package io.fieldcast.eta.forecast;
 
+import io.fieldcast.eta.history.DayState;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.fieldcast.eta.forecast;
 import io.fieldcast.eta.model.LearnedModel;
 import io.fieldcast.eta.model.ModelTrainer;
 import io.fieldcast.eta.model.SyntheticHistory;
-import io.fieldcast.eta.trips.RoadLeg;
+import io.fieldcast.eta.road.RoadLeg;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,7 +1,5 @@
 package io.fieldcast.eta.history;
 
-import io.fieldcast.eta.forecast.DayState;
-import io.fieldcast.eta.trips.Tap;
 import io.fieldcast.events.VisitStatus;
 import org.junit.jupiter.api.Test;
 

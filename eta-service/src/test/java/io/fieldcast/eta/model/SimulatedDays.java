@@ -1,5 +1,6 @@
 package io.fieldcast.eta.model;
 
+import io.fieldcast.eta.road.Geo;
 import io.fieldcast.events.Events;
 import io.fieldcast.events.FieldcastEvent;
 import io.fieldcast.events.GeoPosition;
@@ -8,7 +9,6 @@ import io.fieldcast.events.PlannedVisit;
 import io.fieldcast.events.RoutePlanned;
 import io.fieldcast.events.VisitStatus;
 import io.fieldcast.events.VisitStatusChanged;
-import io.fieldcast.eta.trips.Geo;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.fieldcast.eta.trips;
 
+import io.fieldcast.eta.history.Tap;
+import io.fieldcast.eta.road.RoadLeg;
 import io.fieldcast.events.VisitStatus;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,4 @@
-package io.fieldcast.dispatch.booking;
-
-import io.fieldcast.dispatch.domain.Technician;
-import io.fieldcast.dispatch.domain.TechnicianAbsence;
+package io.fieldcast.dispatch.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;

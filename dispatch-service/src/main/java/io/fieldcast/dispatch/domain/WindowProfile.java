@@ -1,4 +1,4 @@
-package io.fieldcast.dispatch.booking;
+package io.fieldcast.dispatch.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;

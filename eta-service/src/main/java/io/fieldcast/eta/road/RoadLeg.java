@@ -1,4 +1,4 @@
-package io.fieldcast.eta.trips;
+package io.fieldcast.eta.road;
 
 /** What the road network says a drive takes: seconds and metres, +Infinity seconds when there is no road. */
 public record RoadLeg(double seconds, double meters) {

@@ -1,5 +1,6 @@
-package io.fieldcast.eta.forecast;
+package io.fieldcast.eta.history;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,7 +29,7 @@ public record DayState(String technicianId, LocalDate date, long planVersion, do
      * Whether the route has stood unchanged for at least {@code age} at {@code now}: the day's first route always has
      * (it is the plan the customers were booked on); one a re-plan replaced {@code routeChangedAt} must wait.
      */
-    public boolean routeSettled(java.time.Duration age) {
+    public boolean routeSettled(Duration age) {
         return routeChangedAt == null || !now.isBefore(routeChangedAt.plus(age));
     }
 

@@ -1,4 +1,4 @@
-package io.fieldcast.dispatch.rest;
+package io.fieldcast.dispatch.booking;
 
 import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.AppointmentStatus;
@@ -20,7 +20,8 @@ import java.util.UUID;
 /** Request and answer bodies of the appointment API. */
 public final class AppointmentDtos {
 
-    static final String E164 = "\\+[1-9][0-9]{6,14}";
+    /** A phone number in E.164 form, for every API that takes one. */
+    public static final String E164 = "\\+[1-9][0-9]{6,14}";
 
     private AppointmentDtos() {
     }

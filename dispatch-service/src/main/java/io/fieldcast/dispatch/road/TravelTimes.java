@@ -1,4 +1,4 @@
-package io.fieldcast.dispatch.booking;
+package io.fieldcast.dispatch.road;
 
 import io.fieldcast.roadnetwork.GeoPoint;
 

@@ -1,11 +1,14 @@
-package io.fieldcast.dispatch.booking;
+package io.fieldcast.dispatch.persistence;
 
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
 import java.util.function.Supplier;
 
-/** Runs a reactive database step from a worker thread and waits for it (booking is CPU work around I/O). */
+/**
+ * Runs a reactive database step from a worker thread and waits for it (booking and planning are CPU work around
+ * I/O).
+ */
 public final class Blocking {
 
     private Blocking() {

@@ -1,4 +1,4 @@
-package io.fieldcast.eta.trips;
+package io.fieldcast.eta.history;
 
 import io.fieldcast.events.VisitStatus;
 

@@ -1,4 +1,4 @@
-package io.fieldcast.eta.trips;
+package io.fieldcast.eta.road;
 
 /** Great-circle distance; good to centimetres at the scale of one city. */
 public final class Geo {

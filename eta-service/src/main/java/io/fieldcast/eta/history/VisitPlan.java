@@ -1,4 +1,4 @@
-package io.fieldcast.eta.forecast;
+package io.fieldcast.eta.history;
 
 import java.time.Instant;
 import java.util.UUID;

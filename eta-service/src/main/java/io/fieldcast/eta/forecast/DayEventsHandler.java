@@ -1,6 +1,6 @@
-package io.fieldcast.eta.history;
+package io.fieldcast.eta.forecast;
 
-import io.fieldcast.eta.forecast.ForecastService;
+import io.fieldcast.eta.history.DayBook;
 import io.fieldcast.events.AppointmentEvent;
 import io.fieldcast.events.FieldcastEvent;
 import io.fieldcast.events.RoutePlanned;

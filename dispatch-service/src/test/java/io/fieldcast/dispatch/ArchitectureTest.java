@@ -1,0 +1,94 @@
+package io.fieldcast.dispatch;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+/**
+ * The package layers of dispatch-service, top to bottom: entry points (rest, auth, seed) → messaging → the use cases
+ * booking and plan (which never see each other) → solver → persistence, road, audit → domain; config is used by
+ * any layer and uses none. A dependency may only point down. The README's "Packages and layers" says what goes where.
+ */
+@AnalyzeClasses(packages = "io.fieldcast.dispatch", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String ENTRY = "Entry points";
+    private static final String MESSAGING = "Messaging";
+    private static final String BOOKING = "Booking";
+    private static final String PLAN = "Plan";
+    private static final String SOLVER = "Solver";
+    private static final String PERSISTENCE = "Persistence";
+    private static final String ROAD = "Road";
+    private static final String AUDIT = "Audit";
+    private static final String DOMAIN = "Domain";
+    private static final String CONFIG = "Config";
+
+    /** Benchmarks are commands, not part of the service; they stay out of the layers until they leave src/main. */
+    private static final String BENCHMARK = "io.fieldcast.dispatch.benchmark..";
+
+    static final ArchRule LAYERS = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer(ENTRY).definedBy("io.fieldcast.dispatch.rest..", "io.fieldcast.dispatch.auth..",
+                    "io.fieldcast.dispatch.seed..")
+            .layer(MESSAGING).definedBy("io.fieldcast.dispatch.messaging..")
+            .layer(BOOKING).definedBy("io.fieldcast.dispatch.booking..")
+            .layer(PLAN).definedBy("io.fieldcast.dispatch.plan..")
+            .layer(SOLVER).definedBy("io.fieldcast.dispatch.solver..")
+            .layer(PERSISTENCE).definedBy("io.fieldcast.dispatch.persistence..")
+            .layer(ROAD).definedBy("io.fieldcast.dispatch.road..")
+            .layer(AUDIT).definedBy("io.fieldcast.dispatch.audit..")
+            .layer(DOMAIN).definedBy("io.fieldcast.dispatch.domain..")
+            .layer(CONFIG).definedBy("io.fieldcast.dispatch.config..")
+
+            .whereLayer(ENTRY).mayNotBeAccessedByAnyLayer()
+            .whereLayer(MESSAGING).mayOnlyBeAccessedByLayers(ENTRY)
+            // Booking says that a day changed (a CDI event) instead of calling the re-planner.
+            .whereLayer(BOOKING).mayOnlyBeAccessedByLayers(ENTRY, MESSAGING)
+            .whereLayer(PLAN).mayOnlyBeAccessedByLayers(ENTRY, MESSAGING)
+            .whereLayer(SOLVER).mayOnlyBeAccessedByLayers(ENTRY, MESSAGING, BOOKING, PLAN)
+            .whereLayer(PERSISTENCE).mayOnlyBeAccessedByLayers(ENTRY, MESSAGING, BOOKING, PLAN, SOLVER)
+            .whereLayer(ROAD).mayOnlyBeAccessedByLayers(ENTRY, MESSAGING, BOOKING, PLAN, SOLVER)
+            .whereLayer(AUDIT).mayOnlyBeAccessedByLayers(ENTRY, MESSAGING, BOOKING, PLAN, SOLVER)
+            .whereLayer(DOMAIN).mayOnlyBeAccessedByLayers(ENTRY, MESSAGING, BOOKING, PLAN, SOLVER, PERSISTENCE,
+                    ROAD, AUDIT)
+            .whereLayer(CONFIG).mayNotAccessAnyLayer()
+
+            // A new package has to take its place in the order above.
+            .ensureAllClassesAreContainedInArchitectureIgnoring(BENCHMARK);
+
+    static final ArchRule NO_BENCHMARKS = noClasses()
+            .that().resideOutsideOfPackage(BENCHMARK)
+            .should().dependOnClassesThat().resideInAPackage(BENCHMARK);
+
+    /** Other services are reached through events on Kafka, never through their classes. */
+    static final ArchRule NO_OTHER_SERVICE = noClasses()
+            .should().dependOnClassesThat(resideInAPackage("io.fieldcast..").and(not(resideInAnyPackage(
+                    "io.fieldcast.dispatch..", "io.fieldcast.events..", "io.fieldcast.roadnetwork..",
+                    "io.fieldcast.platform.."))))
+            .as("no class of dispatch depends on another service (only on events, road-network and platform)");
+
+    // Rules are checked from methods: Surefire 3.5.3 does not run @ArchTest fields (SUREFIRE-2298).
+
+    @ArchTest
+    void dependenciesPointDownTheLayersOnly(JavaClasses classes) {
+        LAYERS.check(classes);
+    }
+
+    @ArchTest
+    void productionCodeNeverUsesTheBenchmarks(JavaClasses classes) {
+        NO_BENCHMARKS.check(classes);
+    }
+
+    @ArchTest
+    void dispatchSeesNoOtherService(JavaClasses classes) {
+        NO_OTHER_SERVICE.check(classes);
+    }
+}

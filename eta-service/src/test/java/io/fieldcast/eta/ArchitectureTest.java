@@ -1,0 +1,85 @@
+package io.fieldcast.eta;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+/**
+ * The package layers of eta-service, top to bottom: rest → forecast → model and report (which never see each other)
+ * → trips → history and road; config is used by any layer and uses none. A dependency may only point down: forecast
+ * reads history, history never calls forecast. The README's "Packages and layers" says what goes where.
+ */
+@AnalyzeClasses(packages = "io.fieldcast.eta", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String REST = "Rest";
+    private static final String FORECAST = "Forecast";
+    private static final String MODEL = "Model";
+    private static final String REPORT = "Report";
+    private static final String TRIPS = "Trips";
+    private static final String HISTORY = "History";
+    private static final String ROAD = "Road";
+    private static final String CONFIG = "Config";
+
+    /** Benchmarks are commands, not part of the service; they stay out of the layers until they leave src/main. */
+    private static final String BENCH = "io.fieldcast.eta.bench..";
+
+    static final ArchRule LAYERS = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer(REST).definedBy("io.fieldcast.eta.rest..")
+            .layer(FORECAST).definedBy("io.fieldcast.eta.forecast..")
+            .layer(MODEL).definedBy("io.fieldcast.eta.model..")
+            .layer(REPORT).definedBy("io.fieldcast.eta.report..")
+            .layer(TRIPS).definedBy("io.fieldcast.eta.trips..")
+            .layer(HISTORY).definedBy("io.fieldcast.eta.history..")
+            .layer(ROAD).definedBy("io.fieldcast.eta.road..")
+            .layer(CONFIG).definedBy("io.fieldcast.eta.config..")
+
+            .whereLayer(REST).mayNotBeAccessedByAnyLayer()
+            .whereLayer(FORECAST).mayOnlyBeAccessedByLayers(REST)
+            .whereLayer(MODEL).mayOnlyBeAccessedByLayers(REST, FORECAST)
+            .whereLayer(REPORT).mayOnlyBeAccessedByLayers(REST, FORECAST)
+            .whereLayer(TRIPS).mayOnlyBeAccessedByLayers(REST, FORECAST, MODEL, REPORT)
+            .whereLayer(HISTORY).mayOnlyBeAccessedByLayers(REST, FORECAST, MODEL, REPORT, TRIPS)
+            .whereLayer(ROAD).mayOnlyBeAccessedByLayers(REST, FORECAST, MODEL, REPORT, TRIPS)
+            .whereLayer(CONFIG).mayNotAccessAnyLayer()
+
+            // A new package has to take its place in the order above.
+            .ensureAllClassesAreContainedInArchitectureIgnoring(BENCH);
+
+    static final ArchRule NO_BENCH = noClasses()
+            .that().resideOutsideOfPackage(BENCH)
+            .should().dependOnClassesThat().resideInAPackage(BENCH);
+
+    /** Other services are reached through events on Kafka, never through their classes. */
+    static final ArchRule NO_OTHER_SERVICE = noClasses()
+            .should().dependOnClassesThat(resideInAPackage("io.fieldcast..").and(not(resideInAnyPackage(
+                    "io.fieldcast.eta..", "io.fieldcast.events..", "io.fieldcast.roadnetwork..",
+                    "io.fieldcast.platform.."))))
+            .as("no class of eta depends on another service (only on events, road-network and platform)");
+
+    // Rules are checked from methods: Surefire 3.5.3 does not run @ArchTest fields (SUREFIRE-2298).
+
+    @ArchTest
+    void dependenciesPointDownTheLayersOnly(JavaClasses classes) {
+        LAYERS.check(classes);
+    }
+
+    @ArchTest
+    void productionCodeNeverUsesTheBench(JavaClasses classes) {
+        NO_BENCH.check(classes);
+    }
+
+    @ArchTest
+    void etaSeesNoOtherService(JavaClasses classes) {
+        NO_OTHER_SERVICE.check(classes);
+    }
+}
