@@ -69,7 +69,8 @@ public class PlanResource {
         }
     }
 
-    public record SolveRequest(@Min(1) @Max(3600) Integer seconds) {
+    /** {@code seconds}: 1 up to {@code fieldcast.plan.max-solve-time}, checked in one place ({@code PlanService}). */
+    public record SolveRequest(Integer seconds) {
     }
 
     public record PinRequest(@NotBlank @Size(max = 40) String technicianId, @NotNull @Min(0) @Max(500) Integer position) {

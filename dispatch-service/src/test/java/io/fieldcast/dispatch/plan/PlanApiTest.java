@@ -187,6 +187,8 @@ class PlanApiTest {
                 .post("/api/plans/" + c.territory() + "/next-tuesday/solve").then().statusCode(400)
                 .body("fields.field", hasItem("date"));
         solve(c, 0).statusCode(400).body("message", containsString("seconds"));
+        // One upper limit, fieldcast.plan.max-solve-time (600 s), whatever the request says.
+        solve(c, 601).statusCode(400).body("message", containsString("between 1 and 600"));
         // A Sunday: nobody works.
         given().auth().oauth2(c.dispatcher()).contentType("application/json").body(Map.of("seconds", 1))
                 .post("/api/plans/" + c.territory() + "/2026-03-08/solve").then().statusCode(409)
