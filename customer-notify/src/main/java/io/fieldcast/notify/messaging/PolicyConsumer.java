@@ -4,8 +4,8 @@ import io.fieldcast.events.Decoded;
 import io.fieldcast.events.EventDecodingException;
 import io.fieldcast.events.EventDeserializer;
 import io.fieldcast.events.FieldcastEvent;
-import io.fieldcast.events.Topics;
 import io.fieldcast.notify.channel.NotificationSender;
+import io.fieldcast.platform.kafka.DeadLetters;
 import io.fieldcast.platform.kafka.EventPublisher;
 import io.fieldcast.platform.kafka.KafkaSettings;
 import io.fieldcast.platform.kafka.ProcessedEvents;
@@ -22,14 +22,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -117,7 +114,7 @@ public class PolicyConsumer {
         for (ConsumerRecord<String, Decoded> record : records) {
             switch (record.value()) {
                 case Decoded.Event(FieldcastEvent event) -> events.add(event);
-                case Decoded.Undecodable(EventDecodingException error) -> park(record, error);
+                case Decoded.Undecodable(EventDecodingException error) -> parkUndecodable(record, error);
             }
             offsets.put(new TopicPartition(record.topic(), record.partition()),
                     new OffsetAndMetadata(record.offset() + 1));
@@ -143,6 +140,14 @@ public class PolicyConsumer {
         }
     }
 
+    private void parkUndecodable(ConsumerRecord<String, Decoded> record, EventDecodingException error) {
+        try {
+            DeadLetters.park(publisher, settings, handler.consumerGroup(), record, error);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not park an undecodable record", e);
+        }
+    }
+
     private Uni<Void> applyAll(List<FieldcastEvent> events) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (FieldcastEvent event : events) {
@@ -152,25 +157,5 @@ public class PolicyConsumer {
                     .chain(() -> Panache.getSession().chain(session -> session.flush().invoke(session::clear))));
         }
         return chain;
-    }
-
-    private void park(ConsumerRecord<String, Decoded> record, EventDecodingException error) {
-        LOG.warnf("%s parks undecodable record %s-%d@%d: %s", handler.consumerGroup(), record.topic(),
-                record.partition(), record.offset(), error.getMessage());
-        var dead = new ProducerRecord<>(Topics.dlq(record.topic()), record.key(), error.payload());
-        dead.headers()
-                .add(new RecordHeader("dlq-error", bytes(error.getMessage())))
-                .add(new RecordHeader("dlq-source", bytes(record.topic() + "-" + record.partition() + "@"
-                        + record.offset())))
-                .add(new RecordHeader("dlq-consumer", bytes(handler.consumerGroup())));
-        try {
-            publisher.sendRaw(dead).get(settings.deliveryTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not park an undecodable record", e);
-        }
-    }
-
-    private static byte[] bytes(String s) {
-        return String.valueOf(s).getBytes(StandardCharsets.UTF_8);
     }
 }

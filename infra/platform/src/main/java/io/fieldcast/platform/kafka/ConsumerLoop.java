@@ -4,7 +4,6 @@ import io.fieldcast.events.Decoded;
 import io.fieldcast.events.EventDecodingException;
 import io.fieldcast.events.EventDeserializer;
 import io.fieldcast.events.FieldcastEvent;
-import io.fieldcast.events.Topics;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -14,15 +13,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -131,7 +127,7 @@ final class ConsumerLoop implements Runnable {
     private void process(ConsumerRecord<String, Decoded> record) throws Throwable {
         switch (record.value()) {
             case Decoded.Event(FieldcastEvent event) -> apply(event);
-            case Decoded.Undecodable(EventDecodingException error) -> park(record, error);
+            case Decoded.Undecodable(EventDecodingException error) -> DeadLetters.park(publisher, settings, handler.consumerGroup(), record, error);
         }
     }
 
@@ -143,22 +139,6 @@ final class ConsumerLoop implements Runnable {
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
                 processed.firstTime(handler.consumerGroup(), event.eventId())
                         .chain(first -> first ? handler.handle(event) : Uni.createFrom().voidItem())));
-    }
-
-    private void park(ConsumerRecord<String, Decoded> record, EventDecodingException error) throws Exception {
-        LOG.warnf("%s parks undecodable record %s-%d@%d on %s: %s", handler.consumerGroup(), record.topic(),
-                record.partition(), record.offset(), Topics.dlq(record.topic()), error.getMessage());
-        var dead = new ProducerRecord<>(Topics.dlq(record.topic()), record.key(), error.payload());
-        dead.headers()
-                .add(new RecordHeader("dlq-error", bytes(error.getMessage())))
-                .add(new RecordHeader("dlq-source", bytes(record.topic() + "-" + record.partition() + "@"
-                        + record.offset())))
-                .add(new RecordHeader("dlq-consumer", bytes(handler.consumerGroup())));
-        publisher.sendRaw(dead).get(settings.deliveryTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-    }
-
-    private static byte[] bytes(String s) {
-        return String.valueOf(s).getBytes(StandardCharsets.UTF_8);
     }
 
     void stop() {
