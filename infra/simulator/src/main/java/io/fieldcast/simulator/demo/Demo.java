@@ -1,7 +1,7 @@
 package io.fieldcast.simulator.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fieldcast.events.time.SharedClock;
+import io.fieldcast.platform.time.SharedClock;
 import io.fieldcast.simulator.api.DispatchClient;
 import io.fieldcast.simulator.api.HttpApi;
 import io.fieldcast.simulator.api.Json;
