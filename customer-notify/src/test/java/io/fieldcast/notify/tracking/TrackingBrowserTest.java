@@ -1,7 +1,7 @@
 package io.fieldcast.notify.tracking;
 
 import io.fieldcast.notify.support.Notifications;
-import io.fieldcast.notify.support.TestClock;
+import io.fieldcast.testing.TestClock;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
