@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * Real road travel times for Fieldcast: snapping, routes and travel-time matrices on a GraphHopper graph with
@@ -74,12 +75,35 @@ public final class RoadNetwork implements AutoCloseable {
         }) : null;
     }
 
-    /** Opens (importing on first use, then from the cache) the network the config names. */
+    /**
+     * Opens (importing on first use, then from the cache) the network the config names. Works the same inside a host
+     * with class loaders of its own (Quarkus): GraphHopper is loaded with this library's class loader, whatever the
+     * calling thread's context class loader is.
+     */
     public static RoadNetwork open(RoadNetworkConfig config) {
-        Path source = config.usesSyntheticCity()
-                ? SyntheticCity.ensure(config.city(), config.cacheDir().resolve("cities"))
-                : config.osmFile();
-        return new RoadNetwork(config, GraphLoader.open(source, config.cacheDir()));
+        return withOwnClassLoader(() -> {
+            Path source = config.usesSyntheticCity()
+                    ? SyntheticCity.ensure(config.city(), config.cacheDir().resolve("cities"))
+                    : config.osmFile();
+            return new RoadNetwork(config, GraphLoader.open(source, config.cacheDir()));
+        });
+    }
+
+    /**
+     * GraphHopper resolves classes through the thread's context class loader (Jackson for encoded values, Janino for
+     * custom weightings). Inside Quarkus that loader may hold another copy of them (after a restart for a test
+     * profile), and loading fails with "not a subtype" or a ClassCastException; so it runs with this library's own
+     * loader. On a plain class path both are the same loader.
+     */
+    private static <T> T withOwnClassLoader(Supplier<T> loading) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(RoadNetwork.class.getClassLoader());
+        try {
+            return loading.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     /** The nearest routable point, or a {@link SnapException} when there is none within the configured distance. */

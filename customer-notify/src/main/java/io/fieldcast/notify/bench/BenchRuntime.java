@@ -1,15 +1,12 @@
 package io.fieldcast.notify.bench;
 
+import io.fieldcast.platform.launcher.RuntimeEnvFile;
+import io.fieldcast.platform.launcher.ServiceProcess;
+
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,9 +19,8 @@ final class BenchRuntime implements AutoCloseable {
     private final Path root;
     private final Path home;
     private boolean startedRuntime;
-    private Process service;
+    private ServiceProcess service;
     private Map<String, String> env;
-    private int port;
 
     BenchRuntime(Path root) {
         this.root = root;
@@ -39,53 +35,24 @@ final class BenchRuntime implements AutoCloseable {
             run(List.of(root.resolve("fieldcast").toString(), "up"));
             startedRuntime = true;
         }
-        env = read(file);
+        env = RuntimeEnvFile.read(file);
         return env;
     }
 
     /** Starts the service with quiet hours off (the bench runs at any hour) and waits until it is ready. */
     String startService() throws IOException, InterruptedException {
-        Path jar = root.resolve("customer-notify/target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: ./mvnw -pl customer-notify package -DskipTests");
-        }
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Path log = home.resolve("logs/bench-notify-service.log");
-        Files.createDirectories(log.getParent());
-        var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dfieldcast.notify.policy.quiet-start=00:00", "-Dfieldcast.notify.policy.quiet-end=00:00",
-                "-Dquarkus.log.level=WARN", "-jar", jar.toString())
-                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(env);
-        builder.environment().put("FIELDCAST_NOTIFY_PORT", String.valueOf(port));
-        service = builder.start();
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("customer-notify exited; see " + log);
-            }
-            try {
-                var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return "http://localhost:" + port;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("customer-notify not ready after 120 s; see " + log);
+        service = ServiceProcess.module(root, "customer-notify").port("FIELDCAST_NOTIFY_PORT", 0).env(env)
+                .jvmArgs(List.of("-Dfieldcast.notify.policy.quiet-start=00:00",
+                        "-Dfieldcast.notify.policy.quiet-end=00:00", "-Dquarkus.log.level=WARN"))
+                .log(home.resolve("logs/bench-notify-service.log")).start();
+        service.awaitReady(Duration.ofSeconds(120));
+        return service.url();
     }
 
     @Override
     public void close() throws Exception {
         if (service != null) {
-            service.destroy();
-            service.waitFor();
+            service.close();
         }
         if (startedRuntime) {
             run(List.of(root.resolve("fieldcast").toString(), "down"));
@@ -97,21 +64,5 @@ final class BenchRuntime implements AutoCloseable {
         if (rc != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed with " + rc);
         }
-    }
-
-    private static Map<String, String> read(Path file) throws IOException {
-        Map<String, String> values = new HashMap<>();
-        for (String line : Files.readAllLines(file)) {
-            int eq = line.indexOf('=');
-            if (line.startsWith("#") || eq < 1) {
-                continue;
-            }
-            String value = line.substring(eq + 1).trim();
-            if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) {
-                value = value.substring(1, value.length() - 1).replace("'\\''", "'");
-            }
-            values.put(line.substring(0, eq).trim(), value);
-        }
-        return values;
     }
 }

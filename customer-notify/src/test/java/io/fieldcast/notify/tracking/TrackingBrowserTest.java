@@ -1,7 +1,8 @@
 package io.fieldcast.notify.tracking;
 
 import io.fieldcast.notify.support.Notifications;
-import io.fieldcast.notify.support.TestClock;
+import io.fieldcast.testing.ChromiumSession;
+import io.fieldcast.testing.TestClock;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -10,14 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -27,14 +23,11 @@ import static io.fieldcast.notify.support.Notifications.forecast;
 import static io.fieldcast.notify.support.Notifications.route;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The tracking link as a customer opens it, in headless Chromium (skipped where Chromium is not installed). */
 @QuarkusTest
 class TrackingBrowserTest {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String DRIVER = "/usr/bin/chromedriver";
     private static final Instant MORNING = Instant.parse("2026-03-02T15:00:00Z");
     private static final Instant PROMISED = Instant.parse("2026-03-02T19:00:00Z");
 
@@ -47,26 +40,20 @@ class TrackingBrowserTest {
     @TestHTTPResource("/")
     URI base;
 
+    private ChromiumSession chromium;
     private WebDriver browser;
 
     @BeforeEach
-    void openBrowser() throws Exception {
-        assumeTrue(new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute(),
-                "needs Debian chromium and chromium-driver at " + CHROMIUM + " and " + DRIVER);
+    void openBrowser() {
+        chromium = ChromiumSession.start();
         clock.set(MORNING);
-        System.setProperty("webdriver.chrome.driver", DRIVER);
-        var options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--user-data-dir=" + Files.createTempDirectory("notify-chromium"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build(),
-                options);
+        browser = chromium.driver();
     }
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

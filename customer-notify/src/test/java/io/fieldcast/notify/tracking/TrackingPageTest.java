@@ -4,7 +4,7 @@ import io.fieldcast.events.Events;
 import io.fieldcast.events.LocationPing;
 import io.fieldcast.events.VisitStatus;
 import io.fieldcast.notify.support.Notifications;
-import io.fieldcast.notify.support.TestClock;
+import io.fieldcast.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,16 +1,15 @@
 package io.fieldcast.dispatch.road;
 
 import io.fieldcast.platform.rest.ApiException;
+import io.fieldcast.platform.road.RoadNetworks;
+import io.fieldcast.platform.road.RoadSettings;
 import io.fieldcast.roadnetwork.GeoPoint;
 import io.fieldcast.roadnetwork.RoadNetwork;
-import io.fieldcast.roadnetwork.RoadNetworkConfig;
 import io.fieldcast.roadnetwork.SnapException;
 import io.fieldcast.roadnetwork.TravelMatrix;
-import io.fieldcast.roadnetwork.city.CityOptions;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -27,33 +26,14 @@ import java.util.concurrent.ConcurrentHashMap;
 @Startup
 public class Roads implements TravelTimes {
 
-    private static final Logger LOG = Logger.getLogger(Roads.class);
     private static final int MAX_CACHED_PAIRS = 4_000_000;
 
     private final RoadNetwork network;
     private final Map<Leg, Long> cache = new ConcurrentHashMap<>();
 
     public Roads(RoadSettings settings) {
-        RoadNetworkConfig config = RoadNetworkConfig.syntheticCity()
-                .withCity(CityOptions.of(settings.citySeed(), settings.citySizeKm()))
-                .withCacheDir(settings.cacheDir())
-                .withMaxSnapDistanceMeters(settings.maxSnapMeters());
-        if (settings.osmFile().isPresent()) {
-            config = config.withOsmFile(settings.osmFile().get());
-        }
-        long start = System.nanoTime();
-        // GraphHopper resolves its encoded-value classes through Jackson and the context class loader; pin it
-        // to the loader of GraphHopper itself, or a Quarkus restart (e.g. a test profile) sees "not a subtype".
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(RoadNetwork.class.getClassLoader());
-        try {
-            network = RoadNetwork.open(config);
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
-        LOG.infof("road network ready: %d nodes, %d edges in %d ms", network.nodeCount(), network.edgeCount(),
-                (System.nanoTime() - start) / 1_000_000);
+        // Dispatch plans on roads: it loads them whether or not fieldcast.road.enabled says a service may skip them.
+        network = RoadNetworks.open(settings);
     }
 
     public RoadNetwork network() {

@@ -6,6 +6,7 @@ import io.fieldcast.events.RoutePlanned;
 import io.fieldcast.events.Topics;
 import io.fieldcast.platform.security.TokenIssuer;
 import io.fieldcast.roadnetwork.GeoPoint;
+import io.fieldcast.testing.ChromiumSession;
 import io.fieldcast.testing.EventProbe;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,27 +19,22 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The dispatcher console in a real headless Chromium: log in, book through the form, solve, see the visit on the
@@ -48,8 +44,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @QuarkusTest
 class ConsoleBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String TERRITORY = "console-ui";
     private static final String DAY = "2026-03-04";
 
@@ -60,34 +54,21 @@ class ConsoleBrowserTest {
     @Inject
     Roads roads;
 
+    private ChromiumSession chromium;
     private ChromeDriver browser;
-    private Path profile;
     private WebDriverWait wait;
 
     @BeforeEach
-    void startBrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
-        profile = Files.createTempDirectory("fieldcast-console-chromium");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--disable-dev-shm-usage", "--window-size=1600,1200", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+    void startBrowser() {
+        chromium = ChromiumSession.start("--window-size=1600,1200");
+        browser = chromium.driver();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
     @AfterEach
-    void stopBrowser() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+    void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

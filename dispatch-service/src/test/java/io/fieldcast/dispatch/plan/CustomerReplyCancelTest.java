@@ -1,7 +1,6 @@
 package io.fieldcast.dispatch.plan;
 
 import io.fieldcast.dispatch.Await;
-import io.fieldcast.dispatch.TestClock;
 import io.fieldcast.dispatch.booking.FixturesAccess;
 import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.events.AppointmentCanceled;
@@ -14,6 +13,7 @@ import io.fieldcast.events.VisitStatusChanged;
 import io.fieldcast.platform.kafka.EventPublisher;
 import io.fieldcast.platform.security.TokenIssuer;
 import io.fieldcast.testing.EventProbe;
+import io.fieldcast.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;

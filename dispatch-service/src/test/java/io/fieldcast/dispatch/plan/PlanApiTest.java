@@ -1,12 +1,12 @@
 package io.fieldcast.dispatch.plan;
 
-import io.fieldcast.dispatch.TestClock;
 import io.fieldcast.dispatch.booking.FixturesAccess;
 import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.events.RoutePlanned;
 import io.fieldcast.events.Topics;
 import io.fieldcast.platform.security.TokenIssuer;
 import io.fieldcast.testing.EventProbe;
+import io.fieldcast.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;

@@ -1,13 +1,13 @@
 package io.fieldcast.dispatch.plan;
 
 import io.fieldcast.dispatch.Await;
-import io.fieldcast.dispatch.TestClock;
 import io.fieldcast.dispatch.booking.FixturesAccess;
 import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.events.ArrivalForecast;
 import io.fieldcast.events.NotificationSent;
 import io.fieldcast.platform.kafka.EventPublisher;
 import io.fieldcast.platform.security.TokenIssuer;
+import io.fieldcast.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;

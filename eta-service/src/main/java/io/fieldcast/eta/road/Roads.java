@@ -1,16 +1,14 @@
 package io.fieldcast.eta.road;
 
-import io.fieldcast.eta.config.RoadSettings;
+import io.fieldcast.platform.road.RoadNetworks;
+import io.fieldcast.platform.road.RoadSettings;
 import io.fieldcast.roadnetwork.GeoPoint;
 import io.fieldcast.roadnetwork.RoadNetwork;
-import io.fieldcast.roadnetwork.RoadNetworkConfig;
 import io.fieldcast.roadnetwork.Route;
 import io.fieldcast.roadnetwork.SnapException;
-import io.fieldcast.roadnetwork.city.CityOptions;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 @Startup
 public class Roads implements RoadLeg.Timer {
 
-    private static final Logger LOG = Logger.getLogger(Roads.class);
     private static final int MAX_CACHED = 1_000_000;
     /** 30 km/h with a 1.3 detour factor: a city's typical door-to-door drive when there is no map. */
     private static final RoadLeg.Timer STRAIGHT = RoadLeg.straightLine(30 / 3.6, 1.3);
@@ -32,27 +29,7 @@ public class Roads implements RoadLeg.Timer {
     private final Map<String, RoadLeg> cache = new ConcurrentHashMap<>();
 
     public Roads(RoadSettings settings) {
-        if (!settings.enabled()) {
-            network = null;
-            return;
-        }
-        RoadNetworkConfig config = RoadNetworkConfig.syntheticCity()
-                .withCity(CityOptions.of(settings.citySeed(), settings.citySizeKm()))
-                .withCacheDir(settings.cacheDir())
-                .withMaxSnapDistanceMeters(settings.maxSnapMeters());
-        if (settings.osmFile().isPresent()) {
-            config = config.withOsmFile(settings.osmFile().get());
-        }
-        // GraphHopper resolves encoded values through the context class loader: pin it (see dispatch's Roads).
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(RoadNetwork.class.getClassLoader());
-        try {
-            network = RoadNetwork.open(config);
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
-        LOG.infof("road network ready: %d nodes", network.nodeCount());
+        network = settings.enabled() ? RoadNetworks.open(settings) : null;
     }
 
     @Override

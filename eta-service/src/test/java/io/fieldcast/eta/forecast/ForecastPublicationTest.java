@@ -1,6 +1,5 @@
 package io.fieldcast.eta.forecast;
 
-import io.fieldcast.eta.TestClock;
 import io.fieldcast.events.AppointmentRescheduled;
 import io.fieldcast.events.ArrivalForecast;
 import io.fieldcast.events.Events;
@@ -16,6 +15,7 @@ import io.fieldcast.platform.kafka.EventPublisher;
 import io.fieldcast.platform.security.Roles;
 import io.fieldcast.platform.security.TokenIssuer;
 import io.fieldcast.testing.EventProbe;
+import io.fieldcast.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -56,6 +56,8 @@ class ForecastPublicationTest {
     ForecastService forecasts;
     @Inject
     io.agroal.api.AgroalDataSource dataSource;
+    @Inject
+    TestClock clock;
 
     @Test
     void firstWindowsThenQuietThenMovedByALongJob() throws Exception {
@@ -63,7 +65,7 @@ class ForecastPublicationTest {
         UUID v1 = UUID.randomUUID();
         UUID v2 = UUID.randomUUID();
         UUID v3 = UUID.randomUUID();
-        TestClock.set(T8);
+        clock.set(T8);
         RoutePlanned route = new RoutePlanned(Events.newId(), T8.minus(Duration.ofHours(12)), 1, tech, "t1", DAY, 1,
                 HOME, HOME, T8, T8.plus(Duration.ofHours(9)), List.of(
                 visit(v1, 1, P1, T8, T8.plus(Duration.ofHours(4)), T8.plus(Duration.ofMinutes(6))),
@@ -86,7 +88,7 @@ class ForecastPublicationTest {
             assertTrue(f2.reason().startsWith("first 60-minute window"), f2.reason());
 
             // Arrived at v1 at 08:07: nothing material changes, nothing is published.
-            TestClock.set(T8.plus(Duration.ofMinutes(7)));
+            clock.set(T8.plus(Duration.ofMinutes(7)));
             publisher.send(tap(tech, v1, VisitStatus.ARRIVED, T8.plus(Duration.ofMinutes(7)))).get(10,
                     TimeUnit.SECONDS);
             List<ArrivalForecast> quiet = probe.drain(Duration.ofSeconds(4)).stream()
@@ -96,7 +98,7 @@ class ForecastPublicationTest {
 
             // 11:00 and still at v1 (planned 45 min, now 173 min): a fix from the van recomputes; v2 moves.
             Instant eleven = T8.plus(Duration.ofHours(3));
-            TestClock.set(eleven);
+            clock.set(eleven);
             publisher.send(new LocationPing(Events.newId(), eleven, 1, tech, "fix-1", eleven, eleven, P1.lat(),
                     P1.lon(), 5, 0.0, null)).get(10, TimeUnit.SECONDS);
             List<ArrivalForecast> moved = probe.await(ArrivalForecast.class,
@@ -132,7 +134,7 @@ class ForecastPublicationTest {
         UUID v2 = UUID.randomUUID();
         Instant day8 = Instant.parse("2026-03-11T08:00:00Z");
         LocalDate day = LocalDate.of(2026, 3, 11);
-        TestClock.set(day8);
+        clock.set(day8);
         Instant noon = day8.plus(Duration.ofHours(4));
         RoutePlanned route = new RoutePlanned(Events.newId(), day8.minus(Duration.ofHours(12)), 1, tech, "t1", day, 1,
                 HOME, HOME, day8, day8.plus(Duration.ofHours(9)), List.of(
@@ -173,7 +175,7 @@ class ForecastPublicationTest {
         Instant day8 = Instant.parse("2026-03-12T08:00:00Z");
         Instant noon = day8.plus(Duration.ofHours(4));
         Instant ten = day8.plus(Duration.ofHours(2));
-        TestClock.set(day8);
+        clock.set(day8);
         RoutePlanned route = new RoutePlanned(Events.newId(), day8.minus(Duration.ofHours(12)), 1, tech, "t1", day, 1,
                 HOME, HOME, day8, day8.plus(Duration.ofHours(9)), List.of(
                 visit(v1, 1, P1, day8, noon, day8.plus(Duration.ofMinutes(6))),

@@ -1,12 +1,12 @@
 package io.fieldcast.eta.history;
 
 import io.agroal.api.AgroalDataSource;
-import io.fieldcast.eta.TestClock;
 import io.fieldcast.events.Events;
 import io.fieldcast.events.GeoPosition;
 import io.fieldcast.events.LocationPing;
 import io.fieldcast.events.PlannedVisit;
 import io.fieldcast.events.RoutePlanned;
+import io.fieldcast.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -34,6 +34,8 @@ class PartitionAndReadModelTest {
     AgroalDataSource dataSource;
     @Inject
     io.fieldcast.platform.kafka.EventPublisher publisher;
+    @Inject
+    TestClock clock;
 
     @Test
     void pingsLandInTheirDayPartitionOnceEvenUnderAnotherClientId() throws Exception {
@@ -70,7 +72,7 @@ class PartitionAndReadModelTest {
     void retentionDropsWholeDayPartitionsPastTheLimit() throws Exception {
         store.store(List.of(ping("old-tech", "o", Instant.parse("2025-10-01T09:00:00Z"))));
         assertTrue(store.partitionNames().contains("gps_ping_20251001"));
-        TestClock.set(Instant.parse("2026-03-02T08:00:00Z"));
+        clock.set(Instant.parse("2026-03-02T08:00:00Z"));
 
         int dropped = store.maintain(90);
 

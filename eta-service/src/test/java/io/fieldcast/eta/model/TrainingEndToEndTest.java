@@ -1,6 +1,5 @@
 package io.fieldcast.eta.model;
 
-import io.fieldcast.eta.TestClock;
 import io.fieldcast.events.FieldcastEvent;
 import io.fieldcast.events.LearnedDurations;
 import io.fieldcast.events.ServiceTimeQuantiles;
@@ -9,6 +8,7 @@ import io.fieldcast.platform.kafka.EventPublisher;
 import io.fieldcast.platform.security.Roles;
 import io.fieldcast.platform.security.TokenIssuer;
 import io.fieldcast.testing.EventProbe;
+import io.fieldcast.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -42,6 +42,8 @@ class TrainingEndToEndTest {
     EventPublisher publisher;
     @Inject
     TokenIssuer tokens;
+    @Inject
+    TestClock clock;
 
     @Test
     void retrainLearnsEachTechniciansServiceTimeAndTravelFactorFromTheirTraces() throws Exception {
@@ -53,7 +55,7 @@ class TrainingEndToEndTest {
             history.addAll(SimulatedDays.day(quick, FIRST_DAY.plusDays(d), 30, 1.2, random));
             history.addAll(SimulatedDays.day(slow, FIRST_DAY.plusDays(d), 60, 1.6, random));
         }
-        TestClock.set(Instant.parse("2026-04-20T01:00:00Z"));
+        clock.set(Instant.parse("2026-04-20T01:00:00Z"));
         publisher.sendAll(history).get(60, TimeUnit.SECONDS);
         awaitTraceStored(slow, FIRST_DAY.plusDays(5));
 

@@ -1,5 +1,8 @@
 package io.fieldcast.mobile.bench;
 
+import io.fieldcast.platform.launcher.RuntimeEnvFile;
+import io.fieldcast.platform.launcher.ServiceProcess;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,7 +48,7 @@ public final class IngestBench {
                     + runtimeEnv + ")");
             System.exit(2);
         }
-        Map<String, String> env = readEnv(runtimeEnv);
+        Map<String, String> env = RuntimeEnvFile.read(runtimeEnv);
         Path jar = Path.of(IngestBench.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .getParent().resolve("quarkus-app/quarkus-run.jar");
         Files.createDirectories(home.resolve("logs"));
@@ -58,9 +61,10 @@ public final class IngestBench {
         topic.markStart();
 
         System.err.printf("starting tech-mobile-api (log %s)…%n", log);
-        try (ServiceProcess service = new ServiceProcess(jar, env,
+        try (ServiceProcess service = ServiceProcess.ofJar(jar).port("FIELDCAST_MOBILE_PORT", 0).env(env)
                 // The ingest path needs no map: skip loading the road graph (and its memory) in the measured JVM.
-                List.of("-Xms512m", "-Xmx1g", "-XX:+UseParallelGC", "-Dfieldcast.road.enabled=false"), log)) {
+                .jvmArgs(List.of("-Xms512m", "-Xmx1g", "-XX:+UseParallelGC", "-Dfieldcast.road.enabled=false"))
+                .log(log).start()) {
             service.awaitReady(Duration.ofSeconds(90));
             BenchTokens tokens = new BenchTokens(Path.of(env.get("FIELDCAST_JWT_PRIVATE_KEY")),
                     "https://fieldcast.io/platform");
@@ -68,7 +72,7 @@ public final class IngestBench {
             for (int t = 0; t < technicians; t++) {
                 bearer.add("Bearer " + tokens.forTechnician("bench-" + t, "bench-phone-" + t));
             }
-            Load load = new Load(URI.create(service.base() + "/api/me/locations"), bearer, batch, runId);
+            Load load = new Load(URI.create(service.url() + "/api/me/locations"), bearer, batch, runId);
             System.err.printf("warm-up ramp %d s, then %d s at %d pings/s (%d technicians, batches of %d)…%n",
                     warmup, seconds, rate, technicians, batch);
             Load.Result result = load.run(rate, warmup, seconds);
@@ -99,17 +103,6 @@ public final class IngestBench {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         return options;
-    }
-
-    private static Map<String, String> readEnv(Path file) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        for (String line : Files.readAllLines(file)) {
-            int eq = line.indexOf('=');
-            if (!line.startsWith("#") && eq > 0) {
-                env.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
-            }
-        }
-        return env;
     }
 
     /** The open-loop generator. */

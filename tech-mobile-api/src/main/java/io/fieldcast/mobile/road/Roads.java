@@ -2,11 +2,11 @@ package io.fieldcast.mobile.road;
 
 import io.fieldcast.events.GeoPosition;
 import io.fieldcast.mobile.config.MobileSettings;
+import io.fieldcast.platform.road.RoadNetworks;
+import io.fieldcast.platform.road.RoadSettings;
 import io.fieldcast.roadnetwork.BoundingBox;
 import io.fieldcast.roadnetwork.RoadClassLevel;
 import io.fieldcast.roadnetwork.RoadNetwork;
-import io.fieldcast.roadnetwork.RoadNetworkConfig;
-import io.fieldcast.roadnetwork.city.CityOptions;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -90,30 +90,13 @@ public class Roads {
             LOG.info("road network disabled: the phone's map shows the route without roads");
             return null;
         }
-        long start = System.nanoTime();
-        // GraphHopper resolves encoded values through the context class loader: pin it (see dispatch's Roads).
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(RoadNetwork.class.getClassLoader());
         try {
-            RoadNetwork network = RoadNetwork.open(config(settings));
-            LOG.infof("road network ready: %d nodes in %d ms", network.nodeCount(),
-                    (System.nanoTime() - start) / 1_000_000);
-            return network;
+            return RoadNetworks.open(settings);
         } catch (RuntimeException e) {
             // A phone without roads on its map is still a working phone: never fail the start-up over it.
             LOG.warnf(e, "road network not loaded, the phone's map shows no roads: %s", e.getMessage());
             return null;
-        } finally {
-            thread.setContextClassLoader(previous);
         }
-    }
-
-    private static RoadNetworkConfig config(RoadSettings settings) {
-        RoadNetworkConfig config = RoadNetworkConfig.syntheticCity()
-                .withCity(CityOptions.of(settings.citySeed(), settings.citySizeKm()))
-                .withCacheDir(settings.cacheDir());
-        return settings.osmFile().map(config::withOsmFile).orElse(config);
     }
 
     @PreDestroy

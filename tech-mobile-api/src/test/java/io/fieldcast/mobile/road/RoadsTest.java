@@ -1,6 +1,7 @@
 package io.fieldcast.mobile.road;
 
 import io.fieldcast.events.GeoPosition;
+import io.fieldcast.platform.road.RoadSettings;
 import io.fieldcast.roadnetwork.BoundingBox;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +84,11 @@ class RoadsTest {
             @Override
             public Path cacheDir() {
                 return Path.of("target/graph");
+            }
+
+            @Override
+            public double maxSnapMeters() {
+                return 500;
             }
         };
     }

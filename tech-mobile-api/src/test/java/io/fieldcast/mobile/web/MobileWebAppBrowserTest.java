@@ -7,6 +7,7 @@ import io.fieldcast.events.VisitStatusChanged;
 import io.fieldcast.mobile.Fixtures;
 import io.fieldcast.platform.kafka.EventPublisher;
 import io.fieldcast.platform.security.TokenIssuer;
+import io.fieldcast.testing.ChromiumSession;
 import io.fieldcast.testing.EventProbe;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,27 +18,20 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The phone app in a real headless Chromium: log in, see today's route, go offline, tap a status, come back
@@ -46,9 +40,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @QuarkusTest
 class MobileWebAppBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     @TestHTTPResource("/app/")
     URL app;
     @Inject
@@ -56,32 +47,19 @@ class MobileWebAppBrowserTest {
     @Inject
     TokenIssuer tokens;
 
+    private ChromiumSession chromium;
     private ChromeDriver browser;
-    private Path profile;
 
     @BeforeEach
-    void startBrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
-        profile = Files.createTempDirectory("fieldcast-chromium");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--disable-dev-shm-usage", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+    void startBrowser() {
+        chromium = ChromiumSession.start();
+        browser = chromium.driver();
     }
 
     @AfterEach
-    void stopBrowser() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+    void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

@@ -1,6 +1,5 @@
 package io.fieldcast.platform.time;
 
-import io.fieldcast.events.time.SharedClock;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

@@ -1,7 +1,8 @@
 package io.fieldcast.simulator.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fieldcast.events.time.SharedClock;
+import io.fieldcast.platform.launcher.ServiceProcess;
+import io.fieldcast.platform.time.SharedClock;
 import io.fieldcast.simulator.api.DispatchClient;
 import io.fieldcast.simulator.api.HttpApi;
 import io.fieldcast.simulator.api.Json;
@@ -287,8 +288,9 @@ public final class Demo implements AutoCloseable {
 
     private ServiceProcess start(String module, String portVariable, int port, String heap, Map<String, String> env,
                                  Path logs) throws IOException {
-        ServiceProcess s = new ServiceProcess(repo, module, portVariable, port, heap, env,
-                logs.resolve("demo-" + module + ".log"));
+        ServiceProcess s = ServiceProcess.module(repo, module).port(portVariable, port)
+                .jvmArgs(List.of("-Xmx" + heap, "-XX:TieredStopAtLevel=1")).env(env)
+                .log(logs.resolve("demo-" + module + ".log")).start();
         services.add(s);
         return s;
     }

@@ -1,10 +1,9 @@
 package io.fieldcast.simulator.run;
 
+import io.fieldcast.platform.time.SharedClock;
 import io.fieldcast.simulator.api.DayPlanning;
 import io.fieldcast.simulator.api.DispatchClient;
 import io.fieldcast.simulator.api.Planner;
-
-import io.fieldcast.events.time.SharedClock;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.fieldcast.simulator.run;
 
+import io.fieldcast.platform.time.SharedClock;
 import io.fieldcast.roadnetwork.RoadNetwork;
 import io.fieldcast.roadnetwork.RoadNetworkConfig;
 import io.fieldcast.roadnetwork.city.CityOptions;
@@ -8,8 +9,6 @@ import io.fieldcast.simulator.api.HttpApi;
 import io.fieldcast.simulator.day.DayEngine;
 import io.fieldcast.simulator.day.RoadRouter;
 import io.fieldcast.simulator.world.HabitsFactory;
-
-import io.fieldcast.events.time.SharedClock;
 
 import java.net.http.HttpClient;
 import java.nio.file.Path;

@@ -3,12 +3,12 @@ package io.fieldcast.simulator.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fieldcast.events.time.SharedClock;
+import io.fieldcast.platform.time.SharedClock;
+import io.fieldcast.testing.Chromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,7 +23,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +49,6 @@ class ConsoleToPhoneEndToEndTest {
 
     static final Path REPO = Path.of("").toAbsolutePath().getParent().getParent();
     static final Path OUT = Path.of("target", "e2e-console");
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     static final String SECRET = "console-secret";
 
@@ -59,7 +58,7 @@ class ConsoleToPhoneEndToEndTest {
 
     @BeforeAll
     static void startServices() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "needs Debian's chromium (apt-get install -y chromium)");
+        Chromium.assumeInstalled();
         for (String module : List.of("dispatch-service", "tech-mobile-api")) {
             assumeTrue(Files.exists(ServiceJar.jar(REPO, module)), module + " is not packaged (target/quarkus-app); "
                     + "build it with ./mvnw -pl " + module + " -am package -DskipTests to run this test");
@@ -105,7 +104,7 @@ class ConsoleToPhoneEndToEndTest {
 
     @Test
     void visitDraggedInTheConsoleShowsOnTheNewTechniciansPhone() throws Exception {
-        try (Chromium browser = Chromium.start(OUT.resolve("chromium"))) {
+        try (DevToolsBrowser browser = DevToolsBrowser.start(OUT.resolve("chromium"))) {
             browser.open(dispatch.url() + "/");
             browser.waitFor("document.getElementById('login-user') && !document.getElementById('login').hidden");
             browser.eval("document.getElementById('login-user').value = 'root';"
@@ -173,7 +172,7 @@ class ConsoleToPhoneEndToEndTest {
     }
 
     /** Just enough of the Chrome DevTools protocol: open a page, evaluate JavaScript, move the mouse. */
-    static final class Chromium implements AutoCloseable {
+    static final class DevToolsBrowser implements AutoCloseable {
 
         private static final ObjectMapper JSON = new ObjectMapper();
         private static final Duration WAIT = Duration.ofSeconds(60);
@@ -184,21 +183,20 @@ class ConsoleToPhoneEndToEndTest {
         private final AtomicInteger ids = new AtomicInteger();
         private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
 
-        private Chromium(Process process, Path profile, WebSocket socket) {
+        private DevToolsBrowser(Process process, Path profile, WebSocket socket) {
             this.process = process;
             this.profile = profile;
             this.socket = socket;
         }
 
-        static Chromium start(Path profile) throws Exception {
-            deleteTree(profile);
+        static DevToolsBrowser start(Path profile) throws Exception {
+            Chromium.deleteProfile(profile);
             Files.createDirectories(profile);
-            Process process = new ProcessBuilder(CHROMIUM.toString(), "--headless=new", "--no-sandbox",
-                    "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--window-size=1600,1200",
-                    "--remote-debugging-port=0", "--user-data-dir=" + profile.toAbsolutePath(), "about:blank")
-                    .redirectErrorStream(true).redirectOutput(profile.resolveSibling("chromium.log").toFile())
-                    .start();
+            List<String> command = new ArrayList<>(List.of(Chromium.BINARY.toString()));
+            command.addAll(Chromium.headlessArguments(profile, "--window-size=1600,1200",
+                    "--remote-debugging-port=0", "about:blank"));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(profile.resolveSibling("chromium.log").toFile()).start();
             Path portFile = profile.resolve("DevToolsActivePort");
             long until = System.nanoTime() + WAIT.toNanos();
             while (!Files.exists(portFile) || Files.readAllLines(portFile).isEmpty()) {
@@ -223,7 +221,7 @@ class ConsoleToPhoneEndToEndTest {
                 process.destroyForcibly();
                 throw new IllegalStateException("no page target in " + targets);
             }
-            Chromium[] self = new Chromium[1];
+            DevToolsBrowser[] self = new DevToolsBrowser[1];
             WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(page), new WebSocket.Listener() {
                 private final StringBuilder text = new StringBuilder();
 
@@ -238,7 +236,7 @@ class ConsoleToPhoneEndToEndTest {
                     return null;
                 }
             }).get(30, TimeUnit.SECONDS);
-            self[0] = new Chromium(process, profile, socket);
+            self[0] = new DevToolsBrowser(process, profile, socket);
             return self[0];
         }
 
@@ -338,21 +336,7 @@ class ConsoleToPhoneEndToEndTest {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
-            deleteTree(profile);
-        }
-
-        /**
-         * Best effort: Chromium's helper processes may still be writing into the profile for a moment after the
-         * browser exits (a file vanishing mid-walk), and the profile lives under target/ anyway.
-         */
-        private static void deleteTree(Path dir) throws IOException, InterruptedException {
-            for (int attempt = 0; attempt < 3 && Files.exists(dir); attempt++) {
-                try (var files = Files.walk(dir)) {
-                    files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-                } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
-                    Thread.sleep(200);
-                }
-            }
+            Chromium.deleteProfile(profile);
         }
     }
 }

@@ -1,9 +1,9 @@
 package io.fieldcast.simulator.e2e;
 
+import io.fieldcast.platform.launcher.ServiceProcess;
 import io.fieldcast.simulator.demo.Demo;
 import io.fieldcast.simulator.demo.DemoOptions;
 import io.fieldcast.simulator.demo.Kpis;
-import io.fieldcast.simulator.demo.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

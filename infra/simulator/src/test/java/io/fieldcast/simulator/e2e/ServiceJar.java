@@ -1,10 +1,11 @@
 package io.fieldcast.simulator.e2e;
 
-import io.fieldcast.simulator.demo.ServiceProcess;
+import io.fieldcast.platform.launcher.ServiceProcess;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** A packaged service on a free port with the test JVM sizing, as the end-to-end tests start them. */
@@ -14,7 +15,8 @@ final class ServiceJar implements AutoCloseable {
     final int port;
 
     ServiceJar(Path repo, String module, String portVariable, Map<String, String> env, Path log) throws IOException {
-        this.process = new ServiceProcess(repo, module, portVariable, 0, "1g", env, log);
+        this.process = ServiceProcess.module(repo, module).port(portVariable, 0)
+                .jvmArgs(List.of("-Xmx1g", "-XX:TieredStopAtLevel=1")).env(env).log(log).start();
         this.port = process.port();
     }
 

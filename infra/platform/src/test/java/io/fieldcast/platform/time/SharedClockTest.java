@@ -1,4 +1,4 @@
-package io.fieldcast.events.time;
+package io.fieldcast.platform.time;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package io.fieldcast.events.time;
+package io.fieldcast.platform.time;
 
 import java.io.IOException;
 import java.io.Reader;
