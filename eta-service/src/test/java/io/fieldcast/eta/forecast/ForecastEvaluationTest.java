@@ -25,10 +25,11 @@ class ForecastEvaluationTest {
 
     @Test
     void learnedWindowsHitMoreOftenThanThePlanBaseline() {
-        SyntheticHistory fleet = new SyntheticHistory(7, 20);
+        // 12 technicians x 3 held-out days (216 visits): the margins asserted below are 2-3 times the noise of that.
+        SyntheticHistory fleet = new SyntheticHistory(7, 12);
         LearnedModel learned = ModelTrainer.standard("shrinkage").train("v", Instant.EPOCH, fleet.services(120),
                 fleet.travel(120), 1, p -> { });
-        List<ReplayEvaluation.TrueDay> days = SyntheticFleetDays.days(fleet, 20, 5, ROADS, 3);
+        List<ReplayEvaluation.TrueDay> days = SyntheticFleetDays.days(fleet, 12, 3, ROADS, 3);
         var forecaster = new ArrivalForecaster(ROADS, 1000, Duration.ofMinutes(60), Duration.ofMinutes(5),
                 ZoneOffset.UTC);
         var replay = new ReplayEvaluation(forecaster, new PublicationPolicy(0.9, Duration.ofMinutes(15), 0.1),

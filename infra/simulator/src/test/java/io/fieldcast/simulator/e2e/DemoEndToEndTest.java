@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A short {@code ./fieldcast demo --until-done}: the four packaged services on the test PostgreSQL and Kafka, one
- * day of history, a training run, today booked, planned and played at 1200x on the shared clock, then the KPIs.
+ * day of history, a training run, today booked, planned and played at 2400x on the shared clock, then the KPIs.
  */
 class DemoEndToEndTest {
 
@@ -41,7 +41,7 @@ class DemoEndToEndTest {
 
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(new Tee(printed, System.out), true, StandardCharsets.UTF_8);
-        DemoOptions options = DemoOptions.parse("--technicians", "3", "--days", "1", "--speed", "1200", "--visits",
+        DemoOptions options = DemoOptions.parse("--technicians", "3", "--days", "1", "--speed", "2400", "--visits",
                 "3", "--solve-seconds", "3", "--until-done");
         Kpis kpis;
         try (Demo demo = new Demo(options, REPO, home, env, Demo.Ports.free(), out)) {
@@ -64,7 +64,7 @@ class DemoEndToEndTest {
         // eta-service scored its own first windows against the arrivals it learned.
         assertTrue(kpis.forecast() != null && kpis.forecast().visits() > 0, "eta-service's report: " + kpis);
         assertTrue(text.lines().anyMatch(l -> l.startsWith("DEMO ") && l.contains(" eta_coverage=")), text);
-        // Every technician with work got a route; the churn of the day and early arrivals are reported (at 1200x a
+        // Every technician with work got a route; the churn of the day and early arrivals are reported (at 2400x a
         // text can reach a phone after its van parked, so the figure is the demo's to show, not this test's to pin).
         assertTrue(kpis.routeVersions().p50() >= 1 && kpis.routeVersions().max() >= kpis.routeVersions().p50(),
                 kpis.toString());
