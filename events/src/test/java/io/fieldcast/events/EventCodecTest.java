@@ -1,5 +1,6 @@
 package io.fieldcast.events;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,7 +45,7 @@ class EventCodecTest {
     void fixturesCoverEverySubtype() {
         Set<Class<?>> covered = new HashSet<>();
         events().forEach(e -> covered.add(e.getClass()));
-        var annotation = FieldcastEvent.class.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class);
+        var annotation = FieldcastEvent.class.getAnnotation(JsonSubTypes.class);
         assertEquals(annotation.value().length, covered.size());
     }
 

@@ -1,5 +1,6 @@
 package io.fieldcast.roadnetwork;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -27,7 +28,7 @@ class RandomPointsTest {
             assertTrue(city.bounds().contains(p));
         }
         // and every one of them is on a residential street: the GeoJSON at that level nearby must include one
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var json = new ObjectMapper();
         GeoPoint p = points.getFirst();
         BoundingBox around = new BoundingBox(p.lat() - 1e-5, p.lon() - 1e-5, p.lat() + 1e-5, p.lon() + 1e-5);
         var features = json.readTree(city.roadsGeoJson(around, RoadClassLevel.ALL)).get("features");

@@ -11,8 +11,10 @@ import io.fieldcast.platform.kafka.EventPublisher;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -37,7 +39,7 @@ public final class Fixtures {
      * "+3161234567" + n; sequence from 0, as dispatch numbers them.
      */
     public static RoutePlanned route(String technicianId, LocalDate day, long version, int visits) {
-        Instant start = day.atTime(8, 0).toInstant(java.time.ZoneOffset.UTC);
+        Instant start = day.atTime(8, 0).toInstant(ZoneOffset.UTC);
         List<PlannedVisit> planned = new ArrayList<>();
         for (int i = 1; i <= visits; i++) {
             Instant arrival = start.plus(Duration.ofHours(i));
@@ -102,7 +104,7 @@ public final class Fixtures {
         for (int i = 0; i < 150; i++) {
             var response = given().auth().oauth2(token).queryParam("date", day.toString()).get("/api/me/route");
             if (response.statusCode() == 200
-                    && java.util.Objects.equals(expected,
+                    && Objects.equals(expected,
                     response.jsonPath().getString("visits[" + index + "].toldWindowStart"))) {
                 return;
             }

@@ -18,11 +18,14 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -175,9 +178,9 @@ public class NotificationSender {
             case null -> null;
             case Instant i -> i;
             case OffsetDateTime o -> o.toInstant();
-            case java.time.ZonedDateTime z -> z.toInstant();
-            case java.time.LocalDateTime l -> l.toInstant(ZoneOffset.UTC);
-            case java.sql.Timestamp t -> t.toInstant();
+            case ZonedDateTime z -> z.toInstant();
+            case LocalDateTime l -> l.toInstant(ZoneOffset.UTC);
+            case Timestamp t -> t.toInstant();
             default -> throw new IllegalStateException("unexpected timestamptz value " + value.getClass());
         };
     }

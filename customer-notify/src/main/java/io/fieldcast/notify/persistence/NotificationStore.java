@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -89,7 +90,7 @@ public class NotificationStore {
     }
 
     private static List<Send> append(List<Send> done, Send send) {
-        var copy = new java.util.ArrayList<>(done);
+        var copy = new ArrayList<>(done);
         copy.add(send);
         return copy;
     }

@@ -10,6 +10,7 @@ import io.fieldcast.platform.security.Roles;
 import io.fieldcast.platform.security.TokenIssuer;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -43,7 +44,7 @@ class AppointmentContactsTest {
                 .get(10, TimeUnit.SECONDS);
         assertEquals("CANCELED", awaitStatus(appointment, "CANCELED"));
         given().auth().oauth2(dispatcher()).get("/api/appointments/" + appointment + "/contact").then()
-                .statusCode(200).body("language", org.hamcrest.Matchers.equalTo("es"));
+                .statusCode(200).body("language", Matchers.equalTo("es"));
     }
 
     @Test

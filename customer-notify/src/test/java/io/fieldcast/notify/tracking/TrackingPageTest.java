@@ -5,6 +5,7 @@ import io.fieldcast.events.LocationPing;
 import io.fieldcast.events.VisitStatus;
 import io.fieldcast.notify.support.Notifications;
 import io.fieldcast.testing.TestClock;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +48,7 @@ class TrackingPageTest {
     @Inject
     TrackingLinks links;
 
-    @io.quarkus.test.common.http.TestHTTPResource("/")
+    @TestHTTPResource("/")
     URI base;
 
     @BeforeEach

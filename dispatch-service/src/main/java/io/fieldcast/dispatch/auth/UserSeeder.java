@@ -6,6 +6,7 @@ import io.fieldcast.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -27,7 +28,7 @@ public class UserSeeder {
             AppUser user = parse(entry.trim(), clock);
             Boolean created = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
                     AppUser.<AppUser>findById(user.username).chain(existing -> existing != null
-                            ? io.smallrye.mutiny.Uni.createFrom().item(false)
+                            ? Uni.createFrom().item(false)
                             : user.persist().replaceWith(true))));
             if (created) {
                 LOG.infof("seeded user %s with roles %s", user.username, user.roles);

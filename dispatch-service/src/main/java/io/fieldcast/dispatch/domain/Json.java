@@ -3,6 +3,7 @@ package io.fieldcast.dispatch.domain;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fieldcast.events.EventCodec;
 
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.TreeMap;
 /** The small JSON columns of the dispatch schema (skill maps, weekly shifts, travel factors). */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = io.fieldcast.events.EventCodec.mapper();
+    private static final ObjectMapper MAPPER = EventCodec.mapper();
     private static final TypeReference<TreeMap<String, Integer>> INT_MAP = new TypeReference<>() {
     };
     private static final TypeReference<TreeMap<String, String>> STRING_MAP = new TypeReference<>() {

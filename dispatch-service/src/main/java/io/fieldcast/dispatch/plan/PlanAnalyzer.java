@@ -9,7 +9,10 @@ import io.fieldcast.dispatch.solver.Visit;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -60,7 +63,7 @@ public final class PlanAnalyzer {
      * driven). Computed from the model itself; the solver's own score analysis is a commercial feature.
      */
     static List<ConstraintTotal> totals(DispatchPlan plan) {
-        Map<String, long[]> sums = new java.util.LinkedHashMap<>();
+        Map<String, long[]> sums = new LinkedHashMap<>();
         for (Visit v : plan.getVisits()) {
             if (v.getShift() == null) {
                 count(sums, DispatchConstraints.UNASSIGNED, v.unassignedWeight(), Level.MEDIUM);
@@ -92,7 +95,7 @@ public final class PlanAnalyzer {
         }
         List<ConstraintTotal> totals = new ArrayList<>();
         sums.forEach((name, v) -> totals.add(new ConstraintTotal(name, Level.values()[(int) v[2]].name().toLowerCase(
-                java.util.Locale.ROOT), v[1], (int) v[0])));
+                Locale.ROOT), v[1], (int) v[0])));
         return totals;
     }
 
@@ -115,7 +118,7 @@ public final class PlanAnalyzer {
         if (v.toldLateTicks() > 0) {
             reasons.add("arrives " + time(problem, v.getTiming().arrival()) + ", the customer was told "
                     + time(problem, v.toldStart()) + "–" + time(problem, v.toldEnd()) + " ("
-                    + DispatchConstraints.BROKEN_TOLD_WINDOW.toLowerCase(java.util.Locale.ROOT) + ", "
+                    + DispatchConstraints.BROKEN_TOLD_WINDOW.toLowerCase(Locale.ROOT) + ", "
                     + v.toldLateMinutes() + " min past it)");
         }
         Visit previous = v.getPreviousVisit();
@@ -142,7 +145,7 @@ public final class PlanAnalyzer {
                 RouteCheck.options(shift, v).stream().findFirst().ifPresent(options::add);
             }
         }
-        options.sort(java.util.Comparator.comparingLong(RouteCheck.Option::hardTotal)
+        options.sort(Comparator.comparingLong(RouteCheck.Option::hardTotal)
                 .thenComparingLong(RouteCheck.Option::extraTravel));
         for (RouteCheck.Option o : options.subList(0, Math.min(OPTIONS, options.size()))) {
             String who = problem.shifts().get(o.shift().technicianId()).name() + " (stop " + (o.position() + 1) + ")";

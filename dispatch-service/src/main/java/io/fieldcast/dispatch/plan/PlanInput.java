@@ -3,12 +3,14 @@ package io.fieldcast.dispatch.plan;
 import io.fieldcast.roadnetwork.GeoPoint;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /** A territory-day as the optimizer needs it, free of persistence types, so benchmarks can build one too. */
-public record PlanInput(String territoryId, java.time.LocalDate date, java.time.ZoneId zone, List<ShiftInput> shifts,
+public record PlanInput(String territoryId, LocalDate date, ZoneId zone, List<ShiftInput> shifts,
                         List<VisitInput> visits) {
 
     /**

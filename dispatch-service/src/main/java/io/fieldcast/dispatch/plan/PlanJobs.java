@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,7 +86,7 @@ public class PlanJobs {
         manager.close();
     }
 
-    public static String key(String territoryId, java.time.LocalDate date) {
+    public static String key(String territoryId, LocalDate date) {
         return territoryId + "/" + date;
     }
 

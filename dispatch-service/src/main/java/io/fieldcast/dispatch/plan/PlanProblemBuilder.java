@@ -12,6 +12,7 @@ import io.fieldcast.roadnetwork.RoadNetwork;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,7 +45,7 @@ public final class PlanProblemBuilder {
         List<PlanInput.ShiftInput> shiftInputs = input.shifts();
         List<PlanInput.VisitInput> visitInputs = input.visits();
         Instant epoch = shiftInputs.stream().map(PlanInput.ShiftInput::start).min(Comparator.naturalOrder())
-                .orElse(input.date().atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+                .orElse(input.date().atStartOfDay(ZoneOffset.UTC).toInstant());
         TravelMatrix matrix = matrix(network, shiftInputs, visitInputs);
 
         List<TechnicianShift> shifts = new ArrayList<>();

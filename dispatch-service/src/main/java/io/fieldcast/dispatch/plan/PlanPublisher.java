@@ -19,14 +19,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Makes a solved plan the plan of record: writes each appointment's technician, position and planned arrival,
@@ -110,8 +116,8 @@ public class PlanPublisher {
         if (!unseen.isEmpty()) {
             return Uni.createFrom().failure(new OutdatedException(unseen));
         }
-        Set<UUID> placed = new java.util.HashSet<>();
-        List<java.util.function.Supplier<Uni<Void>>> audits = new ArrayList<>();
+        Set<UUID> placed = new HashSet<>();
+        List<Supplier<Uni<Void>>> audits = new ArrayList<>();
         Instant now = clock.instant();
         for (var route : routes.entrySet()) {
             String tech = route.getKey();
@@ -160,7 +166,7 @@ public class PlanPublisher {
         String territory = problem.input().territoryId();
         var date = problem.input().date();
         // A canceled visit still counts as on the route last sent, so a route that lost it is re-sent.
-        Set<String> openIds = new java.util.HashSet<>(canceled);
+        Set<String> openIds = new HashSet<>(canceled);
         byId.keySet().forEach(id -> openIds.add(id.toString()));
         return nextVersion(problem).chain(version -> customers(open).chain(customers -> sentSignatures(problem)
                 .chain(sent -> EmptiedRoutes.of(problem, routes.keySet(), sent, version, now).chain(emptied -> {
@@ -255,7 +261,7 @@ public class PlanPublisher {
                 });
     }
 
-    private static Uni<Void> saveSignature(String territory, java.time.LocalDate date, String tech, long version,
+    private static Uni<Void> saveSignature(String territory, LocalDate date, String tech, long version,
                                            String signature, Instant at, String reason) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         insert into published_route (territory_id, service_date, technician_id, version, signature)
@@ -275,20 +281,20 @@ public class PlanPublisher {
                 .setParameter("d", date)
                 .setParameter("tech", tech)
                 .setParameter("v", version)
-                .setParameter("at", java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
+                .setParameter("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .setParameter("reason", reason)
                 .executeUpdate())).replaceWithVoid();
     }
 
     /** How many routes each technician was sent for a territory-day (1 = the plan never changed under them). */
-    public Uni<Map<String, Integer>> routeVersions(String territoryId, java.time.LocalDate date) {
+    public Uni<Map<String, Integer>> routeVersions(String territoryId, LocalDate date) {
         return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(
                         "select technician_id, count(*) from route_publication where territory_id = :t "
                                 + "and service_date = :d group by technician_id", Object[].class)
                 .setParameter("t", territoryId)
                 .setParameter("d", date)
                 .getResultList())).map(rows -> {
-                    Map<String, Integer> m = new java.util.TreeMap<>();
+                    Map<String, Integer> m = new TreeMap<>();
                     rows.forEach(r -> m.put((String) r[0], ((Number) r[1]).intValue()));
                     return m;
                 });
@@ -343,10 +349,10 @@ public class PlanPublisher {
         });
     }
 
-    private static Uni<Set<String>> canceledIds(String territory, java.time.LocalDate date) {
+    private static Uni<Set<String>> canceledIds(String territory, LocalDate date) {
         return Appointment.<Appointment>list("territoryId = ?1 and serviceDate = ?2 and status = ?3", territory, date,
                 AppointmentStatus.CANCELED).map(list -> {
-                    Set<String> ids = new java.util.HashSet<>();
+                    Set<String> ids = new HashSet<>();
                     list.forEach(a -> ids.add(a.id.toString()));
                     return ids;
                 });
@@ -356,7 +362,7 @@ public class PlanPublisher {
      * The latest published plan version of a territory-day; 0 when nothing was published yet. Read after taking the
      * day's lock, so a re-plan asked for from inside a change's transaction (a cancel) starts after it committed.
      */
-    public Uni<Long> publishedVersion(String territoryId, java.time.LocalDate date) {
+    public Uni<Long> publishedVersion(String territoryId, LocalDate date) {
         return Panache.withTransaction(() -> days.lock(territoryId, date).chain(() -> Panache.getSession()
                 .chain(s -> s.createNativeQuery(
                         "select coalesce(max(version), 0) from plan_version where territory_id = :t "
@@ -384,7 +390,7 @@ public class PlanPublisher {
                 .setParameter("t", problem.input().territoryId())
                 .setParameter("d", problem.input().date())
                 .setParameter("v", version)
-                .setParameter("at", java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+                .setParameter("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .setParameter("by", actor)
                 .setParameter("reason", reason)
                 .setParameter("score", score)

@@ -3,8 +3,10 @@ package io.fieldcast.dispatch.rest;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 
 /** The audit trail of one entity: who changed what, when and why. */
 @Path("/api/audit")
@@ -28,10 +31,10 @@ public class AuditResource {
     }
 
     /** What a dispatcher may read: the day's work. People, territories and job types stay with the admins. */
-    static final java.util.Set<String> DISPATCHER_ENTITIES = java.util.Set.of("appointment", "plan");
+    static final Set<String> DISPATCHER_ENTITIES = Set.of("appointment", "plan");
 
-    @jakarta.inject.Inject
-    io.quarkus.security.identity.SecurityIdentity caller;
+    @Inject
+    SecurityIdentity caller;
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER})

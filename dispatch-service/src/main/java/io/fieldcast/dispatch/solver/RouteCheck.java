@@ -1,6 +1,7 @@
 package io.fieldcast.dispatch.solver;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ public final class RouteCheck {
             });
             options.add(new Option(shift, i, added, with.travelTicks() - without.travelTicks()));
         }
-        options.sort(java.util.Comparator.comparingLong(Option::hardTotal).thenComparingLong(Option::extraTravel));
+        options.sort(Comparator.comparingLong(Option::hardTotal).thenComparingLong(Option::extraTravel));
         return options;
     }
 

@@ -15,6 +15,8 @@ import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchFor
 import ai.timefold.solver.core.config.solver.SolverConfig;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The solver configuration shared by the service and the benchmarks, so both measure the same thing. */
 public final class SolverTuning {
@@ -33,7 +35,7 @@ public final class SolverTuning {
     }
 
     static LocalSearchPhaseConfig localSearch() {
-        var moves = new UnionMoveSelectorConfig().withMoveSelectorList(new java.util.ArrayList<>(java.util.List.of(
+        var moves = new UnionMoveSelectorConfig().withMoveSelectorList(new ArrayList<>(List.of(
                 new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(NearbyMoves.class)
                         .withFixedProbabilityWeight(8.0),
                 new ListChangeMoveSelectorConfig().withFixedProbabilityWeight(1.0),

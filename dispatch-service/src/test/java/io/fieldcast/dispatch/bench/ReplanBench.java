@@ -11,6 +11,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -70,8 +72,8 @@ public final class ReplanBench {
                 "windowProfile", "09:00-11:00,11:00-13:00,13:00-15:00,15:00-17:00", "emergencyReservePct", 0));
         api.put("/api/job-types/BENCH", Map.of("code", "BENCH", "name", "bench job", "defaultDurationMin", 30));
         String allWeek = "07:30-18:30";
-        Map<String, String> shifts = new java.util.LinkedHashMap<>();
-        for (var d : java.time.DayOfWeek.values()) {
+        Map<String, String> shifts = new LinkedHashMap<>();
+        for (var d : DayOfWeek.values()) {
             shifts.put(d.name(), allWeek);
         }
         int made = 0;

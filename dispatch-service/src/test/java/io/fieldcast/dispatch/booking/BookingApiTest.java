@@ -4,7 +4,11 @@ import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.events.AppointmentBooked;
 import io.fieldcast.events.AppointmentCanceled;
 import io.fieldcast.events.AppointmentRescheduled;
+import io.fieldcast.events.Events;
+import io.fieldcast.events.LearnedDurations;
+import io.fieldcast.events.ServiceTimeQuantiles;
 import io.fieldcast.events.Topics;
+import io.fieldcast.platform.kafka.EventPublisher;
 import io.fieldcast.platform.security.TokenIssuer;
 import io.fieldcast.roadnetwork.GeoPoint;
 import io.fieldcast.testing.EventProbe;
@@ -18,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -39,7 +44,7 @@ class BookingApiTest {
     @Inject
     Roads roads;
     @Inject
-    io.fieldcast.platform.kafka.EventPublisher publisher;
+    EventPublisher publisher;
 
     Fixtures f;
 
@@ -205,10 +210,10 @@ class BookingApiTest {
     @Test
     void learnedDurationsFromEtaServiceAreUsedForBooking() throws Exception {
         // tech-b works REPAIR in 25 minutes according to eta-service; the default is 60.
-        publisher.send(new io.fieldcast.events.LearnedDurations(io.fieldcast.events.Events.newId(),
+        publisher.send(new LearnedDurations(Events.newId(),
                 Instant.parse("2026-03-01T02:00:00Z"), 1, "tech-b", "m-test",
-                List.of(new io.fieldcast.events.ServiceTimeQuantiles("REPAIR", 20, 25, 40, 30)), List.of()))
-                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+                List.of(new ServiceTimeQuantiles("REPAIR", 20, 25, 40, 30)), List.of()))
+                .get(10, TimeUnit.SECONDS);
         Response booked = null;
         for (int i = 0; i < 100; i++) {
             Thread.sleep(200);

@@ -1,5 +1,6 @@
 package io.fieldcast.dispatch.booking;
 
+import io.fieldcast.dispatch.domain.Json;
 import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.platform.security.Roles;
 import io.fieldcast.platform.security.TokenIssuer;
@@ -47,7 +48,7 @@ final class Fixtures {
         given().auth().oauth2(admin).contentType("application/json").body("""
                 {"id":"%s","name":"%s","phone":"+12125550100","territoryId":"%s","homeLat":%s,"homeLon":%s,
                  "skills":%s,"weeklyShifts":%s,"breakMinutes":30}"""
-                .formatted(id, id, territory, home.lat(), home.lon(), io.fieldcast.dispatch.domain.Json.write(skills),
+                .formatted(id, id, territory, home.lat(), home.lon(), Json.write(skills),
                         shiftsJson))
                 .put("/api/technicians/" + id).then().statusCode(200);
     }

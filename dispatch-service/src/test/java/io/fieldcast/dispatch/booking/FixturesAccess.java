@@ -3,6 +3,7 @@ package io.fieldcast.dispatch.booking;
 import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.platform.security.TokenIssuer;
 
+import java.time.Instant;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -24,7 +25,7 @@ public final class FixturesAccess {
     /** Books address number {@code address} into a 4-hour window starting at {@code start}; returns the id. */
     public static String book(Object fixtures, int address, String start, String territory) {
         Fixtures f = (Fixtures) fixtures;
-        String end = java.time.Instant.parse(start).plusSeconds(4 * 3600).toString();
+        String end = Instant.parse(start).plusSeconds(4 * 3600).toString();
         return given().auth().oauth2(f.dispatcher).contentType("application/json")
                 .body(f.bookingJson(f.addresses.get(address), "REPAIR", start, end, territory))
                 .post("/api/appointments").then().statusCode(201).extract().path("id");

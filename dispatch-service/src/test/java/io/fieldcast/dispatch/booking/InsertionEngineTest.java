@@ -6,6 +6,8 @@ import io.fieldcast.roadnetwork.GeoPoint;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -95,7 +97,7 @@ class InsertionEngineTest {
     @Test
     void learnedTravelFactorDelaysTheOfferedArrivalAsThePlanWill() {
         // 1.5 all day: the 30-minute drive leaving at 08:00 takes 45, arrival 08:45; back 45 more.
-        var slow = TravelFactor.byLocalHour(java.util.Collections.nCopies(24, 1.5), EIGHT, java.time.ZoneOffset.UTC);
+        var slow = TravelFactor.byLocalHour(Collections.nCopies(24, 1.5), EIGHT, ZoneOffset.UTC);
         TechDay tech = new TechDay("t1", HOME, EIGHT, FIVE_PM, 30, Map.of(), List.of(), Map.of(), slow, EIGHT);
         var insertion = InsertionEngine.best(List.of(tech), visit(30, 60, 8, 12, Map.of()), 0, LINE).orElseThrow();
         assertEquals(Instant.parse("2026-03-03T08:45:00Z"), insertion.plannedArrival());
@@ -105,7 +107,7 @@ class InsertionEngineTest {
     @Test
     void learnedTravelFactorCanMakeAWindowUnreachable() {
         // 40 minutes mapped reaches an 08:00–08:50 window; at 1.5 the arrival would be 09:00.
-        var slow = TravelFactor.byLocalHour(java.util.Collections.nCopies(24, 1.5), EIGHT, java.time.ZoneOffset.UTC);
+        var slow = TravelFactor.byLocalHour(Collections.nCopies(24, 1.5), EIGHT, ZoneOffset.UTC);
         TechDay tech = new TechDay("t1", HOME, EIGHT, FIVE_PM, 30, Map.of(), List.of(), Map.of(), slow, EIGHT);
         var tight = visit(40, 30, 8, 8 + 50 / 60.0, Map.of());
         assertTrue(InsertionEngine.best(List.of(day("t1", Map.of())), tight, 0, LINE).isPresent());

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -72,7 +73,7 @@ class ConsoleApiTest {
         int all = given().auth().oauth2(token).queryParam("territory", "console-roads").get("/api/roads").then()
                 .extract().<List<Object>>path("features").size();
         var centre = roads.network().bounds().center();
-        String cell = String.format(java.util.Locale.ROOT, "%.4f,%.4f,%.4f,%.4f", centre.lon(), centre.lat(),
+        String cell = String.format(Locale.ROOT, "%.4f,%.4f,%.4f,%.4f", centre.lon(), centre.lat(),
                 centre.lon() + 0.005, centre.lat() + 0.005);
         int window = given().auth().oauth2(token).queryParam("territory", "console-roads")
                 .queryParam("level", "residential").queryParam("bbox", cell).get("/api/roads").then()

@@ -1,5 +1,6 @@
 package io.fieldcast.dispatch.outbox;
 
+import io.agroal.api.AgroalDataSource;
 import io.fieldcast.dispatch.booking.FixturesAccess;
 import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.events.AppointmentBooked;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,7 +58,7 @@ class BrokerOutageTest {
     @Inject
     Roads roads;
     @Inject
-    io.agroal.api.AgroalDataSource db;
+    AgroalDataSource db;
 
     @Test
     void bookingsDuringAnOutageArriveExactlyOnceAfterTheBrokerReturns() throws Exception {
@@ -148,7 +150,7 @@ class BrokerOutageTest {
         void stop() throws Exception {
             ProcessHandle handle = ProcessHandle.of(Long.parseLong(System.getProperty(KEY + ".pid"))).orElseThrow();
             handle.destroy();
-            handle.onExit().get(90, java.util.concurrent.TimeUnit.SECONDS);
+            handle.onExit().get(90, TimeUnit.SECONDS);
         }
 
         synchronized void restart() {

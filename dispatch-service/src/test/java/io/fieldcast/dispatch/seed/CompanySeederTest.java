@@ -3,10 +3,12 @@ package io.fieldcast.dispatch.seed;
 import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.platform.security.Roles;
 import io.fieldcast.platform.security.TokenIssuer;
+import io.fieldcast.roadnetwork.GeoPoint;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -46,8 +48,8 @@ class CompanySeederTest {
         var home = given().auth().oauth2(token).get("/api/technicians/tech-07").then().statusCode(200)
                 .extract().jsonPath();
         // Homes were drawn from the map's residential streets, so they snap within a few metres.
-        double snapDistance = roads.network().snap(new io.fieldcast.roadnetwork.GeoPoint(home.getDouble("homeLat"),
+        double snapDistance = roads.network().snap(new GeoPoint(home.getDouble("homeLat"),
                 home.getDouble("homeLon"))).distanceMeters();
-        org.junit.jupiter.api.Assertions.assertTrue(snapDistance < 5, "home is on a road: " + snapDistance);
+        Assertions.assertTrue(snapDistance < 5, "home is on a road: " + snapDistance);
     }
 }

@@ -2,6 +2,7 @@ package io.fieldcast.dispatch.solver;
 
 import ai.timefold.solver.core.api.score.stream.test.ConstraintVerifier;
 import ai.timefold.solver.core.api.solver.SolutionManager;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -104,8 +105,8 @@ class DispatchConstraintsTest {
         var next = visit("next", B, 0, 2 * HOUR + 30 * MIN, 30 * MIN);
         verifier.verifyThat(DispatchConstraints::lateArrival).given(all(route(shift("ann", 0), told, next)))
                 .penalizesBy(5);
-        org.junit.jupiter.api.Assertions.assertEquals(10 * MIN, told.getTiming().arrival());
-        org.junit.jupiter.api.Assertions.assertEquals(2 * HOUR, told.getTiming().start());
+        Assertions.assertEquals(10 * MIN, told.getTiming().arrival());
+        Assertions.assertEquals(2 * HOUR, told.getTiming().start());
     }
 
     @Test
@@ -115,8 +116,8 @@ class DispatchConstraintsTest {
         // Never told: starts on arrival at 10 min, as before.
         var neverTold = visit("never-told", A, 0, 4 * HOUR, 30 * MIN);
         all(route(shift("ann", 0), bookedLater), route(shift("bob", 1), neverTold));
-        org.junit.jupiter.api.Assertions.assertEquals(2 * HOUR, bookedLater.getTiming().start());
-        org.junit.jupiter.api.Assertions.assertEquals(10 * MIN, neverTold.getTiming().start());
+        Assertions.assertEquals(2 * HOUR, bookedLater.getTiming().start());
+        Assertions.assertEquals(10 * MIN, neverTold.getTiming().start());
     }
 
     @Test
@@ -144,7 +145,7 @@ class DispatchConstraintsTest {
         var ann = shift("ann", 0).withBreak(3 * HOUR, 4 * HOUR, 30 * MIN, false);
         var facts = all(route(ann, waiting));
         verifier.verifyThat(DispatchConstraints::breakLate).given(facts).penalizesBy(0);
-        org.junit.jupiter.api.Assertions.assertEquals(3 * HOUR, waiting.getTiming().breakStart());
+        Assertions.assertEquals(3 * HOUR, waiting.getTiming().breakStart());
     }
 
     @Test

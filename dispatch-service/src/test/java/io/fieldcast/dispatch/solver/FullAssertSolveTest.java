@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -39,12 +42,12 @@ class FullAssertSolveTest {
         TravelMatrix matrix = new TravelMatrix(ticks, 60);
         // Tick 0 is 08:00 UTC; t0 and t3 drive slower in the morning rush and faster at noon: travel cost then
         // depends on each leg's departure, which FULL_ASSERT must find consistent too.
-        List<Double> rush = new ArrayList<>(java.util.Collections.nCopies(24, 1.0));
+        List<Double> rush = new ArrayList<>(Collections.nCopies(24, 1.0));
         rush.set(8, 1.4);
         rush.set(9, 1.2);
         rush.set(12, 0.8);
-        TravelFactor learned = TravelFactor.byLocalHour(rush, java.time.Instant.parse("2026-03-04T08:00:00Z"),
-                java.time.ZoneOffset.UTC);
+        TravelFactor learned = TravelFactor.byLocalHour(rush, Instant.parse("2026-03-04T08:00:00Z"),
+                ZoneOffset.UTC);
         List<TechnicianShift> shifts = new ArrayList<>();
         for (int s = 0; s < 4; s++) {
             shifts.add(new TechnicianShift("t" + s, s, s, 0, 8 * 3600, 9 * 3600, matrix)

@@ -1,6 +1,7 @@
 package io.fieldcast.eta.forecast;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -15,11 +16,11 @@ import java.util.Optional;
 public final class PublicationPolicy {
 
     /** The forecast last published for a visit. */
-    public record Published(java.time.Instant windowStart, java.time.Instant windowEnd, double probability,
-                            int version, long planVersion, java.time.Instant promisedStart, boolean riskSignalled) {
+    public record Published(Instant windowStart, Instant windowEnd, double probability,
+                            int version, long planVersion, Instant promisedStart, boolean riskSignalled) {
 
-        public Published(java.time.Instant windowStart, java.time.Instant windowEnd, double probability, int version,
-                         long planVersion, java.time.Instant promisedStart) {
+        public Published(Instant windowStart, Instant windowEnd, double probability, int version,
+                         long planVersion, Instant promisedStart) {
             this(windowStart, windowEnd, probability, version, planVersion, promisedStart, false);
         }
     }

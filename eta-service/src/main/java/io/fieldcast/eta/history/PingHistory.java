@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -39,7 +40,7 @@ public class PingHistory {
         return switch (value) {
             case OffsetDateTime odt -> odt.toInstant();
             case Instant instant -> instant;
-            case java.time.LocalDateTime ldt -> ldt.toInstant(ZoneOffset.UTC);
+            case LocalDateTime ldt -> ldt.toInstant(ZoneOffset.UTC);
             default -> throw new IllegalStateException("unexpected time type " + value.getClass());
         };
     }

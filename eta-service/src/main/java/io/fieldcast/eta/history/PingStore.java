@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -105,7 +106,7 @@ public class PingStore {
                      select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid
                      join pg_class p on p.oid = i.inhparent where p.relname = 'gps_ping' order by 1""");
              var rs = q.executeQuery()) {
-            List<String> names = new java.util.ArrayList<>();
+            List<String> names = new ArrayList<>();
             while (rs.next()) {
                 names.add(rs.getString(1));
             }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.UUID;
 
 /** Converts native-query values, whatever JDBC/Vert.x type the driver hands back. */
@@ -19,7 +20,7 @@ public final class Rows {
             case OffsetDateTime odt -> odt.toInstant();
             case Instant instant -> instant;
             case LocalDateTime ldt -> ldt.toInstant(ZoneOffset.UTC);
-            case java.util.Date date -> date.toInstant();
+            case Date date -> date.toInstant();
             default -> throw new IllegalStateException("unexpected time type " + value.getClass());
         };
     }
@@ -41,7 +42,7 @@ public final class Rows {
         return value == null ? null : ((Number) value).doubleValue();
     }
 
-    public static java.time.OffsetDateTime utc(Instant t) {
+    public static OffsetDateTime utc(Instant t) {
         return t == null ? null : t.atOffset(ZoneOffset.UTC);
     }
 }

@@ -5,9 +5,12 @@ import smile.data.formula.Formula;
 import smile.model.cart.Loss;
 import smile.regression.GradientTreeBoost;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Smile gradient tree boosting with quantile loss, one ensemble per quantile, on log values. Technician and group
@@ -17,7 +20,7 @@ public final class GradientBoostEstimator implements QuantileEstimator {
 
     private static final double[] LEVELS = {0.1, 0.5, 0.9};
     /** Smile logs every boosting round at INFO; held here so the level sticks (JUL keeps loggers weakly). */
-    private static final java.util.logging.Logger SMILE_LOG = quiet();
+    private static final Logger SMILE_LOG = quiet();
     private static final String[] COLUMNS = {"tech", "group", "techCount", "y"};
 
     private final int trees;
@@ -73,14 +76,14 @@ public final class GradientBoostEstimator implements QuantileEstimator {
             for (int q = 0; q < LEVELS.length; q++) {
                 p[q] = Math.exp(models[q].predict(one.get(0)));
             }
-            java.util.Arrays.sort(p);
+            Arrays.sort(p);
             return new Quantiles(p[0], p[1], p[2], 0);
         };
     }
 
-    private static java.util.logging.Logger quiet() {
-        java.util.logging.Logger log = java.util.logging.Logger.getLogger("smile");
-        log.setLevel(java.util.logging.Level.WARNING);
+    private static Logger quiet() {
+        Logger log = Logger.getLogger("smile");
+        log.setLevel(Level.WARNING);
         return log;
     }
 

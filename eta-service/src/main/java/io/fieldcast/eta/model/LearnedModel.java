@@ -1,6 +1,7 @@
 package io.fieldcast.eta.model;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +37,7 @@ public record LearnedModel(String version, Instant trainedAt, String serviceMeth
 
     /** The same model with breaks learned ({@link BreakEstimator#estimate}: the fleet's under key null). */
     public LearnedModel withBreaks(Map<String, BreakHabit> learned) {
-        Map<String, BreakHabit> own = new java.util.HashMap<>(learned);
+        Map<String, BreakHabit> own = new HashMap<>(learned);
         BreakHabit fleet = own.remove(null);
         return new LearnedModel(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel,
                 fleetTravel, evaluations, own, fleet);

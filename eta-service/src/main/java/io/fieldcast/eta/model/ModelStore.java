@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -21,7 +22,7 @@ public class ModelStore {
     private static final Logger LOG = Logger.getLogger(ModelStore.class);
 
     /** One stored version, without the (large) model itself. */
-    public record VersionInfo(String version, java.time.Instant trainedAt, String serviceMethod, String travelMethod,
+    public record VersionInfo(String version, Instant trainedAt, String serviceMethod, String travelMethod,
                               int serviceSamples, int travelSamples, String evaluation) {
     }
 

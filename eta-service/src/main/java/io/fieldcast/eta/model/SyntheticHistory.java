@@ -1,6 +1,9 @@
 package io.fieldcast.eta.model;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +49,7 @@ public final class SyntheticHistory {
         m.put("maintenance", 45.0);
         m.put("inspection", 30.0);
         m.put("emergency", 75.0);
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     public static String tech(int t) {
@@ -117,10 +120,10 @@ public final class SyntheticHistory {
      * (p10/p50/p90/p97.5 of 4000 draws per technician x job type and per technician x hour).
      */
     public LearnedModel oracle() {
-        java.util.Map<String, java.util.Map<String, Quantiles>> service = new java.util.HashMap<>();
-        java.util.Map<String, List<Quantiles>> travel = new java.util.HashMap<>();
+        Map<String, Map<String, Quantiles>> service = new HashMap<>();
+        Map<String, List<Quantiles>> travel = new HashMap<>();
         for (int t = 0; t < technicians; t++) {
-            java.util.Map<String, Quantiles> byJob = new java.util.HashMap<>();
+            Map<String, Quantiles> byJob = new HashMap<>();
             for (String job : JOB_MINUTES.keySet()) {
                 double[] draws = new double[4000];
                 for (int i = 0; i < draws.length; i++) {
@@ -139,7 +142,7 @@ public final class SyntheticHistory {
             }
             travel.put(tech(t), byHour);
         }
-        return new LearnedModel("oracle", java.time.Instant.EPOCH, "oracle", "oracle", service, java.util.Map.of(),
+        return new LearnedModel("oracle", Instant.EPOCH, "oracle", "oracle", service, Map.of(),
                 travel, List.of(), List.of());
     }
 

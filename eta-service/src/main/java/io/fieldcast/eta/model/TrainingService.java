@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -149,7 +150,7 @@ public class TrainingService {
             progress(run, "running", 0.5, "training on %d services and %d drives"
                     .formatted(data.services.size(), data.travel.size()));
             Instant now = clock.instant();
-            String version = "eta-" + VERSION.format(now.atZone(java.time.ZoneOffset.UTC)) + "-"
+            String version = "eta-" + VERSION.format(now.atZone(ZoneOffset.UTC)) + "-"
                     + run.id().toString().substring(0, 4);
             LearnedModel trained = ModelTrainer.standard(settings.training().method()).train(version, now,
                     data.services, data.travel, now.getEpochSecond(),

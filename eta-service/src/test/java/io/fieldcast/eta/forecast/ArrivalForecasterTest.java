@@ -91,7 +91,7 @@ class ArrivalForecasterTest {
         Instant now = T8.plus(Duration.ofMinutes(20));
         Map<UUID, VisitProgress> progress = Map.of(visits.getFirst().appointmentId(),
                 new VisitProgress(null, T8.plus(Duration.ofMinutes(10)), null, false));
-        LearnedModel twoDays = MODEL.withBreaks(Map.of("tech-1", new io.fieldcast.eta.model.BreakHabit(540,
+        LearnedModel twoDays = MODEL.withBreaks(Map.of("tech-1", new BreakHabit(540,
                 Quantiles.logNormal(40, 0.2, 2), 2)));
         UUID second = visits.get(1).appointmentId();
         VisitForecast next = forecaster.forecast(state(visits, progress, now), twoDays).stream()

@@ -1,5 +1,6 @@
 package io.fieldcast.eta.forecast;
 
+import io.agroal.api.AgroalDataSource;
 import io.fieldcast.events.AppointmentRescheduled;
 import io.fieldcast.events.ArrivalForecast;
 import io.fieldcast.events.Events;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -55,7 +57,7 @@ class ForecastPublicationTest {
     @Inject
     ForecastService forecasts;
     @Inject
-    io.agroal.api.AgroalDataSource dataSource;
+    AgroalDataSource dataSource;
     @Inject
     TestClock clock;
 
@@ -114,9 +116,9 @@ class ForecastPublicationTest {
                 ps.setObject(1, v2);
                 try (var rs = ps.executeQuery()) {
                     assertTrue(rs.next());
-                    assertEquals(f2.windowStart(), rs.getObject(1, java.time.OffsetDateTime.class).toInstant());
+                    assertEquals(f2.windowStart(), rs.getObject(1, OffsetDateTime.class).toInstant());
                     assertEquals(f2.probabilityInWindow(), rs.getDouble(2), 1e-9);
-                    assertEquals(T8, rs.getObject(3, java.time.OffsetDateTime.class).toInstant());
+                    assertEquals(T8, rs.getObject(3, OffsetDateTime.class).toInstant());
                 }
             }
         }
@@ -229,7 +231,7 @@ class ForecastPublicationTest {
             ps.setObject(1, appointment);
             try (var rs = ps.executeQuery()) {
                 return rs.next() && rs.getObject(1) != null
-                        ? rs.getObject(1, java.time.OffsetDateTime.class).toInstant() : null;
+                        ? rs.getObject(1, OffsetDateTime.class).toInstant() : null;
             }
         }
     }

@@ -6,6 +6,9 @@ import io.fieldcast.events.GeoPosition;
 import io.fieldcast.events.LocationPing;
 import io.fieldcast.events.PlannedVisit;
 import io.fieldcast.events.RoutePlanned;
+import io.fieldcast.events.VisitStatus;
+import io.fieldcast.events.VisitStatusChanged;
+import io.fieldcast.platform.kafka.EventPublisher;
 import io.fieldcast.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -17,6 +20,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +37,7 @@ class PartitionAndReadModelTest {
     @Inject
     AgroalDataSource dataSource;
     @Inject
-    io.fieldcast.platform.kafka.EventPublisher publisher;
+    EventPublisher publisher;
     @Inject
     TestClock clock;
 
@@ -111,10 +115,10 @@ class PartitionAndReadModelTest {
         List<PlannedVisit> v = first.visits();
         publisher.send(first).get(10, TimeUnit.SECONDS);
         Instant t = day.atTime(8, 20).toInstant(ZoneOffset.UTC);
-        for (var status : List.of(io.fieldcast.events.VisitStatus.EN_ROUTE, io.fieldcast.events.VisitStatus.ARRIVED,
-                io.fieldcast.events.VisitStatus.COMPLETED)) {
+        for (var status : List.of(VisitStatus.EN_ROUTE, VisitStatus.ARRIVED,
+                VisitStatus.COMPLETED)) {
             t = t.plusSeconds(600);
-            publisher.send(new io.fieldcast.events.VisitStatusChanged(Events.newId(), t, 1, tech,
+            publisher.send(new VisitStatusChanged(Events.newId(), t, 1, tech,
                     v.getFirst().appointmentId(), status, null, null, t, t, "tap-" + status)).get(10, TimeUnit.SECONDS);
         }
         for (int i = 0; i < 100 && count("select count(*) from visit_event where technician_id = ?", tech) < 3; i++) {
@@ -129,7 +133,7 @@ class PartitionAndReadModelTest {
             Thread.sleep(200);
         }
 
-        List<UUID> order = new java.util.ArrayList<>();
+        List<UUID> order = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select appointment_id from route_visit where technician_id = ? order by seq")) {
             ps.setString(1, tech);
@@ -150,7 +154,7 @@ class PartitionAndReadModelTest {
 
     private static RoutePlanned route(String tech, LocalDate day, long version, int visits) {
         Instant start = day.atTime(8, 0).toInstant(ZoneOffset.UTC);
-        List<PlannedVisit> v = new java.util.ArrayList<>();
+        List<PlannedVisit> v = new ArrayList<>();
         for (int i = 0; i < visits; i++) {
             v.add(new PlannedVisit(UUID.randomUUID(), i + 1, "repair", "Ann", "x", new GeoPosition(45.5 + i * 0.01,
                     -122.6), null, start, start.plusSeconds(4 * 3600), start.plusSeconds(3600L * i), 30, false));

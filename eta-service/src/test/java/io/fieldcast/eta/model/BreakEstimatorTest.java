@@ -3,6 +3,7 @@ package io.fieldcast.eta.model;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ class BreakEstimatorTest {
 
     /** A local time on 2026-03-10 (EDT, UTC-4). */
     static Instant at(int hour, int minute) {
-        return java.time.LocalDate.of(2026, 3, 10).atTime(hour, minute).atZone(NY).toInstant();
+        return LocalDate.of(2026, 3, 10).atTime(hour, minute).atZone(NY).toInstant();
     }
 
     static BreakEstimator.MinedStop stop(Instant departure, Instant arrival, Instant completed, Instant window) {

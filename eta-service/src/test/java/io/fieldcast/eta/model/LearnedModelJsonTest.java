@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -21,7 +22,7 @@ class LearnedModelJsonTest {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-        LearnedModel withBreaks = model.withBreaks(BreakEstimator.estimate(java.util.List.of(
+        LearnedModel withBreaks = model.withBreaks(BreakEstimator.estimate(List.of(
                 new BreakEstimator.Observation("tech-01", 12 * 60 + 5, 35),
                 new BreakEstimator.Observation("tech-02", 11 * 60 + 40, 50))));
 

@@ -3,6 +3,7 @@ package io.fieldcast.eta.model;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -96,7 +97,7 @@ class TailCalibrationTest {
         Fleet sameSpread(double s) {
             double[][] same = new double[sigma.length][GROUPS.length];
             for (double[] row : same) {
-                java.util.Arrays.fill(row, s);
+                Arrays.fill(row, s);
             }
             return new Fleet(speed, same);
         }

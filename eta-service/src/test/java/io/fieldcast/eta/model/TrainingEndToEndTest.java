@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -115,8 +116,8 @@ class TrainingEndToEndTest {
     private void awaitTraceStored(String tech, LocalDate day) throws InterruptedException {
         for (int i = 0; i < 120; i++) {
             int n = given().auth().oauth2(tokens.forUser("dana", Set.of(Roles.DISPATCHER)).token())
-                    .queryParam("from", day.atTime(10, 0).toInstant(java.time.ZoneOffset.UTC).toString())
-                    .queryParam("to", day.plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC).toString())
+                    .queryParam("from", day.atTime(10, 0).toInstant(ZoneOffset.UTC).toString())
+                    .queryParam("to", day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toString())
                     .get("/api/technicians/" + tech + "/pings").then().statusCode(200)
                     .extract().jsonPath().getList("$").size();
             if (n > 0) {

@@ -14,6 +14,9 @@ import java.sql.PreparedStatement;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -137,7 +140,7 @@ class ReportResourceTest {
     }
 
     private Instant at(String hhmm) {
-        return day.atTime(java.time.LocalTime.parse(hhmm)).toInstant(java.time.ZoneOffset.UTC);
+        return day.atTime(LocalTime.parse(hhmm)).toInstant(ZoneOffset.UTC);
     }
 
     private UUID visit(String tech, int seq) throws Exception {
@@ -149,7 +152,7 @@ class ReportResourceTest {
 
     private void firstWindow(UUID id, String tech, Instant sent, Instant start, double p, Instant p50)
             throws Exception {
-        java.time.OffsetDateTime end = ts(start.plusSeconds(3600));
+        OffsetDateTime end = ts(start.plusSeconds(3600));
         sql("insert into forecast (appointment_id, technician_id, day, p50, window_start, window_end, probability, "
                         + "computed_at, model_version, published_version, first_published_at, first_window_start, "
                         + "first_window_end, first_probability, first_p50, first_model_version) "
@@ -170,8 +173,8 @@ class ReportResourceTest {
                 id, tech, day, ts(arrival), ts(arrival));
     }
 
-    private static java.time.OffsetDateTime ts(Instant t) {
-        return t.atOffset(java.time.ZoneOffset.UTC);
+    private static OffsetDateTime ts(Instant t) {
+        return t.atOffset(ZoneOffset.UTC);
     }
 
     private void sql(String sql, Object... args) throws Exception {

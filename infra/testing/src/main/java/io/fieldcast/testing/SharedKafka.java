@@ -7,7 +7,10 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +51,8 @@ public final class SharedKafka {
             // At JVM exit, shutdown hooks race: if a broker still running sees its log directory vanish it halts the
             // JVM with a non-zero code, which fails the whole test run after every test passed. Our own directory
             // (deleted after close, not by Kafka's temp-dir hook) and a no-op halt keep the exit clean.
-            org.apache.kafka.common.utils.Exit.setHaltProcedure((code, message) -> { });
-            java.nio.file.Path base = java.nio.file.Files.createTempDirectory("fieldcast-test-kafka");
+            Exit.setHaltProcedure((code, message) -> { });
+            Path base = Files.createTempDirectory("fieldcast-test-kafka");
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setBaseDirectory(base)
                     .setCombined(true)

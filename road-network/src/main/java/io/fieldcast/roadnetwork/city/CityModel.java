@@ -92,8 +92,8 @@ final class CityModel {
      * first, and returns both.
      */
     Way[] splitWay(Way way, int index) {
-        Way first = new Way(way.kind, java.util.Arrays.copyOfRange(way.nodes, 0, index + 1));
-        Way second = new Way(way.kind, java.util.Arrays.copyOfRange(way.nodes, index, way.nodes.length));
+        Way first = new Way(way.kind, Arrays.copyOfRange(way.nodes, 0, index + 1));
+        Way second = new Way(way.kind, Arrays.copyOfRange(way.nodes, index, way.nodes.length));
         first.tags.putAll(way.tags);
         second.tags.putAll(way.tags);
         int at = ways.indexOf(way);

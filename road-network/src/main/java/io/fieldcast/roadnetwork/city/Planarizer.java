@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,7 +64,7 @@ final class Planarizer {
         for (int s = 0; s + 1 < cutter.nodes.length; s++) {
             int a = cutter.nodes[s];
             int b = cutter.nodes[s + 1];
-            Set<Segment> seen = new java.util.LinkedHashSet<>();
+            Set<Segment> seen = new LinkedHashSet<>();
             for (long cell : cellsOf(a, b)) {
                 seen.addAll(cells.getOrDefault(cell, List.of()));
             }

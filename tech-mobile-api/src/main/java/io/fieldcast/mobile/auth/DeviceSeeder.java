@@ -10,13 +10,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.time.Clock;
+import java.util.List;
 
 /** Creates configured device credentials that do not exist yet. */
 @ApplicationScoped
 public class DeviceSeeder {
 
     void seed(@Observes StartupEvent startup, MobileSettings settings, Clock clock) throws Throwable {
-        for (String entry : settings.seedDevices().orElse(java.util.List.of())) {
+        for (String entry : settings.seedDevices().orElse(List.of())) {
             String[] parts = entry.trim().split(":", 2);
             if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
                 throw new IllegalArgumentException("fieldcast.mobile.seed-devices entries are technicianId:secret");

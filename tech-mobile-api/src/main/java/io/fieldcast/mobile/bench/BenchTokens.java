@@ -8,6 +8,7 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import java.util.UUID;
 
 /** Device tokens for simulated technicians, signed with the platform key like TokenIssuer's (RS256). */
 final class BenchTokens {
@@ -29,7 +30,7 @@ final class BenchTokens {
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String claims = "{\"iss\":\"" + issuer + "\",\"sub\":\"device:" + deviceId + "\",\"upn\":\"device:" + deviceId
                 + "\",\"groups\":[\"technician\"],\"technician_id\":\"" + technicianId + "\",\"iat\":" + now
-                + ",\"exp\":" + (now + 3600) + ",\"jti\":\"" + java.util.UUID.randomUUID() + "\"}";
+                + ",\"exp\":" + (now + 3600) + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
         String unsigned = B64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + B64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
         Signature rsa = Signature.getInstance("SHA256withRSA");

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -116,7 +117,7 @@ public final class IngestBench {
         private final BitSet accepted = new BitSet();
         private final Map<Integer, AtomicInteger> errors = new ConcurrentHashMap<>();
         private final AtomicInteger inFlight = new AtomicInteger();
-        private final java.util.ArrayDeque<Pending>[] waiting;
+        private final ArrayDeque<Pending>[] waiting;
         private final boolean[] busy;
         private long[] latencyNanos;
         private long[] doneAtNanos;
@@ -128,9 +129,9 @@ public final class IngestBench {
             this.batch = batch;
             this.runId = runId;
             @SuppressWarnings("unchecked")
-            java.util.ArrayDeque<Pending>[] queues = new java.util.ArrayDeque[bearer.size()];
+            ArrayDeque<Pending>[] queues = new ArrayDeque[bearer.size()];
             for (int t = 0; t < queues.length; t++) {
-                queues[t] = new java.util.ArrayDeque<>();
+                queues[t] = new ArrayDeque<>();
             }
             this.waiting = queues;
             this.busy = new boolean[bearer.size()];

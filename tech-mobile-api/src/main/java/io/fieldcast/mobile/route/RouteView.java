@@ -6,6 +6,7 @@ import io.fieldcast.events.RoutePlanned;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +32,7 @@ public record RouteView(String technicianId, LocalDate date, long planVersion, I
                         Set<UUID> canceled) {
         List<Visit> visits = route.visits().stream()
                 .filter(v -> !canceled.contains(v.appointmentId()))
-                .sorted(java.util.Comparator.comparingInt(PlannedVisit::sequence))
+                .sorted(Comparator.comparingInt(PlannedVisit::sequence))
                 .map(v -> {
                     ToldWindows.Told t = told.get(v.appointmentId());
                     return new Visit(v.appointmentId(), v.sequence(), v.customerFirstName(), v.customerPhone(),

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -114,7 +115,7 @@ public class ToldWindows {
             case Instant i -> i;
             case OffsetDateTime o -> o.toInstant();
             case ZonedDateTime z -> z.toInstant();
-            case java.sql.Timestamp t -> t.toInstant();
+            case Timestamp t -> t.toInstant();
             default -> throw new IllegalStateException("unexpected timestamptz value " + value.getClass());
         };
     }

@@ -10,8 +10,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -153,8 +155,8 @@ public class VisitStatusService {
         return switch (value) {
             case OffsetDateTime odt -> odt.toInstant();
             case Instant i -> i;
-            case java.time.LocalDateTime ldt -> ldt.toInstant(ZoneOffset.UTC);
-            case java.sql.Timestamp ts -> ts.toInstant();
+            case LocalDateTime ldt -> ldt.toInstant(ZoneOffset.UTC);
+            case Timestamp ts -> ts.toInstant();
             default -> throw new IllegalStateException("unexpected time type " + value.getClass());
         };
     }

@@ -4,6 +4,7 @@ import io.fieldcast.platform.security.Roles;
 import io.fieldcast.platform.security.TokenIssuer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -116,7 +117,7 @@ class DeviceAuthResourceTest {
                 .post("/api/auth/device").then().statusCode(200).extract().jsonPath();
     }
 
-    private static io.restassured.response.Response refresh(String refreshToken) {
+    private static Response refresh(String refreshToken) {
         return given().contentType("application/json").body("{\"refreshToken\":\"" + refreshToken + "\"}")
                 .post("/api/auth/refresh");
     }

@@ -7,7 +7,10 @@ import io.fieldcast.platform.security.Roles;
 import io.fieldcast.platform.security.TokenIssuer;
 import io.fieldcast.testing.EventProbe;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -56,8 +59,8 @@ class LocationIngestTest {
                 Pings.good("ok-2")));
         post(tech, body).statusCode(202)
                 .body("accepted", equalTo(2))
-                .body("rejected.index", org.hamcrest.Matchers.contains(1, 2, 3, 4, 5))
-                .body("rejected.clientId", org.hamcrest.Matchers.contains("lat", "future", "old", "vague", "notime"))
+                .body("rejected.index", Matchers.contains(1, 2, 3, 4, 5))
+                .body("rejected.clientId", Matchers.contains("lat", "future", "old", "vague", "notime"))
                 .body("rejected[0].reason", containsString("lat"))
                 .body("rejected[1].reason", containsString("future"))
                 .body("rejected[3].reason", containsString("accuracy"));
@@ -111,7 +114,7 @@ class LocationIngestTest {
     void deviceOverItsRateIs429WithRetryAfter() {
         String token = tokens.forTechnician(Fixtures.uniqueTechnician(), "chatty").token();
         // Check the 429 itself: on a slow machine the bucket may refill before a further request.
-        io.restassured.response.Response limited = null;
+        Response limited = null;
         for (int i = 0; i < 60 && (limited == null || limited.statusCode() != 429); i++) {
             limited = given().auth().oauth2(token).get("/api/me");
         }
@@ -126,7 +129,7 @@ class LocationIngestTest {
                 .post("/api/me/locations").then().statusCode(403);
     }
 
-    private io.restassured.response.ValidatableResponse post(String tech, String body) {
+    private ValidatableResponse post(String tech, String body) {
         return given().auth().oauth2(tokens.forTechnician(tech, "phone").token()).contentType("application/json")
                 .body(body).post("/api/me/locations").then();
     }

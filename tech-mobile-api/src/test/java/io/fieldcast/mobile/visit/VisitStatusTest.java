@@ -12,11 +12,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Inject;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -54,7 +56,7 @@ class VisitStatusTest {
     @Test
     void fullHappyPathPublishesEachChangeOnceWithDeviceAndServerTime() throws Exception {
         try (EventProbe probe = EventProbe.atEnd(Topics.VISIT_STATUS)) {
-            Instant tapped = Instant.now().minusSeconds(90).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            Instant tapped = Instant.now().minusSeconds(90).truncatedTo(ChronoUnit.SECONDS);
             post(first, "EN_ROUTE", null, "c1", tapped).statusCode(200)
                     .body("previousStatus", equalTo("PLANNED")).body("allowedNext", contains("ARRIVED",
                             "CANNOT_COMPLETE"));
@@ -145,7 +147,7 @@ class VisitStatusTest {
         given().auth().oauth2(token).contentType("application/json")
                 .body("{\"status\":\"EN_ROUTE\",\"deviceTime\":\"" + Instant.now() + "\"}")
                 .post("/api/me/visits/" + first + "/status").then().statusCode(400)
-                .body("fields.field", org.hamcrest.Matchers.hasItem("clientId"));
+                .body("fields.field", Matchers.hasItem("clientId"));
     }
 
     private ValidatableResponse post(UUID appointment, String status, String reason, String clientId, Instant at) {

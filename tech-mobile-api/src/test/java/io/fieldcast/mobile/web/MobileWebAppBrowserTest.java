@@ -1,5 +1,6 @@
 package io.fieldcast.mobile.web;
 
+import io.fieldcast.events.FieldcastEvent;
 import io.fieldcast.events.RoutePlanned;
 import io.fieldcast.events.Topics;
 import io.fieldcast.events.VisitStatus;
@@ -139,7 +140,7 @@ class MobileWebAppBrowserTest {
                 .map(WebElement::getText).toList());
     }
 
-    private static List<VisitStatusChanged> mine(List<io.fieldcast.events.FieldcastEvent> events, UUID appointment) {
+    private static List<VisitStatusChanged> mine(List<FieldcastEvent> events, UUID appointment) {
         return events.stream().filter(e -> e instanceof VisitStatusChanged v && v.appointmentId().equals(appointment))
                 .map(VisitStatusChanged.class::cast).toList();
     }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,8 +45,8 @@ class PortsTest {
     void kafkaBrokerOnTakenPortFailsBeforeStartingAnything() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
             var error = assertThrows(PortInUseException.class, () -> KafkaBrokerProcess.start(
-                    java.nio.file.Path.of("target/never-created"), taken.getLocalPort(), Ports.freePort(),
-                    java.nio.file.Path.of("target/never.log")));
+                    Path.of("target/never-created"), taken.getLocalPort(), Ports.freePort(),
+                    Path.of("target/never.log")));
 
             assertEquals("port " + taken.getLocalPort() + " is in use by another process; set FIELDCAST_KAFKA_PORT",
                     error.getMessage());

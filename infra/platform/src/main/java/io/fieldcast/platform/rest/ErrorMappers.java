@@ -3,13 +3,18 @@ package io.fieldcast.platform.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,12 +44,12 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+    public Response forbidden(ForbiddenException e) {
         return json(403, ApiError.of(403, "forbidden", "Forbidden: your role may not use this operation"));
     }
 
-    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
-            io.quarkus.security.AuthenticationFailedException.class})
+    @ServerExceptionMapper({UnauthorizedException.class,
+            AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e) {
         return Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
                 .header("WWW-Authenticate", "Bearer")
@@ -103,10 +108,10 @@ public class ErrorMappers {
      * {@code create.note.phone} → {@code phone}: clients know their fields, not our method and parameter names.
      * A violation on a query or path parameter keeps the parameter's name.
      */
-    private static String fieldName(jakarta.validation.Path path) {
-        List<String> names = new java.util.ArrayList<>();
+    private static String fieldName(Path path) {
+        List<String> names = new ArrayList<>();
         String parameter = null;
-        for (jakarta.validation.Path.Node node : path) {
+        for (Path.Node node : path) {
             switch (node.getKind()) {
                 case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { }
                 case PARAMETER -> parameter = node.getName();

@@ -6,6 +6,7 @@ import org.wildfly.security.password.PasswordFactory;
 import org.wildfly.security.password.interfaces.BCryptPassword;
 import org.wildfly.security.password.util.ModularCrypt;
 
+import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.security.spec.InvalidKeySpecException;
 
@@ -29,7 +30,7 @@ public final class Passwords {
             Password stored = ModularCrypt.decode(hash);
             PasswordFactory factory = PasswordFactory.getInstance(BCryptPassword.ALGORITHM_BCRYPT);
             return factory.verify(factory.translate(stored), plain.toCharArray());
-        } catch (InvalidKeySpecException | NoSuchAlgorithmException | java.security.InvalidKeyException e) {
+        } catch (InvalidKeySpecException | NoSuchAlgorithmException | InvalidKeyException e) {
             return false;
         }
     }

@@ -4,9 +4,11 @@ import io.fieldcast.platform.security.Roles;
 import io.fieldcast.platform.security.TokenIssuer;
 import io.fieldcast.testing.OpenApiSecurityAudit;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.security.KeyPairGenerator;
 import java.util.Set;
 import java.util.UUID;
 
@@ -47,9 +49,9 @@ class SecurityAndErrorsTest {
 
     @Test
     void tokenSignedByAnotherKeyIs401() throws Exception {
-        var generator = java.security.KeyPairGenerator.getInstance("RSA");
+        var generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        String forged = io.smallrye.jwt.build.Jwt.issuer("https://fieldcast.io/platform").subject("mallory")
+        String forged = Jwt.issuer("https://fieldcast.io/platform").subject("mallory")
                 .groups(Set.of(Roles.ADMIN, Roles.DISPATCHER)).sign(generator.generateKeyPair().getPrivate());
         given().auth().oauth2(forged).get("/test/notes/" + UUID.randomUUID()).then().statusCode(401)
                 .body("error", equalTo("unauthorized"));

@@ -2,6 +2,7 @@ package io.fieldcast.simulator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -170,7 +171,7 @@ public final class DispatchClient {
         }
         try {
             return node.isTextual() ? Json.MAPPER.readTree(node.asText()) : Json.MAPPER.createObjectNode();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return Json.MAPPER.createObjectNode();
         }
     }

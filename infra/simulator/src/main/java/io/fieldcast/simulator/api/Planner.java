@@ -1,6 +1,7 @@
 package io.fieldcast.simulator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fieldcast.simulator.run.Log;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -53,7 +54,7 @@ public final class Planner implements DayPlanning {
 
     private static boolean refused(String step, HttpApi.Answer answer) {
         String why = answer.body().path("message").asText("");
-        io.fieldcast.simulator.run.Log.warn("dispatch did not " + step + " (" + answer.status()
+        Log.warn("dispatch did not " + step + " (" + answer.status()
                 + (why.isBlank() ? "" : ": " + why) + ")");
         return false;
     }

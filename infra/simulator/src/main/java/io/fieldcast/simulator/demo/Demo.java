@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -94,7 +95,7 @@ public final class Demo implements AutoCloseable {
         boolean checkOnly = args.length > 0 && args[0].equals("--check-options");
         DemoOptions options;
         try {
-            options = DemoOptions.parse(checkOnly ? java.util.Arrays.copyOfRange(args, 1, args.length) : args);
+            options = DemoOptions.parse(checkOnly ? Arrays.copyOfRange(args, 1, args.length) : args);
             if (checkOnly) {
                 return; // ./fieldcast checks the options before it starts PostgreSQL and Kafka
             }

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,7 +56,7 @@ final class TrackingLinkWatch {
                         Matcher link = LINK.matcher(m.path("body").asText(""));
                         if (link.find() && today(m)) {
                             out.println("  customer tracking page: " + link.group() + "  (" + m.path("recipient")
-                                    .asText() + ", " + m.path("kind").asText().toLowerCase(java.util.Locale.ROOT) + ")");
+                                    .asText() + ", " + m.path("kind").asText().toLowerCase(Locale.ROOT) + ")");
                             return;
                         }
                     }

@@ -11,6 +11,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ final class Company {
                         : "dispatch has no territory " + territoryId));
         List<Technician> all = new ArrayList<>(dispatch.technicians(territory.id()).stream()
                 .filter(Technician::active).toList());
-        all.sort(java.util.Comparator.comparing(Technician::id));
+        all.sort(Comparator.comparing(Technician::id));
         if (all.isEmpty()) {
             throw new IllegalStateException("territory " + territory.id() + " has no active technicians");
         }

@@ -8,6 +8,7 @@ import io.fieldcast.simulator.api.Planner;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class Live {
                 .minusSeconds(300);
         Instant end = days.stream().map(d -> d.outcome().day().backHomeAt()).max(Comparator.naturalOrder())
                 .orElseThrow().plusSeconds(3600);
-        java.time.format.DateTimeFormatter hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+        DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm")
                 .withZone(company.zone);
         replay(start, speed).run(lanes, end, now -> Log.info("  " + hhmm.format(now) + "  "
                         + Progress.counts(sim.stats)),

@@ -12,8 +12,10 @@ import io.fieldcast.simulator.day.Truth;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +58,7 @@ final class Replanner {
     }
 
     /** A re-plan record for the truth file. */
-    record Replan(String technicianId, java.time.LocalDate date, Instant at, long fromVersion, long toVersion,
+    record Replan(String technicianId, LocalDate date, Instant at, long fromVersion, long toVersion,
                   int remainingVisits) {
     }
 
@@ -102,7 +104,7 @@ final class Replanner {
     private void resume(Tracked t, MobileClient.Route route, Instant simNow) {
         Instant resumeAt = simNow;
         GeoPoint position = t.day.start();
-        Map<UUID, PlannedStop> stops = new java.util.HashMap<>();
+        Map<UUID, PlannedStop> stops = new HashMap<>();
         t.day.stops().forEach(s -> stops.put(s.appointmentId(), s));
         for (Truth.Visit v : t.outcome.visits()) {
             if (v.departedAt() != null && !v.departedAt().isAfter(simNow)) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Sends phones' outputs when the simulated clock reaches their send time. Either its own clock: it starts at
@@ -62,8 +63,8 @@ final class Replay {
     }
 
     /** As above, calling {@code onTick} with the simulated time before each round of sending (re-plans). */
-    void run(List<Lane> lanes, Instant until, java.util.function.Consumer<Instant> report,
-             java.util.function.Consumer<Instant> onTick)
+    void run(List<Lane> lanes, Instant until, Consumer<Instant> report,
+             Consumer<Instant> onTick)
             throws Exception {
         long wallStart = System.nanoTime();
         Instant lastReport = start;

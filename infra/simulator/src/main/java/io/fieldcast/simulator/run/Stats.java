@@ -1,5 +1,6 @@
 package io.fieldcast.simulator.run;
 
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counters for the progress line and the final summary; shared by the technicians' threads. */
@@ -48,7 +49,7 @@ public final class Stats {
     }
 
     public String summary() {
-        return String.format(java.util.Locale.ROOT,
+        return String.format(Locale.ROOT,
                 "SIMULATION booked=%d refused=%d routes=%d visits=%d completed=%d km=%.1f pings_sent=%d "
                         + "pings_accepted=%d duplicates=%d pings_rejected=%d taps_sent=%d taps_rejected=%d errors=%d",
                 booked.get(), bookingRefused.get(), routes.get(), visits.get(), completed.get(), meters.get() / 1000.0,

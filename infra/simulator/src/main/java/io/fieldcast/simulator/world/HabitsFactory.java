@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 import static io.fieldcast.simulator.world.Seeds.chance;
 import static io.fieldcast.simulator.world.Seeds.uniform;
@@ -36,7 +37,7 @@ public final class HabitsFactory {
         List<Double> speed = speedProfile(rng);
         double personalPace = uniform(rng, 0.8, 1.3); // slow or quick worker overall
         Map<String, LogNormal> service = new LinkedHashMap<>();
-        for (var e : new java.util.TreeMap<>(TYPICAL_MINUTES).entrySet()) {
+        for (var e : new TreeMap<>(TYPICAL_MINUTES).entrySet()) {
             double perJob = uniform(rng, 0.85, 1.2); // better at some jobs than others
             service.put(e.getKey(), new LogNormal(e.getValue() * personalPace * perJob, uniform(rng, 0.15, 0.5)));
         }

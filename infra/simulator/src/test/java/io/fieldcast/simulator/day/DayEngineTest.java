@@ -7,11 +7,13 @@ import io.fieldcast.simulator.world.HabitsFactory;
 import io.fieldcast.simulator.world.LogNormal;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -166,7 +168,7 @@ class DayEngineTest {
             Truth.Interval lunch = out.day().lunch();
             assertNotNull(lunch, "a six-visit day has a gap after noon");
             assertTrue(lunch.from().atZone(ZONE).getHour() >= 12);
-            long minutes = java.time.Duration.between(lunch.from(), lunch.to()).toMinutes();
+            long minutes = Duration.between(lunch.from(), lunch.to()).toMinutes();
             assertTrue(minutes >= 10 && minutes <= 90, "lunch " + minutes + " min");
         }
     }
@@ -219,7 +221,7 @@ class DayEngineTest {
 
     /** A predictable person: no rare events, no late starts, 20 s fixes, REPAIR median 50 min. */
     static Habits calm() {
-        List<Double> flat = java.util.Collections.nCopies(24, 1.0);
+        List<Double> flat = Collections.nCopies(24, 1.0);
         return new Habits("tech-01", flat, Map.of("REPAIR", new LogNormal(50, 0.3)), new LogNormal(60, 0.3),
                 0, 10, 30, 5, 12 * 60, 0, 10, 5, 0, 0.5, 0, 20, 20, false, 0, new Habits.Rare(0, 0, 0));
     }

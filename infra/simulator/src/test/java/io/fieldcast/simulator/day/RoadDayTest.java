@@ -4,6 +4,7 @@ import io.fieldcast.roadnetwork.GeoPoint;
 import io.fieldcast.roadnetwork.RoadNetwork;
 import io.fieldcast.simulator.run.Simulation;
 import io.fieldcast.simulator.world.Habits;
+import io.fieldcast.simulator.world.Seeds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,9 +82,9 @@ class RoadDayTest {
         double sum = 0;
         int n = 40;
         for (int i = 0; i < n; i++) {
-            Driver driver = new Driver(h, ZoneOffset.UTC, io.fieldcast.simulator.world.Seeds.stream(5, hour, i));
+            Driver driver = new Driver(h, ZoneOffset.UTC, Seeds.stream(5, hour, i));
             Instant start = DayEngineTest.DATE.atTime(hour, 0).toInstant(ZoneOffset.UTC);
-            Phone phone = new Phone(1, "t", DayEngineTest.DATE, h, io.fieldcast.simulator.world.Seeds.stream(6, i), 0);
+            Phone phone = new Phone(1, "t", DayEngineTest.DATE, h, Seeds.stream(6, i), 0);
             sum += driver.drive(leg, start, phone).arrival().getEpochSecond() - start.getEpochSecond();
         }
         return sum / n;

@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -297,7 +298,7 @@ class ConsoleToPhoneEndToEndTest {
         /** A PNG of the page as it is now, for people to look at after a run. */
         void screenshot(Path file) throws Exception {
             String png = send("Page.captureScreenshot", Map.of("format", "png")).path("data").asText();
-            Files.write(file, java.util.Base64.getDecoder().decode(png));
+            Files.write(file, Base64.getDecoder().decode(png));
         }
 
         JsonNode center(String selector) throws Exception {

@@ -7,6 +7,7 @@ import io.fieldcast.simulator.demo.Kpis;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -83,13 +84,13 @@ class DemoEndToEndTest {
         }
 
         @Override
-        public void write(int x) throws java.io.IOException {
+        public void write(int x) throws IOException {
             a.write(x);
             b.write(x);
         }
 
         @Override
-        public void write(byte[] buf, int off, int len) throws java.io.IOException {
+        public void write(byte[] buf, int off, int len) throws IOException {
             a.write(buf, off, len);
             b.write(buf, off, len);
         }

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -142,8 +143,8 @@ class HistoryEndToEndTest {
         try (var pings = EventProbe.atEnd(Topics.TECH_LOCATIONS);
              var statuses = EventProbe.atEnd(Topics.VISIT_STATUS)) {
             Stats stats;
-            java.util.concurrent.atomic.AtomicReference<StandInPublisher> publisher =
-                    new java.util.concurrent.atomic.AtomicReference<>();
+            AtomicReference<StandInPublisher> publisher =
+                    new AtomicReference<>();
             Thread replan = new Thread(() -> {
                 try {
                     // Booking and the first publish take a few seconds; then ~2 simulated hours pass.

@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -70,12 +72,12 @@ final class StandInPublisher implements DayPlanning {
                 var t = technicians.get(id);
                 String[] shift = t.weeklyShifts().get(date.getDayOfWeek().name()).split("-");
                 GeoPosition home = new GeoPosition(t.homeLat(), t.homeLon());
-                List<DispatchClient.PlannedAppointment> ordered = new java.util.ArrayList<>(visits);
+                List<DispatchClient.PlannedAppointment> ordered = new ArrayList<>(visits);
                 ordered.sort(Comparator.comparing(a -> a.routeSeq() == null ? Integer.MAX_VALUE : a.routeSeq()));
                 if (reversed) {
-                    java.util.Collections.reverse(ordered);
+                    Collections.reverse(ordered);
                 }
-                List<PlannedVisit> planned = new java.util.ArrayList<>();
+                List<PlannedVisit> planned = new ArrayList<>();
                 for (var a : ordered) {
                     planned.add(new PlannedVisit(a.id(), planned.size(), a.jobType(), "Sim", "simulated address",
                             new GeoPosition(a.lat(), a.lon()), null, a.windowStart(), a.windowEnd(),

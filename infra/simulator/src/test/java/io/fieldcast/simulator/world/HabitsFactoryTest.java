@@ -2,6 +2,7 @@ package io.fieldcast.simulator.world;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -59,7 +60,7 @@ class HabitsFactoryTest {
         LogNormal d = new LogNormal(60, 0.4);
         SplittableRandom rng = Seeds.stream(11, "lognormal");
         double[] xs = IntStream.range(0, 100_000).mapToDouble(i -> d.sample(rng)).sorted().toArray();
-        double mean = java.util.Arrays.stream(xs).average().orElseThrow();
+        double mean = Arrays.stream(xs).average().orElseThrow();
         // 100 000 draws: the sample median and mean are within ~0.5 % of the truth; 2 % leaves room.
         assertEquals(60, xs[xs.length / 2], 60 * 0.02);
         assertEquals(d.mean(), mean, d.mean() * 0.02);
