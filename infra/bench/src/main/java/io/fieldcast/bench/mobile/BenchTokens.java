@@ -1,4 +1,4 @@
-package io.fieldcast.mobile.bench;
+package io.fieldcast.bench.mobile;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

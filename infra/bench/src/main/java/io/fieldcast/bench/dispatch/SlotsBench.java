@@ -1,16 +1,12 @@
-package io.fieldcast.dispatch.bench;
+package io.fieldcast.bench.dispatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fieldcast.bench.Options;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -23,18 +19,14 @@ import java.util.Random;
  */
 public final class SlotsBench {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final String base;
-    private String token;
+    private final BenchHttp api;
 
     private SlotsBench(String base) {
-        this.base = base;
+        this.api = new BenchHttp(base);
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opt = options(args);
+        Map<String, String> opt = Options.pairs(args);
         SlotsBench bench = new SlotsBench(opt.getOrDefault("url", "http://localhost:8081"));
         int technicians = Integer.parseInt(opt.getOrDefault("technicians", "50"));
         int visits = Integer.parseInt(opt.getOrDefault("visits", "500"));
@@ -45,11 +37,11 @@ public final class SlotsBench {
 
     private void run(String user, String password, int technicians, int visits, int queries, long seed)
             throws Exception {
-        token = post("/api/auth/login", Map.of("username", user, "password", password)).get("token").asText();
+        api.login(user, password);
         Random random = new Random(seed);
         // A fresh territory per run: a day filled by an earlier run would only measure 409s.
         String territory = "bench-" + seed + "-" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
-        JsonNode any = get("/api/territories");
+        JsonNode any = api.get("/api/territories");
         double lat = 0;
         double lon = 0;
         for (JsonNode t : any) {
@@ -59,11 +51,11 @@ public final class SlotsBench {
         if (any.isEmpty()) {
             throw new IllegalStateException("start dispatch-service with fieldcast.seed.company so the map center is known");
         }
-        put("/api/territories/" + territory, Map.of("id", territory, "name", territory, "timeZone", "UTC",
+        api.put("/api/territories/" + territory, Map.of("id", territory, "name", territory, "timeZone", "UTC",
                 "centerLat", lat, "centerLon", lon, "radiusKm", 40,
                 "windowProfile", "08:00-10:00,10:00-12:00,12:00-14:00,14:00-16:00,16:00-18:00",
                 "emergencyReservePct", 10));
-        put("/api/job-types/BENCH", Map.of("code", "BENCH", "name", "bench job", "defaultDurationMin", 30));
+        api.put("/api/job-types/BENCH", Map.of("code", "BENCH", "name", "bench job", "defaultDurationMin", 30));
         List<double[]> places = places(lat, lon, technicians + visits * 3 + queries, random);
         int p = 0;
         for (int i = 0; i < technicians; i++) {
@@ -72,7 +64,7 @@ public final class SlotsBench {
                 i--;
                 continue;
             }
-            put("/api/technicians/" + territory + "-t" + i, Map.of("id", territory + "-t" + i, "name", "Bench " + i,
+            api.put("/api/technicians/" + territory + "-t" + i, Map.of("id", territory + "-t" + i, "name", "Bench " + i,
                     "phone", "+12125550100", "territoryId", territory, "homeLat", home[0], "homeLon", home[1],
                     "weeklyShifts", Map.of("MONDAY", "07:00-19:00", "TUESDAY", "07:00-19:00",
                             "WEDNESDAY", "07:00-19:00", "THURSDAY", "07:00-19:00", "FRIDAY", "07:00-19:00"),
@@ -88,11 +80,10 @@ public final class SlotsBench {
             String w = windows[random.nextInt(windows.length)];
             String start = day + "T" + w + ":00Z";
             String end = day + "T" + String.format("%02d", Integer.parseInt(w.substring(0, 2)) + 2) + ":00:00Z";
-            var response = send(HttpRequest.newBuilder(URI.create(base + "/api/appointments"))
-                    .header("Content-Type", "application/json")
-                    .POST(body(Map.of("customer", Map.of("name", "Bench Customer", "phone", "+12125550199"),
-                            "address", "bench", "lat", at[0], "lon", at[1], "jobType", "BENCH",
-                            "windowStart", start, "windowEnd", end, "territoryId", territory))));
+            var response = api.postRaw("/api/appointments", Map.of(
+                    "customer", Map.of("name", "Bench Customer", "phone", "+12125550199"),
+                    "address", "bench", "lat", at[0], "lon", at[1], "jobType", "BENCH",
+                    "windowStart", start, "windowEnd", end, "territoryId", territory));
             if (response.statusCode() == 201) {
                 booked++;
                 if (booked % 50 == 0) {
@@ -130,7 +121,7 @@ public final class SlotsBench {
 
     /** True when answered with slots; false when the address was refused as off the map (a 400). */
     private boolean slots(double[] at, String territory, LocalDate day) throws Exception {
-        var response = send(HttpRequest.newBuilder(URI.create(base + "/api/slots?lat=" + at[0] + "&lon=" + at[1]
+        var response = api.send(HttpRequest.newBuilder(api.uri("/api/slots?lat=" + at[0] + "&lon=" + at[1]
                 + "&jobType=BENCH&from=" + day + "&to=" + day + "&territory=" + territory)).GET());
         if (response.statusCode() == 400) {
             return false;
@@ -142,7 +133,7 @@ public final class SlotsBench {
     }
 
     private boolean onMap(double[] at) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + "/api/slots?lat=" + at[0] + "&lon=" + at[1]
+        return api.send(HttpRequest.newBuilder(api.uri("/api/slots?lat=" + at[0] + "&lon=" + at[1]
                 + "&jobType=BENCH&from=2030-01-07&to=2030-01-07")).GET()).statusCode() == 200;
     }
 
@@ -162,41 +153,5 @@ public final class SlotsBench {
             d = d.plusDays(1);
         }
         return d;
-    }
-
-    private JsonNode get(String path) throws Exception {
-        return JSON.readTree(send(HttpRequest.newBuilder(URI.create(base + path)).GET()).body());
-    }
-
-    private JsonNode post(String path, Object body) throws Exception {
-        return JSON.readTree(send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json").POST(body(body))).body());
-    }
-
-    private void put(String path, Object body) throws Exception {
-        var response = send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json").PUT(body(body)));
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
-        }
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpRequest.BodyPublisher body(Object value) throws Exception {
-        return HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(value));
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> out = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            out.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        return out;
     }
 }

@@ -1,4 +1,4 @@
-package io.fieldcast.roadnetwork.bench;
+package io.fieldcast.bench.roadnetwork;
 
 import io.fieldcast.roadnetwork.GeoPoint;
 import io.fieldcast.roadnetwork.RoadNetwork;

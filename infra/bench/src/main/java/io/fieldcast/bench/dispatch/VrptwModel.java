@@ -1,4 +1,4 @@
-package io.fieldcast.dispatch.benchmark;
+package io.fieldcast.bench.dispatch;
 
 import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;

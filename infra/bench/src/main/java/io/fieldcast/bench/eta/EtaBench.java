@@ -1,4 +1,4 @@
-package io.fieldcast.eta.bench;
+package io.fieldcast.bench.eta;
 
 import io.fieldcast.eta.forecast.ArrivalForecaster;
 import io.fieldcast.eta.forecast.PublicationPolicy;

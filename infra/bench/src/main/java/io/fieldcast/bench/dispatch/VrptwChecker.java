@@ -1,4 +1,4 @@
-package io.fieldcast.dispatch.benchmark;
+package io.fieldcast.bench.dispatch;
 
 import java.util.ArrayList;
 import java.util.List;

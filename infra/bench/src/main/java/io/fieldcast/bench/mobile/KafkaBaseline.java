@@ -1,4 +1,4 @@
-package io.fieldcast.mobile.bench;
+package io.fieldcast.bench.mobile;
 
 import io.fieldcast.events.EventSerializer;
 import io.fieldcast.events.FieldcastEvent;

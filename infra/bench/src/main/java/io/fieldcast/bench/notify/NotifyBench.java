@@ -1,5 +1,6 @@
-package io.fieldcast.notify.bench;
+package io.fieldcast.bench.notify;
 
+import io.fieldcast.bench.Checkout;
 import io.fieldcast.events.AppointmentBooked;
 import io.fieldcast.events.ArrivalForecast;
 import io.fieldcast.events.CustomerContact;
@@ -12,7 +13,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -39,8 +39,7 @@ public final class NotifyBench {
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-        Path root = repositoryRoot();
-        try (BenchRuntime runtime = new BenchRuntime(root)) {
+        try (BenchRuntime runtime = new BenchRuntime(Checkout.root())) {
             Map<String, String> env = runtime.up();
             runtime.startService();
             try (var producer = producer(env.get("FIELDCAST_KAFKA_BOOTSTRAP"));
@@ -195,11 +194,5 @@ public final class NotifyBench {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 0),
                 new StringSerializer(), new EventSerializer());
-    }
-
-    /** {@code <root>/customer-notify/target/classes} → {@code <root>}. */
-    private static Path repositoryRoot() throws Exception {
-        Path classes = Path.of(NotifyBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        return classes.getParent().getParent().getParent();
     }
 }

@@ -1,6 +1,7 @@
-package io.fieldcast.dispatch.bench;
+package io.fieldcast.bench.dispatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fieldcast.bench.Options;
 import io.fieldcast.events.Decoded;
 import io.fieldcast.events.EventCodec;
 import io.fieldcast.events.RoutePlanned;
@@ -36,7 +37,7 @@ public final class ReplanBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opt = BenchHttp.options(args);
+        Map<String, String> opt = Options.pairs(args);
         new ReplanBench(opt.getOrDefault("url", "http://localhost:8081")).run(
                 opt.getOrDefault("user", "bench"), opt.getOrDefault("password", "bench-secret"),
                 Integer.parseInt(opt.getOrDefault("technicians", "50")),

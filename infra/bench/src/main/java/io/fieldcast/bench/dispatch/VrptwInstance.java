@@ -1,4 +1,4 @@
-package io.fieldcast.dispatch.benchmark;
+package io.fieldcast.bench.dispatch;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
-package io.fieldcast.mobile.bench;
+package io.fieldcast.bench.mobile;
 
+import io.fieldcast.bench.Checkout;
+import io.fieldcast.bench.Options;
 import io.fieldcast.platform.launcher.RuntimeEnvFile;
 import io.fieldcast.platform.launcher.ServiceProcess;
 
@@ -14,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +35,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class IngestBench {
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
+        Map<String, String> options = Options.pairs(args);
         int technicians = Integer.parseInt(options.getOrDefault("technicians", "200"));
         int rate = Integer.parseInt(options.getOrDefault("rate", "10000"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
@@ -49,8 +50,7 @@ public final class IngestBench {
             System.exit(2);
         }
         Map<String, String> env = RuntimeEnvFile.read(runtimeEnv);
-        Path jar = Path.of(IngestBench.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .getParent().resolve("quarkus-app/quarkus-run.jar");
+        Path jar = ServiceProcess.jar(Checkout.root(), "tech-mobile-api");
         Files.createDirectories(home.resolve("logs"));
         Path log = home.resolve("logs/bench-ingest-service.log");
         String runId = "b" + Long.toString(System.currentTimeMillis(), 36);
@@ -95,14 +95,6 @@ public final class IngestBench {
                     baseline);
         }
         System.exit(0);
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        return options;
     }
 
     /** The open-loop generator. */

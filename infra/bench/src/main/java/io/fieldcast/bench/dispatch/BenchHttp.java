@@ -1,4 +1,4 @@
-package io.fieldcast.dispatch.bench;
+package io.fieldcast.bench.dispatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.Map;
 
 /** The dispatch API as benchmarks call it: JSON in and out, a bearer token after login. */
@@ -28,7 +27,7 @@ final class BenchHttp {
     }
 
     JsonNode get(String path) throws Exception {
-        return JSON.readTree(send(HttpRequest.newBuilder(URI.create(base + path)).GET()).body());
+        return JSON.readTree(send(HttpRequest.newBuilder(uri(path)).GET()).body());
     }
 
     JsonNode post(String path, Object body) throws Exception {
@@ -36,12 +35,12 @@ final class BenchHttp {
     }
 
     HttpResponse<String> postRaw(String path, Object body) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json").POST(body(body)));
     }
 
     void put(String path, Object body) throws Exception {
-        var response = send(HttpRequest.newBuilder(URI.create(base + path))
+        var response = send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json").PUT(body(body)));
         if (response.statusCode() != 200) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
@@ -59,11 +58,7 @@ final class BenchHttp {
         return HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(value));
     }
 
-    static Map<String, String> options(String[] args) {
-        Map<String, String> out = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            out.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        return out;
+    URI uri(String path) {
+        return URI.create(base + path);
     }
 }

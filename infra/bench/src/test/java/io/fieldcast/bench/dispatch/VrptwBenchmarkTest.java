@@ -1,4 +1,4 @@
-package io.fieldcast.dispatch.benchmark;
+package io.fieldcast.bench.dispatch;
 
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import static io.fieldcast.dispatch.benchmark.VrptwInstance.Precision.EXACT;
-import static io.fieldcast.dispatch.benchmark.VrptwInstance.Precision.TRUNCATED_ONE_DECIMAL;
+import static io.fieldcast.bench.dispatch.VrptwInstance.Precision.EXACT;
+import static io.fieldcast.bench.dispatch.VrptwInstance.Precision.TRUNCATED_ONE_DECIMAL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -104,8 +104,7 @@ class VrptwBenchmarkTest {
 
     @Test
     void solomonC101IsSolvedFeasiblyWithinFivePercentOfTheOptimum() throws IOException {
-        Path data = Path.of(System.getenv().getOrDefault("FIELDCAST_DATA_DIR", "../../shared/data"));
-        Path c101 = data.resolve("solomon/C101.txt");
+        Path c101 = dataDir().resolve("solomon/C101.txt");
         assumeTrue(Files.exists(c101), "Solomon data not found at " + c101 + " (set FIELDCAST_DATA_DIR)");
         VrptwInstance instance = VrptwInstance.read(c101);
         // A move budget, not a time limit: the same result on a loaded CI machine as on a quiet one.
@@ -118,5 +117,15 @@ class VrptwBenchmarkTest {
         // Proven optimum 827.3 (edges truncated to one decimal); the move budget must land in a sane range.
         assertTrue(check.distance() >= 827.3 - 1e-6 && check.distance() < 827.3 * 1.05, "distance " + check.distance());
         System.out.println("C101 after " + MOVES + " moves: " + check.distance());
+    }
+
+    /** {@code FIELDCAST_DATA_DIR}, else {@code -Dfieldcast.data.dir} (the build sets it), else beside the checkout. */
+    private static Path dataDir() {
+        String env = System.getenv("FIELDCAST_DATA_DIR");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        // tests run in infra/bench; the checkout is two up and the data beside it
+        return Path.of(System.getProperty("fieldcast.data.dir", "../../../shared/data"));
     }
 }

@@ -1,4 +1,4 @@
-package io.fieldcast.notify.bench;
+package io.fieldcast.bench.notify;
 
 import io.fieldcast.platform.launcher.RuntimeEnvFile;
 import io.fieldcast.platform.launcher.ServiceProcess;
