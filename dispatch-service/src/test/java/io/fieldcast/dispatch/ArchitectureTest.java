@@ -31,9 +31,6 @@ class ArchitectureTest {
     private static final String DOMAIN = "Domain";
     private static final String CONFIG = "Config";
 
-    /** Benchmarks are commands, not part of the service; they stay out of the layers until they leave src/main. */
-    private static final String BENCHMARK = "io.fieldcast.dispatch.benchmark..";
-
     static final ArchRule LAYERS = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
             .layer(ENTRY).definedBy("io.fieldcast.dispatch.rest..", "io.fieldcast.dispatch.auth..",
@@ -62,11 +59,7 @@ class ArchitectureTest {
             .whereLayer(CONFIG).mayNotAccessAnyLayer()
 
             // A new package has to take its place in the order above.
-            .ensureAllClassesAreContainedInArchitectureIgnoring(BENCHMARK);
-
-    static final ArchRule NO_BENCHMARKS = noClasses()
-            .that().resideOutsideOfPackage(BENCHMARK)
-            .should().dependOnClassesThat().resideInAPackage(BENCHMARK);
+            .ensureAllClassesAreContainedInArchitecture();
 
     /** Other services are reached through events on Kafka, never through their classes. */
     static final ArchRule NO_OTHER_SERVICE = noClasses()
@@ -80,11 +73,6 @@ class ArchitectureTest {
     @ArchTest
     void dependenciesPointDownTheLayersOnly(JavaClasses classes) {
         LAYERS.check(classes);
-    }
-
-    @ArchTest
-    void productionCodeNeverUsesTheBenchmarks(JavaClasses classes) {
-        NO_BENCHMARKS.check(classes);
     }
 
     @ArchTest

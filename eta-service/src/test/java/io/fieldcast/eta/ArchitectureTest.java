@@ -29,9 +29,6 @@ class ArchitectureTest {
     private static final String ROAD = "Road";
     private static final String CONFIG = "Config";
 
-    /** Benchmarks are commands, not part of the service; they stay out of the layers until they leave src/main. */
-    private static final String BENCH = "io.fieldcast.eta.bench..";
-
     static final ArchRule LAYERS = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
             .layer(REST).definedBy("io.fieldcast.eta.rest..")
@@ -53,11 +50,7 @@ class ArchitectureTest {
             .whereLayer(CONFIG).mayNotAccessAnyLayer()
 
             // A new package has to take its place in the order above.
-            .ensureAllClassesAreContainedInArchitectureIgnoring(BENCH);
-
-    static final ArchRule NO_BENCH = noClasses()
-            .that().resideOutsideOfPackage(BENCH)
-            .should().dependOnClassesThat().resideInAPackage(BENCH);
+            .ensureAllClassesAreContainedInArchitecture();
 
     /** Other services are reached through events on Kafka, never through their classes. */
     static final ArchRule NO_OTHER_SERVICE = noClasses()
@@ -71,11 +64,6 @@ class ArchitectureTest {
     @ArchTest
     void dependenciesPointDownTheLayersOnly(JavaClasses classes) {
         LAYERS.check(classes);
-    }
-
-    @ArchTest
-    void productionCodeNeverUsesTheBench(JavaClasses classes) {
-        NO_BENCH.check(classes);
     }
 
     @ArchTest
