@@ -50,18 +50,12 @@ class KafkaBrokerProcessTest {
         }
     }
 
+    /**
+     * One broker's life (each start is a JVM, so the steps share one): topic setup is idempotent, then committed
+     * events survive a graceful restart and, after more are sent, a kill -9.
+     */
     @Test
-    void committedEventsSurviveGracefulBrokerRestart() throws Exception {
-        committedEventsSurviveRestart(KafkaBrokerProcess::stop);
-    }
-
-    @Test
-    void committedEventsSurviveBrokerKill() throws Exception {
-        committedEventsSurviveRestart(KafkaBrokerProcess::kill);
-    }
-
-    @Test
-    void topicSetupCreatesEveryTopicAndDeadLetterTopicOnceOnly() throws Exception {
+    void topicSetupIsIdempotentAndCommittedEventsSurviveRestartAndKill() throws Exception {
         broker = start();
 
         List<String> first = TopicSetup.createAll(broker.bootstrapServers());
@@ -76,20 +70,22 @@ class KafkaBrokerProcessTest {
             assertEquals(3, topics.get(Topics.dlq(Topics.ROUTES)).partitions().size());
             assertEquals(1, topics.get(Topics.ROUTES).partitions().getFirst().replicas().size());
         }
+
+        Set<String> sent = produce(broker.bootstrapServers());
+        restartAfter(KafkaBrokerProcess::stop);
+        assertEquals(sent, consumeAll(broker.bootstrapServers()), "after a graceful restart");
+
+        sent.addAll(produce(broker.bootstrapServers()));
+        restartAfter(KafkaBrokerProcess::kill);
+        assertEquals(sent, consumeAll(broker.bootstrapServers()), "after kill -9");
     }
 
-    private void committedEventsSurviveRestart(Consumer<KafkaBrokerProcess> shutdown) throws Exception {
-        broker = start();
-        TopicSetup.createAll(broker.bootstrapServers());
-        Set<String> sent = produce(broker.bootstrapServers());
-
+    private void restartAfter(Consumer<KafkaBrokerProcess> shutdown) {
         shutdown.accept(broker);
         assertFalse(broker.isAlive());
         assertFalse(KafkaCheck.answers(broker.bootstrapServers(), Duration.ofSeconds(2)));
         broker = KafkaBrokerProcess.start(dir.resolve("kafka"), broker.port(), broker.controllerPort(),
                 dir.resolve("kafka.log"));
-
-        assertEquals(sent, consumeAll(broker.bootstrapServers()));
     }
 
     private KafkaBrokerProcess start() {

@@ -40,8 +40,9 @@ class SupervisorControlTest {
         control.down();
     }
 
+    /** One life cycle (each {@code up} starts PostgreSQL and Kafka, so the steps share one): up, up again, kill -9, up, down. */
     @Test
-    void upWritesRuntimeEnvSecondUpIsHarmlessAndDownStopsEverything() {
+    void upIsIdempotentRecoversFromAKilledSupervisorAndDownStopsEverything() throws Exception {
         SupervisorControl.Up up = control.up();
         Map<String, String> env = up.environment();
 
@@ -54,10 +55,29 @@ class SupervisorControlTest {
         assertTrue(first.healthy());
         assertTrue(TopicSetup.createAll(env.get(RuntimeEnv.KAFKA_BOOTSTRAP)).isEmpty(), "topics exist already");
 
+        // A second up finds the running supervisor and changes nothing.
         SupervisorControl.Up again = control.up();
         assertTrue(again.wasRunning());
         assertEquals(env, again.environment());
         assertEquals(first.supervisorPid(), control.status().supervisorPid());
+
+        // kill -9 of the supervisor: the next up recovers its servers and their data.
+        PostgresAddress db = PostgresAddress.parse(env.get(RuntimeEnv.PG_URL));
+        try (var connection = PostgresCheck.connect(db, "postgres", "postgres")) {
+            connection.createStatement().execute("create table survivor (id int)");
+        }
+        ProcessHandle supervisor = ProcessHandle.of(first.supervisorPid().orElseThrow()).orElseThrow();
+        supervisor.destroyForcibly();
+        assertTrue(Pids.awaitExit(supervisor, Duration.ofSeconds(30)));
+
+        SupervisorControl.Up recovered = control.up();
+        assertFalse(recovered.wasRunning());
+        assertEquals(env, recovered.environment());
+        assertTrue(output.toString(StandardCharsets.UTF_8).contains("left running by a supervisor that is gone"));
+        assertTrue(control.status().healthy());
+        try (var connection = PostgresCheck.connect(db, "postgres", "postgres")) {
+            connection.createStatement().execute("select count(*) from survivor");
+        }
 
         assertTrue(control.down());
         assertFalse(Files.exists(home.resolve("runtime.env")));
@@ -66,28 +86,6 @@ class SupervisorControlTest {
         assertTrue(Ports.isFree(config.pgPort()));
         assertTrue(Ports.isFree(config.kafkaPort()));
         assertFalse(control.down(), "second down finds nothing running");
-    }
-
-    @Test
-    void upAfterAKilledSupervisorRecoversItsServersAndData() throws Exception {
-        Map<String, String> env = control.up().environment();
-        PostgresAddress db = PostgresAddress.parse(env.get(RuntimeEnv.PG_URL));
-        try (var connection = PostgresCheck.connect(db, "postgres", "postgres")) {
-            connection.createStatement().execute("create table survivor (id int)");
-        }
-        ProcessHandle supervisor = ProcessHandle.of(control.status().supervisorPid().orElseThrow()).orElseThrow();
-
-        supervisor.destroyForcibly();
-        assertTrue(Pids.awaitExit(supervisor, Duration.ofSeconds(30)));
-
-        SupervisorControl.Up again = control.up();
-        assertFalse(again.wasRunning());
-        assertEquals(env, again.environment());
-        assertTrue(output.toString(StandardCharsets.UTF_8).contains("left running by a supervisor that is gone"));
-        assertTrue(control.status().healthy());
-        try (var connection = PostgresCheck.connect(db, "postgres", "postgres")) {
-            connection.createStatement().execute("select count(*) from survivor");
-        }
     }
 
     @Test

@@ -129,7 +129,7 @@ class HistoryEndToEndTest {
     }
 
     /**
-     * A past day at 1200x: the replay clock sends everything in simulated order; a re-plan published mid-day (the
+     * A past day at 2400x: the replay clock sends everything in simulated order; a re-plan published mid-day (the
      * remaining visits reversed) is picked up by the phones and every tap is still accepted.
      */
     @Test
@@ -143,23 +143,30 @@ class HistoryEndToEndTest {
         try (var pings = EventProbe.atEnd(Topics.TECH_LOCATIONS);
              var statuses = EventProbe.atEnd(Topics.VISIT_STATUS)) {
             Stats stats;
-            AtomicReference<StandInPublisher> publisher =
-                    new AtomicReference<>();
+            AtomicReference<StandInPublisher> publisher = new AtomicReference<>();
+            AtomicReference<Simulation> running = new AtomicReference<>();
             Thread replan = new Thread(() -> {
                 try {
-                    // Booking and the first publish take a few seconds; then ~2 simulated hours pass.
-                    Thread.sleep(15_000);
+                    // Re-plan once the day is under way: the first visits have been tapped on the phones.
+                    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+                    while (publisher.get() == null || running.get().stats().tapsAccepted() < 4) {
+                        if (System.nanoTime() > deadline) {
+                            return; // the test then fails: no replan line in the truth file
+                        }
+                        Thread.sleep(100);
+                    }
                     publisher.get().republishReversed("metro", date);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             });
             try (Simulation sim = new Simulation(settings(truthFile, 3))) {
+                running.set(sim);
                 replan.start();
                 stats = new Live(sim, d -> {
                     publisher.set(new StandInPublisher(d, SharedKafka.get().bootstrapServers()));
                     return publisher.get();
-                }).run(date, 1200);
+                }).run(date, 2400);
             }
             replan.join();
             System.out.println(stats.summary());
