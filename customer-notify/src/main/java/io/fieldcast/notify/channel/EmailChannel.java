@@ -1,6 +1,6 @@
 package io.fieldcast.notify.channel;
 
-import io.fieldcast.notify.config.NotifyConfig;
+import io.fieldcast.notify.config.NotifySettings;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,9 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class EmailChannel implements Channel {
 
     private final Mailer mailer;
-    private final NotifyConfig config;
+    private final NotifySettings config;
 
-    public EmailChannel(Mailer mailer, NotifyConfig config) {
+    public EmailChannel(Mailer mailer, NotifySettings config) {
         this.mailer = mailer;
         this.config = config;
     }

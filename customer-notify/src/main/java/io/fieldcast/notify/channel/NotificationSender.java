@@ -3,7 +3,7 @@ package io.fieldcast.notify.channel;
 import io.fieldcast.events.Events;
 import io.fieldcast.events.NotificationFailed;
 import io.fieldcast.events.NotificationSent;
-import io.fieldcast.notify.config.NotifyConfig;
+import io.fieldcast.notify.config.NotifySettings;
 import io.fieldcast.platform.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
@@ -50,13 +50,13 @@ public class NotificationSender {
     private final Pool pool;
     private final Outbox outbox;
     private final Clock clock;
-    private final NotifyConfig config;
+    private final NotifySettings config;
     private final Map<String, Channel> channels;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
-    public NotificationSender(Pool pool, Outbox outbox, Clock clock, NotifyConfig config, Instance<Channel> all) {
+    public NotificationSender(Pool pool, Outbox outbox, Clock clock, NotifySettings config, Instance<Channel> all) {
         this.pool = pool;
         this.outbox = outbox;
         this.clock = clock;

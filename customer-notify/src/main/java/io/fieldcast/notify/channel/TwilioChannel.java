@@ -2,7 +2,7 @@ package io.fieldcast.notify.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fieldcast.notify.config.NotifyConfig;
+import io.fieldcast.notify.config.NotifySettings;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -24,11 +24,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class TwilioChannel implements Channel {
 
-    private final NotifyConfig config;
+    private final NotifySettings config;
     private final ObjectMapper json;
     private final HttpClient http;
 
-    public TwilioChannel(NotifyConfig config, ObjectMapper json) {
+    public TwilioChannel(NotifySettings config, ObjectMapper json) {
         this.config = config;
         this.json = json;
         this.http = HttpClient.newBuilder().connectTimeout(config.twilio().timeout()).build();

@@ -9,7 +9,7 @@ import io.fieldcast.events.PlannedVisit;
 import io.fieldcast.events.RoutePlanned;
 import io.fieldcast.events.Topics;
 import io.fieldcast.events.VisitStatusChanged;
-import io.fieldcast.notify.config.NotifyConfig;
+import io.fieldcast.notify.config.NotifySettings;
 import io.fieldcast.notify.contacts.AppointmentContact;
 import io.fieldcast.notify.contacts.SmsOptOut;
 import io.fieldcast.notify.persistence.NotificationStore;
@@ -41,7 +41,7 @@ public class NotifyEventHandler {
     private final NotificationPolicy policy;
     private final Clock clock;
 
-    public NotifyEventHandler(NotificationStore store, NotifyConfig config, Clock clock) {
+    public NotifyEventHandler(NotificationStore store, NotifySettings config, Clock clock) {
         this.store = store;
         this.policy = new NotificationPolicy(config.policy().settings());
         this.clock = clock;

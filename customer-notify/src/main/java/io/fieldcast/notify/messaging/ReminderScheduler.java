@@ -1,6 +1,6 @@
 package io.fieldcast.notify.messaging;
 
-import io.fieldcast.notify.config.NotifyConfig;
+import io.fieldcast.notify.config.NotifySettings;
 import io.fieldcast.notify.contacts.AppointmentContact;
 import io.fieldcast.notify.policy.Trigger;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -33,11 +33,11 @@ public class ReminderScheduler {
     private static final Logger LOG = Logger.getLogger(ReminderScheduler.class);
 
     private final NotifyEventHandler decisions;
-    private final NotifyConfig config;
+    private final NotifySettings config;
     private final Clock clock;
     private ScheduledExecutorService timer;
 
-    public ReminderScheduler(NotifyEventHandler decisions, NotifyConfig config, Clock clock) {
+    public ReminderScheduler(NotifyEventHandler decisions, NotifySettings config, Clock clock) {
         this.decisions = decisions;
         this.config = config;
         this.clock = clock;

@@ -1,6 +1,6 @@
 package io.fieldcast.notify.persistence;
 
-import io.fieldcast.notify.config.NotifyConfig;
+import io.fieldcast.notify.config.NotifySettings;
 import io.fieldcast.notify.contacts.AppointmentContact;
 import io.fieldcast.notify.policy.Decision;
 import io.fieldcast.notify.policy.Decision.Send;
@@ -30,10 +30,10 @@ public class NotificationStore {
     private static final Logger LOG = Logger.getLogger(NotificationStore.class);
     private static final MessageRenderer RENDERER = new MessageRenderer();
 
-    private final NotifyConfig config;
+    private final NotifySettings config;
     private final TrackingLinks links;
 
-    public NotificationStore(NotifyConfig config, TrackingLinks links) {
+    public NotificationStore(NotifySettings config, TrackingLinks links) {
         this.config = config;
         this.links = links;
     }

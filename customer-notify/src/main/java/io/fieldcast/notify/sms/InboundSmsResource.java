@@ -3,7 +3,7 @@ package io.fieldcast.notify.sms;
 import io.fieldcast.events.CustomerReplied;
 import io.fieldcast.events.Events;
 import io.fieldcast.events.ReplyKind;
-import io.fieldcast.notify.config.NotifyConfig;
+import io.fieldcast.notify.config.NotifySettings;
 import io.fieldcast.notify.contacts.AppointmentContact;
 import io.fieldcast.notify.contacts.SmsOptOut;
 import io.fieldcast.notify.templates.MessageRenderer;
@@ -40,11 +40,11 @@ public class InboundSmsResource {
 
     private static final MessageRenderer TEXTS = new MessageRenderer();
 
-    private final NotifyConfig config;
+    private final NotifySettings config;
     private final Outbox outbox;
     private final Clock clock;
 
-    public InboundSmsResource(NotifyConfig config, Outbox outbox, Clock clock) {
+    public InboundSmsResource(NotifySettings config, Outbox outbox, Clock clock) {
         this.config = config;
         this.outbox = outbox;
         this.clock = clock;

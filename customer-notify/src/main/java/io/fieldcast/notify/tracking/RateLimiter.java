@@ -1,6 +1,6 @@
 package io.fieldcast.notify.tracking;
 
-import io.fieldcast.notify.config.NotifyConfig;
+import io.fieldcast.notify.config.NotifySettings;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -18,10 +18,10 @@ public class RateLimiter {
     }
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
-    private final NotifyConfig config;
+    private final NotifySettings config;
     private final Clock clock;
 
-    public RateLimiter(NotifyConfig config, Clock clock) {
+    public RateLimiter(NotifySettings config, Clock clock) {
         this.config = config;
         this.clock = clock;
     }

@@ -1,6 +1,6 @@
 package io.fieldcast.notify.tracking;
 
-import io.fieldcast.notify.config.NotifyConfig;
+import io.fieldcast.notify.config.NotifySettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,11 +24,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class TrackingLinks {
 
-    private final NotifyConfig config;
+    private final NotifySettings config;
     private final Clock clock;
     private final TrackingTokens tokens;
 
-    public TrackingLinks(NotifyConfig config, Clock clock,
+    public TrackingLinks(NotifySettings config, Clock clock,
                          @ConfigProperty(name = "smallrye.jwt.sign.key.location") String platformKey) {
         this.config = config;
         this.clock = clock;

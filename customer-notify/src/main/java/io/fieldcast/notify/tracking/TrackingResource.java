@@ -1,6 +1,6 @@
 package io.fieldcast.notify.tracking;
 
-import io.fieldcast.notify.config.NotifyConfig;
+import io.fieldcast.notify.config.NotifySettings;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -42,11 +42,11 @@ public class TrackingResource {
     private final TrackingLinks links;
     private final TrackingService tracking;
     private final RateLimiter limiter;
-    private final NotifyConfig config;
+    private final NotifySettings config;
     private final String template;
     private volatile String roads;
 
-    public TrackingResource(TrackingLinks links, TrackingService tracking, RateLimiter limiter, NotifyConfig config) {
+    public TrackingResource(TrackingLinks links, TrackingService tracking, RateLimiter limiter, NotifySettings config) {
         this.links = links;
         this.tracking = tracking;
         this.limiter = limiter;

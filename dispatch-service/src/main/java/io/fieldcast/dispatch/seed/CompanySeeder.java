@@ -1,5 +1,6 @@
 package io.fieldcast.dispatch.seed;
 
+import io.fieldcast.dispatch.config.SeedSettings;
 import io.fieldcast.dispatch.domain.JobType;
 import io.fieldcast.dispatch.domain.Json;
 import io.fieldcast.dispatch.domain.Technician;
@@ -10,7 +11,6 @@ import io.fieldcast.roadnetwork.GeoPoint;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Loads a company (territories, job types, technicians) from a JSON file at start-up; entries that already
@@ -32,13 +31,6 @@ import java.util.Optional;
 public class CompanySeeder {
 
     private static final Logger LOG = Logger.getLogger(CompanySeeder.class);
-
-    /** Which company file to load at start-up. */
-    @ConfigMapping(prefix = "fieldcast.seed")
-    public interface SeedSettings {
-        /** {@code classpath:seed/demo-company.json} or a file path; absent = seed nothing. */
-        Optional<String> company();
-    }
 
     void onStart(@Observes StartupEvent startup, SeedSettings settings, Roads roads) throws Throwable {
         if (settings.company().isEmpty()) {

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /** Everything customer-notify can be told, under {@code fieldcast.notify}. */
 @ConfigMapping(prefix = "fieldcast.notify")
-public interface NotifyConfig {
+public interface NotifySettings {
 
     Policy policy();
 
