@@ -1,6 +1,7 @@
 package io.fieldcast.dispatch.booking;
 
-import io.fieldcast.dispatch.road.Roads;
+import io.fieldcast.dispatch.testing.TestCompanies;
+import io.fieldcast.dispatch.testing.TestCompany;
 import io.fieldcast.events.AppointmentBooked;
 import io.fieldcast.events.AppointmentCanceled;
 import io.fieldcast.events.AppointmentRescheduled;
@@ -40,21 +41,21 @@ class BookingApiTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Inject
-    TokenIssuer tokens;
+    TestCompanies companies;
     @Inject
-    Roads roads;
+    TokenIssuer tokens;
     @Inject
     EventPublisher publisher;
 
-    Fixtures f;
+    TestCompany f;
 
     @BeforeEach
     void company() {
-        f = new Fixtures(tokens, roads);
+        f = companies.empty();
         f.jobTypes();
         f.territory("metro", 15);
-        f.technician("tech-a", "metro", f.addresses.get(0), Map.of("fiber", 3), Fixtures.WEEKDAYS);
-        f.technician("tech-b", "metro", f.addresses.get(1), Map.of(), Fixtures.WEEKDAYS);
+        f.technician("tech-a", "metro", f.addresses.get(0), Map.of("fiber", 3), TestCompany.WEEKDAYS);
+        f.technician("tech-b", "metro", f.addresses.get(1), Map.of(), TestCompany.WEEKDAYS);
     }
 
     @Test

@@ -1,8 +1,8 @@
 package io.fieldcast.dispatch.booking;
 
+import io.fieldcast.dispatch.testing.TestCompanies;
+import io.fieldcast.dispatch.testing.TestCompany;
 import io.agroal.api.AgroalDataSource;
-import io.fieldcast.dispatch.road.Roads;
-import io.fieldcast.platform.security.TokenIssuer;
 import io.fieldcast.roadnetwork.GeoPoint;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,9 +33,7 @@ class ConcurrentBookingTest {
     private static final String END = "2026-03-05T12:00:00Z";
 
     @Inject
-    TokenIssuer tokens;
-    @Inject
-    Roads roads;
+    TestCompanies companies;
     @Inject
     AgroalDataSource db;
     @TestHTTPResource("/api/appointments")
@@ -43,7 +41,7 @@ class ConcurrentBookingTest {
 
     @Test
     void twoHundredSimultaneousBookingsNeverOverbook() throws Exception {
-        Fixtures f = new Fixtures(tokens, roads);
+        TestCompany f = companies.empty();
         f.jobTypes();
         GeoPoint home = f.addresses.get(30);
         GeoPoint building = f.addresses.get(31);
@@ -86,7 +84,7 @@ class ConcurrentBookingTest {
         assertEquals(capacity, countBooked("tiny-conc"));
     }
 
-    private int book(Fixtures f, GeoPoint at, String territory) {
+    private int book(TestCompany f, GeoPoint at, String territory) {
         return given().auth().oauth2(f.dispatcher).contentType("application/json")
                 .body(f.bookingJson(at, "QUICK", START, END, territory))
                 .post("/api/appointments").statusCode();

@@ -1,7 +1,8 @@
 package io.fieldcast.dispatch.console;
 
+import io.fieldcast.dispatch.testing.TestCompanies;
+import io.fieldcast.dispatch.testing.TestCompany;
 import io.fieldcast.dispatch.Await;
-import io.fieldcast.dispatch.booking.FixturesAccess;
 import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.events.ArrivalForecast;
 import io.fieldcast.events.LocationPing;
@@ -34,6 +35,8 @@ class ConsoleApiTest {
     private static final String DAY = "2026-03-04";
 
     @Inject
+    TestCompanies companies;
+    @Inject
     TokenIssuer tokens;
     @Inject
     Roads roads;
@@ -42,13 +45,13 @@ class ConsoleApiTest {
 
     @Test
     void clockAnswersTheInjectedDomainTimeAndTilesAreOffByDefault() {
-        Object f = FixturesAccess.company(tokens, roads, "console-clock");
-        given().auth().oauth2(FixturesAccess.dispatcherToken(f)).get("/api/clock").then().statusCode(200)
+        TestCompany f = companies.create("console-clock");
+        given().auth().oauth2(f.dispatcherToken()).get("/api/clock").then().statusCode(200)
                 .body("now", equalTo(TestClock.MONDAY_6AM.toString()))
                 .body("epochMillis", equalTo(TestClock.MONDAY_6AM.toEpochMilli()));
         given().get("/api/clock").then().statusCode(401);
         // No tile server unless configured: the console must work offline.
-        given().auth().oauth2(FixturesAccess.dispatcherToken(f)).get("/api/console/settings").then().statusCode(200)
+        given().auth().oauth2(f.dispatcherToken()).get("/api/console/settings").then().statusCode(200)
                 .body("tileUrl", equalTo(null)).body("tileAttribution", containsString("OpenStreetMap"));
         given().auth().oauth2(tokens.forTechnician("console-clock-tech", "phone").token()).get("/api/clock")
                 .then().statusCode(403);
@@ -56,8 +59,8 @@ class ConsoleApiTest {
 
     @Test
     void roadsOfTheTerritoryAreGeoJsonLines() {
-        Object f = FixturesAccess.company(tokens, roads, "console-roads");
-        String token = FixturesAccess.dispatcherToken(f);
+        TestCompany f = companies.create("console-roads");
+        String token = f.dispatcherToken();
         given().auth().oauth2(token).queryParam("territory", "console-roads").header("Accept-Encoding", "gzip")
                 .get("/api/roads").then()
                 .statusCode(200).contentType(containsString("geo+json")).header("Content-Encoding", "gzip")
@@ -94,8 +97,8 @@ class ConsoleApiTest {
 
     @Test
     void latestPingOfEachTechnicianIsItsPosition() throws Exception {
-        Object f = FixturesAccess.company(tokens, roads, "console-pos");
-        String token = FixturesAccess.dispatcherToken(f);
+        TestCompany f = companies.create("console-pos");
+        String token = f.dispatcherToken();
         String tech = "console-pos-tech";
         Instant t0 = TestClock.MONDAY_6AM.minusSeconds(60);
         publisher.send(ping(tech, t0, 48.1, 11.5)).get();
@@ -118,10 +121,10 @@ class ConsoleApiTest {
 
     @Test
     void timelineShowsThePlanOfRecordThenTheSolveWithForecastRisk() throws Exception {
-        Object f = FixturesAccess.company(tokens, roads, "console-day");
-        String token = FixturesAccess.dispatcherToken(f);
-        String a = FixturesAccess.book(f, 10, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", "console-day", 3);
-        String b = FixturesAccess.book(f, 11, "REPAIR", DAY + "T12:00:00Z", DAY + "T16:00:00Z", "console-day", 3);
+        TestCompany f = companies.create("console-day");
+        String token = f.dispatcherToken();
+        String a = f.book(10, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", "console-day", 3);
+        String b = f.book(11, "REPAIR", DAY + "T12:00:00Z", DAY + "T16:00:00Z", "console-day", 3);
         String path = "/api/plans/console-day/" + DAY + "/timeline";
         given().auth().oauth2(token).get(path).then().statusCode(200)
                 .body("source", equalTo("PLAN_OF_RECORD"))
@@ -139,10 +142,7 @@ class ConsoleApiTest {
         Await.until(() -> "AT_RISK".equals(given().auth().oauth2(token).get(path).then().statusCode(200).extract()
                 .path("visits.find { it.appointmentId == '" + a + "' }.risk")), "forecast applied");
 
-        given().auth().oauth2(token).contentType("application/json").body(Map.of("seconds", 1))
-                .post("/api/plans/console-day/" + DAY + "/solve").then().statusCode(202);
-        Await.until(() -> "SOLVED".equals(given().auth().oauth2(token).get("/api/plans/console-day/" + DAY).then()
-                .extract().path("status")), "solved");
+        f.solve("console-day", DAY);
         given().auth().oauth2(token).get(path).then().statusCode(200)
                 .body("source", equalTo("SOLVE")).body("solveStatus", equalTo("SOLVED"))
                 .body("kpis.assigned", equalTo(2)).body("unassigned", empty())
@@ -153,10 +153,7 @@ class ConsoleApiTest {
         // A canceled visit leaves the plan but stays on the day's list.
         given().auth().oauth2(token).contentType("application/json").body(Map.of("reason", "moved away"))
                 .post("/api/appointments/" + b + "/cancel").then().statusCode(200);
-        given().auth().oauth2(token).contentType("application/json").body(Map.of("seconds", 1))
-                .post("/api/plans/console-day/" + DAY + "/solve").then().statusCode(202);
-        Await.until(() -> "SOLVED".equals(given().auth().oauth2(token).get("/api/plans/console-day/" + DAY).then()
-                .extract().path("status")), "solved again");
+        f.solve("console-day", DAY);
         given().auth().oauth2(token).get(path).then().statusCode(200)
                 .body("visits.find { it.appointmentId == '" + b + "' }.status", equalTo("CANCELED"))
                 .body("rows[0].stops", hasSize(1));

@@ -1,10 +1,10 @@
 package io.fieldcast.dispatch.console;
 
-import io.fieldcast.dispatch.booking.FixturesAccess;
+import io.fieldcast.dispatch.testing.TestCompanies;
+import io.fieldcast.dispatch.testing.TestCompany;
 import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.events.RoutePlanned;
 import io.fieldcast.events.Topics;
-import io.fieldcast.platform.security.TokenIssuer;
 import io.fieldcast.roadnetwork.GeoPoint;
 import io.fieldcast.testing.ChromiumSession;
 import io.fieldcast.testing.EventProbe;
@@ -50,7 +50,7 @@ class ConsoleBrowserTest {
     @TestHTTPResource("/")
     URL root;
     @Inject
-    TokenIssuer tokens;
+    TestCompanies companies;
     @Inject
     Roads roads;
 
@@ -74,10 +74,10 @@ class ConsoleBrowserTest {
 
     @Test
     void bookSolveDragToAnotherTechnicianAndPublish() throws Exception {
-        Object company = FixturesAccess.company(tokens, roads, TERRITORY);
-        FixturesAccess.technician(company, TERRITORY + "-a", TERRITORY, 1, Map.of());
-        FixturesAccess.book(company, 10, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", TERRITORY, 3);
-        FixturesAccess.book(company, 11, "REPAIR", DAY + "T12:00:00Z", DAY + "T16:00:00Z", TERRITORY, 3);
+        TestCompany company = companies.create(TERRITORY);
+        company.technician(TERRITORY + "-a", TERRITORY, 1, Map.of());
+        company.book(10, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", TERRITORY, 3);
+        company.book(11, "REPAIR", DAY + "T12:00:00Z", DAY + "T16:00:00Z", TERRITORY, 3);
         GeoPoint customer = roads.network().randomResidentialPoints(60, 42).get(25);
         try {
             logIn(TERRITORY, 2);
@@ -106,7 +106,11 @@ class ConsoleBrowserTest {
             }
 
             // The visit's details carry its history, pin included.
-            browser.findElement(visit(booked)).click();
+            // Publishing re-draws the timeline: click the visit as drawn now, again if it was re-drawn meanwhile.
+            wait.ignoring(StaleElementReferenceException.class).until(d -> {
+                d.findElement(visit(booked)).click();
+                return true;
+            });
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), "PINNED"));
             assertEquals(3, Integer.parseInt(browser.findElement(By.cssSelector("[data-testid='kpi-visits'] b"))
                     .getText()));
@@ -124,8 +128,8 @@ class ConsoleBrowserTest {
 
     @Test
     void visitCanceledAndTechnicianOutSickFromTheDetailsPanel() {
-        Object company = FixturesAccess.company(tokens, roads, "console-cancel");
-        String id = FixturesAccess.book(company, 12, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z",
+        TestCompany company = companies.create("console-cancel");
+        String id = company.book(12, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z",
                 "console-cancel", 3);
         try {
             logIn("console-cancel", 1);

@@ -1,14 +1,12 @@
 package io.fieldcast.dispatch.outbox;
 
 import io.agroal.api.AgroalDataSource;
-import io.fieldcast.dispatch.booking.FixturesAccess;
-import io.fieldcast.dispatch.road.Roads;
+import io.fieldcast.dispatch.testing.TestCompanies;
 import io.fieldcast.events.AppointmentBooked;
 import io.fieldcast.events.Topics;
 import io.fieldcast.infra.local.KafkaBrokerProcess;
 import io.fieldcast.infra.local.Ports;
 import io.fieldcast.infra.local.TopicSetup;
-import io.fieldcast.platform.security.TokenIssuer;
 import io.fieldcast.testing.EventProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -54,21 +52,19 @@ class BrokerOutageTest {
     }
 
     @Inject
-    TokenIssuer tokens;
-    @Inject
-    Roads roads;
+    TestCompanies companies;
     @Inject
     AgroalDataSource db;
 
     @Test
     void bookingsDuringAnOutageArriveExactlyOnceAfterTheBrokerReturns() throws Exception {
-        var f = FixturesAccess.company(tokens, roads, "outage");
-        String before = FixturesAccess.book(f, 40, "2026-03-03T08:00:00Z", "outage");
+        var f = companies.create("outage");
+        String before = f.book(40, "2026-03-03T08:00:00Z", "outage");
         awaitIds(Set.of(before), Duration.ofSeconds(30));
 
         BROKER.stop();
-        String during1 = FixturesAccess.book(f, 41, "2026-03-03T12:00:00Z", "outage");
-        String during2 = FixturesAccess.book(f, 42, "2026-03-04T08:00:00Z", "outage");
+        String during1 = f.book(41, "2026-03-03T12:00:00Z", "outage");
+        String during2 = f.book(42, "2026-03-04T08:00:00Z", "outage");
         Thread.sleep(4000); // the relay tries, fails and backs off while the broker is away
         BROKER.restart();
 

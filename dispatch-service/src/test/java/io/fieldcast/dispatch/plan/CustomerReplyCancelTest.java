@@ -1,8 +1,8 @@
 package io.fieldcast.dispatch.plan;
 
+import io.fieldcast.dispatch.testing.TestCompanies;
+import io.fieldcast.dispatch.testing.TestCompany;
 import io.fieldcast.dispatch.Await;
-import io.fieldcast.dispatch.booking.FixturesAccess;
-import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.events.AppointmentCanceled;
 import io.fieldcast.events.CustomerReplied;
 import io.fieldcast.events.ReplyKind;
@@ -11,7 +11,6 @@ import io.fieldcast.events.Topics;
 import io.fieldcast.events.VisitStatus;
 import io.fieldcast.events.VisitStatusChanged;
 import io.fieldcast.platform.kafka.EventPublisher;
-import io.fieldcast.platform.security.TokenIssuer;
 import io.fieldcast.testing.EventProbe;
 import io.fieldcast.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,9 +43,7 @@ class CustomerReplyCancelTest {
     private static final String DAY = "2026-03-04";
 
     @Inject
-    TokenIssuer tokens;
-    @Inject
-    Roads roads;
+    TestCompanies companies;
     @Inject
     TestClock clock;
     @Inject
@@ -60,13 +57,13 @@ class CustomerReplyCancelTest {
         replanner.setAutomatic(false);
     }
 
-    private record Day(Object fixtures, String territory, Map<String, List<UUID>> routes) {
+    private record Day(TestCompany fixtures, String territory, Map<String, List<UUID>> routes) {
         String dispatcher() {
-            return FixturesAccess.dispatcherToken(fixtures);
+            return fixtures.dispatcherToken();
         }
 
         String admin() {
-            return FixturesAccess.adminToken(fixtures);
+            return fixtures.adminToken();
         }
 
         String plans() {
@@ -85,19 +82,16 @@ class CustomerReplyCancelTest {
 
     /** Two technicians, four repairs on Wednesday, solved and published; then it is Wednesday 07:00 there. */
     private Day publishedToday(String territory) throws InterruptedException {
-        Object f = FixturesAccess.company(tokens, roads, territory);
-        FixturesAccess.technician(f, territory + "-b", territory, 2, Map.of());
+        TestCompany f = companies.create(territory);
+        f.technician(territory + "-b", territory, 2, Map.of());
         String[][] windows = {{"08", "12"}, {"12", "16"}};
         for (int i = 0; i < 4; i++) {
             String[] w = windows[i % 2];
-            FixturesAccess.book(f, 10 + i, "REPAIR", DAY + "T" + w[0] + ":00:00Z", DAY + "T" + w[1] + ":00:00Z",
+            f.book(10 + i, "REPAIR", DAY + "T" + w[0] + ":00:00Z", DAY + "T" + w[1] + ":00:00Z",
                     territory, 3);
         }
         Day day = new Day(f, territory, new HashMap<>());
-        given().auth().oauth2(day.dispatcher()).contentType("application/json").body(Map.of("seconds", 1))
-                .post(day.plans() + "/solve").then().statusCode(202);
-        Await.until(() -> "SOLVED".equals(given().auth().oauth2(day.dispatcher()).get(day.plans()).then()
-                .extract().path("status")), "solved");
+        f.solve(territory, DAY);
         try (EventProbe probe = EventProbe.atEnd(Topics.ROUTES)) {
             given().auth().oauth2(day.dispatcher()).post(day.plans() + "/publish").then().statusCode(200);
             probe.await(RoutePlanned.class, r -> r.territoryId().equals(territory), 2, WAIT)

@@ -1,10 +1,9 @@
 package io.fieldcast.dispatch.plan;
 
-import io.fieldcast.dispatch.booking.FixturesAccess;
-import io.fieldcast.dispatch.road.Roads;
+import io.fieldcast.dispatch.testing.TestCompanies;
+import io.fieldcast.dispatch.testing.TestCompany;
 import io.fieldcast.events.RoutePlanned;
 import io.fieldcast.events.Topics;
-import io.fieldcast.platform.security.TokenIssuer;
 import io.fieldcast.testing.EventProbe;
 import io.fieldcast.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,9 +39,7 @@ class PlanApiTest {
     private static final String DAY = "2026-03-04";
 
     @Inject
-    TokenIssuer tokens;
-    @Inject
-    Roads roads;
+    TestCompanies companies;
     @Inject
     TestClock clock;
     @Inject
@@ -56,26 +53,26 @@ class PlanApiTest {
 
     /** Three technicians (one with fiber skills) and {@code jobs} appointments on Wednesday. */
     private Company company(String territory, int jobs) {
-        Object f = FixturesAccess.company(tokens, roads, territory);
-        FixturesAccess.technician(f, territory + "-a", territory, 1, Map.of("fiber", 3));
-        FixturesAccess.technician(f, territory + "-b", territory, 2, Map.of());
+        TestCompany f = companies.create(territory);
+        f.technician(territory + "-a", territory, 1, Map.of("fiber", 3));
+        f.technician(territory + "-b", territory, 2, Map.of());
         List<String> ids = new ArrayList<>();
         String[][] windows = {{"08", "12"}, {"12", "16"}, {"08", "12"}, {"12", "16"}};
         for (int i = 0; i < jobs; i++) {
             String[] w = windows[i % windows.length];
-            ids.add(FixturesAccess.book(f, 10 + i, i == 0 ? "INSTALL" : "REPAIR", DAY + "T" + w[0] + ":00:00Z",
+            ids.add(f.book(10 + i, i == 0 ? "INSTALL" : "REPAIR", DAY + "T" + w[0] + ":00:00Z",
                     DAY + "T" + w[1] + ":00:00Z", territory, 3));
         }
         return new Company(f, territory, ids);
     }
 
-    private record Company(Object fixtures, String territory, List<String> appointments) {
+    private record Company(TestCompany fixtures, String territory, List<String> appointments) {
         String dispatcher() {
-            return FixturesAccess.dispatcherToken(fixtures);
+            return fixtures.dispatcherToken();
         }
 
         String admin() {
-            return FixturesAccess.adminToken(fixtures);
+            return fixtures.adminToken();
         }
     }
 
@@ -136,8 +133,8 @@ class PlanApiTest {
     @Test
     void dayWithOneVisitAndOneTechnicianSolves() {
         // Nothing is near anything: the nearby moves fall back to a relocation, which must not be a no-op.
-        Object f = FixturesAccess.company(tokens, roads, "plan-one");
-        FixturesAccess.book(f, 10, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", "plan-one", 3);
+        TestCompany f = companies.create("plan-one");
+        f.book(10, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", "plan-one", 3);
         Company c = new Company(f, "plan-one", List.of());
         solve(c, 1).statusCode(202);
         awaitStatus(c, "SOLVED");
@@ -153,10 +150,10 @@ class PlanApiTest {
                 "defaultDurationMin", 45, "requiredSkills", Map.of("gas", 1))).put("/api/job-types/GAS")
                 .then().statusCode(200);
         // Booking refuses work nobody can do, so the skill is taken away after booking.
-        FixturesAccess.technician(c.fixtures(), c.territory() + "-a", c.territory(), 1, Map.of("fiber", 3, "gas", 1));
-        String gas = FixturesAccess.book(c.fixtures(), 30, "GAS", DAY + "T08:00:00Z", DAY + "T12:00:00Z",
+        c.fixtures().technician(c.territory() + "-a", c.territory(), 1, Map.of("fiber", 3, "gas", 1));
+        String gas = c.fixtures().book(30, "GAS", DAY + "T08:00:00Z", DAY + "T12:00:00Z",
                 c.territory(), 2);
-        FixturesAccess.technician(c.fixtures(), c.territory() + "-a", c.territory(), 1, Map.of("fiber", 3));
+        c.fixtures().technician(c.territory() + "-a", c.territory(), 1, Map.of("fiber", 3));
         solve(c, 1).statusCode(202);
         awaitStatus(c, "SOLVED");
         given().auth().oauth2(c.dispatcher()).get("/api/plans/" + c.territory() + "/" + DAY + "/analysis")

@@ -1,13 +1,12 @@
 package io.fieldcast.dispatch.plan;
 
+import io.fieldcast.dispatch.testing.TestCompanies;
+import io.fieldcast.dispatch.testing.TestCompany;
 import io.fieldcast.dispatch.Await;
-import io.fieldcast.dispatch.booking.FixturesAccess;
-import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.events.ArrivalForecast;
 import io.fieldcast.events.VisitStatus;
 import io.fieldcast.events.VisitStatusChanged;
 import io.fieldcast.platform.kafka.EventPublisher;
-import io.fieldcast.platform.security.TokenIssuer;
 import io.fieldcast.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -39,9 +38,7 @@ class PromiseReplanTest {
     private static final String PLANS = "/api/plans/" + TERRITORY;
 
     @Inject
-    TokenIssuer tokens;
-    @Inject
-    Roads roads;
+    TestCompanies companies;
     @Inject
     TestClock clock;
     @Inject
@@ -57,17 +54,14 @@ class PromiseReplanTest {
 
     @Test
     void toldWindowAtRiskReplansOncePerCooldownLateTapsAndSafeForecastsDoNot() throws Exception {
-        Object f = FixturesAccess.company(tokens, roads, TERRITORY);
-        String token = FixturesAccess.dispatcherToken(f);
-        UUID first = UUID.fromString(FixturesAccess.book(f, 12, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z",
+        TestCompany f = companies.create(TERRITORY);
+        String token = f.dispatcherToken();
+        UUID first = UUID.fromString(f.book(12, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z",
                 TERRITORY, 3));
-        UUID second = UUID.fromString(FixturesAccess.book(f, 13, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z",
+        UUID second = UUID.fromString(f.book(13, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z",
                 TERRITORY, 3));
-        given().auth().oauth2(token).contentType("application/json").body(Map.of("seconds", 1))
-                .post(PLANS + "/" + DAY + "/solve").then().statusCode(202);
-        Await.until(() -> "SOLVED".equals(given().auth().oauth2(token).get(PLANS + "/" + DAY).then().extract()
-                .path("status")), "solved");
-        given().auth().oauth2(token).post(PLANS + "/" + DAY + "/publish").then().statusCode(200);
+        f.solve(TERRITORY, DAY);
+        f.publish(TERRITORY, DAY);
         assertEquals(1, routeVersions(token).get(TECH), "the published plan is the technician's first route");
 
         // Wednesday 07:00, the day is today. A safe forecast, then one whose told window is likely to break.

@@ -1,11 +1,10 @@
 package io.fieldcast.dispatch.plan;
 
+import io.fieldcast.dispatch.testing.TestCompanies;
+import io.fieldcast.dispatch.testing.TestCompany;
 import io.fieldcast.dispatch.Await;
-import io.fieldcast.dispatch.booking.FixturesAccess;
-import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.events.NotificationSent;
 import io.fieldcast.platform.kafka.EventPublisher;
-import io.fieldcast.platform.security.TokenIssuer;
 import io.fieldcast.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -37,9 +35,7 @@ class PublishBrokenPromiseTest {
     private static final Instant TOLD_END = Instant.parse(DAY + "T06:30:00Z");
 
     @Inject
-    TokenIssuer tokens;
-    @Inject
-    Roads roads;
+    TestCompanies companies;
     @Inject
     TestClock clock;
     @Inject
@@ -52,11 +48,11 @@ class PublishBrokenPromiseTest {
 
     @Test
     void publishingAPlanThatBreaksAToldWindowAsksForConfirmationNamingTheCustomer() throws Exception {
-        Object f = FixturesAccess.company(tokens, roads, TERRITORY);
-        String token = FixturesAccess.dispatcherToken(f);
-        String told = FixturesAccess.book(f, 14, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", TERRITORY, 3);
-        FixturesAccess.book(f, 15, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", TERRITORY, 3);
-        solve(token);
+        TestCompany f = companies.create(TERRITORY);
+        String token = f.dispatcherToken();
+        String told = f.book(14, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", TERRITORY, 3);
+        f.book(15, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", TERRITORY, 3);
+        f.solve(TERRITORY, DAY);
         given().auth().oauth2(token).post(PLANS + "/publish").then().statusCode(200);
 
         UUID id = UUID.fromString(told);
@@ -67,7 +63,7 @@ class PublishBrokenPromiseTest {
 
         // Thursday 07:00: the dispatcher solves the rest of the day again and publishes.
         clock.set(Instant.parse(DAY + "T07:00:00Z"));
-        solve(token);
+        f.solve(TERRITORY, DAY);
         given().auth().oauth2(token).post(PLANS + "/publish").then().statusCode(409)
                 .body("message", containsString("breaks the window told to 1 customer(s)"))
                 .body("details.brokenPromises.appointmentId", equalTo(List.of(told)))
@@ -76,15 +72,9 @@ class PublishBrokenPromiseTest {
 
         given().auth().oauth2(token).post(PLANS + "/publish?confirm=true").then().statusCode(200)
                 .body("version", equalTo(2));
-        given().auth().oauth2(FixturesAccess.adminToken(f)).get("/api/audit?entity=plan&id="
+        given().auth().oauth2(f.adminToken()).get("/api/audit?entity=plan&id="
                         + TERRITORY + "/" + DAY).then().statusCode(200)
                 .body("reason", hasItem(containsString("breaks 1 told window(s), confirmed")));
     }
 
-    private static void solve(String token) throws InterruptedException {
-        given().auth().oauth2(token).contentType("application/json").body(Map.of("seconds", 1))
-                .post(PLANS + "/solve").then().statusCode(202);
-        Await.until(() -> "SOLVED".equals(given().auth().oauth2(token).get(PLANS).then().extract().path("status")),
-                "solved");
-    }
 }

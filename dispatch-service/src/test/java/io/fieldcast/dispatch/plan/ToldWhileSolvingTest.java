@@ -1,11 +1,10 @@
 package io.fieldcast.dispatch.plan;
 
+import io.fieldcast.dispatch.testing.TestCompanies;
+import io.fieldcast.dispatch.testing.TestCompany;
 import io.fieldcast.dispatch.Await;
-import io.fieldcast.dispatch.booking.FixturesAccess;
-import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.events.NotificationSent;
 import io.fieldcast.platform.kafka.EventPublisher;
-import io.fieldcast.platform.security.TokenIssuer;
 import io.fieldcast.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -32,19 +31,17 @@ class ToldWhileSolvingTest {
     private static final String PLANS = "/api/plans/" + TERRITORY + "/" + DAY;
 
     @Inject
-    TokenIssuer tokens;
-    @Inject
-    Roads roads;
+    TestCompanies companies;
     @Inject
     EventPublisher publisher;
 
     @Test
     void aPlanSolvedBeforeAWindowWasToldIsSolvedAgainBeforeItIsPublished() throws Exception {
-        Object f = FixturesAccess.company(tokens, roads, TERRITORY);
-        String token = FixturesAccess.dispatcherToken(f);
-        String first = FixturesAccess.book(f, 10, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", TERRITORY, 3);
-        String second = FixturesAccess.book(f, 11, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", TERRITORY, 3);
-        solve(token);
+        TestCompany f = companies.create(TERRITORY);
+        String token = f.dispatcherToken();
+        String first = f.book(10, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", TERRITORY, 3);
+        String second = f.book(11, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", TERRITORY, 3);
+        f.solve(TERRITORY, DAY);
 
         // While the solved plan waits to be published, the customer of its later visit is texted a window that ends
         // before the plan reaches them (the one-hour job before it could go after it instead).
@@ -63,7 +60,7 @@ class ToldWhileSolvingTest {
                 .body("details.unseen", hasItem(told));
 
         // Solved again, the window is part of the problem: the visit comes first and the plan is published.
-        solve(token);
+        f.solve(TERRITORY, DAY);
         assertFalse(plannedStart(token, told).isAfter(start.plusSeconds(3600)), "kept the told window");
         given().auth().oauth2(token).post(PLANS + "/publish").then().statusCode(200);
     }
@@ -77,10 +74,4 @@ class ToldWhileSolvingTest {
         return Instant.parse(String.valueOf(visit(token, appointment).get("plannedStart")));
     }
 
-    private static void solve(String token) throws InterruptedException {
-        given().auth().oauth2(token).contentType("application/json").body(Map.of("seconds", 1))
-                .post(PLANS + "/solve").then().statusCode(202);
-        Await.until(() -> "SOLVED".equals(given().auth().oauth2(token).get(PLANS).then().extract().path("status")),
-                "solved");
-    }
 }

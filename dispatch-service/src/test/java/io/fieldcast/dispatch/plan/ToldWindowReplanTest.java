@@ -1,12 +1,11 @@
 package io.fieldcast.dispatch.plan;
 
+import io.fieldcast.dispatch.testing.TestCompanies;
+import io.fieldcast.dispatch.testing.TestCompany;
 import io.fieldcast.dispatch.Await;
-import io.fieldcast.dispatch.booking.FixturesAccess;
-import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.events.ArrivalForecast;
 import io.fieldcast.events.NotificationSent;
 import io.fieldcast.platform.kafka.EventPublisher;
-import io.fieldcast.platform.security.TokenIssuer;
 import io.fieldcast.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -37,9 +36,7 @@ class ToldWindowReplanTest {
     private static final Instant TOLD_END = Instant.parse(DAY + "T11:30:00Z");
 
     @Inject
-    TokenIssuer tokens;
-    @Inject
-    Roads roads;
+    TestCompanies companies;
     @Inject
     TestClock clock;
     @Inject
@@ -52,15 +49,12 @@ class ToldWindowReplanTest {
 
     @Test
     void rePlanNeverRingsBeforeTheToldWindowStart() throws Exception {
-        Object f = FixturesAccess.company(tokens, roads, TERRITORY);
-        String token = FixturesAccess.dispatcherToken(f);
-        String told = FixturesAccess.book(f, 10, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", TERRITORY, 3);
-        FixturesAccess.book(f, 11, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", TERRITORY, 3);
-        given().auth().oauth2(token).contentType("application/json").body(Map.of("seconds", 1))
-                .post(PLANS + "/solve").then().statusCode(202);
-        Await.until(() -> "SOLVED".equals(given().auth().oauth2(token).get(PLANS).then().extract().path("status")),
-                "solved");
-        given().auth().oauth2(token).post(PLANS + "/publish").then().statusCode(200);
+        TestCompany f = companies.create(TERRITORY);
+        String token = f.dispatcherToken();
+        String told = f.book(10, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", TERRITORY, 3);
+        f.book(11, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", TERRITORY, 3);
+        f.solve(TERRITORY, DAY);
+        f.publish(TERRITORY, DAY);
         // Two one-hour repairs from 08:00: without a told window both start well before 10:30.
         assertTrue(plannedStart(token, told).isBefore(TOLD_START));
 
