@@ -5,10 +5,10 @@ import io.fieldcast.events.NotificationFailed;
 import io.fieldcast.events.NotificationSent;
 import io.fieldcast.notify.config.NotifySettings;
 import io.fieldcast.platform.outbox.Outbox;
+import io.fieldcast.platform.reactive.Reactive;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -122,13 +122,13 @@ public class NotificationSender {
     }
 
     private List<OutgoingMessage> claim(Instant now) {
-        var rows = pool.preparedQuery("""
+        var rows = Reactive.await(() -> pool.preparedQuery("""
                         update notification set next_attempt_at = $1, attempts = attempts + 1
                         where id in (select id from notification where state = 'PENDING' and next_attempt_at <= $2
                                      order by next_attempt_at, id limit $3 for update skip locked)
                         returning id, appointment_id, kind, channel, recipient, subject, body, attempts""")
                 .execute(Tuple.of(at(now.plus(config.sender().lease())), at(now), config.sender().batchSize()))
-                .await().atMost(Duration.ofSeconds(30));
+                .ifNoItem().after(Duration.ofSeconds(30)).fail());
         List<OutgoingMessage> out = new ArrayList<>();
         for (Row r : rows) {
             out.add(new OutgoingMessage(r.getLong("id"), r.getUUID("appointment_id"), r.getString("kind"),
@@ -203,7 +203,7 @@ public class NotificationSender {
 
     private static void transaction(Supplier<Uni<Void>> work) {
         try {
-            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(work));
+            Reactive.inTransaction(work);
         } catch (Throwable e) {
             // The lease runs out and the rows are retried; the unique key still prevents a second decision.
             throw new IllegalStateException("could not record the outcome of a sender pass", e);

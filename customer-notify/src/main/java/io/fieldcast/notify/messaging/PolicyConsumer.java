@@ -9,10 +9,10 @@ import io.fieldcast.platform.kafka.DeadLetters;
 import io.fieldcast.platform.kafka.EventPublisher;
 import io.fieldcast.platform.kafka.KafkaSettings;
 import io.fieldcast.platform.kafka.ProcessedEvents;
+import io.fieldcast.platform.reactive.Reactive;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -122,7 +122,7 @@ public class PolicyConsumer {
         long backoff = settings.retryBackoff().toMillis();
         for (int attempt = 1; running; attempt++) {
             try {
-                VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> applyAll(events)));
+                Reactive.inTransaction(() -> applyAll(events));
                 sender.wake();
                 break;
             } catch (Throwable e) {

@@ -3,10 +3,9 @@ package io.fieldcast.notify.messaging;
 import io.fieldcast.notify.config.NotifySettings;
 import io.fieldcast.notify.contacts.AppointmentContact;
 import io.fieldcast.notify.policy.Trigger;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.fieldcast.platform.reactive.Reactive;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -67,11 +66,11 @@ public class ReminderScheduler {
     /** Queues the reminders due now; returns how many appointments were considered. */
     public int scan() throws Throwable {
         Instant now = clock.instant();
-        return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
+        return Reactive.inTransaction(() ->
                 AppointmentContact.<AppointmentContact>list(
                                 "status = 'BOOKED' and visitStatus is null and windowStart > ?1 and windowStart < ?2",
                                 now, now.plus(2, ChronoUnit.DAYS))
-                        .chain(candidates -> remind(candidates.stream().filter(c -> due(c, now)).toList()))));
+                        .chain(candidates -> remind(candidates.stream().filter(c -> due(c, now)).toList())));
     }
 
     private boolean due(AppointmentContact c, Instant now) {

@@ -1,11 +1,10 @@
 package io.fieldcast.dispatch.auth;
 
 import io.fieldcast.dispatch.config.AuthSettings;
+import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.platform.security.Passwords;
 import io.fieldcast.platform.security.Roles;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -26,10 +25,10 @@ public class UserSeeder {
         List<String> entries = settings.seedUsers().orElse(List.of());
         for (String entry : entries) {
             AppUser user = parse(entry.trim(), clock);
-            Boolean created = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
+            Boolean created = Reactive.inTransaction(() ->
                     AppUser.<AppUser>findById(user.username).chain(existing -> existing != null
                             ? Uni.createFrom().item(false)
-                            : user.persist().replaceWith(true))));
+                            : user.persist().replaceWith(true)));
             if (created) {
                 LOG.infof("seeded user %s with roles %s", user.username, user.roles);
             }

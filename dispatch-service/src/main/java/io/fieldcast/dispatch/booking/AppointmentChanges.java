@@ -9,10 +9,10 @@ import io.fieldcast.dispatch.domain.AppointmentStatus;
 import io.fieldcast.dispatch.domain.DayChanged;
 import io.fieldcast.dispatch.domain.JobType;
 import io.fieldcast.dispatch.domain.Territory;
-import io.fieldcast.dispatch.persistence.Blocking;
 import io.fieldcast.dispatch.persistence.DayLoader;
 import io.fieldcast.dispatch.persistence.DaySnapshot;
 import io.fieldcast.platform.outbox.Outbox;
+import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.roadnetwork.GeoPoint;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -62,7 +62,7 @@ public class AppointmentChanges {
         VisitRequest visit = new VisitRequest(point, jobType.code, jobType.defaultDurationMin,
                 request.windowStart(), request.windowEnd(), jobType.requiredSkillMap());
         try {
-            return Blocking.await(() -> Panache.withTransaction(() -> lockBoth(territory.id, current.serviceDate,
+            return Reactive.inTransaction(() -> lockBoth(territory.id, current.serviceDate,
                     newDate).chain(() -> days.load(territory.id, current.serviceDate)).chain(oldDay -> {
                         Appointment a = changeable(oldDay, id);
                         Instant oldStart = a.windowStart;
@@ -83,7 +83,7 @@ public class AppointmentChanges {
                                 .chain(() -> audit.record("appointment", id.toString(), "RESCHEDULED", actor,
                                         request.reason(), before, AppointmentView.of(a)))
                                 .map(ignored -> AppointmentView.of(a));
-                    })));
+                    }));
         } catch (NoCapacityException e) {
             throw booking.noCapacity(e, current.lat, current.lon, current.jobType, newDate, territory.id);
         }
@@ -91,8 +91,8 @@ public class AppointmentChanges {
 
     public AppointmentView cancel(UUID id, String reason, String actor, String canceledBy) {
         Appointment current = find(id);
-        return Blocking.await(() -> Panache.withTransaction(() -> cancelWithin(current.territoryId,
-                current.serviceDate, id, reason, actor, canceledBy)));
+        return Reactive.inTransaction(() -> cancelWithin(current.territoryId,
+                current.serviceDate, id, reason, actor, canceledBy));
     }
 
     /**
@@ -132,7 +132,7 @@ public class AppointmentChanges {
             slots.prefetch(current.territoryId, current.serviceDate, new GeoPoint(current.lat, current.lon));
         }
         try {
-            return Blocking.await(() -> Panache.withTransaction(() -> days.lock(current.territoryId,
+            return Reactive.inTransaction(() -> days.lock(current.territoryId,
                     current.serviceDate).chain(() -> days.load(current.territoryId, current.serviceDate)).chain(day -> {
                         Appointment a = changeable(day, id);
                         var before = AppointmentView.of(a);
@@ -161,7 +161,7 @@ public class AppointmentChanges {
                                 .chain(() -> audit.record("appointment", id.toString(), "CHANGED", actor,
                                         request.reason(), before, AppointmentView.of(a)))
                                 .map(ignored -> AppointmentView.of(a));
-                    })));
+                    }));
         } catch (NoCapacityException e) {
             throw booking.noCapacity(e, current.lat, current.lon, newType.code, current.serviceDate,
                     current.territoryId);
@@ -169,7 +169,7 @@ public class AppointmentChanges {
     }
 
     private Appointment find(UUID id) {
-        Appointment a = Blocking.await(() -> Panache.withSession(() -> Appointment.<Appointment>findById(id)));
+        Appointment a = Reactive.inSession(() -> Appointment.<Appointment>findById(id));
         if (a == null) {
             throw ApiException.notFound("appointment " + id);
         }

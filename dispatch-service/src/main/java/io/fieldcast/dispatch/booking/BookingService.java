@@ -10,14 +10,13 @@ import io.fieldcast.dispatch.domain.Customer;
 import io.fieldcast.dispatch.domain.DayChanged;
 import io.fieldcast.dispatch.domain.JobType;
 import io.fieldcast.dispatch.domain.Territory;
-import io.fieldcast.dispatch.persistence.Blocking;
 import io.fieldcast.dispatch.persistence.DayLoader;
 import io.fieldcast.dispatch.persistence.DaySnapshot;
 import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.platform.outbox.Outbox;
+import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.roadnetwork.GeoPoint;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -89,13 +88,13 @@ public class BookingService {
                 request.windowStart(), request.windowEnd(), jobType.requiredSkillMap());
         slots.prefetch(territory.id, date, point);
         try {
-            return Blocking.await(() -> Panache.withTransaction(() -> days.lock(territory.id, date)
+            return Reactive.inTransaction(() -> days.lock(territory.id, date)
                     .chain(() -> days.load(territory.id, date))
                     .chain(day -> {
                         Insertion insertion = insert(day, visit, null);
                         return customer(request).chain(customer -> create(request, customer, day, jobType, point,
                                 insertion, actor));
-                    })));
+                    }));
         } catch (NoCapacityException e) {
             throw noCapacity(e, request.lat(), request.lon(), jobType.code, date, territory.id);
         }

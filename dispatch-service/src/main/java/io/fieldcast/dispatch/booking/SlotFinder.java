@@ -3,13 +3,12 @@ package io.fieldcast.dispatch.booking;
 import io.fieldcast.dispatch.config.BookingSettings;
 import io.fieldcast.dispatch.domain.JobType;
 import io.fieldcast.dispatch.domain.Territory;
-import io.fieldcast.dispatch.persistence.Blocking;
 import io.fieldcast.dispatch.persistence.DayLoader;
 import io.fieldcast.dispatch.persistence.DaySnapshot;
 import io.fieldcast.dispatch.road.Roads;
+import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.roadnetwork.GeoPoint;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -58,7 +57,7 @@ public class SlotFinder {
         List<Slot> slots = new ArrayList<>();
         for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
             LocalDate day = date;
-            DaySnapshot snapshot = Blocking.await(() -> Panache.withSession(() -> days.load(territory.id, day)));
+            DaySnapshot snapshot = Reactive.inSession(() -> days.load(territory.id, day));
             List<TechDay> techDays = candidates(snapshot, point, null);
             prefetch(techDays, point);
             for (var window : territory.windows().windows()) {
@@ -84,7 +83,7 @@ public class SlotFinder {
 
     /** Makes sure the legs the insertion will look at are in the travel cache. */
     public void prefetch(String territoryId, LocalDate date, GeoPoint point) {
-        DaySnapshot snapshot = Blocking.await(() -> Panache.withSession(() -> days.load(territoryId, date)));
+        DaySnapshot snapshot = Reactive.inSession(() -> days.load(territoryId, date));
         prefetch(candidates(snapshot, point, null), point);
     }
 
@@ -99,7 +98,7 @@ public class SlotFinder {
     }
 
     public JobType jobType(String code) {
-        JobType jobType = Blocking.await(() -> Panache.withSession(() -> JobType.<JobType>findById(code)));
+        JobType jobType = Reactive.inSession(() -> JobType.<JobType>findById(code));
         if (jobType == null) {
             throw ApiException.badRequest("jobType", "unknown job type '" + code + "'");
         }
@@ -109,13 +108,13 @@ public class SlotFinder {
     /** The named territory, or the nearest one whose radius covers the point. */
     public Territory territory(String id, double lat, double lon) {
         if (id != null && !id.isBlank()) {
-            Territory t = Blocking.await(() -> Panache.withSession(() -> Territory.<Territory>findById(id)));
+            Territory t = Reactive.inSession(() -> Territory.<Territory>findById(id));
             if (t == null) {
                 throw ApiException.badRequest("territoryId", "unknown territory '" + id + "'");
             }
             return t;
         }
-        List<Territory> all = Blocking.await(() -> Panache.withSession(() -> Territory.<Territory>listAll()));
+        List<Territory> all = Reactive.inSession(() -> Territory.<Territory>listAll());
         Optional<Territory> nearest = all.stream().filter(t -> t.distanceKm(lat, lon) <= t.radiusKm)
                 .min(Comparator.comparingDouble(t -> t.distanceKm(lat, lon)));
         return nearest.orElseThrow(() -> ApiException.badRequest("lat", "the address is outside every territory"));

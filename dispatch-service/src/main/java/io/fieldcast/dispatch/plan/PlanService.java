@@ -9,15 +9,14 @@ import io.fieldcast.dispatch.domain.AppointmentStatus;
 import io.fieldcast.dispatch.domain.Json;
 import io.fieldcast.dispatch.domain.LatestForecast;
 import io.fieldcast.dispatch.domain.Territory;
-import io.fieldcast.dispatch.persistence.Blocking;
 import io.fieldcast.dispatch.persistence.DayLoader;
 import io.fieldcast.dispatch.persistence.ToldWindows;
 import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.dispatch.solver.DispatchConstraints;
 import io.fieldcast.dispatch.solver.DispatchPlan;
+import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.roadnetwork.SnapException;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -68,7 +67,7 @@ public class PlanService {
 
     /** Builds the problem from the database: the whole day, or from {@code now} on with the freeze (re-plan). */
     public PlanProblem prepare(String territoryId, LocalDate date, Instant now) {
-        PlanInputs.Loaded loaded = Blocking.await(() -> Panache.withSession(() -> inputs.load(territoryId, date)));
+        PlanInputs.Loaded loaded = Reactive.inSession(() -> inputs.load(territoryId, date));
         var weights = weights(loaded.day().territory());
         try {
             return PlanProblemBuilder.build(loaded.input(), roads.network(), now, settings.freeze(), weights);
@@ -92,9 +91,9 @@ public class PlanService {
                     Map.of("territoryId", territoryId, "date", date.toString()));
         }
         PlanJobs.Job job = jobs.start(problem, limit);
-        Blocking.await(() -> Panache.withTransaction(() -> audit.record("plan", PlanJobs.key(territoryId, date),
+        Reactive.inTransaction(() -> audit.record("plan", PlanJobs.key(territoryId, date),
                 "SOLVE_STARTED", actor, null, null, Map.of("seconds", limit.toSeconds(),
-                        "visits", problem.plan().getVisits().size(), "technicians", problem.plan().getShifts().size()))));
+                        "visits", problem.plan().getVisits().size(), "technicians", problem.plan().getShifts().size())));
         return job;
     }
 
@@ -125,7 +124,7 @@ public class PlanService {
                 : "; breaks %d told window(s), confirmed: %s".formatted(broken.size(),
                 broken.stream().map(b -> b.appointmentId() + " " + b.why()).toList()));
         try {
-            PlanPublisher.Result result = Blocking.await(() -> publisher.publish(job.problem(), best, actor,
+            PlanPublisher.Result result = Reactive.await(() -> publisher.publish(job.problem(), best, actor,
                     reason, false));
             job.published = true;
             return result;
@@ -164,12 +163,12 @@ public class PlanService {
             jobs.solutions().update(problem.plan());
             plan = problem.plan();
         }
-        List<Appointment> appointments = Blocking.await(() -> Panache.withSession(() -> Appointment
-                .<Appointment>list("territoryId = ?1 and serviceDate = ?2 order by windowStart", territoryId, date)));
+        List<Appointment> appointments = Reactive.inSession(() -> Appointment
+                .<Appointment>list("territoryId = ?1 and serviceDate = ?2 order by windowStart", territoryId, date));
         List<UUID> ids = appointments.stream().map(a -> a.id).toList();
-        List<LatestForecast> forecasts = ids.isEmpty() ? List.of() : Blocking.await(() -> Panache.withSession(
-                () -> LatestForecast.<LatestForecast>list("appointmentId in ?1", ids)));
-        Map<UUID, ToldWindows.Told> told = Blocking.await(() -> Panache.withSession(() -> toldWindows.of(ids)));
+        List<LatestForecast> forecasts = ids.isEmpty() ? List.of() : Reactive.inSession(
+                () -> LatestForecast.<LatestForecast>list("appointmentId in ?1", ids));
+        Map<UUID, ToldWindows.Told> told = Reactive.inSession(() -> toldWindows.of(ids));
         return PlanTimeline.build(problem, plan, unpublished.isPresent() ? "SOLVE" : "PLAN_OF_RECORD",
                 job.map(j -> j.status().name()).orElse(null), appointments, forecasts, told);
     }
@@ -180,7 +179,7 @@ public class PlanService {
      */
     public void pin(String territoryId, LocalDate date, UUID appointmentId, String technicianId, int position,
                     String actor) {
-        Blocking.await(() -> Panache.withTransaction(() -> days.lock(territoryId, date)
+        Reactive.inTransaction(() -> days.lock(territoryId, date)
                 .chain(() -> days.load(territoryId, date))
                 .chain(day -> {
                     Appointment a = day.openAppointments().stream().filter(x -> x.id.equals(appointmentId))
@@ -209,17 +208,17 @@ public class PlanService {
                     a.updatedAt = clock.instant();
                     return audit.record("appointment", a.id.toString(), "PINNED", actor, null, before,
                             Map.of("technicianId", technicianId, "routeSeq", at, "pinned", true));
-                })));
+                }));
     }
 
     public void unpin(UUID appointmentId, String actor) {
-        Blocking.await(() -> Panache.withTransaction(() -> Appointment.<Appointment>findById(appointmentId)
+        Reactive.inTransaction(() -> Appointment.<Appointment>findById(appointmentId)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("no appointment " + appointmentId))
                 .chain(a -> {
                     a.pinned = false;
                     a.updatedAt = clock.instant();
                     return audit.record("appointment", a.id.toString(), "UNPINNED", actor, null, null, null);
-                })));
+                }));
     }
 
     // ---- constraint weights per territory ----
@@ -253,11 +252,11 @@ public class PlanService {
                         + "' must look like 0hard/0medium/60soft with no negative part");
             }
         }
-        Blocking.await(() -> Panache.withTransaction(() -> Territory.<Territory>findById(territoryId).chain(t -> {
+        Reactive.inTransaction(() -> Territory.<Territory>findById(territoryId).chain(t -> {
             String before = t.constraintWeights;
             t.constraintWeights = Json.write(clean);
             return audit.record("territory", territoryId, "WEIGHTS_CHANGED", actor, null, before, clean);
-        })));
+        }));
         return weights(territoryId);
     }
 
@@ -286,7 +285,7 @@ public class PlanService {
     }
 
     private Territory territory(String territoryId) {
-        Territory t = Blocking.await(() -> Panache.withSession(() -> Territory.<Territory>findById(territoryId)));
+        Territory t = Reactive.inSession(() -> Territory.<Territory>findById(territoryId));
         if (t == null) {
             throw ApiException.notFound("no territory '" + territoryId + "'");
         }

@@ -3,8 +3,8 @@ package io.fieldcast.dispatch.plan;
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import io.fieldcast.dispatch.config.PlanSettings;
 import io.fieldcast.dispatch.domain.DayChanged;
-import io.fieldcast.dispatch.persistence.Blocking;
 import io.fieldcast.dispatch.solver.DispatchPlan;
+import io.fieldcast.platform.reactive.Reactive;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -218,7 +218,7 @@ public class Replanner {
             p.reasons.addAll(waiting); // risks waiting for the cooldown ride along with this re-plan
         }
         // Nothing sent yet (the day is still being booked and planned): the dispatcher's solve will take it in.
-        long published = Blocking.await(() -> publisher.publishedVersion(territoryId, date));
+        long published = Reactive.await(() -> publisher.publishedVersion(territoryId, date));
         if (published == 0) {
             LOG.debugf("no re-plan of %s (%s): no plan published yet", key, String.join("; ", p.reasons));
             return;
@@ -269,7 +269,7 @@ public class Replanner {
             return new Outcome(key, Set.copyOf(p.reasons), p.requestedAt, elapsedMs(p), solveMs, 0, 0,
                     String.valueOf(current), null);
         }
-        var result = Blocking.await(() -> publisher.publish(problem, solved, actor, reason, true));
+        var result = Reactive.await(() -> publisher.publish(problem, solved, actor, reason, true));
         Outcome outcome = new Outcome(key, Set.copyOf(p.reasons), p.requestedAt, elapsedMs(p), solveMs,
                 result.version(), result.routesPublished(), String.valueOf(solved.getScore()), null);
         LOG.infof("re-planned %s (%s): %d route(s) changed, %s, %d ms", key, reason, result.routesPublished(),

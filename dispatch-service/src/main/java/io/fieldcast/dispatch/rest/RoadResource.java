@@ -1,13 +1,12 @@
 package io.fieldcast.dispatch.rest;
 
 import io.fieldcast.dispatch.domain.Territory;
-import io.fieldcast.dispatch.persistence.Blocking;
 import io.fieldcast.dispatch.road.Roads;
+import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.platform.security.Roles;
 import io.fieldcast.roadnetwork.BoundingBox;
 import io.fieldcast.roadnetwork.RoadClassLevel;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
@@ -55,7 +54,7 @@ public class RoadResource {
                                   + "secondary, tertiary, residential, all") String level,
                           @QueryParam("bbox") @Pattern(regexp = NUMBER + "," + NUMBER + "," + NUMBER + "," + NUMBER,
                                   message = "must be minLon,minLat,maxLon,maxLat") String bbox) {
-        Territory t = Blocking.await(() -> Panache.withSession(() -> Territory.<Territory>findById(territory)));
+        Territory t = Reactive.inSession(() -> Territory.<Territory>findById(territory));
         if (t == null) {
             throw ApiException.notFound("no territory '" + territory + "'");
         }

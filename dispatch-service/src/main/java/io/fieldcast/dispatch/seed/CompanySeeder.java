@@ -7,10 +7,9 @@ import io.fieldcast.dispatch.domain.Technician;
 import io.fieldcast.dispatch.domain.Territory;
 import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.events.EventCodec;
+import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.roadnetwork.GeoPoint;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -37,7 +36,7 @@ public class CompanySeeder {
             return;
         }
         CompanyFile company = read(settings.company().get());
-        int created = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> seed(company, roads)));
+        int created = Reactive.inTransaction(() -> seed(company, roads));
         LOG.infof("seeded %d new records from %s", created, settings.company().get());
     }
 

@@ -1,19 +1,17 @@
 package io.fieldcast.dispatch.plan;
 
-import io.fieldcast.dispatch.booking.FixturesAccess;
+import io.fieldcast.dispatch.testing.TestCompanies;
+import io.fieldcast.dispatch.testing.TestCompany;
 import io.fieldcast.dispatch.domain.LearnedDuration;
 import io.fieldcast.dispatch.domain.LearnedTravelFactor;
-import io.fieldcast.dispatch.persistence.Blocking;
-import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.events.Events;
 import io.fieldcast.events.LearnedDurations;
 import io.fieldcast.events.RoutePlanned;
 import io.fieldcast.events.ServiceTimeQuantiles;
 import io.fieldcast.events.Topics;
 import io.fieldcast.platform.kafka.EventPublisher;
-import io.fieldcast.platform.security.TokenIssuer;
+import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.testing.EventProbe;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -43,9 +41,7 @@ class LearnedTravelFactorPlanTest {
     private static final Instant SHIFT_START = Instant.parse(DAY + "T08:00:00Z");
 
     @Inject
-    TokenIssuer tokens;
-    @Inject
-    Roads roads;
+    TestCompanies companies;
     @Inject
     EventPublisher publisher;
 
@@ -53,9 +49,9 @@ class LearnedTravelFactorPlanTest {
     void travelFactorArrivingOnKafkaDelaysThePlannedArrival() throws Exception {
         String territory = "travel-fx";
         String technician = territory + "-tech";
-        Object f = FixturesAccess.company(tokens, roads, territory);
-        String token = FixturesAccess.dispatcherToken(f);
-        String id = FixturesAccess.book(f, 30, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", territory, 3);
+        TestCompany f = companies.create(territory);
+        String token = f.dispatcherToken();
+        String id = f.book(30, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", territory, 3);
         long mappedLeg = Duration.between(SHIFT_START, solvedArrival(token, territory, id)).toSeconds();
         assertTrue(mappedLeg > 60, "the visit is a real drive from home: " + mappedLeg + " s");
 
@@ -79,13 +75,13 @@ class LearnedTravelFactorPlanTest {
     void olderModelsTravelFactorDoesNotReplaceANewerOne() throws Exception {
         String territory = "travel-order";
         String technician = territory + "-tech";
-        FixturesAccess.company(tokens, roads, territory);
+        companies.create(territory);
         send(technician, Instant.parse("2026-03-01T03:00:00Z"), "m-new", Collections.nCopies(24, 1.5), "REPAIR");
         // Replayed after the newer one (same key, so same partition and order); its QUICK service time is a key the
         // technician has no estimate for yet, so it is stored and shows the event was handled.
         send(technician, Instant.parse("2026-03-01T01:00:00Z"), "m-old", Collections.nCopies(24, 2.0), "QUICK");
-        await(() -> Blocking.await(() -> Panache.withSession(() -> LearnedDuration.<LearnedDuration>findById(
-                new LearnedDuration.Key(technician, "QUICK")))) != null, "older event handled");
+        await(() -> Reactive.inSession(() -> LearnedDuration.<LearnedDuration>findById(
+                new LearnedDuration.Key(technician, "QUICK"))) != null, "older event handled");
 
         LearnedTravelFactor kept = find(technician);
         assertEquals("m-new", kept.modelVersion);
@@ -112,8 +108,8 @@ class LearnedTravelFactorPlanTest {
     }
 
     private static LearnedTravelFactor find(String technician) {
-        return Blocking.await(() -> Panache.withSession(
-                () -> LearnedTravelFactor.<LearnedTravelFactor>findById(technician)));
+        return Reactive.inSession(
+                () -> LearnedTravelFactor.<LearnedTravelFactor>findById(technician));
     }
 
     private static List<Double> onlyAt(int hour, double factor) {

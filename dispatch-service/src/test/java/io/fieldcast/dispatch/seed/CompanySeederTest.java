@@ -1,12 +1,11 @@
 package io.fieldcast.dispatch.seed;
 
 import io.fieldcast.dispatch.road.Roads;
+import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.platform.security.Roles;
 import io.fieldcast.platform.security.TokenIssuer;
 import io.fieldcast.roadnetwork.GeoPoint;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
@@ -61,7 +60,7 @@ class CompanySeederTest {
     }
 
     private int seed(CompanyFile company) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> seeder.seed(company, roads)));
+        return Reactive.inTransaction(() -> seeder.seed(company, roads));
     }
 
     private static CompanyFile prefixed(CompanyFile file) {

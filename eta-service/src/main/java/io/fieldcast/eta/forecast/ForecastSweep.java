@@ -2,10 +2,9 @@ package io.fieldcast.eta.forecast;
 
 import io.fieldcast.eta.config.EtaSettings;
 import io.fieldcast.eta.history.DayBook;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.fieldcast.platform.reactive.Reactive;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -51,10 +50,10 @@ public class ForecastSweep {
     void sweep() {
         try {
             LocalDate today = LocalDate.ofInstant(clock.instant(), settings.zone());
-            List<DayBook.TechDay> active = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
-                    () -> days.daysBetween(today, today.plusDays(1))));
+            List<DayBook.TechDay> active = Reactive.inSession(
+                    () -> days.daysBetween(today, today.plusDays(1)));
             for (DayBook.TechDay td : active) {
-                VertxContextSupport.subscribeAndAwait(() -> forecasts.recomputeInOwnTransaction(td));
+                Reactive.await(() -> forecasts.recomputeInOwnTransaction(td));
             }
         } catch (Throwable e) {
             LOG.warnf(e, "forecast sweep failed; the next one retries");

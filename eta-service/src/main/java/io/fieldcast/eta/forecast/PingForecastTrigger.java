@@ -4,8 +4,8 @@ import io.fieldcast.eta.config.EtaSettings;
 import io.fieldcast.eta.history.DayBook;
 import io.fieldcast.eta.history.PingIngest;
 import io.fieldcast.events.LocationPing;
+import io.fieldcast.platform.reactive.Reactive;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -68,7 +68,7 @@ public class PingForecastTrigger implements PingIngest.PingListener {
                 DayBook.TechDay day = it.next();
                 it.remove();
                 try {
-                    VertxContextSupport.subscribeAndAwait(() -> forecasts.recomputeInOwnTransaction(day));
+                    Reactive.await(() -> forecasts.recomputeInOwnTransaction(day));
                 } catch (Throwable e) {
                     LOG.warnf(e, "forecast recompute after a fix of %s failed; the next fix or event retries",
                             day.technicianId());

@@ -3,9 +3,9 @@ package io.fieldcast.eta.model;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fieldcast.eta.history.Rows;
+import io.fieldcast.platform.reactive.Reactive;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,10 +35,10 @@ public class ModelStore {
 
     void load(@Observes StartupEvent startup) {
         try {
-            VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+            Reactive.inSession(() -> Panache.getSession()
                     .chain(s -> s.createNativeQuery("select model from model_version order by trained_at desc "
                             + "limit 1", String.class).getResultList())
-                    .invoke(rows -> rows.stream().findFirst().ifPresent(this::use))));
+                    .invoke(rows -> rows.stream().findFirst().ifPresent(this::use)));
         } catch (Throwable e) {
             LOG.warnf(e, "could not load the latest model; forecasting with plan durations until the next training");
         }

@@ -9,10 +9,10 @@ import io.fieldcast.events.Events;
 import io.fieldcast.events.LearnedDurations;
 import io.fieldcast.events.ServiceTimeQuantiles;
 import io.fieldcast.platform.outbox.Outbox;
+import io.fieldcast.platform.reactive.Reactive;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -311,6 +311,6 @@ public class TrainingService {
     }
 
     private static <T> T await(UniSupplier<T> supplier) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(supplier::get);
+        return Reactive.await(supplier::get);
     }
 }

@@ -3,11 +3,10 @@ package io.fieldcast.mobile.auth;
 import io.fieldcast.mobile.auth.DeviceSessions.DeviceTokens;
 import io.fieldcast.mobile.device.DeviceGuard;
 import io.fieldcast.mobile.device.DeviceIdentity;
+import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.platform.security.Passwords;
 import io.fieldcast.platform.security.Roles;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -59,12 +58,12 @@ public class DeviceAuthResource {
     @Blocking // bcrypt is deliberately slow: never on an event loop
     @Operation(summary = "Log a phone in with the technician's one-time code or PIN: access + refresh token")
     public DeviceTokens login(@Valid @NotNull DeviceLogin login) throws Throwable {
-        DeviceCredential credential = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() ->
-                DeviceCredential.<DeviceCredential>findById(login.technicianId())));
+        DeviceCredential credential = Reactive.inSession(() ->
+                DeviceCredential.<DeviceCredential>findById(login.technicianId()));
         if (credential == null || !credential.active || !Passwords.matches(login.secret(), credential.secretHash)) {
             throw new ApiException(401, "unauthorized", "unknown technician or wrong secret");
         }
-        return VertxContextSupport.subscribeAndAwait(() -> sessions.open(credential.technicianId, login.deviceId()));
+        return Reactive.await(() -> sessions.open(credential.technicianId, login.deviceId()));
     }
 
     @POST

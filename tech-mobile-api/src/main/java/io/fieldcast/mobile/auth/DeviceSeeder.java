@@ -1,10 +1,9 @@
 package io.fieldcast.mobile.auth;
 
 import io.fieldcast.mobile.config.MobileSettings;
+import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.platform.security.Passwords;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -26,9 +25,9 @@ public class DeviceSeeder {
             credential.technicianId = parts[0];
             credential.secretHash = Passwords.hash(parts[1]);
             credential.createdAt = clock.instant();
-            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
+            Reactive.inTransaction(() ->
                     DeviceCredential.<DeviceCredential>findById(credential.technicianId).chain(existing ->
-                            existing != null ? Uni.createFrom().voidItem() : credential.persist().replaceWithVoid())));
+                            existing != null ? Uni.createFrom().voidItem() : credential.persist().replaceWithVoid()));
         }
     }
 }

@@ -4,8 +4,7 @@ import io.fieldcast.events.Decoded;
 import io.fieldcast.events.EventDecodingException;
 import io.fieldcast.events.EventDeserializer;
 import io.fieldcast.events.FieldcastEvent;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.vertx.VertxContextSupport;
+import io.fieldcast.platform.reactive.Reactive;
 import io.smallrye.mutiny.Uni;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -133,12 +132,12 @@ final class ConsumerLoop implements Runnable {
 
     private void apply(FieldcastEvent event) throws Throwable {
         if (!handler.transactional()) {
-            VertxContextSupport.subscribeAndAwait(() -> handler.handle(event));
+            Reactive.await(() -> handler.handle(event));
             return;
         }
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
+        Reactive.inTransaction(() ->
                 processed.firstTime(handler.consumerGroup(), event.eventId())
-                        .chain(first -> first ? handler.handle(event) : Uni.createFrom().voidItem())));
+                        .chain(first -> first ? handler.handle(event) : Uni.createFrom().voidItem()));
     }
 
     void stop() {
