@@ -5,11 +5,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.fieldcast.testing.ModuleRules;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 /**
@@ -17,8 +14,10 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
  * booking and plan (which never see each other) → solver → persistence, road, audit → domain; config is used by
  * any layer and uses none. A dependency may only point down. The README's "Packages and layers" says what goes where.
  */
-@AnalyzeClasses(packages = "io.fieldcast.dispatch", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = ArchitectureTest.SERVICE, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    static final String SERVICE = "io.fieldcast.dispatch";
 
     private static final String ENTRY = "Entry points";
     private static final String MESSAGING = "Messaging";
@@ -61,13 +60,6 @@ class ArchitectureTest {
             // A new package has to take its place in the order above.
             .ensureAllClassesAreContainedInArchitecture();
 
-    /** Other services are reached through events on Kafka, never through their classes. */
-    static final ArchRule NO_OTHER_SERVICE = noClasses()
-            .should().dependOnClassesThat(resideInAPackage("io.fieldcast..").and(not(resideInAnyPackage(
-                    "io.fieldcast.dispatch..", "io.fieldcast.events..", "io.fieldcast.roadnetwork..",
-                    "io.fieldcast.platform.."))))
-            .as("no class of dispatch depends on another service (only on events, road-network and platform)");
-
     // Rules are checked from methods: Surefire 3.5.3 does not run @ArchTest fields (SUREFIRE-2298).
 
     @ArchTest
@@ -77,6 +69,16 @@ class ArchitectureTest {
 
     @ArchTest
     void dispatchSeesNoOtherService(JavaClasses classes) {
-        NO_OTHER_SERVICE.check(classes);
+        ModuleRules.noOtherService(SERVICE).check(classes);
+    }
+
+    @ArchTest
+    void timeComesFromTheInjectedClock(JavaClasses classes) {
+        ModuleRules.timeIsData().check(classes);
+    }
+
+    @ArchTest
+    void settingsAreNamedAndPlaced(JavaClasses classes) {
+        ModuleRules.settingsNamedAndPlaced(SERVICE).check(classes);
     }
 }

@@ -5,11 +5,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.fieldcast.testing.ModuleRules;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 /**
@@ -17,8 +14,10 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
  * → trips → history and road; config is used by any layer and uses none. A dependency may only point down: forecast
  * reads history, history never calls forecast. The README's "Packages and layers" says what goes where.
  */
-@AnalyzeClasses(packages = "io.fieldcast.eta", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = ArchitectureTest.SERVICE, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    static final String SERVICE = "io.fieldcast.eta";
 
     private static final String REST = "Rest";
     private static final String FORECAST = "Forecast";
@@ -52,13 +51,6 @@ class ArchitectureTest {
             // A new package has to take its place in the order above.
             .ensureAllClassesAreContainedInArchitecture();
 
-    /** Other services are reached through events on Kafka, never through their classes. */
-    static final ArchRule NO_OTHER_SERVICE = noClasses()
-            .should().dependOnClassesThat(resideInAPackage("io.fieldcast..").and(not(resideInAnyPackage(
-                    "io.fieldcast.eta..", "io.fieldcast.events..", "io.fieldcast.roadnetwork..",
-                    "io.fieldcast.platform.."))))
-            .as("no class of eta depends on another service (only on events, road-network and platform)");
-
     // Rules are checked from methods: Surefire 3.5.3 does not run @ArchTest fields (SUREFIRE-2298).
 
     @ArchTest
@@ -68,6 +60,16 @@ class ArchitectureTest {
 
     @ArchTest
     void etaSeesNoOtherService(JavaClasses classes) {
-        NO_OTHER_SERVICE.check(classes);
+        ModuleRules.noOtherService(SERVICE).check(classes);
+    }
+
+    @ArchTest
+    void timeComesFromTheInjectedClock(JavaClasses classes) {
+        ModuleRules.timeIsData().check(classes);
+    }
+
+    @ArchTest
+    void settingsAreNamedAndPlaced(JavaClasses classes) {
+        ModuleRules.settingsNamedAndPlaced(SERVICE).check(classes);
     }
 }
