@@ -1,6 +1,5 @@
 package io.fieldcast.notify.config;
 
-import io.fieldcast.notify.policy.PolicySettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -60,10 +59,6 @@ public interface NotifySettings {
         /** How often the reminder scheduler looks for appointments due a reminder. */
         @WithDefault("PT1M")
         Duration reminderScan();
-
-        default PolicySettings settings() {
-            return new PolicySettings(quietStart(), quietEnd(), materialMove(), maxUpdatesPerDay(), lateTolerance());
-        }
     }
 
     interface Channels {

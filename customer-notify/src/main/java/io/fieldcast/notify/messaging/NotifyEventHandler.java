@@ -17,6 +17,7 @@ import io.fieldcast.notify.policy.Decision;
 import io.fieldcast.notify.policy.Decision.Send;
 import io.fieldcast.notify.policy.MessageKind;
 import io.fieldcast.notify.policy.NotificationPolicy;
+import io.fieldcast.notify.policy.PolicySettings;
 import io.fieldcast.notify.policy.Trigger;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,8 +44,14 @@ public class NotifyEventHandler {
 
     public NotifyEventHandler(NotificationStore store, NotifySettings config, Clock clock) {
         this.store = store;
-        this.policy = new NotificationPolicy(config.policy().settings());
+        this.policy = new NotificationPolicy(policySettings(config.policy()));
         this.clock = clock;
+    }
+
+    /** The policy's knobs as plain values: config knows no other package, the policy no configuration. */
+    private static PolicySettings policySettings(NotifySettings.Policy policy) {
+        return new PolicySettings(policy.quietStart(), policy.quietEnd(), policy.materialMove(),
+                policy.maxUpdatesPerDay(), policy.lateTolerance());
     }
 
     public String consumerGroup() {

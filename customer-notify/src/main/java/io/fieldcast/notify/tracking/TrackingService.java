@@ -1,6 +1,5 @@
 package io.fieldcast.notify.tracking;
 
-import io.fieldcast.notify.messaging.TechPositions;
 import io.fieldcast.notify.templates.MessageRenderer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -1,4 +1,4 @@
-package io.fieldcast.notify.messaging;
+package io.fieldcast.notify.tracking;
 
 import io.fieldcast.platform.kafka.LatestPositions;
 import jakarta.enterprise.context.ApplicationScoped;
