@@ -49,7 +49,7 @@ public class TwilioChannel implements Channel {
         if (twilio.statusCallbacks()) {
             form.put("StatusCallback", config.publicBaseUrl() + "/api/sms/status");
         }
-        String auth = Base64.getEncoder().encodeToString((twilio.accountSid() + ":" + twilio.authToken())
+        String auth = Base64.getEncoder().encodeToString((twilio.accountSid() + ":" + twilio.authToken().orElseThrow())
                 .getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(twilio.baseUrl() + "/2010-04-01/Accounts/"
                         + twilio.accountSid() + "/Messages.json"))

@@ -106,9 +106,18 @@ public interface NotifySettings {
         @WithDefault("AC00000000000000000000000000000000")
         String accountSid();
 
-        /** Auth token: basic-auth password and the key of webhook signatures. */
-        @WithDefault("change-me")
-        String authToken();
+        /**
+         * Auth token: basic-auth password and the key of webhook signatures. No default: with SMS through Twilio or
+         * the webhooks on, the service refuses to start without a real one ({@code FIELDCAST_TWILIO_AUTH_TOKEN}).
+         */
+        Optional<String> authToken();
+
+        /**
+         * The inbound webhooks ({@code /api/sms/inbound}, {@code /api/sms/status}): {@code auto} = on only when SMS go
+         * through Twilio, {@code on}, or {@code off}. Off, they answer 404 to everyone.
+         */
+        @WithDefault("auto")
+        String webhooks();
 
         /** Sender number (E.164). */
         @WithDefault("+15005550006")

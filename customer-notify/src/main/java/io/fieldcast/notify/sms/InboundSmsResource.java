@@ -28,10 +28,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Twilio webhooks. Public (Twilio has no platform token) but every request must carry a valid
- * {@code X-Twilio-Signature} over the configured public URL; anything else is 403.
+ * {@code X-Twilio-Signature} over the configured public URL; anything else is 403. They are open only when SMS go
+ * through Twilio (or are switched on), with a real auth token ({@link SmsWebhooks}); otherwise 404. An inbound text
+ * is applied once per {@code MessageSid}: Twilio's retries and replays get the same answer and change nothing.
  */
 @Path("/api/sms")
 @Tag(name = "sms")
@@ -41,11 +44,13 @@ public class InboundSmsResource {
     private static final MessageRenderer TEXTS = new MessageRenderer();
 
     private final NotifySettings config;
+    private final SmsWebhooks webhooks;
     private final Outbox outbox;
     private final Clock clock;
 
-    public InboundSmsResource(NotifySettings config, Outbox outbox, Clock clock) {
+    public InboundSmsResource(NotifySettings config, SmsWebhooks webhooks, Outbox outbox, Clock clock) {
         this.config = config;
+        this.webhooks = webhooks;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -60,24 +65,44 @@ public class InboundSmsResource {
         verify("/api/sms/inbound", form, signature);
         String from = form.getFirst("From");
         String body = form.getFirst("Body");
+        String sid = form.getFirst("MessageSid");
         if (from == null || from.isBlank()) {
             throw ApiException.badRequest("From", "required");
         }
+        if (sid == null || sid.isBlank()) {
+            throw ApiException.badRequest("MessageSid", "required (Twilio sends it with every text)");
+        }
         var reply = ReplyParser.parse(body);
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> currentAppointment(from, now).chain(contact -> {
-            String language = contact == null ? "en" : contact.language;
-            Uni<Void> work = Uni.createFrom().voidItem();
-            if (reply.isPresent()) {
-                work = work.chain(() -> optOut(from, reply.get(), now));
-                if (contact != null) {
-                    work = work.chain(() -> outbox.append(new CustomerReplied(Events.newId(), now,
-                            CustomerReplied.SCHEMA_VERSION, contact.appointmentId, reply.get(), "sms", body)));
-                }
+        return Panache.withTransaction(() -> firstDelivery(sid, from, reply.map(Enum::name).orElse(null), now)
+                .chain(first -> currentAppointment(from, now)
+                        .chain(contact -> answer(contact, first ? reply : Optional.empty(), from, body, sid, now))
+                        .map(text -> twiml(TEXTS.text("reply." + reply.map(Enum::name).orElse("UNKNOWN"),
+                                text)))));
+    }
+
+    /** Applies a first delivery's reply (nothing for a replay); returns the language to answer in. */
+    private Uni<String> answer(AppointmentContact contact, Optional<ReplyKind> reply, String from, String body,
+                               String sid, Instant now) {
+        String language = contact == null ? "en" : contact.language;
+        Uni<Void> work = Uni.createFrom().voidItem();
+        if (reply.isPresent()) {
+            work = work.chain(() -> optOut(from, reply.get(), now, sid));
+            if (contact != null) {
+                work = work.chain(() -> outbox.append(new CustomerReplied(Events.newId(), now,
+                        CustomerReplied.SCHEMA_VERSION, contact.appointmentId, reply.get(), "sms", body)));
             }
-            String key = "reply." + reply.map(Enum::name).orElse("UNKNOWN");
-            return work.replaceWith(twiml(TEXTS.text(key, language)));
-        }));
+        }
+        return work.replaceWith(language);
+    }
+
+    /** Records the text's SID; false when it was recorded before (a retry or a replay). */
+    private static Uni<Boolean> firstDelivery(String sid, String phone, String reply, Instant now) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into sms_inbound (message_sid, phone, reply, received_at) values (:sid, :phone, :reply, :at)
+                        on conflict (message_sid) do nothing""")
+                .setParameter("sid", sid).setParameter("phone", phone).setParameter("reply", reply)
+                .setParameter("at", now).executeUpdate()).map(n -> n == 1);
     }
 
     @POST
@@ -100,7 +125,7 @@ public class InboundSmsResource {
 
     private void verify(String path, MultivaluedMap<String, String> form, String signature) {
         Map<String, List<String>> params = form == null ? Map.of() : form;
-        if (!TwilioSignature.valid(config.twilio().authToken(), config.publicBaseUrl() + path, params, signature)) {
+        if (!TwilioSignature.valid(webhooks.keyOrNotFound(), config.publicBaseUrl() + path, params, signature)) {
             throw ApiException.forbidden("bad or missing X-Twilio-Signature");
         }
     }
@@ -115,7 +140,22 @@ public class InboundSmsResource {
                         .firstResult());
     }
 
-    private static Uni<Void> optOut(String phone, ReplyKind reply, Instant now) {
+    private static Uni<Void> optOut(String phone, ReplyKind reply, Instant now, String sid) {
+        if (reply == ReplyKind.STOP || reply == ReplyKind.START) {
+            return consentEvent(phone, reply, now, sid).chain(() -> currentConsent(phone, reply, now));
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    /** STOP and START are kept as they happened, beside the current state. */
+    private static Uni<Void> consentEvent(String phone, ReplyKind reply, Instant now, String sid) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into sms_consent_event (phone, kind, at, message_sid) values (:phone, :kind, :at, :sid)""")
+                .setParameter("phone", phone).setParameter("kind", reply.name()).setParameter("at", now)
+                .setParameter("sid", sid).executeUpdate()).replaceWithVoid();
+    }
+
+    private static Uni<Void> currentConsent(String phone, ReplyKind reply, Instant now) {
         if (reply == ReplyKind.STOP) {
             return SmsOptOut.<SmsOptOut>findById(phone).chain(existing -> {
                 if (existing != null) {

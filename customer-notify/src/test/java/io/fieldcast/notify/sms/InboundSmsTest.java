@@ -60,7 +60,11 @@ class InboundSmsTest {
     }
 
     private static Map<String, String> text(String from, String body) {
-        return Map.of("From", from, "To", "+15005550006", "Body", body, "MessageSid", "SM" + UUID.randomUUID());
+        return text(from, body, "SM" + UUID.randomUUID());
+    }
+
+    private static Map<String, String> text(String from, String body, String sid) {
+        return Map.of("From", from, "To", "+15005550006", "Body", body, "MessageSid", sid);
     }
 
     @Test
@@ -87,6 +91,32 @@ class InboundSmsTest {
     }
 
     @Test
+    void aTextDeliveredTwiceIsAnsweredTwiceButAppliedOnce() {
+        UUID appointment = UUID.randomUUID();
+        String phone = "+12125550204";
+        notifications.publish(booking(appointment, MORNING, PROMISED, phone, null, "en"));
+        notifications.awaitContact(appointment);
+        String sid = "SM" + UUID.randomUUID();
+        try (var probe = EventProbe.atEnd(Topics.CUSTOMER_REPLIES)) {
+            signed("/api/sms/inbound", text(phone, "C", sid)).statusCode(200).body(containsString("confirmed"));
+            // Twilio retries when our answer was slow; an attacker may replay a signed request.
+            signed("/api/sms/inbound", text(phone, "C", sid)).statusCode(200).body(containsString("confirmed"));
+            signed("/api/sms/inbound", text(phone, "R")).statusCode(200);
+            var replies = probe.await(CustomerReplied.class, r -> r.appointmentId().equals(appointment), 2,
+                    Duration.ofSeconds(10));
+            assertEquals(List.of(ReplyKind.CONFIRM, ReplyKind.RESCHEDULE),
+                    replies.stream().map(CustomerReplied::reply).toList(), "the replayed C published nothing");
+        }
+    }
+
+    @Test
+    void aTextWithoutMessageSidIsRefusedSayingWhy() {
+        Map<String, String> form = Map.of("From", "+12125550205", "To", "+15005550006", "Body", "STOP");
+        signed("/api/sms/inbound", form).statusCode(400).body(containsString("MessageSid"));
+        assertEquals(List.of(), notifications.consentEvents("+12125550205"));
+    }
+
+    @Test
     void unknownTextGetsHelpAndHelpListsTheCommands() {
         signed("/api/sms/inbound", text("+12125550299", "what?")).statusCode(200)
                 .body(containsString("we did not understand"));
@@ -108,7 +138,11 @@ class InboundSmsTest {
         notifications.awaitContact(second);
         assertEquals(List.of(), kinds(notifications.rows(second)));
 
-        signed("/api/sms/inbound", text(phone, "START")).statusCode(200).body(containsString("Texts are on again"));
+        String start = "SM" + UUID.randomUUID();
+        signed("/api/sms/inbound", text(phone, "START", start)).statusCode(200)
+                .body(containsString("Texts are on again"));
+        signed("/api/sms/inbound", text(phone, "START", start)).statusCode(200);
+        assertEquals(List.of("STOP", "START"), notifications.consentEvents(phone), "the history is kept, once each");
         UUID third = UUID.randomUUID();
         notifications.publish(booking(third, MORNING, PROMISED.plus(Duration.ofDays(2)), phone, null, "en"));
         assertEquals(List.of("BOOKING_CONFIRMATION"),

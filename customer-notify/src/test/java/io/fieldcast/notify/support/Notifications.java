@@ -82,6 +82,23 @@ public class Notifications {
                 UUID.randomUUID().toString());
     }
 
+    /** STOP/START history of a phone number, oldest first. */
+    public List<String> consentEvents(String phone) {
+        try (var c = db.getConnection(); var st = c.prepareStatement(
+                "select kind from sms_consent_event where phone = ? order by at, id")) {
+            st.setString(1, phone);
+            try (var rs = st.executeQuery()) {
+                List<String> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public List<Row> rows(UUID appointment) {
         try (var c = db.getConnection(); var st = c.prepareStatement("""
                 select id, kind, dedup_key, state, channel, recipient, body, attempts, next_attempt_at, handed_at,
