@@ -5,10 +5,12 @@ import io.fieldcast.mobile.device.DeviceGuard;
 import io.fieldcast.mobile.device.DeviceIdentity;
 import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.platform.rest.ApiException;
+import io.fieldcast.platform.security.LoginThrottle;
 import io.fieldcast.platform.security.Passwords;
 import io.fieldcast.platform.security.Roles;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -19,6 +21,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,11 +37,13 @@ public class DeviceAuthResource {
     private final DeviceSessions sessions;
     private final DeviceGuard guard;
     private final JsonWebToken jwt;
+    private final LoginThrottle throttle;
 
-    public DeviceAuthResource(DeviceSessions sessions, DeviceGuard guard, JsonWebToken jwt) {
+    public DeviceAuthResource(DeviceSessions sessions, DeviceGuard guard, JsonWebToken jwt, LoginThrottle throttle) {
         this.sessions = sessions;
         this.guard = guard;
         this.jwt = jwt;
+        this.throttle = throttle;
     }
 
     public record DeviceLogin(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String technicianId,
@@ -57,12 +62,19 @@ public class DeviceAuthResource {
     @PermitAll
     @Blocking // bcrypt is deliberately slow: never on an event loop
     @Operation(summary = "Log a phone in with the technician's one-time code or PIN: access + refresh token")
-    public DeviceTokens login(@Valid @NotNull DeviceLogin login) throws Throwable {
+    public DeviceTokens login(@Valid @NotNull DeviceLogin login, @Context HttpServerRequest request) {
+        String address = LoginThrottle.address(request);
+        throttle.check(login.technicianId(), address); // 429 before any secret is checked
         DeviceCredential credential = Reactive.inSession(() ->
                 DeviceCredential.<DeviceCredential>findById(login.technicianId()));
-        if (credential == null || !credential.active || !Passwords.matches(login.secret(), credential.secretHash)) {
+        // As slow for an unknown technician as for a known one: timing does not tell which exist.
+        boolean matches = Passwords.matchesInConstantTime(login.secret(),
+                credential == null ? null : credential.secretHash);
+        if (!matches || !credential.active) {
+            throttle.failed(login.technicianId(), address);
             throw new ApiException(401, "unauthorized", "unknown technician or wrong secret");
         }
+        throttle.succeeded(login.technicianId());
         return Reactive.await(() -> sessions.open(credential.technicianId, login.deviceId()));
     }
 

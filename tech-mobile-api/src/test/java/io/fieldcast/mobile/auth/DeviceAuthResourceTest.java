@@ -38,6 +38,16 @@ class DeviceAuthResourceTest {
     }
 
     @Test
+    void guessingASecretLocksTheTechnicianOutWith429() {
+        String body = "{\"technicianId\":\"tech-guessed\",\"secret\":\"0000\",\"deviceId\":\"pixel-7\"}";
+        for (int i = 0; i < 6; i++) {
+            given().contentType("application/json").body(body).post("/api/auth/device").then().statusCode(401);
+        }
+        given().contentType("application/json").body(body).post("/api/auth/device").then().statusCode(429)
+                .header("Retry-After", "30");
+    }
+
+    @Test
     void malformedTechnicianIdIs400NamingTheField() {
         given().contentType("application/json")
                 .body("{\"technicianId\":\"../etc/passwd\",\"secret\":\"1\",\"deviceId\":\"d\"}")

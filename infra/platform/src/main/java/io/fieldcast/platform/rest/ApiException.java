@@ -1,5 +1,6 @@
 package io.fieldcast.platform.rest;
 
+import java.time.Duration;
 import java.util.List;
 
 /** A client-visible failure with its HTTP status, thrown by domain and resource code. */
@@ -8,6 +9,7 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final String error;
     private final transient Object details;
+    private Duration retryAfter;
 
     public ApiException(int status, String error, String message) {
         this(status, error, message, null);
@@ -37,12 +39,24 @@ public class ApiException extends RuntimeException {
         return new ApiException(403, "forbidden", message);
     }
 
+    /** 429: the answer carries {@code Retry-After} with the seconds to wait. */
+    public static ApiException tooManyRequests(String error, String message, Duration retryAfter) {
+        ApiException e = new ApiException(429, error, message);
+        e.retryAfter = retryAfter;
+        return e;
+    }
+
     public int status() {
         return status;
     }
 
     public String error() {
         return error;
+    }
+
+    /** How long the client should wait before trying again; null when it need not. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 
     /** Extra body content (e.g. alternative slots on a 409, or field errors on a 400). */

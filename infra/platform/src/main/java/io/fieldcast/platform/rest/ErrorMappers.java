@@ -40,7 +40,11 @@ public class ErrorMappers {
         } else if (e.details() != null) {
             body.put("details", e.details());
         }
-        return json(e.status(), body);
+        Response.ResponseBuilder answer = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+        if (e.retryAfter() != null) {
+            answer.header("Retry-After", Math.max(1, e.retryAfter().toSeconds()));
+        }
+        return answer.build();
     }
 
     @ServerExceptionMapper

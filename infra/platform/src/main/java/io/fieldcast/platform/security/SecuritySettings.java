@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** Token lifetimes. */
+/** Token lifetimes and login throttling. */
 @ConfigMapping(prefix = "fieldcast.security")
 public interface SecuritySettings {
 
@@ -20,4 +20,29 @@ public interface SecuritySettings {
     /** Lifetime of a technician device access token (refreshed by the phone). */
     @WithDefault("PT30M")
     Duration deviceTokenLifetime();
+
+    /** Failed logins and their lockouts ({@link LoginThrottle}). */
+    Login login();
+
+    interface Login {
+        /** Failures of one account before it is locked. */
+        @WithDefault("5")
+        int freeFailures();
+
+        /** Failures from one client address (any accounts) before it is locked. */
+        @WithDefault("20")
+        int freeFailuresPerAddress();
+
+        /** The first lockout; each further failure doubles it. */
+        @WithDefault("PT30S")
+        Duration firstLockout();
+
+        /** The longest lockout. */
+        @WithDefault("PT15M")
+        Duration maxLockout();
+
+        /** Failures older than this (since the last one) are forgotten. */
+        @WithDefault("PT1H")
+        Duration forgetAfter();
+    }
 }
