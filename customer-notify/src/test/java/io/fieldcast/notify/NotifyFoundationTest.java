@@ -1,7 +1,9 @@
 package io.fieldcast.notify;
 
+import io.fieldcast.platform.security.TokenIssuer;
 import io.fieldcast.testing.ServiceFoundationContract;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 
 import java.util.Set;
 
@@ -9,6 +11,14 @@ import java.util.Set;
 class NotifyFoundationTest extends ServiceFoundationContract {
 
     /** Twilio webhooks (signature-checked), the customer's tracking page (signed link) and the static outbox page. */
+    @Inject
+    TokenIssuer tokens;
+
+    @Override
+    protected String tokenWithRole(String role) {
+        return tokens.forUser("foundation-" + role, Set.of(role)).token();
+    }
+
     @Override
     protected Set<String> publicOperations() {
         return Set.of("POST /api/sms/inbound", "POST /api/sms/status", "GET /outbox", "GET /t/{token}",

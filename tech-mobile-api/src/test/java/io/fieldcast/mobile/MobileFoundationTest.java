@@ -1,12 +1,22 @@
 package io.fieldcast.mobile;
 
+import io.fieldcast.platform.security.TokenIssuer;
 import io.fieldcast.testing.ServiceFoundationContract;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 
 import java.util.Set;
 
 @QuarkusTest
 class MobileFoundationTest extends ServiceFoundationContract {
+
+    @Inject
+    TokenIssuer tokens;
+
+    @Override
+    protected String tokenWithRole(String role) {
+        return tokens.forUser("foundation-" + role, Set.of(role)).token();
+    }
 
     @Override
     protected Set<String> publicOperations() {

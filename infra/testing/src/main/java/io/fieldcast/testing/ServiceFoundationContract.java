@@ -38,9 +38,26 @@ public abstract class ServiceFoundationContract {
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 
+    /** A valid platform token of a user with exactly {@code role}. */
+    protected abstract String tokenWithRole(String role);
+
     @Test
-    void prometheusMetricsAreServed() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    void prometheusMetricsAreServedToAdminsOnly() {
+        given().get("/q/metrics").then().statusCode(401);
+        given().auth().oauth2(tokenWithRole("dispatcher")).get("/q/metrics").then().statusCode(403);
+        given().auth().oauth2(tokenWithRole("admin")).get("/q/metrics").then().statusCode(200)
+                .body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeaders() {
+        for (String path : new String[] {"/q/health/live", "/q/openapi", "/no-such-page"}) {
+            given().get(path).then()
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("X-Frame-Options", "DENY")
+                    .header("Referrer-Policy", "no-referrer")
+                    .header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
+        }
     }
 
     @Test

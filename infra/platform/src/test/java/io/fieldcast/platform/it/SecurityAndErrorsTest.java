@@ -102,8 +102,11 @@ class SecurityAndErrorsTest {
     }
 
     @Test
-    void prometheusMetricsAreServed() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    void prometheusMetricsAreServedToAdminsOnly() {
+        given().get("/q/metrics").then().statusCode(401);
+        given().auth().oauth2(dispatcher()).get("/q/metrics").then().statusCode(403);
+        given().auth().oauth2(tokens.forUser("admin-ops", Set.of(Roles.ADMIN)).token()).get("/q/metrics").then()
+                .statusCode(200).body(containsString("jvm_memory_used_bytes"));
     }
 
     private String dispatcher() {
