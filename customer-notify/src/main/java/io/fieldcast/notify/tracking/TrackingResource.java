@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -78,9 +79,11 @@ public class TrackingResource {
     @Operation(summary = "Server-sent updates of the tracking state (live position while en route)")
     public Multi<TrackingState> events(@PathParam("token") String token, @Context HttpServerRequest request) {
         UUID appointment = verified(token, request);
+        // The stream ends when the link expires: an open page does not outlive its token.
         return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(config.tracking().pushInterval())
+                .select().first(tick -> links.verify(token).isPresent())
                 .onItem().transformToUniAndConcatenate(tick -> tracking.state(appointment))
-                .select().where(s -> s != null && links.verify(token).isPresent());
+                .select().where(Objects::nonNull);
     }
 
     @GET
@@ -102,11 +105,19 @@ public class TrackingResource {
 
     private UUID verified(String token, HttpServerRequest request) {
         String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        if (!limiter.allow(address, token)) {
-            throw new WebApplicationException(Response.status(429).type(MediaType.TEXT_PLAIN_TYPE)
-                    .header("Retry-After", "60").entity("Too many requests").build());
+        if (!limiter.allowAddress(address)) {
+            throw tooMany();
         }
-        return links.verify(token).orElseThrow(() -> new WebApplicationException(notFound()));
+        UUID appointment = links.verify(token).orElseThrow(() -> new WebApplicationException(notFound()));
+        if (!limiter.allowToken(token)) {
+            throw tooMany();
+        }
+        return appointment;
+    }
+
+    private static WebApplicationException tooMany() {
+        return new WebApplicationException(Response.status(429).type(MediaType.TEXT_PLAIN_TYPE)
+                .header("Retry-After", "60").entity("Too many requests").build());
     }
 
     private String render(String token, TrackingState s) {

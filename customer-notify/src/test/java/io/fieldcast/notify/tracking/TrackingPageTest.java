@@ -12,7 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.fieldcast.notify.support.Notifications.booking;
 import static io.fieldcast.notify.support.Notifications.forecast;
@@ -121,6 +125,39 @@ class TrackingPageTest {
         }
         // The test limit is 40 requests per minute per token, and the test clock starts at a full minute.
         assertEquals(5, limited);
+    }
+
+    @Test
+    void liveUpdatesEndWhenTheLinkExpires() throws Exception {
+        UUID appointment = UUID.randomUUID();
+        trackedAppointment(appointment, "tech-9");
+        String token = links.tokenFor(appointment, MORNING.plus(Duration.ofMinutes(1)));
+        var request = HttpRequest.newBuilder(base.resolve("/t/" + token + "/events"))
+                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(20)).build();
+        var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        try (var reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String line = reader.readLine();
+            while (line != null && !line.startsWith("data:")) {
+                line = reader.readLine();
+            }
+            assertTrue(line != null, "an update while the link is valid");
+            clock.advance(Duration.ofMinutes(2));
+            // Read on another thread: a stream that never ends fails the test instead of hanging it.
+            var rest = CompletableFuture.supplyAsync(() -> {
+                try {
+                    int updates = 0;
+                    for (String l = reader.readLine(); l != null; l = reader.readLine()) {
+                        updates += l.startsWith("data:") ? 1 : 0;
+                    }
+                    return updates;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            int after = rest.get(10, TimeUnit.SECONDS);
+            assertTrue(after <= 1, "at most the update already on its way, then the end: " + after);
+        }
     }
 
     private String firstSseEventWithPosition(String token) throws Exception {
