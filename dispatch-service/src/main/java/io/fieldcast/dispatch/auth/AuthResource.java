@@ -1,6 +1,6 @@
 package io.fieldcast.dispatch.auth;
 
-import io.fieldcast.dispatch.audit.AuditLog;
+import io.fieldcast.platform.audit.AuditLog;
 import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.platform.security.LoginThrottle;

@@ -1,6 +1,5 @@
 package io.fieldcast.dispatch.booking;
 
-import io.fieldcast.dispatch.audit.AuditLog;
 import io.fieldcast.dispatch.booking.AppointmentDtos.AppointmentView;
 import io.fieldcast.dispatch.booking.AppointmentDtos.ChangeRequest;
 import io.fieldcast.dispatch.booking.AppointmentDtos.RescheduleRequest;
@@ -11,6 +10,7 @@ import io.fieldcast.dispatch.domain.JobType;
 import io.fieldcast.dispatch.domain.Territory;
 import io.fieldcast.dispatch.persistence.DayLoader;
 import io.fieldcast.dispatch.persistence.DaySnapshot;
+import io.fieldcast.platform.audit.AuditLog;
 import io.fieldcast.platform.outbox.Outbox;
 import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.platform.rest.ApiException;

@@ -1,11 +1,11 @@
 package io.fieldcast.dispatch.messaging;
 
-import io.fieldcast.dispatch.audit.AuditLog;
 import io.fieldcast.dispatch.booking.AppointmentChanges;
 import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.events.CustomerReplied;
 import io.fieldcast.events.FieldcastEvent;
 import io.fieldcast.events.Topics;
+import io.fieldcast.platform.audit.AuditLog;
 import io.fieldcast.platform.kafka.EventHandler;
 import io.fieldcast.platform.rest.ApiException;
 import io.smallrye.mutiny.Uni;

@@ -1,12 +1,12 @@
 package io.fieldcast.dispatch.messaging;
 
-import io.fieldcast.dispatch.audit.AuditLog;
 import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.AppointmentStatus;
 import io.fieldcast.dispatch.plan.Replanner;
 import io.fieldcast.events.FieldcastEvent;
 import io.fieldcast.events.Topics;
 import io.fieldcast.events.VisitStatusChanged;
+import io.fieldcast.platform.audit.AuditLog;
 import io.fieldcast.platform.kafka.EventHandler;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

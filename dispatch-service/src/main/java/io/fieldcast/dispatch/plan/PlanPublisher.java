@@ -1,6 +1,5 @@
 package io.fieldcast.dispatch.plan;
 
-import io.fieldcast.dispatch.audit.AuditLog;
 import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.AppointmentStatus;
 import io.fieldcast.dispatch.domain.Customer;
@@ -11,6 +10,7 @@ import io.fieldcast.events.Events;
 import io.fieldcast.events.GeoPosition;
 import io.fieldcast.events.PlannedVisit;
 import io.fieldcast.events.RoutePlanned;
+import io.fieldcast.platform.audit.AuditLog;
 import io.fieldcast.platform.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

@@ -2,7 +2,6 @@ package io.fieldcast.dispatch.plan;
 
 import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
-import io.fieldcast.dispatch.audit.AuditLog;
 import io.fieldcast.dispatch.config.PlanSettings;
 import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.AppointmentStatus;
@@ -14,6 +13,7 @@ import io.fieldcast.dispatch.persistence.ToldWindows;
 import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.dispatch.solver.DispatchConstraints;
 import io.fieldcast.dispatch.solver.DispatchPlan;
+import io.fieldcast.platform.audit.AuditLog;
 import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.roadnetwork.SnapException;

@@ -1,6 +1,5 @@
 package io.fieldcast.dispatch.rest;
 
-import io.fieldcast.dispatch.audit.AuditLog;
 import io.fieldcast.dispatch.domain.JobType;
 import io.fieldcast.dispatch.domain.Json;
 import io.fieldcast.dispatch.domain.Technician;
@@ -12,6 +11,7 @@ import io.fieldcast.dispatch.rest.ReferenceDtos.JobTypeBody;
 import io.fieldcast.dispatch.rest.ReferenceDtos.TechnicianBody;
 import io.fieldcast.dispatch.rest.ReferenceDtos.TerritoryBody;
 import io.fieldcast.dispatch.road.Roads;
+import io.fieldcast.platform.audit.AuditLog;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;

@@ -3,6 +3,7 @@ package io.fieldcast.mobile.auth;
 import io.fieldcast.mobile.auth.DeviceSessions.DeviceTokens;
 import io.fieldcast.mobile.device.DeviceGuard;
 import io.fieldcast.mobile.device.DeviceIdentity;
+import io.fieldcast.platform.audit.AuditLog;
 import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.platform.security.LoginThrottle;
@@ -38,8 +39,11 @@ public class DeviceAuthResource {
     private final DeviceGuard guard;
     private final JsonWebToken jwt;
     private final LoginThrottle throttle;
+    private final AuditLog audit;
 
-    public DeviceAuthResource(DeviceSessions sessions, DeviceGuard guard, JsonWebToken jwt, LoginThrottle throttle) {
+    public DeviceAuthResource(DeviceSessions sessions, DeviceGuard guard, JsonWebToken jwt, LoginThrottle throttle,
+                              AuditLog audit) {
+        this.audit = audit;
         this.sessions = sessions;
         this.guard = guard;
         this.jwt = jwt;
@@ -70,7 +74,11 @@ public class DeviceAuthResource {
         // As slow for an unknown technician as for a known one: timing does not tell which exist.
         boolean matches = Passwords.matchesInConstantTime(login.secret(),
                 credential == null ? null : credential.secretHash);
-        if (!matches || !credential.active) {
+        boolean ok = matches && credential.active;
+        Reactive.inTransaction(() -> audit.record("technician", login.technicianId(),
+                ok ? "DEVICE_LOGIN" : "DEVICE_LOGIN_FAILED", "device:" + login.deviceId(), "from " + address, null,
+                null));
+        if (!ok) {
             throttle.failed(login.technicianId(), address);
             throw new ApiException(401, "unauthorized", "unknown technician or wrong secret");
         }

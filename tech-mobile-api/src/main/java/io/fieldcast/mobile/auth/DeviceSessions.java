@@ -3,6 +3,7 @@ package io.fieldcast.mobile.auth;
 import io.fieldcast.mobile.config.MobileSettings;
 import io.fieldcast.mobile.device.DeviceGuard;
 import io.fieldcast.mobile.device.Revocations;
+import io.fieldcast.platform.audit.AuditLog;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.platform.security.TokenIssuer;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -25,8 +26,11 @@ public class DeviceSessions {
     private final Revocations revocations;
     private final MobileSettings settings;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public DeviceSessions(TokenIssuer tokens, Revocations revocations, MobileSettings settings, Clock clock) {
+    public DeviceSessions(TokenIssuer tokens, Revocations revocations, MobileSettings settings, Clock clock,
+                          AuditLog audit) {
+        this.audit = audit;
         this.tokens = tokens;
         this.revocations = revocations;
         this.settings = settings;
@@ -104,7 +108,9 @@ public class DeviceSessions {
                         all = all.chain(() -> revoke(session, by, now));
                     }
                     return all.map(done -> sessions.size());
-                }));
+                })
+                .call(count -> audit.record("device", technicianId + "/" + deviceId, "DEVICE_REVOKED", by,
+                        count + " session(s) revoked", null, null)));
     }
 
     public Uni<List<DeviceSession>> sessionsOf(String technicianId) {

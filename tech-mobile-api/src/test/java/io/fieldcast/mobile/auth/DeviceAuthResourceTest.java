@@ -1,5 +1,6 @@
 package io.fieldcast.mobile.auth;
 
+import io.agroal.api.AgroalDataSource;
 import io.fieldcast.platform.security.Roles;
 import io.fieldcast.platform.security.TokenIssuer;
 import io.quarkus.test.junit.QuarkusTest;
@@ -8,6 +9,9 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -15,12 +19,16 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class DeviceAuthResourceTest {
 
     @Inject
     TokenIssuer tokens;
+    @Inject
+    AgroalDataSource db;
 
     @Test
     void deviceTokenIsBoundToItsTechnician() {
@@ -45,6 +53,8 @@ class DeviceAuthResourceTest {
         }
         given().contentType("application/json").body(body).post("/api/auth/device").then().statusCode(429)
                 .header("Retry-After", "30");
+        assertEquals(6, audit("technician", "tech-guessed").stream().filter(a -> a.startsWith("DEVICE_LOGIN_FAILED"))
+                .count(), "every checked attempt is audited");
     }
 
     @Test
@@ -102,6 +112,26 @@ class DeviceAuthResourceTest {
         // Other phones of the technician keep working.
         given().auth().oauth2(login("tech-2", "2222", device()).getString("token")).get("/api/me").then()
                 .statusCode(200);
+        assertEquals(List.of("DEVICE_REVOKED by dispatcher dana"),
+                audit("device", "tech-2/" + device), "the revocation is audited");
+        assertTrue(audit("technician", "tech-2").contains("DEVICE_LOGIN by device:" + device), "so is the login");
+    }
+
+    private List<String> audit(String type, String id) {
+        List<String> rows = new ArrayList<>();
+        try (var c = db.getConnection(); var st = c.prepareStatement(
+                "select action, actor from audit_log where entity_type = ? and entity_id = ? order by id")) {
+            st.setString(1, type);
+            st.setString(2, id);
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + " by " + rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
     }
 
     @Test

@@ -1,6 +1,7 @@
-package io.fieldcast.dispatch.audit;
+package io.fieldcast.platform.audit;
 
-import io.fieldcast.dispatch.domain.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.fieldcast.events.EventCodec;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** Writes who changed what, when and why, in the same transaction as the change. */
+/**
+ * Writes who changed what, when and why, in the same transaction as the change: every service's {@code audit_log}
+ * table (created by the platform's migration in each schema).
+ */
 @ApplicationScoped
 public class AuditLog {
 
@@ -30,8 +34,19 @@ public class AuditLog {
                 .setParameter("actor", actor)
                 .setParameter("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .setParameter("reason", reason)
-                .setParameter("before", before == null ? null : Json.write(before))
-                .setParameter("after", after == null ? null : Json.write(after))
+                .setParameter("before", json(before))
+                .setParameter("after", json(after))
                 .executeUpdate()).replaceWithVoid();
+    }
+
+    private static String json(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return EventCodec.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write an audit value as JSON: " + value.getClass(), e);
+        }
     }
 }
