@@ -9,6 +9,7 @@ import io.fieldcast.dispatch.booking.AppointmentDtos.RescheduleRequest;
 import io.fieldcast.dispatch.booking.BookingService;
 import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.AppointmentStatus;
+import io.fieldcast.platform.audit.AuditLog;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -51,6 +52,8 @@ public class AppointmentResource {
     AppointmentChanges changes;
     @Inject
     JsonWebToken jwt;
+    @Inject
+    AuditLog audit;
 
     public record Page<T>(List<T> items, int page, int size, long total) {
     }
@@ -105,12 +108,16 @@ public class AppointmentResource {
             params.put("name", "%" + q.trim().toLowerCase() + "%");
         }
         String query = where + " order by serviceDate, windowStart, id";
-        return Panache.withSession(() -> {
+        // A search by customer name or phone reads customer data: who searched for whom is audited.
+        Uni<Void> audited = q == null || q.isBlank() ? Uni.createFrom().voidItem()
+                : Panache.withTransaction(() -> audit.record("customer", "search:" + q.trim(), "SEARCHED",
+                        jwt.getName(), territory == null ? "all territories" : "territory " + territory, null, null));
+        return audited.chain(() -> Panache.withSession(() -> {
             var found = Appointment.<Appointment>find(query, params);
             return found.page(page, size).list()
                     .chain(items -> found.count().map(total -> new Page<>(items.stream()
                             .map(AppointmentView::of).toList(), page, size, total)));
-        });
+        }));
     }
 
     @PUT

@@ -38,10 +38,10 @@ public class AuditResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER})
-    @Operation(summary = "Changes to one appointment, technician, territory, job type or plan, oldest first "
-            + "(dispatchers: appointments and plans)")
+    @Operation(summary = "Changes to one appointment, technician, territory, job type or plan, a user's logins, "
+            + "searches for a customer; oldest first (dispatchers: appointments and plans)")
     public Uni<List<AuditEntry>> trail(
-            @QueryParam("entity") @NotBlank @Pattern(regexp = "appointment|technician|territory|job_type|plan|customer")
+            @QueryParam("entity") @NotBlank @Pattern(regexp = "appointment|technician|territory|job_type|plan|customer|user")
             String entity,
             @QueryParam("id") @NotBlank @Size(max = 100) String id) {
         if (!caller.hasRole(Roles.ADMIN) && !DISPATCHER_ENTITIES.contains(entity)) {
