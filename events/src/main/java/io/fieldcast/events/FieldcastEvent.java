@@ -26,9 +26,10 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = CustomerReplied.class, name = "CustomerReplied"),
         @JsonSubTypes.Type(value = NotificationSent.class, name = "NotificationSent"),
         @JsonSubTypes.Type(value = NotificationFailed.class, name = "NotificationFailed"),
+        @JsonSubTypes.Type(value = TechnicianStatusChanged.class, name = "TechnicianStatusChanged"),
 })
 public sealed interface FieldcastEvent permits AppointmentEvent, RoutePlanned, LocationPing, VisitStatusChanged,
-        ArrivalForecast, LearnedDurations, CustomerReplied, NotificationEvent {
+        ArrivalForecast, LearnedDurations, CustomerReplied, NotificationEvent, TechnicianStatusChanged {
 
     UUID eventId();
 

@@ -24,10 +24,12 @@ public final class Topics {
     public static final String CUSTOMER_REPLIES = "fieldcast.customer-replies";
     /** Key appointmentId: NotificationSent, NotificationFailed. */
     public static final String NOTIFICATIONS = "fieldcast.notifications";
+    /** Key technicianId: TechnicianStatusChanged (an admin activated or deactivated a technician), dispatch → mobile. */
+    public static final String TECHNICIANS = "fieldcast.technicians";
 
-    /** All business topics, in the order of DESIGN.md. */
+    /** All business topics, in the order of DESIGN.md, then those added since (see the CHANGELOG). */
     public static final List<String> ALL = List.of(APPOINTMENTS, ROUTES, TECH_LOCATIONS, VISIT_STATUS,
-            ARRIVAL_FORECASTS, DURATION_ESTIMATES, CUSTOMER_REPLIES, NOTIFICATIONS);
+            ARRIVAL_FORECASTS, DURATION_ESTIMATES, CUSTOMER_REPLIES, NOTIFICATIONS, TECHNICIANS);
 
     private static final String DLQ_SUFFIX = ".dlq";
 

@@ -44,6 +44,7 @@ final class EventFixtures {
                 new NotificationSent(Events.newId(), T0, 1, APPOINTMENT, "WINDOW_NARROWED", "sms", "+34*****222",
                         "SM123", 2, T0.plusSeconds(600), T0.plusSeconds(4200)),
                 new NotificationFailed(Events.newId(), T0, 1, APPOINTMENT, "ON_THE_WAY", "email", "a***@example.org",
-                        "550 mailbox unavailable", 5));
+                        "550 mailbox unavailable", 5),
+                new TechnicianStatusChanged(Events.newId(), T0, 1, "tech-07", false, "root"));
     }
 }

@@ -11,7 +11,10 @@ import io.fieldcast.dispatch.rest.ReferenceDtos.JobTypeBody;
 import io.fieldcast.dispatch.rest.ReferenceDtos.TechnicianBody;
 import io.fieldcast.dispatch.rest.ReferenceDtos.TerritoryBody;
 import io.fieldcast.dispatch.road.Roads;
+import io.fieldcast.events.Events;
+import io.fieldcast.events.TechnicianStatusChanged;
 import io.fieldcast.platform.audit.AuditLog;
+import io.fieldcast.platform.outbox.Outbox;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -30,6 +33,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
@@ -50,6 +54,10 @@ public class ReferenceResource {
     Roads roads;
     @Inject
     JsonWebToken jwt;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Clock clock;
 
     @GET
     @Path("/territories")
@@ -147,9 +155,15 @@ public class ReferenceResource {
                     t.weeklyShifts = Json.write(body.weeklyShifts());
                     t.breakMinutes = body.breakMinutes() == null ? 30 : body.breakMinutes();
                     t.breakWindow = body.breakWindow() == null ? "11:30-14:00" : body.breakWindow();
+                    boolean wasActive = existing == null || existing.active;
                     t.active = body.active() == null || body.active();
+                    // Phones follow the switch: a deactivated technician's sessions end at once (tech-mobile-api).
+                    Uni<Void> told = wasActive == t.active ? Uni.createFrom().voidItem()
+                            : outbox.append(new TechnicianStatusChanged(Events.newId(), clock.instant(),
+                                    TechnicianStatusChanged.SCHEMA_VERSION, id, t.active, jwt.getName()));
                     return t.persist().chain(() -> audit.record("technician", id,
-                            existing == null ? "CREATED" : "UPDATED", jwt.getName(), null, before, body)).replaceWith(t);
+                            existing == null ? "CREATED" : "UPDATED", jwt.getName(), null, before, body))
+                            .chain(() -> told).replaceWith(t);
                 }));
     }
 

@@ -8,6 +8,7 @@ import io.fieldcast.events.AppointmentRescheduled;
 import io.fieldcast.events.Events;
 import io.fieldcast.events.LearnedDurations;
 import io.fieldcast.events.ServiceTimeQuantiles;
+import io.fieldcast.events.TechnicianStatusChanged;
 import io.fieldcast.events.Topics;
 import io.fieldcast.platform.kafka.EventPublisher;
 import io.fieldcast.platform.security.TokenIssuer;
@@ -200,12 +201,37 @@ class BookingApiTest {
     }
 
     @Test
+    void deactivatingATechnicianTellsTheirPhonesOnceAndReactivatingToo() {
+        f.technician("tech-leaving", "metro", f.addresses.get(5), Map.of(), TestCompany.WEEKDAYS);
+        String deactivated = """
+                {"id":"tech-leaving","name":"tech-leaving","phone":"+12125550100","territoryId":"metro",
+                 "homeLat":%s,"homeLon":%s,"weeklyShifts":%s,"active":false}"""
+                .formatted(f.addresses.get(5).lat(), f.addresses.get(5).lon(), TestCompany.WEEKDAYS);
+        try (EventProbe probe = EventProbe.atEnd(Topics.TECHNICIANS)) {
+            for (int i = 0; i < 2; i++) { // the second PUT changes nothing: no second event
+                given().auth().oauth2(f.admin).contentType("application/json").body(deactivated)
+                        .put("/api/technicians/tech-leaving").then().statusCode(200);
+            }
+            f.technician("tech-leaving", "metro", f.addresses.get(5), Map.of(), TestCompany.WEEKDAYS);
+            List<TechnicianStatusChanged> changes = probe.await(TechnicianStatusChanged.class,
+                    e -> e.technicianId().equals("tech-leaving"), 2, Duration.ofSeconds(20));
+            assertEquals(List.of(false, true), changes.stream().map(TechnicianStatusChanged::active).toList());
+            assertEquals("root", changes.getFirst().changedBy());
+        }
+    }
+
+    @Test
     void searchFindsAppointmentsByCustomerPhone() {
         book(f.addresses.get(19), "REPAIR", "2026-03-03T12:00:00Z", "2026-03-03T16:00:00Z").then().statusCode(201);
         given().auth().oauth2(f.dispatcher).queryParam("q", "+12125550123").queryParam("territory", "metro")
                 .get("/api/appointments").then().statusCode(200)
                 .body("total", not(equalTo(0)))
                 .body("items.territoryId", hasItem("metro"));
+        // Who looked for which customer is on record.
+        given().auth().oauth2(f.admin).queryParam("entity", "customer").queryParam("id", "search:+12125550123")
+                .get("/api/audit").then().statusCode(200)
+                .body("action", hasItem("SEARCHED"))
+                .body("actor", hasItem("dana"));
     }
 
     @Test

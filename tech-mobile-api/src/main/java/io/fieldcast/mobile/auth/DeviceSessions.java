@@ -97,6 +97,20 @@ public class DeviceSessions {
                         : revoke(session, "logout", now)));
     }
 
+    /** A deactivated technician: every session of every phone ends. Returns how many were active. */
+    public Uni<Integer> revokeAll(String technicianId, String by) {
+        Instant now = clock.instant();
+        return Panache.withTransaction(() -> DeviceSession.<DeviceSession>list(
+                        "technicianId = ?1 and revokedAt is null", technicianId)
+                .chain(sessions -> {
+                    Uni<Void> all = Uni.createFrom().voidItem();
+                    for (DeviceSession session : sessions) {
+                        all = all.chain(() -> revoke(session, by, now));
+                    }
+                    return all.map(done -> sessions.size());
+                }));
+    }
+
     /** A dispatcher takes a device's access away: every session of it. Returns how many were active. */
     public Uni<Integer> revokeDevice(String technicianId, String deviceId, String by) {
         Instant now = clock.instant();

@@ -1,6 +1,9 @@
 package io.fieldcast.mobile.auth;
 
 import io.agroal.api.AgroalDataSource;
+import io.fieldcast.events.Events;
+import io.fieldcast.events.TechnicianStatusChanged;
+import io.fieldcast.platform.kafka.EventPublisher;
 import io.fieldcast.platform.security.Roles;
 import io.fieldcast.platform.security.TokenIssuer;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,6 +13,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +34,8 @@ class DeviceAuthResourceTest {
     TokenIssuer tokens;
     @Inject
     AgroalDataSource db;
+    @Inject
+    EventPublisher publisher;
 
     @Test
     void deviceTokenIsBoundToItsTechnician() {
@@ -115,6 +122,44 @@ class DeviceAuthResourceTest {
         assertEquals(List.of("DEVICE_REVOKED by dispatcher dana"),
                 audit("device", "tech-2/" + device), "the revocation is audited");
         assertTrue(audit("technician", "tech-2").contains("DEVICE_LOGIN by device:" + device), "so is the login");
+    }
+
+    @Test
+    void deactivatingATechnicianEndsEveryPhoneSessionUntilReactivated() throws Exception {
+        JsonPath session = login("tech-3", "3333", device());
+        String root = tokens.forUser("root", Set.of(Roles.ADMIN)).token();
+
+        publisher.send(new TechnicianStatusChanged(Events.newId(), Instant.now(), 1, "tech-3", false, "root")).get();
+        awaitStatus("tech-3", "3333", 401);
+        refresh(session.getString("refreshToken")).then().statusCode(401);
+        given().auth().oauth2(session.getString("token")).get("/api/me").then().statusCode(401);
+        given().auth().oauth2(root).get("/api/technicians/tech-3/devices").then().statusCode(200)
+                .body("revokedBy", hasItem("deactivated by root"));
+        assertTrue(audit("technician", "tech-3").contains("DEACTIVATED by root"), "audited");
+
+        publisher.send(new TechnicianStatusChanged(Events.newId(), Instant.now(), 1, "tech-3", true, "root")).get();
+        awaitStatus("tech-3", "3333", 200);
+    }
+
+    /** Waits until the handler applied the event (it travels through Kafka first), then logs in once. */
+    private void awaitStatus(String tech, String secret, int status) throws Exception {
+        boolean active = status == 200;
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (credentialActive(tech) != active && System.nanoTime() < until) {
+            Thread.sleep(100);
+        }
+        given().contentType("application/json").body("{\"technicianId\":\"" + tech + "\",\"secret\":\"" + secret
+                + "\",\"deviceId\":\"" + device() + "\"}").post("/api/auth/device").then().statusCode(status);
+    }
+
+    private boolean credentialActive(String tech) throws SQLException {
+        try (var c = db.getConnection();
+             var st = c.prepareStatement("select active from device_credential where technician_id = ?")) {
+            st.setString(1, tech);
+            try (var rs = st.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
     }
 
     private List<String> audit(String type, String id) {
