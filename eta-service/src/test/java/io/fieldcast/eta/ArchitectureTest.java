@@ -58,18 +58,9 @@ class ArchitectureTest {
         LAYERS.check(classes);
     }
 
+    /** No other service, time from the injected clock, settings named and placed: the rules every service keeps. */
     @ArchTest
-    void etaSeesNoOtherService(JavaClasses classes) {
-        ModuleRules.noOtherService(SERVICE).check(classes);
-    }
-
-    @ArchTest
-    void timeComesFromTheInjectedClock(JavaClasses classes) {
-        ModuleRules.timeIsData().check(classes);
-    }
-
-    @ArchTest
-    void settingsAreNamedAndPlaced(JavaClasses classes) {
-        ModuleRules.settingsNamedAndPlaced(SERVICE).check(classes);
+    void keepsTheModuleRules(JavaClasses classes) {
+        ModuleRules.everyService(SERVICE).check(classes);
     }
 }

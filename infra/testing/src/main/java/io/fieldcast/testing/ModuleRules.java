@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.domain.AccessTarget.CodeUnitAccessTarget;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,15 @@ public final class ModuleRules {
             "java.time.OffsetTime", "java.time.Year", "java.time.YearMonth", "java.time.MonthDay");
 
     private ModuleRules() {
+    }
+
+    /**
+     * The module rules every service keeps, as one rule: no other service ({@link #noOtherService}), time from the
+     * injected clock ({@link #timeIsData}), typed settings named and placed ({@link #settingsNamedAndPlaced}).
+     */
+    public static ArchRule everyService(String servicePackage) {
+        return CompositeArchRule.of(noOtherService(servicePackage)).and(timeIsData())
+                .and(settingsNamedAndPlaced(servicePackage));
     }
 
     /**
