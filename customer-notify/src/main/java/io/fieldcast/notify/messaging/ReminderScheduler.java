@@ -64,7 +64,7 @@ public class ReminderScheduler {
     }
 
     /** Queues the reminders due now; returns how many appointments were considered. */
-    public int scan() throws Throwable {
+    public int scan() {
         Instant now = clock.instant();
         return Reactive.inTransaction(() ->
                 AppointmentContact.<AppointmentContact>list(

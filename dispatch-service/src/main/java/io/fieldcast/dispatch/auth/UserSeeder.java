@@ -21,7 +21,7 @@ public class UserSeeder {
     private static final Logger LOG = Logger.getLogger(UserSeeder.class);
     private static final Set<String> KNOWN_ROLES = Set.of(Roles.DISPATCHER, Roles.ADMIN);
 
-    void seed(@Observes StartupEvent startup, AuthSettings settings, Clock clock) throws Throwable {
+    void seed(@Observes StartupEvent startup, AuthSettings settings, Clock clock) {
         List<String> entries = settings.seedUsers().orElse(List.of());
         for (String entry : entries) {
             AppUser user = parse(entry.trim(), clock);

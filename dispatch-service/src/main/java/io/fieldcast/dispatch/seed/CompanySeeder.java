@@ -31,7 +31,7 @@ public class CompanySeeder {
 
     private static final Logger LOG = Logger.getLogger(CompanySeeder.class);
 
-    void onStart(@Observes StartupEvent startup, SeedSettings settings, Roads roads) throws Throwable {
+    void onStart(@Observes StartupEvent startup, SeedSettings settings, Roads roads) throws IOException {
         if (settings.company().isEmpty()) {
             return;
         }

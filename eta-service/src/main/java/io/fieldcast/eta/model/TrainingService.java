@@ -135,17 +135,17 @@ public class TrainingService {
             progress(run, "running", 0.01, "mining trips");
             LocalDate today = LocalDate.ofInstant(clock.instant(), settings.zone());
             LocalDate from = today.minusDays(settings.training().lookbackDays());
-            List<DayBook.TechDay> toMine = await(() -> Panache.withSession(() -> days.daysBetween(from, today)));
+            List<DayBook.TechDay> toMine = Reactive.inSession(() -> days.daysBetween(from, today));
             for (int i = 0; i < toMine.size(); i++) {
                 mineDay(toMine.get(i));
                 progress(run, "running", 0.05 + 0.45 * (i + 1) / toMine.size(),
                         "mined %d of %d technician days".formatted(i + 1, toMine.size()));
             }
-            List<Object[]> rows = await(() -> Panache.withSession(() -> Panache.getSession()
+            List<Object[]> rows = Reactive.inSession(() -> Panache.getSession()
                     .chain(s -> s.createNativeQuery("""
                             select technician_id, job_type, service_s, travel_s, road_s, departure_hour, stopped_s
                             from mined_visit where day >= :f and day < :t""", Object[].class)
-                            .setParameter("f", from).setParameter("t", today).getResultList())));
+                            .setParameter("f", from).setParameter("t", today).getResultList()));
             Training data = Training.of(rows, LONG_STOP);
             progress(run, "running", 0.5, "training on %d services and %d drives"
                     .formatted(data.services.size(), data.travel.size()));
@@ -158,8 +158,8 @@ public class TrainingService {
             List<BreakEstimator.Observation> breaks = breaks(from, today);
             progress(run, "running", 0.9, "learned breaks from %d technician days".formatted(breaks.size()));
             LearnedModel model = trained.withBreaks(BreakEstimator.estimate(breaks));
-            await(() -> Panache.withTransaction(() -> models.save(model, data.services.size(), data.travel.size())
-                    .chain(() -> outbox.appendAll(publications(model, data, now)))));
+            Reactive.inTransaction(() -> models.save(model, data.services.size(), data.travel.size())
+                    .chain(() -> outbox.appendAll(publications(model, data, now))));
             models.use(model);
             latest.set(run.with("done", 1, "model %s: service by %s, travel by %s".formatted(version,
                     model.serviceMethod(), model.travelMethod()), version));
@@ -172,15 +172,15 @@ public class TrainingService {
     }
 
     /** The midday break of every mined technician day in [from, to) that showed one. */
-    private List<BreakEstimator.Observation> breaks(LocalDate from, LocalDate to) throws Throwable {
-        List<Object[]> rows = await(() -> Panache.withSession(() -> Panache.getSession()
+    private List<BreakEstimator.Observation> breaks(LocalDate from, LocalDate to) {
+        List<Object[]> rows = Reactive.inSession(() -> Panache.getSession()
                 .chain(s -> s.createNativeQuery("""
                         select m.technician_id, m.day, m.departure, m.arrival, m.completed, rv.window_start
                         from mined_visit m
                         left join route_visit rv on rv.appointment_id = m.appointment_id and rv.day = m.day
                         where m.day >= :f and m.day < :t and m.arrival is not null
                         order by m.technician_id, m.day, m.arrival""", Object[].class)
-                        .setParameter("f", from).setParameter("t", to).getResultList())));
+                        .setParameter("f", from).setParameter("t", to).getResultList()));
         List<BreakEstimator.Observation> out = new ArrayList<>();
         List<BreakEstimator.MinedStop> day = new ArrayList<>();
         String key = null;
@@ -213,19 +213,19 @@ public class TrainingService {
         latest.set(run.with(status, progress, message, null));
     }
 
-    private void mineDay(DayBook.TechDay td) throws Throwable {
-        List<MinedVisit> mined = await(() -> trips.mine(td));
+    private void mineDay(DayBook.TechDay td) {
+        List<MinedVisit> mined = Reactive.await(() -> trips.mine(td));
         if (mined.isEmpty()) {
             return;
         }
         Instant now = clock.instant();
-        await(() -> Panache.withTransaction(() -> {
+        Reactive.inTransaction(() -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (MinedVisit m : mined) {
                 chain = chain.chain(() -> saveMined(td, m, now));
             }
             return chain;
-        }));
+        });
     }
 
     private Uni<Void> saveMined(DayBook.TechDay td, MinedVisit m, Instant now) {
@@ -304,13 +304,5 @@ public class TrainingService {
             }
             return new Training(services, travel, counts);
         }
-    }
-
-    private interface UniSupplier<T> {
-        Uni<T> get();
-    }
-
-    private static <T> T await(UniSupplier<T> supplier) throws Throwable {
-        return Reactive.await(supplier::get);
     }
 }

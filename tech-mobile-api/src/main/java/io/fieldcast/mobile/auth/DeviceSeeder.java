@@ -15,7 +15,7 @@ import java.util.List;
 @ApplicationScoped
 public class DeviceSeeder {
 
-    void seed(@Observes StartupEvent startup, MobileSettings settings, Clock clock) throws Throwable {
+    void seed(@Observes StartupEvent startup, MobileSettings settings, Clock clock) {
         for (String entry : settings.seedDevices().orElse(List.of())) {
             String[] parts = entry.trim().split(":", 2);
             if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {

@@ -99,9 +99,27 @@ public class DeviceSessions {
 
     /** A deactivated technician: every session of every phone ends. Returns how many were active. */
     public Uni<Integer> revokeAll(String technicianId, String by) {
+        return revokeActive(by, "technicianId = ?1", technicianId);
+    }
+
+    /** A dispatcher takes a device's access away: every session of it. Returns how many were active. */
+    public Uni<Integer> revokeDevice(String technicianId, String deviceId, String by) {
+        // One transaction: the revocation and its audit row commit together.
+        return Panache.withTransaction(() -> revokeActive(by, "technicianId = ?1 and deviceId = ?2", technicianId,
+                deviceId).call(count -> audit.record("device", technicianId + "/" + deviceId, "DEVICE_REVOKED", by,
+                count + " session(s) revoked", null, null)));
+    }
+
+    public Uni<List<DeviceSession>> sessionsOf(String technicianId) {
+        return Panache.withSession(() -> DeviceSession.<DeviceSession>list(
+                "technicianId = ?1 order by createdAt desc", technicianId));
+    }
+
+    /** Revokes the sessions matching {@code where} that are still active; returns how many. */
+    private Uni<Integer> revokeActive(String by, String where, Object... params) {
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> DeviceSession.<DeviceSession>list(
-                        "technicianId = ?1 and revokedAt is null", technicianId)
+        return Panache.withTransaction(() -> DeviceSession.<DeviceSession>list(where + " and revokedAt is null",
+                        params)
                 .chain(sessions -> {
                     Uni<Void> all = Uni.createFrom().voidItem();
                     for (DeviceSession session : sessions) {
@@ -109,27 +127,6 @@ public class DeviceSessions {
                     }
                     return all.map(done -> sessions.size());
                 }));
-    }
-
-    /** A dispatcher takes a device's access away: every session of it. Returns how many were active. */
-    public Uni<Integer> revokeDevice(String technicianId, String deviceId, String by) {
-        Instant now = clock.instant();
-        return Panache.withTransaction(() -> DeviceSession.<DeviceSession>list(
-                        "technicianId = ?1 and deviceId = ?2 and revokedAt is null", technicianId, deviceId)
-                .chain(sessions -> {
-                    Uni<Void> all = Uni.createFrom().voidItem();
-                    for (DeviceSession session : sessions) {
-                        all = all.chain(() -> revoke(session, by, now));
-                    }
-                    return all.map(done -> sessions.size());
-                })
-                .call(count -> audit.record("device", technicianId + "/" + deviceId, "DEVICE_REVOKED", by,
-                        count + " session(s) revoked", null, null)));
-    }
-
-    public Uni<List<DeviceSession>> sessionsOf(String technicianId) {
-        return Panache.withSession(() -> DeviceSession.<DeviceSession>list(
-                "technicianId = ?1 order by createdAt desc", technicianId));
     }
 
     private Uni<Void> revoke(DeviceSession session, String by, Instant now) {

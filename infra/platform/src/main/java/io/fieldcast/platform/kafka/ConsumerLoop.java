@@ -123,14 +123,15 @@ final class ConsumerLoop implements Runnable {
         }
     }
 
-    private void process(ConsumerRecord<String, Decoded> record) throws Throwable {
+    private void process(ConsumerRecord<String, Decoded> record) throws Exception {
         switch (record.value()) {
             case Decoded.Event(FieldcastEvent event) -> apply(event);
-            case Decoded.Undecodable(EventDecodingException error) -> DeadLetters.park(publisher, settings, handler.consumerGroup(), record, error);
+            case Decoded.Undecodable(EventDecodingException error) ->
+                    DeadLetters.park(publisher, settings, handler.consumerGroup(), record, error);
         }
     }
 
-    private void apply(FieldcastEvent event) throws Throwable {
+    private void apply(FieldcastEvent event) {
         if (!handler.transactional()) {
             Reactive.await(() -> handler.handle(event));
             return;

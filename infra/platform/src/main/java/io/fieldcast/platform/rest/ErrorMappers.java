@@ -40,11 +40,9 @@ public class ErrorMappers {
         } else if (e.details() != null) {
             body.put("details", e.details());
         }
-        Response.ResponseBuilder answer = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
-        if (e.retryAfter() != null) {
-            answer.header("Retry-After", Math.max(1, e.retryAfter().toSeconds()));
-        }
-        return answer.build();
+        Response answer = json(e.status(), body);
+        return e.retryAfter() == null ? answer
+                : Response.fromResponse(answer).header("Retry-After", Math.max(1, e.retryAfter().toSeconds())).build();
     }
 
     @ServerExceptionMapper
