@@ -9,8 +9,6 @@ import io.fieldcast.notify.support.TwilioStandIn;
 import io.fieldcast.testing.EventProbe;
 import io.fieldcast.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.fieldcast.notify.support.Notifications.booking;
@@ -28,19 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * SMS through the Twilio REST adapter and e-mail through SMTP, against local stand-ins. Runs in its own profile
- * (a Quarkus restart over the same database), which also shows a restarted service sending nothing twice.
+ * SMS through the Twilio REST adapter and e-mail through SMTP, against local stand-ins (the test application's
+ * channels): retries, the end of retries, the customer's language.
  */
 @QuarkusTest
-@TestProfile(CarrierChannelsTest.Carriers.class)
 class CarrierChannelsTest {
-
-    public static class Carriers implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("fieldcast.notify.channels.sms", "twilio", "fieldcast.notify.channels.email", "email");
-        }
-    }
 
     private static final Instant MORNING = Instant.parse("2026-03-02T15:00:00Z");
     private static final Instant PROMISED = Instant.parse("2026-03-02T19:00:00Z");

@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Events in through the real broker, decisions in PostgreSQL, hand-off through the db-outbox channel. */
+/** Events in through the real broker, decisions in PostgreSQL, hand-off through the Twilio channel to the carrier's
+ * local stand-in. */
 @QuarkusTest
 class NotificationFlowTest {
 
@@ -74,7 +75,7 @@ class NotificationFlowTest {
             List<Row> rows = notifications.awaitKind(appointment, "CANCELLATION_CONFIRMATION", "SENT");
             assertEquals(List.of("BOOKING_CONFIRMATION", "CANCELLATION_CONFIRMATION"), kinds(rows));
             Row confirmation = rows.getFirst();
-            assertEquals("db-outbox", confirmation.channel());
+            assertEquals("twilio", confirmation.channel());
             assertTrue(confirmation.body().contains("between 14:00 and 18:00"), confirmation.body());
             var sent = probe.await(NotificationSent.class, e -> e.appointmentId().equals(appointment), 2,
                     Duration.ofSeconds(10));

@@ -24,6 +24,7 @@ import static io.fieldcast.notify.support.Notifications.kinds;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Twilio inbound webhook and delivery-status callback, signed as Twilio signs them. */
 @QuarkusTest
@@ -155,7 +156,8 @@ class InboundSmsTest {
         UUID appointment = UUID.randomUUID();
         notifications.publish(booking(appointment, MORNING, PROMISED, "+12125550203", null, "en"));
         var row = notifications.awaitKind(appointment, "BOOKING_CONFIRMATION", "SENT").getFirst();
-        String sid = "outbox-" + row.id();
+        String sid = row.providerMessageId();
+        assertTrue(sid.startsWith("SM"), "the carrier's message id: " + sid);
         signed("/api/sms/status", Map.of("MessageSid", sid, "MessageStatus", "delivered")).statusCode(204);
         assertEquals("delivered", notifications.rows(appointment).getFirst().deliveryStatus());
     }

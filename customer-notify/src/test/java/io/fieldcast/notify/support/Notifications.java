@@ -31,7 +31,8 @@ public class Notifications {
 
     /** A notification row as tests look at it. */
     public record Row(long id, String kind, String dedupKey, String state, String channel, String recipient,
-                      String body, int attempts, Instant nextAttemptAt, Instant handedAt, String deliveryStatus) {
+                      String body, int attempts, Instant nextAttemptAt, Instant handedAt, String deliveryStatus,
+                      String providerMessageId) {
     }
 
     public static final String NEW_YORK = "America/New_York";
@@ -102,7 +103,7 @@ public class Notifications {
     public List<Row> rows(UUID appointment) {
         try (var c = db.getConnection(); var st = c.prepareStatement("""
                 select id, kind, dedup_key, state, channel, recipient, body, attempts, next_attempt_at, handed_at,
-                       delivery_status
+                       delivery_status, provider_message_id
                 from notification where appointment_id = ? order by id""")) {
             st.setObject(1, appointment);
             try (var rs = st.executeQuery()) {
@@ -110,7 +111,7 @@ public class Notifications {
                 while (rs.next()) {
                     out.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), instant(rs.getTimestamp(9)),
-                            instant(rs.getTimestamp(10)), rs.getString(11)));
+                            instant(rs.getTimestamp(10)), rs.getString(11), rs.getString(12)));
                 }
                 return out;
             }

@@ -103,6 +103,37 @@ public final class SharedKafka {
         return bootstrapServers;
     }
 
+    /** Whether {@link #stopBroker()} can take this broker away: only the in-process one, not an external cluster. */
+    public boolean restartable() {
+        return cluster != null;
+    }
+
+    /**
+     * A Kafka outage for the test JVM: the in-process broker stops (its controller keeps the cluster's metadata) until
+     * {@link #startBroker()}, which brings it back on the same port with the same logs, as a restarted broker would.
+     */
+    public synchronized void stopBroker() {
+        if (!restartable()) {
+            throw new IllegalStateException("the shared Kafka is an external cluster (FIELDCAST_KAFKA_BOOTSTRAP)");
+        }
+        var broker = cluster.brokers().values().iterator().next();
+        broker.shutdown();
+        broker.awaitShutdown();
+    }
+
+    /** Ends the outage {@link #stopBroker()} began; returns once the broker serves clients again. */
+    public synchronized void startBroker() {
+        if (!restartable()) {
+            throw new IllegalStateException("the shared Kafka is an external cluster (FIELDCAST_KAFKA_BOOTSTRAP)");
+        }
+        try {
+            cluster.brokers().values().iterator().next().startup();
+            cluster.waitForReadyBrokers();
+        } catch (Exception e) {
+            throw new IllegalStateException("the in-process Kafka broker did not come back", e);
+        }
+    }
+
     private void close() {
         if (cluster != null) {
             try {

@@ -5,10 +5,8 @@ import io.fieldcast.events.Topics;
 import io.fieldcast.mobile.Fixtures;
 import io.fieldcast.platform.security.TokenIssuer;
 import io.fieldcast.testing.EventProbe;
-import io.fieldcast.testing.Infra;
+import io.fieldcast.testing.SharedKafka;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -23,32 +21,15 @@ import java.util.stream.Collectors;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The service's producer points at a port where no broker listens (Kafka down). A batch is refused with 503 +
- * Retry-After; then the port starts forwarding to the real broker (Kafka back) and the phone's retry of the
- * very same batch is accepted, and every ping of it is on the topic under one event id.
+ * Kafka down: the test JVM's broker stops under the running service. A batch is refused with 503 + Retry-After;
+ * then the broker comes back and the phone's retry of the very same batch is accepted, and every ping of it is on
+ * the topic under one event id.
  */
 @QuarkusTest
-@TestProfile(KafkaDownIngestTest.KafkaDown.class)
 class KafkaDownIngestTest {
-
-    // Quarkus loads test classes twice (two class loaders): a system property gives both the same port.
-    static final int DEAD_PORT = Integer.parseInt(System.getProperties().computeIfAbsent("mobile.test.dead-port",
-            k -> String.valueOf(TcpForwarder.freePort())).toString());
-
-    public static class KafkaDown implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "fieldcast.kafka.bootstrap-servers", "127.0.0.1:" + DEAD_PORT,
-                    "fieldcast.kafka.max-block", "300ms",
-                    "fieldcast.kafka.delivery-timeout", "6s",
-                    "fieldcast.kafka.consumers-enabled", "false",
-                    "fieldcast.mobile.ingest.retry-after-seconds", "1",
-                    "fieldcast.mobile.ingest.breaker-open", "300ms");
-        }
-    }
 
     @Inject
     TokenIssuer tokens;
@@ -59,13 +40,19 @@ class KafkaDownIngestTest {
         String token = tokens.forTechnician(tech, "phone").token();
         String batch = Pings.goodBatch("down", 20);
 
-        Response refused = post(token, batch);
+        SharedKafka kafka = SharedKafka.get();
+        assumeTrue(kafka.restartable(), "the broker is an external cluster: this test cannot take it away");
+        kafka.stopBroker();
+        Response refused;
+        try {
+            refused = post(token, batch);
+        } finally {
+            kafka.startBroker();
+        }
         assertEquals(503, refused.statusCode(), refused.asString());
         assertNotNull(refused.header("Retry-After"));
 
-        String[] broker = Infra.kafkaBootstrap().split(",")[0].split(":");
-        try (EventProbe probe = EventProbe.atEnd(Topics.TECH_LOCATIONS);
-             TcpForwarder back = new TcpForwarder(DEAD_PORT, broker[0], Integer.parseInt(broker[1]))) {
+        try (EventProbe probe = EventProbe.atEnd(Topics.TECH_LOCATIONS)) {
             Response retried = refused;
             for (int attempt = 0; attempt < 40 && retried.statusCode() == 503; attempt++) {
                 Thread.sleep(Long.parseLong(retried.header("Retry-After")) * 1000);

@@ -92,9 +92,7 @@ final class Phone {
     }
 
     private static Instant nextBatch(Instant at) {
-        long every = BATCH_EVERY.toSeconds();
-        long s = at.getEpochSecond();
-        return Instant.ofEpochSecond((s / every + 1) * every);
+        return PhoneOutput.nextBatch(at, BATCH_EVERY);
     }
 
     private static double bounded(double z) {

@@ -2,6 +2,7 @@ package io.fieldcast.simulator.day;
 
 import io.fieldcast.events.VisitStatus;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -18,6 +19,17 @@ public sealed interface PhoneOutput permits PhoneOutput.StatusTap, PhoneOutput.F
     String clientId();
 
     PhoneOutput sentAt(Instant when);
+
+    /** The first batch boundary after {@code at}, batches every {@code every} on the epoch's grid (whole seconds). */
+    static Instant nextBatch(Instant at, Duration every) {
+        long s = Math.max(1, every.toSeconds());
+        return Instant.ofEpochSecond((at.getEpochSecond() / s + 1) * s);
+    }
+
+    /** The same output sent with the batch after {@code deviceTime}, for a phone that sends every {@code every}. */
+    default PhoneOutput batchedEvery(Duration every) {
+        return sentAt(nextBatch(deviceTime(), every));
+    }
 
     /** A tap on a visit: EN_ROUTE, ARRIVED, COMPLETED, or CANNOT_COMPLETE with a reason code. */
     record StatusTap(UUID appointmentId, VisitStatus status, String reasonCode, String note, Instant deviceTime,

@@ -2,14 +2,17 @@ package io.fieldcast.simulator.run;
 
 import io.fieldcast.roadnetwork.GeoPoint;
 import io.fieldcast.simulator.day.DayOutcome;
+import io.fieldcast.simulator.day.PhoneOutput;
 import io.fieldcast.simulator.day.PlannedStop;
 import io.fieldcast.simulator.day.TechnicianDay;
 import io.fieldcast.simulator.world.Seeds;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -20,6 +23,9 @@ import java.util.UUID;
  */
 public final class Load {
 
+    /** Like the web app: queued fixes go out every 15 s. */
+    public static final Duration BATCH_EVERY = Duration.ofSeconds(15);
+
     private final Simulation sim;
 
     public Load(Simulation sim) {
@@ -27,6 +33,11 @@ public final class Load {
     }
 
     public Stats run(int technicians, String idFormat, long seconds) throws Exception {
+        return run(technicians, idFormat, seconds, BATCH_EVERY);
+    }
+
+    /** As {@link #run(int, String, long)}, the phones sending their queued fixes every {@code batchEvery}. */
+    public Stats run(int technicians, String idFormat, long seconds, Duration batchEvery) throws Exception {
         Instant now = Instant.now();
         Instant until = now.plusSeconds(seconds);
         Phones phones = new Phones(sim.mobileApi, sim.settings.deviceSecret());
@@ -43,7 +54,9 @@ public final class Load {
             TechnicianDay day = new TechnicianDay(id, LocalDate.now(ZoneOffset.UTC), 0, ZoneOffset.UTC, now,
                     until.plusSeconds(3600), places.getFirst(), places.getFirst(), stops);
             DayOutcome outcome = sim.engine.simulate(day, sim.habits.habitsOf(id, 1).punctual());
-            lanes.add(new Replay.Lane(phones.of(id), sim.stats, false, outcome.outputs()));
+            List<PhoneOutput> outputs = outcome.outputs().stream().map(o -> o.batchedEvery(batchEvery))
+                    .sorted(Comparator.comparing(PhoneOutput::sendAt)).toList();
+            lanes.add(new Replay.Lane(phones.of(id), sim.stats, false, outputs));
         }
         Log.info("load: " + technicians + " phones for " + seconds + " s");
         new Replay(now, 1, sim.pool).run(lanes, until, () -> Log.info("  " + Progress.counts(sim.stats)));
