@@ -93,6 +93,29 @@ public final class EventProbe implements AutoCloseable {
         }
     }
 
+    /**
+     * Every record of {@code topic} as it stands now, read up to the end offsets it had when called (no consumer group,
+     * so no wait to join one): quick enough to call in a loop while waiting for something to be parked.
+     */
+    public static List<ConsumerRecord<String, byte[]>> readRawToEnd(String topic) {
+        try (var raw = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infra.kafkaBootstrap(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = raw.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            raw.assign(partitions);
+            raw.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = raw.endOffsets(partitions, Duration.ofSeconds(10));
+            List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (partitions.stream().anyMatch(p -> raw.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
+                raw.poll(Duration.ofMillis(100)).forEach(out::add);
+            }
+            return out;
+        }
+    }
+
     private void poll(Duration duration) {
         for (ConsumerRecord<String, Decoded> record : consumer.poll(duration)) {
             if (record.value() instanceof Decoded.Event(FieldcastEvent event)) {

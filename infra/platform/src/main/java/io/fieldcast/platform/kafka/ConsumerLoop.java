@@ -19,39 +19,120 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One poll loop for one {@link EventHandler}. Offsets are committed only after a record was applied (or parked
- * on its dead-letter topic), so a crash re-delivers rather than loses; a failing record is retried with
- * back-off, in place, so per-key order holds.
+ * One poll loop for one handler, per event ({@link EventHandler}) or per batch ({@link BatchEventHandler}). The rules
+ * live here and only here:
+ * <ul>
+ *   <li>offsets are committed only after every record of a poll was applied or parked, so a crash re-delivers rather
+ *   than loses;</li>
+ *   <li>a failure that passes (database or broker away, see {@link Failures}) is retried with back-off for as long as
+ *   it lasts, in place, so per-key order holds;</li>
+ *   <li>a failure that does not pass is retried {@link KafkaSettings#maxAttempts()} times; a batch that keeps failing
+ *   is retried event by event, and the event that fails alone is parked on its dead-letter topic with the error;</li>
+ *   <li>an undecodable record is parked at once.</li>
+ * </ul>
+ * The loop reports its state to {@link Consumers}, which restarts a loop that died and tells readiness.
  */
 final class ConsumerLoop implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
+    private static final Throwable STOPPED = new Throwable("stopped", null, false, false) {
+    };
 
-    private final EventHandler handler;
-    private final ProcessedEvents processed;
+    /** What a loop feeds: one handler, event by event or batch by batch. */
+    interface Target {
+        String group();
+
+        Set<String> topics();
+
+        int maxPollRecords();
+
+        boolean batched();
+
+        void apply(List<FieldcastEvent> events) throws Exception;
+
+        static Target of(EventHandler handler, ProcessedEvents processed) {
+            return new Target() {
+                public String group() {
+                    return handler.consumerGroup();
+                }
+
+                public Set<String> topics() {
+                    return handler.topics();
+                }
+
+                public int maxPollRecords() {
+                    return 500;
+                }
+
+                public boolean batched() {
+                    return false;
+                }
+
+                public void apply(List<FieldcastEvent> events) {
+                    for (FieldcastEvent event : events) {
+                        if (!handler.transactional()) {
+                            Reactive.await(() -> handler.handle(event));
+                        } else {
+                            Reactive.inTransaction(() -> processed.firstTime(handler.consumerGroup(), event.eventId())
+                                    .chain(first -> first ? handler.handle(event) : Uni.createFrom().voidItem()));
+                        }
+                    }
+                }
+            };
+        }
+
+        static Target of(BatchEventHandler handler) {
+            return new Target() {
+                public String group() {
+                    return handler.consumerGroup();
+                }
+
+                public Set<String> topics() {
+                    return handler.topics();
+                }
+
+                public int maxPollRecords() {
+                    return handler.maxBatch();
+                }
+
+                public boolean batched() {
+                    return true;
+                }
+
+                public void apply(List<FieldcastEvent> events) throws Exception {
+                    handler.handleBatch(events);
+                }
+            };
+        }
+    }
+
+    private final Target target;
     private final EventPublisher publisher;
     private final KafkaSettings settings;
+    private final ConsumerState state;
     private final KafkaConsumer<String, Decoded> consumer;
     private volatile boolean running = true;
 
-    ConsumerLoop(EventHandler handler, ProcessedEvents processed, EventPublisher publisher, KafkaSettings settings) {
-        this.handler = handler;
-        this.processed = processed;
+    ConsumerLoop(Target target, EventPublisher publisher, KafkaSettings settings, ConsumerState state) {
+        this.target = target;
         this.publisher = publisher;
         this.settings = settings;
+        this.state = state;
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, handler.consumerGroup(),
-                ConsumerConfig.CLIENT_ID_CONFIG, settings.clientId() + "-" + handler.consumerGroup(),
+                ConsumerConfig.GROUP_ID_CONFIG, target.group(),
+                ConsumerConfig.CLIENT_ID_CONFIG, settings.clientId() + "-" + target.group(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, target.maxPollRecords(),
                 ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 900_000,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new StringDeserializer(), new EventDeserializer());
@@ -60,85 +141,154 @@ final class ConsumerLoop implements Runnable {
     @Override
     public void run() {
         try {
-            consumer.subscribe(List.copyOf(handler.topics()));
+            consumer.subscribe(List.copyOf(target.topics()));
             while (running) {
                 try {
-                    ConsumerRecords<String, Decoded> records = consumer.poll(Duration.ofMillis(500));
-                    if (!records.isEmpty()) {
-                        processBatch(records);
+                    ConsumerRecords<String, Decoded> records = consumer.poll(Duration.ofMillis(200));
+                    if (!records.isEmpty() && process(records)) {
+                        consumer.commitSync(nextOffsets(records));
                     }
                 } catch (CommitFailedException e) {
-                    // Lost the partitions while retrying; the new owner re-delivers and de-duplication absorbs it.
-                    LOG.warnf("%s could not commit after a rebalance: %s", handler.consumerGroup(), e.getMessage());
-                } catch (KafkaException e) {
-                    if (e instanceof WakeupException) {
+                    // Lost the partitions meanwhile; the new owner re-delivers and de-duplication absorbs it.
+                    LOG.warnf("%s could not commit after a rebalance: %s", target.group(), e.getMessage());
+                } catch (WakeupException e) {
+                    if (running) {
                         throw e;
                     }
-                    LOG.warnf(e, "%s poll failed, polling again", handler.consumerGroup());
+                } catch (KafkaException e) {
+                    // The broker is away (a commit or poll timed out): the applied records come again and are
+                    // absorbed by de-duplication.
+                    state.failing(e);
+                    LOG.warnf("%s: Kafka failed (%s), polling again", target.group(), Failures.describe(e));
                     TimeUnit.MILLISECONDS.sleep(settings.retryBackoff().toMillis());
                 }
             }
-        } catch (WakeupException e) {
-            if (running) {
-                throw e;
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Throwable e) {
+            state.died(e);
+            LOG.errorf(e, "%s stopped unexpectedly; it will be restarted", target.group());
         } finally {
-            consumer.close(Duration.ofSeconds(5));
-        }
-    }
-
-    private void processBatch(ConsumerRecords<String, Decoded> records) throws InterruptedException {
-        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-        for (ConsumerRecord<String, Decoded> record : records) {
-            if (!running) {
-                break;
+            try {
+                consumer.close(Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                LOG.debugf("%s: close failed: %s", target.group(), e.getMessage());
             }
-            processWithRetry(record);
-            done.put(new TopicPartition(record.topic(), record.partition()),
-                    new OffsetAndMetadata(record.offset() + 1));
-        }
-        if (!done.isEmpty()) {
-            consumer.commitSync(done);
         }
     }
 
-    private void processWithRetry(ConsumerRecord<String, Decoded> record) throws InterruptedException {
+    /** Applies or parks every record of a poll; false when the loop stopped before it was done (nothing committed). */
+    private boolean process(ConsumerRecords<String, Decoded> records) throws InterruptedException {
+        List<ConsumerRecord<String, Decoded>> usable = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, Decoded> record : records) {
+            if (record.value() instanceof Decoded.Undecodable(EventDecodingException error)) {
+                if (!retryForever(() -> DeadLetters.park(publisher, settings, target.group(), record, error))) {
+                    return false;
+                }
+                state.parked();
+            } else {
+                usable.add(record);
+            }
+        }
+        if (usable.isEmpty()) {
+            return true;
+        }
+        if (target.batched() && usable.size() > 1) {
+            Throwable whole = attempt(usable.stream().map(ConsumerLoop::event).toList());
+            if (whole == STOPPED) {
+                return false;
+            }
+            if (whole == null) {
+                state.applied(usable.size());
+                return true;
+            }
+            LOG.warnf("%s: a batch of %d keeps failing (%s); applying its events one by one", target.group(),
+                    usable.size(), Failures.describe(whole));
+        }
+        for (ConsumerRecord<String, Decoded> record : usable) {
+            FieldcastEvent event = event(record);
+            Throwable failure = attempt(List.of(event));
+            if (failure == STOPPED) {
+                return false;
+            }
+            if (failure == null) {
+                state.applied(1);
+                continue;
+            }
+            if (!retryForever(() -> DeadLetters.parkPoison(publisher, settings, target.group(), record, event,
+                    failure, settings.maxAttempts()))) {
+                return false;
+            }
+            state.parked();
+        }
+        return true;
+    }
+
+    /**
+     * Applies until it works (null), the loop stops ({@link #STOPPED}), or a failure that does not pass happened
+     * {@link KafkaSettings#maxAttempts()} times (that failure).
+     */
+    private Throwable attempt(List<FieldcastEvent> events) throws InterruptedException {
         long backoff = settings.retryBackoff().toMillis();
-        int attempt = 0;
+        int lasting = 0;
         while (running) {
             try {
-                process(record);
-                return;
+                target.apply(events);
+                state.ok();
+                return null;
             } catch (InterruptedException e) {
                 throw e;
             } catch (Throwable e) {
-                attempt++;
-                LOG.warnf(e, "%s failed on %s-%d@%d (attempt %d), retrying in %d ms", handler.consumerGroup(),
-                        record.topic(), record.partition(), record.offset(), attempt, backoff);
+                boolean passes = Failures.isTransient(e);
+                if (!passes && ++lasting >= settings.maxAttempts()) {
+                    state.ok();
+                    return e;
+                }
+                state.failing(e);
+                LOG.warnf("%s failed on %d event(s) (%s, %s), retrying in %d ms", target.group(), events.size(),
+                        passes ? "will pass" : "attempt " + lasting + " of " + settings.maxAttempts(),
+                        Failures.describe(e), backoff);
                 TimeUnit.MILLISECONDS.sleep(backoff);
                 backoff = Math.min(backoff * 2, settings.maxRetryBackoff().toMillis());
             }
         }
+        return STOPPED;
     }
 
-    private void process(ConsumerRecord<String, Decoded> record) throws Exception {
-        switch (record.value()) {
-            case Decoded.Event(FieldcastEvent event) -> apply(event);
-            case Decoded.Undecodable(EventDecodingException error) ->
-                    DeadLetters.park(publisher, settings, handler.consumerGroup(), record, error);
-        }
+    private interface Step {
+        void run() throws Exception;
     }
 
-    private void apply(FieldcastEvent event) {
-        if (!handler.transactional()) {
-            Reactive.await(() -> handler.handle(event));
-            return;
+    /** Parking needs the broker: retried while it is away; false if the loop stopped meanwhile. */
+    private boolean retryForever(Step step) throws InterruptedException {
+        long backoff = settings.retryBackoff().toMillis();
+        while (running) {
+            try {
+                step.run();
+                return true;
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                state.failing(e);
+                LOG.warnf("%s could not park a record (%s), retrying in %d ms", target.group(), Failures.describe(e),
+                        backoff);
+                TimeUnit.MILLISECONDS.sleep(backoff);
+                backoff = Math.min(backoff * 2, settings.maxRetryBackoff().toMillis());
+            }
         }
-        Reactive.inTransaction(() ->
-                processed.firstTime(handler.consumerGroup(), event.eventId())
-                        .chain(first -> first ? handler.handle(event) : Uni.createFrom().voidItem()));
+        return false;
+    }
+
+    private static FieldcastEvent event(ConsumerRecord<String, Decoded> record) {
+        return ((Decoded.Event) record.value()).event();
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, Decoded> records) {
+        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            next.put(partition, new OffsetAndMetadata(records.records(partition).getLast().offset() + 1));
+        }
+        return next;
     }
 
     void stop() {

@@ -35,6 +35,21 @@ public interface KafkaSettings {
     @WithDefault("10s")
     Duration maxRetryBackoff();
 
+    /**
+     * Attempts at an event whose failure does not pass (see {@code Failures}) before it is parked on its dead-letter
+     * topic; failures that pass (database or broker away) are retried for as long as they last.
+     */
+    @WithDefault("5")
+    int maxAttempts();
+
+    /** A consumer failing this long (or dead) makes the service not ready. */
+    @WithDefault("30s")
+    Duration stuckAfter();
+
+    /** How often dead consumer loops are looked for and restarted. */
+    @WithDefault("2s")
+    Duration watchdogEvery();
+
     /** Whether consumers start with the application (tests of a single handler may turn them off). */
     @WithDefault("true")
     boolean consumersEnabled();

@@ -1,0 +1,48 @@
+package io.fieldcast.platform.kafka;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Not ready while a consumer loop is dead (until the watchdog restarted it) or has failed for longer than
+ * {@link KafkaSettings#stuckAfter()}: a service that cannot keep up with its events says so.
+ */
+@Readiness
+@ApplicationScoped
+public class ConsumerReadiness implements HealthCheck {
+
+    private final Consumers consumers;
+    private final KafkaSettings settings;
+
+    public ConsumerReadiness(Consumers consumers, KafkaSettings settings) {
+        this.consumers = consumers;
+        this.settings = settings;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("kafka-consumers").up();
+        if (!consumers.enabled()) {
+            return response.withData("consumers", "disabled").build();
+        }
+        long stuckMs = settings.stuckAfter().toMillis();
+        for (ConsumerState.View c : consumers.states()) {
+            String state;
+            if (!c.running()) {
+                state = "dead, restarting: " + c.lastError();
+                response.down();
+            } else if (c.failingForMs() > stuckMs) {
+                state = "failing for " + c.failingForMs() / 1000 + " s: " + c.lastError();
+                response.down();
+            } else {
+                state = "ok";
+            }
+            response.withData(c.group(), state + " (applied " + c.applied() + ", parked " + c.parked()
+                    + ", restarts " + c.restarts() + ")");
+        }
+        return response.build();
+    }
+}
