@@ -5,7 +5,11 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** E-mail through the Quarkus mailer (SMTP settings under {@code quarkus.mailer.*}). */
+/**
+ * E-mail through the Quarkus mailer (SMTP settings under {@code quarkus.mailer.*}). Every attempt of a message
+ * carries the same Message-ID, which mail stores de-duplicate: after a crash with the outcome unknown, sending again
+ * is the reconciliation (SMTP has no way to ask whether a relay took a message).
+ */
 @ApplicationScoped
 public class EmailChannel implements Channel {
 

@@ -28,8 +28,15 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -37,15 +44,22 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Hands PENDING notifications to their channels. A pass claims due rows (lease: {@code next_attempt_at} moves to
- * now + lease, so another replica skips them), sends each outside any transaction, then in one transaction per pass
- * marks each SENT (with NotificationSent on the outbox) or schedules a retry with exponential back-off, ending FAILED
- * (with NotificationFailed) after the last attempt. A SENT row is never claimed again, so restarts cannot resend it.
+ * Hands PENDING notifications to their channels, each exactly once. A pass claims due rows: they become SENDING
+ * under a claim token with a lease ({@code claimed_until}, in the database's real time; longer than the work it
+ * covers, since no send starts that could end after it). The claimed messages go out concurrently per recipient (in
+ * order for each recipient), outside any transaction; then one transaction records every outcome, each fenced on
+ * state and token, so a late sender can never turn a SENT row back or record twice: SENT (with NotificationSent on
+ * the outbox), a retry with exponential back-off, or FAILED (with NotificationFailed) after the last attempt.
+ * A row still SENDING after its lease belongs to a sender that died between handing over and recording: it is never
+ * sent again blindly, but reconciled first (the channel's {@link Channel#findHandedOver}: Twilio's message list; a
+ * channel where sending again cannot duplicate says so).
  */
 @ApplicationScoped
 public class NotificationSender {
 
     private static final Logger LOG = Logger.getLogger(NotificationSender.class);
+    /** No send starts later than this before the lease ends. */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
 
     private final Pool pool;
     private final Outbox outbox;
@@ -53,6 +67,7 @@ public class NotificationSender {
     private final NotifySettings config;
     private final Map<String, Channel> channels;
     private final Semaphore wakeUp = new Semaphore(0);
+    private final ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running;
     private Thread thread;
 
@@ -82,6 +97,7 @@ public class NotificationSender {
         if (thread != null) {
             thread.interrupt();
         }
+        sends.shutdownNow();
     }
 
     private void loop() {
@@ -100,15 +116,44 @@ public class NotificationSender {
         }
     }
 
-    /** Claims due messages and hands each to its channel; returns how many were attempted. */
-    public synchronized int passOnce() {
-        List<OutgoingMessage> claimed = claim(clock.instant());
+    /** The lease of a claim: the configured one, and at least two channel timeouts plus the margin. */
+    Duration lease() {
+        Duration least = config.twilio().timeout().multipliedBy(2).plus(LEASE_MARGIN.multipliedBy(2));
+        return config.sender().lease().compareTo(least) < 0 ? least : config.sender().lease();
+    }
+
+    /** Reconciles expired claims, then claims due messages and hands each to its channel; returns how many. */
+    public synchronized int passOnce() throws InterruptedException {
+        UUID token = UUID.randomUUID();
+        long claimedAtNanos = System.nanoTime();
+        List<Claimed> claimed = new ArrayList<>(reclaimExpired(token));
+        claimed.addAll(claim(clock.instant(), token));
         if (claimed.isEmpty()) {
             return 0;
         }
+        // Per recipient in id order (a customer reads their texts in the order they were decided); recipients at once.
+        Map<String, List<Claimed>> byRecipient = new LinkedHashMap<>();
+        claimed.stream().sorted(Comparator.comparingLong(c -> c.message().id()))
+                .forEach(c -> byRecipient.computeIfAbsent(c.message().recipient(), k -> new ArrayList<>()).add(c));
+        long deadline = claimedAtNanos + lease().minus(LEASE_MARGIN).toNanos();
+        List<Future<List<Supplier<Uni<Void>>>>> running = new ArrayList<>();
+        for (List<Claimed> group : byRecipient.values()) {
+            running.add(sends.submit(() -> {
+                List<Supplier<Uni<Void>>> outcomes = new ArrayList<>();
+                for (Claimed c : group) {
+                    outcomes.add(System.nanoTime() + config.twilio().timeout().toNanos() > deadline
+                            ? () -> release(c, token) : deliver(c, token));
+                }
+                return outcomes;
+            }));
+        }
         List<Supplier<Uni<Void>>> outcomes = new ArrayList<>();
-        for (OutgoingMessage message : claimed) {
-            outcomes.add(deliver(message));
+        for (Future<List<Supplier<Uni<Void>>>> f : running) {
+            try {
+                outcomes.addAll(f.get());
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a send task failed", e.getCause());
+            }
         }
         // One transaction (one commit) records the whole pass: at hundreds of messages a second, commits dominate.
         transaction(() -> {
@@ -121,34 +166,76 @@ public class NotificationSender {
         return claimed.size();
     }
 
-    private List<OutgoingMessage> claim(Instant now) {
+    /** A claimed message; {@code lostSince} is set when an earlier claim expired with the outcome unknown. */
+    private record Claimed(OutgoingMessage message, Instant lostSince) {
+    }
+
+    private List<Claimed> claim(Instant now, UUID token) {
         var rows = Reactive.await(() -> pool.preparedQuery("""
-                        update notification set next_attempt_at = $1, attempts = attempts + 1
-                        where id in (select id from notification where state = 'PENDING' and next_attempt_at <= $2
-                                     order by next_attempt_at, id limit $3 for update skip locked)
+                        update notification set state = 'SENDING', claim_token = $1, claimed_at = clock_timestamp(),
+                            claimed_until = clock_timestamp() + $2::float8 * interval '1 millisecond',
+                            attempts = attempts + 1
+                        where id in (select id from notification where state = 'PENDING' and next_attempt_at <= $3
+                                     order by next_attempt_at, id limit $4 for update skip locked)
                         returning id, appointment_id, kind, channel, recipient, subject, body, attempts""")
-                .execute(Tuple.of(at(now.plus(config.sender().lease())), at(now), config.sender().batchSize()))
+                .execute(Tuple.of(token, millis(lease()), at(now), config.sender().batchSize()))
                 .ifNoItem().after(Duration.ofSeconds(30)).fail());
-        List<OutgoingMessage> out = new ArrayList<>();
+        List<Claimed> out = new ArrayList<>();
         for (Row r : rows) {
-            out.add(new OutgoingMessage(r.getLong("id"), r.getUUID("appointment_id"), r.getString("kind"),
-                    r.getString("channel"), r.getString("recipient"), r.getString("subject"), r.getString("body"),
-                    r.getInteger("attempts")));
+            out.add(new Claimed(message(r), null));
         }
-        out.sort(Comparator.comparingLong(OutgoingMessage::id));
         return out;
     }
 
-    /** Hands one message over; returns how to record the outcome. */
-    private Supplier<Uni<Void>> deliver(OutgoingMessage message) {
+    /** SENDING rows whose claimer's lease ran out: taken over under a new token, to be reconciled before sending. */
+    private List<Claimed> reclaimExpired(UUID token) {
+        var rows = Reactive.await(() -> pool.preparedQuery("""
+                        update notification n set claim_token = $1,
+                            claimed_until = clock_timestamp() + $2::float8 * interval '1 millisecond'
+                        from (select id, claimed_at from notification
+                              where state = 'SENDING' and claimed_until < clock_timestamp()
+                              order by id limit $3 for update skip locked) old
+                        where n.id = old.id
+                        returning n.id, n.appointment_id, n.kind, n.channel, n.recipient, n.subject, n.body,
+                                  n.attempts, old.claimed_at""")
+                .execute(Tuple.of(token, millis(lease()), config.sender().batchSize()))
+                .ifNoItem().after(Duration.ofSeconds(30)).fail());
+        List<Claimed> out = new ArrayList<>();
+        for (Row r : rows) {
+            // claimed_at is the database's real time, like the carrier's own timestamps it is compared with.
+            out.add(new Claimed(message(r), r.getOffsetDateTime("claimed_at").toInstant()));
+            LOG.warnf("%s #%d was left SENDING by a sender that stopped; reconciling with %s before anything is sent",
+                    r.getString("kind"), r.getLong("id"), r.getString("channel"));
+        }
+        return out;
+    }
+
+    private static OutgoingMessage message(Row r) {
+        return new OutgoingMessage(r.getLong("id"), r.getUUID("appointment_id"), r.getString("kind"),
+                r.getString("channel"), r.getString("recipient"), r.getString("subject"), r.getString("body"),
+                r.getInteger("attempts"));
+    }
+
+    /** Hands one message over (or finds the copy a crashed attempt handed over); returns how to record it. */
+    private Supplier<Uni<Void>> deliver(Claimed claimed, UUID token) {
+        OutgoingMessage message = claimed.message();
         Channel channel = channels.get(message.channel());
         try {
             if (channel == null) {
                 throw new IllegalStateException("no channel named " + message.channel());
             }
+            if (claimed.lostSince() != null) {
+                Optional<String> earlier = channel.findHandedOver(message, claimed.lostSince());
+                if (earlier.isPresent()) {
+                    LOG.infof("%s #%d had reached %s before its sender stopped (%s): recorded, not sent again",
+                            message.kind(), message.id(), message.channel(), earlier.get());
+                    Instant at = clock.instant();
+                    return () -> sent(message, token, earlier.get(), at);
+                }
+            }
             String providerId = channel.send(message);
             Instant handedAt = clock.instant();
-            return () -> sent(message, providerId, handedAt);
+            return () -> sent(message, token, providerId, handedAt);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -156,21 +243,41 @@ public class NotificationSender {
             LOG.warnf("%s #%d via %s failed (attempt %d): %s", message.kind(), message.id(), message.channel(),
                     message.attempt(), e.getMessage());
             Instant failedAt = clock.instant();
-            return () -> failed(message, String.valueOf(e.getMessage()), failedAt);
+            return () -> failed(message, token, String.valueOf(e.getMessage()), failedAt);
         }
     }
 
-    private Uni<Void> sent(OutgoingMessage m, String providerId, Instant handedAt) {
+    /** Not attempted (the lease would not cover it): back to PENDING, the attempt not counted. */
+    private Uni<Void> release(Claimed claimed, UUID token) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        update notification set state = 'PENDING', attempts = attempts - 1, claim_token = null,
+                            claimed_until = null
+                        where id = :id and state = 'SENDING' and claim_token = :token""")
+                .setParameter("id", claimed.message().id()).setParameter("token", token)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    private Uni<Void> sent(OutgoingMessage m, UUID token, String providerId, Instant handedAt) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         update notification set state = 'SENT', provider_message_id = :provider, handed_at = :at,
-                            last_error = null where id = :id
+                            last_error = null, claim_token = null, claimed_until = null
+                        where id = :id and state = 'SENDING' and claim_token = :token
                         returning forecast_version, window_start, window_end""", Object[].class)
                 .setParameter("provider", providerId).setParameter("at", handedAt).setParameter("id", m.id())
-                .getSingleResult()
+                .setParameter("token", token)
+                .getResultList()
                 // The told window travels with the text: consumers keep it without resolving the forecast version.
-                .chain(row -> outbox.append(new NotificationSent(Events.newId(), handedAt,
+                .chain(rows -> rows.isEmpty() ? lostClaim(m) : outbox.append(new NotificationSent(Events.newId(), handedAt,
                         NotificationSent.SCHEMA_VERSION, m.appointmentId(), m.kind(), m.channel(), mask(m.recipient()),
-                        providerId, ((Number) row[0]).intValue(), instant(row[1]), instant(row[2])))));
+                        providerId, ((Number) rows.getFirst()[0]).intValue(), instant(rows.getFirst()[1]),
+                        instant(rows.getFirst()[2])))));
+    }
+
+    /** Another sender took the message over after this one's lease ran out: its outcome is that sender's to record. */
+    private static Uni<Void> lostClaim(OutgoingMessage m) {
+        LOG.warnf("%s #%d: the claim was lost (lease ran out); the outcome is left to the sender that holds it",
+                m.kind(), m.id());
+        return Uni.createFrom().voidItem();
     }
 
     private static Instant instant(Object value) {
@@ -185,18 +292,20 @@ public class NotificationSender {
         };
     }
 
-    private Uni<Void> failed(OutgoingMessage m, String error, Instant at) {
+    private Uni<Void> failed(OutgoingMessage m, UUID token, String error, Instant at) {
         boolean last = m.attempt() >= config.sender().maxAttempts();
         Duration backoff = config.sender().initialBackoff().multipliedBy(1L << Math.min(m.attempt() - 1, 16));
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        update notification set state = :state, next_attempt_at = :next, last_error = :error
-                        where id = :id""")
+                        update notification set state = :state, next_attempt_at = :next, last_error = :error,
+                            claim_token = null, claimed_until = null
+                        where id = :id and state = 'SENDING' and claim_token = :token""")
                 .setParameter("state", last ? "FAILED" : "PENDING")
                 .setParameter("next", at.plus(backoff))
                 .setParameter("error", error)
                 .setParameter("id", m.id())
+                .setParameter("token", token)
                 .executeUpdate()
-                .chain(n -> last ? outbox.append(new NotificationFailed(Events.newId(), at,
+                .chain(n -> n == 0 ? lostClaim(m) : last ? outbox.append(new NotificationFailed(Events.newId(), at,
                         NotificationFailed.SCHEMA_VERSION, m.appointmentId(), m.kind(), m.channel(),
                         mask(m.recipient()), error, m.attempt())) : Uni.createFrom().voidItem()));
     }
@@ -224,6 +333,10 @@ public class NotificationSender {
 
     private static OffsetDateTime at(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static double millis(Duration d) {
+        return d.toMillis();
     }
 
     private static void sleepQuietly(Duration d) {

@@ -88,7 +88,10 @@ public interface NotifySettings {
         @WithDefault("PT2S")
         Duration initialBackoff();
 
-        /** How long a claimed message is reserved for one sender before another may retry it. */
+        /**
+         * How long a claimed message is reserved for one sender (real time; at least two channel timeouts plus 10 s, so
+         * it outlasts the work it covers). Past it the claimer is presumed dead and the message is reconciled.
+         */
         @WithDefault("PT1M")
         Duration lease();
 

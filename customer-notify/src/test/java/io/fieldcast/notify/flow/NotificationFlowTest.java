@@ -160,7 +160,7 @@ class NotificationFlowTest {
     }
 
     @Test
-    void quietHoursHoldTheConfirmationUntilEightInTheCustomersZone() {
+    void quietHoursHoldTheConfirmationUntilEightInTheCustomersZone() throws Exception {
         Instant lateEvening = Instant.parse("2026-03-03T03:00:00Z"); // 22:00 in New York
         clock.set(lateEvening);
         UUID appointment = UUID.randomUUID();
@@ -188,7 +188,7 @@ class NotificationFlowTest {
     }
 
     @Test
-    void senderPassAfterARestartNeverSendsASentMessageAgain() {
+    void senderPassAfterARestartNeverSendsASentMessageAgain() throws Exception {
         UUID appointment = booked("+12125550108");
         Row before = notifications.rows(appointment).getFirst();
         // What a restarted sender does first: claim whatever is due. A SENT row is never due again.
