@@ -56,6 +56,15 @@ final class ConsumerLoop implements Runnable {
 
         boolean batched();
 
+        /** Every instance reads every partition, from the last {@link #replay()} records, committing nothing. */
+        default boolean broadcast() {
+            return false;
+        }
+
+        default int replay() {
+            return 0;
+        }
+
         void apply(List<FieldcastEvent> events) throws Exception;
 
         static Target of(EventHandler handler, ProcessedEvents processed) {
@@ -74,6 +83,14 @@ final class ConsumerLoop implements Runnable {
 
                 public boolean batched() {
                     return false;
+                }
+
+                public boolean broadcast() {
+                    return handler.broadcast();
+                }
+
+                public int replay() {
+                    return handler.broadcastReplay();
                 }
 
                 public void apply(List<FieldcastEvent> events) {
@@ -126,26 +143,47 @@ final class ConsumerLoop implements Runnable {
         this.publisher = publisher;
         this.settings = settings;
         this.state = state;
-        this.consumer = new KafkaConsumer<>(Map.of(
+        Map<String, Object> config = new HashMap<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, target.group(),
                 ConsumerConfig.CLIENT_ID_CONFIG, settings.clientId() + "-" + target.group(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, target.maxPollRecords(),
                 ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 900_000,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new EventDeserializer());
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
+        if (!target.broadcast()) {
+            config.put(ConsumerConfig.GROUP_ID_CONFIG, target.group());
+        }
+        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new EventDeserializer());
+    }
+
+    /** A broadcast loop takes every partition itself and starts {@code replay} records before each one's end. */
+    private void assignAll() {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : target.topics()) {
+            consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        }
+        consumer.assign(partitions);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+        Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions, Duration.ofSeconds(30));
+        for (TopicPartition p : partitions) {
+            consumer.seek(p, Math.max(begins.get(p), ends.get(p) - target.replay()));
+        }
     }
 
     @Override
     public void run() {
         try {
-            consumer.subscribe(List.copyOf(target.topics()));
+            if (target.broadcast()) {
+                assignAll();
+            } else {
+                consumer.subscribe(List.copyOf(target.topics()));
+            }
             while (running) {
                 try {
                     ConsumerRecords<String, Decoded> records = consumer.poll(Duration.ofMillis(200));
-                    if (!records.isEmpty() && process(records)) {
+                    if (!records.isEmpty() && process(records) && !target.broadcast()) {
                         consumer.commitSync(nextOffsets(records));
                     }
                 } catch (CommitFailedException e) {

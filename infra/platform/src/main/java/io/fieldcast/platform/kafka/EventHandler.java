@@ -24,4 +24,19 @@ public interface EventHandler {
     default boolean transactional() {
         return true;
     }
+
+    /**
+     * Whether every instance of the service reads every partition (an in-memory read model such as the latest
+     * positions), instead of sharing the partitions with the other instances in the consumer group. A broadcast
+     * handler has no group and commits nothing: each instance starts from the last {@link #broadcastReplay()} records
+     * of each partition, so a restart fills its model again.
+     */
+    default boolean broadcast() {
+        return false;
+    }
+
+    /** Records per partition a broadcast handler reads again when its instance starts. */
+    default int broadcastReplay() {
+        return 20_000;
+    }
 }

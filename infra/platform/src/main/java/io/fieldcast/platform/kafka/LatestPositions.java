@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The latest position of each technician from {@code fieldcast.tech-locations}, in memory only (no transaction, no
  * rows): at 60× the phones send many pings a second, a position matters for seconds, and after a restart the next
  * pings fill it again. An older fix that arrives late never replaces a newer one. A service subclasses it as an
- * {@code @ApplicationScoped} bean with its own consumer group.
+ * {@code @ApplicationScoped} bean. Broadcast: every instance of the service reads every partition (a console or a
+ * tracking page served by any instance sees the whole fleet), replaying the recent past of the topic at start.
  */
 public abstract class LatestPositions implements EventHandler {
 
@@ -46,6 +47,11 @@ public abstract class LatestPositions implements EventHandler {
     @Override
     public boolean transactional() {
         return false;
+    }
+
+    @Override
+    public boolean broadcast() {
+        return true;
     }
 
     @Override
