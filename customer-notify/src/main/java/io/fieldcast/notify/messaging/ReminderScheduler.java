@@ -3,6 +3,7 @@ package io.fieldcast.notify.messaging;
 import io.fieldcast.notify.config.NotifySettings;
 import io.fieldcast.notify.contacts.AppointmentContact;
 import io.fieldcast.notify.policy.Trigger;
+import io.fieldcast.platform.cluster.ClusterJobs;
 import io.fieldcast.platform.reactive.Reactive;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -34,12 +35,14 @@ public class ReminderScheduler {
     private final NotifyEventHandler decisions;
     private final NotifySettings config;
     private final Clock clock;
+    private final ClusterJobs jobs;
     private ScheduledExecutorService timer;
 
-    public ReminderScheduler(NotifyEventHandler decisions, NotifySettings config, Clock clock) {
+    public ReminderScheduler(NotifyEventHandler decisions, NotifySettings config, Clock clock, ClusterJobs jobs) {
         this.decisions = decisions;
         this.config = config;
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     void start(@Observes StartupEvent event) {
@@ -57,7 +60,10 @@ public class ReminderScheduler {
 
     private void scanQuietly() {
         try {
-            scan();
+            // One instance scans each period; the unique key would absorb a second scan, but not its cost.
+            if (jobs.claimTick("notify.reminders", config.policy().reminderScan())) {
+                scan();
+            }
         } catch (Throwable e) {
             LOG.warnf(e, "reminder scan failed; next scan tries again");
         }

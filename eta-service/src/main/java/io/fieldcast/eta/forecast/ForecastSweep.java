@@ -2,6 +2,7 @@ package io.fieldcast.eta.forecast;
 
 import io.fieldcast.eta.config.EtaSettings;
 import io.fieldcast.eta.history.DayBook;
+import io.fieldcast.platform.cluster.ClusterJobs;
 import io.fieldcast.platform.reactive.Reactive;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -29,9 +30,12 @@ public class ForecastSweep {
     private final DayBook days;
     private final Clock clock;
     private final EtaSettings settings;
+    private final ClusterJobs jobs;
     private ScheduledExecutorService timer;
 
-    public ForecastSweep(ForecastService forecasts, DayBook days, Clock clock, EtaSettings settings) {
+    public ForecastSweep(ForecastService forecasts, DayBook days, Clock clock, EtaSettings settings,
+                         ClusterJobs jobs) {
+        this.jobs = jobs;
         this.forecasts = forecasts;
         this.days = days;
         this.clock = clock;
@@ -44,7 +48,18 @@ public class ForecastSweep {
             return;
         }
         timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("eta-sweep").factory());
-        timer.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::sweepOncePerCluster, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** One instance sweeps each period: two would publish every forecast twice. */
+    private void sweepOncePerCluster() {
+        try {
+            if (jobs.claimTick("eta.forecast-sweep", settings.forecast().sweepEvery())) {
+                sweep();
+            }
+        } catch (Throwable e) {
+            LOG.warnf(e, "forecast sweep could not be claimed; the next one retries");
+        }
     }
 
     void sweep() {

@@ -4,6 +4,7 @@ import io.fieldcast.eta.config.EtaSettings;
 import io.fieldcast.events.FieldcastEvent;
 import io.fieldcast.events.LocationPing;
 import io.fieldcast.events.Topics;
+import io.fieldcast.platform.cluster.ClusterJobs;
 import io.fieldcast.platform.kafka.BatchEventHandler;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -33,6 +34,7 @@ public class PingIngest implements BatchEventHandler {
     private final PingStore store;
     private final PingListener listener;
     private final EtaSettings settings;
+    private final ClusterJobs jobs;
     private ScheduledExecutorService maintenance;
 
     /** Told about the newest fix per technician after each stored batch (forecasts follow the van). */
@@ -40,7 +42,8 @@ public class PingIngest implements BatchEventHandler {
         void stored(Map<String, LocationPing> newestByTechnician);
     }
 
-    public PingIngest(PingStore store, PingListener listener, EtaSettings settings) {
+    public PingIngest(PingStore store, PingListener listener, EtaSettings settings, ClusterJobs jobs) {
+        this.jobs = jobs;
         this.store = store;
         this.listener = listener;
         this.settings = settings;
@@ -91,6 +94,10 @@ public class PingIngest implements BatchEventHandler {
 
     private void maintain() {
         try {
+            // One instance runs the partition DDL per period: two would race on the same partitions.
+            if (!jobs.claimTick("eta.gps-partitions", settings.history().maintenanceEvery())) {
+                return;
+            }
             int dropped = store.maintain(settings.history().retentionDays());
             if (dropped > 0) {
                 LOG.infof("dropped %d gps_ping day partitions past %d days", dropped,

@@ -8,6 +8,7 @@ import io.fieldcast.eta.trips.TripService;
 import io.fieldcast.events.Events;
 import io.fieldcast.events.LearnedDurations;
 import io.fieldcast.events.ServiceTimeQuantiles;
+import io.fieldcast.platform.cluster.ClusterJobs;
 import io.fieldcast.platform.outbox.Outbox;
 import io.fieldcast.platform.reactive.Reactive;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -62,6 +63,7 @@ public class TrainingService {
     private final ModelStore models;
     private final Outbox outbox;
     private final Clock clock;
+    private final ClusterJobs jobs;
     private final EtaSettings settings;
     private final TripService trips;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
@@ -70,7 +72,8 @@ public class TrainingService {
     private ScheduledExecutorService nightly;
 
     public TrainingService(DayBook days, TripService trips, ModelStore models, Outbox outbox, Clock clock,
-                           EtaSettings settings) {
+                           EtaSettings settings, ClusterJobs jobs) {
+        this.jobs = jobs;
         this.days = days;
         this.trips = trips;
         this.models = models;
@@ -95,8 +98,16 @@ public class TrainingService {
             next = next.plusDays(1);
         }
         long delay = Duration.between(now, next).toMillis();
+        String night = next.toLocalDate().toString();
         nightly.schedule(() -> {
-            start("nightly");
+            try {
+                // Every instance keeps the timer; one trains each night.
+                if (jobs.claim("eta.nightly-training", night)) {
+                    start("nightly");
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "nightly training of %s could not be claimed", night);
+            }
             scheduleNext();
         }, delay, TimeUnit.MILLISECONDS);
         LOG.infof("nightly training at %s", next);
