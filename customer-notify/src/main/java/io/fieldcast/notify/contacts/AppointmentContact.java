@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import io.fieldcast.notify.policy.AppointmentView;
 
@@ -42,6 +43,10 @@ public class AppointmentContact extends PanacheEntityBase {
     public String status;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** Optimistic lock: two instances applying events of one appointment at once cannot overwrite each other. */
+    @Version
+    public long version;
     @Column(name = "technician_id")
     public String technicianId;
     @Column(name = "technician_first_name")

@@ -48,6 +48,11 @@ public final class Failures {
             if (name.endsWith("ConnectionPoolTooBusyException") || name.endsWith("NoStackTraceTimeoutException")) {
                 return true;
             }
+            // Another instance changed the row first: reading it again and re-applying passes.
+            if (name.endsWith("OptimisticLockException") || name.endsWith("StaleObjectStateException")
+                    || name.endsWith("StaleStateException")) {
+                return true;
+            }
         }
         return false;
     }
