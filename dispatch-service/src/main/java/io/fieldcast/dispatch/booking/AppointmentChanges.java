@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Reschedule, cancel and change an appointment; each re-validates capacity under the day's lock. */
 @ApplicationScoped
@@ -51,7 +52,13 @@ public class AppointmentChanges {
         this.dayChanged = dayChanged;
     }
 
-    public AppointmentView reschedule(UUID id, RescheduleRequest request, String actor) {
+    /**
+     * Moves the appointment to another window; {@code alsoInTransaction} runs with the result inside the change's
+     * transaction (as in {@link BookingService#book(AppointmentDtos.BookRequest, String, Function)}), and so for
+     * cancel and change.
+     */
+    public AppointmentView reschedule(UUID id, RescheduleRequest request, String actor,
+                                      Function<AppointmentView, Uni<Void>> alsoInTransaction) {
         Appointment current = find(id);
         Territory territory = slots.territory(current.territoryId, current.lat, current.lon);
         booking.checkWindow(request.windowStart(), request.windowEnd(), territory, "windowStart");
@@ -83,16 +90,17 @@ public class AppointmentChanges {
                                 .chain(() -> audit.record("appointment", id.toString(), "RESCHEDULED", actor,
                                         request.reason(), before, AppointmentView.of(a)))
                                 .map(ignored -> AppointmentView.of(a));
-                    }));
+                    }).call(alsoInTransaction::apply));
         } catch (NoCapacityException e) {
             throw booking.noCapacity(e, current.lat, current.lon, current.jobType, newDate, territory.id);
         }
     }
 
-    public AppointmentView cancel(UUID id, String reason, String actor, String canceledBy) {
+    public AppointmentView cancel(UUID id, String reason, String actor, String canceledBy,
+                                  Function<AppointmentView, Uni<Void>> alsoInTransaction) {
         Appointment current = find(id);
         return Reactive.inTransaction(() -> cancelWithin(current.territoryId,
-                current.serviceDate, id, reason, actor, canceledBy));
+                current.serviceDate, id, reason, actor, canceledBy).call(alsoInTransaction::apply));
     }
 
     /**
@@ -124,7 +132,8 @@ public class AppointmentChanges {
                 .invoke(() -> dayChanged.fire(new DayChanged(territoryId, date, "appointment " + id + " canceled")));
     }
 
-    public AppointmentView change(UUID id, ChangeRequest request, String actor) {
+    public AppointmentView change(UUID id, ChangeRequest request, String actor,
+                                  Function<AppointmentView, Uni<Void>> alsoInTransaction) {
         Appointment current = find(id);
         JobType newType = request.jobType() == null ? null : slots.jobType(request.jobType());
         boolean retyped = newType != null && !newType.code.equals(current.jobType);
@@ -161,7 +170,7 @@ public class AppointmentChanges {
                                 .chain(() -> audit.record("appointment", id.toString(), "CHANGED", actor,
                                         request.reason(), before, AppointmentView.of(a)))
                                 .map(ignored -> AppointmentView.of(a));
-                    }));
+                    }).call(alsoInTransaction::apply));
         } catch (NoCapacityException e) {
             throw booking.noCapacity(e, current.lat, current.lon, newType.code, current.serviceDate,
                     current.territoryId);

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Books appointments into the current plan. Blocking by design (call from a worker thread): travel times
@@ -66,8 +67,13 @@ public class BookingService {
     /** The top priority: such a booking for today re-plans the day at once. */
     public static final int EMERGENCY_PRIORITY = 5;
 
-    public AppointmentView book(BookRequest request, String actor) {
-        AppointmentView booked = bookInTransaction(request, actor);
+    /**
+     * Books; {@code alsoInTransaction} runs with the booked appointment inside the booking's transaction (the REST
+     * layer stores the answer to the request's idempotency key there, so the two commit together).
+     */
+    public AppointmentView book(BookRequest request, String actor,
+                                Function<AppointmentView, Uni<Void>> alsoInTransaction) {
+        AppointmentView booked = bookInTransaction(request, actor, alsoInTransaction);
         if (booked.priority() >= EMERGENCY_PRIORITY) {
             dayChanged.fire(new DayChanged(booked.territoryId(), booked.serviceDate(),
                     "emergency " + booked.id() + " booked"));
@@ -75,7 +81,8 @@ public class BookingService {
         return booked;
     }
 
-    private AppointmentView bookInTransaction(BookRequest request, String actor) {
+    private AppointmentView bookInTransaction(BookRequest request, String actor,
+                                              Function<AppointmentView, Uni<Void>> alsoInTransaction) {
         JobType jobType = slots.jobType(request.jobType());
         Territory territory = slots.territory(request.territoryId(), request.lat(), request.lon());
         checkWindow(request.windowStart(), request.windowEnd(), territory, "windowStart");
@@ -94,7 +101,8 @@ public class BookingService {
                         Insertion insertion = insert(day, visit, null);
                         return customer(request).chain(customer -> create(request, customer, day, jobType, point,
                                 insertion, actor));
-                    }));
+                    })
+                    .call(alsoInTransaction::apply));
         } catch (NoCapacityException e) {
             throw noCapacity(e, request.lat(), request.lon(), jobType.code, date, territory.id);
         }

@@ -10,6 +10,7 @@ import io.fieldcast.dispatch.booking.BookingService;
 import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.AppointmentStatus;
 import io.fieldcast.platform.audit.AuditLog;
+import io.fieldcast.platform.idempotency.Idempotency;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -23,6 +24,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -32,6 +34,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
@@ -40,7 +44,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Booking and changing appointments (dispatchers, often on the phone with the customer). */
+/**
+ * Booking and changing appointments (dispatchers, often on the phone with the customer). Every write takes an
+ * optional {@code Idempotency-Key}: a client retrying after a timeout never books, moves or cancels twice.
+ */
 @Path("/api/appointments")
 @Tag(name = "appointments")
 @RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
@@ -54,14 +61,22 @@ public class AppointmentResource {
     JsonWebToken jwt;
     @Inject
     AuditLog audit;
+    @Inject
+    Idempotency idempotency;
 
     public record Page<T>(List<T> items, int page, int size, long total) {
     }
 
     @POST
     @Operation(summary = "Book a promised window; 409 with the next best slots when it cannot be served")
-    public Response book(@Valid @NotNull BookRequest request) {
-        AppointmentView booked = booking.book(request, jwt.getName());
+    @APIResponseSchema(value = AppointmentView.class, responseCode = "201")
+    public Response book(@HeaderParam(Idempotency.HEADER) @Parameter(description = Idempotency.HEADER_DOC) String key,
+                         @Valid @NotNull BookRequest request) {
+        return idempotency.once("appointments.book", key, request, claim -> created(
+                booking.book(request, jwt.getName(), claim.answers(AppointmentResource::created))));
+    }
+
+    private static Response created(AppointmentView booked) {
         return Response.status(201).entity(booked).header("Location", "/api/appointments/" + booked.id()).build();
     }
 
@@ -123,21 +138,34 @@ public class AppointmentResource {
     @PUT
     @Path("/{id}/window")
     @Operation(summary = "Move to another window; re-validates capacity (409 with alternatives)")
-    public AppointmentView reschedule(@PathParam("id") UUID id, @Valid @NotNull RescheduleRequest request) {
-        return changes.reschedule(id, request, jwt.getName());
+    @APIResponseSchema(AppointmentView.class)
+    public Response reschedule(@PathParam("id") UUID id,
+                               @HeaderParam(Idempotency.HEADER) @Parameter(description = Idempotency.HEADER_DOC)
+                               String key, @Valid @NotNull RescheduleRequest request) {
+        return idempotency.once("appointments.reschedule", key, request, claim ->
+                Response.ok(changes.reschedule(id, request, jwt.getName(), claim.answersOk())).build());
     }
 
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel; frees the capacity")
-    public AppointmentView cancel(@PathParam("id") UUID id, @Valid CancelRequest request) {
-        return changes.cancel(id, request == null ? null : request.reason(), jwt.getName(), "dispatcher");
+    @APIResponseSchema(AppointmentView.class)
+    public Response cancel(@PathParam("id") UUID id,
+                           @HeaderParam(Idempotency.HEADER) @Parameter(description = Idempotency.HEADER_DOC)
+                           String key, @Valid CancelRequest request) {
+        String reason = request == null ? null : request.reason();
+        return idempotency.once("appointments.cancel", key, request, claim -> Response.ok(
+                changes.cancel(id, reason, jwt.getName(), "dispatcher", claim.answersOk())).build());
     }
 
     @PATCH
     @Path("/{id}")
     @Operation(summary = "Change job type, priority or notes; a new job type re-validates capacity")
-    public AppointmentView change(@PathParam("id") UUID id, @Valid @NotNull ChangeRequest request) {
-        return changes.change(id, request, jwt.getName());
+    @APIResponseSchema(AppointmentView.class)
+    public Response change(@PathParam("id") UUID id,
+                           @HeaderParam(Idempotency.HEADER) @Parameter(description = Idempotency.HEADER_DOC)
+                           String key, @Valid @NotNull ChangeRequest request) {
+        return idempotency.once("appointments.change", key, request, claim ->
+                Response.ok(changes.change(id, request, jwt.getName(), claim.answersOk())).build());
     }
 }

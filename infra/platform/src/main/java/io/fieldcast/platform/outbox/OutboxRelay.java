@@ -2,6 +2,7 @@ package io.fieldcast.platform.outbox;
 
 import io.agroal.api.AgroalDataSource;
 import io.fieldcast.events.EventCodec;
+import io.fieldcast.events.EventDecodingException;
 import io.fieldcast.events.FieldcastEvent;
 import io.fieldcast.platform.kafka.EventPublisher;
 import io.quarkus.runtime.ShutdownEvent;
@@ -18,12 +19,17 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes outbox rows to Kafka in id order and marks them sent only after the broker acknowledged them.
  * When a send fails, only the acknowledged prefix is marked: the rest (and anything after it) is sent again
  * next round, so per-key order holds and consumers de-duplicate the occasional repeat by event id.
+ * A row that can never be published (its payload does not decode, the broker refuses the record as too large) is
+ * parked instead ({@code parked_at}, {@code park_reason}; see {@link Unpublishable}) and the rows after it go on;
+ * {@link OutboxAdminResource} lists parked rows and puts one back in line once it is fixed. A broker outage is
+ * never a reason to park: it is retried with back-off.
  * A PostgreSQL advisory lock makes one instance relay at a time when a service is scaled out.
  */
 @ApplicationScoped
@@ -105,36 +111,56 @@ public class OutboxRelay {
             return 0;
         }
         var acks = rows.stream().map(row -> publisher.send(row.event())).toList();
-        int acked = 0;
-        Exception failure = null;
-        for (var ack : acks) {
+        List<Row> published = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
             try {
-                ack.get();
-                acked++;
-            } catch (Exception e) {
-                failure = e;
-                break;
+                acks.get(i).get();
+                published.add(row);
+            } catch (ExecutionException e) {
+                var permanent = Unpublishable.reason(e.getCause());
+                if (permanent.isPresent()) {
+                    park(c, row.id(), row.event().typeName(), permanent.get());
+                    continue;
+                }
+                markPublished(c, published);
+                throw new IllegalStateException("broker did not acknowledge outbox row " + row.id()
+                        + " after " + published.size() + " acknowledged: " + e.getCause().getMessage(), e.getCause());
             }
         }
-        markPublished(c, rows.subList(0, acked));
-        if (failure != null) {
-            throw new IllegalStateException("broker did not acknowledge outbox row " + rows.get(acked).id()
-                    + " after " + acked + " acknowledged: " + failure.getMessage(), failure);
-        }
-        return acked;
+        markPublished(c, published);
+        return published.size();
     }
 
+    /** The next rows to send, in id order; a row whose payload does not decode is parked on the way. */
     private List<Row> pending(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "select id, payload from outbox where published_at is null order by id limit ?")) {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select id, event_type, payload from outbox "
+                + "where published_at is null and parked_at is null order by id limit ?")) {
             ps.setInt(1, settings.batchSize());
-            List<Row> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), EventCodec.decode(rs.getString(2))));
+                    long id = rs.getLong(1);
+                    try {
+                        rows.add(new Row(id, EventCodec.decode(rs.getString(3))));
+                    } catch (EventDecodingException e) {
+                        park(c, id, rs.getString(2), "undecodable payload: " + e.getMessage());
+                    }
                 }
             }
-            return rows;
+        }
+        return rows;
+    }
+
+    private void park(Connection c, long id, String type, String reason) throws SQLException {
+        LOG.errorf("outbox row %d (%s) can never be published and is parked: %s; the rows after it go on "
+                + "(GET /api/admin/outbox/parked, POST /api/admin/outbox/%d/retry once fixed)", id, type, reason, id);
+        try (PreparedStatement ps = c.prepareStatement(
+                "update outbox set parked_at = ?, park_reason = ? where id = ? and published_at is null")) {
+            ps.setTimestamp(1, Timestamp.from(clock.instant()));
+            ps.setString(2, reason);
+            ps.setLong(3, id);
+            ps.executeUpdate();
         }
     }
 

@@ -1,0 +1,61 @@
+package io.fieldcast.platform.idempotency;
+
+import io.fieldcast.platform.reactive.Reactive;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** Deletes expired idempotency keys every {@link IdempotencySettings#purgeInterval()}; expiry is domain time. */
+@ApplicationScoped
+public class IdempotencyPurge {
+
+    private static final Logger LOG = Logger.getLogger(IdempotencyPurge.class);
+
+    private final IdempotencyKeys keys;
+    private final IdempotencySettings settings;
+    private ScheduledExecutorService timer;
+
+    public IdempotencyPurge(IdempotencyKeys keys, IdempotencySettings settings) {
+        this.keys = keys;
+        this.settings = settings;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (!settings.purgeEnabled()) {
+            return;
+        }
+        long every = settings.purgeInterval().toMillis();
+        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("idempotency-purge")
+                .factory());
+        timer.scheduleWithFixedDelay(this::purgeQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    private void purgeQuietly() {
+        try {
+            purge();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "idempotency key purge failed; the next one tries again");
+        }
+    }
+
+    /** Deletes the keys past retention now; returns how many. */
+    public int purge() {
+        int purged = Reactive.inTransaction(keys::purge);
+        if (purged > 0) {
+            LOG.debugf("purged %d expired idempotency keys", purged);
+        }
+        return purged;
+    }
+}
