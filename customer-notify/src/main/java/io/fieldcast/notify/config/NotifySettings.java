@@ -76,8 +76,8 @@ public interface NotifySettings {
         @WithDefault("PT0.05S")
         Duration pollInterval();
 
-        /** Messages handed to channels per pass (as many as one policy batch decides: one pass follows one batch). */
-        @WithDefault("200")
+        /** Messages handed to channels per pass. */
+        @WithDefault("50")
         int batchSize();
 
         /** Attempts before a message ends as NotificationFailed. */
