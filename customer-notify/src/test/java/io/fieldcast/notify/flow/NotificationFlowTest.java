@@ -1,5 +1,6 @@
 package io.fieldcast.notify.flow;
 
+import io.fieldcast.events.AppointmentBooked;
 import io.fieldcast.events.AppointmentCanceled;
 import io.fieldcast.events.AppointmentRescheduled;
 import io.fieldcast.events.Events;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -60,6 +62,30 @@ class NotificationFlowTest {
         notifications.publish(booking(appointment, MORNING, PROMISED, phone, null, "en"));
         notifications.awaitKind(appointment, "BOOKING_CONFIRMATION", "SENT");
         return appointment;
+    }
+
+    @Test
+    void oneImpossibleEventIsParkedAndEveryOtherCustomerStillGetsTheirText() throws Exception {
+        UUID poison = UUID.randomUUID();
+        var good = booking(poison, MORNING, PROMISED, "+12125550199", null, "en");
+        // Valid JSON, impossible content: a time zone that does not exist.
+        var bad = new AppointmentBooked(Events.newId(), MORNING, 1, poison, "north", "Mars/Olympus_Mons", "REPAIR",
+                good.customer(), good.address(), good.location(), good.windowStart(), good.windowEnd(), 2, null);
+        UUID other = UUID.randomUUID();
+        notifications.publish(bad);
+        notifications.publish(booking(other, MORNING, PROMISED, "+12125550198", null, "en"));
+
+        notifications.awaitKind(other, "BOOKING_CONFIRMATION", "SENT");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<String> parkedBy = List.of();
+        while (parkedBy.isEmpty() && System.nanoTime() < deadline) {
+            parkedBy = EventProbe.readRawToEnd(Topics.dlq(Topics.APPOINTMENTS)).stream()
+                    .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(bad.eventId().toString()))
+                    .map(r -> new String(r.headers().lastHeader("dlq-consumer").value(), StandardCharsets.UTF_8))
+                    .toList();
+        }
+        assertEquals(List.of("notify.policy"), parkedBy, "the impossible booking is parked, once, by the policy");
+        assertEquals(List.of(), notifications.rows(poison), "nothing is sent for it");
     }
 
     @Test

@@ -46,88 +46,34 @@ final class ConsumerLoop implements Runnable {
     private static final Throwable STOPPED = new Throwable("stopped", null, false, false) {
     };
 
-    /** What a loop feeds: one handler, event by event or batch by batch. */
-    interface Target {
-        String group();
+    /**
+     * What a loop feeds: one handler, event by event or batch by batch. {@code broadcast}: every instance reads every
+     * partition, from the last {@code replay} records, committing nothing.
+     */
+    record Target(String group, Set<String> topics, int maxPollRecords, boolean batched, boolean broadcast,
+                  int replay, Apply apply) {
 
-        Set<String> topics();
-
-        int maxPollRecords();
-
-        boolean batched();
-
-        /** Every instance reads every partition, from the last {@link #replay()} records, committing nothing. */
-        default boolean broadcast() {
-            return false;
+        interface Apply {
+            void apply(List<FieldcastEvent> events) throws Exception;
         }
-
-        default int replay() {
-            return 0;
-        }
-
-        void apply(List<FieldcastEvent> events) throws Exception;
 
         static Target of(EventHandler handler, ProcessedEvents processed) {
-            return new Target() {
-                public String group() {
-                    return handler.consumerGroup();
-                }
-
-                public Set<String> topics() {
-                    return handler.topics();
-                }
-
-                public int maxPollRecords() {
-                    return 500;
-                }
-
-                public boolean batched() {
-                    return false;
-                }
-
-                public boolean broadcast() {
-                    return handler.broadcast();
-                }
-
-                public int replay() {
-                    return handler.broadcastReplay();
-                }
-
-                public void apply(List<FieldcastEvent> events) {
-                    for (FieldcastEvent event : events) {
-                        if (!handler.transactional()) {
-                            Reactive.await(() -> handler.handle(event));
-                        } else {
-                            Reactive.inTransaction(() -> processed.firstTime(handler.consumerGroup(), event.eventId())
-                                    .chain(first -> first ? handler.handle(event) : Uni.createFrom().voidItem()));
-                        }
+            return new Target(handler.consumerGroup(), handler.topics(), 500, false, handler.broadcast(),
+                    handler.broadcastReplay(), events -> {
+                for (FieldcastEvent event : events) {
+                    if (!handler.transactional()) {
+                        Reactive.await(() -> handler.handle(event));
+                    } else {
+                        Reactive.inTransaction(() -> processed.firstTime(handler.consumerGroup(), event.eventId())
+                                .chain(first -> first ? handler.handle(event) : Uni.createFrom().voidItem()));
                     }
                 }
-            };
+            });
         }
 
         static Target of(BatchEventHandler handler) {
-            return new Target() {
-                public String group() {
-                    return handler.consumerGroup();
-                }
-
-                public Set<String> topics() {
-                    return handler.topics();
-                }
-
-                public int maxPollRecords() {
-                    return handler.maxBatch();
-                }
-
-                public boolean batched() {
-                    return true;
-                }
-
-                public void apply(List<FieldcastEvent> events) throws Exception {
-                    handler.handleBatch(events);
-                }
-            };
+            return new Target(handler.consumerGroup(), handler.topics(), handler.maxBatch(), true, false, 0,
+                    handler::handleBatch);
         }
     }
 
@@ -271,7 +217,7 @@ final class ConsumerLoop implements Runnable {
         int lasting = 0;
         while (running) {
             try {
-                target.apply(events);
+                target.apply().apply(events);
                 state.ok();
                 return null;
             } catch (InterruptedException e) {

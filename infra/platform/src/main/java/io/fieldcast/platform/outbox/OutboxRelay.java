@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.fieldcast.events.EventCodec;
 import io.fieldcast.events.EventDecodingException;
 import io.fieldcast.events.FieldcastEvent;
+import io.fieldcast.platform.cluster.ClusterJobs;
 import io.fieldcast.platform.kafka.EventPublisher;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -20,6 +21,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,26 +33,33 @@ import java.util.concurrent.TimeUnit;
  * parked instead ({@code parked_at}, {@code park_reason}; see {@link Unpublishable}) and the rows after it go on;
  * {@link OutboxAdminResource} lists parked rows and puts one back in line once it is fixed. A broker outage is
  * never a reason to park: it is retried with back-off.
- * A PostgreSQL advisory lock makes one instance relay at a time when a service is scaled out.
+ * A PostgreSQL advisory lock on the service's schema makes one instance relay at a time when a service is scaled
+ * out (each schema, so each service, has its own relay). Once per {@code purge-every}, one instance deletes published
+ * rows and processed-event marks past retention.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final long LOCK_KEY = 0x6669656c64L; // "field"
+    /** The advisory lock's first key ("fiel"); the second is the hash of the connection's schema. */
+    private static final int LOCK_CLASS = 0x6669656c;
 
     private final AgroalDataSource dataSource;
     private final EventPublisher publisher;
     private final OutboxSettings settings;
     private final Clock clock;
+    private final ClusterJobs jobs;
     private volatile boolean running;
     private Thread thread;
+    private ScheduledExecutorService purger;
 
-    public OutboxRelay(AgroalDataSource dataSource, EventPublisher publisher, OutboxSettings settings, Clock clock) {
+    public OutboxRelay(AgroalDataSource dataSource, EventPublisher publisher, OutboxSettings settings, Clock clock,
+                       ClusterJobs jobs) {
         this.dataSource = dataSource;
         this.publisher = publisher;
         this.settings = settings;
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -58,10 +68,31 @@ public class OutboxRelay {
         }
         running = true;
         thread = Thread.ofPlatform().daemon().name("outbox-relay").start(this::loop);
+        purger = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("outbox-purge")
+                .factory());
+        long every = settings.purgeEvery().toMillis();
+        purger.scheduleWithFixedDelay(this::purgeOncePerCluster, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void purgeOncePerCluster() {
+        try {
+            if (jobs.claimTick("platform.outbox-purge", settings.purgeEvery())) {
+                int deleted = purge();
+                if (deleted > 0) {
+                    LOG.infof("purged %d outbox rows and processed-event marks past %s", deleted,
+                            settings.retention());
+                }
+            }
+        } catch (Exception e) {
+            LOG.warnf(e, "outbox purge failed; the next one retries");
+        }
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
         running = false;
+        if (purger != null) {
+            purger.shutdownNow();
+        }
         if (thread != null) {
             thread.interrupt();
             thread.join(5_000);
@@ -175,19 +206,26 @@ public class OutboxRelay {
         }
     }
 
-    /** Deletes published rows past retention; returns how many. */
+    /**
+     * Deletes published rows past retention (their publication time is data time) and processed-event marks past it
+     * (stamped by the database); returns how many rows went.
+     */
     public int purge() throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "delete from outbox where published_at is not null and published_at < ?")) {
-            ps.setTimestamp(1, Timestamp.from(clock.instant().minus(settings.retention())));
-            return ps.executeUpdate();
+             PreparedStatement outbox = c.prepareStatement(
+                     "delete from outbox where published_at is not null and published_at < ?");
+             PreparedStatement marks = c.prepareStatement(
+                     "delete from processed_event where processed_at < now() - ?::float8 * interval '1 second'")) {
+            outbox.setTimestamp(1, Timestamp.from(clock.instant().minus(settings.retention())));
+            marks.setDouble(1, settings.retention().toSeconds());
+            return outbox.executeUpdate() + marks.executeUpdate();
         }
     }
 
     private static boolean tryLock(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(?)")) {
-            ps.setLong(1, LOCK_KEY);
+        try (PreparedStatement ps = c.prepareStatement(
+                "select pg_try_advisory_lock(?, hashtext(current_schema()))")) {
+            ps.setInt(1, LOCK_CLASS);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
             }
@@ -195,8 +233,8 @@ public class OutboxRelay {
     }
 
     private static void unlock(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_unlock(?)")) {
-            ps.setLong(1, LOCK_KEY);
+        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_unlock(?, hashtext(current_schema()))")) {
+            ps.setInt(1, LOCK_CLASS);
             ps.execute();
         }
     }

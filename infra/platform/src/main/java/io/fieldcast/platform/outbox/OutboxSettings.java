@@ -25,7 +25,11 @@ public interface OutboxSettings {
     @WithDefault("500ms")
     Duration retryBackoff();
 
-    /** Published rows older than this are deleted. */
+    /** Published rows older than this are deleted, and so are processed-event marks (longer than Kafka keeps events). */
     @WithDefault("P7D")
     Duration retention();
+
+    /** How often one instance of the service purges what is past retention. */
+    @WithDefault("PT1H")
+    Duration purgeEvery();
 }

@@ -15,9 +15,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -176,20 +173,10 @@ class ConsumerFailuresTest {
     }
 
     private void awaitRows(String sql, long expected) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        long actual = count(sql);
-        while (actual < expected && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            actual = count(sql);
-        }
-        assertEquals(expected, actual, sql);
+        TestRows.await(db, sql, expected, WAIT);
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return TestRows.count(db, sql);
     }
 }

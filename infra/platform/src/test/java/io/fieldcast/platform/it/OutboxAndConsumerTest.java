@@ -5,6 +5,7 @@ import io.fieldcast.events.AppointmentCanceled;
 import io.fieldcast.events.Events;
 import io.fieldcast.events.Topics;
 import io.fieldcast.platform.kafka.EventPublisher;
+import io.fieldcast.platform.outbox.OutboxRelay;
 import io.fieldcast.platform.security.Roles;
 import io.fieldcast.platform.security.TokenIssuer;
 import io.fieldcast.testing.EventProbe;
@@ -15,9 +16,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,6 +40,8 @@ class OutboxAndConsumerTest {
     AgroalDataSource db;
     @Inject
     SeenHandler seenHandler;
+    @Inject
+    OutboxRelay relay;
 
     @Test
     void rowAndEventCommitTogetherAndAnotherConsumerReadsItBack() throws Exception {
@@ -118,6 +118,29 @@ class OutboxAndConsumerTest {
         awaitRows("select count(*) from test_seen where seen_by = 'platform-test.seen' and event_id = '" + event.eventId() + "'", 1);
     }
 
+    @Test
+    void purgeDeletesPublishedRowsAndMarksPastRetentionOnly() throws Exception {
+        String old = UUID.randomUUID().toString();
+        String recent = UUID.randomUUID().toString();
+        try (var c = db.getConnection(); var st = c.createStatement()) {
+            st.executeUpdate("insert into outbox (event_id, topic, msg_key, event_type, payload, occurred_at, "
+                    + "published_at) values ('" + old + "', 't', 'k', 'X', '{}', '2000-01-01Z', '2000-01-01Z'), ('"
+                    + recent + "', 't', 'k', 'X', '{}', '2000-01-01Z', '2999-01-01Z')"); // published "later" than any clock
+            st.executeUpdate("insert into processed_event (consumer, event_id, processed_at) values "
+                    + "('purge-test', '" + old + "', now() - interval '30 days'), ('purge-test', '" + recent
+                    + "', now())");
+        }
+        assertTrue(relay.purge() >= 2);
+        assertEquals(0, count("select count(*) from outbox where event_id = '" + old + "'"));
+        assertEquals(1, count("select count(*) from outbox where event_id = '" + recent + "'"),
+                "a row published within retention stays");
+        assertEquals(0, count("select count(*) from processed_event where event_id = '" + old + "'"));
+        assertEquals(1, count("select count(*) from processed_event where event_id = '" + recent + "'"));
+        try (var c = db.getConnection(); var st = c.createStatement()) {
+            st.executeUpdate("delete from outbox where event_id = '" + recent + "'");
+        }
+    }
+
     private AppointmentCanceled canceled(UUID appointment) {
         return new AppointmentCanceled(Events.newId(), Instant.parse("2026-03-02T10:00:00Z"), 1, appointment,
                 "test", "consumer test");
@@ -128,20 +151,10 @@ class OutboxAndConsumerTest {
     }
 
     private void awaitRows(String sql, long expected) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        long actual = count(sql);
-        while (actual < expected && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            actual = count(sql);
-        }
-        assertEquals(expected, actual, sql);
+        TestRows.await(db, sql, expected, WAIT);
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return TestRows.count(db, sql);
     }
 }
