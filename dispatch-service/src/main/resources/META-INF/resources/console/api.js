@@ -4,6 +4,9 @@
 
 const Api = (() => {
     const KEY = 'fieldcast.console.session';
+    /** Why the last session ended, kept until the next login: a reload of the page still says it. */
+    const ENDED = 'fieldcast.console.ended';
+    const ENDED_MESSAGE = 'Your session has ended; please log in again.';
     let onUnauthorized = () => {};
 
     function session() {
@@ -13,6 +16,18 @@ const Api = (() => {
     function save(value) {
         if (value) sessionStorage.setItem(KEY, JSON.stringify(value));
         else sessionStorage.removeItem(KEY);
+        if (value) sessionStorage.removeItem(ENDED);
+    }
+
+    /** The server refused the token: forget it, remember why, and go to the login form. */
+    function ended() {
+        save(null);
+        sessionStorage.setItem(ENDED, ENDED_MESSAGE);
+        onUnauthorized(ENDED_MESSAGE);
+    }
+
+    function endedMessage() {
+        return sessionStorage.getItem(ENDED) || '';
     }
 
     class ApiError extends Error {
@@ -43,8 +58,7 @@ const Api = (() => {
             body: body === undefined ? undefined : JSON.stringify(body),
         });
         if (response.status === 401) {
-            save(null);
-            onUnauthorized('Your session has ended; please log in again.');
+            ended();
             throw new ApiError(401, {message: 'not logged in'});
         }
         const text = await response.text();
@@ -68,7 +82,7 @@ const Api = (() => {
     /** Server-sent events over fetch (EventSource cannot send the token); calls onData per JSON event. */
     async function stream(path, onData, signal) {
         const response = await fetch(path, {headers: headers({Accept: 'text/event-stream'}), signal});
-        if (response.status === 401) { save(null); onUnauthorized('Your session has ended; please log in again.'); return; }
+        if (response.status === 401) { ended(); return; }
         if (!response.ok || !response.body) return;
         const reader = response.body.getReader();
         const decoder = new TextDecoder();
@@ -90,7 +104,7 @@ const Api = (() => {
     }
 
     return {
-        session, save, login, stream, ApiError,
+        session, save, login, stream, ApiError, endedMessage,
         get: path => request('GET', path),
         post: (path, body) => request('POST', path, body ?? {}),
         put: (path, body) => request('PUT', path, body),

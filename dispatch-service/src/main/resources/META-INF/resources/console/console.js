@@ -359,4 +359,4 @@ function showTechnician(id) {
 
 Api.onUnauthorized(message => showLogin(message));
 // After every script of the page has run (plan.js, booking.js define what the app calls).
-window.addEventListener('DOMContentLoaded', () => { if (Api.session()?.token) showApp(); else showLogin(); });
+window.addEventListener('DOMContentLoaded', () => { if (Api.session()?.token) showApp(); else showLogin(Api.endedMessage()); });

@@ -11,7 +11,11 @@ import io.fieldcast.platform.kafka.EventHandler;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Keeps appointment status current from the technicians' taps. */
 @ApplicationScoped
@@ -19,6 +23,8 @@ public class VisitStatusHandler implements EventHandler {
 
     private final AuditLog audit;
     private final Replanner replanner;
+    /** Re-plans asked for by taps whose transaction has not committed yet, by event id. */
+    private final Map<UUID, ReplanRequest> replanAfterCommit = new ConcurrentHashMap<>();
 
     public VisitStatusHandler(AuditLog audit, Replanner replanner) {
         this.audit = audit;
@@ -43,6 +49,17 @@ public class VisitStatusHandler implements EventHandler {
     @Override
     public Set<String> topics() {
         return Set.of(Topics.VISIT_STATUS);
+    }
+
+    private record ReplanRequest(String territoryId, LocalDate date, String reason) {
+    }
+
+    @Override
+    public void afterCommit(FieldcastEvent event) {
+        ReplanRequest r = replanAfterCommit.remove(event.eventId());
+        if (r != null) {
+            replanner.onChange(r.territoryId(), r.date(), r.reason());
+        }
     }
 
     @Override
@@ -76,7 +93,8 @@ public class VisitStatusHandler implements EventHandler {
             }
             String why = replanReason(a, next);
             if (why != null) {
-                replanner.onChange(a.territoryId, a.serviceDate, why);
+                // Asked after the commit: a re-plan that read the day before it would not see this tap.
+                replanAfterCommit.put(changed.eventId(), new ReplanRequest(a.territoryId, a.serviceDate, why));
             }
             return audit.record("appointment", a.id.toString(), "STATUS_" + next, "technician:"
                     + changed.technicianId(), changed.reasonCode(), before, next.name());

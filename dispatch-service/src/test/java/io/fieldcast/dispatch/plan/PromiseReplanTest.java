@@ -105,6 +105,30 @@ class PromiseReplanTest {
                 .body("max", equalTo(1 + resent));
     }
 
+    @Test
+    void visitThatCannotBeCompletedReplansTheDayWithTheTapInIt() throws Exception {
+        String territory = TERRITORY + "-cc";
+        TestCompany f = companies.create(territory);
+        String token = f.dispatcherToken();
+        UUID first = UUID.fromString(f.book(14, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", territory, 3));
+        f.book(15, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", territory, 3);
+        f.solve(territory, DAY);
+        f.publish(territory, DAY);
+
+        clock.set(Instant.parse(DAY + "T09:00:00Z"));
+        replanner.setAutomatic(true);
+        publisher.send(new VisitStatusChanged(UUID.randomUUID(), Instant.parse(DAY + "T09:00:00Z"), 1,
+                territory + "-tech", first, VisitStatus.CANNOT_COMPLETE, "NO_ACCESS", null,
+                Instant.parse(DAY + "T09:00:00Z"), Instant.parse(DAY + "T09:00:00Z"), "cc-tap")).get();
+        Await.until(() -> !given().auth().oauth2(token).get("/api/plans/" + territory + "/replans").then()
+                        .statusCode(200).extract().<List<List<String>>>path("reasons").isEmpty(),
+                "a re-plan for the visit that cannot be completed");
+        List<List<String>> reasons = given().auth().oauth2(token).get("/api/plans/" + territory + "/replans").then()
+                .statusCode(200).extract().path("reasons");
+        assertTrue(reasons.getFirst().getFirst().contains("visit " + first + " cannot be completed"),
+                reasons.toString());
+    }
+
     private static ArrivalForecast forecast(UUID appointment, int version, double keptProbability) {
         Instant start = Instant.parse(DAY + "T10:00:00Z");
         return new ArrivalForecast(UUID.randomUUID(), Instant.parse(DAY + "T07:00:00Z"),

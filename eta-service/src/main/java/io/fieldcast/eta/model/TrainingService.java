@@ -49,6 +49,8 @@ public class TrainingService {
     private static final Logger LOG = Logger.getLogger(TrainingService.class);
     /** A travel with a stop longer than this (lunch, a supplier) says nothing about driving. */
     private static final Duration LONG_STOP = Duration.ofMinutes(15);
+    /** A run without a heartbeat for this long belonged to an instance that died. */
+    static final Duration STALE = Duration.ofMinutes(10);
     private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     /** Where a run is. */
@@ -68,6 +70,7 @@ public class TrainingService {
     private final TripService trips;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("eta-training").factory());
+    /** This instance's own run as it last saved it (a failed run keeps its last progress). */
     private final AtomicReference<Run> latest = new AtomicReference<>();
     private ScheduledExecutorService nightly;
 
@@ -120,25 +123,56 @@ public class TrainingService {
         }
     }
 
-    /** Starts a run unless one is under way (then returns that one). */
+    /**
+     * Starts a run unless one is under way on any instance (then returns that one). A run whose heartbeat stopped
+     * for {@link #STALE} (its instance died) no longer counts.
+     */
     public synchronized Run start(String trigger) {
-        Run running = latest.get();
-        if (running != null && ("queued".equals(running.status()) || "running".equals(running.status()))) {
-            return running;
+        Optional<Run> running = runs("""
+                where status in ('queued', 'running') and updated_at > now() - :stale * interval '1 second'
+                order by started_at desc limit 1""", "stale", (double) STALE.toSeconds());
+        if (running.isPresent()) {
+            return running.get();
         }
         Run run = new Run(UUID.randomUUID(), trigger, clock.instant(), "queued", 0, "waiting for the worker", null);
-        latest.set(run);
+        save(run);
         worker.execute(() -> execute(run));
         return run;
     }
 
+    /** Where run {@code id} is, as any instance of the service recorded it. */
     public Optional<Run> run(UUID id) {
-        Run run = latest.get();
-        return run != null && run.id().equals(id) ? Optional.of(run) : Optional.empty();
+        return runs("where id = :id", "id", id);
     }
 
     public Optional<Run> latest() {
-        return Optional.ofNullable(latest.get());
+        return runs("order by started_at desc limit 1", null, null);
+    }
+
+    private static Optional<Run> runs(String where, String name, Object value) {
+        List<Object[]> rows = Reactive.inSession(() -> Panache.getSession().chain(s -> {
+            var query = s.createNativeQuery("select id, trigger, started_at, status, progress, message, version "
+                    + "from training_run " + where, Object[].class);
+            return (name == null ? query : query.setParameter(name, value)).getResultList();
+        }));
+        return rows.stream().findFirst().map(r -> new Run((UUID) r[0], (String) r[1], Rows.instant(r[2]),
+                (String) r[3], ((Number) r[4]).doubleValue(), (String) r[5], (String) r[6]));
+    }
+
+    /** Records where a run is (and beats its heart). */
+    private void save(Run run) {
+        latest.set(run);
+        Reactive.inTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into training_run (id, trigger, started_at, status, progress, message, version,
+                                                  updated_at)
+                        values (:id, :trigger, :started, :status, :progress, :message, :version, now())
+                        on conflict (id) do update set status = excluded.status, progress = excluded.progress,
+                            message = excluded.message, version = excluded.version, updated_at = now(),
+                            finished_at = case when excluded.status in ('done', 'failed') then now() end""")
+                .setParameter("id", run.id()).setParameter("trigger", run.trigger())
+                .setParameter("started", run.startedAt()).setParameter("status", run.status())
+                .setParameter("progress", run.progress()).setParameter("message", run.message())
+                .setParameter("version", run.version()).executeUpdate()));
     }
 
     private void execute(Run run) {
@@ -172,13 +206,13 @@ public class TrainingService {
             Reactive.inTransaction(() -> models.save(model, data.services.size(), data.travel.size())
                     .chain(() -> outbox.appendAll(publications(model, data, now))));
             models.use(model);
-            latest.set(run.with("done", 1, "model %s: service by %s, travel by %s".formatted(version,
+            save(run.with("done", 1, "model %s: service by %s, travel by %s".formatted(version,
                     model.serviceMethod(), model.travelMethod()), version));
             LOG.infof("trained %s on %d services, %d drives: %s", version, data.services.size(),
                     data.travel.size(), model.evaluations());
         } catch (Throwable e) {
             LOG.warnf(e, "training run %s failed", run.id());
-            latest.set(run.with("failed", latest.get().progress(), String.valueOf(e.getMessage()), null));
+            saveQuietly(run.with("failed", latest.get().progress(), String.valueOf(e.getMessage()), null));
         }
     }
 
@@ -221,7 +255,15 @@ public class TrainingService {
     }
 
     private void progress(Run run, String status, double progress, String message) {
-        latest.set(run.with(status, progress, message, null));
+        save(run.with(status, progress, message, null));
+    }
+
+    private void saveQuietly(Run run) {
+        try {
+            save(run);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "could not record training run %s as %s", run.id(), run.status());
+        }
     }
 
     private void mineDay(DayBook.TechDay td) {

@@ -61,14 +61,25 @@ final class ConsumerLoop implements Runnable {
             return new Target(handler.consumerGroup(), handler.topics(), 500, false, handler.broadcast(),
                     handler.broadcastReplay(), events -> {
                 for (FieldcastEvent event : events) {
-                    if (!handler.transactional()) {
-                        Reactive.await(() -> handler.handle(event));
-                    } else {
-                        Reactive.inTransaction(() -> processed.firstTime(handler.consumerGroup(), event.eventId())
-                                .chain(first -> first ? handler.handle(event) : Uni.createFrom().voidItem()));
+                    boolean applied = !handler.transactional()
+                            ? Reactive.await(() -> handler.handle(event).replaceWith(true))
+                            : Reactive.inTransaction(() -> processed.firstTime(handler.consumerGroup(),
+                                    event.eventId()).chain(first -> first
+                                    ? handler.handle(event).replaceWith(true) : Uni.createFrom().item(false)));
+                    if (applied) {
+                        afterCommit(handler, event);
                     }
                 }
             });
+        }
+
+        private static void afterCommit(EventHandler handler, FieldcastEvent event) {
+            try {
+                handler.afterCommit(event);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "%s: after-commit step of %s failed; the event stays applied", handler.consumerGroup(),
+                        event.eventId());
+            }
         }
 
         static Target of(BatchEventHandler handler) {

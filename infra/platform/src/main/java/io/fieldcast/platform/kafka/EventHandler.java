@@ -20,6 +20,14 @@ public interface EventHandler {
     /** Applies the event; runs inside a reactive transaction on a Vert.x context. */
     Uni<Void> handle(FieldcastEvent event);
 
+    /**
+     * Runs on the consumer's thread once the event's transaction has committed (only when it was applied, not for a
+     * duplicate): the place for what must see the committed change, such as asking for a re-plan. A failure here is
+     * logged; the event stays applied.
+     */
+    default void afterCommit(FieldcastEvent event) {
+    }
+
     /** Whether the transaction + de-duplication wrapper is wanted (false for handlers with no database work). */
     default boolean transactional() {
         return true;
