@@ -177,7 +177,7 @@ final class ConsumerLoop implements Runnable {
         List<ConsumerRecord<String, Decoded>> usable = new ArrayList<>(records.count());
         for (ConsumerRecord<String, Decoded> record : records) {
             if (record.value() instanceof Decoded.Undecodable(EventDecodingException error)) {
-                if (!retryForever(() -> DeadLetters.park(publisher, settings, target.group(), record, error))) {
+                if (!park(() -> DeadLetters.park(publisher, settings, target.group(), record, error))) {
                     return false;
                 }
                 state.parked();
@@ -210,7 +210,7 @@ final class ConsumerLoop implements Runnable {
                 state.applied(1);
                 continue;
             }
-            if (!retryForever(() -> DeadLetters.parkPoison(publisher, settings, target.group(), record, event,
+            if (!park(() -> DeadLetters.parkPoison(publisher, settings, target.group(), record, event,
                     failure, settings.maxAttempts()))) {
                 return false;
             }
@@ -219,28 +219,43 @@ final class ConsumerLoop implements Runnable {
         return true;
     }
 
-    /**
-     * Applies until it works (null), the loop stops ({@link #STOPPED}), or a failure that does not pass happened
-     * {@link KafkaSettings#maxAttempts()} times (that failure).
-     */
+    /** Applies {@code events}: see {@link #attempt(String, Step, boolean)}. */
     private Throwable attempt(List<FieldcastEvent> events) throws InterruptedException {
+        return attempt(events.size() + " event(s)", () -> target.apply().apply(events), false);
+    }
+
+    /** Parking needs the broker: retried while it is away, every failure taken as one that passes. */
+    private boolean park(Step step) throws InterruptedException {
+        return attempt("parking a record", step, true) == null;
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code step} with back-off until it works (null), the loop stops ({@link #STOPPED}), or a failure that
+     * does not pass happened {@link KafkaSettings#maxAttempts()} times (that failure). With {@code untilItWorks}
+     * every failure counts as one that passes.
+     */
+    private Throwable attempt(String what, Step step, boolean untilItWorks) throws InterruptedException {
         long backoff = settings.retryBackoff().toMillis();
         int lasting = 0;
         while (running) {
             try {
-                target.apply().apply(events);
+                step.run();
                 state.ok();
                 return null;
             } catch (InterruptedException e) {
                 throw e;
             } catch (Throwable e) {
-                boolean passes = Failures.isTransient(e);
+                boolean passes = untilItWorks || Failures.isTransient(e);
                 if (!passes && ++lasting >= settings.maxAttempts()) {
                     state.ok();
                     return e;
                 }
                 state.failing(e);
-                LOG.warnf("%s failed on %d event(s) (%s, %s), retrying in %d ms", target.group(), events.size(),
+                LOG.warnf("%s failed on %s (%s, %s), retrying in %d ms", target.group(), what,
                         passes ? "will pass" : "attempt " + lasting + " of " + settings.maxAttempts(),
                         Failures.describe(e), backoff);
                 TimeUnit.MILLISECONDS.sleep(backoff);
@@ -248,30 +263,6 @@ final class ConsumerLoop implements Runnable {
             }
         }
         return STOPPED;
-    }
-
-    private interface Step {
-        void run() throws Exception;
-    }
-
-    /** Parking needs the broker: retried while it is away; false if the loop stopped meanwhile. */
-    private boolean retryForever(Step step) throws InterruptedException {
-        long backoff = settings.retryBackoff().toMillis();
-        while (running) {
-            try {
-                step.run();
-                return true;
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (Exception e) {
-                state.failing(e);
-                LOG.warnf("%s could not park a record (%s), retrying in %d ms", target.group(), Failures.describe(e),
-                        backoff);
-                TimeUnit.MILLISECONDS.sleep(backoff);
-                backoff = Math.min(backoff * 2, settings.maxRetryBackoff().toMillis());
-            }
-        }
-        return false;
     }
 
     private static FieldcastEvent event(ConsumerRecord<String, Decoded> record) {
