@@ -140,6 +140,7 @@ final class ConsumerLoop implements Runnable {
             while (running) {
                 try {
                     ConsumerRecords<String, Decoded> records = consumer.poll(Duration.ofMillis(200));
+                    state.ok(); // the broker answers again: a failed commit or poll before is over
                     if (!records.isEmpty() && process(records) && !target.broadcast()) {
                         consumer.commitSync(nextOffsets(records));
                     }
