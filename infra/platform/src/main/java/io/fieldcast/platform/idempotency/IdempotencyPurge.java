@@ -1,5 +1,6 @@
 package io.fieldcast.platform.idempotency;
 
+import io.fieldcast.platform.cluster.ClusterJobs;
 import io.fieldcast.platform.reactive.Reactive;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -11,7 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** Deletes expired idempotency keys every {@link IdempotencySettings#purgeInterval()}; expiry is domain time. */
+/**
+ * Deletes expired idempotency keys every {@link IdempotencySettings#purgeInterval()}, on one instance of the service
+ * ({@link ClusterJobs}); expiry is domain time.
+ */
 @ApplicationScoped
 public class IdempotencyPurge {
 
@@ -19,11 +23,13 @@ public class IdempotencyPurge {
 
     private final IdempotencyKeys keys;
     private final IdempotencySettings settings;
+    private final ClusterJobs jobs;
     private ScheduledExecutorService timer;
 
-    public IdempotencyPurge(IdempotencyKeys keys, IdempotencySettings settings) {
+    public IdempotencyPurge(IdempotencyKeys keys, IdempotencySettings settings, ClusterJobs jobs) {
         this.keys = keys;
         this.settings = settings;
+        this.jobs = jobs;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -44,7 +50,9 @@ public class IdempotencyPurge {
 
     private void purgeQuietly() {
         try {
-            purge();
+            if (jobs.claimTick("platform.idempotency-purge", settings.purgeInterval())) {
+                purge();
+            }
         } catch (RuntimeException e) {
             LOG.warnf(e, "idempotency key purge failed; the next one tries again");
         }
