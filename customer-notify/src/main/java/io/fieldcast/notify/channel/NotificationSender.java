@@ -60,6 +60,8 @@ public class NotificationSender {
     private static final Logger LOG = Logger.getLogger(NotificationSender.class);
     /** No send starts later than this before the lease ends. */
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
+    /** Expired claims exist only after a sender died: looked for once a second, not on every pass. */
+    private static final long RECLAIM_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final Pool pool;
     private final Outbox outbox;
@@ -70,6 +72,7 @@ public class NotificationSender {
     private final ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running;
     private Thread thread;
+    private long nextReclaimNanos = System.nanoTime();
 
     public NotificationSender(Pool pool, Outbox outbox, Clock clock, NotifySettings config, Instance<Channel> all) {
         this.pool = pool;
@@ -122,11 +125,15 @@ public class NotificationSender {
         return config.sender().lease().compareTo(least) < 0 ? least : config.sender().lease();
     }
 
-    /** Reconciles expired claims, then claims due messages and hands each to its channel; returns how many. */
+    /** Reconciles expired claims (at most once a second), then claims due messages and hands each to its channel. */
     public synchronized int passOnce() throws InterruptedException {
         UUID token = UUID.randomUUID();
         long claimedAtNanos = System.nanoTime();
-        List<Claimed> claimed = new ArrayList<>(reclaimExpired(token));
+        List<Claimed> claimed = new ArrayList<>();
+        if (claimedAtNanos - nextReclaimNanos >= 0) {
+            claimed.addAll(reclaimExpired(token));
+            nextReclaimNanos = claimedAtNanos + RECLAIM_EVERY_NANOS;
+        }
         claimed.addAll(claim(clock.instant(), token));
         if (claimed.isEmpty()) {
             return 0;
