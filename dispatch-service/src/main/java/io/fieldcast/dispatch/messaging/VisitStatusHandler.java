@@ -5,17 +5,14 @@ import io.fieldcast.dispatch.domain.AppointmentStatus;
 import io.fieldcast.dispatch.plan.Replanner;
 import io.fieldcast.events.FieldcastEvent;
 import io.fieldcast.events.Topics;
+import io.fieldcast.events.VisitStatus;
 import io.fieldcast.events.VisitStatusChanged;
 import io.fieldcast.platform.audit.AuditLog;
 import io.fieldcast.platform.kafka.EventHandler;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.LocalDate;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Keeps appointment status current from the technicians' taps. */
 @ApplicationScoped
@@ -23,8 +20,6 @@ public class VisitStatusHandler implements EventHandler {
 
     private final AuditLog audit;
     private final Replanner replanner;
-    /** Re-plans asked for by taps whose transaction has not committed yet, by event id. */
-    private final Map<UUID, ReplanRequest> replanAfterCommit = new ConcurrentHashMap<>();
 
     public VisitStatusHandler(AuditLog audit, Replanner replanner) {
         this.audit = audit;
@@ -51,14 +46,11 @@ public class VisitStatusHandler implements EventHandler {
         return Set.of(Topics.VISIT_STATUS);
     }
 
-    private record ReplanRequest(String territoryId, LocalDate date, String reason) {
-    }
-
+    /** A re-plan this tap asked for is claimable now that it committed: start it without waiting for the poll. */
     @Override
     public void afterCommit(FieldcastEvent event) {
-        ReplanRequest r = replanAfterCommit.remove(event.eventId());
-        if (r != null) {
-            replanner.onChange(r.territoryId(), r.date(), r.reason());
+        if (event instanceof VisitStatusChanged changed && changed.status() == VisitStatus.CANNOT_COMPLETE) {
+            replanner.wake();
         }
     }
 
@@ -92,12 +84,11 @@ public class VisitStatusHandler implements EventHandler {
                 a.actualDeparture = changed.occurredAt();
             }
             String why = replanReason(a, next);
-            if (why != null) {
-                // Asked after the commit: a re-plan that read the day before it would not see this tap.
-                replanAfterCommit.put(changed.eventId(), new ReplanRequest(a.territoryId, a.serviceDate, why));
-            }
-            return audit.record("appointment", a.id.toString(), "STATUS_" + next, "technician:"
-                    + changed.technicianId(), changed.reasonCode(), before, next.name());
+            // Asked in this transaction: a re-plan that read the day before this tap committed would not see it.
+            Uni<Void> replan = why == null ? Uni.createFrom().voidItem()
+                    : replanner.onChangeInTransaction(a.territoryId, a.serviceDate, why);
+            return replan.chain(() -> audit.record("appointment", a.id.toString(), "STATUS_" + next, "technician:"
+                    + changed.technicianId(), changed.reasonCode(), before, next.name()));
         });
     }
 }

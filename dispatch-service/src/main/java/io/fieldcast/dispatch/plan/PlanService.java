@@ -97,9 +97,22 @@ public class PlanService {
         return job;
     }
 
+    /** Progress of the territory-day's latest solve, on whichever instance it runs. */
+    public PlanJobs.Progress progress(String territoryId, LocalDate date) {
+        return jobs.progress(territoryId, date).orElseThrow(() -> noSolve(territoryId, date));
+    }
+
+    /** The territory-day's solve held by this instance (a request for one held by another is forwarded to it). */
     public PlanJobs.Job job(String territoryId, LocalDate date) {
-        return jobs.job(PlanJobs.key(territoryId, date)).orElseThrow(() -> ApiException.notFound(
-                "no solve of " + territoryId + " on " + date + " since the service started"));
+        return jobs.job(territoryId, date).orElseThrow(() -> jobs.progress(territoryId, date)
+                .<ApiException>map(p -> ApiException.conflict("the instance of dispatch-service that solved "
+                        + territoryId + " on " + date + " stopped, and its plan with it; solve again",
+                        Map.of("status", p.status())))
+                .orElseGet(() -> noSolve(territoryId, date)));
+    }
+
+    private static ApiException noSolve(String territoryId, LocalDate date) {
+        return ApiException.notFound("no solve of " + territoryId + " on " + date + " yet");
     }
 
     /**
@@ -135,7 +148,7 @@ public class PlanService {
 
     /** The plan being solved, else the current plan of record, explained. */
     public PlanAnalyzer.Analysis analysis(String territoryId, LocalDate date) {
-        var job = jobs.job(PlanJobs.key(territoryId, date));
+        var job = jobs.job(territoryId, date);
         if (job.isPresent() && job.get().best().isPresent()) {
             return PlanAnalyzer.analyze(jobs, job.get().problem(), job.get().best().get());
         }
@@ -151,7 +164,7 @@ public class PlanService {
      */
     public PlanTimeline.Timeline timeline(String territoryId, LocalDate date) {
         zoneOf(territoryId);
-        var job = jobs.job(PlanJobs.key(territoryId, date));
+        var job = jobs.job(territoryId, date);
         var unpublished = job.filter(j -> !j.published && j.best().isPresent());
         PlanProblem problem;
         DispatchPlan plan;

@@ -4,7 +4,10 @@ import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import io.fieldcast.dispatch.config.PlanSettings;
 import io.fieldcast.dispatch.domain.DayChanged;
 import io.fieldcast.dispatch.solver.DispatchPlan;
+import io.fieldcast.platform.cluster.ClusterJobs;
 import io.fieldcast.platform.reactive.Reactive;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,23 +17,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Re-plans the rest of today when the day changes under the plan: a cancellation, an absence, an emergency, a
  * visit running long. Everything started or due within the freeze horizon stays; the rest is re-solved for a couple
  * of seconds, and only technicians whose routes changed materially get a new {@code RoutePlanned}. Requests for the
- * same territory-day that arrive while one is waiting are merged into it.
+ * same territory-day merge while they wait in {@link ReplanQueue}, which every instance of the service shares: each
+ * re-plan runs once, on whichever instance claims it first.
  *
  * <p>What re-plans: what changes the work (a cancellation, an absence, an emergency, a job that cannot be completed)
  * at once; a told window predicted to break ({@link #onRisk}) at most once per {@code replanCooldown} of data time per
@@ -47,58 +50,69 @@ public class Replanner {
     private static final int MAX_ATTEMPTS = 3;
     /** The actor of automatic re-plans. */
     static final String AUTOMATIC = "replanner";
+    /** How often an idle instance looks for due re-plans (asked on another instance, or a risk's cooldown over). */
+    private static final long POLL_MS = 200;
+    /** Re-plan rows of days older than this are deleted. */
+    private static final int KEPT_DAYS = 14;
 
     /** How one re-plan went: from the triggering event's time to the published routes. */
     public record Outcome(String key, Set<String> reasons, Instant requestedAt, long latencyMs, long solveMs,
                           long version, int routesPublished, String score, String error) {
     }
 
-    private final PlanService plans;
-    private final PlanJobs jobs;
-    private final PlanPublisher publisher;
-    private final PlanSettings settings;
-    private final Clock clock;
-    /** How often a deferred risk checks whether its cooldown is over (wall time; the cooldown is data time). */
-    private static final long DEFERRED_POLL_MS = 250;
-
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "replanner");
-        t.setDaemon(true);
-        return t;
-    });
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
-    /** Risks waiting for their territory-day's cooldown, merged per key. */
-    private final Map<String, Set<String>> deferred = new ConcurrentHashMap<>();
-    /** Told visits whose risk already asked for a re-plan, per territory-day. */
-    private final Map<String, Set<UUID>> riskHandled = new ConcurrentHashMap<>();
-    /** Data time of the last re-plan run per territory-day. */
-    private final Map<String, Instant> lastRun = new ConcurrentHashMap<>();
-    private final Deque<Outcome> outcomes = new ArrayDeque<>();
-    private volatile boolean automatic;
-
+    /** A re-plan about to run: why, since when (data time), and how long it waited before it was claimed. */
     private static final class Pending {
-        final Set<String> reasons = new LinkedHashSet<>();
+        final Set<String> reasons;
         /** The work changed (a cancellation, an absence, an emergency, a failed job): the result is published. */
-        volatile boolean workChanged;
+        final boolean workChanged;
         final Instant requestedAt;
-        final long requestedNanos = System.nanoTime();
+        final long waitedMs;
+        final long startedNanos = System.nanoTime();
 
-        Pending(Instant requestedAt) {
+        Pending(Set<String> reasons, boolean workChanged, Instant requestedAt, long waitedMs) {
+            this.reasons = new LinkedHashSet<>(reasons);
+            this.workChanged = workChanged;
             this.requestedAt = requestedAt;
+            this.waitedMs = waitedMs;
         }
     }
 
-    public Replanner(PlanService plans, PlanJobs jobs, PlanPublisher publisher, PlanSettings settings, Clock clock) {
+    private final PlanService plans;
+    private final PlanJobs jobs;
+    private final PlanPublisher publisher;
+    private final ReplanQueue queue;
+    private final ClusterJobs clusterJobs;
+    private final PlanSettings settings;
+    private final Clock clock;
+    /** Writes what asks for a re-plan, so the caller (maybe on an event loop) never waits for the database. */
+    private final ExecutorService intake = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("replan-intake").factory());
+    /** Runs the re-plans this instance claims, one at a time. */
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("replanner").factory());
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private volatile boolean automatic;
+
+    public Replanner(PlanService plans, PlanJobs jobs, PlanPublisher publisher, ReplanQueue queue,
+                     ClusterJobs clusterJobs, PlanSettings settings, Clock clock) {
         this.plans = plans;
         this.jobs = jobs;
         this.publisher = publisher;
+        this.queue = queue;
+        this.clusterJobs = clusterJobs;
         this.settings = settings;
         this.clock = clock;
         this.automatic = settings.autoReplan();
     }
 
+    void start(@Observes StartupEvent startup) {
+        worker.scheduleWithFixedDelay(this::drain, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
+        worker.scheduleWithFixedDelay(this::purge, 1, 60, TimeUnit.MINUTES);
+    }
+
     @PreDestroy
     void close() {
+        intake.shutdownNow();
         worker.shutdownNow();
     }
 
@@ -119,15 +133,26 @@ public class Replanner {
         if (!automatic) {
             return;
         }
-        worker.submit(() -> {
+        intake.submit(() -> {
             try {
-                if (date.equals(LocalDate.now(clock.withZone(plans.zoneOf(territoryId))))) {
-                    request(territoryId, date, reason, true);
+                if (today(territoryId, date)) {
+                    Instant now = clock.instant();
+                    queue.request(territoryId, date, reason, true, now, now);
+                    wake();
                 }
             } catch (RuntimeException e) {
-                LOG.warnf(e, "could not consider a re-plan of %s on %s", territoryId, date);
+                LOG.warnf(e, "could not ask for a re-plan of %s on %s", territoryId, date);
             }
         });
+    }
+
+    /**
+     * The same, written in the caller's transaction (a technician's tap): the request exists exactly when the change
+     * that asked for it committed, and is seen only then. {@link #wake()} after the commit starts it at once.
+     */
+    public Uni<Void> onChangeInTransaction(String territoryId, LocalDate date, String reason) {
+        return automatic ? queue.requestInTransaction(territoryId, date, reason, clock.instant())
+                : Uni.createFrom().voidItem();
     }
 
     /** Booking changed the work of a territory-day: {@link #onChange}, on the firing thread, before it goes on. */
@@ -140,94 +165,96 @@ public class Replanner {
      * the cooldown ago (data time); then once the cooldown is over, with every risk that came in meanwhile.
      */
     public void onRisk(String territoryId, LocalDate date, UUID appointmentId, String reason) {
-        if (!automatic || !riskHandled.computeIfAbsent(PlanJobs.key(territoryId, date),
-                k -> ConcurrentHashMap.newKeySet()).add(appointmentId)) {
-            return; // one re-plan per told visit at risk: all before it is kept, so another would not help it
+        if (!automatic) {
+            return;
         }
-        worker.submit(() -> {
+        intake.submit(() -> {
             try {
-                if (!date.equals(LocalDate.now(clock.withZone(plans.zoneOf(territoryId))))) {
+                // One re-plan per told visit at risk: all before it is kept, so another would not help it.
+                if (!today(territoryId, date) || !queue.firstRisk(territoryId, date, appointmentId)) {
                     return;
                 }
-                String key = PlanJobs.key(territoryId, date);
-                if (coolingDown(key)) {
-                    boolean first = deferred.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).isEmpty();
-                    deferred.get(key).add(reason);
-                    if (first) {
-                        worker.schedule(() -> releaseWhenCool(territoryId, date, key), DEFERRED_POLL_MS,
-                                TimeUnit.MILLISECONDS);
-                    }
-                } else {
-                    request(territoryId, date, reason, false);
-                }
+                Instant now = clock.instant();
+                Instant cool = queue.lastRun(territoryId, date).map(last -> last.plus(settings.replanCooldown()))
+                        .orElse(now);
+                queue.request(territoryId, date, reason, false, now, cool.isAfter(now) ? cool : now);
+                wake();
             } catch (RuntimeException e) {
-                LOG.warnf(e, "could not consider a re-plan of %s on %s", territoryId, date);
+                LOG.warnf(e, "could not ask for a re-plan of %s on %s", territoryId, date);
             }
         });
     }
 
-    private boolean coolingDown(String key) {
-        Instant last = lastRun.get(key);
-        return last != null && clock.instant().isBefore(last.plus(settings.replanCooldown()));
+    private boolean today(String territoryId, LocalDate date) {
+        return date.equals(LocalDate.now(clock.withZone(plans.zoneOf(territoryId))));
     }
 
-    private void releaseWhenCool(String territoryId, LocalDate date, String key) {
-        if (coolingDown(key)) {
-            worker.schedule(() -> releaseWhenCool(territoryId, date, key), DEFERRED_POLL_MS, TimeUnit.MILLISECONDS);
-            return;
-        }
-        Set<String> reasons = deferred.remove(key);
-        if (reasons != null && !reasons.isEmpty() && automatic) {
-            request(territoryId, date, String.join("; ", reasons), false);
+    /** Looks for due re-plans now instead of at the next poll. */
+    public void wake() {
+        if (wakeQueued.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                wakeQueued.set(false);
+                drain();
+            });
         }
     }
 
-    /**
-     * Queues a re-plan (merged with one already waiting for the same territory-day). {@code workChanged}: the day's
-     * work changed, so the result is published whatever it gains; else (a risk) only for a material gain.
-     */
-    public void request(String territoryId, LocalDate date, String reason, boolean workChanged) {
-        String key = PlanJobs.key(territoryId, date);
-        boolean[] created = {false};
-        pending.compute(key, (k, p) -> {
-            Pending next = p != null ? p : new Pending(clock.instant());
-            created[0] = p == null;
-            next.reasons.add(reason);
-            next.workChanged |= workChanged;
-            return next;
-        });
-        if (created[0]) {
-            worker.submit(() -> run(territoryId, date, key));
+    /** Runs every re-plan that is due and that no other instance runs, one after the other. */
+    private void drain() {
+        try {
+            for (var claim = queue.claim(clock.instant(), lease()); claim.isPresent();
+                 claim = queue.claim(clock.instant(), lease())) {
+                try {
+                    run(claim.get());
+                } finally {
+                    queue.done(claim.get());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("re-plan queue not reachable now, trying again: %s", e.toString());
+        }
+    }
+
+    /** Long enough for every attempt's solve and its publication; a claim held longer is taken as dead. */
+    private Duration lease() {
+        return settings.replanTime().multipliedBy(MAX_ATTEMPTS).plusSeconds(60);
+    }
+
+    private void purge() {
+        try {
+            if (clusterJobs.claimTick("dispatch.replan-retention", Duration.ofHours(1))) {
+                int purged = queue.purge(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(KEPT_DAYS));
+                LOG.debugf("purged %d re-plan rows of past days", purged);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("re-plan retention failed; the next hour tries again: %s", e.toString());
         }
     }
 
     /** Re-plans now on the caller's thread (the explicit API call). */
     public Outcome replanNow(String territoryId, LocalDate date, String reason, String actor) {
-        Pending p = new Pending(clock.instant());
-        p.reasons.add(reason);
+        Pending p = new Pending(Set.of(reason), false, clock.instant(), 0);
         return execute(territoryId, date, PlanJobs.key(territoryId, date), p, actor);
     }
 
-    private void run(String territoryId, LocalDate date, String key) {
-        Pending p = pending.remove(key);
-        if (p == null) {
+    private void run(ReplanQueue.Claim claim) {
+        String key = PlanJobs.key(claim.territoryId(), claim.date());
+        Pending p = new Pending(claim.reasons(), claim.workChanged(), claim.requestedAt(), claim.waitedMs());
+        if (!today(claim.territoryId(), claim.date())) {
+            LOG.debugf("no re-plan of %s (%s): not today any more", key, String.join("; ", p.reasons));
             return;
         }
-        Set<String> waiting = deferred.remove(key);
-        if (waiting != null) {
-            p.reasons.addAll(waiting); // risks waiting for the cooldown ride along with this re-plan
-        }
         // Nothing sent yet (the day is still being booked and planned): the dispatcher's solve will take it in.
-        long published = Reactive.await(() -> publisher.publishedVersion(territoryId, date));
+        long published = Reactive.await(() -> publisher.publishedVersion(claim.territoryId(), claim.date()));
         if (published == 0) {
             LOG.debugf("no re-plan of %s (%s): no plan published yet", key, String.join("; ", p.reasons));
             return;
         }
-        execute(territoryId, date, key, p, AUTOMATIC);
+        execute(claim.territoryId(), claim.date(), key, p, AUTOMATIC);
     }
 
     private Outcome execute(String territoryId, LocalDate date, String key, Pending p, String actor) {
-        lastRun.put(key, clock.instant());
+        queue.ran(territoryId, date, clock.instant());
         Outcome outcome = null;
         for (int attempt = 1; outcome == null; attempt++) {
             try {
@@ -243,7 +270,11 @@ public class Replanner {
                 outcome = failed(key, p, e);
             }
         }
-        remember(outcome);
+        try {
+            queue.record(outcome, territoryId, date);
+        } catch (RuntimeException e) {
+            LOG.warnf("could not record the outcome of re-plan %s: %s", key, e.toString());
+        }
         return outcome;
     }
 
@@ -289,18 +320,16 @@ public class Replanner {
     }
 
     private static long elapsedMs(Pending p) {
-        return Duration.ofNanos(System.nanoTime() - p.requestedNanos).toMillis();
+        return p.waitedMs + Duration.ofNanos(System.nanoTime() - p.startedNanos).toMillis();
     }
 
-    private synchronized void remember(Outcome outcome) {
-        outcomes.addFirst(outcome);
-        while (outcomes.size() > KEPT_RESULTS) {
-            outcomes.removeLast();
-        }
+    /** The most recent re-plans of every instance, newest first. */
+    public List<Outcome> recent() {
+        return queue.recent(null, KEPT_RESULTS);
     }
 
-    /** The most recent re-plans, newest first. */
-    public synchronized List<Outcome> recent() {
-        return List.copyOf(outcomes);
+    /** The most recent re-plans of the territory, newest first. */
+    public List<Outcome> recent(String territoryId) {
+        return queue.recent(territoryId, KEPT_RESULTS);
     }
 }

@@ -95,7 +95,7 @@ public class PlanResource {
     @Path("/{date}")
     @Operation(summary = "Progress of the latest solve: status, best score, assigned, late, travel")
     public PlanJobs.Progress status(@PathParam("territoryId") String territoryId, @PathParam("date") String date) {
-        return jobs.progress(plans.job(territoryId, date(date)));
+        return plans.progress(territoryId, date(date));
     }
 
     @GET
@@ -105,23 +105,26 @@ public class PlanResource {
     @Operation(summary = "Server-sent events: the solve's progress at every new best plan, until it ends")
     public Multi<PlanJobs.Progress> events(@PathParam("territoryId") String territoryId,
                                            @PathParam("date") String date) {
-        return jobs.events(plans.job(territoryId, date(date)));
+        LocalDate day = date(date);
+        return jobs.events(territoryId, day, plans.progress(territoryId, day));
     }
 
     @POST
     @Path("/{date}/stop")
+    @HeldSolve
     @Operation(summary = "Stop solving; the best plan so far stays ready to publish")
     public PlanJobs.Progress stop(@PathParam("territoryId") String territoryId, @PathParam("date") String date) {
         LocalDate day = date(date);
-        var job = plans.job(territoryId, day);
-        if (!jobs.stop(PlanJobs.key(territoryId, day))) {
-            throw ApiException.conflict("not solving", Map.of("status", job.status()));
+        var progress = plans.progress(territoryId, day);
+        if (!jobs.stop(territoryId, day)) {
+            throw ApiException.conflict("not solving", Map.of("status", progress.status()));
         }
-        return jobs.progress(job);
+        return plans.progress(territoryId, day);
     }
 
     @POST
     @Path("/{date}/publish")
+    @HeldSolve
     @Operation(summary = "Make the solved plan the plan of record and send each technician their route")
     public PlanPublisher.Result publish(@PathParam("territoryId") String territoryId, @PathParam("date") String date,
                                        @QueryParam("confirm") @DefaultValue("false") boolean confirm) {
@@ -130,6 +133,7 @@ public class PlanResource {
 
     @GET
     @Path("/{date}/analysis")
+    @HeldSolve
     @Operation(summary = "Score per constraint, and why each unassigned or late visit is so")
     public PlanAnalyzer.Analysis analysis(@PathParam("territoryId") String territoryId,
                                           @PathParam("date") String date) {
@@ -138,6 +142,7 @@ public class PlanResource {
 
     @GET
     @Path("/{date}/timeline")
+    @HeldSolve
     @Operation(summary = "The day per technician (travel, waiting, work, breaks) and every appointment with its "
             + "place in the plan, actual times and latest forecast: the plan being solved, else the plan of record")
     public PlanTimeline.Timeline timeline(@PathParam("territoryId") String territoryId,
@@ -164,9 +169,9 @@ public class PlanResource {
 
     @GET
     @Path("/replans")
-    @Operation(summary = "The most recent re-plans of this service, newest first, with their latency")
+    @Operation(summary = "The most recent re-plans of the territory (on any instance), newest first, with their latency")
     public List<Replanner.Outcome> replans(@PathParam("territoryId") String territoryId) {
-        return replanner.recent().stream().filter(o -> o.key().startsWith(territoryId + "/")).toList();
+        return replanner.recent(territoryId);
     }
 
     @PUT

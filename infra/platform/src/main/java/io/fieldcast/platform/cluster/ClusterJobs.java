@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.UUID;
 
 /**
  * Scheduled work (a nightly training, a sweep, a reminder scan, a retention pass) runs once across all instances of a
@@ -24,11 +23,12 @@ public class ClusterJobs {
 
     private final Pool pool;
     private final Clock clock;
-    private final String instance = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String instance;
 
-    public ClusterJobs(Pool pool, Clock clock) {
+    public ClusterJobs(Pool pool, Clock clock, Instance instance) {
         this.pool = pool;
         this.clock = clock;
+        this.instance = instance.id();
     }
 
     /** True when this instance claimed {@code job} for {@code slot} and should run it; false when another has it. */

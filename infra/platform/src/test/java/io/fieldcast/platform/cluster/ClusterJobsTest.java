@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,7 +30,7 @@ class ClusterJobsTest {
 
     @Test
     void oneClaimPerSlotEvenWhenInstancesRace() throws Exception {
-        ClusterJobs other = new ClusterJobs(pool, clock); // a second instance of the service
+        ClusterJobs other = new ClusterJobs(pool, clock, new Instance(Optional.empty())); // a second instance
         String job = "test.job-" + System.nanoTime();
         List<Callable<Boolean>> claims = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
