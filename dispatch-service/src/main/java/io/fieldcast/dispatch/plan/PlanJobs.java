@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Solving territory-days: one asynchronous job per territory-day, with live progress and the best plan so far. The
@@ -239,12 +240,14 @@ public class PlanJobs {
         if (current.status() != Status.SOLVING) {
             return Multi.createFrom().item(current);
         }
+        AtomicBoolean ended = new AtomicBoolean();
         Multi<Progress> later = Multi.createFrom().ticks().every(REMOTE_POLL)
                 .onOverflow().drop()
                 .onItem().transformToUniAndConcatenate(tick -> solves.findAsync(territoryId, date))
                 .map(held -> held.map(PlanJobs::seenFromHere).orElse(current))
-                .select().distinct()
-                .select().first(p -> p.status() != Status.SOLVING);
+                // Up to and with the first state that is not SOLVING.
+                .select().first(p -> !ended.getAndSet(p.status() != Status.SOLVING))
+                .select().distinct();
         return Multi.createBy().concatenating().streams(Multi.createFrom().item(current), later);
     }
 

@@ -100,7 +100,7 @@ public class ReplanQueue {
                                   claimed_requested_at, claimed_generation,
                                   (extract(epoch from clock_timestamp() - claimed_requested_wall) * 1000)::bigint
                                       as waited_ms""")
-                .execute(Tuple.of(instance.id(), (double) lease.toSeconds(), utc(now)))
+                .execute(Tuple.of(instance.id(), lease.toMillis() / 1000.0, utc(now)))
                 .map(rows -> {
                     var it = rows.iterator();
                     return it.hasNext() ? Optional.of(claim(it.next())) : Optional.empty();

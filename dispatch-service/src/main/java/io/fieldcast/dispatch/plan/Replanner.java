@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -92,6 +93,8 @@ public class Replanner {
             Thread.ofPlatform().daemon().name("replanner").factory());
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private volatile boolean automatic;
+    /** This instance takes no re-plans from the queue (it is shutting down, or an operator drained it). */
+    private volatile boolean claimsPaused;
 
     public Replanner(PlanService plans, PlanJobs jobs, PlanPublisher publisher, ReplanQueue queue,
                      ClusterJobs clusterJobs, PlanSettings settings, Clock clock) {
@@ -112,6 +115,7 @@ public class Replanner {
 
     @PreDestroy
     void close() {
+        claimsPaused = true;
         intake.shutdownNow();
         worker.shutdownNow();
     }
@@ -123,6 +127,14 @@ public class Replanner {
 
     public boolean automatic() {
         return automatic;
+    }
+
+    /**
+     * Stops or resumes taking re-plans from the shared queue on this instance; the other instances take them
+     * meanwhile. The re-plan running now finishes.
+     */
+    public void pauseClaims(boolean paused) {
+        this.claimsPaused = paused;
     }
 
     /**
@@ -201,9 +213,12 @@ public class Replanner {
 
     /** Runs every re-plan that is due and that no other instance runs, one after the other. */
     private void drain() {
+        if (claimsPaused) {
+            return;
+        }
         try {
             for (var claim = queue.claim(clock.instant(), lease()); claim.isPresent();
-                 claim = queue.claim(clock.instant(), lease())) {
+                 claim = claimsPaused ? Optional.<ReplanQueue.Claim>empty() : queue.claim(clock.instant(), lease())) {
                 try {
                     run(claim.get());
                 } finally {

@@ -8,6 +8,7 @@ import io.fieldcast.dispatch.plan.PlanTimeline;
 import io.fieldcast.dispatch.plan.Replanner;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.platform.security.Roles;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -102,6 +103,7 @@ public class PlanResource {
     @Path("/{date}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Blocking // where the solve runs is looked up in the database first
     @Operation(summary = "Server-sent events: the solve's progress at every new best plan, until it ends")
     public Multi<PlanJobs.Progress> events(@PathParam("territoryId") String territoryId,
                                            @PathParam("date") String date) {
