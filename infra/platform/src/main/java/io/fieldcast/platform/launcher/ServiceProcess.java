@@ -124,6 +124,17 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the JVM at once (SIGKILL, as {@code kill -9}): no shutdown hook, nothing flushed. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** The process id (for logs and for killing it from outside). */
+    public long pid() {
+        return process.pid();
+    }
+
     private String tail() throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
@@ -200,6 +211,8 @@ public final class ServiceProcess implements AutoCloseable {
             }
             builder.environment().putAll(env);
             builder.environment().put(portVariable, String.valueOf(listenOn));
+            // Where its sibling instances reach it (they forward requests about what it holds in memory).
+            builder.environment().putIfAbsent("FIELDCAST_INSTANCE_URL", "http://127.0.0.1:" + listenOn);
             return new ServiceProcess(module, builder.start(), log, listenOn);
         }
     }

@@ -1,6 +1,7 @@
 package io.fieldcast.simulator.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fieldcast.platform.launcher.ServiceGroup;
 import io.fieldcast.platform.launcher.ServiceProcess;
 import io.fieldcast.platform.time.SharedClock;
 import io.fieldcast.simulator.api.DispatchClient;
@@ -65,11 +66,11 @@ public final class Demo implements AutoCloseable {
     private final Ports ports;
     private final PrintStream out;
     private final Path clockFile;
-    private final List<ServiceProcess> services = new ArrayList<>();
-    private ServiceProcess dispatch;
-    private ServiceProcess eta;
-    private ServiceProcess mobile;
-    private ServiceProcess notifier;
+    private final List<ServiceGroup> services = new ArrayList<>();
+    private ServiceGroup dispatch;
+    private ServiceGroup eta;
+    private ServiceGroup mobile;
+    private ServiceGroup notifier;
 
     /**
      * @param repo       the checkout (service jars under its modules' target/quarkus-app)
@@ -243,10 +244,13 @@ public final class Demo implements AutoCloseable {
     }
 
     private void startServices(DemoCompany company) throws Exception {
-        for (int port : List.of(ports.dispatch(), ports.eta(), ports.mobile(), ports.customerNotify())) {
-            if (port != 0 && ServiceProcess.answers(port)) {
-                throw new IllegalStateException("port " + port + " already answers: an earlier demo or service is "
-                        + "still running; stop it first");
+        for (int service : List.of(ports.dispatch(), ports.eta(), ports.mobile(), ports.customerNotify())) {
+            for (int i = 0; i <= (options.instances() > 1 ? options.instances() : 0); i++) {
+                int port = service + 1000 * i;
+                if (service != 0 && ServiceProcess.answers(port)) {
+                    throw new IllegalStateException("port " + port + " already answers: an earlier demo or service is "
+                            + "still running; stop it first");
+                }
             }
         }
         Map<String, String> common = new LinkedHashMap<>(runtimeEnv);
@@ -280,20 +284,27 @@ public final class Demo implements AutoCloseable {
             notifyEnv.put("FIELDCAST_NOTIFY_PUBLIC_URL", "http://localhost:" + ports.customerNotify());
         }
         notifier = start("customer-notify", "FIELDCAST_NOTIFY_PORT", ports.customerNotify(), "768m", notifyEnv, logs);
-        for (ServiceProcess s : services) {
-            s.awaitReady(Duration.ofMinutes(5));
-            out.printf(Locale.ROOT, "  %-17s ready on :%d (%d s; log %s)%n", s.module(), s.port(),
-                    (System.nanoTime() - t0) / 1_000_000_000L, s.log());
+        for (ServiceGroup group : services) {
+            for (ServiceProcess s : group.instances()) {
+                s.awaitReady(Duration.ofMinutes(5));
+                out.printf(Locale.ROOT, "  %-17s ready on :%d (%d s; log %s)%n", s.module(), s.port(),
+                        (System.nanoTime() - t0) / 1_000_000_000L, s.log());
+            }
+            if (group.instances().size() > 1) {
+                out.printf(Locale.ROOT, "  %-17s %d instances behind the balancer on :%d%n", group.module(),
+                        group.instances().size(), group.port());
+            }
         }
     }
 
-    private ServiceProcess start(String module, String portVariable, int port, String heap, Map<String, String> env,
-                                 Path logs) throws IOException {
-        ServiceProcess s = ServiceProcess.module(repo, module).port(portVariable, port)
-                .jvmArgs(List.of("-Xmx" + heap, "-XX:TieredStopAtLevel=1")).env(env)
-                .log(logs.resolve("demo-" + module + ".log")).start();
-        services.add(s);
-        return s;
+    private ServiceGroup start(String module, String portVariable, int port, String heap, Map<String, String> env,
+                               Path logs) throws IOException {
+        int count = options.instances();
+        ServiceGroup group = ServiceGroup.start(module, count, portVariable, port, i -> ServiceProcess
+                .module(repo, module).jvmArgs(List.of("-Xmx" + heap, "-XX:TieredStopAtLevel=1")).env(env)
+                .log(logs.resolve("demo-" + module + (count > 1 ? "-" + i : "") + ".log")));
+        services.add(group);
+        return group;
     }
 
     private void printUrls() {
@@ -310,7 +321,7 @@ public final class Demo implements AutoCloseable {
         out.println();
     }
 
-    private static String local(ServiceProcess s) {
+    private static String local(ServiceGroup s) {
         return "http://localhost:" + s.port();
     }
 
@@ -358,7 +369,7 @@ public final class Demo implements AutoCloseable {
     /** Stops the services (each gets SIGTERM and up to 30 s); safe to call twice. */
     @Override
     public synchronized void close() {
-        for (ServiceProcess s : services.reversed()) {
+        for (ServiceGroup s : services.reversed()) {
             try {
                 s.close();
             } catch (InterruptedException e) {

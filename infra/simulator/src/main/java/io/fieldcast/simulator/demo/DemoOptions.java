@@ -2,6 +2,8 @@ package io.fieldcast.simulator.demo;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,24 +17,26 @@ import java.util.Set;
  * @param untilDone    stop after the KPI summary instead of running on for people to look around
  * @param visits       bookings per technician and day
  * @param solveSeconds solver time per day
+ * @param instances    instances of each service, behind a local balancer on the service's usual port when more than 1
  */
 public record DemoOptions(int technicians, int days, double speed, long seed, Path osmFile, boolean untilDone,
-                          int visits, int solveSeconds) {
+                          int visits, int solveSeconds, int instances) {
 
     static final Set<String> NAMES = Set.of("technicians", "days", "speed", "seed", "osm", "visits",
-            "solve-seconds");
+            "solve-seconds", "instances");
 
     public static DemoOptions defaults() {
-        return new DemoOptions(12, 10, 60, 42, null, false, 5, 15);
+        return new DemoOptions(12, 10, 60, 42, null, false, 5, 15, 1);
     }
 
     /** Parses {@code --name value} / {@code --name=value} options; a clear IllegalArgumentException for anything off. */
     public static DemoOptions parse(String... args) {
-        DemoOptions o = defaults();
+        Map<String, String> given = new HashMap<>();
+        boolean untilDone = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--until-done")) {
-                o = new DemoOptions(o.technicians, o.days, o.speed, o.seed, o.osmFile, true, o.visits, o.solveSeconds);
+                untilDone = true;
                 continue;
             }
             if (!a.startsWith("--")) {
@@ -54,52 +58,50 @@ public record DemoOptions(int technicians, int days, double speed, long seed, Pa
                 }
                 value = args[++i];
             }
-            o = with(o, name, value);
+            given.put(name, value);
         }
-        return o;
+        DemoOptions d = defaults();
+        return new DemoOptions(
+                given.containsKey("technicians") ? positive("technicians", given.get("technicians"), 200)
+                        : d.technicians,
+                given.containsKey("days") ? count("days", given.get("days"), 0, 40) : d.days,
+                given.containsKey("speed") ? speed(given.get("speed")) : d.speed,
+                given.containsKey("seed") ? seed(given.get("seed")) : d.seed,
+                given.containsKey("osm") ? osm(given.get("osm")) : d.osmFile,
+                untilDone,
+                given.containsKey("visits") ? positive("visits", given.get("visits"), 12) : d.visits,
+                given.containsKey("solve-seconds") ? positive("solve-seconds", given.get("solve-seconds"), 600)
+                        : d.solveSeconds,
+                given.containsKey("instances") ? positive("instances", given.get("instances"), 4) : d.instances);
     }
 
-    private static DemoOptions with(DemoOptions o, String name, String value) {
-        return switch (name) {
-            case "technicians" -> new DemoOptions(positive(name, value, 200), o.days, o.speed, o.seed, o.osmFile,
-                    o.untilDone, o.visits, o.solveSeconds);
-            case "days" -> new DemoOptions(o.technicians, count(name, value, 0, 40), o.speed, o.seed, o.osmFile,
-                    o.untilDone, o.visits, o.solveSeconds);
-            case "speed" -> {
-                double speed;
-                try {
-                    speed = Double.parseDouble(value);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("--speed must be a number, was '" + value + "'");
-                }
-                if (!(speed >= 1 && speed <= 5000)) {
-                    throw new IllegalArgumentException("--speed must be between 1 and 5000, was " + value);
-                }
-                yield new DemoOptions(o.technicians, o.days, speed, o.seed, o.osmFile, o.untilDone, o.visits,
-                        o.solveSeconds);
-            }
-            case "seed" -> {
-                try {
-                    yield new DemoOptions(o.technicians, o.days, o.speed, Long.parseLong(value), o.osmFile,
-                            o.untilDone, o.visits, o.solveSeconds);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("--seed must be a whole number, was '" + value + "'");
-                }
-            }
-            case "osm" -> {
-                Path file = Path.of(value);
-                if (!Files.isRegularFile(file)) {
-                    throw new IllegalArgumentException("--osm: no such file " + file.toAbsolutePath());
-                }
-                yield new DemoOptions(o.technicians, o.days, o.speed, o.seed, file.toAbsolutePath(), o.untilDone,
-                        o.visits, o.solveSeconds);
-            }
-            case "visits" -> new DemoOptions(o.technicians, o.days, o.speed, o.seed, o.osmFile, o.untilDone,
-                    positive(name, value, 12), o.solveSeconds);
-            case "solve-seconds" -> new DemoOptions(o.technicians, o.days, o.speed, o.seed, o.osmFile, o.untilDone,
-                    o.visits, positive(name, value, 600));
-            default -> throw new IllegalArgumentException("unknown option --" + name);
-        };
+    private static double speed(String value) {
+        double speed;
+        try {
+            speed = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--speed must be a number, was '" + value + "'");
+        }
+        if (!(speed >= 1 && speed <= 5000)) {
+            throw new IllegalArgumentException("--speed must be between 1 and 5000, was " + value);
+        }
+        return speed;
+    }
+
+    private static long seed(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--seed must be a whole number, was '" + value + "'");
+        }
+    }
+
+    private static Path osm(String value) {
+        Path file = Path.of(value);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("--osm: no such file " + file.toAbsolutePath());
+        }
+        return file.toAbsolutePath();
     }
 
     private static int positive(String name, String value, int max) {
@@ -135,6 +137,8 @@ public record DemoOptions(int technicians, int days, double speed, long seed, Pa
                   --osm FILE        a real map (.osm.pbf) instead of the synthetic city
                   --visits N        bookings per technician and day (5)
                   --solve-seconds N solver time per day (15)
+                  --instances N     instances of each service (1; up to 4), each behind a local balancer on the
+                                    service's usual port; instance i listens on the usual port + 1000 x i
                   --until-done      stop by itself after the KPI summary
 
                 A second run reuses the data: days simulated before are kept, today is the next working day that
