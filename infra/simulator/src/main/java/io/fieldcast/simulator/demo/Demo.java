@@ -11,6 +11,7 @@ import io.fieldcast.simulator.run.History;
 import io.fieldcast.simulator.run.Live;
 import io.fieldcast.simulator.run.Settings;
 import io.fieldcast.simulator.run.Simulation;
+import io.fieldcast.simulator.run.Stats;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -71,6 +72,9 @@ public final class Demo implements AutoCloseable {
     private ServiceGroup eta;
     private ServiceGroup mobile;
     private ServiceGroup notifier;
+    private Stats stats;
+    private String territoryId;
+    private DispatchClient dispatcherClient;
 
     /**
      * @param repo       the checkout (service jars under its modules' target/quarkus-app)
@@ -157,7 +161,10 @@ public final class Demo implements AutoCloseable {
 
             dispatcher = new DispatchClient(new HttpApi(HttpClient.newHttpClient(), dispatch.url()));
             dispatcher.login(ADMIN, ADMIN_PASSWORD);
+            dispatcherClient = dispatcher;
             territory = dispatcher.territories().getFirst();
+            territoryId = territory.id();
+            stats = sim.stats();
             ZoneId zone = ZoneId.of(territory.timeZone());
             today = today(dispatcher, territory, zone);
             SharedClock.write(clockFile, today.atTime(MORNING).atZone(zone).toInstant(), 1, Clock.systemUTC());
@@ -364,6 +371,25 @@ public final class Demo implements AutoCloseable {
     private static String env(String name, String fallback) {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? fallback : v;
+    }
+
+    /** The running services, each with its instances (after {@link #run}). */
+    public List<ServiceGroup> services() {
+        return List.copyOf(services);
+    }
+
+    /** What the simulated phones and bookers were told (after {@link #run}). */
+    public Stats stats() {
+        return stats;
+    }
+
+    public String territoryId() {
+        return territoryId;
+    }
+
+    /** A current access token of the demo's administrator (who is a dispatcher too). */
+    public String dispatcherToken() {
+        return dispatcherClient.bearer();
     }
 
     /** Stops the services (each gets SIGTERM and up to 30 s); safe to call twice. */

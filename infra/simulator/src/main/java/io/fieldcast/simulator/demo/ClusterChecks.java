@@ -1,0 +1,173 @@
+package io.fieldcast.simulator.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fieldcast.platform.launcher.ServiceGroup;
+import io.fieldcast.platform.launcher.ServiceProcess;
+import io.fieldcast.simulator.api.HttpApi;
+import io.fieldcast.simulator.run.Stats;
+
+import java.net.http.HttpClient;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * After a demo day with several instances of every service: what each instance answers, what the databases hold,
+ * against what the simulator was told was accepted. Every count that should be 0 says how the platform failed as a
+ * cluster if it is not.
+ *
+ * @param pingsAccepted           pings the phones were told were accepted (history and today)
+ * @param pingsInHistory          GPS fixes in eta-service's history
+ * @param lost                    accepted pings missing from the history
+ * @param duplicateTexts          the same text (appointment, kind, body) handed to the carrier more than once
+ * @param positionsMissing        technicians with pings today that an instance of dispatch-service does not place
+ * @param solvesFromOtherInstance a solve started on one instance followed and explained on another ("ok"), or why
+ *                                not
+ * @param replansRunTwice         re-plan requests that ran on two instances (same territory-day, time and reasons)
+ * @param scheduledRunsDuplicated scheduled slots claimed more than once (a primary key forbids it; a non-zero figure
+ *                                means the claim table lost it)
+ * @param scheduledInstances      instances that ran scheduled work (work shared, or not)
+ * @param unfinishedVisits        today's visits neither completed, failed nor canceled when the day is over
+ * @param spread                  the smallest share of connections any instance of any service got from its balancer
+ */
+public record ClusterChecks(int instances, long pingsAccepted, long pingsInHistory, long lost, long duplicateTexts,
+                            int positionsMissing, String solvesFromOtherInstance, long replansRunTwice,
+                            long scheduledRunsDuplicated, long scheduledInstances, long unfinishedVisits,
+                            double spread) {
+
+    private static final List<String> SCHEMAS = List.of("dispatch", "eta", "mobile", "notify");
+
+    /** Measures a finished demo whose services still run. */
+    public static ClusterChecks measure(Demo demo, Kpis kpis, Map<String, String> env) throws Exception {
+        List<ServiceGroup> services = demo.services();
+        LocalDate today = kpis.date();
+        try (Connection db = connect(env)) {
+            long inHistory = count(db, "select count(*) from eta.gps_ping");
+            Stats stats = demo.stats();
+            long lost = Math.max(0, stats.pingsAccepted() - inHistory);
+            long duplicateTexts = count(db, """
+                    select coalesce(sum(n - 1), 0) from (
+                        select count(*) as n from notify.notification where handed_at is not null
+                        group by appointment_id, kind, body having count(*) > 1) d""");
+            long replansTwice = count(db, """
+                    select coalesce(sum(n - 1), 0) from (
+                        select count(*) as n from dispatch.replan_outcome
+                        group by territory_id, service_date, requested_at, reasons having count(*) > 1) d""");
+            long claims = 0;
+            long distinctClaims = 0;
+            Set<String> scheduled = new HashSet<>();
+            for (String schema : SCHEMAS) {
+                claims += count(db, "select count(*) from " + schema + ".cluster_job_run");
+                distinctClaims += count(db, "select count(distinct (job, slot)) from " + schema
+                        + ".cluster_job_run");
+                try (Statement s = db.createStatement();
+                     ResultSet rs = s.executeQuery("select distinct instance from " + schema + ".cluster_job_run")) {
+                    while (rs.next()) {
+                        scheduled.add(schema + ":" + rs.getString(1));
+                    }
+                }
+            }
+            long unfinished = count(db, "select count(*) from dispatch.appointment where service_date = date '"
+                    + today + "' and status not in ('COMPLETED', 'CANNOT_COMPLETE', 'CANCELED')");
+            Set<String> pinged = strings(db, "select distinct technician_id from eta.gps_ping where device_time >= "
+                    + "timestamp with time zone '" + today + " 00:00:00+00' - interval '1 day'");
+
+            ServiceGroup dispatch = services.stream().filter(g -> g.module().equals("dispatch-service")).findFirst()
+                    .orElseThrow();
+            String token = demo.dispatcherToken();
+            int missing = 0;
+            for (ServiceProcess instance : dispatch.instances()) {
+                JsonNode positions = new HttpApi(HttpClient.newHttpClient(), instance.url())
+                        .call("GET", "/api/positions?territory=" + demo.territoryId(), null, token, Set.of(200))
+                        .body();
+                Set<String> placed = new HashSet<>();
+                positions.forEach(p -> placed.add(p.path("technicianId").asText()));
+                missing += (int) pinged.stream().filter(t -> !placed.contains(t)).count();
+            }
+            String solves = dispatch.instances().size() < 2 ? "n/a"
+                    : solveOnOneFollowOnAnother(db, dispatch, demo.territoryId(), today, token);
+            return new ClusterChecks(dispatch.instances().size(), stats.pingsAccepted(), inHistory, lost,
+                    duplicateTexts, missing, solves, replansTwice, claims - distinctClaims, scheduled.size(),
+                    unfinished, spread(services));
+        }
+    }
+
+    /** Starts a solve of the day on the first instance, then follows and explains it through the second. */
+    private static String solveOnOneFollowOnAnother(Connection db, ServiceGroup dispatch, String territory,
+                                                    LocalDate day, String token) throws Exception {
+        HttpApi first = new HttpApi(HttpClient.newHttpClient(), dispatch.instances().get(0).url());
+        HttpApi second = new HttpApi(HttpClient.newHttpClient(), dispatch.instances().get(1).url());
+        String plan = "/api/plans/" + territory + "/" + day;
+        first.call("POST", plan + "/solve", Map.of("seconds", 2), token, Set.of(202));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String status = "";
+        while (System.nanoTime() < deadline && !"SOLVED".equals(status)) {
+            Thread.sleep(300);
+            status = second.call("GET", plan, null, token, Set.of(200)).body().path("status").asText();
+        }
+        if (!"SOLVED".equals(status)) {
+            return "second-instance-saw-" + status;
+        }
+        String holder = strings(db, "select instance_url from dispatch.plan_solve where territory_id = '"
+                + territory + "' and service_date = date '" + day + "'").stream().findFirst().orElse("none");
+        if (!holder.equals(dispatch.instances().get(0).url())) {
+            return "held-by-" + holder;
+        }
+        JsonNode analysis = second.call("GET", plan + "/analysis", null, token, Set.of(200)).body();
+        return analysis.isMissingNode() ? "no-analysis" : "ok";
+    }
+
+    private static double spread(List<ServiceGroup> services) {
+        double smallest = 1;
+        for (ServiceGroup g : services) {
+            Map<Integer, Long> byInstance = g.connectionsByInstance();
+            long total = byInstance.values().stream().mapToLong(Long::longValue).sum();
+            for (long n : byInstance.values()) {
+                smallest = Math.min(smallest, total == 0 ? 0 : (double) n / total);
+            }
+        }
+        return smallest;
+    }
+
+    private static Connection connect(Map<String, String> env) throws SQLException {
+        String url = env.getOrDefault("FIELDCAST_PG_URL", "postgresql://localhost:15432/fieldcast");
+        return DriverManager.getConnection("jdbc:" + url, env.getOrDefault("FIELDCAST_PG_USER", "postgres"),
+                env.getOrDefault("FIELDCAST_PG_PASSWORD", "postgres"));
+    }
+
+    private static long count(Connection db, String sql) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Set<String> strings(Connection db, String sql) throws SQLException {
+        Set<String> out = new HashSet<>();
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    /** The figures as {@code key=value} pairs for a BENCH line. */
+    public String figures() {
+        return String.format(Locale.ROOT, "instances=%d pings_accepted=%d pings_in_history=%d lost=%d "
+                        + "duplicate_texts=%d positions_missing=%d solves_from_other_instance=%s replans_run_twice=%d "
+                        + "scheduled_runs_duplicated=%d scheduled_instances=%d unfinished_visits=%d spread=%.2f",
+                instances, pingsAccepted, pingsInHistory, lost, duplicateTexts, positionsMissing,
+                solvesFromOtherInstance, replansRunTwice, scheduledRunsDuplicated, scheduledInstances,
+                unfinishedVisits, spread);
+    }
+}
