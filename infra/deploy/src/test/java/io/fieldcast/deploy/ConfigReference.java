@@ -73,7 +73,8 @@ record ConfigReference(String variable, Optional<String> defaultValue) {
         throw new IllegalArgumentException("unclosed ${ in " + value);
     }
 
-    private static Properties load(Path file) {
+    /** A properties file as Quarkus reads it (continuation lines, escapes). */
+    static Properties load(Path file) {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file)) {
             properties.load(reader);

@@ -17,10 +17,6 @@ final class Rendered {
         return new Rendered(KustomizeRenderer.render(kustomizationDir));
     }
 
-    List<Manifest> all() {
-        return objects;
-    }
-
     List<Manifest> ofKind(String kind) {
         return objects.stream().filter(o -> o.kind().equals(kind)).toList();
     }

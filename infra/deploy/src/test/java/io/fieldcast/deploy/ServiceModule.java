@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -34,13 +33,7 @@ record ServiceModule(String name, Path dir) {
 
     /** The schema the service owns ({@code fieldcast.db.schema}), which is also its database role. */
     String schema() {
-        Properties properties = new Properties();
-        try (var reader = Files.newBufferedReader(applicationProperties())) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String schema = properties.getProperty("fieldcast.db.schema");
+        String schema = ConfigReference.load(applicationProperties()).getProperty("fieldcast.db.schema");
         if (schema == null) {
             throw new AssertionError(applicationProperties() + " has no fieldcast.db.schema");
         }
