@@ -1,6 +1,7 @@
 package io.fieldcast.simulator.e2e;
 
 import io.fieldcast.platform.launcher.ServiceProcess;
+import io.fieldcast.simulator.demo.ClusterChecks;
 import io.fieldcast.simulator.demo.Demo;
 import io.fieldcast.simulator.demo.DemoOptions;
 import io.fieldcast.simulator.demo.Kpis;
@@ -21,8 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A short {@code ./fieldcast demo --until-done}: the four packaged services on the test PostgreSQL and Kafka, one
- * day of history, a training run, today booked, planned and played at 2400x on the shared clock, then the KPIs.
+ * A short {@code ./fieldcast demo --until-done --instances 2}: two instances of each of the four packaged services
+ * behind local balancers, on the test PostgreSQL and Kafka, one day of history, a training run, today booked, planned
+ * and played at 2400x on the shared clock, then the KPIs, and the cluster's checks against the databases (the short
+ * version of {@code ./fieldcast bench cluster}).
  */
 class DemoEndToEndTest {
 
@@ -43,10 +46,12 @@ class DemoEndToEndTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(new Tee(printed, System.out), true, StandardCharsets.UTF_8);
         DemoOptions options = DemoOptions.parse("--technicians", "3", "--days", "1", "--speed", "2400", "--visits",
-                "3", "--solve-seconds", "3", "--until-done");
+                "3", "--solve-seconds", "3", "--instances", "2", "--until-done");
         Kpis kpis;
+        ClusterChecks cluster;
         try (Demo demo = new Demo(options, REPO, home, env, Demo.Ports.free(), out)) {
             kpis = demo.run();
+            cluster = ClusterChecks.measure(demo, kpis, env);
         }
         String text = printed.toString(StandardCharsets.UTF_8);
 
@@ -71,6 +76,19 @@ class DemoEndToEndTest {
                 kpis.toString());
         assertTrue(text.lines().anyMatch(l -> l.startsWith("DEMO ") && l.contains(" route_versions_p50=")
                 && l.contains(" before_told_pct=")), text);
+
+        // Two instances of every service behaved as one.
+        String figures = cluster.figures();
+        assertEquals(2, cluster.instances(), figures);
+        assertTrue(cluster.pingsAccepted() > 0, figures);
+        assertEquals(0, cluster.lost(), "every accepted ping is in eta-service's history: " + figures);
+        assertEquals(0, cluster.duplicateTexts(), figures);
+        assertEquals(0, cluster.positionsMissing(), "each dispatch instance places every technician: " + figures);
+        assertEquals("ok", cluster.solvesFromOtherInstance(), figures);
+        assertEquals(0, cluster.replansRunTwice(), figures);
+        assertEquals(0, cluster.scheduledRunsDuplicated(), figures);
+        assertEquals(0, cluster.unfinishedVisits(), figures);
+        assertTrue(cluster.spread() > 0, "the balancers used every instance: " + figures);
     }
 
     /** Writes to both streams. */
