@@ -1,6 +1,7 @@
 package io.fieldcast.dispatch.auth;
 
 import io.fieldcast.dispatch.config.AuthSettings;
+import io.fieldcast.platform.cluster.ClusterLocks;
 import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.platform.security.Passwords;
 import io.fieldcast.platform.security.Roles;
@@ -25,8 +26,9 @@ public class UserSeeder {
         List<String> entries = settings.seedUsers().orElse(List.of());
         for (String entry : entries) {
             AppUser user = parse(entry.trim(), clock);
-            Boolean created = Reactive.inTransaction(() ->
-                    AppUser.<AppUser>findById(user.username).chain(existing -> existing != null
+            // Every instance seeds at start-up: one at a time, the later ones find the rows.
+            Boolean created = Reactive.inTransaction(() -> ClusterLocks.holdForTransaction("seed-users").chain(() ->
+                    AppUser.<AppUser>findById(user.username)).chain(existing -> existing != null
                             ? Uni.createFrom().item(false)
                             : user.persist().replaceWith(true)));
             if (created) {

@@ -7,6 +7,7 @@ import io.fieldcast.dispatch.domain.Technician;
 import io.fieldcast.dispatch.domain.Territory;
 import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.events.EventCodec;
+import io.fieldcast.platform.cluster.ClusterLocks;
 import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.roadnetwork.GeoPoint;
 import io.quarkus.runtime.StartupEvent;
@@ -36,7 +37,9 @@ public class CompanySeeder {
             return;
         }
         CompanyFile company = read(settings.company().get());
-        int created = Reactive.inTransaction(() -> seed(company, roads));
+        // Every instance seeds at start-up: one at a time, the later ones find the company there.
+        int created = Reactive.inTransaction(() -> ClusterLocks.holdForTransaction("seed-company")
+                .chain(() -> seed(company, roads)));
         LOG.infof("seeded %d new records from %s", created, settings.company().get());
     }
 

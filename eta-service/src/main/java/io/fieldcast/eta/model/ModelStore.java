@@ -7,15 +7,25 @@ import io.fieldcast.platform.reactive.Reactive;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import jakarta.annotation.PreDestroy;
+
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Model versions in PostgreSQL; the newest one is kept in memory for forecasts. */
+/**
+ * Model versions in PostgreSQL; the newest one is kept in memory for forecasts. A version trained on another instance
+ * of the service is picked up within {@link #REFRESH}: every instance forecasts with the same model.
+ */
 @ApplicationScoped
 public class ModelStore {
 
@@ -26,8 +36,15 @@ public class ModelStore {
                               int serviceSamples, int travelSamples, String evaluation) {
     }
 
+    /** How often an instance looks for a version trained elsewhere. */
+    static final Duration REFRESH = Duration.ofSeconds(5);
+
     private final AtomicReference<LearnedModel> current = new AtomicReference<>(LearnedModel.untrained());
     private final ObjectMapper json;
+    /** The newest version in the database when this instance last looked. */
+    private volatile String newestStored;
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("model-refresh").factory());
 
     public ModelStore(ObjectMapper json) {
         this.json = json;
@@ -35,13 +52,44 @@ public class ModelStore {
 
     void load(@Observes StartupEvent startup) {
         try {
-            Reactive.inSession(() -> Panache.getSession()
-                    .chain(s -> s.createNativeQuery("select model from model_version order by trained_at desc "
-                            + "limit 1", String.class).getResultList())
-                    .invoke(rows -> rows.stream().findFirst().ifPresent(this::use)));
+            refresh();
         } catch (Throwable e) {
             LOG.warnf(e, "could not load the latest model; forecasting with plan durations until the next training");
         }
+        refresher.scheduleWithFixedDelay(this::refreshQuietly, REFRESH.toMillis(), REFRESH.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        refresher.shutdownNow();
+    }
+
+    private void refreshQuietly() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            LOG.debugf("could not look for a newer model: %s", e);
+        }
+    }
+
+    /** Loads the newest stored version if it is not the one seen last time (a training here or on a sibling). */
+    void refresh() {
+        String newest = Reactive.inSession(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery("select version from model_version order by trained_at desc "
+                        + "limit 1", String.class).getResultList())
+                .map(rows -> rows.isEmpty() ? null : rows.getFirst()));
+        if (newest == null || newest.equals(newestStored)) {
+            return;
+        }
+        Reactive.inSession(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery("select model from model_version where version = :v", String.class)
+                        .setParameter("v", newest).getResultList())
+                .invoke(rows -> rows.stream().findFirst().ifPresent(this::use)));
+        if (newestStored != null) {
+            LOG.infof("now forecasting with model %s (trained on another instance or just now)", newest);
+        }
+        newestStored = newest;
     }
 
     public LearnedModel current() {

@@ -1,6 +1,7 @@
 package io.fieldcast.mobile.auth;
 
 import io.fieldcast.mobile.config.MobileSettings;
+import io.fieldcast.platform.cluster.ClusterLocks;
 import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.platform.security.Passwords;
 import io.quarkus.runtime.StartupEvent;
@@ -25,8 +26,9 @@ public class DeviceSeeder {
             credential.technicianId = parts[0];
             credential.secretHash = Passwords.hash(parts[1]);
             credential.createdAt = clock.instant();
-            Reactive.inTransaction(() ->
-                    DeviceCredential.<DeviceCredential>findById(credential.technicianId).chain(existing ->
+            // Every instance seeds at start-up: one at a time, the later ones find the rows.
+            Reactive.inTransaction(() -> ClusterLocks.holdForTransaction("seed-devices").chain(() ->
+                    DeviceCredential.<DeviceCredential>findById(credential.technicianId)).chain(existing ->
                             existing != null ? Uni.createFrom().voidItem() : credential.persist().replaceWithVoid()));
         }
     }
