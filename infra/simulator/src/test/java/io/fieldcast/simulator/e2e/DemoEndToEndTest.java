@@ -79,6 +79,7 @@ class DemoEndToEndTest {
 
         // Two instances of every service behaved as one.
         String figures = cluster.figures();
+        out.println("CLUSTER " + figures);
         assertEquals(2, cluster.instances(), figures);
         assertTrue(cluster.pingsAccepted() > 0, figures);
         assertEquals(0, cluster.lost(), "every accepted ping is in eta-service's history: " + figures);
