@@ -8,9 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Collectors;
 
 /**
  * {@code ./fieldcast bench cluster}: the demo day with N instances of every service behind local balancers, then
@@ -36,15 +34,10 @@ public final class ClusterBench {
         }
         demoArgs.add("--until-done");
         DemoOptions options = DemoOptions.parse(demoArgs.toArray(String[]::new));
-        Path repo = Path.of(env("FIELDCAST_ROOT", ".")).toAbsolutePath().normalize();
-        Path home = Path.of(env("FIELDCAST_HOME", repo.resolve(".fieldcast").toString())).toAbsolutePath();
-        Map<String, String> runtime = System.getenv().entrySet().stream()
-                .filter(e -> e.getKey().startsWith("FIELDCAST_"))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         Properties figures = new Properties();
-        try (Demo demo = new Demo(options, repo, home, runtime, Demo.Ports.free(), System.out)) {
+        try (Demo demo = Demo.fromEnvironment(options, Demo.Ports.free(), System.out)) {
             Kpis kpis = demo.run();
-            ClusterChecks checks = ClusterChecks.measure(demo, kpis, runtime);
+            ClusterChecks checks = ClusterChecks.measure(demo, kpis, Demo.runtimeEnvironment());
             System.out.println("CLUSTER " + checks.figures());
             figures.setProperty("visits", String.valueOf(kpis.visits()));
             figures.setProperty("completed", String.valueOf(kpis.completed()));
@@ -79,10 +72,5 @@ public final class ClusterBench {
             p.load(r);
         }
         return p;
-    }
-
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
     }
 }

@@ -92,6 +92,23 @@ public final class Demo implements AutoCloseable {
         this.clockFile = home.resolve("run/demo-clock.properties");
     }
 
+    /**
+     * A demo as {@code ./fieldcast} sets it up: the checkout at FIELDCAST_ROOT, its home at FIELDCAST_HOME, and every
+     * FIELDCAST_ variable (runtime.env's addresses and keys) passed on to the services.
+     */
+    static Demo fromEnvironment(DemoOptions options, Ports ports, PrintStream out) {
+        Path repo = Path.of(env("FIELDCAST_ROOT", ".")).toAbsolutePath().normalize();
+        Path home = Path.of(env("FIELDCAST_HOME", repo.resolve(".fieldcast").toString())).toAbsolutePath();
+        return new Demo(options, repo, home, runtimeEnvironment(), ports, out);
+    }
+
+    /** The FIELDCAST_ variables of this process. */
+    static Map<String, String> runtimeEnvironment() {
+        return System.getenv().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("FIELDCAST_"))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     public static void main(String[] args) {
         if (args.length > 0 && Set.of("help", "-h", "--help").contains(args[0])) {
             System.out.println(DemoOptions.usage());
@@ -109,12 +126,7 @@ public final class Demo implements AutoCloseable {
             System.exit(2);
             return;
         }
-        Path repo = Path.of(env("FIELDCAST_ROOT", ".")).toAbsolutePath().normalize();
-        Path home = Path.of(env("FIELDCAST_HOME", repo.resolve(".fieldcast").toString())).toAbsolutePath();
-        Map<String, String> runtime = System.getenv().entrySet().stream()
-                .filter(e -> e.getKey().startsWith("FIELDCAST_"))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        Demo demo = new Demo(options, repo, home, runtime, Ports.standard(), System.out);
+        Demo demo = fromEnvironment(options, Ports.standard(), System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("demo: stopping the services…");
