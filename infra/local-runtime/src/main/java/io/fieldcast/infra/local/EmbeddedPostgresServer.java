@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -64,8 +65,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     // relies on a commit being on disk once it returns.
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
-                    // Four services with connection pools plus Flyway and tools: the default 100 is tight.
-                    .setServerConfig("max_connections", "200");
+                    // Four services, two instances each with connection pools, plus Flyway and tools.
+                    .setServerConfig("max_connections", "400");
             if (logFile != null) {
                 Files.createDirectories(logFile.toAbsolutePath().getParent());
                 LogFiles.rotateIfLarge(logFile);
@@ -110,6 +111,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public Path dataDirectory() {
         return dataDirectory;
+    }
+
+    /**
+     * Whether the server process still runs (the postmaster named in {@code postmaster.pid}); false after it was
+     * killed.
+     */
+    public boolean alive() {
+        try {
+            List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+            return !lines.isEmpty() && ProcessHandle.of(Long.parseLong(lines.getFirst().strip()))
+                    .map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
     }
 
     /** Fast shutdown ({@code pg_ctl stop -m fast}): open sessions are ended, committed data is on disk. */

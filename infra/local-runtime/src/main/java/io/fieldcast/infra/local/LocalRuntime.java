@@ -104,6 +104,27 @@ public final class LocalRuntime implements AutoCloseable {
         return closed;
     }
 
+    /** Starts the embedded broker again on its data and ports (after it died); returns the new process. */
+    public synchronized KafkaBrokerProcess restartKafka() {
+        if (closed) {
+            throw new IllegalStateException("the runtime is stopping");
+        }
+        FieldcastHome home = config.home();
+        kafka = KafkaBrokerProcess.start(home.kafkaData(), config.kafkaPort(), config.kafkaControllerPort(),
+                home.kafkaLog());
+        writePid(kafka.pid());
+        return kafka;
+    }
+
+    /** Starts the embedded PostgreSQL again on its data (after it died: it recovers from its write-ahead log). */
+    public synchronized void restartPostgres() {
+        if (closed) {
+            throw new IllegalStateException("the runtime is stopping");
+        }
+        FieldcastHome home = config.home();
+        postgres = EmbeddedPostgresServer.start(home.postgresData(), config.pgPort(), home.postgresLog());
+    }
+
     /** Stops the broker (graceful, killed after a timeout) and then PostgreSQL (fast shutdown); idempotent. */
     @Override
     public synchronized void close() {

@@ -17,11 +17,16 @@ public final class ServiceGroup implements AutoCloseable {
     private final String module;
     private final List<ServiceProcess> instances;
     private final Balancer balancer;
+    private final IntFunction<ServiceProcess.Launch> launch;
+    private final String portVariable;
 
-    private ServiceGroup(String module, List<ServiceProcess> instances, Balancer balancer) {
+    private ServiceGroup(String module, List<ServiceProcess> instances, Balancer balancer,
+                         IntFunction<ServiceProcess.Launch> launch, String portVariable) {
         this.module = module;
-        this.instances = List.copyOf(instances);
+        this.instances = new ArrayList<>(instances);
         this.balancer = balancer;
+        this.launch = launch;
+        this.portVariable = portVariable;
     }
 
     /**
@@ -34,7 +39,8 @@ public final class ServiceGroup implements AutoCloseable {
             throw new IllegalArgumentException("at least one instance of " + module);
         }
         if (count == 1) {
-            return new ServiceGroup(module, List.of(launch.apply(1).port(portVariable, port).start()), null);
+            return new ServiceGroup(module, List.of(launch.apply(1).port(portVariable, port).start()), null, launch,
+                    portVariable);
         }
         List<ServiceProcess> started = new ArrayList<>();
         try {
@@ -42,7 +48,7 @@ public final class ServiceGroup implements AutoCloseable {
                 started.add(launch.apply(i).port(portVariable, port == 0 ? 0 : port + 1000 * i).start());
             }
             return new ServiceGroup(module, started, Balancer.start(port, started.stream().map(ServiceProcess::port)
-                    .toList()));
+                    .toList()), launch, portVariable);
         } catch (IOException | RuntimeException e) {
             for (ServiceProcess s : started) {
                 try {
@@ -68,8 +74,19 @@ public final class ServiceGroup implements AutoCloseable {
         return balancer != null ? balancer.port() : instances.getFirst().port();
     }
 
-    public List<ServiceProcess> instances() {
-        return instances;
+    public synchronized List<ServiceProcess> instances() {
+        return List.copyOf(instances);
+    }
+
+    /**
+     * Starts instance {@code index} (from 0) again on its port, as an orchestrator restarts a pod whose process died;
+     * returns the new process (not ready yet). The old one should be gone (killed or stopped).
+     */
+    public synchronized ServiceProcess restart(int index) throws IOException {
+        ServiceProcess old = instances.get(index);
+        ServiceProcess next = launch.apply(index + 1).port(portVariable, old.port()).start();
+        instances.set(index, next);
+        return next;
     }
 
     /** Connections the balancer handed to each instance's port (empty with one instance). */
@@ -78,7 +95,7 @@ public final class ServiceGroup implements AutoCloseable {
     }
 
     public void awaitReady(Duration timeout) throws IOException, InterruptedException {
-        for (ServiceProcess s : instances) {
+        for (ServiceProcess s : instances()) {
             s.awaitReady(timeout);
         }
     }
@@ -89,7 +106,7 @@ public final class ServiceGroup implements AutoCloseable {
         if (balancer != null) {
             balancer.close();
         }
-        for (ServiceProcess s : instances.reversed()) {
+        for (ServiceProcess s : instances().reversed()) {
             s.close();
         }
     }

@@ -74,6 +74,8 @@ public final class Demo implements AutoCloseable {
     private ServiceGroup notifier;
     private Stats stats;
     private String territoryId;
+    /** Something to run beside today while it is played (the chaos of {@code bench chaos}); null for none. */
+    private DayHook duringTheDay;
     private DispatchClient dispatcherClient;
 
     /**
@@ -193,9 +195,15 @@ public final class Demo implements AutoCloseable {
             step("5/6", "booking, planning and playing " + today + " at " + fmt(options.speed()) + "x");
             TrackingLinkWatch watch = new TrackingLinkWatch(notifier.url(), dispatcher, today, zone, out);
             watch.start();
+            if (duringTheDay != null) {
+                duringTheDay.start(this);
+            }
             try {
                 new Live(sim).run(today, options.speed());
             } finally {
+                if (duringTheDay != null) {
+                    duringTheDay.stop();
+                }
                 watch.stop();
                 SharedClock.write(clockFile, clock.instant(), 1, Clock.systemUTC());
             }
@@ -383,6 +391,34 @@ public final class Demo implements AutoCloseable {
     private static String env(String name, String fallback) {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? fallback : v;
+    }
+
+    /** Work beside today's play: started when the day starts, stopped when it is over. */
+    public interface DayHook {
+        void start(Demo demo);
+
+        void stop();
+    }
+
+    /** Runs {@code hook} beside today while it is played. */
+    public Demo duringTheDay(DayHook hook) {
+        this.duringTheDay = hook;
+        return this;
+    }
+
+    /** The demo's options. */
+    public DemoOptions options() {
+        return options;
+    }
+
+    /** A FIELDCAST_ variable as the services get it (runtime.env's addresses), or null. */
+    public String runtimeEnvValue(String name) {
+        return runtimeEnv.get(name);
+    }
+
+    /** FIELDCAST_HOME of this demo. */
+    public Path home() {
+        return home;
     }
 
     /** The running services, each with its instances (after {@link #run}). */

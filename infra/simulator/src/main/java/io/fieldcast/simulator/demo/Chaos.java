@@ -1,0 +1,217 @@
+package io.fieldcast.simulator.demo;
+
+import io.fieldcast.events.Topics;
+import io.fieldcast.platform.launcher.ServiceGroup;
+import io.fieldcast.platform.launcher.ServiceProcess;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * What {@code ./fieldcast bench chaos} does to the platform while the day is played: kills a random instance of
+ * every service {@code killsPerService} times at random moments ({@code kill -9}) and starts it again as an
+ * orchestrator would, kills the Kafka broker and PostgreSQL once each (the local runtime's supervisor starts them
+ * again), and writes {@code poisonPerTopic} poison events (valid JSON, impossible content) on every topic. Records
+ * how long each killed instance took to be ready again.
+ */
+public final class Chaos implements Demo.DayHook {
+
+    /** The poison events' keys start with this, so the dead-letter topics can be searched for them. */
+    public static final String POISON_KEY = "poison-";
+
+    private final Duration dayLength;
+    private final int killsPerService;
+    private final int poisonPerTopic;
+    private final Random random;
+    private final PrintStream out;
+    private final List<Long> recoveryMs = new CopyOnWriteArrayList<>();
+    private final List<String> failures = new CopyOnWriteArrayList<>();
+    private volatile int kills;
+    private volatile int brokerRestarts;
+    private volatile int pgRestarts;
+    private volatile int poison;
+    private volatile Thread thread;
+    private volatile boolean stopped;
+
+    /** @param dayLength how long the day takes in wall time (the moments are spread over its first 80 %) */
+    public Chaos(Duration dayLength, int killsPerService, int poisonPerTopic, long seed, PrintStream out) {
+        this.dayLength = dayLength;
+        this.killsPerService = killsPerService;
+        this.poisonPerTopic = poisonPerTopic;
+        this.random = new Random(seed);
+        this.out = out;
+    }
+
+    private sealed interface Act permits Kill, KillBroker, KillPostgres, Poison {
+    }
+
+    private record Kill(ServiceGroup group, int index) implements Act {
+    }
+
+    private record KillBroker() implements Act {
+    }
+
+    private record KillPostgres() implements Act {
+    }
+
+    private record Poison() implements Act {
+    }
+
+    @Override
+    public void start(Demo demo) {
+        List<Act> acts = new ArrayList<>();
+        for (ServiceGroup group : demo.services()) {
+            for (int k = 0; k < killsPerService; k++) {
+                acts.add(new Kill(group, random.nextInt(group.instances().size())));
+            }
+        }
+        acts.add(new KillBroker());
+        acts.add(new KillPostgres());
+        acts.add(new Poison());
+        Collections.shuffle(acts, random);
+        long span = dayLength.toMillis() * 8 / 10;
+        long gap = span / (acts.size() + 1);
+        thread = Thread.ofPlatform().daemon().name("chaos").start(() -> {
+            for (Act act : acts) {
+                if (!pause(gap / 2 + (long) (random.nextDouble() * gap))) {
+                    return;
+                }
+                try {
+                    perform(demo, act);
+                } catch (Exception e) {
+                    failures.add(act + ": " + e);
+                    out.println("  chaos: " + act + " failed: " + e);
+                }
+            }
+        });
+    }
+
+    private boolean pause(long ms) {
+        try {
+            Thread.sleep(ms);
+            return !stopped;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    private void perform(Demo demo, Act act) throws Exception {
+        switch (act) {
+            case Kill k -> {
+                ServiceProcess victim = k.group().instances().get(k.index());
+                long t0 = System.nanoTime();
+                victim.kill();
+                kills++;
+                ServiceProcess next = k.group().restart(k.index());
+                next.awaitReady(Duration.ofMinutes(3));
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                recoveryMs.add(ms);
+                out.printf(Locale.ROOT, "  chaos: kill -9 %s instance %d (pid %d); ready again in %.1f s%n",
+                        k.group().module(), k.index() + 1, victim.pid(), ms / 1000.0);
+            }
+            case KillBroker b -> {
+                killPidIn(demo.home().resolve("run/kafka.pid"));
+                brokerRestarts++;
+                out.println("  chaos: kill -9 the Kafka broker (the supervisor starts it again)");
+            }
+            case KillPostgres p -> {
+                killPidIn(demo.home().resolve("postgres/postmaster.pid"));
+                pgRestarts++;
+                out.println("  chaos: kill -9 PostgreSQL (the supervisor starts it again)");
+            }
+            case Poison p -> {
+                poison = writePoison(demo);
+                out.println("  chaos: " + poison + " poison events written, " + poisonPerTopic + " per topic");
+            }
+        }
+    }
+
+    private static void killPidIn(Path pidFile) throws Exception {
+        long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
+        ProcessHandle handle = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process "
+                + pid + " (" + pidFile + ")"));
+        // ProcessHandle.destroyForcibly is refused for processes this JVM did not start: the kill command it is.
+        Process kill = new ProcessBuilder("kill", "-9", Long.toString(handle.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -9 " + pid + " failed");
+        }
+    }
+
+    /** Events every consumer must decode and refuse: the right shape of JSON, nothing it could stand for. */
+    private int writePoison(Demo demo) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, demo.runtimeEnvValue("FIELDCAST_KAFKA_BOOTSTRAP"),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        int written = 0;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new StringSerializer())) {
+            for (String topic : Topics.ALL) {
+                for (int i = 0; i < poisonPerTopic; i++) {
+                    String json = "{\"type\":\"" + (i % 2 == 0 ? "NoSuchEvent" : "LocationPing") + "\",\"eventId\":\""
+                            + UUID.randomUUID() + "\",\"occurredAt\":\"not a time\",\"technicianId\":" + i + "}";
+                    producer.send(new ProducerRecord<>(topic, POISON_KEY + topic + "-" + i, json));
+                    written++;
+                }
+            }
+            producer.flush();
+        }
+        return written;
+    }
+
+    @Override
+    public void stop() {
+        stopped = true;
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(Duration.ofMinutes(5)); // a restart under way finishes
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public int kills() {
+        return kills;
+    }
+
+    public int brokerRestarts() {
+        return brokerRestarts;
+    }
+
+    public int pgRestarts() {
+        return pgRestarts;
+    }
+
+    public int poison() {
+        return poison;
+    }
+
+    public List<String> failures() {
+        return List.copyOf(failures);
+    }
+
+    /** The 99th percentile of kill-to-ready times, in seconds; 0 without kills. */
+    public double recoveryP99Seconds() {
+        List<Long> sorted = recoveryMs.stream().sorted().toList();
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        return sorted.get((int) Math.ceil(0.99 * sorted.size()) - 1) / 1000.0;
+    }
+}
