@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -55,6 +56,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         Path dir = dataDirectory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
+            removeStaleLock(dir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
@@ -115,15 +117,42 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /**
      * Whether the server process still runs (the postmaster named in {@code postmaster.pid}); false after it was
-     * killed.
+     * killed, also while it lingers as a zombie nobody reaped.
      */
     public boolean alive() {
+        return postmasterPid(dataDirectory).filter(EmbeddedPostgresServer::running).isPresent();
+    }
+
+    private static Optional<Long> postmasterPid(Path dataDirectory) {
         try {
             List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
-            return !lines.isEmpty() && ProcessHandle.of(Long.parseLong(lines.getFirst().strip()))
-                    .map(ProcessHandle::isAlive).orElse(false);
+            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.getFirst().strip()));
         } catch (IOException | NumberFormatException e) {
-            return false;
+            return Optional.empty();
+        }
+    }
+
+    /** Alive and not a zombie (Linux: the state in /proc/pid/stat; elsewhere: alive). */
+    private static boolean running(long pid) {
+        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+            } catch (IOException | RuntimeException e) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Removes the lock file of a server that was killed (its pid dead or a zombie), which would otherwise make the
+     * next start refuse ("another postmaster is running").
+     */
+    static void removeStaleLock(Path dataDirectory) throws IOException {
+        Optional<Long> pid = postmasterPid(dataDirectory);
+        if (pid.isPresent() && !running(pid.get())) {
+            Files.deleteIfExists(dataDirectory.resolve("postmaster.pid"));
         }
     }
 

@@ -122,6 +122,14 @@ public final class LocalRuntime implements AutoCloseable {
             throw new IllegalStateException("the runtime is stopping");
         }
         FieldcastHome home = config.home();
+        EmbeddedPostgresServer dead = postgres;
+        if (dead != null) {
+            try {
+                dead.stop(); // nothing left to stop, but it lets go of the data directory's lock
+            } catch (RuntimeException e) {
+                System.err.println("[fieldcast] the killed PostgreSQL did not stop cleanly: " + e);
+            }
+        }
         postgres = EmbeddedPostgresServer.start(home.postgresData(), config.pgPort(), home.postgresLog());
     }
 

@@ -111,8 +111,9 @@ public final class Supervisor {
                 log("PostgreSQL runs again");
                 return;
             } catch (RuntimeException e) {
+                log("PostgreSQL did not start (attempt " + attempt + "): " + e + (e.getCause() == null ? ""
+                        : " <- " + e.getCause()));
                 if (attempt == 10 || runtime.isClosed()) {
-                    log("could not start PostgreSQL again: " + e.getMessage());
                     System.exit(2);
                 }
                 Thread.sleep(1_000L * attempt);

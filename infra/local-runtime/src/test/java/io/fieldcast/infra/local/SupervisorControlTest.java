@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -61,11 +63,26 @@ class SupervisorControlTest {
         assertEquals(env, again.environment());
         assertEquals(first.supervisorPid(), control.status().supervisorPid());
 
-        // kill -9 of the supervisor: the next up recovers its servers and their data.
         PostgresAddress db = PostgresAddress.parse(env.get(RuntimeEnv.PG_URL));
         try (var connection = PostgresCheck.connect(db, "postgres", "postgres")) {
             connection.createStatement().execute("create table survivor (id int)");
         }
+
+        // kill -9 of the broker, then of PostgreSQL: the supervisor starts each again on its data.
+        long broker = pidIn(home.resolve("run/kafka.pid"));
+        ProcessHandle.of(broker).orElseThrow().destroyForcibly();
+        awaitTrue(() -> pidIn(home.resolve("run/kafka.pid")) != broker && control.status().healthy(),
+                "the broker started again");
+        long postmaster = pidIn(home.resolve("postgres/postmaster.pid"));
+        ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
+        awaitTrue(() -> pidIn(home.resolve("postgres/postmaster.pid")) != postmaster && control.status().healthy(),
+                "PostgreSQL started again");
+        try (var connection = PostgresCheck.connect(db, "postgres", "postgres")) {
+            connection.createStatement().execute("select count(*) from survivor");
+        }
+        assertEquals(first.supervisorPid(), control.status().supervisorPid(), "the same supervisor throughout");
+
+        // kill -9 of the supervisor: the next up recovers its servers and their data.
         ProcessHandle supervisor = ProcessHandle.of(first.supervisorPid().orElseThrow()).orElseThrow();
         supervisor.destroyForcibly();
         assertTrue(Pids.awaitExit(supervisor, Duration.ofSeconds(30)));
@@ -86,6 +103,30 @@ class SupervisorControlTest {
         assertTrue(Ports.isFree(config.pgPort()));
         assertTrue(Ports.isFree(config.kafkaPort()));
         assertFalse(control.down(), "second down finds nothing running");
+    }
+
+    private String log() {
+        try {
+            return Files.readString(home.resolve("logs/supervisor.log"));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static long pidIn(Path file) {
+        try {
+            return Long.parseLong(Files.readAllLines(file).getFirst().strip());
+        } catch (IOException | RuntimeException e) {
+            return -1; // being rewritten
+        }
+    }
+
+    private void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, () -> "never: " + what + "; supervisor.log:\n" + log());
+            Thread.sleep(500);
+        }
     }
 
     @Test
