@@ -13,9 +13,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.net.http.HttpClient;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -137,16 +134,11 @@ public final class ChaosBench {
 
     /** Appointments booked twice: the same customer, day and window. */
     private static long duplicateBookings(Map<String, String> env) throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:" + env.get("FIELDCAST_PG_URL"),
-                env.getOrDefault("FIELDCAST_PG_USER", "postgres"), env.getOrDefault("FIELDCAST_PG_PASSWORD",
-                        "postgres"));
-             Statement s = db.createStatement();
-             ResultSet rs = s.executeQuery("""
-                     select coalesce(sum(n - 1), 0) from (
-                         select count(*) as n from dispatch.appointment where status <> 'CANCELED'
-                         group by customer_id, service_date, window_start having count(*) > 1) d""")) {
-            rs.next();
-            return rs.getLong(1);
+        try (Connection db = ClusterChecks.connect(env)) {
+            return ClusterChecks.count(db, """
+                    select coalesce(sum(n - 1), 0) from (
+                        select count(*) as n from dispatch.appointment where status <> 'CANCELED'
+                        group by customer_id, service_date, window_start having count(*) > 1) d""");
         }
     }
 }

@@ -138,13 +138,14 @@ public record ClusterChecks(int instances, long pingsAccepted, long pingsInHisto
         return smallest;
     }
 
-    private static Connection connect(Map<String, String> env) throws SQLException {
+    /** The platform's database, as the services reach it. */
+    static Connection connect(Map<String, String> env) throws SQLException {
         String url = env.getOrDefault("FIELDCAST_PG_URL", "postgresql://localhost:15432/fieldcast");
         return DriverManager.getConnection("jdbc:" + url, env.getOrDefault("FIELDCAST_PG_USER", "postgres"),
                 env.getOrDefault("FIELDCAST_PG_PASSWORD", "postgres"));
     }
 
-    private static long count(Connection db, String sql) throws SQLException {
+    static long count(Connection db, String sql) throws SQLException {
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
