@@ -28,7 +28,7 @@ import java.util.Set;
  * @param pingsAccepted           pings the phones were told were accepted (history and today)
  * @param pingsInHistory          GPS fixes in eta-service's history
  * @param lost                    accepted pings missing from the history
- * @param duplicateTexts          the same text (appointment, kind, body) handed to the carrier more than once
+ * @param duplicateTexts          texts handed to the carrier that repeat the appointment's text before word for word
  * @param positionsMissing        technicians with pings today that an instance of dispatch-service does not place
  * @param solvesFromOtherInstance a solve started on one instance followed and explained on another ("ok"), or why
  *                                not
@@ -54,10 +54,13 @@ public record ClusterChecks(int instances, long pingsAccepted, long pingsInHisto
             long inHistory = count(db, "select count(*) from eta.gps_ping");
             Stats stats = demo.stats();
             long lost = Math.max(0, stats.pingsAccepted() - inHistory);
+            // A customer sees a duplicate when a text repeats the one before it word for word (a window moved
+            // away and back again is two changes, not a duplicate).
             long duplicateTexts = count(db, """
-                    select coalesce(sum(n - 1), 0) from (
-                        select count(*) as n from notify.notification where handed_at is not null
-                        group by appointment_id, kind, body having count(*) > 1) d""");
+                    select count(*) from (
+                        select body, lag(body) over (partition by appointment_id order by handed_at, id) as before
+                        from notify.notification where handed_at is not null) t
+                    where body = before""");
             long replansTwice = count(db, """
                     select coalesce(sum(n - 1), 0) from (
                         select count(*) as n from dispatch.replan_outcome
