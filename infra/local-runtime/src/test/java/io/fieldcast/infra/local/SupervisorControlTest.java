@@ -68,15 +68,14 @@ class SupervisorControlTest {
             connection.createStatement().execute("create table survivor (id int)");
         }
 
-        // kill -9 of the broker, then of PostgreSQL: the supervisor starts each again on its data.
+        // kill -9 of the broker and of PostgreSQL at once: the supervisor starts each again on its data.
         long broker = pidIn(home.resolve("run/kafka.pid"));
-        ProcessHandle.of(broker).orElseThrow().destroyForcibly();
-        awaitTrue(() -> pidIn(home.resolve("run/kafka.pid")) != broker && control.status().healthy(),
-                "the broker started again");
         long postmaster = pidIn(home.resolve("postgres/postmaster.pid"));
+        ProcessHandle.of(broker).orElseThrow().destroyForcibly();
         ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
-        awaitTrue(() -> pidIn(home.resolve("postgres/postmaster.pid")) != postmaster && control.status().healthy(),
-                "PostgreSQL started again");
+        awaitTrue(() -> pidIn(home.resolve("run/kafka.pid")) != broker
+                && pidIn(home.resolve("postgres/postmaster.pid")) != postmaster && control.status().healthy(),
+                "the broker and PostgreSQL started again");
         try (var connection = PostgresCheck.connect(db, "postgres", "postgres")) {
             connection.createStatement().execute("select count(*) from survivor");
         }

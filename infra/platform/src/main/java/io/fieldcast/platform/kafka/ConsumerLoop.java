@@ -110,6 +110,8 @@ final class ConsumerLoop implements Runnable {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
         if (!target.broadcast()) {
             config.put(ConsumerConfig.GROUP_ID_CONFIG, target.group());
+            config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
+            config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) settings.sessionTimeout().toMillis() / 3);
         }
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new EventDeserializer());
     }

@@ -42,6 +42,13 @@ public interface KafkaSettings {
     @WithDefault("5")
     int maxAttempts();
 
+    /**
+     * How long a consumer of a group may go unheard before the broker gives its partitions to the other instances:
+     * after a {@code kill -9} (no goodbye), that long without progress on its share. Heartbeats every third of it.
+     */
+    @WithDefault("10s")
+    Duration sessionTimeout();
+
     /** A consumer failing this long (or dead) makes the service not ready. */
     @WithDefault("30s")
     Duration stuckAfter();

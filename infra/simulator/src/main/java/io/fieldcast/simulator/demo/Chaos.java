@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -33,9 +34,22 @@ public final class Chaos implements Demo.DayHook {
     /** The poison events' keys start with this, so the dead-letter topics can be searched for them. */
     public static final String POISON_KEY = "poison-";
 
+    /**
+     * What to do: {@code killsPerService} kills of each service in {@code services} (all when empty), each killed
+     * instance started again when {@code restart}; the broker and PostgreSQL killed once each when
+     * {@code infrastructure}; {@code poisonPerTopic} poison events on every topic.
+     */
+    public record Settings(int killsPerService, boolean restart, Set<String> services, boolean infrastructure,
+                           int poisonPerTopic) {
+
+        /** The full run of {@code ./fieldcast bench chaos}. */
+        public static Settings full(int killsPerService, int poisonPerTopic) {
+            return new Settings(killsPerService, true, Set.of(), true, poisonPerTopic);
+        }
+    }
+
     private final Duration dayLength;
-    private final int killsPerService;
-    private final int poisonPerTopic;
+    private final Settings settings;
     private final Random random;
     private final PrintStream out;
     private final List<Long> recoveryMs = new CopyOnWriteArrayList<>();
@@ -48,10 +62,9 @@ public final class Chaos implements Demo.DayHook {
     private volatile boolean stopped;
 
     /** @param dayLength how long the day takes in wall time (the moments are spread over its first 80 %) */
-    public Chaos(Duration dayLength, int killsPerService, int poisonPerTopic, long seed, PrintStream out) {
+    public Chaos(Duration dayLength, Settings settings, long seed, PrintStream out) {
         this.dayLength = dayLength;
-        this.killsPerService = killsPerService;
-        this.poisonPerTopic = poisonPerTopic;
+        this.settings = settings;
         this.random = new Random(seed);
         this.out = out;
     }
@@ -75,13 +88,19 @@ public final class Chaos implements Demo.DayHook {
     public void start(Demo demo) {
         List<Act> acts = new ArrayList<>();
         for (ServiceGroup group : demo.services()) {
-            for (int k = 0; k < killsPerService; k++) {
-                acts.add(new Kill(group, random.nextInt(group.instances().size())));
+            if (settings.services().isEmpty() || settings.services().contains(group.module())) {
+                for (int k = 0; k < settings.killsPerService(); k++) {
+                    acts.add(new Kill(group, random.nextInt(group.instances().size())));
+                }
             }
         }
-        acts.add(new KillBroker());
-        acts.add(new KillPostgres());
-        acts.add(new Poison());
+        if (settings.infrastructure()) {
+            acts.add(new KillBroker());
+            acts.add(new KillPostgres());
+        }
+        if (settings.poisonPerTopic() > 0) {
+            acts.add(new Poison());
+        }
         Collections.shuffle(acts, random);
         long span = dayLength.toMillis() * 8 / 10;
         long gap = span / (acts.size() + 1);
@@ -116,6 +135,11 @@ public final class Chaos implements Demo.DayHook {
                 long t0 = System.nanoTime();
                 victim.kill();
                 kills++;
+                if (!settings.restart()) {
+                    out.printf(Locale.ROOT, "  chaos: kill -9 %s instance %d (pid %d); left dead%n",
+                            k.group().module(), k.index() + 1, victim.pid());
+                    return;
+                }
                 ServiceProcess next = k.group().restart(k.index());
                 next.awaitReady(Duration.ofMinutes(3));
                 long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -135,7 +159,8 @@ public final class Chaos implements Demo.DayHook {
             }
             case Poison p -> {
                 poison = writePoison(demo);
-                out.println("  chaos: " + poison + " poison events written, " + poisonPerTopic + " per topic");
+                out.println("  chaos: " + poison + " poison events written, " + settings.poisonPerTopic()
+                        + " per topic");
             }
         }
     }
@@ -161,7 +186,7 @@ public final class Chaos implements Demo.DayHook {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new StringSerializer())) {
             for (String topic : Topics.ALL) {
-                for (int i = 0; i < poisonPerTopic; i++) {
+                for (int i = 0; i < settings.poisonPerTopic(); i++) {
                     String json = "{\"type\":\"" + (i % 2 == 0 ? "NoSuchEvent" : "LocationPing") + "\",\"eventId\":\""
                             + UUID.randomUUID() + "\",\"occurredAt\":\"not a time\",\"technicianId\":" + i + "}";
                     producer.send(new ProducerRecord<>(topic, POISON_KEY + topic + "-" + i, json));

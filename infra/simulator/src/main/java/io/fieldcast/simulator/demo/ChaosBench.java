@@ -50,7 +50,7 @@ public final class ChaosBench {
         DemoOptions options = DemoOptions.parse(demoArgs.toArray(String[]::new));
         // The working day (about 10 hours with overtime) at --speed, in wall time.
         Duration day = Duration.ofMillis((long) (10.5 * 3_600_000 / options.speed()));
-        Chaos chaos = new Chaos(day, killsPerService, poisonPerTopic, options.seed(), System.out);
+        Chaos chaos = new Chaos(day, Chaos.Settings.full(killsPerService, poisonPerTopic), options.seed(), System.out);
         Map<String, String> env = Demo.runtimeEnvironment();
         String line;
         try (Demo demo = Demo.fromEnvironment(options, Demo.Ports.free(), System.out).duringTheDay(chaos)) {
@@ -78,7 +78,7 @@ public final class ChaosBench {
     }
 
     /** Poison events found in the dead-letter topics (distinct keys), waiting up to {@code timeout} for all. */
-    static long awaitParked(String bootstrap, int expected, Duration timeout) throws InterruptedException {
+    public static long awaitParked(String bootstrap, int expected, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long found = parked(bootstrap);
         while (found < expected && System.nanoTime() < deadline) {
@@ -113,12 +113,15 @@ public final class ChaosBench {
         return keys.size();
     }
 
-    /** Consumers, on every instance of every service, that are dead or have been failing for long. */
-    private static int stuckConsumers(Demo demo) {
+    /** Consumers, on every running instance of every service, that are dead or have been failing for long. */
+    public static int stuckConsumers(Demo demo) {
         int stuck = 0;
         String token = demo.dispatcherToken();
         for (ServiceGroup group : demo.services()) {
             for (ServiceProcess instance : group.instances()) {
+                if (!instance.alive()) {
+                    continue; // killed and left dead (the short chaos of the end-to-end test)
+                }
                 JsonNode consumers = new HttpApi(HttpClient.newHttpClient(), instance.url())
                         .call("GET", "/api/admin/consumers", null, token, Set.of(200)).body();
                 for (JsonNode c : consumers) {

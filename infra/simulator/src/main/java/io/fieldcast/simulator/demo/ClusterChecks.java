@@ -28,6 +28,7 @@ import java.util.Set;
  * @param pingsAccepted           pings the phones were told were accepted (history and today)
  * @param pingsInHistory          GPS fixes in eta-service's history
  * @param lost                    accepted pings missing from the history
+ * @param tapsLost                taps the phones were told were accepted, missing from tech-mobile-api's record
  * @param duplicateTexts          texts handed to the carrier that repeat the appointment's text before word for word
  * @param positionsMissing        technicians with pings today that an instance of dispatch-service does not place
  * @param solvesFromOtherInstance a solve started on one instance followed and explained on another ("ok"), or why
@@ -37,14 +38,18 @@ import java.util.Set;
  *                                means the claim table lost it)
  * @param scheduledInstances      instances that ran scheduled work (work shared, or not)
  * @param unfinishedVisits        today's visits neither completed, failed nor canceled when the day is over
- * @param spread                  the smallest share of connections any instance of any service got from its balancer
+ * @param spread                  the smallest share of connections any instance got from its balancer, among the
+ *                                services that got at least {@value #BUSY} connections (one kept-alive connection
+ *                                of a quiet client stays with one instance)
  */
-public record ClusterChecks(int instances, long pingsAccepted, long pingsInHistory, long lost, long duplicateTexts,
+public record ClusterChecks(int instances, long pingsAccepted, long pingsInHistory, long lost, long tapsLost,
+                            long duplicateTexts,
                             int positionsMissing, String solvesFromOtherInstance, long replansRunTwice,
                             long scheduledRunsDuplicated, long scheduledInstances, long unfinishedVisits,
                             double spread) {
 
     private static final List<String> SCHEMAS = List.of("dispatch", "eta", "mobile", "notify");
+    static final int BUSY = 20;
 
     /** Measures a finished demo whose services still run. */
     public static ClusterChecks measure(Demo demo, Kpis kpis, Map<String, String> env) throws Exception {
@@ -54,6 +59,7 @@ public record ClusterChecks(int instances, long pingsAccepted, long pingsInHisto
             long inHistory = count(db, "select count(*) from eta.gps_ping");
             Stats stats = demo.stats();
             long lost = Math.max(0, stats.pingsAccepted() - inHistory);
+            long tapsLost = Math.max(0, stats.tapsAccepted() - count(db, "select count(*) from mobile.visit_status_change"));
             // A customer sees a duplicate when a text repeats the one before it word for word (a window moved
             // away and back again is two changes, not a duplicate).
             long duplicateTexts = count(db, """
@@ -98,7 +104,7 @@ public record ClusterChecks(int instances, long pingsAccepted, long pingsInHisto
             }
             String solves = dispatch.instances().size() < 2 ? "n/a"
                     : solveOnOneFollowOnAnother(db, dispatch, demo.territoryId(), today, token);
-            return new ClusterChecks(dispatch.instances().size(), stats.pingsAccepted(), inHistory, lost,
+            return new ClusterChecks(dispatch.instances().size(), stats.pingsAccepted(), inHistory, lost, tapsLost,
                     duplicateTexts, missing, solves, replansTwice, claims - distinctClaims, scheduled.size(),
                     unfinished, spread(services));
         }
@@ -129,13 +135,18 @@ public record ClusterChecks(int instances, long pingsAccepted, long pingsInHisto
         return analysis.isMissingNode() ? "no-analysis" : "ok";
     }
 
+    /** The smallest share among busy services' instances; -1 when no service was busy enough to tell. */
     private static double spread(List<ServiceGroup> services) {
-        double smallest = 1;
+        double smallest = -1;
         for (ServiceGroup g : services) {
             Map<Integer, Long> byInstance = g.connectionsByInstance();
             long total = byInstance.values().stream().mapToLong(Long::longValue).sum();
+            if (total < BUSY) {
+                continue;
+            }
             for (long n : byInstance.values()) {
-                smallest = Math.min(smallest, total == 0 ? 0 : (double) n / total);
+                double share = (double) n / total;
+                smallest = smallest < 0 ? share : Math.min(smallest, share);
             }
         }
         return smallest;
@@ -167,10 +178,10 @@ public record ClusterChecks(int instances, long pingsAccepted, long pingsInHisto
 
     /** The figures as {@code key=value} pairs for a BENCH line. */
     public String figures() {
-        return String.format(Locale.ROOT, "instances=%d pings_accepted=%d pings_in_history=%d lost=%d "
+        return String.format(Locale.ROOT, "instances=%d pings_accepted=%d pings_in_history=%d lost=%d taps_lost=%d "
                         + "duplicate_texts=%d positions_missing=%d solves_from_other_instance=%s replans_run_twice=%d "
                         + "scheduled_runs_duplicated=%d scheduled_instances=%d unfinished_visits=%d spread=%.2f",
-                instances, pingsAccepted, pingsInHistory, lost, duplicateTexts, positionsMissing,
+                instances, pingsAccepted, pingsInHistory, lost, tapsLost, duplicateTexts, positionsMissing,
                 solvesFromOtherInstance, replansRunTwice, scheduledRunsDuplicated, scheduledInstances,
                 unfinishedVisits, spread);
     }

@@ -38,14 +38,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * End to end: 4 technicians × 2 days of history (plus a live replay and a short load run) through the real dispatch-service and tech-mobile-api (their packaged jars in their own
+ * End to end: 4 technicians × 1 day of history (plus a live replay and a short load run) through the real dispatch-service and tech-mobile-api (their packaged jars in their own
  * JVMs, on the shared test PostgreSQL and Kafka), then reads the topics back and compares them with the truth file.
  */
 class HistoryEndToEndTest {
 
     static final Path REPO = Path.of("").toAbsolutePath().getParent().getParent();
     static final int TECHNICIANS = 4;
-    static final int DAYS = 2;
+    static final int DAYS = 1;
     static final String SECRET = "sim-secret";
     static final Path OUT = Path.of("target", "e2e");
 
