@@ -44,6 +44,13 @@ final class Replanner {
         int round;
         boolean lunchTaken;
         final Set<UUID> started = new HashSet<>();
+        /**
+         * When the technician is free of the visits started so far, in any round: a visit begun before an earlier
+         * re-plan may still be under way at a later one.
+         */
+        Instant busyUntil = Instant.MIN;
+        /** Where the last visit started so far is. */
+        GeoPoint lastStartedAt;
         /** Visits whose told window was read again as the van pulled up ({@link AtTheDoor}). */
         final Set<UUID> lookedAtDoor = new HashSet<>();
 
@@ -102,20 +109,21 @@ final class Replanner {
     }
 
     private void resume(Tracked t, MobileClient.Route route, Instant simNow) {
-        Instant resumeAt = simNow;
-        GeoPoint position = t.day.start();
         Map<UUID, PlannedStop> stops = new HashMap<>();
         t.day.stops().forEach(s -> stops.put(s.appointmentId(), s));
         for (Truth.Visit v : t.outcome.visits()) {
-            if (v.departedAt() != null && !v.departedAt().isAfter(simNow)) {
-                t.started.add(v.appointmentId());
-                position = stops.get(v.appointmentId()).location();
+            if (v.departedAt() != null && !v.departedAt().isAfter(simNow) && t.started.add(v.appointmentId())) {
+                t.lastStartedAt = stops.get(v.appointmentId()).location();
                 Instant free = v.finishedAt().plus(PACK_UP);
-                if (free.isAfter(resumeAt)) {
-                    resumeAt = free;
+                if (free.isAfter(t.busyUntil)) {
+                    t.busyUntil = free;
                 }
             }
         }
+        // Still on site at a visit begun in an earlier round: the rest starts when it is done, and its done tap,
+        // already queued on the phone, stays.
+        Instant resumeAt = t.busyUntil.isAfter(simNow) ? t.busyUntil : simNow;
+        GeoPoint position = t.lastStartedAt != null ? t.lastStartedAt : t.day.start();
         if (t.outcome.day().lunch() != null && t.outcome.day().lunch().from().isBefore(resumeAt)) {
             t.lunchTaken = true;
         }
