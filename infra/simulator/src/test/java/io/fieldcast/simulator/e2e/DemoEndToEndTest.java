@@ -103,8 +103,8 @@ class DemoEndToEndTest {
         assertEquals("ok", cluster.solvesFromOtherInstance(), figures);
         assertEquals(0, cluster.replansRunTwice(), figures);
         assertEquals(0, cluster.scheduledRunsDuplicated(), figures);
-        // Not asserted: unfinished visits. A phone on site whose route is re-sent by a re-plan sometimes never taps
-        // done (the truth has the visit completed, no tap was sent or refused); that is the promise work's to fix.
+        // Not asserted yet: unfinished visits. The simulator's re-planner used to drop the done tap of a visit still
+        // under way at a second re-plan (fixed: Replanner.Tracked.busyUntil); asserted once full-size runs show 0.
         // The spread of connections is the bench's to show: three phones and one console keep few connections open.
 
         // ... and through the chaos.
