@@ -88,11 +88,8 @@ public class PlanJobs {
     private final PlanSolves solves;
     private final Clock clock;
     /** Writes progress for the siblings and keeps this instance's solves alive in their eyes. */
-    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "plan-solves");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("plan-solves").factory());
 
     public PlanJobs(PlanSolves solves, Clock clock) {
         this.solves = solves;

@@ -50,6 +50,8 @@ public class ReplanQueue {
                 requested_wall = case when replan_request.generation = replan_request.claimed_generation
                                       then clock_timestamp() else replan_request.requested_wall end,
                 generation = replan_request.generation + 1""";
+    /** The same statement with Hibernate's positional parameters ({@code ?1} for {@code $1}). */
+    private static final String REQUEST_IN_SESSION = REQUEST.replaceAll("\\$(\\d)", "?$1");
 
     private final Pool pool;
     private final Instance instance;
@@ -68,8 +70,7 @@ public class ReplanQueue {
 
     /** The same request, written in the caller's transaction: claimable once it commits. */
     public Uni<Void> requestInTransaction(String territoryId, LocalDate date, String reason, Instant now) {
-        String sql = REQUEST.replaceAll("\\$(\\d)", "?$1");
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql)
+        return Panache.getSession().chain(session -> session.createNativeQuery(REQUEST_IN_SESSION)
                 .setParameter(1, territoryId).setParameter(2, date).setParameter(3, reason)
                 .setParameter(4, true).setParameter(5, utc(now)).setParameter(6, utc(now))
                 .executeUpdate()).replaceWithVoid();

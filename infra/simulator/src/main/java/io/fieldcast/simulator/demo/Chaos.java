@@ -169,10 +169,8 @@ public final class Chaos implements Demo.DayHook {
         long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
         ProcessHandle handle = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process "
                 + pid + " (" + pidFile + ")"));
-        // ProcessHandle.destroyForcibly is refused for processes this JVM did not start: the kill command it is.
-        Process kill = new ProcessBuilder("kill", "-9", Long.toString(handle.pid())).inheritIO().start();
-        if (kill.waitFor() != 0) {
-            throw new IllegalStateException("kill -9 " + pid + " failed");
+        if (!handle.destroyForcibly()) {
+            throw new IllegalStateException("kill -9 " + pid + " was refused");
         }
     }
 
