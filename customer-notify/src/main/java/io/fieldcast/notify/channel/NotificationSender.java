@@ -28,6 +28,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,34 +144,57 @@ public class NotificationSender {
         claimed.stream().sorted(Comparator.comparingLong(c -> c.message().id()))
                 .forEach(c -> byRecipient.computeIfAbsent(c.message().recipient(), k -> new ArrayList<>()).add(c));
         long deadline = claimedAtNanos + lease().minus(LEASE_MARGIN).toNanos();
-        List<Future<List<Supplier<Uni<Void>>>>> running = new ArrayList<>();
+        List<Future<List<Outcome>>> running = new ArrayList<>();
         for (List<Claimed> group : byRecipient.values()) {
             running.add(sends.submit(() -> {
-                List<Supplier<Uni<Void>>> outcomes = new ArrayList<>();
+                List<Outcome> outcomes = new ArrayList<>();
                 for (Claimed c : group) {
                     outcomes.add(System.nanoTime() + config.twilio().timeout().toNanos() > deadline
-                            ? () -> release(c, token) : deliver(c, token));
+                            ? new Outcome.Released(c.message()) : deliver(c));
                 }
                 return outcomes;
             }));
         }
-        List<Supplier<Uni<Void>>> outcomes = new ArrayList<>();
-        for (Future<List<Supplier<Uni<Void>>>> f : running) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Future<List<Outcome>> f : running) {
             try {
                 outcomes.addAll(f.get());
             } catch (ExecutionException e) {
                 throw new IllegalStateException("a send task failed", e.getCause());
             }
         }
-        // One transaction (one commit) records the whole pass: at hundreds of messages a second, commits dominate.
+        // One transaction (one commit) records the whole pass, the handed-over messages with two statements: at
+        // hundreds of messages a second, commits and round trips dominate.
         transaction(() -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (Supplier<Uni<Void>> outcome : outcomes) {
-                chain = chain.chain(outcome::get);
+            List<Outcome.Sent> sent = outcomes.stream().filter(o -> o instanceof Outcome.Sent)
+                    .map(o -> (Outcome.Sent) o).toList();
+            Uni<Void> chain = sent(sent, token);
+            for (Outcome outcome : outcomes) {
+                switch (outcome) {
+                    case Outcome.Sent ignored -> {
+                    }
+                    case Outcome.Released r -> chain = chain.chain(() -> release(r.message(), token));
+                    case Outcome.Failed f -> chain = chain.chain(() -> failed(f.message(), token, f.error(), f.at()));
+                }
             }
             return chain;
         });
         return claimed.size();
+    }
+
+    /** What became of one claimed message, recorded after the pass. */
+    private sealed interface Outcome {
+        /** Handed over (or found handed over by an earlier, crashed attempt). */
+        record Sent(OutgoingMessage message, String providerId, Instant at) implements Outcome {
+        }
+
+        /** Refused by the channel: retried with back-off, or FAILED after the last attempt. */
+        record Failed(OutgoingMessage message, String error, Instant at) implements Outcome {
+        }
+
+        /** Not attempted: the lease would not have covered it. */
+        record Released(OutgoingMessage message) implements Outcome {
+        }
     }
 
     /** A claimed message; {@code lostSince} is set when an earlier claim expired with the outcome unknown. */
@@ -224,7 +248,7 @@ public class NotificationSender {
     }
 
     /** Hands one message over (or finds the copy a crashed attempt handed over); returns how to record it. */
-    private Supplier<Uni<Void>> deliver(Claimed claimed, UUID token) {
+    private Outcome deliver(Claimed claimed) {
         OutgoingMessage message = claimed.message();
         Channel channel = channels.get(message.channel());
         try {
@@ -236,48 +260,76 @@ public class NotificationSender {
                 if (earlier.isPresent()) {
                     LOG.infof("%s #%d had reached %s before its sender stopped (%s): recorded, not sent again",
                             message.kind(), message.id(), message.channel(), earlier.get());
-                    Instant at = clock.instant();
-                    return () -> sent(message, token, earlier.get(), at);
+                    return new Outcome.Sent(message, earlier.get(), clock.instant());
                 }
             }
             String providerId = channel.send(message);
-            Instant handedAt = clock.instant();
-            return () -> sent(message, token, providerId, handedAt);
+            return new Outcome.Sent(message, providerId, clock.instant());
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             LOG.warnf("%s #%d via %s failed (attempt %d): %s", message.kind(), message.id(), message.channel(),
                     message.attempt(), e.getMessage());
-            Instant failedAt = clock.instant();
-            return () -> failed(message, token, String.valueOf(e.getMessage()), failedAt);
+            return new Outcome.Failed(message, String.valueOf(e.getMessage()), clock.instant());
         }
     }
 
     /** Not attempted (the lease would not cover it): back to PENDING, the attempt not counted. */
-    private Uni<Void> release(Claimed claimed, UUID token) {
+    private static Uni<Void> release(OutgoingMessage message, UUID token) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         update notification set state = 'PENDING', attempts = attempts - 1, claim_token = null,
                             claimed_until = null
                         where id = :id and state = 'SENDING' and claim_token = :token""")
-                .setParameter("id", claimed.message().id()).setParameter("token", token)
+                .setParameter("id", message.id()).setParameter("token", token)
                 .executeUpdate()).replaceWithVoid();
     }
 
-    private Uni<Void> sent(OutgoingMessage m, UUID token, String providerId, Instant handedAt) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        update notification set state = 'SENT', provider_message_id = :provider, handed_at = :at,
-                            last_error = null, claim_token = null, claimed_until = null
-                        where id = :id and state = 'SENDING' and claim_token = :token
-                        returning forecast_version, window_start, window_end""", Object[].class)
-                .setParameter("provider", providerId).setParameter("at", handedAt).setParameter("id", m.id())
-                .setParameter("token", token)
-                .getResultList()
-                // The told window travels with the text: consumers keep it without resolving the forecast version.
-                .chain(rows -> rows.isEmpty() ? lostClaim(m) : outbox.append(new NotificationSent(Events.newId(), handedAt,
-                        NotificationSent.SCHEMA_VERSION, m.appointmentId(), m.kind(), m.channel(), mask(m.recipient()),
-                        providerId, ((Number) rows.getFirst()[0]).intValue(), instant(rows.getFirst()[1]),
-                        instant(rows.getFirst()[2])))));
+    /**
+     * Records the handed-over messages of a pass with one update (fenced on state and token) and their
+     * NotificationSent events with one outbox insert. The told window travels with the text: consumers keep it
+     * without resolving the forecast version.
+     */
+    private Uni<Void> sent(List<Outcome.Sent> sent, UUID token) {
+        if (sent.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < sent.size(); i++) {
+            values.append(i == 0 ? "" : ", ").append("(cast(:id").append(i).append(" as bigint), cast(:p").append(i)
+                    .append(" as text), cast(:at").append(i).append(" as timestamptz))");
+        }
+        return Panache.getSession().chain(s -> {
+            var query = s.createNativeQuery("""
+                            update notification n set state = 'SENT', provider_message_id = v.provider,
+                                handed_at = v.at, last_error = null, claim_token = null, claimed_until = null
+                            from (values %s) v(id, provider, at)
+                            where n.id = v.id and n.state = 'SENDING' and n.claim_token = :token
+                            returning n.id, n.forecast_version, n.window_start, n.window_end""".formatted(values),
+                    Object[].class).setParameter("token", token);
+            for (int i = 0; i < sent.size(); i++) {
+                Outcome.Sent o = sent.get(i);
+                query.setParameter("id" + i, o.message().id()).setParameter("p" + i, o.providerId())
+                        .setParameter("at" + i, o.at());
+            }
+            return query.getResultList();
+        }).chain(rows -> {
+            Map<Long, Object[]> recorded = new HashMap<>();
+            rows.forEach(r -> recorded.put(((Number) r[0]).longValue(), r));
+            List<NotificationSent> events = new ArrayList<>();
+            for (Outcome.Sent o : sent) {
+                OutgoingMessage m = o.message();
+                Object[] row = recorded.get(m.id());
+                if (row == null) {
+                    lostClaim(m);
+                    continue;
+                }
+                events.add(new NotificationSent(Events.newId(), o.at(), NotificationSent.SCHEMA_VERSION,
+                        m.appointmentId(), m.kind(), m.channel(), mask(m.recipient()), o.providerId(),
+                        ((Number) row[1]).intValue(), instant(row[2]), instant(row[3])));
+            }
+            return outbox.appendAll(events);
+        });
     }
 
     /** Another sender took the message over after this one's lease ran out: its outcome is that sender's to record. */

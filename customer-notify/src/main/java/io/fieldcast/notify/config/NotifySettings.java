@@ -76,8 +76,8 @@ public interface NotifySettings {
         @WithDefault("PT0.05S")
         Duration pollInterval();
 
-        /** Messages handed to channels per pass. */
-        @WithDefault("50")
+        /** Messages handed to channels per pass (recorded with two statements, whatever the number). */
+        @WithDefault("200")
         int batchSize();
 
         /** Attempts before a message ends as NotificationFailed. */

@@ -25,14 +25,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Keeps notify's view of each appointment current and asks the policy what to send. Run by {@link PolicyConsumer}
- * inside its transaction: the read-model change, the notification rows and the processed-event mark commit together.
+ * inside its transaction, a polled batch at a time: the read-model change, the notification rows and the processed-event mark commit together.
  * One handler (one consumer loop) for all four topics, so changes to one appointment never race each other.
  */
 @ApplicationScoped
@@ -62,10 +69,74 @@ public class NotifyEventHandler {
         return Set.of(Topics.APPOINTMENTS, Topics.ROUTES, Topics.ARRIVAL_FORECASTS, Topics.VISIT_STATUS);
     }
 
-    public Uni<Void> handle(FieldcastEvent event) {
+    /**
+     * Applies a batch of events in order: the appointments they touch are loaded with one query, each event is
+     * applied to them in memory, and the messages decided are written with one statement. Changes to the views are
+     * flushed with the caller's transaction.
+     */
+    public Uni<Void> handleAll(List<FieldcastEvent> events) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        Set<String> bookedPhones = new HashSet<>();
+        for (FieldcastEvent event : events) {
+            ids.addAll(appointmentIds(event));
+            if (event instanceof AppointmentBooked b && b.customer() != null && b.customer().phone() != null) {
+                bookedPhones.add(b.customer().phone());
+            }
+        }
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return AppointmentContact.<AppointmentContact>list("appointmentId in ?1", ids).chain(loaded -> {
+            Map<UUID, AppointmentContact> contacts = new HashMap<>();
+            loaded.forEach(c -> contacts.put(c.appointmentId, c));
+            return optedOut(bookedPhones).chain(stopped -> store.queueFor(ids).chain(queue -> {
+                List<AppointmentContact> created = new ArrayList<>();
+                for (FieldcastEvent event : events) {
+                    apply(event, contacts, stopped, queue, created);
+                }
+                Uni<Void> persisted = created.isEmpty() ? Uni.createFrom().voidItem()
+                        : AppointmentContact.persist(created);
+                return persisted.chain(() -> store.write(queue));
+            }));
+        });
+    }
+
+    /** The appointments an event speaks of. */
+    static List<UUID> appointmentIds(FieldcastEvent event) {
         return switch (event) {
-            case AppointmentBooked booked -> booked(booked);
-            case AppointmentRescheduled moved -> withContact(moved.appointmentId(), c -> {
+            case AppointmentBooked b -> List.of(b.appointmentId());
+            case AppointmentRescheduled m -> List.of(m.appointmentId());
+            case AppointmentCanceled c -> List.of(c.appointmentId());
+            case RoutePlanned r -> r.visits().stream().map(PlannedVisit::appointmentId).toList();
+            case ArrivalForecast f -> List.of(f.appointmentId());
+            case VisitStatusChanged s -> s.appointmentId() == null ? List.of() : List.of(s.appointmentId());
+            default -> List.of();
+        };
+    }
+
+    private static Uni<Set<String>> optedOut(Set<String> phones) {
+        if (phones.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return SmsOptOut.<SmsOptOut>list("phone in ?1", phones)
+                .map(rows -> rows.stream().map(o -> o.phone).collect(Collectors.toSet()));
+    }
+
+    private void apply(FieldcastEvent event, Map<UUID, AppointmentContact> contacts, Set<String> stopped,
+                       NotificationStore.Queue queue, List<AppointmentContact> created) {
+        switch (event) {
+            case AppointmentBooked booked -> {
+                AppointmentContact c = contacts.get(booked.appointmentId());
+                if (c == null) {
+                    c = new AppointmentContact();
+                    c.appointmentId = booked.appointmentId();
+                    contacts.put(c.appointmentId, c);
+                    created.add(c);
+                }
+                booked(booked, c, stopped);
+                decide(c, new Trigger.Booked(booked.occurredAt()), queue);
+            }
+            case AppointmentRescheduled moved -> withContact(contacts.get(moved.appointmentId()), c -> {
                 c.windowStart = moved.windowStart();
                 c.windowEnd = moved.windowEnd();
                 c.status = "BOOKED";
@@ -76,112 +147,98 @@ public class NotifyEventHandler {
                 c.toldProbability = null;
                 c.visitStatus = null;
                 c.updatedAt = moved.occurredAt();
-            }, new Trigger.Rescheduled(moved.eventId(), moved.occurredAt()));
-            case AppointmentCanceled canceled -> withContact(canceled.appointmentId(), c -> {
+            }, new Trigger.Rescheduled(moved.eventId(), moved.occurredAt()), queue);
+            case AppointmentCanceled canceled -> withContact(contacts.get(canceled.appointmentId()), c -> {
                 c.status = "CANCELED";
                 c.updatedAt = canceled.occurredAt();
-            }, new Trigger.Canceled(canceled.occurredAt()));
-            case RoutePlanned route -> route(route);
-            case ArrivalForecast f -> forecast(f);
-            case VisitStatusChanged s -> decideThen(s.appointmentId(),
-                    new Trigger.StatusChanged(s.status(), s.occurredAt()), c -> {
-                        c.visitStatus = s.status().name();
-                        if (s.technicianId() != null) {
-                            c.technicianId = s.technicianId();
-                        }
-                    });
-            default -> Uni.createFrom().voidItem();
-        };
-    }
-
-    private Uni<Void> booked(AppointmentBooked booked) {
-        return AppointmentContact.<AppointmentContact>findById(booked.appointmentId()).chain(existing -> {
-            AppointmentContact c = existing != null ? existing : new AppointmentContact();
-            c.appointmentId = booked.appointmentId();
-            if (booked.customer() != null) {
-                c.customerId = booked.customer().customerId();
-                c.firstName = booked.customer().firstName();
-                c.phone = booked.customer().phone();
-                c.email = booked.customer().email();
-                c.language = booked.customer().language() == null ? "en" : booked.customer().language();
-                c.smsOptIn = booked.customer().smsOptIn();
-                c.emailOptIn = booked.customer().emailOptIn();
-            }
-            c.timeZone = booked.timeZone() == null ? ZoneId.of("UTC").getId() : booked.timeZone();
-            c.windowStart = booked.windowStart();
-            c.windowEnd = booked.windowEnd();
-            c.status = "BOOKED";
-            c.updatedAt = booked.occurredAt();
-            return SmsOptOut.isOptedOut(c.phone).chain(stopped -> {
-                c.smsOptedOut = stopped;
-                return c.<AppointmentContact>persist();
-            }).chain(saved -> decide(saved, new Trigger.Booked(booked.occurredAt())));
-        });
-    }
-
-    private Uni<Void> route(RoutePlanned route) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (PlannedVisit visit : route.visits()) {
-            chain = chain.chain(() -> AppointmentContact.<AppointmentContact>findById(visit.appointmentId())
-                    .invoke(c -> {
-                        if (c != null) {
-                            c.technicianId = route.technicianId();
-                            c.technicianFirstName = route.technicianFirstName();
-                            c.plannedArrival = visit.plannedArrival();
-                        }
-                    }).replaceWithVoid());
-        }
-        return chain;
-    }
-
-    private Uni<Void> forecast(ArrivalForecast f) {
-        var trigger = new Trigger.Forecast(f.forecastVersion(), f.p50Arrival(), f.windowStart(), f.windowEnd(),
-                f.occurredAt(), f.cause(), f.probabilityInWindow());
-        return AppointmentContact.<AppointmentContact>findById(f.appointmentId()).chain(c -> {
-            if (c == null) {
-                return Uni.createFrom().voidItem();
-            }
-            return decide(c, trigger).invoke(() -> {
-                if (f.forecastVersion() > c.forecastVersion) {
-                    c.forecastVersion = f.forecastVersion();
-                    c.forecastP50 = f.p50Arrival();
-                    c.forecastStart = f.windowStart();
-                    c.forecastEnd = f.windowEnd();
-                    if (f.technicianId() != null) {
-                        c.technicianId = f.technicianId();
+            }, new Trigger.Canceled(canceled.occurredAt()), queue);
+            case RoutePlanned route -> {
+                for (PlannedVisit visit : route.visits()) {
+                    AppointmentContact c = contacts.get(visit.appointmentId());
+                    if (c != null) {
+                        c.technicianId = route.technicianId();
+                        c.technicianFirstName = route.technicianFirstName();
+                        c.plannedArrival = visit.plannedArrival();
                     }
                 }
-            });
-        });
+            }
+            case ArrivalForecast f -> forecast(f, contacts.get(f.appointmentId()), queue);
+            case VisitStatusChanged s -> {
+                AppointmentContact c = s.appointmentId() == null ? null : contacts.get(s.appointmentId());
+                if (c != null) {
+                    // Decided on the state before the tap, then the tap applied.
+                    decide(c, new Trigger.StatusChanged(s.status(), s.occurredAt()), queue);
+                    c.visitStatus = s.status().name();
+                    if (s.technicianId() != null) {
+                        c.technicianId = s.technicianId();
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static void booked(AppointmentBooked booked, AppointmentContact c, Set<String> stopped) {
+        if (booked.customer() != null) {
+            c.customerId = booked.customer().customerId();
+            c.firstName = booked.customer().firstName();
+            c.phone = booked.customer().phone();
+            c.email = booked.customer().email();
+            c.language = booked.customer().language() == null ? "en" : booked.customer().language();
+            c.smsOptIn = booked.customer().smsOptIn();
+            c.emailOptIn = booked.customer().emailOptIn();
+        }
+        c.timeZone = booked.timeZone() == null ? ZoneId.of("UTC").getId() : booked.timeZone();
+        c.windowStart = booked.windowStart();
+        c.windowEnd = booked.windowEnd();
+        c.status = "BOOKED";
+        c.updatedAt = booked.occurredAt();
+        c.smsOptedOut = c.phone != null && stopped.contains(c.phone);
+    }
+
+    private void forecast(ArrivalForecast f, AppointmentContact c, NotificationStore.Queue queue) {
+        if (c == null) {
+            return;
+        }
+        decide(c, new Trigger.Forecast(f.forecastVersion(), f.p50Arrival(), f.windowStart(), f.windowEnd(),
+                f.occurredAt(), f.cause(), f.probabilityInWindow()), queue);
+        if (f.forecastVersion() > c.forecastVersion) {
+            c.forecastVersion = f.forecastVersion();
+            c.forecastP50 = f.p50Arrival();
+            c.forecastStart = f.windowStart();
+            c.forecastEnd = f.windowEnd();
+            if (f.technicianId() != null) {
+                c.technicianId = f.technicianId();
+            }
+        }
     }
 
     /** Applies {@code change} first, then decides (cancel, reschedule: the message speaks of the new state). */
-    private Uni<Void> withContact(UUID appointmentId, Consumer<AppointmentContact> change, Trigger trigger) {
-        return AppointmentContact.<AppointmentContact>findById(appointmentId).chain(c -> {
-            if (c == null) {
-                return Uni.createFrom().voidItem();
-            }
+    private void withContact(AppointmentContact c, Consumer<AppointmentContact> change, Trigger trigger,
+                             NotificationStore.Queue queue) {
+        if (c != null) {
             change.accept(c);
-            return decide(c, trigger);
-        });
-    }
-
-    /** Decides on the state before the event, then applies {@code change} (a status tap). */
-    private Uni<Void> decideThen(UUID appointmentId, Trigger trigger, Consumer<AppointmentContact> change) {
-        if (appointmentId == null) {
-            return Uni.createFrom().voidItem();
+            decide(c, trigger, queue);
         }
-        return AppointmentContact.<AppointmentContact>findById(appointmentId).chain(c -> c == null
-                ? Uni.createFrom().voidItem()
-                : decide(c, trigger).invoke(() -> change.accept(c)));
     }
 
-    /** Runs the policy for one appointment and queues what it decided; also used by the reminder scan. */
-    public Uni<Void> decide(AppointmentContact c, Trigger trigger) {
+    /** Runs the policy for one appointment and queues what it decided. */
+    private void decide(AppointmentContact c, Trigger trigger, NotificationStore.Queue queue) {
         Instant now = clock.instant();
         List<Decision> decisions = policy.decide(c.view(), trigger, now);
-        return store.record(c, decisions, trigger.at(), now).invoke(sent -> sent.forEach(s -> told(c, s, now)))
-                .replaceWithVoid();
+        queue.add(c, decisions, trigger.at(), now).forEach(s -> told(c, s, now));
+    }
+
+    /** Runs the policy for each appointment with its own trigger and writes what it decided (the reminder scan). */
+    public Uni<Void> decideAll(List<AppointmentContact> contacts, Function<AppointmentContact, Trigger> trigger) {
+        if (contacts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return store.queueFor(contacts.stream().map(c -> c.appointmentId).toList()).chain(queue -> {
+            contacts.forEach(c -> decide(c, trigger.apply(c), queue));
+            return store.write(queue);
+        });
     }
 
     private static void told(AppointmentContact c, Send send, Instant now) {

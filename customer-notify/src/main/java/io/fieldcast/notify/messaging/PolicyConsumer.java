@@ -5,10 +5,10 @@ import io.fieldcast.notify.channel.NotificationSender;
 import io.fieldcast.platform.kafka.BatchEventHandler;
 import io.fieldcast.platform.kafka.ProcessedEvents;
 import io.fieldcast.platform.reactive.Reactive;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -43,7 +43,7 @@ public class PolicyConsumer implements BatchEventHandler {
 
     @Override
     public int maxBatch() {
-        return 200;
+        return 500;
     }
 
     @Override
@@ -52,14 +52,17 @@ public class PolicyConsumer implements BatchEventHandler {
         sender.wake();
     }
 
+    /** Marks the batch's events processed (one statement), then applies those seen for the first time together. */
     private Uni<Void> applyAll(List<FieldcastEvent> events) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (FieldcastEvent event : events) {
-            chain = chain.chain(() -> processed.firstTime(handler.consumerGroup(), event.eventId())
-                    .chain(first -> first ? handler.handle(event) : Uni.createFrom().voidItem())
-                    // Keep the persistence context small: otherwise every auto-flush re-checks the whole batch.
-                    .chain(() -> Panache.getSession().chain(session -> session.flush().invoke(session::clear))));
-        }
-        return chain;
+        return processed.firstTimes(handler.consumerGroup(), events.stream().map(FieldcastEvent::eventId).toList())
+                .chain(first -> {
+                    List<FieldcastEvent> fresh = new ArrayList<>();
+                    for (FieldcastEvent event : events) {
+                        if (first.remove(event.eventId())) {
+                            fresh.add(event);
+                        }
+                    }
+                    return handler.handleAll(fresh);
+                });
     }
 }

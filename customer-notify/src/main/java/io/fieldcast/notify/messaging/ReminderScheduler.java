@@ -87,11 +87,7 @@ public class ReminderScheduler {
     }
 
     private Uni<Integer> remind(List<AppointmentContact> due) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
         Instant now = clock.instant();
-        for (AppointmentContact c : due) {
-            chain = chain.chain(() -> decisions.decide(c, new Trigger.ReminderDue(now)));
-        }
-        return chain.replaceWith(due.size());
+        return decisions.decideAll(due, c -> new Trigger.ReminderDue(now)).replaceWith(due.size());
     }
 }

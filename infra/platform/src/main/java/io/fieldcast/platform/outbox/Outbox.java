@@ -16,6 +16,9 @@ import java.util.List;
 @ApplicationScoped
 public class Outbox {
 
+    /** Rows per insert: six bind parameters each, far below PostgreSQL's 65,535. */
+    private static final int ROWS_PER_STATEMENT = 500;
+
     /** Appends to the outbox inside the caller's current reactive transaction. */
     public Uni<Void> append(FieldcastEvent event) {
         return Panache.getSession().chain(session -> session
@@ -31,11 +34,36 @@ public class Outbox {
                 .replaceWithVoid());
     }
 
+    /** Appends several events with one statement per {@value #ROWS_PER_STATEMENT}, in the given order. */
     public Uni<Void> appendAll(List<? extends FieldcastEvent> events) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (FieldcastEvent event : events) {
-            chain = chain.chain(() -> append(event));
+        for (int from = 0; from < events.size(); from += ROWS_PER_STATEMENT) {
+            List<? extends FieldcastEvent> part = events.subList(from, Math.min(events.size(), from + ROWS_PER_STATEMENT));
+            chain = chain.chain(() -> insert(part));
         }
         return chain;
+    }
+
+    private static Uni<Void> insert(List<? extends FieldcastEvent> events) {
+        StringBuilder sql = new StringBuilder(
+                "insert into outbox (event_id, topic, msg_key, event_type, payload, occurred_at) values ");
+        for (int i = 0; i < events.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:id").append(i).append(", :topic").append(i).append(", :key")
+                    .append(i).append(", :type").append(i).append(", :payload").append(i).append(", :at").append(i)
+                    .append(')');
+        }
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql.toString());
+            for (int i = 0; i < events.size(); i++) {
+                FieldcastEvent event = events.get(i);
+                query.setParameter("id" + i, event.eventId())
+                        .setParameter("topic" + i, event.topic())
+                        .setParameter("key" + i, event.key())
+                        .setParameter("type" + i, event.typeName())
+                        .setParameter("payload" + i, EventCodec.encodeToString(event))
+                        .setParameter("at" + i, event.occurredAt());
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
     }
 }
