@@ -88,7 +88,12 @@ public final class DayEngine {
             }
             if (sickAt != null && !t.isBefore(sickAt)) {
                 wentSick = t;
+                // The technician says so on the phone before driving home, as for a day out of time: dispatch
+                // learns these visits will not be done today and re-plans the rest of the day without them.
                 for (PlannedStop left : stops.subList(i, stops.size())) {
+                    phone.tap(left.appointmentId(), VisitStatus.CANNOT_COMPLETE, "OTHER", "technician went home sick",
+                            t);
+                    t = t.plusSeconds(5);
                     visits.add(notVisited(day, left, Truth.Outcome.SKIPPED_SICK));
                 }
                 break;

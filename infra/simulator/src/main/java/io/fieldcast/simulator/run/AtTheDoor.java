@@ -84,7 +84,10 @@ final class AtTheDoor {
                 stop.toldWindowStart(), retold.toldWindowStart()));
         truth.write("day", outcome.day());
         outcome.visits().forEach(v -> truth.write("visit", v));
-        t.started.add(stop.appointmentId());
+        // Started now, and busy there until the re-simulated visit is done: a re-plan meanwhile keeps its done tap.
+        t.markStarted(stop.appointmentId(), stop.location(), outcome.visits().stream()
+                .filter(v -> v.appointmentId().equals(stop.appointmentId())).map(Truth.Visit::finishedAt)
+                .filter(Objects::nonNull).findFirst().orElse(null));
         Replanner.splice(t.lane, parked, t.started, outcome.outputs());
         t.day = next;
         t.outcome = outcome;

@@ -6,6 +6,7 @@ import io.fieldcast.simulator.api.DispatchClient;
 import io.fieldcast.simulator.api.Planner;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -64,13 +65,14 @@ public final class Live {
         Replanner replanner = new Replanner(company, sim.engine, sim.truth, tracked);
         Instant start = days.stream().map(d -> d.day().shiftStart()).min(Comparator.naturalOrder()).orElseThrow()
                 .minusSeconds(300);
+        // A safety net only: the replay ends when every phone has sent everything and no re-plan gave it more.
         Instant end = days.stream().map(d -> d.outcome().day().backHomeAt()).max(Comparator.naturalOrder())
-                .orElseThrow().plusSeconds(3600);
+                .orElseThrow().plus(Duration.ofHours(12));
         DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm")
                 .withZone(company.zone);
         replay(start, speed).run(lanes, end, now -> Log.info("  " + hhmm.format(now) + "  "
                         + Progress.counts(sim.stats)),
-                replanner::onTick);
+                replanner::onTick, Replanner.CHECK_EVERY.multipliedBy(2));
         return sim.stats;
     }
 

@@ -54,6 +54,20 @@ final class Replanner {
         /** Visits whose told window was read again as the van pulled up ({@link AtTheDoor}). */
         final Set<UUID> lookedAtDoor = new HashSet<>();
 
+        /**
+         * Marks a visit started (the van left for it) the first time it is seen, with where it is and when the
+         * technician is free of it; a visit seen again changes nothing.
+         */
+        void markStarted(UUID appointmentId, GeoPoint at, Instant finishedAt) {
+            if (!started.add(appointmentId)) {
+                return;
+            }
+            lastStartedAt = at;
+            if (finishedAt != null && finishedAt.plus(PACK_UP).isAfter(busyUntil)) {
+                busyUntil = finishedAt.plus(PACK_UP);
+            }
+        }
+
         Tracked(Replay.Lane lane, Technician technician, DayRunner.PhoneDay phoneDay) {
             this.lane = lane;
             this.technician = technician;
@@ -112,18 +126,16 @@ final class Replanner {
         Map<UUID, PlannedStop> stops = new HashMap<>();
         t.day.stops().forEach(s -> stops.put(s.appointmentId(), s));
         for (Truth.Visit v : t.outcome.visits()) {
-            if (v.departedAt() != null && !v.departedAt().isAfter(simNow) && t.started.add(v.appointmentId())) {
-                t.lastStartedAt = stops.get(v.appointmentId()).location();
-                Instant free = v.finishedAt().plus(PACK_UP);
-                if (free.isAfter(t.busyUntil)) {
-                    t.busyUntil = free;
-                }
+            if (v.departedAt() != null && !v.departedAt().isAfter(simNow)) {
+                t.markStarted(v.appointmentId(), stops.get(v.appointmentId()).location(), v.finishedAt());
             }
         }
         // Still on site at a visit begun in an earlier round: the rest starts when it is done, and its done tap,
         // already queued on the phone, stays.
         Instant resumeAt = t.busyUntil.isAfter(simNow) ? t.busyUntil : simNow;
-        GeoPoint position = t.lastStartedAt != null ? t.lastStartedAt : t.day.start();
+        boolean home = !t.outcome.day().backHomeAt().isAfter(simNow);
+        // Back home with new work (a visit moved from someone else after this day's last job): out again from home.
+        GeoPoint position = home ? t.day.end() : t.lastStartedAt != null ? t.lastStartedAt : t.day.start();
         if (t.outcome.day().lunch() != null && t.outcome.day().lunch().from().isBefore(resumeAt)) {
             t.lunchTaken = true;
         }
@@ -131,9 +143,9 @@ final class Replanner {
                 .filter(s -> !t.started.contains(s.appointmentId())).toList();
         List<UUID> planned = t.day.stops().stream().map(PlannedStop::appointmentId)
                 .filter(id -> !t.started.contains(id)).toList();
-        boolean home = !t.outcome.day().backHomeAt().isAfter(simNow);
-        if (home || remaining.stream().map(PlannedStop::appointmentId).toList().equals(planned)) {
-            // Back home already, or the same visits in the same order (only times moved): the day goes on as it is.
+        if (remaining.stream().map(PlannedStop::appointmentId).toList().equals(planned)) {
+            // The same visits in the same order (only times moved), or nothing new after the day's end: the day goes
+            // on as it is.
             Log.debug(t.technician.id() + ": plan " + route.planVersion() + " changes nothing for the rest of the day");
             t.planVersion = route.planVersion();
             return;

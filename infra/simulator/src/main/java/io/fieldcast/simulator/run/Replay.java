@@ -59,15 +59,19 @@ final class Replay {
 
     /** Runs until every lane is sent or the simulated clock passes {@code until}; reports every simulated 30 min. */
     void run(List<Lane> lanes, Instant until, Runnable report) throws Exception {
-        run(lanes, until, now -> report.run(), now -> { });
+        run(lanes, until, now -> report.run(), now -> { }, Duration.ZERO);
     }
 
-    /** As above, calling {@code onTick} with the simulated time before each round of sending (re-plans). */
-    void run(List<Lane> lanes, Instant until, Consumer<Instant> report,
-             Consumer<Instant> onTick)
+    /**
+     * As above, calling {@code onTick} with the simulated time before each round of sending (re-plans), and going on
+     * for {@code settle} of simulated time once every lane is sent: a re-plan after the last tap (a visit handed to a
+     * technician already home) gives a lane new outputs, and the replay carries on with them.
+     */
+    void run(List<Lane> lanes, Instant until, Consumer<Instant> report, Consumer<Instant> onTick, Duration settle)
             throws Exception {
         long wallStart = System.nanoTime();
         Instant lastReport = start;
+        Instant drainedAt = null;
         while (true) {
             Instant simNow = shared != null ? shared.instant() : ownClock(wallStart);
             onTick.accept(simNow);
@@ -92,7 +96,8 @@ final class Replay {
                 lastReport = simNow;
                 report.accept(simNow);
             }
-            if (!pending || simNow.isAfter(until)) {
+            drainedAt = pending ? null : drainedAt == null ? simNow : drainedAt;
+            if (simNow.isAfter(until) || drainedAt != null && !simNow.isBefore(drainedAt.plus(settle))) {
                 return;
             }
             Thread.sleep(TICK.toMillis());

@@ -136,11 +136,18 @@ class DayEngineTest {
     }
 
     @Test
-    void sickTechnicianSkipsTheRestOfTheDay() {
+    void sickTechnicianSkipsTheRestOfTheDayAndSaysSoOnThePhone() {
         Habits sick = withRare(calm(), new Habits.Rare(0, 0, 1));
         DayOutcome out = new DayEngine(6, StraightLineRouter.CITY).simulate(day(8), sick);
         assertNotNull(out.day().wentSickAt());
-        assertTrue(out.visits().stream().anyMatch(v -> v.outcome() == Truth.Outcome.SKIPPED_SICK));
+        var skipped = out.visits().stream().filter(v -> v.outcome() == Truth.Outcome.SKIPPED_SICK)
+                .map(Truth.Visit::appointmentId).toList();
+        assertFalse(skipped.isEmpty());
+        // Every visit left is tapped "cannot complete", so dispatch does not wait for it for the rest of the day.
+        var tapped = out.outputs().stream().filter(o -> o instanceof PhoneOutput.StatusTap t
+                && t.status() == VisitStatus.CANNOT_COMPLETE && "technician went home sick".equals(t.note()))
+                .map(o -> ((PhoneOutput.StatusTap) o).appointmentId()).toList();
+        assertEquals(skipped, tapped);
     }
 
     @Test

@@ -86,6 +86,9 @@ class AtTheDoorTest {
         // ~50 min outside at one fix every 1–2 min with 90 % chance; 10 is a safe floor.
         assertTrue(standing >= 10, "standing fixes: " + standing);
         assertTrue(Files.readString(truthFile).contains("\"retold\""));
+        // Busy at the door until the visit is done: a re-plan read meanwhile resumes after it and keeps its done tap.
+        assertEquals(after.finishedAt().plus(Replanner.PACK_UP), t.busyUntil);
+        assertEquals(DOOR, t.lastStartedAt);
     }
 
     @Test
