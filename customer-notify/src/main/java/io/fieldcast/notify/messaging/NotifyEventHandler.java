@@ -11,7 +11,7 @@ import io.fieldcast.events.Topics;
 import io.fieldcast.events.VisitStatusChanged;
 import io.fieldcast.notify.config.NotifySettings;
 import io.fieldcast.notify.contacts.AppointmentContact;
-import io.fieldcast.notify.contacts.SmsOptOut;
+import io.fieldcast.notify.contacts.AppointmentContacts;
 import io.fieldcast.notify.persistence.NotificationStore;
 import io.fieldcast.notify.policy.Decision;
 import io.fieldcast.notify.policy.Decision.Send;
@@ -20,13 +20,13 @@ import io.fieldcast.notify.policy.NotificationPolicy;
 import io.fieldcast.notify.policy.PolicySettings;
 import io.fieldcast.notify.policy.Trigger;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +35,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Keeps notify's view of each appointment current and asks the policy what to send. Run by {@link PolicyConsumer}
@@ -70,11 +69,11 @@ public class NotifyEventHandler {
     }
 
     /**
-     * Applies a batch of events in order: the appointments they touch are loaded with one query, each event is
-     * applied to them in memory, and the messages decided are written with one statement. Changes to the views are
-     * flushed with the caller's transaction.
+     * Applies a batch of events in order on {@code db}, a connection of the caller's transaction: the appointments
+     * they touch, the phones that said STOP and the messages already stored are read with one query each, every event
+     * is applied to them in memory, then the views and the messages decided are written with one statement each.
      */
-    public Uni<Void> handleAll(List<FieldcastEvent> events) {
+    public Uni<Void> handleAll(SqlClient db, List<FieldcastEvent> events) {
         Set<UUID> ids = new LinkedHashSet<>();
         Set<String> bookedPhones = new HashSet<>();
         for (FieldcastEvent event : events) {
@@ -86,19 +85,18 @@ public class NotifyEventHandler {
         if (ids.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return AppointmentContact.<AppointmentContact>list("appointmentId in ?1", ids).chain(loaded -> {
-            Map<UUID, AppointmentContact> contacts = new HashMap<>();
-            loaded.forEach(c -> contacts.put(c.appointmentId, c));
-            return optedOut(bookedPhones).chain(stopped -> store.queueFor(ids).chain(queue -> {
-                List<AppointmentContact> created = new ArrayList<>();
-                for (FieldcastEvent event : events) {
-                    apply(event, contacts, stopped, queue, created);
-                }
-                Uni<Void> persisted = created.isEmpty() ? Uni.createFrom().voidItem()
-                        : AppointmentContact.persist(created);
-                return persisted.chain(() -> store.write(queue));
-            }));
-        });
+        return AppointmentContacts.load(db, ids).chain(contacts -> AppointmentContacts.optedOut(db, bookedPhones)
+                .chain(stopped -> store.queueFor(db, ids).chain(queue -> {
+                    Set<UUID> existing = Set.copyOf(contacts.keySet());
+                    Set<UUID> touched = new LinkedHashSet<>();
+                    List<AppointmentContact> created = new ArrayList<>();
+                    for (FieldcastEvent event : events) {
+                        apply(event, contacts, stopped, queue, created);
+                        appointmentIds(event).stream().filter(existing::contains).forEach(touched::add);
+                    }
+                    List<AppointmentContact> changed = touched.stream().map(contacts::get).toList();
+                    return AppointmentContacts.save(db, created, changed).chain(() -> store.write(db, queue));
+                })));
     }
 
     /** The appointments an event speaks of. */
@@ -112,14 +110,6 @@ public class NotifyEventHandler {
             case VisitStatusChanged s -> s.appointmentId() == null ? List.of() : List.of(s.appointmentId());
             default -> List.of();
         };
-    }
-
-    private static Uni<Set<String>> optedOut(Set<String> phones) {
-        if (phones.isEmpty()) {
-            return Uni.createFrom().item(Set.of());
-        }
-        return SmsOptOut.<SmsOptOut>list("phone in ?1", phones)
-                .map(rows -> rows.stream().map(o -> o.phone).collect(Collectors.toSet()));
     }
 
     private void apply(FieldcastEvent event, Map<UUID, AppointmentContact> contacts, Set<String> stopped,
@@ -230,14 +220,18 @@ public class NotifyEventHandler {
         queue.add(c, decisions, trigger.at(), now).forEach(s -> told(c, s, now));
     }
 
-    /** Runs the policy for each appointment with its own trigger and writes what it decided (the reminder scan). */
-    public Uni<Void> decideAll(List<AppointmentContact> contacts, Function<AppointmentContact, Trigger> trigger) {
+    /**
+     * Runs the policy for each appointment with its own trigger and writes what it decided and the views it changed
+     * on {@code db} (the reminder scan).
+     */
+    public Uni<Void> decideAll(SqlClient db, List<AppointmentContact> contacts,
+                               Function<AppointmentContact, Trigger> trigger) {
         if (contacts.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return store.queueFor(contacts.stream().map(c -> c.appointmentId).toList()).chain(queue -> {
+        return store.queueFor(db, contacts.stream().map(c -> c.appointmentId).toList()).chain(queue -> {
             contacts.forEach(c -> decide(c, trigger.apply(c), queue));
-            return store.write(queue);
+            return AppointmentContacts.save(db, List.of(), contacts).chain(() -> store.write(db, queue));
         });
     }
 

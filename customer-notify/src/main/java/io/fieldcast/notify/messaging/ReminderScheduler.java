@@ -2,12 +2,15 @@ package io.fieldcast.notify.messaging;
 
 import io.fieldcast.notify.config.NotifySettings;
 import io.fieldcast.notify.contacts.AppointmentContact;
+import io.fieldcast.notify.contacts.AppointmentContacts;
 import io.fieldcast.notify.policy.Trigger;
 import io.fieldcast.platform.cluster.ClusterJobs;
 import io.fieldcast.platform.reactive.Reactive;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -36,9 +39,12 @@ public class ReminderScheduler {
     private final NotifySettings config;
     private final Clock clock;
     private final ClusterJobs jobs;
+    private final Pool pool;
     private ScheduledExecutorService timer;
 
-    public ReminderScheduler(NotifyEventHandler decisions, NotifySettings config, Clock clock, ClusterJobs jobs) {
+    public ReminderScheduler(NotifyEventHandler decisions, NotifySettings config, Clock clock, ClusterJobs jobs,
+                             Pool pool) {
+        this.pool = pool;
         this.decisions = decisions;
         this.config = config;
         this.clock = clock;
@@ -72,11 +78,9 @@ public class ReminderScheduler {
     /** Queues the reminders due now; returns how many appointments were considered. */
     public int scan() {
         Instant now = clock.instant();
-        return Reactive.inTransaction(() ->
-                AppointmentContact.<AppointmentContact>list(
-                                "status = 'BOOKED' and visitStatus is null and windowStart > ?1 and windowStart < ?2",
-                                now, now.plus(2, ChronoUnit.DAYS))
-                        .chain(candidates -> remind(candidates.stream().filter(c -> due(c, now)).toList())));
+        return Reactive.await(() -> pool.withTransaction(db -> AppointmentContacts.waitingBetween(db, now,
+                        now.plus(2, ChronoUnit.DAYS))
+                .chain(candidates -> remind(db, candidates.stream().filter(c -> due(c, now)).toList()))));
     }
 
     private boolean due(AppointmentContact c, Instant now) {
@@ -86,8 +90,8 @@ public class ReminderScheduler {
                 && !local.toLocalTime().isBefore(config.policy().reminderAt());
     }
 
-    private Uni<Integer> remind(List<AppointmentContact> due) {
+    private Uni<Integer> remind(SqlConnection db, List<AppointmentContact> due) {
         Instant now = clock.instant();
-        return decisions.decideAll(due, c -> new Trigger.ReminderDue(now)).replaceWith(due.size());
+        return decisions.decideAll(db, due, c -> new Trigger.ReminderDue(now)).replaceWith(due.size());
     }
 }

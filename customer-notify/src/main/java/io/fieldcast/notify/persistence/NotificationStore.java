@@ -8,13 +8,16 @@ import io.fieldcast.notify.policy.Medium;
 import io.fieldcast.notify.policy.MessageKind;
 import io.fieldcast.notify.templates.MessageRenderer;
 import io.fieldcast.notify.tracking.TrackingLinks;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.text.MessageFormat;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,17 +32,15 @@ import java.util.UUID;
  * restart can never queue it twice.
  * <p>
  * Decisions are queued in memory ({@link Queue}, which knows the rows already stored for its appointments) and
- * written with one statement per {@value #ROWS_PER_STATEMENT} rows: a batch of forecasts costs a few round trips, not
- * one per message, and the session is flushed once instead of before every insert.
+ * written with one statement (columns as arrays) on the caller's connection: a batch of forecasts costs two round
+ * trips, not one per message.
  */
 @ApplicationScoped
 public class NotificationStore {
 
     private static final Logger LOG = Logger.getLogger(NotificationStore.class);
     private static final MessageRenderer RENDERER = new MessageRenderer();
-    /** Sixteen bind parameters a row: far below PostgreSQL's 65,535. */
-    private static final int ROWS_PER_STATEMENT = 200;
-
+    
     private final NotifySettings config;
     private final TrackingLinks links;
 
@@ -49,32 +50,83 @@ public class NotificationStore {
     }
 
     /** A queue for decisions about {@code appointmentIds}, knowing which messages of theirs are already stored. */
-    public Uni<Queue> queueFor(Collection<UUID> appointmentIds) {
+    public Uni<Queue> queueFor(SqlClient db, Collection<UUID> appointmentIds) {
         if (appointmentIds.isEmpty()) {
             return Uni.createFrom().item(new Queue(Set.of()));
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select cast(appointment_id as text), kind, dedup_key from notification
-                        where appointment_id in (:ids)""", Object[].class)
-                .setParameter("ids", List.copyOf(new HashSet<>(appointmentIds)))
-                .getResultList())
+        return db.preparedQuery("select appointment_id, kind, dedup_key from notification where appointment_id = any($1)")
+                .execute(Tuple.of(new HashSet<>(appointmentIds).toArray(UUID[]::new)))
                 .map(rows -> {
                     Set<String> stored = new HashSet<>();
-                    rows.forEach(r -> stored.add(key(UUID.fromString((String) r[0]), (String) r[1], (String) r[2])));
+                    rows.forEach(r -> stored.add(key(r.getUUID(0), r.getString(1), r.getString(2))));
                     return new Queue(stored);
                 });
     }
 
-    /** Writes what {@code queue} holds (a message stored meanwhile by someone else is skipped by the unique key). */
-    public Uni<Void> write(Queue queue) {
+    /**
+     * Writes what {@code queue} holds with one statement (a message stored meanwhile by someone else is skipped by the
+     * unique key).
+     */
+    public Uni<Void> write(SqlClient db, Queue queue) {
         List<Row> rows = List.copyOf(queue.rows);
         queue.rows.clear();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-            List<Row> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
-            chain = chain.chain(() -> insert(part));
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return chain;
+        int n = rows.size();
+        UUID[] appointment = new UUID[n];
+        String[] kind = new String[n];
+        String[] key = new String[n];
+        Integer[] version = new Integer[n];
+        String[] medium = new String[n];
+        String[] channel = new String[n];
+        String[] recipient = new String[n];
+        String[] language = new String[n];
+        String[] subject = new String[n];
+        String[] body = new String[n];
+        OffsetDateTime[] notBefore = new OffsetDateTime[n];
+        OffsetDateTime[] triggered = new OffsetDateTime[n];
+        OffsetDateTime[] created = new OffsetDateTime[n];
+        OffsetDateTime[] windowStart = new OffsetDateTime[n];
+        OffsetDateTime[] windowEnd = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            Row r = rows.get(i);
+            appointment[i] = r.appointment();
+            kind[i] = r.kind();
+            key[i] = r.key();
+            version[i] = r.version() == null ? 0 : r.version();
+            medium[i] = r.medium();
+            channel[i] = r.channel();
+            recipient[i] = r.recipient();
+            language[i] = r.language();
+            subject[i] = r.subject();
+            body[i] = r.body();
+            notBefore[i] = at(r.notBefore());
+            triggered[i] = at(r.triggered());
+            created[i] = at(r.now());
+            windowStart[i] = at(r.windowStart());
+            windowEnd[i] = at(r.windowEnd());
+        }
+        Tuple arrays = Tuple.tuple();
+        for (Object array : new Object[] {appointment, kind, key, version, medium, channel, recipient, language,
+                subject, body, notBefore, triggered, created, windowStart, windowEnd}) {
+            arrays.addValue(array);
+        }
+        return db.preparedQuery(INSERT).execute(arrays).replaceWithVoid();
+    }
+
+    private static final String INSERT = """
+            insert into notification (appointment_id, kind, dedup_key, forecast_version, medium, channel, recipient,
+                language, subject, body, state, next_attempt_at, triggered_at, created_at, window_start, window_end)
+            select a, k, d, v, m, c, r, l, s, b, 'PENDING', n, t, w, ws, we
+            from unnest($1::uuid[], $2::text[], $3::text[], $4::integer[], $5::text[], $6::text[], $7::text[],
+                        $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::timestamptz[],
+                        $13::timestamptz[], $14::timestamptz[], $15::timestamptz[])
+                 as x(a, k, d, v, m, c, r, l, s, b, n, t, w, ws, we)
+            on conflict on constraint notification_once do nothing""";
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     /** The decided messages of one batch, not yet written. */
@@ -136,39 +188,6 @@ public class NotificationStore {
                 send.medium() == Medium.EMAIL ? rendered.subject() : null, rendered.body(), send.notBefore(),
                 triggeredAt, now, send.tellsWindow() == null ? null : send.tellsWindow().start(),
                 send.tellsWindow() == null ? null : send.tellsWindow().end());
-    }
-
-    private static Uni<Void> insert(List<Row> rows) {
-        StringBuilder sql = new StringBuilder("""
-                insert into notification (appointment_id, kind, dedup_key, forecast_version, medium, channel,
-                    recipient, language, subject, body, state, next_attempt_at, triggered_at, created_at,
-                    window_start, window_end)
-                values\s""");
-        String[] columns = {"a", "k", "d", "v", "m", "c", "r", "l", "s", "b", "n", "t", "w", "ws", "we"};
-        for (int i = 0; i < rows.size(); i++) {
-            sql.append(i == 0 ? "(" : ", (");
-            for (int c = 0; c < columns.length; c++) {
-                sql.append(c == 0 ? "" : ", ").append(':').append(columns[c]).append(i);
-                if (c == 9) {
-                    sql.append(", 'PENDING'");
-                }
-            }
-            sql.append(')');
-        }
-        sql.append(" on conflict on constraint notification_once do nothing");
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql.toString());
-            for (int i = 0; i < rows.size(); i++) {
-                Row r = rows.get(i);
-                Object[] values = {r.appointment(), r.kind(), r.key(), r.version(), r.medium(), r.channel(),
-                        r.recipient(), r.language(), r.subject(), r.body(), r.notBefore(), r.triggered(), r.now(),
-                        r.windowStart(), r.windowEnd()};
-                for (int c = 0; c < columns.length; c++) {
-                    query.setParameter(columns[c] + i, values[c]);
-                }
-            }
-            return query.executeUpdate();
-        }).replaceWithVoid();
     }
 
     /** Whether a message kind tells the customer a new window (and so counts as "told"). */

@@ -2,9 +2,11 @@ package io.fieldcast.platform.kafka;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,9 +18,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ProcessedEvents {
-
-    /** Rows per statement when a batch is marked: far below PostgreSQL's 65,535 bind parameters. */
-    private static final int ROWS_PER_STATEMENT = 500;
 
     /** True when this is the first time {@code consumer} sees {@code eventId}; records it. */
     public Uni<Boolean> firstTime(String consumer, UUID eventId) {
@@ -32,34 +31,20 @@ public class ProcessedEvents {
     }
 
     /**
-     * The events of a batch that {@code consumer} sees for the first time, recorded with one statement per
-     * {@value #ROWS_PER_STATEMENT} ids instead of one per event. An id twice in the batch counts once.
+     * The events of a batch that {@code consumer} sees for the first time, recorded with one statement (the ids as one
+     * array) on {@code db}, a connection of the caller's transaction. An id twice in the batch counts once.
      */
-    public Uni<Set<UUID>> firstTimes(String consumer, List<UUID> eventIds) {
-        List<UUID> distinct = new ArrayList<>(new LinkedHashSet<>(eventIds));
-        Uni<Set<UUID>> chain = Uni.createFrom().item(new LinkedHashSet<>());
-        for (int from = 0; from < distinct.size(); from += ROWS_PER_STATEMENT) {
-            List<UUID> part = distinct.subList(from, Math.min(distinct.size(), from + ROWS_PER_STATEMENT));
-            chain = chain.chain(first -> insertReturning(consumer, part).map(ids -> {
-                first.addAll(ids);
-                return first;
-            }));
+    public Uni<Set<UUID>> firstTimes(SqlClient db, String consumer, List<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Uni.createFrom().item(new HashSet<>());
         }
-        return chain;
-    }
-
-    private static Uni<List<UUID>> insertReturning(String consumer, List<UUID> ids) {
-        StringBuilder sql = new StringBuilder("insert into processed_event (consumer, event_id) values ");
-        for (int i = 0; i < ids.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(:c, :e").append(i).append(')');
-        }
-        sql.append(" on conflict do nothing returning event_id");
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql.toString(), UUID.class).setParameter("c", consumer);
-            for (int i = 0; i < ids.size(); i++) {
-                query.setParameter("e" + i, ids.get(i));
-            }
-            return query.getResultList();
-        });
+        return db.preparedQuery("insert into processed_event (consumer, event_id) select $1, e from unnest($2::uuid[]) e "
+                        + "on conflict do nothing returning event_id")
+                .execute(Tuple.of(consumer, new LinkedHashSet<>(eventIds).toArray(UUID[]::new)))
+                .map(rows -> {
+                    Set<UUID> first = new HashSet<>();
+                    rows.forEach(r -> first.add(r.getUUID(0)));
+                    return first;
+                });
     }
 }
