@@ -6,26 +6,23 @@ import io.fieldcast.events.NotificationSent;
 import io.fieldcast.notify.config.NotifySettings;
 import io.fieldcast.platform.outbox.Outbox;
 import io.fieldcast.platform.reactive.Reactive;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -41,7 +38,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -165,16 +161,17 @@ public class NotificationSender {
         }
         // One transaction (one commit) records the whole pass, the handed-over messages with two statements: at
         // hundreds of messages a second, commits and round trips dominate.
-        transaction(() -> {
+        transaction(db -> {
             List<Outcome.Sent> sent = outcomes.stream().filter(o -> o instanceof Outcome.Sent)
                     .map(o -> (Outcome.Sent) o).toList();
-            Uni<Void> chain = sent(sent, token);
+            Uni<Void> chain = sent(db, sent, token);
             for (Outcome outcome : outcomes) {
                 switch (outcome) {
                     case Outcome.Sent ignored -> {
                     }
-                    case Outcome.Released r -> chain = chain.chain(() -> release(r.message(), token));
-                    case Outcome.Failed f -> chain = chain.chain(() -> failed(f.message(), token, f.error(), f.at()));
+                    case Outcome.Released r -> chain = chain.chain(() -> release(db, r.message(), token));
+                    case Outcome.Failed f ->
+                            chain = chain.chain(() -> failed(db, f.message(), token, f.error(), f.at()));
                 }
             }
             return chain;
@@ -276,13 +273,12 @@ public class NotificationSender {
     }
 
     /** Not attempted (the lease would not cover it): back to PENDING, the attempt not counted. */
-    private static Uni<Void> release(OutgoingMessage message, UUID token) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
+    private static Uni<Void> release(SqlConnection db, OutgoingMessage message, UUID token) {
+        return db.preparedQuery("""
                         update notification set state = 'PENDING', attempts = attempts - 1, claim_token = null,
                             claimed_until = null
-                        where id = :id and state = 'SENDING' and claim_token = :token""")
-                .setParameter("id", message.id()).setParameter("token", token)
-                .executeUpdate()).replaceWithVoid();
+                        where id = $1 and state = 'SENDING' and claim_token = $2""")
+                .execute(Tuple.of(message.id(), token)).replaceWithVoid();
     }
 
     /**
@@ -290,46 +286,43 @@ public class NotificationSender {
      * NotificationSent events with one outbox insert. The told window travels with the text: consumers keep it
      * without resolving the forecast version.
      */
-    private Uni<Void> sent(List<Outcome.Sent> sent, UUID token) {
+    private Uni<Void> sent(SqlConnection db, List<Outcome.Sent> sent, UUID token) {
         if (sent.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        StringBuilder values = new StringBuilder();
+        Long[] ids = new Long[sent.size()];
+        String[] providers = new String[sent.size()];
+        OffsetDateTime[] handed = new OffsetDateTime[sent.size()];
         for (int i = 0; i < sent.size(); i++) {
-            values.append(i == 0 ? "" : ", ").append("(cast(:id").append(i).append(" as bigint), cast(:p").append(i)
-                    .append(" as text), cast(:at").append(i).append(" as timestamptz))");
+            ids[i] = sent.get(i).message().id();
+            providers[i] = sent.get(i).providerId();
+            handed[i] = at(sent.get(i).at());
         }
-        return Panache.getSession().chain(s -> {
-            var query = s.createNativeQuery("""
-                            update notification n set state = 'SENT', provider_message_id = v.provider,
-                                handed_at = v.at, last_error = null, claim_token = null, claimed_until = null
-                            from (values %s) v(id, provider, at)
-                            where n.id = v.id and n.state = 'SENDING' and n.claim_token = :token
-                            returning n.id, n.forecast_version, n.window_start, n.window_end""".formatted(values),
-                    Object[].class).setParameter("token", token);
-            for (int i = 0; i < sent.size(); i++) {
-                Outcome.Sent o = sent.get(i);
-                query.setParameter("id" + i, o.message().id()).setParameter("p" + i, o.providerId())
-                        .setParameter("at" + i, o.at());
-            }
-            return query.getResultList();
-        }).chain(rows -> {
-            Map<Long, Object[]> recorded = new HashMap<>();
-            rows.forEach(r -> recorded.put(((Number) r[0]).longValue(), r));
-            List<NotificationSent> events = new ArrayList<>();
-            for (Outcome.Sent o : sent) {
-                OutgoingMessage m = o.message();
-                Object[] row = recorded.get(m.id());
-                if (row == null) {
-                    lostClaim(m);
-                    continue;
-                }
-                events.add(new NotificationSent(Events.newId(), o.at(), NotificationSent.SCHEMA_VERSION,
-                        m.appointmentId(), m.kind(), m.channel(), mask(m.recipient()), o.providerId(),
-                        ((Number) row[1]).intValue(), instant(row[2]), instant(row[3])));
-            }
-            return outbox.appendAll(events);
-        });
+        return db.preparedQuery("""
+                        update notification n set state = 'SENT', provider_message_id = v.provider,
+                            handed_at = v.at, last_error = null, claim_token = null, claimed_until = null
+                        from unnest($1::bigint[], $2::text[], $3::timestamptz[]) as v(id, provider, at)
+                        where n.id = v.id and n.state = 'SENDING' and n.claim_token = $4
+                        returning n.id, n.forecast_version, n.window_start, n.window_end""")
+                .execute(Tuple.of(ids, providers, handed, token))
+                .chain(rows -> {
+                    Map<Long, Row> recorded = new HashMap<>();
+                    rows.forEach(r -> recorded.put(r.getLong("id"), r));
+                    List<NotificationSent> events = new ArrayList<>();
+                    for (Outcome.Sent o : sent) {
+                        OutgoingMessage m = o.message();
+                        Row row = recorded.get(m.id());
+                        if (row == null) {
+                            lostClaim(m);
+                            continue;
+                        }
+                        events.add(new NotificationSent(Events.newId(), o.at(), NotificationSent.SCHEMA_VERSION,
+                                m.appointmentId(), m.kind(), m.channel(), mask(m.recipient()), o.providerId(),
+                                row.getInteger("forecast_version"), instant(row.getOffsetDateTime("window_start")),
+                                instant(row.getOffsetDateTime("window_end"))));
+                    }
+                    return outbox.appendAll(db, events);
+                });
     }
 
     /** Another sender took the message over after this one's lease ran out: its outcome is that sender's to record. */
@@ -339,39 +332,28 @@ public class NotificationSender {
         return Uni.createFrom().voidItem();
     }
 
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case null -> null;
-            case Instant i -> i;
-            case OffsetDateTime o -> o.toInstant();
-            case ZonedDateTime z -> z.toInstant();
-            case LocalDateTime l -> l.toInstant(ZoneOffset.UTC);
-            case Timestamp t -> t.toInstant();
-            default -> throw new IllegalStateException("unexpected timestamptz value " + value.getClass());
-        };
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
     }
 
-    private Uni<Void> failed(OutgoingMessage m, UUID token, String error, Instant at) {
+    private Uni<Void> failed(SqlConnection db, OutgoingMessage m, UUID token, String error, Instant at) {
         boolean last = m.attempt() >= config.sender().maxAttempts();
         Duration backoff = config.sender().initialBackoff().multipliedBy(1L << Math.min(m.attempt() - 1, 16));
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        update notification set state = :state, next_attempt_at = :next, last_error = :error,
+        return db.preparedQuery("""
+                        update notification set state = $1, next_attempt_at = $2, last_error = $3,
                             claim_token = null, claimed_until = null
-                        where id = :id and state = 'SENDING' and claim_token = :token""")
-                .setParameter("state", last ? "FAILED" : "PENDING")
-                .setParameter("next", at.plus(backoff))
-                .setParameter("error", error)
-                .setParameter("id", m.id())
-                .setParameter("token", token)
-                .executeUpdate()
-                .chain(n -> n == 0 ? lostClaim(m) : last ? outbox.append(new NotificationFailed(Events.newId(), at,
+                        where id = $4 and state = 'SENDING' and claim_token = $5""")
+                .execute(Tuple.tuple().addString(last ? "FAILED" : "PENDING").addValue(at(at.plus(backoff)))
+                        .addString(error).addLong(m.id()).addUUID(token))
+                .chain(rows -> rows.rowCount() == 0 ? lostClaim(m) : last
+                        ? outbox.appendAll(db, List.of(new NotificationFailed(Events.newId(), at,
                         NotificationFailed.SCHEMA_VERSION, m.appointmentId(), m.kind(), m.channel(),
-                        mask(m.recipient()), error, m.attempt())) : Uni.createFrom().voidItem()));
+                        mask(m.recipient()), error, m.attempt()))) : Uni.createFrom().voidItem());
     }
 
-    private static void transaction(Supplier<Uni<Void>> work) {
+    private void transaction(Function<SqlConnection, Uni<Void>> work) {
         try {
-            Reactive.inTransaction(work);
+            Reactive.await(() -> pool.withTransaction(work));
         } catch (Throwable e) {
             // The lease runs out and the rows are retried; the unique key still prevents a second decision.
             throw new IllegalStateException("could not record the outcome of a sender pass", e);

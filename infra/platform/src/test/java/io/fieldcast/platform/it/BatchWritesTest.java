@@ -64,13 +64,37 @@ class BatchWritesTest {
 
     @Test
     void eventsAppendedTogetherKeepTheirOrderInTheOutbox() throws Exception {
+        List<AppointmentCanceled> events = events(3);
+        Reactive.inTransaction(() -> outbox.appendAll(events));
+        assertEquals(events.stream().map(AppointmentCanceled::eventId).toList(), stored(events));
+    }
+
+    @Test
+    void eventsAppendedOnAConnectionKeepTheirOrderAndCommitWithIt() throws Exception {
+        List<AppointmentCanceled> events = events(5);
+        Reactive.await(() -> pool.withTransaction(db -> outbox.appendAll(db, events)));
+        assertEquals(events.stream().map(AppointmentCanceled::eventId).toList(), stored(events));
+
+        List<AppointmentCanceled> rolledBack = events(2);
+        try {
+            Reactive.await(() -> pool.withTransaction(db -> outbox.appendAll(db, rolledBack)
+                    .chain(() -> db.query("select 1/0").execute())));
+        } catch (RuntimeException expected) {
+            // division by zero: the transaction rolls back
+        }
+        assertEquals(List.of(), stored(rolledBack), "appended in a rolled-back transaction: never published");
+    }
+
+    private static List<AppointmentCanceled> events(int n) {
         List<AppointmentCanceled> events = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < n; i++) {
             events.add(new AppointmentCanceled(Events.newId(), Instant.parse("2026-03-02T10:00:00Z"), 1,
                     UUID.randomUUID(), "test", "batch " + i));
         }
-        Reactive.inTransaction(() -> outbox.appendAll(events));
+        return events;
+    }
 
+    private List<UUID> stored(List<AppointmentCanceled> events) throws Exception {
         List<UUID> stored = new ArrayList<>();
         try (Connection c = db.getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("select event_id from outbox where event_id in ("
@@ -80,6 +104,6 @@ class BatchWritesTest {
                 stored.add(rs.getObject(1, UUID.class));
             }
         }
-        assertEquals(events.stream().map(AppointmentCanceled::eventId).toList(), stored);
+        return stored;
     }
 }
