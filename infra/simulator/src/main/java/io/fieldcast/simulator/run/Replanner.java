@@ -177,7 +177,11 @@ final class Replanner {
                 .filter(o -> o.deviceTime().isBefore(from))
                 .filter(o -> !(o instanceof PhoneOutput.StatusTap tap) || started.contains(tap.appointmentId()))
                 .toList());
-        pending.addAll(fresh);
+        // A phone sends its queue first in, first out: the new outcome does not know the phone is still offline, so
+        // nothing it records goes out before what the phone still holds (a tap sent ahead of the one it follows is
+        // refused as out of order, and the visit never completes).
+        Instant held = pending.stream().map(PhoneOutput::sendAt).max(Comparator.naturalOrder()).orElse(Instant.MIN);
+        fresh.forEach(o -> pending.add(o.sendAt().isBefore(held) ? o.sentAt(held) : o));
         pending.sort(Comparator.comparing(PhoneOutput::sendAt)); // stable: taps keep their order
         List<PhoneOutput> all = new ArrayList<>(lane.outputs.subList(0, lane.next));
         all.addAll(pending);

@@ -92,6 +92,34 @@ class AtTheDoorTest {
     }
 
     @Test
+    void aPhoneStillOfflineAtTheDoorSendsItsNewTapsAfterTheOnesItHolds() throws Exception {
+        Replanner.Tracked t = tracked(TOLD);
+        Instant parked = parkedAt(t.outcome.visits().getFirst());
+        // The phone went offline on the way: its EN_ROUTE tap is still queued, to go out after the ring at 09:00.
+        Instant backOnline = TOLD.plusSeconds(10 * 60);
+        List<PhoneOutput> outputs = new ArrayList<>(t.outcome.outputs().stream()
+                .map(o -> o instanceof PhoneOutput.StatusTap tap && tap.status() == VisitStatus.EN_ROUTE
+                        ? tap.sentAt(backOnline) : o).toList());
+        outputs.sort(java.util.Comparator.comparing(PhoneOutput::sendAt));
+        t.lane.outputs = outputs;
+        t.lane.next = 0;
+        while (t.lane.next < outputs.size() && !outputs.get(t.lane.next).sendAt().isAfter(parked.minusSeconds(30))) {
+            t.lane.next++;
+        }
+
+        try (TruthWriter truth = new TruthWriter(dir.resolve("truth.jsonl"))) {
+            new AtTheDoor(new DayEngine(7, StraightLineRouter.CITY), truth, id -> calm())
+                    .check(t, parked.minusSeconds(30));
+        }
+
+        List<PhoneOutput.StatusTap> taps = taps(t.lane.outputs);
+        assertEquals(List.of(VisitStatus.EN_ROUTE, VisitStatus.ARRIVED, VisitStatus.COMPLETED),
+                taps.stream().map(PhoneOutput.StatusTap::status).toList(), "sent in the order they happened");
+        assertFalse(taps.get(1).sendAt().isBefore(backOnline), "ARRIVED sent at " + taps.get(1).sendAt()
+                + ", before the EN_ROUTE the phone still held");
+    }
+
+    @Test
     void nothingToldAtTheDoorLeavesTheDayAsItIs() throws Exception {
         Replanner.Tracked t = tracked(null);
         List<PhoneOutput> outputs = t.lane.outputs;
