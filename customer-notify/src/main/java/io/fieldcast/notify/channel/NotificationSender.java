@@ -6,6 +6,7 @@ import io.fieldcast.events.NotificationSent;
 import io.fieldcast.notify.config.NotifySettings;
 import io.fieldcast.platform.outbox.Outbox;
 import io.fieldcast.platform.reactive.Reactive;
+import io.fieldcast.platform.sql.ArrayColumns;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -39,6 +40,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import static io.fieldcast.platform.sql.ArrayColumns.column;
 
 /**
  * Hands PENDING notifications to their channels, each exactly once. A pass claims due rows: they become SENDING
@@ -179,6 +182,11 @@ public class NotificationSender {
         return claimed.size();
     }
 
+    private static final ArrayColumns<Outcome.Sent> HANDED_OVER = ArrayColumns.of(
+            column("id", "bigint", o -> o.message().id()),
+            column("provider", "text", Outcome.Sent::providerId),
+            column("at", "timestamptz", Outcome.Sent::at));
+
     /** What became of one claimed message, recorded after the pass. */
     private sealed interface Outcome {
         /** Handed over (or found handed over by an earlier, crashed attempt). */
@@ -290,21 +298,14 @@ public class NotificationSender {
         if (sent.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Long[] ids = new Long[sent.size()];
-        String[] providers = new String[sent.size()];
-        OffsetDateTime[] handed = new OffsetDateTime[sent.size()];
-        for (int i = 0; i < sent.size(); i++) {
-            ids[i] = sent.get(i).message().id();
-            providers[i] = sent.get(i).providerId();
-            handed[i] = at(sent.get(i).at());
-        }
         return db.preparedQuery("""
                         update notification n set state = 'SENT', provider_message_id = v.provider,
                             handed_at = v.at, last_error = null, claim_token = null, claimed_until = null
-                        from unnest($1::bigint[], $2::text[], $3::timestamptz[]) as v(id, provider, at)
+                        from %s
                         where n.id = v.id and n.state = 'SENDING' and n.claim_token = $4
-                        returning n.id, n.forecast_version, n.window_start, n.window_end""")
-                .execute(Tuple.of(ids, providers, handed, token))
+                        returning n.id, n.forecast_version, n.window_start, n.window_end"""
+                        .formatted(HANDED_OVER.unnest(1, "v")))
+                .execute(HANDED_OVER.arrays(sent).addUUID(token))
                 .chain(rows -> {
                     Map<Long, Row> recorded = new HashMap<>();
                     rows.forEach(r -> recorded.put(r.getLong("id"), r));

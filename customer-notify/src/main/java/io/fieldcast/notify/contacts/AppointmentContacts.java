@@ -1,5 +1,6 @@
 package io.fieldcast.notify.contacts;
 
+import io.fieldcast.platform.sql.ArrayColumns;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -7,7 +8,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.persistence.OptimisticLockException;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,7 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
+
+import static io.fieldcast.platform.sql.ArrayColumns.column;
 
 /**
  * Notify's appointment views read and written a batch at a time on one connection of the caller's transaction: one
@@ -29,50 +30,45 @@ import java.util.function.Function;
  */
 public final class AppointmentContacts {
 
-    /** A column: its name, its PostgreSQL array type, and how to read it from a view. */
-    private record Column(String name, String type, Function<AppointmentContact, Object> value) {
-    }
+    private static final ArrayColumns<AppointmentContact> COLUMNS = ArrayColumns.of(
+            column("appointment_id", "uuid", c -> c.appointmentId),
+            column("customer_id", "uuid", c -> c.customerId),
+            column("first_name", "text", c -> c.firstName),
+            column("phone", "text", c -> c.phone),
+            column("email", "text", c -> c.email),
+            column("language", "text", c -> c.language),
+            column("sms_opt_in", "boolean", c -> c.smsOptIn),
+            column("email_opt_in", "boolean", c -> c.emailOptIn),
+            column("time_zone", "text", c -> c.timeZone),
+            column("window_start", "timestamptz", c -> c.windowStart),
+            column("window_end", "timestamptz", c -> c.windowEnd),
+            column("status", "text", c -> c.status),
+            column("updated_at", "timestamptz", c -> c.updatedAt),
+            column("technician_id", "text", c -> c.technicianId),
+            column("technician_first_name", "text", c -> c.technicianFirstName),
+            column("planned_arrival", "timestamptz", c -> c.plannedArrival),
+            column("visit_status", "text", c -> c.visitStatus),
+            column("forecast_version", "integer", c -> c.forecastVersion),
+            column("forecast_p50", "timestamptz", c -> c.forecastP50),
+            column("forecast_start", "timestamptz", c -> c.forecastStart),
+            column("forecast_end", "timestamptz", c -> c.forecastEnd),
+            column("told_start", "timestamptz", c -> c.toldStart),
+            column("told_end", "timestamptz", c -> c.toldEnd),
+            column("told_cause", "text", c -> c.toldCause),
+            column("told_probability", "float8", c -> c.toldProbability),
+            column("updates_day", "date", c -> c.updatesDay),
+            column("updates_count", "integer", c -> c.updatesCount),
+            column("sms_opted_out", "boolean", c -> c.smsOptedOut),
+            column("version", "bigint", c -> c.version));
 
-    private static final List<Column> COLUMNS = List.of(
-            new Column("appointment_id", "uuid", c -> c.appointmentId),
-            new Column("customer_id", "uuid", c -> c.customerId),
-            new Column("first_name", "text", c -> c.firstName),
-            new Column("phone", "text", c -> c.phone),
-            new Column("email", "text", c -> c.email),
-            new Column("language", "text", c -> c.language),
-            new Column("sms_opt_in", "boolean", c -> c.smsOptIn),
-            new Column("email_opt_in", "boolean", c -> c.emailOptIn),
-            new Column("time_zone", "text", c -> c.timeZone),
-            new Column("window_start", "timestamptz", c -> at(c.windowStart)),
-            new Column("window_end", "timestamptz", c -> at(c.windowEnd)),
-            new Column("status", "text", c -> c.status),
-            new Column("updated_at", "timestamptz", c -> at(c.updatedAt)),
-            new Column("technician_id", "text", c -> c.technicianId),
-            new Column("technician_first_name", "text", c -> c.technicianFirstName),
-            new Column("planned_arrival", "timestamptz", c -> at(c.plannedArrival)),
-            new Column("visit_status", "text", c -> c.visitStatus),
-            new Column("forecast_version", "integer", c -> c.forecastVersion),
-            new Column("forecast_p50", "timestamptz", c -> at(c.forecastP50)),
-            new Column("forecast_start", "timestamptz", c -> at(c.forecastStart)),
-            new Column("forecast_end", "timestamptz", c -> at(c.forecastEnd)),
-            new Column("told_start", "timestamptz", c -> at(c.toldStart)),
-            new Column("told_end", "timestamptz", c -> at(c.toldEnd)),
-            new Column("told_cause", "text", c -> c.toldCause),
-            new Column("told_probability", "float8", c -> c.toldProbability),
-            new Column("updates_day", "date", c -> c.updatesDay),
-            new Column("updates_count", "integer", c -> c.updatesCount),
-            new Column("sms_opted_out", "boolean", c -> c.smsOptedOut),
-            new Column("version", "bigint", c -> c.version));
-
-    private static final String SELECT = "select " + String.join(", ", COLUMNS.stream().map(Column::name).toList())
-            + " from appointment_contact";
-    private static final String UNNEST = unnest();
-    private static final String INSERT = "insert into appointment_contact (" + names(COLUMNS) + ") select "
-            + names(COLUMNS) + " from " + UNNEST + " on conflict (appointment_id) do nothing";
+    private static final String SELECT = "select " + COLUMNS.names() + " from appointment_contact";
+    private static final String INSERT = "insert into appointment_contact (" + COLUMNS.names() + ") select "
+            + COLUMNS.names() + " from " + COLUMNS.unnest(1, "v") + " on conflict (appointment_id) do nothing";
     private static final String UPDATE = "update appointment_contact c set "
-            + String.join(", ", COLUMNS.stream().filter(c -> !c.name().equals("appointment_id")
-                    && !c.name().equals("version")).map(c -> c.name() + " = v." + c.name()).toList())
-            + ", version = c.version + 1 from " + UNNEST
+            + String.join(", ", COLUMNS.columns().stream().map(ArrayColumns.Column::name)
+                    .filter(name -> !name.equals("appointment_id") && !name.equals("version"))
+                    .map(name -> name + " = v." + name).toList())
+            + ", version = c.version + 1 from " + COLUMNS.unnest(1, "v")
             + " where c.appointment_id = v.appointment_id and c.version = v.version";
 
     private AppointmentContacts() {
@@ -130,34 +126,12 @@ public final class AppointmentContacts {
         if (views.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return db.preparedQuery(sql).execute(arrays(views)).invoke(rows -> {
+        return db.preparedQuery(sql).execute(COLUMNS.arrays(views)).invoke(rows -> {
             if (rows.rowCount() != views.size()) {
                 throw new OptimisticLockException((views.size() - rows.rowCount())
                         + " appointment view(s) were written by someone else meanwhile; reading them again");
             }
         }).invoke(() -> views.forEach(v -> v.version += bump ? 1 : 0)).replaceWithVoid();
-    }
-
-    private static Tuple arrays(List<AppointmentContact> views) {
-        Tuple tuple = Tuple.tuple();
-        for (Column column : COLUMNS) {
-            Object[] values = switch (column.type()) {
-                case "uuid" -> new UUID[views.size()];
-                case "text" -> new String[views.size()];
-                case "boolean" -> new Boolean[views.size()];
-                case "timestamptz" -> new OffsetDateTime[views.size()];
-                case "integer" -> new Integer[views.size()];
-                case "bigint" -> new Long[views.size()];
-                case "float8" -> new Double[views.size()];
-                case "date" -> new LocalDate[views.size()];
-                default -> throw new IllegalStateException("no array type for " + column.type());
-            };
-            for (int i = 0; i < views.size(); i++) {
-                values[i] = column.value().apply(views.get(i));
-            }
-            tuple.addValue(values);
-        }
-        return tuple;
     }
 
     private static AppointmentContact read(Row r) {
@@ -192,19 +166,6 @@ public final class AppointmentContacts {
         c.smsOptedOut = r.getBoolean("sms_opted_out");
         c.version = r.getLong("version");
         return c;
-    }
-
-    private static String unnest() {
-        StringBuilder sql = new StringBuilder("unnest(");
-        for (int i = 0; i < COLUMNS.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append('$').append(i + 1).append("::").append(COLUMNS.get(i).type())
-                    .append("[]");
-        }
-        return sql.append(") as v(").append(names(COLUMNS)).append(')').toString();
-    }
-
-    private static String names(List<Column> columns) {
-        return String.join(", ", columns.stream().map(Column::name).toList());
     }
 
     private static OffsetDateTime at(Instant instant) {

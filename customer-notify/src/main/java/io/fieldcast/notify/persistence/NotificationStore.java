@@ -8,6 +8,7 @@ import io.fieldcast.notify.policy.Medium;
 import io.fieldcast.notify.policy.MessageKind;
 import io.fieldcast.notify.templates.MessageRenderer;
 import io.fieldcast.notify.tracking.TrackingLinks;
+import io.fieldcast.platform.sql.ArrayColumns;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -16,8 +17,6 @@ import org.jboss.logging.Logger;
 
 import java.text.MessageFormat;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,6 +24,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+
+import static io.fieldcast.platform.sql.ArrayColumns.column;
 
 /**
  * Writes the policy's decisions as PENDING notification rows in the caller's transaction. The unique
@@ -73,61 +74,30 @@ public class NotificationStore {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        int n = rows.size();
-        UUID[] appointment = new UUID[n];
-        String[] kind = new String[n];
-        String[] key = new String[n];
-        Integer[] version = new Integer[n];
-        String[] medium = new String[n];
-        String[] channel = new String[n];
-        String[] recipient = new String[n];
-        String[] language = new String[n];
-        String[] subject = new String[n];
-        String[] body = new String[n];
-        OffsetDateTime[] notBefore = new OffsetDateTime[n];
-        OffsetDateTime[] triggered = new OffsetDateTime[n];
-        OffsetDateTime[] created = new OffsetDateTime[n];
-        OffsetDateTime[] windowStart = new OffsetDateTime[n];
-        OffsetDateTime[] windowEnd = new OffsetDateTime[n];
-        for (int i = 0; i < n; i++) {
-            Row r = rows.get(i);
-            appointment[i] = r.appointment();
-            kind[i] = r.kind();
-            key[i] = r.key();
-            version[i] = r.version() == null ? 0 : r.version();
-            medium[i] = r.medium();
-            channel[i] = r.channel();
-            recipient[i] = r.recipient();
-            language[i] = r.language();
-            subject[i] = r.subject();
-            body[i] = r.body();
-            notBefore[i] = at(r.notBefore());
-            triggered[i] = at(r.triggered());
-            created[i] = at(r.now());
-            windowStart[i] = at(r.windowStart());
-            windowEnd[i] = at(r.windowEnd());
-        }
-        Tuple arrays = Tuple.tuple();
-        for (Object array : new Object[] {appointment, kind, key, version, medium, channel, recipient, language,
-                subject, body, notBefore, triggered, created, windowStart, windowEnd}) {
-            arrays.addValue(array);
-        }
-        return db.preparedQuery(INSERT).execute(arrays).replaceWithVoid();
+        return db.preparedQuery(INSERT).execute(COLUMNS.arrays(rows)).replaceWithVoid();
     }
 
-    private static final String INSERT = """
-            insert into notification (appointment_id, kind, dedup_key, forecast_version, medium, channel, recipient,
-                language, subject, body, state, next_attempt_at, triggered_at, created_at, window_start, window_end)
-            select a, k, d, v, m, c, r, l, s, b, 'PENDING', n, t, w, ws, we
-            from unnest($1::uuid[], $2::text[], $3::text[], $4::integer[], $5::text[], $6::text[], $7::text[],
-                        $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::timestamptz[],
-                        $13::timestamptz[], $14::timestamptz[], $15::timestamptz[])
-                 as x(a, k, d, v, m, c, r, l, s, b, n, t, w, ws, we)
-            on conflict on constraint notification_once do nothing""";
+    private static final ArrayColumns<Row> COLUMNS = ArrayColumns.of(
+            column("appointment_id", "uuid", Row::appointment),
+            column("kind", "text", Row::kind),
+            column("dedup_key", "text", Row::key),
+            column("forecast_version", "integer", r -> r.version() == null ? 0 : r.version()),
+            column("medium", "text", Row::medium),
+            column("channel", "text", Row::channel),
+            column("recipient", "text", Row::recipient),
+            column("language", "text", Row::language),
+            column("subject", "text", Row::subject),
+            column("body", "text", Row::body),
+            column("next_attempt_at", "timestamptz", Row::notBefore),
+            column("triggered_at", "timestamptz", Row::triggered),
+            column("created_at", "timestamptz", Row::now),
+            column("window_start", "timestamptz", Row::windowStart),
+            column("window_end", "timestamptz", Row::windowEnd));
 
-    private static OffsetDateTime at(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
+    private static final String INSERT = "insert into notification (" + COLUMNS.names() + ", state) select "
+            + COLUMNS.names() + ", 'PENDING' from " + COLUMNS.unnest(1, "x")
+            + " on conflict on constraint notification_once do nothing";
+
 
     /** The decided messages of one batch, not yet written. */
     public final class Queue {

@@ -2,16 +2,15 @@ package io.fieldcast.platform.outbox;
 
 import io.fieldcast.events.EventCodec;
 import io.fieldcast.events.FieldcastEvent;
+import io.fieldcast.platform.sql.ArrayColumns;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
+
+import static io.fieldcast.platform.sql.ArrayColumns.column;
 
 /**
  * The transactional outbox: an event that must agree with a database write is inserted in the same
@@ -80,29 +79,17 @@ public class Outbox {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        int n = events.size();
-        UUID[] ids = new UUID[n];
-        String[] topics = new String[n];
-        String[] keys = new String[n];
-        String[] types = new String[n];
-        String[] payloads = new String[n];
-        OffsetDateTime[] at = new OffsetDateTime[n];
-        for (int i = 0; i < n; i++) {
-            FieldcastEvent event = events.get(i);
-            ids[i] = event.eventId();
-            topics[i] = event.topic();
-            keys[i] = event.key();
-            types[i] = event.typeName();
-            payloads[i] = EventCodec.encodeToString(event);
-            at[i] = event.occurredAt().atOffset(ZoneOffset.UTC);
-        }
-        return db.preparedQuery("""
-                        insert into outbox (event_id, topic, msg_key, event_type, payload, occurred_at)
-                        select e, t, k, y, p, a
-                        from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
-                             with ordinality as x(e, t, k, y, p, a, n)
-                        order by n""")
-                .execute(Tuple.of(ids, topics, keys, types, payloads, at))
+        return db.preparedQuery("insert into outbox (" + COLUMNS.names() + ") select " + COLUMNS.names() + " from "
+                        + COLUMNS.unnest(1, "x") + " order by x.ord")
+                .execute(COLUMNS.arrays(events))
                 .replaceWithVoid();
     }
+
+    private static final ArrayColumns<FieldcastEvent> COLUMNS = ArrayColumns.of(
+            column("event_id", "uuid", FieldcastEvent::eventId),
+            column("topic", "text", FieldcastEvent::topic),
+            column("msg_key", "text", FieldcastEvent::key),
+            column("event_type", "text", FieldcastEvent::typeName),
+            column("payload", "text", EventCodec::encodeToString),
+            column("occurred_at", "timestamptz", FieldcastEvent::occurredAt));
 }

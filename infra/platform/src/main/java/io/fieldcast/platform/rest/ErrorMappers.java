@@ -3,6 +3,7 @@ package io.fieldcast.platform.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.fieldcast.platform.kafka.Failures;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -23,7 +24,8 @@ import java.util.stream.Collectors;
 
 /**
  * Turns failures into answers a client can act on: 4xx with a sentence naming what is wrong, never a stack
- * trace. Only an unexpected failure becomes a 500, with an id to find it in the log.
+ * trace. A database or broker away for a moment is a 503 with Retry-After. Only an unexpected failure becomes a
+ * 500, with an id to find it in the log.
  */
 public class ErrorMappers {
 
@@ -95,6 +97,14 @@ public class ErrorMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
+        if (Failures.isTransient(e)) {
+            // The database or the broker is away for a moment (a restart, a fail-over): nothing the client did, and
+            // the same request will pass shortly. A 503 with Retry-After says so; phones and the console retry it.
+            LOG.warnf("answered 503, a dependency is away: %s", Failures.describe(e));
+            return Response.fromResponse(json(503, ApiError.of(503, "temporarily_unavailable",
+                    "the service cannot reach its database or broker right now; try again in a few seconds")))
+                    .header("Retry-After", "2").build();
+        }
         String id = Long.toHexString(System.nanoTime());
         LOG.errorf(e, "unexpected failure %s", id);
         return json(500, ApiError.of(500, "internal_error", "unexpected server error, reference " + id));

@@ -74,6 +74,16 @@ public class NoteResource {
         return "pong";
     }
 
+    /** What Hibernate Reactive reports while PostgreSQL restarts (seen in the chaos run). */
+    @GET
+    @Path("/database-away")
+    @RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
+    public Uni<TestNote> databaseAway() {
+        return Uni.createFrom().failure(new org.hibernate.HibernateException(
+                "HR000092: Unable to open a connection to the database",
+                new java.net.ConnectException("Connection refused: localhost/127.0.0.1:25432")));
+    }
+
     @GET
     @Path("/unannotated")
     public String unannotated() {

@@ -89,6 +89,14 @@ class SecurityAndErrorsTest {
     }
 
     @Test
+    void databaseAwayForAMomentIs503WithRetryAfterNot500() {
+        given().auth().oauth2(dispatcher()).get("/test/notes/database-away").then().statusCode(503)
+                .header("Retry-After", "2")
+                .body("error", equalTo("temporarily_unavailable"))
+                .body("message", containsString("try again"));
+    }
+
+    @Test
     void badPathParameterIs404Not500() {
         given().auth().oauth2(dispatcher()).get("/test/notes/not-a-uuid").then().statusCode(404);
     }
