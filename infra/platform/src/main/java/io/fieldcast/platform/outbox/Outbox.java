@@ -20,22 +20,12 @@ import static io.fieldcast.platform.sql.ArrayColumns.column;
 @ApplicationScoped
 public class Outbox {
 
-    /** Rows per insert: six bind parameters each, far below PostgreSQL's 65,535. */
+    /** Rows per ORM insert: six bind parameters each, far below PostgreSQL's 65,535. */
     private static final int ROWS_PER_STATEMENT = 500;
 
     /** Appends to the outbox inside the caller's current reactive transaction. */
     public Uni<Void> append(FieldcastEvent event) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("insert into outbox (event_id, topic, msg_key, event_type, payload, occurred_at) "
-                        + "values (:id, :topic, :key, :type, :payload, :at)")
-                .setParameter("id", event.eventId())
-                .setParameter("topic", event.topic())
-                .setParameter("key", event.key())
-                .setParameter("type", event.typeName())
-                .setParameter("payload", EventCodec.encodeToString(event))
-                .setParameter("at", event.occurredAt())
-                .executeUpdate()
-                .replaceWithVoid());
+        return insert(List.of(event));
     }
 
     /** Appends several events with one statement per {@value #ROWS_PER_STATEMENT}, in the given order. */
@@ -48,24 +38,23 @@ public class Outbox {
         return chain;
     }
 
+    /** One multi-row insert on the ORM session, a named parameter per value, from the same columns as below. */
     private static Uni<Void> insert(List<? extends FieldcastEvent> events) {
-        StringBuilder sql = new StringBuilder(
-                "insert into outbox (event_id, topic, msg_key, event_type, payload, occurred_at) values ");
+        List<ArrayColumns.Column<FieldcastEvent>> columns = COLUMNS.columns();
+        StringBuilder sql = new StringBuilder("insert into outbox (" + COLUMNS.names() + ") values ");
         for (int i = 0; i < events.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(:id").append(i).append(", :topic").append(i).append(", :key")
-                    .append(i).append(", :type").append(i).append(", :payload").append(i).append(", :at").append(i)
-                    .append(')');
+            sql.append(i == 0 ? "(" : ", (");
+            for (int c = 0; c < columns.size(); c++) {
+                sql.append(c == 0 ? "" : ", ").append(":p").append(i).append('_').append(c);
+            }
+            sql.append(')');
         }
         return Panache.getSession().chain(session -> {
             var query = session.createNativeQuery(sql.toString());
             for (int i = 0; i < events.size(); i++) {
-                FieldcastEvent event = events.get(i);
-                query.setParameter("id" + i, event.eventId())
-                        .setParameter("topic" + i, event.topic())
-                        .setParameter("key" + i, event.key())
-                        .setParameter("type" + i, event.typeName())
-                        .setParameter("payload" + i, EventCodec.encodeToString(event))
-                        .setParameter("at" + i, event.occurredAt());
+                for (int c = 0; c < columns.size(); c++) {
+                    query.setParameter("p" + i + "_" + c, columns.get(c).value().apply(events.get(i)));
+                }
             }
             return query.executeUpdate();
         }).replaceWithVoid();

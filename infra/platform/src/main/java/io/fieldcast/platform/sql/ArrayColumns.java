@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -37,9 +39,19 @@ public final class ArrayColumns<T> {
         }
     }
 
+    /** The PostgreSQL types a column may have, each with the Java array its values are bound as. */
+    private static final Map<String, IntFunction<Object[]>> ARRAYS = Map.of(
+            "uuid", UUID[]::new,
+            "text", String[]::new,
+            "boolean", Boolean[]::new,
+            "timestamptz", OffsetDateTime[]::new,
+            "integer", Integer[]::new,
+            "bigint", Long[]::new,
+            "float8", Double[]::new,
+            "date", LocalDate[]::new);
+
     /** The PostgreSQL types a column may have. */
-    public static final List<String> TYPES = List.of("uuid", "text", "boolean", "timestamptz", "integer", "bigint",
-            "float8", "date");
+    public static final Set<String> TYPES = ARRAYS.keySet();
 
     private final List<Column<T>> columns;
 
@@ -82,7 +94,7 @@ public final class ArrayColumns<T> {
     /** One array per column, in column order, appended to {@code tuple} (timestamps as UTC offsets). */
     public Tuple addArrays(Tuple tuple, List<? extends T> rows) {
         for (Column<T> column : columns) {
-            Object[] values = newArray(column.type()).apply(rows.size());
+            Object[] values = ARRAYS.get(column.type()).apply(rows.size());
             for (int i = 0; i < rows.size(); i++) {
                 Object value = column.value().apply(rows.get(i));
                 values[i] = value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value;
@@ -95,19 +107,5 @@ public final class ArrayColumns<T> {
     /** The arrays of {@code rows} as a tuple of their own. */
     public Tuple arrays(List<? extends T> rows) {
         return addArrays(Tuple.tuple(), rows);
-    }
-
-    private static IntFunction<Object[]> newArray(String type) {
-        return switch (type) {
-            case "uuid" -> UUID[]::new;
-            case "text" -> String[]::new;
-            case "boolean" -> Boolean[]::new;
-            case "timestamptz" -> OffsetDateTime[]::new;
-            case "integer" -> Integer[]::new;
-            case "bigint" -> Long[]::new;
-            case "float8" -> Double[]::new;
-            case "date" -> LocalDate[]::new;
-            default -> throw new IllegalStateException("no array type for " + type);
-        };
     }
 }
