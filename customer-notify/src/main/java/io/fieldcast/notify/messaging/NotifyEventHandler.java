@@ -13,7 +13,6 @@ import io.fieldcast.notify.config.NotifySettings;
 import io.fieldcast.notify.contacts.AppointmentContact;
 import io.fieldcast.notify.contacts.AppointmentContacts;
 import io.fieldcast.notify.persistence.NotificationStore;
-import io.fieldcast.notify.policy.Decision;
 import io.fieldcast.notify.policy.Decision.Send;
 import io.fieldcast.notify.policy.MessageKind;
 import io.fieldcast.notify.policy.NotificationPolicy;
@@ -38,7 +37,8 @@ import java.util.function.Function;
 
 /**
  * Keeps notify's view of each appointment current and asks the policy what to send. Run by {@link PolicyConsumer}
- * inside its transaction, a polled batch at a time: the read-model change, the notification rows and the processed-event mark commit together.
+ * inside its transaction, a polled batch at a time: the read-model change, the notification rows and the
+ * processed-event marks commit together.
  * One handler (one consumer loop) for all four topics, so changes to one appointment never race each other.
  */
 @ApplicationScoped
@@ -213,16 +213,17 @@ public class NotifyEventHandler {
         }
     }
 
-    /** Runs the policy for one appointment and queues what it decided. */
-    private void decide(AppointmentContact c, Trigger trigger, NotificationStore.Queue queue) {
+    /** Runs the policy for one appointment and queues what it decided; true when it queued a message. */
+    private boolean decide(AppointmentContact c, Trigger trigger, NotificationStore.Queue queue) {
         Instant now = clock.instant();
-        List<Decision> decisions = policy.decide(c.view(), trigger, now);
-        queue.add(c, decisions, trigger.at(), now).forEach(s -> told(c, s, now));
+        List<Send> added = queue.add(c, policy.decide(c.view(), trigger, now), trigger.at(), now);
+        added.forEach(s -> told(c, s, now));
+        return !added.isEmpty();
     }
 
     /**
-     * Runs the policy for each appointment with its own trigger and writes what it decided and the views it changed
-     * on {@code db} (the reminder scan).
+     * Runs the policy for each appointment with its own trigger and writes on {@code db} what it decided and the views
+     * of the appointments that got a message (the reminder scan: the others are left as they are).
      */
     public Uni<Void> decideAll(SqlClient db, List<AppointmentContact> contacts,
                                Function<AppointmentContact, Trigger> trigger) {
@@ -230,8 +231,9 @@ public class NotifyEventHandler {
             return Uni.createFrom().voidItem();
         }
         return store.queueFor(db, contacts.stream().map(c -> c.appointmentId).toList()).chain(queue -> {
-            contacts.forEach(c -> decide(c, trigger.apply(c), queue));
-            return AppointmentContacts.save(db, List.of(), contacts).chain(() -> store.write(db, queue));
+            List<AppointmentContact> changed = contacts.stream().filter(c -> decide(c, trigger.apply(c), queue))
+                    .toList();
+            return AppointmentContacts.save(db, List.of(), changed).chain(() -> store.write(db, queue));
         });
     }
 

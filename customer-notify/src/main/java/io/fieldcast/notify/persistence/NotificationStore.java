@@ -41,7 +41,7 @@ public class NotificationStore {
 
     private static final Logger LOG = Logger.getLogger(NotificationStore.class);
     private static final MessageRenderer RENDERER = new MessageRenderer();
-    
+
     private final NotifySettings config;
     private final TrackingLinks links;
 
@@ -98,7 +98,6 @@ public class NotificationStore {
             + COLUMNS.names() + ", 'PENDING' from " + COLUMNS.unnest(1, "x")
             + " on conflict on constraint notification_once do nothing";
 
-
     /** The decided messages of one batch, not yet written. */
     public final class Queue {
 
@@ -126,11 +125,6 @@ public class NotificationStore {
                 }
             }
             return added;
-        }
-
-        /** Messages queued and not yet written. */
-        public int size() {
-            return rows.size();
         }
     }
 
