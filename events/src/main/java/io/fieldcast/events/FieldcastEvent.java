@@ -27,9 +27,11 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = NotificationSent.class, name = "NotificationSent"),
         @JsonSubTypes.Type(value = NotificationFailed.class, name = "NotificationFailed"),
         @JsonSubTypes.Type(value = TechnicianStatusChanged.class, name = "TechnicianStatusChanged"),
+        @JsonSubTypes.Type(value = UserAccessChanged.class, name = "UserAccessChanged"),
 })
 public sealed interface FieldcastEvent permits AppointmentEvent, RoutePlanned, LocationPing, VisitStatusChanged,
-        ArrivalForecast, LearnedDurations, CustomerReplied, NotificationEvent, TechnicianStatusChanged {
+        ArrivalForecast, LearnedDurations, CustomerReplied, NotificationEvent, TechnicianStatusChanged,
+        UserAccessChanged {
 
     UUID eventId();
 

@@ -26,10 +26,15 @@ public final class Topics {
     public static final String NOTIFICATIONS = "fieldcast.notifications";
     /** Key technicianId: TechnicianStatusChanged (an admin activated or deactivated a technician), dispatch → mobile. */
     public static final String TECHNICIANS = "fieldcast.technicians";
+    /**
+     * Key username: UserAccessChanged (an admin changed a console user or integration client), dispatch → every
+     * service, which ends the sessions it says.
+     */
+    public static final String USERS = "fieldcast.users";
 
     /** All business topics, in the order of DESIGN.md, then those added since (see the CHANGELOG). */
     public static final List<String> ALL = List.of(APPOINTMENTS, ROUTES, TECH_LOCATIONS, VISIT_STATUS,
-            ARRIVAL_FORECASTS, DURATION_ESTIMATES, CUSTOMER_REPLIES, NOTIFICATIONS, TECHNICIANS);
+            ARRIVAL_FORECASTS, DURATION_ESTIMATES, CUSTOMER_REPLIES, NOTIFICATIONS, TECHNICIANS, USERS);
 
     private static final String DLQ_SUFFIX = ".dlq";
 

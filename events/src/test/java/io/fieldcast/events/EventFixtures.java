@@ -45,6 +45,8 @@ final class EventFixtures {
                         "SM123", 2, T0.plusSeconds(600), T0.plusSeconds(4200)),
                 new NotificationFailed(Events.newId(), T0, 1, APPOINTMENT, "ON_THE_WAY", "email", "a***@example.org",
                         "550 mailbox unavailable", 5),
-                new TechnicianStatusChanged(Events.newId(), T0, 1, "tech-07", false, "root"));
+                new TechnicianStatusChanged(Events.newId(), T0, 1, "tech-07", false, "root"),
+                new UserAccessChanged(Events.newId(), T0, 1, "dana", true, List.of("dispatcher"), List.of("north"),
+                        T0, "root"));
     }
 }

@@ -3,8 +3,10 @@ package io.fieldcast.dispatch.auth;
 import io.fieldcast.platform.audit.AuditLog;
 import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.platform.rest.ApiException;
+import io.fieldcast.platform.security.Access;
 import io.fieldcast.platform.security.LoginThrottle;
 import io.fieldcast.platform.security.Passwords;
+import io.fieldcast.platform.security.Roles;
 import io.fieldcast.platform.security.TokenIssuer;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
@@ -48,8 +50,20 @@ public class AuthResource {
     public record LoginAnswer(String token, Instant expiresAt, String username, Set<String> roles) {
     }
 
-    public record WhoAmI(String username, Set<String> roles) {
+    public record WhoAmI(String username, Set<String> roles, Set<String> territories, boolean allTerritories,
+                         boolean canChange) {
     }
+
+    public record ClientCredentials(@NotBlank @Size(max = 100) String clientId,
+                                    @NotNull @Size(max = 200) String clientSecret) {
+    }
+
+    public record PasswordChange(@NotNull @Size(max = 200) String currentPassword,
+                                 @NotNull @Size(max = 200) String newPassword) {
+    }
+
+    @Inject
+    Users users;
 
     @POST
     @Path("/login")
@@ -60,20 +74,61 @@ public class AuthResource {
         String username = credentials.username();
         String address = LoginThrottle.address(request);
         throttle.check(username, address); // 429 before any password is checked
+        AppUser user = verified(username, credentials.password(), address, AppUser.PERSON, "unknown username or "
+                + "wrong password");
+        var issued = tokens.forUser(user.username, user.roleSet(), user.territorySet());
+        return new LoginAnswer(issued.token(), issued.expiresAt(), user.username, new TreeSet<>(user.roleSet()));
+    }
+
+    @POST
+    @Path("/token")
+    @PermitAll
+    @Blocking
+    @Operation(summary = "An integration client's id and secret for a token carrying its scopes and territories "
+            + "(client credentials; failed attempts lock out like logins)")
+    public LoginAnswer token(@Valid @NotNull ClientCredentials credentials, @Context HttpServerRequest request) {
+        String address = LoginThrottle.address(request);
+        throttle.check(credentials.clientId(), address);
+        AppUser client = verified(credentials.clientId(), credentials.clientSecret(), address, AppUser.INTEGRATION,
+                "unknown client or wrong secret");
+        Set<String> groups = new TreeSet<>(client.roleSet());
+        groups.add(Roles.INTEGRATION);
+        var issued = tokens.forUser(client.username, groups, client.territorySet());
+        return new LoginAnswer(issued.token(), issued.expiresAt(), client.username, groups);
+    }
+
+    @POST
+    @Path("/password")
+    @Authenticated
+    @Blocking
+    @Operation(summary = "Change your own password (at least 12 characters); your other sessions end, and the "
+            + "answer carries a fresh token")
+    public LoginAnswer changePassword(@Valid @NotNull PasswordChange change, @Context HttpServerRequest request) {
+        String username = jwt.getName();
+        String address = LoginThrottle.address(request);
+        throttle.check(username, address);
+        verified(username, change.currentPassword(), address, AppUser.PERSON, "wrong current password");
+        AppUser user = users.changeOwnPassword(username, change.newPassword());
+        var issued = tokens.forUser(user.username, user.roleSet(), user.territorySet());
+        return new LoginAnswer(issued.token(), issued.expiresAt(), user.username, new TreeSet<>(user.roleSet()));
+    }
+
+    /**
+     * The one check of a secret: as slow for an unknown user as for a known one and the same answer, so nothing tells
+     * which names exist; each attempt audited and counted by the throttle.
+     */
+    private AppUser verified(String username, String secret, String address, String kind, String refusal) {
         AppUser user = Reactive.inSession(() -> AppUser.<AppUser>findById(username));
-        // As slow for an unknown user as for a known one, and the same answer: nothing tells which usernames exist.
-        boolean matches = Passwords.matchesInConstantTime(credentials.password(),
-                user == null ? null : user.passwordHash);
-        boolean ok = matches && user.active;
+        boolean matches = Passwords.matchesInConstantTime(secret, user == null ? null : user.passwordHash);
+        boolean ok = matches && user.active && kind.equals(user.kind);
         Reactive.inTransaction(() -> audit.record("user", username, ok ? "LOGIN" : "LOGIN_FAILED", username,
                 "from " + address, null, null));
         if (!ok) {
             throttle.failed(username, address);
-            throw new ApiException(401, "unauthorized", "unknown username or wrong password");
+            throw new ApiException(401, "unauthorized", refusal);
         }
         throttle.succeeded(username);
-        var issued = tokens.forUser(user.username, user.roleSet());
-        return new LoginAnswer(issued.token(), issued.expiresAt(), user.username, new TreeSet<>(user.roleSet()));
+        return user;
     }
 
     @GET
@@ -81,6 +136,9 @@ public class AuthResource {
     @Authenticated
     @Operation(summary = "Who the presented token belongs to")
     public WhoAmI me() {
-        return new WhoAmI(jwt.getName(), new TreeSet<>(jwt.getGroups()));
+        Access access = Access.of(jwt);
+        return new WhoAmI(jwt.getName(), new TreeSet<>(jwt.getGroups()),
+                access.everyTerritory() ? Set.of() : new TreeSet<>(access.territories()), access.everyTerritory(),
+                access.canChange());
     }
 }

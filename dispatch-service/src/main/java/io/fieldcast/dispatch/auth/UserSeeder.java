@@ -15,12 +15,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
-/** Creates the configured users that do not exist yet; never overwrites a password changed since. */
+/**
+ * Creates the configured users ({@code fieldcast.auth.seed-users}: demo, bench, a first admin) that do not exist yet,
+ * marked as seeded; never overwrites a password changed since.
+ */
 @ApplicationScoped
 public class UserSeeder {
 
     private static final Logger LOG = Logger.getLogger(UserSeeder.class);
-    private static final Set<String> KNOWN_ROLES = Set.of(Roles.DISPATCHER, Roles.ADMIN);
 
     void seed(@Observes StartupEvent startup, AuthSettings settings, Clock clock) {
         List<String> entries = settings.seedUsers().orElse(List.of());
@@ -38,22 +40,27 @@ public class UserSeeder {
     }
 
     static AppUser parse(String entry, Clock clock) {
-        String[] parts = entry.split(":", 3);
-        if (parts.length != 3 || parts[0].isBlank() || parts[1].isBlank()) {
-            throw new IllegalArgumentException("fieldcast.auth.seed-users entry must be username:password:roles, got '"
-                    + entry.replaceAll(":[^:]*:", ":***:") + "'");
+        String[] parts = entry.split(":", 4);
+        if (parts.length < 3 || parts[0].isBlank() || parts[1].isBlank()) {
+            throw new IllegalArgumentException("fieldcast.auth.seed-users entry must be username:password:roles"
+                    + "[:territories], got '" + entry.replaceAll(":[^:]*:", ":***:") + "'");
         }
         Set<String> roles = Set.of(parts[2].split("\\+"));
-        if (!KNOWN_ROLES.containsAll(roles)) {
+        if (!Users.PERSON_ROLES.containsAll(roles)) {
             throw new IllegalArgumentException("unknown role in " + roles + " for " + parts[0]
-                    + "; console users may be " + KNOWN_ROLES);
+                    + "; console users may be " + Users.PERSON_ROLES);
         }
         AppUser user = new AppUser();
         user.username = parts[0];
         user.displayName = parts[0];
         user.passwordHash = Passwords.hash(parts[1]);
-        user.roles = String.join(",", roles);
+        user.roles(roles);
+        // Territories separated by '+'; none given means every territory.
+        user.territories(parts.length == 4 && !parts[3].isBlank() && !roles.contains(Roles.ADMIN)
+                ? List.of(parts[3].split("\\+")) : null);
+        user.seeded = true;
         user.createdAt = clock.instant();
+        user.passwordChangedAt = user.createdAt;
         return user;
     }
 }

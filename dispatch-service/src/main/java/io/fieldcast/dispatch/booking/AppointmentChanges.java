@@ -14,6 +14,7 @@ import io.fieldcast.platform.audit.AuditLog;
 import io.fieldcast.platform.outbox.Outbox;
 import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.platform.rest.ApiException;
+import io.fieldcast.platform.security.Access;
 import io.fieldcast.roadnetwork.GeoPoint;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -57,9 +58,10 @@ public class AppointmentChanges {
      * transaction (as in {@link BookingService#book(AppointmentDtos.BookRequest, String, Function)}), and so for
      * cancel and change.
      */
-    public AppointmentView reschedule(UUID id, RescheduleRequest request, String actor,
+    public AppointmentView reschedule(UUID id, RescheduleRequest request, Access access,
                                       Function<AppointmentView, Uni<Void>> alsoInTransaction) {
-        Appointment current = find(id);
+        Appointment current = find(id, access);
+        String actor = access.principal();
         Territory territory = slots.territory(current.territoryId, current.lat, current.lon);
         booking.checkWindow(request.windowStart(), request.windowEnd(), territory, "windowStart");
         JobType jobType = slots.jobType(current.jobType);
@@ -96,11 +98,11 @@ public class AppointmentChanges {
         }
     }
 
-    public AppointmentView cancel(UUID id, String reason, String actor, String canceledBy,
+    public AppointmentView cancel(UUID id, String reason, Access access, String canceledBy,
                                   Function<AppointmentView, Uni<Void>> alsoInTransaction) {
-        Appointment current = find(id);
+        Appointment current = find(id, access);
         return Reactive.inTransaction(() -> cancelWithin(current.territoryId,
-                current.serviceDate, id, reason, actor, canceledBy).call(alsoInTransaction::apply));
+                current.serviceDate, id, reason, access.principal(), canceledBy).call(alsoInTransaction::apply));
     }
 
     /**
@@ -132,9 +134,10 @@ public class AppointmentChanges {
                 .invoke(() -> dayChanged.fire(new DayChanged(territoryId, date, "appointment " + id + " canceled")));
     }
 
-    public AppointmentView change(UUID id, ChangeRequest request, String actor,
+    public AppointmentView change(UUID id, ChangeRequest request, Access access,
                                   Function<AppointmentView, Uni<Void>> alsoInTransaction) {
-        Appointment current = find(id);
+        Appointment current = find(id, access);
+        String actor = access.principal();
         JobType newType = request.jobType() == null ? null : slots.jobType(request.jobType());
         boolean retyped = newType != null && !newType.code.equals(current.jobType);
         if (retyped) {
@@ -177,11 +180,14 @@ public class AppointmentChanges {
         }
     }
 
-    private Appointment find(UUID id) {
+    /** The appointment, if the caller sees its territory: to others it does not exist (404). */
+    private Appointment find(UUID id, Access access) {
         Appointment a = Reactive.inSession(() -> Appointment.<Appointment>findById(id));
         if (a == null) {
             throw ApiException.notFound("appointment " + id);
         }
+        access.requireVisible(a.territoryId, "appointment " + id);
+        access.requireChange();
         return a;
     }
 

@@ -16,6 +16,7 @@ import io.fieldcast.platform.audit.AuditLog;
 import io.fieldcast.platform.outbox.Outbox;
 import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.platform.rest.ApiException;
+import io.fieldcast.platform.security.Access;
 import io.fieldcast.roadnetwork.GeoPoint;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,9 +72,9 @@ public class BookingService {
      * Books; {@code alsoInTransaction} runs with the booked appointment inside the booking's transaction (the REST
      * layer stores the answer to the request's idempotency key there, so the two commit together).
      */
-    public AppointmentView book(BookRequest request, String actor,
+    public AppointmentView book(BookRequest request, Access access,
                                 Function<AppointmentView, Uni<Void>> alsoInTransaction) {
-        AppointmentView booked = bookInTransaction(request, actor, alsoInTransaction);
+        AppointmentView booked = bookInTransaction(request, access, alsoInTransaction);
         if (booked.priority() >= EMERGENCY_PRIORITY) {
             dayChanged.fire(new DayChanged(booked.territoryId(), booked.serviceDate(),
                     "emergency " + booked.id() + " booked"));
@@ -81,10 +82,12 @@ public class BookingService {
         return booked;
     }
 
-    private AppointmentView bookInTransaction(BookRequest request, String actor,
+    private AppointmentView bookInTransaction(BookRequest request, Access access,
                                               Function<AppointmentView, Uni<Void>> alsoInTransaction) {
+        String actor = access.principal();
         JobType jobType = slots.jobType(request.jobType());
         Territory territory = slots.territory(request.territoryId(), request.lat(), request.lon());
+        access.requireTerritory(territory.id);
         checkWindow(request.windowStart(), request.windowEnd(), territory, "windowStart");
         if (request.customerId() == null && request.customer() == null) {
             throw ApiException.badRequest("customer", "give either customerId or a customer");

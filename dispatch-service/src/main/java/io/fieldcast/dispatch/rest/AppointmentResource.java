@@ -12,6 +12,7 @@ import io.fieldcast.dispatch.domain.AppointmentStatus;
 import io.fieldcast.platform.audit.AuditLog;
 import io.fieldcast.platform.idempotency.Idempotency;
 import io.fieldcast.platform.rest.ApiException;
+import io.fieldcast.platform.security.Access;
 import io.fieldcast.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -50,7 +51,7 @@ import java.util.UUID;
  */
 @Path("/api/appointments")
 @Tag(name = "appointments")
-@RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
+@RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN})
 public class AppointmentResource {
 
     @Inject
@@ -68,12 +69,13 @@ public class AppointmentResource {
     }
 
     @POST
+    @RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
     @Operation(summary = "Book a promised window; 409 with the next best slots when it cannot be served")
     @APIResponseSchema(value = AppointmentView.class, responseCode = "201")
     public Response book(@HeaderParam(Idempotency.HEADER) @Parameter(description = Idempotency.HEADER_DOC) String key,
                          @Valid @NotNull BookRequest request) {
         return idempotency.once("appointments.book", key, request, claim -> created(
-                booking.book(request, jwt.getName(), claim.answers(AppointmentResource::created))));
+                booking.book(request, Access.of(jwt), claim.answers(AppointmentResource::created))));
     }
 
     private static Response created(AppointmentView booked) {
@@ -84,8 +86,10 @@ public class AppointmentResource {
     @Path("/{id}")
     @Operation(summary = "One appointment with its place in the current plan")
     public Uni<AppointmentView> get(@PathParam("id") UUID id) {
+        Access access = Access.of(jwt);
         return Panache.withSession(() -> Appointment.<Appointment>findById(id))
                 .onItem().ifNull().failWith(() -> ApiException.notFound("appointment " + id))
+                .invoke(a -> access.requireVisible(a.territoryId, "appointment " + id))
                 .map(AppointmentView::of);
     }
 
@@ -98,8 +102,16 @@ public class AppointmentResource {
                                            @QueryParam("q") @Size(max = 100) String q,
                                            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        Access access = Access.of(jwt);
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
+        if (territory != null) {
+            access.requireTerritory(territory);
+        }
+        if (access.territoryFilter() != null) {
+            where.append(" and territoryId in :mine");
+            params.put("mine", access.territoryFilter());
+        }
         if (territory != null) {
             where.append(" and territoryId = :territory");
             params.put("territory", territory);
@@ -126,7 +138,9 @@ public class AppointmentResource {
         // A search by customer name or phone reads customer data: who searched for whom is audited.
         Uni<Void> audited = q == null || q.isBlank() ? Uni.createFrom().voidItem()
                 : Panache.withTransaction(() -> audit.record("customer", "search:" + q.trim(), "SEARCHED",
-                        jwt.getName(), territory == null ? "all territories" : "territory " + territory, null, null));
+                        jwt.getName(), territory != null ? "territory " + territory : access.everyTerritory()
+                                ? "all territories" : "territories " + String.join(", ", access.territoryFilter()),
+                        null, null));
         return audited.chain(() -> Panache.withSession(() -> {
             var found = Appointment.<Appointment>find(query, params);
             return found.page(page, size).list()
@@ -137,17 +151,19 @@ public class AppointmentResource {
 
     @PUT
     @Path("/{id}/window")
+    @RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
     @Operation(summary = "Move to another window; re-validates capacity (409 with alternatives)")
     @APIResponseSchema(AppointmentView.class)
     public Response reschedule(@PathParam("id") UUID id,
                                @HeaderParam(Idempotency.HEADER) @Parameter(description = Idempotency.HEADER_DOC)
                                String key, @Valid @NotNull RescheduleRequest request) {
         return idempotency.once("appointments.reschedule", key, request, claim ->
-                Response.ok(changes.reschedule(id, request, jwt.getName(), claim.answersOk())).build());
+                Response.ok(changes.reschedule(id, request, Access.of(jwt), claim.answersOk())).build());
     }
 
     @POST
     @Path("/{id}/cancel")
+    @RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
     @Operation(summary = "Cancel; frees the capacity")
     @APIResponseSchema(AppointmentView.class)
     public Response cancel(@PathParam("id") UUID id,
@@ -155,17 +171,18 @@ public class AppointmentResource {
                            String key, @Valid CancelRequest request) {
         String reason = request == null ? null : request.reason();
         return idempotency.once("appointments.cancel", key, request, claim -> Response.ok(
-                changes.cancel(id, reason, jwt.getName(), "dispatcher", claim.answersOk())).build());
+                changes.cancel(id, reason, Access.of(jwt), "dispatcher", claim.answersOk())).build());
     }
 
     @PATCH
     @Path("/{id}")
+    @RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
     @Operation(summary = "Change job type, priority or notes; a new job type re-validates capacity")
     @APIResponseSchema(AppointmentView.class)
     public Response change(@PathParam("id") UUID id,
                            @HeaderParam(Idempotency.HEADER) @Parameter(description = Idempotency.HEADER_DOC)
                            String key, @Valid @NotNull ChangeRequest request) {
         return idempotency.once("appointments.change", key, request, claim ->
-                Response.ok(changes.change(id, request, jwt.getName(), claim.answersOk())).build());
+                Response.ok(changes.change(id, request, Access.of(jwt), claim.answersOk())).build());
     }
 }

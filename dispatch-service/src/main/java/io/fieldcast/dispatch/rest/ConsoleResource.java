@@ -15,7 +15,7 @@ import java.time.Instant;
 /** What the console asks besides the plans: the domain time (the demo runs faster than the wall) and its settings. */
 @Path("/api")
 @Tag(name = "console")
-@RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
+@RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN})
 public class ConsoleResource {
 
     public record Now(Instant now, long epochMillis) {

@@ -43,7 +43,7 @@ import java.util.UUID;
 
 @Path("/api/plans/{territoryId}")
 @Tag(name = "plans")
-@RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
+@RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN})
 public class PlanResource {
 
     @Inject
@@ -84,6 +84,7 @@ public class PlanResource {
     }
 
     @POST
+    @RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
     @Path("/{date}/solve")
     @Operation(summary = "Start solving the territory-day in the background; watch …/events, then publish")
     public Response solve(@PathParam("territoryId") String territoryId, @PathParam("date") String date,
@@ -112,6 +113,7 @@ public class PlanResource {
     }
 
     @POST
+    @RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
     @Path("/{date}/stop")
     @HeldSolve
     @Operation(summary = "Stop solving; the best plan so far stays ready to publish")
@@ -125,6 +127,7 @@ public class PlanResource {
     }
 
     @POST
+    @RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
     @Path("/{date}/publish")
     @HeldSolve
     @Operation(summary = "Make the solved plan the plan of record and send each technician their route")
@@ -153,6 +156,7 @@ public class PlanResource {
     }
 
     @POST
+    @RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
     @Path("/{date}/replan")
     @Operation(summary = "Re-plan the rest of the day now (freeze horizon kept) and publish the changed routes")
     public Replanner.Outcome replan(@PathParam("territoryId") String territoryId, @PathParam("date") String date,
@@ -177,6 +181,7 @@ public class PlanResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
     @Path("/{date}/visits/{appointmentId}/pin")
     @Operation(summary = "Manual dispatch: put a visit with a technician at a position and pin it there")
     public Response pin(@PathParam("territoryId") String territoryId, @PathParam("date") String date,
@@ -186,6 +191,7 @@ public class PlanResource {
     }
 
     @DELETE
+    @RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
     @Path("/{date}/visits/{appointmentId}/pin")
     @Operation(summary = "Let the optimizer move a pinned visit again")
     public Response unpin(@PathParam("territoryId") String territoryId, @PathParam("date") String date,

@@ -25,7 +25,7 @@ import java.util.List;
 /** Where the territory's technicians are now, from their phones' latest pings. */
 @Path("/api/positions")
 @Tag(name = "console")
-@RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
+@RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN})
 public class PositionResource {
 
     /** One technician's latest fix and how old it is in domain time. */

@@ -16,6 +16,7 @@ import io.fieldcast.events.TechnicianStatusChanged;
 import io.fieldcast.platform.audit.AuditLog;
 import io.fieldcast.platform.outbox.Outbox;
 import io.fieldcast.platform.rest.ApiException;
+import io.fieldcast.platform.security.Access;
 import io.fieldcast.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -23,6 +24,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -61,9 +63,12 @@ public class ReferenceResource {
 
     @GET
     @Path("/territories")
-    @RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
+    @RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "The territories you work in (every one for admins)")
     public Uni<List<Territory>> territories() {
-        return Panache.withSession(() -> Territory.<Territory>listAll());
+        Access access = Access.of(jwt);
+        return Panache.withSession(() -> access.territoryFilter() == null ? Territory.<Territory>list("order by id")
+                : Territory.<Territory>list("id in ?1 order by id", access.territoryFilter()));
     }
 
     @PUT
@@ -94,7 +99,7 @@ public class ReferenceResource {
 
     @GET
     @Path("/job-types")
-    @RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
+    @RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN})
     public Uni<List<JobType>> jobTypes() {
         return Panache.withSession(() -> JobType.<JobType>listAll());
     }
@@ -118,18 +123,24 @@ public class ReferenceResource {
 
     @GET
     @Path("/technicians")
-    @RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
-    public Uni<List<Technician>> technicians(@QueryParam("territory") String territory) {
-        return Panache.withSession(() -> territory == null ? Technician.<Technician>list("order by id")
-                : Technician.<Technician>list("territoryId = ?1 order by id", territory));
+    @RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "Technicians of a territory, or of all your territories")
+    public Uni<List<Technician>> technicians(@QueryParam("territory") @Size(max = 40) String territory) {
+        Access access = Access.of(jwt);
+        return Panache.withSession(() -> territory != null
+                ? Technician.<Technician>list("territoryId = ?1 order by id", territory)
+                : access.territoryFilter() == null ? Technician.<Technician>list("order by id")
+                : Technician.<Technician>list("territoryId in ?1 order by id", access.territoryFilter()));
     }
 
     @GET
     @Path("/technicians/{id}")
-    @RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
-    public Uni<Technician> technician(@PathParam("id") String id) {
+    @RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN})
+    public Uni<Technician> technician(@PathParam("id") @Size(max = 64) String id) {
+        Access access = Access.of(jwt);
         return Panache.withSession(() -> Technician.<Technician>findById(id))
-                .onItem().ifNull().failWith(() -> ApiException.notFound("technician " + id));
+                .onItem().ifNull().failWith(() -> ApiException.notFound("technician " + id))
+                .invoke(t -> access.requireVisible(t.territoryId, "technician " + id));
     }
 
     @PUT
@@ -176,10 +187,12 @@ public class ReferenceResource {
             throw ApiException.badRequest("lastDay", "must not be before firstDay");
         }
         String[] territory = new String[1];
+        Access access = Access.of(jwt);
         return Panache.withTransaction(() -> Technician.findById(id)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("technician " + id))
                 .chain(found -> {
                     Technician tech = (Technician) found;
+                    access.requireVisible(tech.territoryId, "technician " + id);
                     territory[0] = tech.territoryId;
                     TechnicianAbsence a = new TechnicianAbsence();
                     a.id = UUID.randomUUID();

@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The territory's roads as GeoJSON, so the console draws its map without a tile server. */
 @Path("/api/roads")
 @Tag(name = "console")
-@RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
+@RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN})
 public class RoadResource {
 
     private static final double KM_PER_DEGREE = 111.32;

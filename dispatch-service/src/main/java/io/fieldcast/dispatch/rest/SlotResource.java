@@ -22,7 +22,7 @@ import java.util.List;
 /** Windows that can really be served, best first. */
 @Path("/api/slots")
 @Tag(name = "booking")
-@RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
+@RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN})
 public class SlotResource {
 
     @Inject

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,17 +26,28 @@ public class TokenIssuer {
         this.settings = settings;
     }
 
-    /** A token for a person (dispatcher, admin). */
+    /** A token for a person or integration that sees every territory (admins; tests). */
     public IssuedToken forUser(String userId, Set<String> roles) {
-        return sign(userId, roles, null, settings.userTokenLifetime());
+        return forUser(userId, roles, null);
+    }
+
+    /**
+     * A token for a person (dispatcher, supervisor, admin) or an integration client, limited to these territories;
+     * null means every territory.
+     */
+    public IssuedToken forUser(String userId, Set<String> roles, Collection<String> territories) {
+        List<String> claim = territories == null ? List.of(Roles.ALL_TERRITORIES) : List.copyOf(territories);
+        return sign(userId, roles, null, claim, settings.userTokenLifetime());
     }
 
     /** A token bound to one technician: every technician endpoint reads the id from it, never from the request. */
     public IssuedToken forTechnician(String technicianId, String deviceId) {
-        return sign("device:" + deviceId, Set.of(Roles.TECHNICIAN), technicianId, settings.deviceTokenLifetime());
+        return sign("device:" + deviceId, Set.of(Roles.TECHNICIAN), technicianId, null,
+                settings.deviceTokenLifetime());
     }
 
-    private IssuedToken sign(String subject, Set<String> roles, String technicianId, Duration lifetime) {
+    private IssuedToken sign(String subject, Set<String> roles, String technicianId, List<String> territories,
+                             Duration lifetime) {
         Instant now = clock.instant();
         Instant expires = now.plus(lifetime);
         var builder = Jwt.issuer(settings.issuer())
@@ -46,6 +59,9 @@ public class TokenIssuer {
                 .claim("jti", UUID.randomUUID().toString());
         if (technicianId != null) {
             builder.claim(Roles.TECHNICIAN_CLAIM, technicianId);
+        }
+        if (territories != null) {
+            builder.claim(Roles.TERRITORIES_CLAIM, territories);
         }
         return new IssuedToken(builder.sign(), expires);
     }
