@@ -21,6 +21,6 @@ class DispatchFoundationTest extends ServiceFoundationContract {
     @Override
     protected Set<String> publicOperations() {
         // GET / only redirects to the console page, which asks for a login itself.
-        return Set.of("POST /api/auth/login", "GET /");
+        return Set.of("POST /api/auth/login", "POST /api/auth/token", "GET /");
     }
 }

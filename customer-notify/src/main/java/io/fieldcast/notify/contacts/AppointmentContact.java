@@ -35,6 +35,9 @@ public class AppointmentContact extends PanacheEntityBase {
     public boolean emailOptIn;
     @Column(name = "time_zone")
     public String timeZone;
+    /** The appointment's territory: a dispatcher sees the contacts and texts of their territories only. */
+    @Column(name = "territory_id")
+    public String territoryId;
     @Column(name = "window_start")
     public Instant windowStart;
     @Column(name = "window_end")

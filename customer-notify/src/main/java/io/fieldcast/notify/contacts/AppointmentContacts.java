@@ -40,6 +40,7 @@ public final class AppointmentContacts {
             column("sms_opt_in", "boolean", c -> c.smsOptIn),
             column("email_opt_in", "boolean", c -> c.emailOptIn),
             column("time_zone", "text", c -> c.timeZone),
+            column("territory_id", "text", c -> c.territoryId),
             column("window_start", "timestamptz", c -> c.windowStart),
             column("window_end", "timestamptz", c -> c.windowEnd),
             column("status", "text", c -> c.status),
@@ -145,6 +146,7 @@ public final class AppointmentContacts {
         c.smsOptIn = r.getBoolean("sms_opt_in");
         c.emailOptIn = r.getBoolean("email_opt_in");
         c.timeZone = r.getString("time_zone");
+        c.territoryId = r.getString("territory_id");
         c.windowStart = instant(r.getOffsetDateTime("window_start"));
         c.windowEnd = instant(r.getOffsetDateTime("window_end"));
         c.status = r.getString("status");

@@ -180,6 +180,7 @@ public class NotifyEventHandler {
             c.emailOptIn = booked.customer().emailOptIn();
         }
         c.timeZone = booked.timeZone() == null ? ZoneId.of("UTC").getId() : booked.timeZone();
+        c.territoryId = booked.territoryId();
         c.windowStart = booked.windowStart();
         c.windowEnd = booked.windowEnd();
         c.status = "BOOKED";

@@ -1,5 +1,6 @@
 package io.fieldcast.notify.rest;
 
+import io.fieldcast.platform.security.Access;
 import io.fieldcast.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,9 +44,11 @@ public class OutboxResource {
     }
 
     private final Pool pool;
+    private final JsonWebToken jwt;
 
-    public OutboxResource(Pool pool) {
+    public OutboxResource(Pool pool, JsonWebToken jwt) {
         this.pool = pool;
+        this.jwt = jwt;
     }
 
     @GET
@@ -62,15 +66,27 @@ public class OutboxResource {
 
     @GET
     @Path("api/outbox")
-    @RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
+    @RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Latest notifications, newest first; optionally of one appointment")
     public Uni<List<OutboxMessage>> list(@QueryParam("appointmentId") UUID appointmentId,
                                          @QueryParam("limit") @DefaultValue("200") int limit) {
         int capped = Math.max(1, Math.min(limit, 1000));
-        String where = appointmentId == null ? "" : " where appointment_id = $2";
-        Tuple args = appointmentId == null ? Tuple.of(capped) : Tuple.of(capped, appointmentId);
-        return pool.preparedQuery("select * from notification" + where + " order by id desc limit $1")
+        Access access = Access.of(jwt);
+        List<String> where = new ArrayList<>();
+        Tuple args = Tuple.of(capped);
+        if (appointmentId != null) {
+            args.addUUID(appointmentId);
+            where.add("n.appointment_id = $" + args.size());
+        }
+        if (access.territoryFilter() != null) {
+            // Texts of the caller's territories only, by the territory of the appointment they are about.
+            args.addArrayOfString(access.territoryFilter().toArray(String[]::new));
+            where.add("exists (select 1 from appointment_contact c where c.appointment_id = n.appointment_id"
+                    + " and c.territory_id = any($" + args.size() + "))");
+        }
+        String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+        return pool.preparedQuery("select n.* from notification n" + filter + " order by n.id desc limit $1")
                 .execute(args)
                 .map(rows -> {
                     List<OutboxMessage> out = new ArrayList<>();

@@ -9,6 +9,7 @@ import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.platform.security.Passwords;
 import io.fieldcast.platform.security.Roles;
+import io.fieldcast.platform.security.TokenIssuer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -42,13 +43,13 @@ public class Users {
     private final AuditLog audit;
     private final Outbox outbox;
     private final Clock clock;
-    /** Sessions are ended in wall-clock time, the time tokens are issued and checked in (see TokenIssuer). */
-    private final Clock wall = Clock.systemUTC();
+    private final TokenIssuer tokens;
 
-    public Users(AuditLog audit, Outbox outbox, Clock clock) {
+    public Users(AuditLog audit, Outbox outbox, Clock clock, TokenIssuer tokens) {
         this.audit = audit;
         this.outbox = outbox;
         this.clock = clock;
+        this.tokens = tokens;
     }
 
     /** What an admin sees of a user: never the password hash. */
@@ -191,7 +192,8 @@ public class Users {
     }
 
     private Uni<Void> endSessions(AppUser user, String actor) {
-        user.sessionsValidAfter = wall.instant();
+        // In the time tokens are issued in (wall-clock), not the domain clock a simulated day runs on.
+        user.sessionsValidAfter = tokens.now();
         Set<String> territories = user.territorySet();
         return outbox.append(new UserAccessChanged(Events.newId(), clock.instant(), UserAccessChanged.SCHEMA_VERSION,
                 user.username, user.active, new ArrayList<>(user.roleSet()),

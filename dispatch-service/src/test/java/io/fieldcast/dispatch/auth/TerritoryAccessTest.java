@@ -53,17 +53,29 @@ class TerritoryAccessTest {
         south = "south-" + run;
         f = companies.empty();
         f.jobTypes();
-        f.territory(north, 0);
-        f.territory(south, 0);
+        territory(north);
+        territory(south);
         f.technician(north + "-tech", north, 0, Map.of());
         f.technician(south + "-tech", south, 1, Map.of());
         northId = book(2, north, "Nina North");
         southId = book(3, south, "Sven South");
     }
 
+    /**
+     * A territory whose centre is far from the test addresses and whose radius is tiny: other tests' bookings by
+     * address never land in it (the test database is shared); bookings here name it.
+     */
+    private void territory(String id) {
+        given().auth().oauth2(f.admin).contentType("application/json").body(Map.of("id", id, "name", id,
+                        "timeZone", "UTC", "centerLat", f.center.lat() + 1.0, "centerLon", f.center.lon(),
+                        "radiusKm", 0.1, "windowProfile", "08:00-12:00,12:00-16:00,16:00-20:00",
+                        "emergencyReservePct", 0))
+                .put("/api/territories/" + id).then().statusCode(200);
+    }
+
     private String book(int address, String territory, String name) {
-        String body = f.bookingJson(f.addresses.get(address), "REPAIR", "2026-03-03T08:00:00Z",
-                "2026-03-03T12:00:00Z", territory).replace("Rosa Diaz", name);
+        String body = f.bookingJson(f.addresses.get(address), "REPAIR", "2026-04-14T08:00:00Z",
+                "2026-04-14T12:00:00Z", territory).replace("Rosa Diaz", name);
         return given().auth().oauth2(f.admin).contentType("application/json").body(body)
                 .post("/api/appointments").then().statusCode(201).extract().path("id");
     }
@@ -96,7 +108,7 @@ class TerritoryAccessTest {
                 .body("territories", contains(north)).body("allTerritories", equalTo(false));
 
         // Lists are narrowed in the query; naming another territory is refused; ids of another are not found.
-        given().auth().oauth2(token).queryParam("date", "2026-03-03").get("/api/appointments").then()
+        given().auth().oauth2(token).queryParam("date", "2026-04-14").get("/api/appointments").then()
                 .statusCode(200).body("items.id", hasItem(northId)).body("items.id", not(hasItem(southId)))
                 .body("items.territoryId", everyItem(equalTo(north)));
         given().auth().oauth2(token).queryParam("territory", south).get("/api/appointments").then()
@@ -106,16 +118,16 @@ class TerritoryAccessTest {
         given().auth().oauth2(token).contentType("application/json").body("{\"reason\":\"probe\"}")
                 .post("/api/appointments/" + southId + "/cancel").then().statusCode(404);
         given().auth().oauth2(token).contentType("application/json")
-                .body(f.bookingJson(f.addresses.get(4), "REPAIR", "2026-03-03T12:00:00Z", "2026-03-03T16:00:00Z",
+                .body(f.bookingJson(f.addresses.get(4), "REPAIR", "2026-04-14T12:00:00Z", "2026-04-14T16:00:00Z",
                         south))
                 .post("/api/appointments").then().statusCode(403);
         given().auth().oauth2(token).get("/api/territories").then().statusCode(200).body("id", contains(north));
         given().auth().oauth2(token).get("/api/technicians").then().statusCode(200)
                 .body("id", contains(north + "-tech"));
         given().auth().oauth2(token).get("/api/technicians/" + south + "-tech").then().statusCode(404);
-        given().auth().oauth2(token).get("/api/plans/" + south + "/2026-03-03").then().statusCode(403);
+        given().auth().oauth2(token).get("/api/plans/" + south + "/2026-04-14").then().statusCode(403);
         given().auth().oauth2(token).contentType("application/json").body(Map.of("seconds", 1))
-                .post("/api/plans/" + south + "/2026-03-03/solve").then().statusCode(403);
+                .post("/api/plans/" + south + "/2026-04-14/solve").then().statusCode(403);
         given().auth().oauth2(token).queryParam("territory", south).get("/api/positions").then().statusCode(403);
         given().auth().oauth2(token).queryParam("entity", "appointment").queryParam("id", southId)
                 .get("/api/audit").then().statusCode(404);
@@ -136,7 +148,7 @@ class TerritoryAccessTest {
         given().auth().oauth2(token).contentType("application/json").body("{\"reason\":\"no\"}")
                 .post("/api/appointments/" + northId + "/cancel").then().statusCode(403);
         given().auth().oauth2(token).contentType("application/json").body(Map.of("seconds", 1))
-                .post("/api/plans/" + north + "/2026-03-03/solve").then().statusCode(403);
+                .post("/api/plans/" + north + "/2026-04-14/solve").then().statusCode(403);
         given().auth().oauth2(token).get("/api/admin/users").then().statusCode(403);
     }
 
@@ -147,7 +159,7 @@ class TerritoryAccessTest {
                 .body(Map.of("clientId", client[0], "clientSecret", client[1]))
                 .post("/api/auth/token").then().statusCode(200)
                 .body("roles", hasItem("integration")).extract().path("token");
-        given().auth().oauth2(token).queryParam("date", "2026-03-03").get("/api/appointments").then()
+        given().auth().oauth2(token).queryParam("date", "2026-04-14").get("/api/appointments").then()
                 .statusCode(200).body("items.id", hasItem(southId)).body("items.id", not(hasItem(northId)));
         given().auth().oauth2(token).contentType("application/json").body("{\"reason\":\"no\"}")
                 .post("/api/appointments/" + southId + "/cancel").then().statusCode(403);

@@ -48,7 +48,7 @@ public class ModelResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER})
+    @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER, Roles.SUPERVISOR})
     @Operation(summary = "Stored model versions, newest first, with methods, sample counts and evaluation")
     public Uni<List<ModelStore.VersionInfo>> versions() {
         return models.versions(50);

@@ -2,6 +2,7 @@ package io.fieldcast.eta.rest;
 
 import io.fieldcast.eta.history.PingHistory;
 import io.fieldcast.platform.rest.ApiException;
+import io.fieldcast.platform.security.Access;
 import io.fieldcast.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,9 +33,13 @@ public class PingResource {
 
     @Inject
     PingHistory history;
+    @Inject
+    TechnicianScope scope;
+    @Inject
+    JsonWebToken jwt;
 
     @GET
-    @RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
+    @RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "GPS pings of one technician between two instants, in device-time order")
     public Uni<List<PingHistory.StoredPing>> trace(
             @PathParam("technicianId") @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String technicianId,
@@ -46,6 +52,7 @@ public class PingResource {
         if (Duration.between(from, to).compareTo(MAX_SPAN) > 0) {
             throw ApiException.badRequest("to", "span from..to may be at most 7 days");
         }
-        return history.trace(technicianId, from, to, limit);
+        return scope.requireVisible(Access.of(jwt), technicianId)
+                .chain(() -> history.trace(technicianId, from, to, limit));
     }
 }

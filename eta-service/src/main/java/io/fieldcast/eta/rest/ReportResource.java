@@ -58,7 +58,7 @@ public class ReportResource {
 
     @GET
     @Path("api/report")
-    @RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
+    @RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "First published window per visit vs the learned arrival, over route days from..to "
             + "(default: the last 14 days): coverage, hit rate, MAE, lead time, calibration, by hour/technician/horizon")

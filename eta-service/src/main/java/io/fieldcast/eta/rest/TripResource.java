@@ -3,6 +3,7 @@ package io.fieldcast.eta.rest;
 import io.fieldcast.eta.history.DayBook;
 import io.fieldcast.eta.trips.MinedVisit;
 import io.fieldcast.eta.trips.TripService;
+import io.fieldcast.platform.security.Access;
 import io.fieldcast.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -24,18 +26,23 @@ import java.util.List;
 public class TripResource {
 
     private final TripService trips;
+    private final TechnicianScope scope;
+    private final JsonWebToken jwt;
 
-    public TripResource(TripService trips) {
+    public TripResource(TripService trips, TechnicianScope scope, JsonWebToken jwt) {
         this.trips = trips;
+        this.scope = scope;
+        this.jwt = jwt;
     }
 
     @GET
-    @RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
+    @RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "Per visit of that day: departure, arrival (and its source), travel vs road time, service, "
             + "stops, detour")
     public Uni<List<MinedVisit>> day(
             @PathParam("technicianId") @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String technicianId,
             @QueryParam("date") @NotNull LocalDate date) {
-        return trips.mine(new DayBook.TechDay(technicianId, date));
+        return scope.requireVisible(Access.of(jwt), technicianId)
+                .chain(() -> trips.mine(new DayBook.TechDay(technicianId, date)));
     }
 }

@@ -26,6 +26,14 @@ public class TokenIssuer {
         this.settings = settings;
     }
 
+    /**
+     * The time tokens are issued and checked in (wall-clock): a change that ends a user's sessions marks them with
+     * it, so tokens issued before it are refused ({@link UserSessions}).
+     */
+    public Instant now() {
+        return clock.instant();
+    }
+
     /** A token for a person or integration that sees every territory (admins; tests). */
     public IssuedToken forUser(String userId, Set<String> roles) {
         return forUser(userId, roles, null);
