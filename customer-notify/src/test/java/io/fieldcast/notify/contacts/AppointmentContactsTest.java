@@ -14,6 +14,7 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +46,16 @@ class AppointmentContactsTest {
         assertEquals("CANCELED", awaitStatus(appointment, "CANCELED"));
         given().auth().oauth2(dispatcher()).get("/api/appointments/" + appointment + "/contact").then()
                 .statusCode(200).body("language", Matchers.equalTo("es"));
+        // The contact and the texts of a "north" appointment are not shown to a dispatcher of another territory.
+        String north = tokens.forUser("nora", Set.of(Roles.DISPATCHER), List.of("north")).token();
+        String south = tokens.forUser("sven", Set.of(Roles.DISPATCHER), List.of("south")).token();
+        given().auth().oauth2(north).get("/api/appointments/" + appointment + "/contact").then().statusCode(200)
+                .body("territoryId", Matchers.equalTo("north"));
+        given().auth().oauth2(south).get("/api/appointments/" + appointment + "/contact").then().statusCode(404);
+        given().auth().oauth2(south).queryParam("appointmentId", appointment.toString()).get("/api/outbox").then()
+                .statusCode(200).body("size()", Matchers.equalTo(0));
+        given().auth().oauth2(south).get("/api/outbox").then().statusCode(200)
+                .body("appointmentId", Matchers.not(Matchers.hasItem(appointment.toString())));
     }
 
     @Test

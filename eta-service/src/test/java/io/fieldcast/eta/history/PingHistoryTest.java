@@ -1,7 +1,9 @@
 package io.fieldcast.eta.history;
 
 import io.fieldcast.events.Events;
+import io.fieldcast.events.GeoPosition;
 import io.fieldcast.events.LocationPing;
+import io.fieldcast.events.RoutePlanned;
 import io.fieldcast.platform.kafka.EventPublisher;
 import io.fieldcast.platform.security.Roles;
 import io.fieldcast.platform.security.TokenIssuer;
@@ -10,6 +12,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -66,6 +69,42 @@ class PingHistoryTest {
                 .queryParam("from", "2026-03-01T00:00:00Z").queryParam("to", "2026-03-02T00:00:00Z")
                 .get("/api/technicians/t1/pings").then().statusCode(403)
                 .body("message", containsString("orbidden"));
+    }
+
+    @Test
+    void aDispatcherReadsTheTracesOfTheirTerritorysTechniciansOnly() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String mine = "north-" + run;
+        String theirs = "south-" + run;
+        String ours = "tech-n-" + run;
+        String other = "tech-s-" + run;
+        publisher.sendAll(List.of(route(ours, mine), route(other, theirs), ping(ours, "n1", 10),
+                ping(other, "s1", 10))).get(10, TimeUnit.SECONDS);
+        String scoped = tokens.forUser("nora", Set.of(Roles.DISPATCHER), List.of(mine)).token();
+        String path = "/api/technicians/%s/pings";
+        int status = 0;
+        for (int i = 0; i < 100 && status != 200; i++) {
+            Thread.sleep(200);
+            status = given().auth().oauth2(scoped).queryParam("from", T0.minusSeconds(3600).toString())
+                    .queryParam("to", T0.plusSeconds(3600).toString()).get(path.formatted(ours)).statusCode();
+        }
+        assertEquals(200, status, "a technician of the dispatcher's territory");
+        given().auth().oauth2(scoped).queryParam("from", T0.minusSeconds(3600).toString())
+                .queryParam("to", T0.plusSeconds(3600).toString()).get(path.formatted(other)).then()
+                .statusCode(404);
+        given().auth().oauth2(scoped).queryParam("date", "2026-03-02")
+                .get("/api/technicians/" + other + "/trips").then().statusCode(404);
+        given().auth().oauth2(tokens.forUser("root", Set.of(Roles.ADMIN)).token())
+                .queryParam("from", T0.minusSeconds(3600).toString()).queryParam("to", T0.plusSeconds(3600).toString())
+                .get(path.formatted(other)).then().statusCode(200);
+    }
+
+    private static RoutePlanned route(String tech, String territory) {
+        LocalDate day = LocalDate.of(2026, 3, 2);
+        Instant start = T0.minusSeconds(3600);
+        return new RoutePlanned(Events.newId(), start.minusSeconds(3600), 1, tech, territory, day, 1,
+                new GeoPosition(42.5, 1.52), new GeoPosition(42.5, 1.52), start, start.plusSeconds(9 * 3600),
+                List.of());
     }
 
     private List<String> awaitTrace(String tech, int expected) throws InterruptedException {

@@ -2,6 +2,8 @@ package io.fieldcast.mobile.auth;
 
 import io.agroal.api.AgroalDataSource;
 import io.fieldcast.events.Events;
+import io.fieldcast.events.GeoPosition;
+import io.fieldcast.events.RoutePlanned;
 import io.fieldcast.events.TechnicianStatusChanged;
 import io.fieldcast.platform.kafka.EventPublisher;
 import io.fieldcast.platform.security.Roles;
@@ -15,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -122,6 +126,35 @@ class DeviceAuthResourceTest {
         assertEquals(List.of("DEVICE_REVOKED by dispatcher dana"),
                 audit("device", "tech-2/" + device), "the revocation is audited");
         assertTrue(audit("technician", "tech-2").contains("DEVICE_LOGIN by device:" + device), "so is the login");
+    }
+
+    @Test
+    void aDispatcherManagesThePhonesOfTheirTerritorysTechniciansOnly() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String mine = "north-" + run;
+        String tech = "tech-n-" + run;
+        LocalDate day = LocalDate.of(2026, 3, 2);
+        Instant start = day.atTime(8, 0).toInstant(ZoneOffset.UTC);
+        publisher.send(new RoutePlanned(Events.newId(), start.minusSeconds(3600), 1, tech, mine, day, 1,
+                new GeoPosition(42.5, 1.52), new GeoPosition(42.5, 1.52), start, start.plusSeconds(9 * 3600),
+                List.of())).get();
+        String scoped = tokens.forUser("nora", Set.of(Roles.DISPATCHER), List.of(mine)).token();
+        String elsewhere = tokens.forUser("sven", Set.of(Roles.DISPATCHER), List.of("south-" + run)).token();
+        int status = 0;
+        for (int i = 0; i < 100 && status != 200; i++) {
+            Thread.sleep(200);
+            status = given().auth().oauth2(scoped).get("/api/technicians/" + tech + "/devices").statusCode();
+        }
+        assertEquals(200, status, "the dispatcher of the technician's territory lists the phones");
+        given().auth().oauth2(elsewhere).get("/api/technicians/" + tech + "/devices").then().statusCode(404);
+        given().auth().oauth2(elsewhere).post("/api/technicians/" + tech + "/devices/d1/revoke").then()
+                .statusCode(404);
+        // A technician with no route known here is nobody's but an admin's.
+        given().auth().oauth2(scoped).get("/api/technicians/tech-2/devices").then().statusCode(404);
+        String supervisor = tokens.forUser("sam", Set.of(Roles.SUPERVISOR), List.of(mine)).token();
+        given().auth().oauth2(supervisor).get("/api/technicians/" + tech + "/devices").then().statusCode(200);
+        given().auth().oauth2(supervisor).post("/api/technicians/" + tech + "/devices/d1/revoke").then()
+                .statusCode(403);
     }
 
     @Test
