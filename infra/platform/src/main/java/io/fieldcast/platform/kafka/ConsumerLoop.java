@@ -101,7 +101,6 @@ final class ConsumerLoop implements Runnable {
         this.settings = settings;
         this.state = state;
         Map<String, Object> config = new HashMap<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 ConsumerConfig.CLIENT_ID_CONFIG, settings.clientId() + "-" + target.group(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
@@ -113,7 +112,8 @@ final class ConsumerLoop implements Runnable {
             config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
             config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) settings.sessionTimeout().toMillis() / 3);
         }
-        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new EventDeserializer());
+        this.consumer = KafkaClientProperties.consumer(settings, config, new StringDeserializer(),
+                new EventDeserializer());
     }
 
     /** A broadcast loop takes every partition itself and starts {@code replay} records before each one's end. */
