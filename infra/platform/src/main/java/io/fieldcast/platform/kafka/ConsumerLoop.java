@@ -142,7 +142,9 @@ final class ConsumerLoop implements Runnable {
             while (running) {
                 try {
                     ConsumerRecords<String, Decoded> records = consumer.poll(Duration.ofMillis(200));
-                    state.ok(); // the broker answers again: a failed commit or poll before is over
+                    if (brokerAnswered(records)) {
+                        state.ok(); // a failed commit or poll before is over
+                    }
                     if (!records.isEmpty() && process(records) && !target.broadcast()) {
                         consumer.commitSync(nextOffsets(records));
                     }
@@ -173,6 +175,15 @@ final class ConsumerLoop implements Runnable {
                 LOG.debugf("%s: close failed: %s", target.group(), e.getMessage());
             }
         }
+    }
+
+    /**
+     * Whether this poll shows the broker serving the loop: it brought records, or the loop holds partitions or a place
+     * in its group. An empty poll alone does not: a consumer that cannot log in polls empty between its failures.
+     */
+    private boolean brokerAnswered(ConsumerRecords<String, Decoded> records) {
+        return !records.isEmpty() || !consumer.assignment().isEmpty()
+                || !target.broadcast() && consumer.groupMetadata().generationId() > 0;
     }
 
     /** Applies or parks every record of a poll; false when the loop stopped before it was done (nothing committed). */
