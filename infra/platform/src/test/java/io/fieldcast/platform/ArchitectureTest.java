@@ -33,4 +33,9 @@ class ArchitectureTest {
     void settingsAreNamedSettings(JavaClasses classes) {
         ModuleRules.settingsNamed().check(classes);
     }
+
+    @ArchTest
+    void kafkaClientsAreBuiltWithTheSecuritySettings(JavaClasses classes) {
+        ModuleRules.kafkaClientsFromThePlatform().check(classes);
+    }
 }

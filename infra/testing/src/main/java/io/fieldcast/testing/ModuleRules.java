@@ -39,6 +39,11 @@ public final class ModuleRules {
                     + " day runs at 60x");
 
     private static final String CONFIG_MAPPING = "io.smallrye.config.ConfigMapping";
+    /** The one class that builds Kafka clients, with the service's connection and security settings. */
+    public static final String KAFKA_CLIENT_BUILDER = "io.fieldcast.platform.kafka.KafkaClientProperties";
+    private static final Set<String> KAFKA_CLIENTS = Set.of("org.apache.kafka.clients.producer.KafkaProducer",
+            "org.apache.kafka.clients.consumer.KafkaConsumer", "org.apache.kafka.clients.admin.Admin",
+            "org.apache.kafka.clients.admin.AdminClient", "org.apache.kafka.clients.admin.KafkaAdminClient");
 
     /** The owners of a {@code now()} that reads the system clock unless it is given a {@code Clock}. */
     private static final Set<String> HAS_NOW = Set.of("java.time.Instant", "java.time.LocalDate",
@@ -50,11 +55,28 @@ public final class ModuleRules {
 
     /**
      * The module rules every service keeps, as one rule: no other service ({@link #noOtherService}), time from the
-     * injected clock ({@link #timeIsData}), typed settings named and placed ({@link #settingsNamedAndPlaced}).
+     * injected clock ({@link #timeIsData}), typed settings named and placed ({@link #settingsNamedAndPlaced}), Kafka
+     * clients from the platform ({@link #kafkaClientsFromThePlatform}).
      */
     public static ArchRule everyService(String servicePackage) {
         return CompositeArchRule.of(noOtherService(servicePackage)).and(timeIsData())
-                .and(settingsNamedAndPlaced(servicePackage));
+                .and(settingsNamedAndPlaced(servicePackage)).and(kafkaClientsFromThePlatform());
+    }
+
+    /**
+     * A Kafka producer, consumer or admin client is built by {@link #KAFKA_CLIENT_BUILDER} only, so none connects
+     * without the service's security settings (a client built elsewhere would reach a secured cluster in plain text,
+     * or not at all).
+     */
+    public static ArchRule kafkaClientsFromThePlatform() {
+        return noClasses().that().doNotHaveFullyQualifiedName(KAFKA_CLIENT_BUILDER)
+                .should().accessTargetWhere(DescribedPredicate.describe("build a Kafka client",
+                        access -> access.getTarget() instanceof CodeUnitAccessTarget target
+                                && KAFKA_CLIENTS.contains(target.getOwner().getName())
+                                && (target.getName().equals("<init>") || target.getName().equals("create"))))
+                .as("Kafka clients are built by " + KAFKA_CLIENT_BUILDER + " only, with the service's connection and"
+                        + " security settings")
+                .allowEmptyShould(true);
     }
 
     /**

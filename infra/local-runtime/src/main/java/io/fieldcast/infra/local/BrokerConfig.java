@@ -7,17 +7,26 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The files of one local broker under its data directory: {@code server.properties} (rewritten on each start, so
- * changed ports apply), {@code cluster.id} (generated once, kept) and the log directory {@code data/}.
+ * changed ports apply), {@code cluster.id} (generated once, kept) and the log directory {@code data/}. With a
+ * {@link SaslListener} the broker also listens for clients with credentials.
  */
-record BrokerConfig(Path directory, int port, int controllerPort) {
+record BrokerConfig(Path directory, int port, int controllerPort, Optional<SaslListener> sasl) {
 
     static final int NODE_ID = 1;
+
+    BrokerConfig(Path directory, int port, int controllerPort) {
+        this(directory, port, controllerPort, Optional.empty());
+    }
 
     Path propertiesFile() {
         return directory.resolve("server.properties");
@@ -62,8 +71,18 @@ record BrokerConfig(Path directory, int port, int controllerPort) {
                 .collect(Collectors.joining("\n", "# Written by Fieldcast's local runtime on every start.\n", "\n"));
         try {
             Files.createDirectories(directory);
-            Files.writeString(propertiesFile(), text, StandardCharsets.UTF_8);
-            return propertiesFile();
+            Path file = propertiesFile();
+            // It may hold the SASL users' passwords: readable by this user only (where the file system can say so).
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+                if (Files.exists(file)) {
+                    Files.setPosixFilePermissions(file, ownerOnly);
+                } else {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
+                }
+            }
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,9 +97,16 @@ record BrokerConfig(Path directory, int port, int controllerPort) {
         settings.put("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
         settings.put("controller.listener.names", "CONTROLLER");
         settings.put("inter.broker.listener.name", "PLAINTEXT");
-        settings.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        settings.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
-        settings.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        String saslListener = sasl.map(s -> ",SASL_PLAINTEXT://localhost:" + s.port()).orElse("");
+        settings.put("listeners", "PLAINTEXT://localhost:" + port + saslListener + ",CONTROLLER://localhost:"
+                + controllerPort);
+        settings.put("advertised.listeners", "PLAINTEXT://localhost:" + port + saslListener);
+        settings.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
+                + (sasl.isPresent() ? ",SASL_PLAINTEXT:SASL_PLAINTEXT" : ""));
+        sasl.ifPresent(s -> {
+            settings.put("sasl.enabled.mechanisms", "PLAIN");
+            settings.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", s.brokerJaasConfig());
+        });
         settings.put("log.dirs", logDirectory().toAbsolutePath().toString());
         settings.put("num.partitions", String.valueOf(TopicSetup.PARTITIONS));
         settings.put("default.replication.factor", "1");

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -49,9 +50,20 @@ public final class KafkaBrokerProcess implements AutoCloseable {
      * @throws IllegalStateException when the broker exits or does not answer in time; the message names the log
      */
     public static KafkaBrokerProcess start(Path dataDirectory, int port, int controllerPort, Path logFile) {
+        return start(dataDirectory, port, controllerPort, Optional.empty(), logFile);
+    }
+
+    /**
+     * As {@link #start(Path, int, int, Path)}, with a second listener for clients with credentials when {@code sasl}
+     * is given ({@link #sasl()}).
+     */
+    public static KafkaBrokerProcess start(Path dataDirectory, int port, int controllerPort,
+                                           Optional<SaslListener> sasl, Path logFile) {
         Ports.requireFree(port, PORT_ENV);
         Ports.requireFree(controllerPort, CONTROLLER_PORT_ENV);
-        BrokerConfig config = new BrokerConfig(dataDirectory.toAbsolutePath().normalize(), port, controllerPort);
+        sasl.ifPresent(s -> Ports.requireFree(s.port(), "the SASL listener's port"));
+        BrokerConfig config = new BrokerConfig(dataDirectory.toAbsolutePath().normalize(), port, controllerPort,
+                sasl);
         Path log = logFile.toAbsolutePath().normalize();
         Path properties = config.write();
         try {
@@ -83,6 +95,11 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     public int port() {
         return config.port();
+    }
+
+    /** The listener for clients with credentials, when the broker was started with one. */
+    public Optional<SaslListener> sasl() {
+        return config.sasl();
     }
 
     public int controllerPort() {

@@ -101,7 +101,6 @@ final class ConsumerLoop implements Runnable {
         this.settings = settings;
         this.state = state;
         Map<String, Object> config = new HashMap<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 ConsumerConfig.CLIENT_ID_CONFIG, settings.clientId() + "-" + target.group(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
@@ -113,7 +112,8 @@ final class ConsumerLoop implements Runnable {
             config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
             config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) settings.sessionTimeout().toMillis() / 3);
         }
-        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new EventDeserializer());
+        this.consumer = KafkaClientProperties.consumer(settings, config, new StringDeserializer(),
+                new EventDeserializer());
     }
 
     /** A broadcast loop takes every partition itself and starts {@code replay} records before each one's end. */
@@ -142,7 +142,9 @@ final class ConsumerLoop implements Runnable {
             while (running) {
                 try {
                     ConsumerRecords<String, Decoded> records = consumer.poll(Duration.ofMillis(200));
-                    state.ok(); // the broker answers again: a failed commit or poll before is over
+                    if (brokerAnswered(records)) {
+                        state.ok(); // a failed commit or poll before is over
+                    }
                     if (!records.isEmpty() && process(records) && !target.broadcast()) {
                         consumer.commitSync(nextOffsets(records));
                     }
@@ -173,6 +175,15 @@ final class ConsumerLoop implements Runnable {
                 LOG.debugf("%s: close failed: %s", target.group(), e.getMessage());
             }
         }
+    }
+
+    /**
+     * Whether this poll shows the broker serving the loop: it brought records, or the loop holds partitions or a place
+     * in its group. An empty poll alone does not: a consumer that cannot log in polls empty between its failures.
+     */
+    private boolean brokerAnswered(ConsumerRecords<String, Decoded> records) {
+        return !records.isEmpty() || !consumer.assignment().isEmpty()
+                || !target.broadcast() && consumer.groupMetadata().generationId() > 0;
     }
 
     /** Applies or parks every record of a poll; false when the loop stopped before it was done (nothing committed). */

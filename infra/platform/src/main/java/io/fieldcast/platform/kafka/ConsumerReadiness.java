@@ -6,6 +6,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
+import java.util.Optional;
+
 /**
  * Not ready while a consumer loop is dead (until the watchdog restarted it) or has failed for longer than
  * {@link KafkaSettings#stuckAfter()}: a service that cannot keep up with its events says so.
@@ -30,19 +32,22 @@ public class ConsumerReadiness implements HealthCheck {
         }
         long stuckMs = settings.stuckAfter().toMillis();
         for (ConsumerState.View c : consumers.states()) {
-            String state;
-            if (!c.running()) {
-                state = "dead, restarting: " + c.lastError();
-                response.down();
-            } else if (c.failingForMs() > stuckMs) {
-                state = "failing for " + c.failingForMs() / 1000 + " s: " + c.lastError();
-                response.down();
-            } else {
-                state = "ok";
-            }
-            response.withData(c.group(), state + " (applied " + c.applied() + ", parked " + c.parked()
+            Optional<String> problem = problem(c, stuckMs);
+            problem.ifPresent(p -> response.down());
+            response.withData(c.group(), problem.orElse("ok") + " (applied " + c.applied() + ", parked " + c.parked()
                     + ", restarts " + c.restarts() + ")");
         }
         return response.build();
+    }
+
+    /** Why this loop makes the service not ready (dead, or failing for longer than {@code stuckMs}), if it does. */
+    static Optional<String> problem(ConsumerState.View c, long stuckMs) {
+        if (!c.running()) {
+            return Optional.of("dead, restarting: " + c.lastError());
+        }
+        if (c.failingForMs() > stuckMs) {
+            return Optional.of("failing for " + c.failingForMs() / 1000 + " s: " + c.lastError());
+        }
+        return Optional.empty();
     }
 }

@@ -142,8 +142,7 @@ public class DeadLetterResource {
     }
 
     private KafkaConsumer<String, byte[]> reader() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+        return KafkaClientProperties.consumer(settings, Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG, settings.clientId() + "-dead-letters",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),

@@ -38,14 +38,15 @@ public class EventPublisher {
 
     public EventPublisher(KafkaSettings settings) {
         Map<String, Object> config = producerConfig(settings);
-        producer = new KafkaProducer<>(config, new StringSerializer(), new EventSerializer());
-        rawProducer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        producer = KafkaClientProperties.producer(settings, config, new StringSerializer(), new EventSerializer());
+        rawProducer = KafkaClientProperties.producer(settings, config, new StringSerializer(),
+                new ByteArraySerializer());
     }
 
+    /** This producer's own settings, on top of {@link KafkaClientProperties#common}. */
     static Map<String, Object> producerConfig(KafkaSettings settings) {
         int deliveryMs = (int) settings.deliveryTimeout().toMillis();
         return Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 ProducerConfig.CLIENT_ID_CONFIG, settings.clientId() + "-producer-" + System.identityHashCode(settings),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,

@@ -5,8 +5,14 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
-/** How a service talks to Kafka. */
+/**
+ * How a service talks to Kafka. The connection settings (address, security, {@link #client()}) reach every Kafka
+ * client of the platform through {@link KafkaClientProperties#common(KafkaSettings)}, and nowhere else; each one can
+ * also be set from the environment by its upper-case name ({@code FIELDCAST_KAFKA_SECURITY_PROTOCOL}, …).
+ */
 @ConfigMapping(prefix = "fieldcast.kafka")
 public interface KafkaSettings {
 
@@ -14,6 +20,33 @@ public interface KafkaSettings {
     @WithName("bootstrap-servers")
     @WithDefault("${kafka.bootstrap.servers:localhost:19092}")
     String bootstrapServers();
+
+    /** Kafka's {@code security.protocol}: PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL. */
+    @WithDefault("PLAINTEXT")
+    String securityProtocol();
+
+    /**
+     * Kafka's {@code sasl.mechanism} ({@code PLAIN}, {@code SCRAM-SHA-256}, {@code SCRAM-SHA-512}, {@code OAUTHBEARER},
+     * {@code GSSAPI}); required with a {@code SASL_} protocol.
+     */
+    Optional<String> saslMechanism();
+
+    /**
+     * Kafka's {@code sasl.jaas.config}: the login module and its credentials, e.g.
+     * {@code org.apache.kafka.common.security.plain.PlainLoginModule required username="u" password="p";}. A secret:
+     * never logged.
+     */
+    Optional<String> saslJaasConfig();
+
+    /** TLS: the stores and the host name check, for {@code SSL} and {@code SASL_SSL}. */
+    Tls ssl();
+
+    /**
+     * Any other Kafka client setting, by its Kafka name, for every producer, consumer and admin client:
+     * {@code fieldcast.kafka.client."sasl.login.callback.handler.class"=…}. Settings with a name of their own here,
+     * and those the platform fixes per client (acks, idempotence, offsets), are refused.
+     */
+    Map<String, String> client();
 
     /** Client id prefix, e.g. the service name, so broker logs say who connected. */
     @WithDefault("${quarkus.application.name:fieldcast}")
@@ -60,4 +93,36 @@ public interface KafkaSettings {
     /** Whether consumers start with the application (tests of a single handler may turn them off). */
     @WithDefault("true")
     boolean consumersEnabled();
+
+    /** Kafka's {@code ssl.*} settings that have a name here; the rest go through {@link #client()}. */
+    interface Tls {
+
+        /** {@code ssl.truststore.*}: the certificates that sign the brokers' (when not the JVM's default ones). */
+        Store truststore();
+
+        /** {@code ssl.keystore.*}: this client's own certificate and key, for brokers that ask for one (mTLS). */
+        Store keystore();
+
+        /** Kafka's {@code ssl.key.password}: the key's password inside the key store. A secret: never logged. */
+        Optional<String> keyPassword();
+
+        /**
+         * Kafka's {@code ssl.endpoint.identification.algorithm}: {@code https} (the default: the broker's certificate
+         * must name its host) or {@code none} (no host name check; only for brokers addressed by IP in a test).
+         */
+        Optional<String> endpointIdentificationAlgorithm();
+    }
+
+    /** One key or trust store. */
+    interface Store {
+
+        /** The file. */
+        Optional<String> location();
+
+        /** Its password. A secret: never logged. */
+        Optional<String> password();
+
+        /** {@code JKS}, {@code PKCS12} or {@code PEM} (Kafka's default: {@code JKS}). */
+        Optional<String> type();
+    }
 }
