@@ -52,9 +52,13 @@ const Api = (() => {
     }
 
     async function request(method, path, body) {
+        return requestWith(method, path, body, {});
+    }
+
+    async function requestWith(method, path, body, extraHeaders) {
         const response = await fetch(path, {
             method,
-            headers: headers(body === undefined ? {} : {'Content-Type': 'application/json'}),
+            headers: headers({...(body === undefined ? {} : {'Content-Type': 'application/json'}), ...extraHeaders}),
             body: body === undefined ? undefined : JSON.stringify(body),
         });
         if (response.status === 401) {
@@ -108,8 +112,11 @@ const Api = (() => {
         get: path => request('GET', path),
         post: (path, body) => request('POST', path, body ?? {}),
         put: (path, body) => request('PUT', path, body),
+        patch: (path, body, extraHeaders) => requestWith('PATCH', path, body, extraHeaders),
         del: path => request('DELETE', path),
         onUnauthorized: fn => { onUnauthorized = fn; },
         hasRole: role => (session()?.roles || []).includes(role),
+        /** Supervisors read only: the pages hide what would change something. */
+        canChange: () => ['dispatcher', 'admin'].some(r => (session()?.roles || []).includes(r)),
     };
 })();

@@ -50,6 +50,12 @@ async function showApp() {
     $('login').hidden = true;
     $('app').hidden = false;
     $('user').textContent = Api.session()?.username || '';
+    // A supervisor reads: what would change the plan or a booking is not offered (the server refuses it anyway).
+    const readOnly = !Api.canChange();
+    $('readonly').hidden = !readOnly;
+    ['solve', 'stop', 'publish', 'replan'].forEach(id => { $(id).hidden = readOnly; });
+    $('booking').hidden = readOnly;
+    $('account-link').textContent = Api.hasRole('admin') ? 'Password & users' : 'Password';
     if (!state.map) {
         state.map = ConsoleMap.create($('map'), {onVisit: select, onClick: mapClicked, onView: loadStreets});
         $('legend').innerHTML = Object.entries(ConsoleMap.STATUS_COLORS)

@@ -178,12 +178,51 @@ class ConsoleBrowserTest {
         }
     }
 
-    private void logIn(String territory, int technicians) {
+    @Test
+    void anAdminCreatesASupervisorWhoSeesOnlyTheirTerritoryAndChangesNothing() {
+        companies.create("console-users");
+        companies.create("console-other");
+        String name = "sup-" + UUID.randomUUID().toString().substring(0, 6);
+        try {
+            signIn("root", "root-secret");
+            browser.findElement(By.id("account-link")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid='users'] tr")));
+            browser.findElement(By.id("u-name")).sendKeys(name);
+            browser.findElement(By.cssSelector("input[name=role][value=dispatcher]")).click();
+            browser.findElement(By.cssSelector("input[name=role][value=supervisor]")).click();
+            browser.findElement(By.cssSelector("input[name=territory][value='console-users']")).click();
+            browser.findElement(By.id("u-submit")).click();
+            // No password typed: one is generated and shown once.
+            String password = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("secret"))).getText();
+            assertTrue(password.length() >= 12, password);
+            browser.findElement(By.cssSelector("#secret-dialog button")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-user='" + name + "']")));
+
+            browser.get(root.toString());
+            browser.findElement(By.id("logout")).click();
+            signIn(name, password);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("readonly")));
+            List<String> territories = browser.findElements(By.cssSelector("#territory option")).stream()
+                    .map(o -> o.getDomProperty("value")).toList();
+            assertEquals(List.of("console-users"), territories);
+            assertTrue(!browser.findElement(By.id("solve")).isDisplayed(), "no Solve for a supervisor");
+            assertTrue(!browser.findElement(By.id("booking")).isDisplayed(), "no booking form for a supervisor");
+        } catch (RuntimeException | AssertionError e) {
+            dumpBrowser();
+            throw e;
+        }
+    }
+
+    private void signIn(String user, String password) {
         browser.get(root.toString());
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user"))).sendKeys("root");
-        browser.findElement(By.id("login-password")).sendKeys("root-secret");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user"))).sendKeys(user);
+        browser.findElement(By.id("login-password")).sendKeys(password);
         browser.findElement(By.id("login-submit")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("app")));
+    }
+
+    private void logIn(String territory, int technicians) {
+        signIn("root", "root-secret");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#territory option[value='" + territory
                 + "']")));
         new Select(browser.findElement(By.id("territory"))).selectByValue(territory);
