@@ -142,7 +142,7 @@ public interface NotifySettings {
     }
 
     interface Tracking {
-        /** HMAC key for tracking tokens; when absent, derived from the platform signing key. */
+        /** HMAC key for tracking tokens (16+ characters), required: FIELDCAST_NOTIFY_TRACKING_SECRET. */
         Optional<String> secret();
 
         /** How long after the promised window ends a tracking link keeps working. */

@@ -1,15 +1,10 @@
 package io.fieldcast.notify.tracking;
 
 import io.fieldcast.notify.config.NotifySettings;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -18,21 +13,26 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Issues and checks tracking links. The HMAC key is {@code fieldcast.notify.tracking.secret}, or else derived
- * from the platform signing key, so a default deployment needs no extra secret and every replica agrees.
+ * Issues and checks tracking links. The HMAC key is derived from {@code fieldcast.notify.tracking.secret}
+ * ({@code FIELDCAST_NOTIFY_TRACKING_SECRET}; {@code ./fieldcast up} generates one), the same on every replica. Not
+ * from the platform's private key: this service issues no JWTs and is never given that key. Checked at start-up, so a
+ * missing secret stops the service at once instead of at its first text.
  */
+@Startup
 @ApplicationScoped
 public class TrackingLinks {
+
+    /** Shorter than this is guessable: an attacker who has it can open any customer's tracking page. */
+    static final int MIN_SECRET_LENGTH = 16;
 
     private final NotifySettings config;
     private final Clock clock;
     private final TrackingTokens tokens;
 
-    public TrackingLinks(NotifySettings config, Clock clock,
-                         @ConfigProperty(name = "smallrye.jwt.sign.key.location") String platformKey) {
+    public TrackingLinks(NotifySettings config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.tokens = new TrackingTokens(key(config.tracking().secret(), platformKey));
+        this.tokens = new TrackingTokens(key(config.tracking().secret()));
     }
 
     /** A link valid until {@code valid-after-window} after the promised window's end. */
@@ -49,24 +49,20 @@ public class TrackingLinks {
         return tokens.verify(token, clock.instant());
     }
 
-    private static byte[] key(Optional<String> secret, String platformKeyLocation) {
+    static byte[] key(Optional<String> secret) {
+        String value = secret.map(String::strip).orElse("");
+        if (value.length() < MIN_SECRET_LENGTH) {
+            throw new IllegalStateException("tracking links need a secret of at least " + MIN_SECRET_LENGTH
+                    + " characters: set FIELDCAST_NOTIFY_TRACKING_SECRET (fieldcast.notify.tracking.secret); "
+                    + (value.isEmpty() ? "it is not set" : "it has " + value.length()));
+        }
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update("fieldcast-tracking-link-v1".getBytes(StandardCharsets.UTF_8));
-            sha.update(secret.isPresent() ? secret.get().getBytes(StandardCharsets.UTF_8) : read(platformKeyLocation));
+            sha.update(value.getBytes(StandardCharsets.UTF_8));
             return sha.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] read(String location) {
-        try {
-            Path path = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
-            return Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException("tracking links need fieldcast.notify.tracking.secret or the platform key "
-                    + location, e);
         }
     }
 }

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import static io.fieldcast.notify.support.Notifications.kinds;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Twilio inbound webhook and delivery-status callback, signed as Twilio signs them. */
@@ -149,6 +151,23 @@ class InboundSmsTest {
         assertEquals(List.of("BOOKING_CONFIRMATION"),
                 kinds(notifications.awaitKind(third, "BOOKING_CONFIRMATION", "SENT")));
         assertEquals(List.of(), kinds(notifications.rows(second)));
+    }
+
+    @Test
+    void theConsentHistoryCannotBeRewrittenNorErased() {
+        String phone = "+12125550206";
+        signed("/api/sms/inbound", text(phone, "STOP")).statusCode(200);
+
+        SQLException update = assertThrows(SQLException.class, () -> notifications.execute(
+                "update sms_consent_event set kind = 'START' where phone = '" + phone + "'"));
+        SQLException delete = assertThrows(SQLException.class, () -> notifications.execute(
+                "delete from sms_consent_event where phone = '" + phone + "'"));
+
+        assertTrue(update.getMessage().contains("sms_consent_event is append-only: UPDATE is not allowed"),
+                update.getMessage());
+        assertTrue(delete.getMessage().contains("sms_consent_event is append-only: DELETE is not allowed"),
+                delete.getMessage());
+        assertEquals(List.of("STOP"), notifications.consentEvents(phone));
     }
 
     @Test

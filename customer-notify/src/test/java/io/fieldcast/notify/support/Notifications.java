@@ -83,6 +83,13 @@ public class Notifications {
                 UUID.randomUUID().toString());
     }
 
+    /** Runs one statement on the service's database, with the login the service uses. */
+    public void execute(String sql) throws SQLException {
+        try (var c = db.getConnection(); var st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
     /** STOP/START history of a phone number, oldest first. */
     public List<String> consentEvents(String phone) {
         try (var c = db.getConnection(); var st = c.prepareStatement(

@@ -1,13 +1,16 @@
 package io.fieldcast.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fieldcast.infra.local.DatabaseRoles;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static io.fieldcast.deploy.ProductionOverlay.deploymentOf;
 import static io.fieldcast.deploy.ProductionOverlay.rendered;
 import static io.fieldcast.deploy.ProductionOverlay.services;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** PostgreSQL as the services need it: one database, one role per service owning that service's schema. */
 class PostgresManifestsTest {
@@ -61,6 +64,14 @@ class PostgresManifestsTest {
         }
         problems.assertNone("each service logs in as the role named after its schema (fieldcast.db.schema), which "
                 + "owns that schema, with the password the role was given");
+    }
+
+    @Test
+    void theLocalRuntimeCreatesTheSameRolesAsTheCluster() {
+        List<String> schemas = services().stream().map(ServiceModule::schema).sorted().toList();
+
+        assertEquals(schemas, DatabaseRoles.SCHEMAS.stream().sorted().toList(),
+                "./fieldcast up (DatabaseRoles.SCHEMAS) gives every service schema its role, as the cluster does");
     }
 
     private static JsonNode find(JsonNode list, String name) {

@@ -23,11 +23,21 @@ import java.util.regex.Pattern;
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
-    /** initdb creates this superuser with trust authentication on localhost, so any password is accepted. */
+    /**
+     * initdb creates this superuser with trust authentication on localhost, so any password is accepted until
+     * {@link #requirePasswords} ends that (the local runtime does, with a generated password).
+     */
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
     public static final String PORT_ENV = "FIELDCAST_PG_PORT";
 
+    private static final String HBA_PASSWORDS = """
+            # Written by Fieldcast's local runtime: every role logs in with its password, the superuser too.
+            # TYPE  DATABASE  USER  ADDRESS       METHOD
+            local   all       all                 scram-sha-256
+            host    all       all   127.0.0.1/32  scram-sha-256
+            host    all       all   ::1/128       scram-sha-256
+            """;
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final String DUPLICATE_DATABASE = "42P04";
     // Crash recovery after a killed supervisor can take longer than zonky's 10 s default on a busy machine.
@@ -45,13 +55,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return start(dataDirectory, port, null);
     }
 
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port, Path logFile) {
+        return start(dataDirectory, port, logFile, PASSWORD);
+    }
+
     /**
      * Starts the server on {@code localhost:port}, running initdb first when {@code dataDirectory} holds no cluster.
      *
      * @param logFile where the server's own log goes (appended); null sends it to this JVM's slf4j logger
+     * @param superuserPassword what the superuser logs in with once {@link #requirePasswords} has run on this data
+     *                          directory (before that, trust authentication ignores it)
      * @throws PortInUseException when the port is taken
      */
-    public static EmbeddedPostgresServer start(Path dataDirectory, int port, Path logFile) {
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port, Path logFile, String superuserPassword) {
         Ports.requireFree(port, PORT_ENV);
         Path dir = dataDirectory.toAbsolutePath().normalize();
         try {
@@ -62,6 +78,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setPGStartupWait(STARTUP_WAIT)
+                    .setConnectConfig("password", superuserPassword)
                     .setServerConfig("listen_addresses", "localhost")
                     // zonky's test defaults (-F, synchronous_commit=off) trade durability for speed; the outbox
                     // relies on a commit being on disk once it returns.
@@ -101,6 +118,40 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Ends trust authentication: the superuser gets {@code superuserPassword}, and {@code pg_hba.conf} then asks every
+     * connection (socket or TCP, any role) for its password (scram-sha-256). initdb's trust would let any local
+     * process log in as any role, the superuser included, which would make the services' own roles pointless.
+     * Idempotent; the configuration is reloaded, no restart.
+     */
+    public void requirePasswords(String superuserPassword) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement sql = connection.createStatement()) {
+            sql.execute("alter role " + USER + " with password '" + superuserPassword.replace("'", "''") + "'");
+            Path hba = dataDirectory.resolve("pg_hba.conf");
+            if (!HBA_PASSWORDS.equals(Files.readString(hba))) {
+                Files.writeString(hba, HBA_PASSWORDS);
+                sql.execute("select pg_reload_conf()");
+            }
+            try (ResultSet errors = sql.executeQuery(
+                    "select line_number, error from pg_hba_file_rules where error is not null")) {
+                if (errors.next()) {
+                    throw new IllegalStateException(hba + " line " + errors.getInt(1) + ": " + errors.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot require passwords on the embedded PostgreSQL: " + e.getMessage(),
+                    e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rewrite pg_hba.conf in " + dataDirectory, e);
+        }
+    }
+
+    /** A connection to {@code database} as the superuser (whose password the server was started with). */
+    public Connection superuserConnection(String database) throws SQLException {
+        return postgres.getDatabase(USER, database).getConnection();
     }
 
     public PostgresAddress address(String database) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
  * postgres/       embedded PostgreSQL data directory (kept across restarts)
  * kafka/          broker: server.properties, cluster.id, data/ (the log directory)
  * keys/           platform RSA key pair (PEM)
+ * secrets/        generated passwords (the superuser's, each service role's) and the tracking-link key, owner-only
  * logs/           supervisor.log, kafka.log, postgres.log
  * run/            supervisor.pid, kafka.pid, supervisor.failed, control.lock
  * runtime.env     KEY=value lines for services and later commands; present only while the runtime is up
@@ -33,6 +34,11 @@ public record FieldcastHome(Path root) {
 
     public Path keys() {
         return root.resolve("keys");
+    }
+
+    /** Generated secrets, one owner-only file each: see {@link GeneratedSecrets}. */
+    public Path secrets() {
+        return root.resolve("secrets");
     }
 
     public Path logs() {

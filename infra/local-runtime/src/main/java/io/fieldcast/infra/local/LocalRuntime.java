@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +25,9 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** The database every service's schema lives in. */
     public static final String DATABASE = "fieldcast";
+    /** Under {@code secrets/}: the embedded server's superuser password, and customer-notify's tracking-link key. */
+    public static final String SUPERUSER_PASSWORD_FILE = "postgres.password";
+    public static final String TRACKING_SECRET_FILE = "tracking-link.secret";
 
     private final RuntimeConfig config;
     private volatile EmbeddedPostgresServer postgres;
@@ -58,13 +64,23 @@ public final class LocalRuntime implements AutoCloseable {
         config.externalKafka().ifPresent(KafkaCheck::requireReachable);
         PlatformKeys keys = PlatformKeys.ensure(home.keys());
 
+        String trackingSecret = GeneratedSecrets.ensure(home.secrets(), TRACKING_SECRET_FILE);
+
         PostgresAddress pgAddress;
+        String pgPassword = config.pgPassword();
+        List<DatabaseRoles.Role> roles = List.of();
         if (config.externalPostgres().isPresent()) {
+            // An external server's roles are its operator's (infra/deploy creates them): services share the login.
             pgAddress = config.externalPostgres().get();
         } else {
-            postgres = EmbeddedPostgresServer.start(home.postgresData(), config.pgPort(), home.postgresLog());
+            pgPassword = superuserPassword();
+            postgres = EmbeddedPostgresServer.start(home.postgresData(), config.pgPort(), home.postgresLog(),
+                    pgPassword);
             abortIfClosed();
             pgAddress = postgres.ensureDatabase(DATABASE);
+            roles = DatabaseRoles.generated(home);
+            provisionRoles(roles);
+            postgres.requirePasswords(pgPassword);
         }
 
         String bootstrap;
@@ -79,8 +95,25 @@ public final class LocalRuntime implements AutoCloseable {
         }
         TopicSetup.createAll(bootstrap);
 
-        environment = RuntimeEnv.of(pgAddress, config.pgUser(), config.pgPassword(), config.embeddedPostgres(),
-                bootstrap, config.embeddedKafka(), keys);
+        environment = RuntimeEnv.of(pgAddress, config.pgUser(), pgPassword, config.embeddedPostgres(),
+                bootstrap, config.embeddedKafka(), keys, roles, trackingSecret);
+    }
+
+    private String superuserPassword() {
+        return GeneratedSecrets.ensure(config.home().secrets(), SUPERUSER_PASSWORD_FILE);
+    }
+
+    /** One role per service schema, also in a database made before the roles existed (its objects change owner). */
+    private void provisionRoles(List<DatabaseRoles.Role> roles) {
+        try (Connection superuser = postgres.superuserConnection(DATABASE);
+             Statement sql = superuser.createStatement()) {
+            DatabaseRoles.provision(superuser, DATABASE, roles);
+            // The maintenance databases are the superuser's too.
+            sql.execute("revoke connect on database postgres from public");
+            sql.execute("revoke connect on database template1 from public");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set up the services' database roles: " + e.getMessage(), e);
+        }
     }
 
     /** The {@code runtime.env} values; empty until {@link #startAll()} has returned. */
@@ -130,7 +163,8 @@ public final class LocalRuntime implements AutoCloseable {
                 System.err.println("[fieldcast] the killed PostgreSQL did not stop cleanly: " + e);
             }
         }
-        postgres = EmbeddedPostgresServer.start(home.postgresData(), config.pgPort(), home.postgresLog());
+        postgres = EmbeddedPostgresServer.start(home.postgresData(), config.pgPort(), home.postgresLog(),
+                superuserPassword());
     }
 
     /** Stops the broker (graceful, killed after a timeout) and then PostgreSQL (fast shutdown); idempotent. */

@@ -5,9 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -17,7 +14,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
-import java.util.Set;
 
 /**
  * The platform's RSA key pair: services sign tokens (technician sessions, tracking links) with the private key and
@@ -30,7 +26,6 @@ public record PlatformKeys(Path privateKey, Path publicKey) {
 
     private static final String PRIVATE_LABEL = "PRIVATE KEY";
     private static final String PUBLIC_LABEL = "PUBLIC KEY";
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     public PlatformKeys {
         privateKey = privateKey.toAbsolutePath().normalize();
@@ -52,8 +47,8 @@ public record PlatformKeys(Path privateKey, Path publicKey) {
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
             // Public first: a crash in between leaves no private key, so the next call regenerates both.
-            writeAtomically(keys.publicKey, pem(PUBLIC_LABEL, pair.getPublic().getEncoded()), false);
-            writeAtomically(keys.privateKey, pem(PRIVATE_LABEL, pair.getPrivate().getEncoded()), true);
+            OwnerOnlyFiles.writeAtomically(keys.publicKey, pem(PUBLIC_LABEL, pair.getPublic().getEncoded()), false);
+            OwnerOnlyFiles.writeAtomically(keys.privateKey, pem(PRIVATE_LABEL, pair.getPrivate().getEncoded()), true);
             return keys;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot generate the platform key pair", e);
@@ -95,21 +90,5 @@ public record PlatformKeys(Path privateKey, Path publicKey) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The private key is created 0600 before any byte is written, so it is never readable by others. */
-    private static void writeAtomically(Path target, String content, boolean ownerOnly) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        if (ownerOnly) {
-            try {
-                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-            } catch (UnsupportedOperationException e) {
-                // Not a POSIX file system (Windows): rely on the user profile's ACLs.
-                Files.createFile(tmp);
-            }
-        }
-        Files.writeString(tmp, content, StandardCharsets.US_ASCII);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

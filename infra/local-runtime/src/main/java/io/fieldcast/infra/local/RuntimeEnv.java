@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -22,6 +22,8 @@ public final class RuntimeEnv {
     public static final String KAFKA_BOOTSTRAP = RuntimeConfig.KAFKA_BOOTSTRAP;
     public static final String JWT_PRIVATE_KEY = "FIELDCAST_JWT_PRIVATE_KEY";
     public static final String JWT_PUBLIC_KEY = "FIELDCAST_JWT_PUBLIC_KEY";
+    /** customer-notify's key for tracking links (HMAC), so it needs no part of the platform's private key. */
+    public static final String TRACKING_SECRET = "FIELDCAST_NOTIFY_TRACKING_SECRET";
     /** "true" when the address above is the embedded server of this runtime, not an external one. */
     public static final String PG_EMBEDDED = "FIELDCAST_PG_EMBEDDED";
     public static final String KAFKA_EMBEDDED = "FIELDCAST_KAFKA_EMBEDDED";
@@ -31,8 +33,19 @@ public final class RuntimeEnv {
     private RuntimeEnv() {
     }
 
+    /**
+     * Everything the runtime hands out: the superuser's login ({@code FIELDCAST_PG_USER}, for the runtime's own tools),
+     * each service role's ({@code FIELDCAST_PG_USER_<ROLE>}), both keys and the tracking-link secret. A launcher
+     * passes each service only its share (platform's {@code ServiceEnv}).
+     */
     public static Map<String, String> of(PostgresAddress postgres, String user, String password, boolean pgEmbedded,
                                          String kafkaBootstrap, boolean kafkaEmbedded, PlatformKeys keys) {
+        return of(postgres, user, password, pgEmbedded, kafkaBootstrap, kafkaEmbedded, keys, List.of(), null);
+    }
+
+    public static Map<String, String> of(PostgresAddress postgres, String user, String password, boolean pgEmbedded,
+                                         String kafkaBootstrap, boolean kafkaEmbedded, PlatformKeys keys,
+                                         List<DatabaseRoles.Role> roles, String trackingSecret) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put(PG_URL, postgres.url());
         env.put(PG_USER, user);
@@ -42,19 +55,20 @@ public final class RuntimeEnv {
         env.put(JWT_PUBLIC_KEY, keys.publicKey().toString());
         env.put(PG_EMBEDDED, String.valueOf(pgEmbedded));
         env.put(KAFKA_EMBEDDED, String.valueOf(kafkaEmbedded));
+        DatabaseRoles.putEnvironment(roles, env);
+        if (trackingSecret != null) {
+            env.put(TRACKING_SECRET, trackingSecret);
+        }
         return env;
     }
 
-    /** Atomic replace, so a reader never sees half a file. */
+    /** Atomic replace, so a reader never sees half a file; owner-only, since it holds passwords. */
     public static void write(Path file, Map<String, String> values) {
         StringBuilder text = new StringBuilder("# Written by ./fieldcast up, removed by ./fieldcast down.\n")
                 .append("# Use: set -a; . ").append(file).append("; set +a\n");
         values.forEach((key, value) -> text.append(key).append('=').append(quote(value)).append('\n'));
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            OwnerOnlyFiles.writeAtomically(file, text.toString(), true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -64,7 +64,10 @@ class SupervisorControlTest {
         assertEquals(first.supervisorPid(), control.status().supervisorPid());
 
         PostgresAddress db = PostgresAddress.parse(env.get(RuntimeEnv.PG_URL));
-        try (var connection = PostgresCheck.connect(db, "postgres", "postgres")) {
+        // The generated superuser password (kept under secrets/, so the same after every restart below).
+        String superuser = env.get(RuntimeEnv.PG_USER);
+        String password = env.get(RuntimeEnv.PG_PASSWORD);
+        try (var connection = PostgresCheck.connect(db, superuser, password)) {
             connection.createStatement().execute("create table survivor (id int)");
         }
 
@@ -76,7 +79,7 @@ class SupervisorControlTest {
         awaitTrue(() -> pidIn(home.resolve("run/kafka.pid")) != broker
                 && pidIn(home.resolve("postgres/postmaster.pid")) != postmaster && control.status().healthy(),
                 "the broker and PostgreSQL started again");
-        try (var connection = PostgresCheck.connect(db, "postgres", "postgres")) {
+        try (var connection = PostgresCheck.connect(db, superuser, password)) {
             connection.createStatement().execute("select count(*) from survivor");
         }
         assertEquals(first.supervisorPid(), control.status().supervisorPid(), "the same supervisor throughout");
@@ -91,7 +94,7 @@ class SupervisorControlTest {
         assertEquals(env, recovered.environment());
         assertTrue(output.toString(StandardCharsets.UTF_8).contains("left running by a supervisor that is gone"));
         assertTrue(control.status().healthy());
-        try (var connection = PostgresCheck.connect(db, "postgres", "postgres")) {
+        try (var connection = PostgresCheck.connect(db, superuser, password)) {
             connection.createStatement().execute("select count(*) from survivor");
         }
 

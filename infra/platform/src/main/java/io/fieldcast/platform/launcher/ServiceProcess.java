@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -177,7 +178,10 @@ public final class ServiceProcess implements AutoCloseable {
             return this;
         }
 
-        /** Added to this process's environment (e.g. runtime.env's variables). */
+        /**
+         * Added to this process's environment (e.g. runtime.env's variables); the service gets its share of both
+         * ({@link ServiceEnv#forModule}).
+         */
         public Launch env(Map<String, String> env) {
             this.env = Map.copyOf(env);
             return this;
@@ -209,7 +213,12 @@ public final class ServiceProcess implements AutoCloseable {
             if (directory != null) {
                 builder.directory(directory.toFile());
             }
-            builder.environment().putAll(env);
+            // The child sees only its share: a private key or another service's login this JVM inherited (a shell
+            // that sourced runtime.env) is withheld as well as one passed in.
+            Map<String, String> available = new HashMap<>(builder.environment());
+            available.putAll(env);
+            builder.environment().clear();
+            builder.environment().putAll(ServiceEnv.forModule(module, available));
             builder.environment().put(portVariable, String.valueOf(listenOn));
             // Where its sibling instances reach it (they forward requests about what it holds in memory).
             builder.environment().putIfAbsent("FIELDCAST_INSTANCE_URL", "http://127.0.0.1:" + listenOn);

@@ -47,6 +47,41 @@ class ServiceProcessTest {
     }
 
     @Test
+    void serviceThatIssuesNoTokensIsLaunchedWithoutThePrivateKeyAndWithItsOwnDatabaseLogin() throws Exception {
+        packageFakeService("eta-service");
+        packageFakeService("dispatch-service");
+
+        String eta = launchedEnvironment("eta-service");
+        String dispatch = launchedEnvironment("dispatch-service");
+
+        assertFalse(eta.contains("FIELDCAST_JWT_PRIVATE_KEY"), eta);
+        assertTrue(eta.contains("FIELDCAST_JWT_PUBLIC_KEY=/keys/public.pem\n"), eta);
+        assertTrue(eta.contains("FIELDCAST_PG_PASSWORD=eta-secret\n"), eta);
+        assertTrue(eta.contains("FIELDCAST_PG_USER=eta\n"), eta);
+        assertFalse(eta.contains("dispatch-secret"), eta);
+        assertFalse(eta.contains("superuser"), eta);
+        assertFalse(eta.contains("FIELDCAST_NOTIFY_TRACKING_SECRET"), eta);
+        assertTrue(dispatch.contains("FIELDCAST_JWT_PRIVATE_KEY=/keys/private.pem\n"), dispatch);
+        assertTrue(dispatch.contains("FIELDCAST_PG_USER=dispatch\n"), dispatch);
+        assertFalse(dispatch.contains("eta-secret"), dispatch);
+    }
+
+    /** The FIELDCAST_ variables a fake service launched as {@code module} sees, given all of a runtime.env. */
+    private String launchedEnvironment(String module) throws Exception {
+        Map<String, String> runtimeEnv = Map.of(
+                "FIELDCAST_PG_USER", "postgres", "FIELDCAST_PG_PASSWORD", "superuser",
+                "FIELDCAST_PG_USER_ETA", "eta", "FIELDCAST_PG_PASSWORD_ETA", "eta-secret",
+                "FIELDCAST_PG_USER_DISPATCH", "dispatch", "FIELDCAST_PG_PASSWORD_DISPATCH", "dispatch-secret",
+                "FIELDCAST_JWT_PRIVATE_KEY", "/keys/private.pem", "FIELDCAST_JWT_PUBLIC_KEY", "/keys/public.pem",
+                "FIELDCAST_NOTIFY_TRACKING_SECRET", "tracking");
+        try (ServiceProcess service = ServiceProcess.module(repo, module).port("FAKE_PORT", 0).env(runtimeEnv)
+                .log(repo.resolve("logs/" + module + ".log")).start()) {
+            service.awaitReady(Duration.ofSeconds(30));
+            return get(service.url() + "/env");
+        }
+    }
+
+    @Test
     void serviceThatExitsDuringStartUpFailsWithTheTailOfItsLog() throws Exception {
         Path jar = packageFakeService("quitter");
 

@@ -1,14 +1,29 @@
 package io.fieldcast.simulator.e2e;
 
+import io.fieldcast.infra.local.DatabaseRoles;
+import io.fieldcast.infra.local.RuntimeEnv;
 import io.fieldcast.testing.SharedKafka;
 import io.fieldcast.testing.SharedPostgres;
 import io.fieldcast.testing.TestKeys;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** How a packaged service started by an end-to-end test reaches the test PostgreSQL, Kafka and signing keys. */
+/**
+ * How a packaged service started by an end-to-end test reaches the test PostgreSQL, Kafka and keys: a runtime.env as
+ * {@code ./fieldcast up} writes it, per-service roles included, so the services migrate and run as their own roles
+ * (the launcher gives each its share). The test itself keeps the superuser's login, to check across schemas.
+ */
 final class TestRuntimeEnv {
+
+    /** Fixed, not generated: roles are global to the server, which several test JVMs may share. */
+    private static final List<DatabaseRoles.Role> ROLES = DatabaseRoles.SCHEMAS.stream()
+            .map(schema -> new DatabaseRoles.Role(schema, "fieldcastEndToEnd" + schema))
+            .toList();
 
     private TestRuntimeEnv() {
     }
@@ -16,13 +31,21 @@ final class TestRuntimeEnv {
     /** The variables of runtime.env, pointing at a fresh database named {@code database}. */
     static Map<String, String> withFreshDatabase(String database) {
         SharedPostgres pg = SharedPostgres.get();
+        String name = pg.createDatabase(database);
+        try (Connection superuser = DriverManager.getConnection(pg.jdbcUrl(name), pg.user(), pg.password())) {
+            DatabaseRoles.provision(superuser, name, ROLES);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot give the services their roles in " + name, e);
+        }
         Map<String, String> env = new HashMap<>();
-        env.put("FIELDCAST_PG_URL", pg.reactiveUrl(pg.createDatabase(database)));
-        env.put("FIELDCAST_PG_USER", pg.user());
-        env.put("FIELDCAST_PG_PASSWORD", pg.password());
-        env.put("FIELDCAST_KAFKA_BOOTSTRAP", SharedKafka.get().bootstrapServers());
-        env.put("FIELDCAST_JWT_PUBLIC_KEY", TestKeys.get().publicKey().toString());
-        env.put("FIELDCAST_JWT_PRIVATE_KEY", TestKeys.get().privateKey().toString());
+        env.put(RuntimeEnv.PG_URL, pg.reactiveUrl(name));
+        env.put(RuntimeEnv.PG_USER, pg.user());
+        env.put(RuntimeEnv.PG_PASSWORD, pg.password());
+        DatabaseRoles.putEnvironment(ROLES, env);
+        env.put(RuntimeEnv.KAFKA_BOOTSTRAP, SharedKafka.get().bootstrapServers());
+        env.put(RuntimeEnv.JWT_PUBLIC_KEY, TestKeys.get().publicKey().toString());
+        env.put(RuntimeEnv.JWT_PRIVATE_KEY, TestKeys.get().privateKey().toString());
+        env.put(RuntimeEnv.TRACKING_SECRET, "fieldcastEndToEndTrackingLinks");
         return env;
     }
 }
