@@ -249,7 +249,7 @@ class IdempotentWritesTest {
 
     @Test
     void openApiDocumentsTheHeader() {
-        given().get("/q/openapi").then().statusCode(200).body(containsString(KEY_HEADER))
+        given().auth().oauth2(f.dispatcher).get("/q/openapi").then().statusCode(200).body(containsString(KEY_HEADER))
                 .body(containsString("Idempotent-Replayed"));
     }
 

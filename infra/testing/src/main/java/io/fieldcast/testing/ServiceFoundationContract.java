@@ -11,7 +11,8 @@ import static org.hamcrest.Matchers.hasItem;
 
 /**
  * What every Fieldcast service promises operators: readiness that really checks its database and Kafka,
- * an OpenAPI document with Swagger UI, Prometheus metrics, and no operation public by accident.
+ * an OpenAPI document with Swagger UI for console users and integrations, Prometheus metrics for admins, and no
+ * operation public by accident.
  * A service's test extends this (annotated {@code @QuarkusTest}) and names its public operations.
  */
 public abstract class ServiceFoundationContract {
@@ -33,9 +34,14 @@ public abstract class ServiceFoundationContract {
     }
 
     @Test
-    void openApiAndSwaggerUiAreServed() {
-        given().get("/q/openapi").then().statusCode(200).body(containsString("openapi"));
-        given().get("/q/swagger-ui/").then().statusCode(200);
+    void openApiAndSwaggerUiAreServedToConsoleUsersAndIntegrationsOnly() {
+        given().get("/q/openapi").then().statusCode(401);
+        given().get("/q/swagger-ui/").then().statusCode(401);
+        for (String role : new String[] {"dispatcher", "supervisor", "integration", "admin"}) {
+            given().auth().oauth2(tokenWithRole(role)).get("/q/openapi").then().statusCode(200)
+                    .body(containsString("openapi"));
+        }
+        given().auth().oauth2(tokenWithRole("admin")).get("/q/swagger-ui/").then().statusCode(200);
     }
 
     /** A valid platform token of a user with exactly {@code role}. */
@@ -51,7 +57,7 @@ public abstract class ServiceFoundationContract {
 
     @Test
     void everyAnswerCarriesTheSecurityHeaders() {
-        for (String path : new String[] {"/q/health/live", "/q/openapi", "/no-such-page"}) {
+        for (String path : new String[] {"/q/health/live", "/q/openapi", "/q/metrics", "/no-such-page"}) {
             given().get(path).then()
                     .header("X-Content-Type-Options", "nosniff")
                     .header("X-Frame-Options", "DENY")
@@ -62,6 +68,6 @@ public abstract class ServiceFoundationContract {
 
     @Test
     void everyOperationOutsideTheAllowListNeedsAToken() {
-        OpenApiSecurityAudit.assertOnlyAllowListedOperationsArePublic(publicOperations());
+        OpenApiSecurityAudit.assertOnlyAllowListedOperationsArePublic(publicOperations(), tokenWithRole("admin"));
     }
 }

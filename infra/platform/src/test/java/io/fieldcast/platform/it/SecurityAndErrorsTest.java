@@ -26,7 +26,8 @@ class SecurityAndErrorsTest {
 
     @Test
     void everyOperationOutsideTheAllowListNeedsAToken() {
-        OpenApiSecurityAudit.assertOnlyAllowListedOperationsArePublic(Set.of("GET /test/notes/public/ping"));
+        OpenApiSecurityAudit.assertOnlyAllowListedOperationsArePublic(Set.of("GET /test/notes/public/ping"),
+                tokens.forUser("admin-ops", Set.of(Roles.ADMIN)).token());
     }
 
     @Test

@@ -282,6 +282,9 @@ public final class Demo implements AutoCloseable {
         }
         Map<String, String> common = new LinkedHashMap<>(runtimeEnv);
         common.put("FIELDCAST_CLOCK_FILE", clockFile.toString());
+        // The demo listens on this machine only: its API documents and Swagger UI are open to it (elsewhere they
+        // need a console or integration token).
+        common.putIfAbsent("FIELDCAST_API_DOCS", "permit");
         common.put("FIELDCAST_ROAD_CACHE_DIR", graphCache().toString());
         if (options.osmFile() != null) {
             common.put("FIELDCAST_ROAD_OSM_FILE", options.osmFile().toString());
