@@ -265,7 +265,8 @@ public class PlanService {
                         + "' must look like 0hard/0medium/60soft with no negative part");
             }
         }
-        Reactive.inTransaction(() -> Territory.<Territory>findById(territoryId).chain(t -> {
+        Reactive.inTransaction(() -> Territory.<Territory>findById(territoryId)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("territory " + territoryId)).chain(t -> {
             String before = t.constraintWeights;
             t.constraintWeights = Json.write(clean);
             return audit.record("territory", territoryId, "WEIGHTS_CHANGED", actor, null, before, clean);
