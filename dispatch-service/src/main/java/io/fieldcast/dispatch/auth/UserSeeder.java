@@ -5,10 +5,13 @@ import io.fieldcast.platform.cluster.ClusterLocks;
 import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.platform.security.Passwords;
 import io.fieldcast.platform.security.Roles;
+import io.fieldcast.platform.security.SecuritySettings;
+import io.fieldcast.platform.security.SeedSecrets;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -24,9 +27,15 @@ public class UserSeeder {
 
     private static final Logger LOG = Logger.getLogger(UserSeeder.class);
 
-    void seed(@Observes StartupEvent startup, AuthSettings settings, Clock clock) {
+    void seed(@Observes StartupEvent startup, AuthSettings settings, SecuritySettings security, Clock clock,
+              @ConfigProperty(name = "quarkus.http.host") String httpHost) {
         List<String> entries = settings.seedUsers().orElse(List.of());
+        SeedSecrets.checkDemoHost(security.demoCredentials(), httpHost);
         for (String entry : entries) {
+            String[] parts = entry.trim().split(":", 4);
+            if (parts.length >= 2) {
+                SeedSecrets.check("FIELDCAST_SEED_USERS", parts[0], parts[1], security.demoCredentials());
+            }
             AppUser user = parse(entry.trim(), clock);
             // Every instance seeds at start-up: one at a time, the later ones find the rows.
             Boolean created = Reactive.inTransaction(() -> ClusterLocks.holdForTransaction("seed-users").chain(() ->

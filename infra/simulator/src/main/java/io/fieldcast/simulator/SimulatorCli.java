@@ -143,10 +143,10 @@ public final class SimulatorCli {
                   --truth FILE ($FIELDCAST_HOME/sim/truth-<mode>-<seed>.jsonl)  --verbose
 
                 The services must run and know the simulator's credentials, e.g.
-                  dispatch-service: FIELDCAST_SEED_USERS=root:secret:admin+dispatcher
+                  dispatch-service: FIELDCAST_DEMO_CREDENTIALS=true FIELDCAST_SEED_USERS=root:secret:admin+dispatcher
                                     FIELDCAST_SEED_COMPANY=classpath:seed/demo-company.json
                                     FIELDCAST_BOOKING_MIN_LEAD_TIME=-P30D   (history books days in the past)
-                  tech-mobile-api:  FIELDCAST_SEED_DEVICES=tech-01:sim-secret,tech-02:sim-secret,...
+                  tech-mobile-api:  FIELDCAST_DEMO_CREDENTIALS=true FIELDCAST_SEED_DEVICES=tech-01:sim-secret,tech-02:sim-secret,...
                 See infra/simulator/README.md.""");
     }
 }

@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -126,6 +127,30 @@ class DeviceAuthResourceTest {
         assertEquals(List.of("DEVICE_REVOKED by dispatcher dana"),
                 audit("device", "tech-2/" + device), "the revocation is audited");
         assertTrue(audit("technician", "tech-2").contains("DEVICE_LOGIN by device:" + device), "so is the login");
+    }
+
+    @Test
+    void anEnrolmentCodeIsShownOnceReplacesTheSecretAndEndsTheOldSessions() {
+        String tech = "tech-enrol-" + UUID.randomUUID().toString().substring(0, 6);
+        String admin = tokens.forUser("root", Set.of(Roles.ADMIN)).token();
+        String first = given().auth().oauth2(admin).post("/api/technicians/" + tech + "/devices/enrolment").then()
+                .statusCode(200).extract().path("code");
+        assertTrue(first.matches("[A-Z2-9]{5}(-[A-Z2-9]{5}){3}"), first);
+        JsonPath session = login(tech, first, device());
+
+        String second = given().auth().oauth2(admin).post("/api/technicians/" + tech + "/devices/enrolment").then()
+                .statusCode(200).body("sessionsRevoked", equalTo(1)).extract().path("code");
+        given().auth().oauth2(session.getString("token")).get("/api/me").then().statusCode(401);
+        given().contentType("application/json").body(Map.of("technicianId", tech, "secret", first, "deviceId",
+                device())).post("/api/auth/device").then().statusCode(401);
+        login(tech, second, device());
+        assertTrue(audit("technician", tech).contains("DEVICE_ENROLMENT_ISSUED by dispatcher root"),
+                audit("technician", tech).toString());
+        // A supervisor reads; a dispatcher of a territory that is not the technician's does not see them.
+        given().auth().oauth2(tokens.forUser("sam", Set.of(Roles.SUPERVISOR), List.of("north")).token())
+                .post("/api/technicians/" + tech + "/devices/enrolment").then().statusCode(403);
+        given().auth().oauth2(tokens.forUser("nora", Set.of(Roles.DISPATCHER), List.of("north")).token())
+                .post("/api/technicians/" + tech + "/devices/enrolment").then().statusCode(404);
     }
 
     @Test

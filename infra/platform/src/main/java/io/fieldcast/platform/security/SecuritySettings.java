@@ -21,6 +21,13 @@ public interface SecuritySettings {
     @WithDefault("PT30M")
     Duration deviceTokenLifetime();
 
+    /**
+     * Whether seeded users and devices may have demo secrets (short or known ones: the demo, tests, benches);
+     * refused unless the service listens on the loopback ({@link SeedSecrets}). Variable FIELDCAST_DEMO_CREDENTIALS.
+     */
+    @WithDefault("false")
+    boolean demoCredentials();
+
     /** Failed logins and their lockouts ({@link LoginThrottle}). */
     Login login();
 

@@ -121,6 +121,11 @@ class LoginThrottleTest {
         }
 
         @Override
+        public boolean demoCredentials() {
+            return false;
+        }
+
+        @Override
         public Login login() {
             return new Login() {
                 @Override

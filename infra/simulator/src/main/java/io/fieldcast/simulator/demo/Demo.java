@@ -285,6 +285,8 @@ public final class Demo implements AutoCloseable {
         // The demo listens on this machine only: its API documents and Swagger UI are open to it (elsewhere they
         // need a console or integration token).
         common.putIfAbsent("FIELDCAST_API_DOCS", "permit");
+        // Its users and phones have the demo's well-known secrets: allowed on 127.0.0.1 only, and marked as seeded.
+        common.put("FIELDCAST_DEMO_CREDENTIALS", "true");
         common.put("FIELDCAST_ROAD_CACHE_DIR", graphCache().toString());
         if (options.osmFile() != null) {
             common.put("FIELDCAST_ROAD_OSM_FILE", options.osmFile().toString());

@@ -43,6 +43,8 @@ final class TestRuntimeEnv {
         env.put(RuntimeEnv.PG_PASSWORD, pg.password());
         DatabaseRoles.putEnvironment(ROLES, env);
         env.put(RuntimeEnv.KAFKA_BOOTSTRAP, SharedKafka.get().bootstrapServers());
+        // The tests seed users and phones with short secrets, as the demo does (on 127.0.0.1).
+        env.put("FIELDCAST_DEMO_CREDENTIALS", "true");
         env.put(RuntimeEnv.JWT_PUBLIC_KEY, TestKeys.get().publicKey().toString());
         env.put(RuntimeEnv.JWT_PRIVATE_KEY, TestKeys.get().privateKey().toString());
         env.put(RuntimeEnv.TRACKING_SECRET, "fieldcastEndToEndTrackingLinks");
