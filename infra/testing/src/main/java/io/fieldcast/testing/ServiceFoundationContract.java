@@ -64,6 +64,8 @@ public abstract class ServiceFoundationContract {
                     .header("Referrer-Policy", "no-referrer")
                     .header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
         }
+        // Pages run only their own origin's script files: an injected inline script does not run.
+        given().get("/no-such-page").then().header("Content-Security-Policy", containsString("script-src 'self'"));
     }
 
     @Test
