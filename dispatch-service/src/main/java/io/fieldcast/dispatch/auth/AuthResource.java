@@ -76,8 +76,7 @@ public class AuthResource {
         throttle.check(username, address); // 429 before any password is checked
         AppUser user = verified(username, credentials.password(), address, AppUser.PERSON, "unknown username or "
                 + "wrong password");
-        var issued = tokens.forUser(user.username, user.roleSet(), user.territorySet());
-        return new LoginAnswer(issued.token(), issued.expiresAt(), user.username, new TreeSet<>(user.roleSet()));
+        return answer(user, new TreeSet<>(user.roleSet()));
     }
 
     @POST
@@ -93,8 +92,13 @@ public class AuthResource {
                 "unknown client or wrong secret");
         Set<String> groups = new TreeSet<>(client.roleSet());
         groups.add(Roles.INTEGRATION);
-        var issued = tokens.forUser(client.username, groups, client.territorySet());
-        return new LoginAnswer(issued.token(), issued.expiresAt(), client.username, groups);
+        return answer(client, groups);
+    }
+
+    /** A token for the user with these groups and the user's territories. */
+    private LoginAnswer answer(AppUser user, Set<String> groups) {
+        var issued = tokens.forUser(user.username, groups, user.territorySet());
+        return new LoginAnswer(issued.token(), issued.expiresAt(), user.username, groups);
     }
 
     @POST
@@ -109,8 +113,7 @@ public class AuthResource {
         throttle.check(username, address);
         verified(username, change.currentPassword(), address, AppUser.PERSON, "wrong current password");
         AppUser user = users.changeOwnPassword(username, change.newPassword());
-        var issued = tokens.forUser(user.username, user.roleSet(), user.territorySet());
-        return new LoginAnswer(issued.token(), issued.expiresAt(), user.username, new TreeSet<>(user.roleSet()));
+        return answer(user, new TreeSet<>(user.roleSet()));
     }
 
     /**

@@ -160,29 +160,25 @@ public class Users {
     /** An admin gives a user a new password (or an integration a new client secret), shown once. */
     public WithSecret resetPassword(String username, String actor) {
         String secret = generatedSecret();
-        String hash = Passwords.hash(secret);
-        return Reactive.inTransaction(() -> AppUser.<AppUser>findById(username).chain(found -> {
-            AppUser user = existing(found, username);
-            user.passwordHash = hash;
-            user.passwordChangedAt = clock.instant();
-            user.updatedAt = user.passwordChangedAt;
-            return audit.record("user", username, "PASSWORD_RESET", actor, null, null, null)
-                    .chain(() -> endSessions(user, actor))
-                    .map(ignored -> new WithSecret(UserView.of(user), secret));
-        }));
+        AppUser user = newPassword(username, Passwords.hash(secret), "PASSWORD_RESET", actor);
+        return new WithSecret(UserView.of(user), secret);
     }
 
     /** A person changes their own password; their other sessions end. Returns the user for a fresh token. */
     public AppUser changeOwnPassword(String username, String newPassword) {
         checkPassword(username, newPassword, "newPassword");
-        String hash = Passwords.hash(newPassword);
+        return newPassword(username, Passwords.hash(newPassword), "PASSWORD_CHANGED", username);
+    }
+
+    /** Stores a new password hash, audits it and ends the user's sessions, in one transaction. */
+    private AppUser newPassword(String username, String hash, String action, String actor) {
         return Reactive.inTransaction(() -> AppUser.<AppUser>findById(username).chain(found -> {
             AppUser user = existing(found, username);
             user.passwordHash = hash;
             user.passwordChangedAt = clock.instant();
             user.updatedAt = user.passwordChangedAt;
-            return audit.record("user", username, "PASSWORD_CHANGED", username, null, null, null)
-                    .chain(() -> endSessions(user, username))
+            return audit.record("user", username, action, actor, null, null, null)
+                    .chain(() -> endSessions(user, actor))
                     .replaceWith(user);
         }));
     }

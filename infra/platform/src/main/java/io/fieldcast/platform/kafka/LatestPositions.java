@@ -20,38 +20,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code @ApplicationScoped} bean. Broadcast: every instance of the service reads every partition (a console or a
  * tracking page served by any instance sees the whole fleet), replaying the recent past of the topic at start.
  */
-public abstract class LatestPositions implements EventHandler {
+public abstract class LatestPositions extends BroadcastHandler {
 
     /** A technician's last fix: where, when the phone took it, how precise, how fast (m/s, may be null). */
     public record Position(String technicianId, double lat, double lon, Instant at, double accuracyMeters,
                            Double speedMps, Double headingDeg) {
     }
 
-    private final String consumerGroup;
     private final Map<String, Position> latest = new ConcurrentHashMap<>();
 
     protected LatestPositions(String consumerGroup) {
-        this.consumerGroup = consumerGroup;
-    }
-
-    @Override
-    public String consumerGroup() {
-        return consumerGroup;
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(Topics.TECH_LOCATIONS);
-    }
-
-    @Override
-    public boolean transactional() {
-        return false;
-    }
-
-    @Override
-    public boolean broadcast() {
-        return true;
+        super(consumerGroup, Set.of(Topics.TECH_LOCATIONS));
     }
 
     @Override

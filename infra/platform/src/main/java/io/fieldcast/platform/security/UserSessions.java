@@ -3,13 +3,13 @@ package io.fieldcast.platform.security;
 import io.fieldcast.events.FieldcastEvent;
 import io.fieldcast.events.Topics;
 import io.fieldcast.events.UserAccessChanged;
-import io.fieldcast.platform.kafka.EventHandler;
+import io.fieldcast.platform.kafka.BroadcastHandler;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -26,37 +26,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * the change, and every token of a disabled user, with 401. Technician device tokens are not concerned (their
  * sessions end in tech-mobile-api).
  */
-@ApplicationScoped
-public class UserSessions implements EventHandler, SecurityIdentityAugmentor {
+@Singleton
+public class UserSessions extends BroadcastHandler implements SecurityIdentityAugmentor {
 
     private record State(boolean active, Instant validAfter) {
     }
 
     private final Map<String, State> states = new ConcurrentHashMap<>();
-    private final String consumerGroup;
 
     public UserSessions(@ConfigProperty(name = "quarkus.application.name", defaultValue = "fieldcast") String service) {
-        this.consumerGroup = service + ".users";
-    }
-
-    @Override
-    public String consumerGroup() {
-        return consumerGroup;
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(Topics.USERS);
-    }
-
-    @Override
-    public boolean transactional() {
-        return false;
-    }
-
-    @Override
-    public boolean broadcast() {
-        return true;
+        super(service + ".users", Set.of(Topics.USERS));
     }
 
     @Override
