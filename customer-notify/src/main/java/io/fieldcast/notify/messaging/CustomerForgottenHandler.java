@@ -1,15 +1,13 @@
 package io.fieldcast.notify.messaging;
 
 import io.fieldcast.events.CustomerForgotten;
-import io.fieldcast.events.FieldcastEvent;
-import io.fieldcast.events.Topics;
 import io.fieldcast.notify.persistence.PersonalData;
-import io.fieldcast.platform.kafka.EventHandler;
 import io.fieldcast.platform.privacy.Forgetting;
+import io.fieldcast.platform.privacy.ForgettingHandler;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Applies {@link CustomerForgotten} once (the platform's processed-event marks): the customer's appointment views,
@@ -18,7 +16,7 @@ import java.util.Set;
  * kept: it proves consent, which the law asks for.
  */
 @ApplicationScoped
-public class CustomerForgottenHandler implements EventHandler {
+public class CustomerForgottenHandler implements ForgettingHandler {
 
     private final PersonalData personal;
     private final Forgetting forgetting;
@@ -34,16 +32,12 @@ public class CustomerForgottenHandler implements EventHandler {
     }
 
     @Override
-    public Set<String> topics() {
-        return Set.of(Topics.CUSTOMERS);
+    public Forgetting forgetting() {
+        return forgetting;
     }
 
     @Override
-    public Uni<Void> handle(FieldcastEvent event) {
-        if (!(event instanceof CustomerForgotten forgotten) || forgotten.customerId() == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return personal.forget(forgotten.customerId(), Forgetting.mentions(forgotten))
-                .chain(erased -> forgetting.finish(forgotten, erased));
+    public Uni<Map<String, Integer>> erase(CustomerForgotten forgotten) {
+        return personal.forget(forgotten.customerId(), Forgetting.mentions(forgotten));
     }
 }

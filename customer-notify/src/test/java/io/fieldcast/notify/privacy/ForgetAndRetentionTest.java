@@ -77,7 +77,8 @@ class ForgetAndRetentionTest {
         awaitAudit(marker.eventId());
 
         assertEquals(1, count("select count(*) from audit_log where entity_type = 'customer' and entity_id = '"
-                + customer + "' and action = 'FORGOTTEN' and reason = 'CustomerForgotten " + forgotten.eventId() + "'"));
+                + customer + "' and action = 'FORGOTTEN' and reason = 'CustomerForgotten " + forgotten.eventId()
+                + "'"));
         assertEquals(1, count("select count(*) from appointment_contact where appointment_id = '" + appointment
                 + "' and first_name is null and phone is null and email is null and status = 'BOOKED'"));
         List<Row> rows = notifications.rows(appointment);

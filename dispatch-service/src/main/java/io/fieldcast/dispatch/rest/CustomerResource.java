@@ -60,7 +60,8 @@ public class CustomerResource {
         String query = "from Customer c where (c.phone = :phone or lower(c.name) like :name)"
                 + " and c.forgottenAt is null" + scope
                 + " order by c.name";
-        return Panache.withTransaction(() -> audit.record("customer", AuditLog.searchId(term), "SEARCHED", jwt.getName(),
+        return Panache.withTransaction(() -> audit.record("customer", AuditLog.searchId(term), "SEARCHED",
+                        jwt.getName(),
                         "customer search", null, null)
                 .chain(() -> Customer.<Customer>find(query, params).page(0, limit).list()));
     }

@@ -162,7 +162,8 @@ class ForgetCustomerTest {
         assertEquals(1, count("select count(*) from customer where id = '" + active + "' and name = 'Yuri Young'"
                 + " and forgotten_at is null"), "a customer with a visit this year is kept");
         assertEquals(1, count("select count(*) from appointment where id = '" + seasonVisit + "' and notes is null"
-                + " and address = '1 Kept Road' and erased_at is null"), "past 90 days the notes go, the address stays");
+                + " and address = '1 Kept Road' and erased_at is null"),
+                "past 90 days the notes go, the address stays");
         assertEquals(1, count("select count(*) from appointment where id = '" + recentVisit
                 + "' and notes = 'recent note'"), "young notes stay");
         assertEquals(3, count("select count(*) from appointment where customer_id in ('" + idle + "', '" + active

@@ -1,16 +1,13 @@
 package io.fieldcast.eta.history;
 
 import io.fieldcast.events.CustomerForgotten;
-import io.fieldcast.events.FieldcastEvent;
-import io.fieldcast.events.Topics;
-import io.fieldcast.platform.kafka.EventHandler;
 import io.fieldcast.platform.privacy.Forgetting;
+import io.fieldcast.platform.privacy.ForgettingHandler;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Applies {@link CustomerForgotten} once: eta-service holds no name, phone or address, only appointment ids, times
@@ -19,7 +16,7 @@ import java.util.Set;
  * {@code FORGOTTEN}.
  */
 @ApplicationScoped
-public class ForgottenVisits implements EventHandler {
+public class ForgottenVisits implements ForgettingHandler {
 
     private final Forgetting forgetting;
 
@@ -33,17 +30,14 @@ public class ForgottenVisits implements EventHandler {
     }
 
     @Override
-    public Set<String> topics() {
-        return Set.of(Topics.CUSTOMERS);
+    public Forgetting forgetting() {
+        return forgetting;
     }
 
     @Override
-    public Uni<Void> handle(FieldcastEvent event) {
-        if (!(event instanceof CustomerForgotten forgotten) || forgotten.customerId() == null) {
-            return Uni.createFrom().voidItem();
-        }
+    public Uni<Map<String, Integer>> erase(CustomerForgotten forgotten) {
         if (forgotten.appointmentIds().isEmpty()) {
-            return forgetting.finish(forgotten, Map.of());
+            return Uni.createFrom().item(Map.of());
         }
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         update route_visit set lat = round(cast(lat as numeric), 2),
@@ -51,6 +45,6 @@ public class ForgottenVisits implements EventHandler {
                         where appointment_id in (:ids)""")
                 .setParameter("ids", forgotten.appointmentIds())
                 .executeUpdate())
-                .chain(visits -> forgetting.finish(forgotten, Map.of("routeVisits", visits)));
+                .map(visits -> Map.of("routeVisits", visits));
     }
 }

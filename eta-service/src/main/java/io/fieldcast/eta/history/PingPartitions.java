@@ -115,7 +115,8 @@ public class PingPartitions {
         // (two decimals, about a kilometre), which is all the report and the training read of them.
         try (PreparedStatement old = c.prepareStatement("""
                 update route_visit set lat = round(cast(lat as numeric), 2), lon = round(cast(lon as numeric), 2)
-                where day < ? and (lat <> round(cast(lat as numeric), 2) or lon <> round(cast(lon as numeric), 2))""")) {
+                where day < ?
+                  and (lat <> round(cast(lat as numeric), 2) or lon <> round(cast(lon as numeric), 2))""")) {
             old.setObject(1, oldestKept);
             old.executeUpdate();
         }

@@ -56,7 +56,8 @@ class ForgottenVisitsTest {
             Thread.sleep(100);
         }
         assertEquals(1, count("select count(*) from audit_log where entity_type = 'customer' and entity_id = '"
-                + customer + "' and action = 'FORGOTTEN' and reason = 'CustomerForgotten " + forgotten.eventId() + "'"));
+                + customer + "' and action = 'FORGOTTEN' and reason = 'CustomerForgotten " + forgotten.eventId()
+                + "'"));
         assertEquals(1, count("select count(*) from route_visit where appointment_id = '" + forgottenVisit
                 + "' and lat = 40.71 and lon = -74.01"));
         assertEquals(1, count("select count(*) from route_visit where appointment_id = '" + otherVisit

@@ -2,13 +2,11 @@ package io.fieldcast.mobile.route;
 
 import io.fieldcast.events.CustomerForgotten;
 import io.fieldcast.events.EventCodec;
-import io.fieldcast.events.FieldcastEvent;
 import io.fieldcast.events.GeoPosition;
 import io.fieldcast.events.PlannedVisit;
 import io.fieldcast.events.RoutePlanned;
-import io.fieldcast.events.Topics;
-import io.fieldcast.platform.kafka.EventHandler;
 import io.fieldcast.platform.privacy.Forgetting;
+import io.fieldcast.platform.privacy.ForgettingHandler;
 import io.fieldcast.platform.privacy.PrivacySettings;
 import io.fieldcast.platform.privacy.RetentionPass;
 import io.fieldcast.platform.reactive.Reactive;
@@ -34,7 +32,7 @@ import java.util.function.Predicate;
  * phone, address and notes, its place is kept to two decimals, and tap notes go.
  */
 @ApplicationScoped
-public class RoutePrivacy implements EventHandler, RetentionPass {
+public class RoutePrivacy implements ForgettingHandler, RetentionPass {
 
     /** Routes rewritten per transaction by the retention pass. */
     private static final int BATCH = 200;
@@ -51,19 +49,16 @@ public class RoutePrivacy implements EventHandler, RetentionPass {
     }
 
     @Override
-    public Set<String> topics() {
-        return Set.of(Topics.CUSTOMERS);
+    public Forgetting forgetting() {
+        return forgetting;
     }
 
     @Override
-    public Uni<Void> handle(FieldcastEvent event) {
-        if (!(event instanceof CustomerForgotten forgotten) || forgotten.customerId() == null) {
-            return Uni.createFrom().voidItem();
-        }
-        if (forgotten.appointmentIds().isEmpty()) {
-            return forgetting.finish(forgotten, Map.of());
-        }
+    public Uni<Map<String, Integer>> erase(CustomerForgotten forgotten) {
         List<UUID> ids = forgotten.appointmentIds();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
         Set<UUID> mine = Set.copyOf(ids);
         Map<String, Integer> erased = new LinkedHashMap<>();
         return Panache.getSession().chain(s -> containing(s, ids)
@@ -74,7 +69,7 @@ public class RoutePrivacy implements EventHandler, RetentionPass {
                                 where appointment_id in (:ids) and note is not null""")
                         .setParameter("ids", ids).executeUpdate())
                 .invoke(n -> erased.put("tapNotes", n)))
-                .chain(() -> forgetting.finish(forgotten, erased));
+                .replaceWith(erased);
     }
 
     @Override

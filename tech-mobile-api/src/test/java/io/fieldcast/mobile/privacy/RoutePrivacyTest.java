@@ -53,7 +53,8 @@ class RoutePrivacyTest {
         RoutePlanned route = Fixtures.route(tech, Fixtures.DAY, 1, 3);
         Fixtures.publishAndAwait(publisher, token, route);
         UUID forgottenVisit = route.visits().get(1).appointmentId();
-        given().auth().oauth2(token).contentType("application/json").body("{\"status\":\"EN_ROUTE\",\"clientId\":\"f1\","
+        given().auth().oauth2(token).contentType("application/json")
+                .body("{\"status\":\"EN_ROUTE\",\"clientId\":\"f1\","
                         + "\"note\":\"Mr Visser's dog bites\",\"deviceTime\":\"" + Instant.now() + "\"}")
                 .post("/api/me/visits/" + forgottenVisit + "/status").then().statusCode(200);
 
@@ -66,7 +67,8 @@ class RoutePrivacyTest {
         publisher.send(marker).get(10, TimeUnit.SECONDS); // same key, applied after both
         awaitAudit(marker.eventId());
         assertEquals(1, count("select count(*) from audit_log where entity_type = 'customer' and entity_id = '"
-                + customer + "' and action = 'FORGOTTEN' and reason = 'CustomerForgotten " + forgotten.eventId() + "'"));
+                + customer + "' and action = 'FORGOTTEN' and reason = 'CustomerForgotten " + forgotten.eventId()
+                + "'"));
 
         given().auth().oauth2(token).queryParam("date", Fixtures.DAY.toString()).get("/api/me/route").then()
                 .statusCode(200)
