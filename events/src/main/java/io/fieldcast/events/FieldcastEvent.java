@@ -28,10 +28,11 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = NotificationFailed.class, name = "NotificationFailed"),
         @JsonSubTypes.Type(value = TechnicianStatusChanged.class, name = "TechnicianStatusChanged"),
         @JsonSubTypes.Type(value = UserAccessChanged.class, name = "UserAccessChanged"),
+        @JsonSubTypes.Type(value = CustomerForgotten.class, name = "CustomerForgotten"),
 })
 public sealed interface FieldcastEvent permits AppointmentEvent, RoutePlanned, LocationPing, VisitStatusChanged,
         ArrivalForecast, LearnedDurations, CustomerReplied, NotificationEvent, TechnicianStatusChanged,
-        UserAccessChanged {
+        UserAccessChanged, CustomerForgotten {
 
     UUID eventId();
 

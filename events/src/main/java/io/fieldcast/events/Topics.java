@@ -31,10 +31,16 @@ public final class Topics {
      * service, which ends the sessions it says.
      */
     public static final String USERS = "fieldcast.users";
+    /**
+     * Key customerId: CustomerForgotten (an admin had dispatch forget a customer), dispatch → every service, which
+     * erases what it holds of the customer and their appointments.
+     */
+    public static final String CUSTOMERS = "fieldcast.customers";
 
     /** All business topics, in the order of DESIGN.md, then those added since (see the CHANGELOG). */
     public static final List<String> ALL = List.of(APPOINTMENTS, ROUTES, TECH_LOCATIONS, VISIT_STATUS,
-            ARRIVAL_FORECASTS, DURATION_ESTIMATES, CUSTOMER_REPLIES, NOTIFICATIONS, TECHNICIANS, USERS);
+            ARRIVAL_FORECASTS, DURATION_ESTIMATES, CUSTOMER_REPLIES, NOTIFICATIONS, TECHNICIANS, USERS,
+            CUSTOMERS);
 
     private static final String DLQ_SUFFIX = ".dlq";
 

@@ -47,6 +47,7 @@ final class EventFixtures {
                         "550 mailbox unavailable", 5),
                 new TechnicianStatusChanged(Events.newId(), T0, 1, "tech-07", false, "root"),
                 new UserAccessChanged(Events.newId(), T0, 1, "dana", true, List.of("dispatcher"), List.of("north"),
-                        T0, "root"));
+                        T0, "root"),
+                new CustomerForgotten(Events.newId(), T0, 1, contact.customerId(), List.of(APPOINTMENT), "root"));
     }
 }

@@ -90,7 +90,7 @@ public class AppointmentChanges {
                                 .chain(() -> outbox.append(AppointmentEvents.rescheduled(a, oldStart, oldEnd,
                                         request.reason(), clock.instant())))
                                 .chain(() -> audit.record("appointment", id.toString(), "RESCHEDULED", actor,
-                                        request.reason(), before, AppointmentView.of(a)))
+                                        request.reason(), before.audited(), AppointmentView.of(a).audited()))
                                 .map(ignored -> AppointmentView.of(a));
                     }).call(alsoInTransaction::apply));
         } catch (NoCapacityException e) {
@@ -127,7 +127,7 @@ public class AppointmentChanges {
                             .chain(() -> outbox.append(AppointmentEvents.canceled(a, canceledBy, reason,
                                     clock.instant())))
                             .chain(() -> audit.record("appointment", id.toString(), "CANCELED", actor, reason,
-                                    before, AppointmentView.of(a)))
+                                    before.audited(), AppointmentView.of(a).audited()))
                             .map(ignored -> AppointmentView.of(a));
                 })
                 // Fired before commit: the re-plan it asks for waits for this day's lock, so it solves without it.
@@ -171,7 +171,7 @@ public class AppointmentChanges {
                         return placement
                                 .chain(() -> outbox.append(AppointmentEvents.updated(a, clock.instant())))
                                 .chain(() -> audit.record("appointment", id.toString(), "CHANGED", actor,
-                                        request.reason(), before, AppointmentView.of(a)))
+                                        request.reason(), before.audited(), AppointmentView.of(a).audited()))
                                 .map(ignored -> AppointmentView.of(a));
                     }).call(alsoInTransaction::apply));
         } catch (NoCapacityException e) {

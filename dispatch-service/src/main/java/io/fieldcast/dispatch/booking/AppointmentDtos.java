@@ -2,6 +2,8 @@ package io.fieldcast.dispatch.booking;
 
 import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.AppointmentStatus;
+import io.fieldcast.platform.audit.AuditLog;
+import io.fieldcast.platform.privacy.Forgetting;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -71,5 +73,32 @@ public final class AppointmentDtos {
                     a.serviceDate, a.windowStart, a.windowEnd, a.durationMin, a.priority, a.status, a.notes,
                     a.technicianId, a.routeSeq, a.plannedArrival, a.pinned, a.version);
         }
+
+        /** What the audit trail keeps of this view ({@link AuditedAppointment}). */
+        public AuditedAppointment audited() {
+            return new AuditedAppointment(id, customerId, territoryId, jobType, Forgetting.coarse(lat),
+                    Forgetting.coarse(lon), serviceDate, windowStart, windowEnd, durationMinutes, priority, status,
+                    digest(notes), technicianId, routeSeq, plannedArrival, pinned, version);
+        }
+
+        private static String digest(String notes) {
+            if (notes == null) {
+                return null;
+            }
+            String id = AuditLog.searchId(notes);
+            return "sha256:" + id.substring(id.length() - 64, id.length() - 48);
+        }
+    }
+
+    /**
+     * An appointment as its audit rows keep it: no address, the area (two decimals, about a kilometre) rather than the
+     * home, and a digest of the notes that shows they changed without what they say. Audit rows are append-only, so
+     * what they hold cannot be erased when a customer is forgotten: they hold nothing personal in the first place.
+     */
+    public record AuditedAppointment(UUID id, UUID customerId, String territoryId, String jobType, double lat,
+                                     double lon, LocalDate serviceDate, Instant windowStart, Instant windowEnd,
+                                     int durationMinutes, int priority, AppointmentStatus status, String notesDigest,
+                                     String technicianId, Integer routeSeq, Instant plannedArrival, boolean pinned,
+                                     long version) {
     }
 }

@@ -135,7 +135,7 @@ public class BookingService {
                 .chain(() -> routes.placeInto(day, a, insertion))
                 .chain(() -> outbox.append(AppointmentEvents.booked(a, customer, day.territory(), now)))
                 .chain(() -> audit.record("appointment", a.id.toString(), "BOOKED", actor, null, null,
-                        AppointmentView.of(a)))
+                        AppointmentView.of(a).audited()))
                 .map(ignored -> AppointmentView.of(a));
     }
 
@@ -150,7 +150,13 @@ public class BookingService {
     private Uni<Customer> customer(BookRequest request) {
         if (request.customerId() != null) {
             return Customer.<Customer>findById(request.customerId()).onItem().ifNull()
-                    .failWith(() -> ApiException.badRequest("customerId", "unknown customer"));
+                    .failWith(() -> ApiException.badRequest("customerId", "unknown customer"))
+                    .invoke(c -> {
+                        if (c.forgottenAt != null) {
+                            throw ApiException.badRequest("customerId", "this customer was forgotten; book them "
+                                    + "as a new customer");
+                        }
+                    });
         }
         var c = request.customer();
         Customer customer = new Customer();

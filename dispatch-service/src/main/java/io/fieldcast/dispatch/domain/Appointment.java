@@ -54,6 +54,9 @@ public class Appointment extends PanacheEntityBase {
     public Instant actualDeparture;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** When the appointment's personal data (address, notes, exact coordinates) was erased; null while kept. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
     @Version

@@ -30,6 +30,9 @@ public class Customer extends PanacheEntityBase {
     public boolean emailOptIn;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** When an admin or retention erased the customer's personal data; such a customer cannot be booked. */
+    @Column(name = "forgotten_at")
+    public Instant forgottenAt;
     @Version
     public long version;
 

@@ -52,7 +52,7 @@ public class CustomerReplyHandler implements EventHandler {
             return switch (reply.reply()) {
                 case CANCEL -> cancel(a, reply, actor);
                 case CONFIRM, RESCHEDULE -> audit.record("appointment", a.id.toString(), "CUSTOMER_" + reply.reply(),
-                        actor, reply.text(), null, null);
+                        actor, replied(reply), null, null);
                 default -> Uni.createFrom().voidItem();
             };
         });
@@ -62,12 +62,17 @@ public class CustomerReplyHandler implements EventHandler {
         if (!a.status.changeable()) {
             return refused(a, actor, "appointment is " + a.status);
         }
-        return changes.cancelWithin(a.territoryId, a.serviceDate, a.id, reply.text(), actor, "customer")
+        return changes.cancelWithin(a.territoryId, a.serviceDate, a.id, replied(reply), actor, "customer")
                 .replaceWithVoid()
                 // Started or canceled between the read above and the day's lock (409), or a day that cannot be
                 // loaded: the same answer on every retry, so an audited refusal instead of a consumer stuck retrying.
                 .onFailure(ApiException.class)
                 .recoverWithUni(e -> refused(a, actor, e.getMessage()));
+    }
+
+    /** The reply as the audit and the cancel keep it: its kind, never the customer's own words. */
+    private static String replied(CustomerReplied reply) {
+        return "customer replied " + reply.reply() + " by " + reply.channel();
     }
 
     private Uni<Void> refused(Appointment a, String actor, String why) {

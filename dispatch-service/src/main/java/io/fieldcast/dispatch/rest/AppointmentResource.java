@@ -137,7 +137,7 @@ public class AppointmentResource {
         String query = where + " order by serviceDate, windowStart, id";
         // A search by customer name or phone reads customer data: who searched for whom is audited.
         Uni<Void> audited = q == null || q.isBlank() ? Uni.createFrom().voidItem()
-                : Panache.withTransaction(() -> audit.record("customer", "search:" + q.trim(), "SEARCHED",
+                : Panache.withTransaction(() -> audit.record("customer", AuditLog.searchId(q), "SEARCHED",
                         jwt.getName(), territory != null ? "territory " + territory : access.everyTerritory()
                                 ? "all territories" : "territories " + String.join(", ", access.territoryFilter()),
                         null, null));

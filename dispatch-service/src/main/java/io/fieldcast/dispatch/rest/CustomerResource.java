@@ -57,9 +57,11 @@ public class CustomerResource {
             scope = " and " + IN_MY_TERRITORIES;
             params.put("mine", access.territoryFilter());
         }
-        String query = "from Customer c where (c.phone = :phone or lower(c.name) like :name)" + scope
+        String query = "from Customer c where (c.phone = :phone or lower(c.name) like :name)"
+                + " and c.forgottenAt is null" + scope
                 + " order by c.name";
-        return Panache.withTransaction(() -> audit.record("customer", "search:" + term, "SEARCHED", jwt.getName(),
+        return Panache.withTransaction(() -> audit.record("customer", AuditLog.searchId(term), "SEARCHED",
+                        jwt.getName(),
                         "customer search", null, null)
                 .chain(() -> Customer.<Customer>find(query, params).page(0, limit).list()));
     }

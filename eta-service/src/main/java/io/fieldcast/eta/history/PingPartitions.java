@@ -111,6 +111,15 @@ public class PingPartitions {
             old.setObject(1, oldestKept.atStartOfDay().atOffset(ZoneOffset.UTC));
             old.executeUpdate();
         }
+        // Once a day's pings are gone nothing mines its visits again: the customers' homes are kept as their area
+        // (two decimals, about a kilometre), which is all the report and the training read of them.
+        try (PreparedStatement old = c.prepareStatement("""
+                update route_visit set lat = round(cast(lat as numeric), 2), lon = round(cast(lon as numeric), 2)
+                where day < ?
+                  and (lat <> round(cast(lat as numeric), 2) or lon <> round(cast(lon as numeric), 2))""")) {
+            old.setObject(1, oldestKept);
+            old.executeUpdate();
+        }
         // Windows told long ago bind nobody any more; the evaluation keeps its own first windows in forecast.
         try (PreparedStatement old = c.prepareStatement("delete from told_window where told_at < ?")) {
             old.setObject(1, oldestKept.atStartOfDay().atOffset(ZoneOffset.UTC));

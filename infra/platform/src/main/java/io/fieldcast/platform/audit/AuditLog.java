@@ -6,9 +6,14 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Locale;
 
 /**
  * Writes who changed what, when and why, in the same transaction as the change: every service's {@code audit_log}
@@ -21,6 +26,25 @@ public class AuditLog {
 
     public AuditLog(Clock clock) {
         this.clock = clock;
+    }
+
+    /** The entity-id prefix of searches audited by the hash of their term. */
+    public static final String SEARCH_PREFIX = "search:sha256:";
+
+    /**
+     * The audit entity id of a search for {@code term} (a phone number, part of a name): its SHA-256, trimmed and
+     * lower-cased first, never the term itself, so the trail says who searched for whom without keeping a phone
+     * number or name that "forget this customer" could not erase from an append-only table. Whoever holds the term can
+     * hash it again to find the searches for it (pseudonymous, not anonymous: short terms can be guessed).
+     */
+    public static String searchId(String term) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(term.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            return SEARCH_PREFIX + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     public Uni<Void> record(String entityType, String entityId, String action, String actor, String reason,

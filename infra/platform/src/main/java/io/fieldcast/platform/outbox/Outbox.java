@@ -8,7 +8,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 
 import static io.fieldcast.platform.sql.ArrayColumns.column;
 
@@ -36,6 +38,29 @@ public class Outbox {
             chain = chain.chain(() -> insert(part));
         }
         return chain;
+    }
+
+    /**
+     * Deletes the published rows whose payload mentions any of {@code ids} (a forgotten customer's appointments),
+     * inside the caller's transaction on the ORM session; rows not yet published stay. Returns how many went.
+     */
+    public Uni<Integer> erasePublished(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        List<UUID> list = List.copyOf(ids);
+        StringBuilder sql = new StringBuilder("delete from outbox where published_at is not null and (");
+        for (int i = 0; i < list.size(); i++) {
+            sql.append(i == 0 ? "" : " or ").append("payload like :m").append(i);
+        }
+        sql.append(')');
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql.toString());
+            for (int i = 0; i < list.size(); i++) {
+                query.setParameter("m" + i, "%" + list.get(i) + "%");
+            }
+            return query.executeUpdate();
+        });
     }
 
     /** One multi-row insert on the ORM session, a named parameter per value, from the same columns as below. */
