@@ -145,6 +145,9 @@ class TerritoryAccessTest {
         given().auth().oauth2(token).get("/api/customers/" + southCustomer).then().statusCode(404);
         // An admin still sees everything.
         given().auth().oauth2(f.admin).get("/api/appointments/" + southId).then().statusCode(200);
+        // A re-plan of a territory that does not exist is refused, not answered 200 with an error inside.
+        given().auth().oauth2(f.admin).contentType("application/json").body("{}")
+                .post("/api/plans/nowhere-" + north + "/2026-04-14/replan").then().statusCode(400);
     }
 
     @Test
