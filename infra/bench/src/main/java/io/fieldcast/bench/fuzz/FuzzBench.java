@@ -56,6 +56,8 @@ public final class FuzzBench {
 
     private int run(Path root, Path home, int requests, long seed, int portBase) throws Exception {
         try (FuzzPlatform platform = new FuzzPlatform(root, home, portBase)) {
+            // Ctrl-C stops the services too (System.exit skips the try's close).
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "fuzz-shutdown"));
             System.err.println("fuzz: starting the four services");
             Map<String, String> urls = platform.start(Seeder.technicianIds(), Seeder.companyJson());
             System.err.println("fuzz: seeding two territories through the APIs");
@@ -108,7 +110,7 @@ public final class FuzzBench {
             FuzzHttp.Answer answer = http.send(base, request);
             report.answered(op.service(), answer.status());
             if (answer.status() < 0) {
-                report.noAnswer(answer.body());
+                report.noAnswer(request, answer.body());
             }
             for (Checks.Finding f : checks.inspect(request, answer)) {
                 report.failed(f.failure(), request, f.key(), f.detail());

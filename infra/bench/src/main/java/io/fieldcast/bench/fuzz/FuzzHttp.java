@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Sends one request and reads its answer (the first 256 KB; a server-sent event stream only to its headers). */
 final class FuzzHttp {
@@ -63,7 +66,17 @@ final class FuzzHttp {
 
     Answer exchange(HttpRequest request) {
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            // The request's own timeout was seen not to fire on a connection whose answer never came: a hard one.
+            var pending = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response;
+            try {
+                response = pending.get(timeout.toSeconds() + 5, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                pending.cancel(true);
+                return Answer.failed("no answer within " + (timeout.toSeconds() + 5) + " s");
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            }
             String type = response.headers().firstValue("Content-Type").orElse("");
             String text;
             try (InputStream in = response.body()) {

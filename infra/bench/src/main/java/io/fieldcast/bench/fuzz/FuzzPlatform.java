@@ -103,7 +103,7 @@ final class FuzzPlatform implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         for (ServiceProcess s : new ArrayList<>(running.values()).reversed()) {
             try {
                 s.close();

@@ -58,8 +58,11 @@ final class FuzzReport {
         }
     }
 
-    void noAnswer(String why) {
-        noAnswers.merge(why.replaceAll("[0-9]+", "#"), 1L, Long::sum);
+    void noAnswer(FuzzRequest request, String why) {
+        String kind = why.replaceAll("[0-9]+", "#");
+        if (noAnswers.merge(kind, 1L, Long::sum) <= EXAMPLES) {
+            append("NO_ANSWER " + request.describe() + " — " + why);
+        }
     }
 
     /** One failure: counted, its first examples kept, each one logged; {@code key} groups the distinct ones. */

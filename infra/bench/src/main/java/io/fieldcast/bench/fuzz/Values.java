@@ -91,7 +91,7 @@ final class Values {
                 return CENTER_LON + (random.nextDouble() - 0.5) * 0.06;
             }
             case "phone" -> {
-                return "+1212555" + (1000 + random.nextInt(9000));
+                return "+1415555" + (1000 + random.nextInt(9000)); // never one of the seeded (+1212…) phones
             }
             case "timezone" -> {
                 return zone.getId();
