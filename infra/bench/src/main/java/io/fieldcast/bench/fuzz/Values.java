@@ -49,6 +49,11 @@ final class Values {
             return pick(ids(Kind.APPOINTMENT, who, cross), UUID.randomUUID().toString());
         }
         if (n.equals("customerid") || n.equals("id") && onPath.contains("/customers")) {
+            if (changing && who.scope() == Identity.Scope.ALL) {
+                // An admin may book a customer of B in A: the customer then is A's too, rightly visible there, and
+                // the world's owners would be wrong. Admins' changes take unknown customers only.
+                return UUID.randomUUID().toString();
+            }
             return pick(ids(Kind.CUSTOMER, who, cross), UUID.randomUUID().toString());
         }
         if (n.equals("username")) {
@@ -162,6 +167,10 @@ final class Values {
         }
         if (changing) {
             pool.removeAll(world.protectedTechnicians());
+            if (who.scope() == Identity.Scope.ALL) {
+                // Likewise an admin may move a technician to the other territory: seeded ones stay where they are.
+                return "fuzz-tech-" + random.nextInt(20);
+            }
         }
         return pick(pool, "fuzz-tech-unknown");
     }
