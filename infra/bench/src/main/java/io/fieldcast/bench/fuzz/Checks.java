@@ -25,7 +25,8 @@ final class Checks {
      *   data; its trail is the ping itself, kept by eta-service.</li>
      * </ul>
      * Logins stay in: every one is audited. An answer replayed for an Idempotency-Key ({@code Idempotent-Replayed})
-     * did nothing the second time and needs no new row.
+     * did nothing the second time and needs no new row; nor does a PUT or PATCH whose resource reads the same before
+     * and after (the bench compares its GET).
      */
     static final Set<String> NOT_CHANGES = Set.of("POST /api/auth/refresh", "POST /api/me/locations");
 
