@@ -150,7 +150,6 @@ public class AppointmentChanges {
                         var before = AppointmentView.of(a);
                         a.notes = request.notes() != null ? request.notes() : a.notes;
                         a.priority = request.priority() != null ? request.priority() : a.priority;
-                        a.updatedAt = clock.instant();
                         Uni<Void> placement = Uni.createFrom().voidItem();
                         if (retyped) {
                             VisitRequest visit = new VisitRequest(new GeoPoint(a.lat, a.lon),
@@ -166,8 +165,9 @@ public class AppointmentChanges {
                         boolean changed = !Objects.equals(before.notes(), a.notes)
                                 || before.priority() != a.priority || retyped;
                         if (!changed) {
-                            return Uni.createFrom().item(before);
+                            return Uni.createFrom().item(before); // nothing written, so nothing to audit
                         }
+                        a.updatedAt = clock.instant();
                         return placement
                                 .chain(() -> outbox.append(AppointmentEvents.updated(a, clock.instant())))
                                 .chain(() -> audit.record("appointment", id.toString(), "CHANGED", actor,

@@ -102,8 +102,8 @@ public class BookingService {
                     .chain(() -> days.load(territory.id, date))
                     .chain(day -> {
                         Insertion insertion = insert(day, visit, null);
-                        return customer(request).chain(customer -> create(request, customer, day, jobType, point,
-                                insertion, actor));
+                        return customer(request, access).chain(customer -> create(request, customer, day, jobType,
+                                point, insertion, actor));
                     })
                     .call(alsoInTransaction::apply));
         } catch (NoCapacityException e) {
@@ -147,10 +147,15 @@ public class BookingService {
                 + visit.windowStart() + "–" + visit.windowEnd() + " on " + day.date()));
     }
 
-    private Uni<Customer> customer(BookRequest request) {
+    private Uni<Customer> customer(BookRequest request, Access access) {
         if (request.customerId() != null) {
-            return Customer.<Customer>findById(request.customerId()).onItem().ifNull()
-                    .failWith(() -> ApiException.badRequest("customerId", "unknown customer"))
+            // Only a customer the caller may see (one with an appointment in their territories): a known customer id
+            // of another territory would otherwise become visible through the new booking.
+            Uni<Customer> found = access.territoryFilter() == null ? Customer.findById(request.customerId())
+                    : Customer.<Customer>find("from Customer c where c.id = ?1 and exists (select 1 from Appointment a "
+                    + "where a.customerId = c.id and a.territoryId in ?2)", request.customerId(),
+                    access.territoryFilter()).firstResult();
+            return found.onItem().ifNull().failWith(() -> ApiException.badRequest("customerId", "unknown customer"))
                     .invoke(c -> {
                         if (c.forgottenAt != null) {
                             throw ApiException.badRequest("customerId", "this customer was forgotten; book them "

@@ -97,6 +97,16 @@ public class PlanService {
         return job;
     }
 
+    /** Stops the territory-day's solve held here; false when none runs. Audited like its start. */
+    public boolean stop(String territoryId, LocalDate date, String actor) {
+        if (!jobs.stop(territoryId, date)) {
+            return false;
+        }
+        Reactive.inTransaction(() -> audit.record("plan", PlanJobs.key(territoryId, date), "SOLVE_STOPPED", actor,
+                null, null, null));
+        return true;
+    }
+
     /** Progress of the territory-day's latest solve, on whichever instance it runs. */
     public PlanJobs.Progress progress(String territoryId, LocalDate date) {
         return jobs.progress(territoryId, date).orElseThrow(() -> noSolve(territoryId, date));

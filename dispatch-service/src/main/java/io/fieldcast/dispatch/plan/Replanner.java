@@ -6,6 +6,7 @@ import io.fieldcast.dispatch.domain.DayChanged;
 import io.fieldcast.dispatch.solver.DispatchPlan;
 import io.fieldcast.platform.cluster.ClusterJobs;
 import io.fieldcast.platform.reactive.Reactive;
+import io.fieldcast.platform.rest.ApiException;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
@@ -279,6 +280,11 @@ public class Replanner {
                     // Someone booked, or a customer was told a window, while we solved: again with it in.
                     LOG.infof("re-plan of %s solves again: %s", key, e.getMessage());
                     continue;
+                }
+                outcome = failed(key, p, e);
+            } catch (ApiException e) {
+                if (!AUTOMATIC.equals(actor) && e.status() < 500) {
+                    throw e; // a dispatcher's re-plan that cannot run (unknown territory, …): the answer says why
                 }
                 outcome = failed(key, p, e);
             } catch (RuntimeException e) {

@@ -120,7 +120,7 @@ public class PlanResource {
     public PlanJobs.Progress stop(@PathParam("territoryId") String territoryId, @PathParam("date") String date) {
         LocalDate day = date(date);
         var progress = plans.progress(territoryId, day);
-        if (!jobs.stop(territoryId, day)) {
+        if (!plans.stop(territoryId, day, jwt.getName())) {
             throw ApiException.conflict("not solving", Map.of("status", progress.status()));
         }
         return plans.progress(territoryId, day);

@@ -137,8 +137,19 @@ class TerritoryAccessTest {
                 .body("size()", equalTo(0));
         given().auth().oauth2(token).queryParam("q", "Nina North").get("/api/customers").then().statusCode(200)
                 .body("name", hasItem("Nina North"));
+        // A customer of the other territory cannot be booked by id in one's own (and so read through it).
+        String southCustomer = given().auth().oauth2(f.admin).get("/api/appointments/" + southId).then()
+                .extract().path("customerId");
+        String byId = f.bookingJson(f.addresses.get(5), "REPAIR", "2026-04-14T12:00:00Z", "2026-04-14T16:00:00Z",
+                north).replaceFirst("\"customer\"\\s*:\\s*\\{[^}]*}", "\"customerId\":\"" + southCustomer + "\"");
+        given().auth().oauth2(token).contentType("application/json").body(byId).post("/api/appointments").then()
+                .statusCode(400).body("message", containsString("unknown customer"));
+        given().auth().oauth2(token).get("/api/customers/" + southCustomer).then().statusCode(404);
         // An admin still sees everything.
         given().auth().oauth2(f.admin).get("/api/appointments/" + southId).then().statusCode(200);
+        // A re-plan of a territory that does not exist is refused, not answered 200 with an error inside.
+        given().auth().oauth2(f.admin).contentType("application/json").body("{}")
+                .post("/api/plans/nowhere-" + north + "/2026-04-14/replan").then().statusCode(400);
     }
 
     @Test

@@ -173,6 +173,8 @@ class PlanApiTest {
         given().auth().oauth2(c.dispatcher()).post("/api/plans/" + c.territory() + "/" + DAY + "/stop")
                 .then().statusCode(200);
         awaitStatus(c, "STOPPED");
+        given().auth().oauth2(c.admin()).queryParam("entity", "plan").queryParam("id", c.territory() + "/" + DAY)
+                .get("/api/audit").then().statusCode(200).body("action", hasItem("SOLVE_STOPPED"));
         given().auth().oauth2(c.dispatcher()).post("/api/plans/" + c.territory() + "/" + DAY + "/publish")
                 .then().statusCode(200).body("assigned", equalTo(3));
     }

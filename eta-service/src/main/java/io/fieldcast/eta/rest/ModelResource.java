@@ -1,7 +1,10 @@
 package io.fieldcast.eta.rest;
 
+
 import io.fieldcast.eta.model.ModelStore;
 import io.fieldcast.eta.model.TrainingService;
+import io.fieldcast.platform.audit.AuditLog;
+import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -11,6 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -24,10 +28,14 @@ public class ModelResource {
 
     private final TrainingService training;
     private final ModelStore models;
+    private final AuditLog audit;
+    private final JsonWebToken jwt;
 
-    public ModelResource(TrainingService training, ModelStore models) {
+    public ModelResource(TrainingService training, ModelStore models, AuditLog audit, JsonWebToken jwt) {
         this.training = training;
         this.models = models;
+        this.audit = audit;
+        this.jwt = jwt;
     }
 
     @POST
@@ -36,6 +44,9 @@ public class ModelResource {
     @Operation(summary = "Mine recent history and train new models; 202 with the run to poll (or the one running)")
     public Response retrain() {
         TrainingService.Run run = training.start("api");
+        // New models change every forecast from then on: who asked for them is on record.
+        Reactive.inTransaction(() -> audit.record("training_run", run.id().toString(), "RETRAIN_REQUESTED",
+                jwt.getName(), null, null, null));
         return Response.accepted(run).header("Location", "/api/models/retrain/" + run.id()).build();
     }
 

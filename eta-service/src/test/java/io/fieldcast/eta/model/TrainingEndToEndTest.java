@@ -5,10 +5,12 @@ import io.fieldcast.events.LearnedDurations;
 import io.fieldcast.events.ServiceTimeQuantiles;
 import io.fieldcast.events.Topics;
 import io.fieldcast.platform.kafka.EventPublisher;
+import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.platform.security.Roles;
 import io.fieldcast.platform.security.TokenIssuer;
 import io.fieldcast.testing.EventProbe;
 import io.fieldcast.testing.TestClock;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,11 @@ class TrainingEndToEndTest {
             }
             assertEquals("done", status, given().auth().oauth2(admin()).get("/api/models/retrain/" + runId)
                     .asString());
+            Long audited = Reactive.inSession(() -> Panache.getSession().chain(session -> session
+                    .createNativeQuery("select count(*) from audit_log where entity_type = 'training_run' "
+                            + "and entity_id = :id and action = 'RETRAIN_REQUESTED'", Long.class)
+                    .setParameter("id", runId).getSingleResult()));
+            assertEquals(1, audited.intValue(), "who asked for the training is audited");
 
             List<LearnedDurations> learned = probe.await(LearnedDurations.class,
                     l -> l.technicianId().equals(quick) || l.technicianId().equals(slow), 2, Duration.ofSeconds(30));

@@ -92,9 +92,12 @@ public class DeviceSessions {
     /** Ends one session (logout): its refresh token and its access tokens stop working. */
     public Uni<Void> logout(UUID sessionId) {
         Instant now = clock.instant();
+        // Audited like a revocation, in its transaction: a session that ends leaves a trace whoever ends it.
         return Panache.withTransaction(() -> DeviceSession.<DeviceSession>findById(sessionId).chain(session ->
                 session == null || session.revokedAt != null ? Uni.createFrom().voidItem()
-                        : revoke(session, "logout", now)));
+                        : revoke(session, "logout", now).call(() -> audit.record("device", session.technicianId
+                                + "/" + session.deviceId, "DEVICE_LOGOUT", "device:" + session.deviceId, null, null,
+                                null))));
     }
 
     /** A deactivated technician: every session of every phone ends. Returns how many were active. */

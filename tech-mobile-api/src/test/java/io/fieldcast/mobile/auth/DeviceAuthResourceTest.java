@@ -99,9 +99,12 @@ class DeviceAuthResourceTest {
 
     @Test
     void logoutRevokesBothTheAccessAndTheRefreshToken() {
-        JsonPath session = login("tech-1", "1111", device());
+        String device = device();
+        JsonPath session = login("tech-1", "1111", device);
         String token = session.getString("token");
         given().auth().oauth2(token).post("/api/auth/logout").then().statusCode(204);
+        assertEquals(List.of("DEVICE_LOGOUT by device:" + device), audit("device", "tech-1/" + device),
+                "the logout is audited");
 
         given().auth().oauth2(token).get("/api/me").then().statusCode(401)
                 .body("message", equalTo("this device was logged out or revoked; log in again"));
