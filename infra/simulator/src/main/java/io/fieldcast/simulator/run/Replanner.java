@@ -1,5 +1,6 @@
 package io.fieldcast.simulator.run;
 
+import io.fieldcast.events.VisitStatus;
 import io.fieldcast.roadnetwork.GeoPoint;
 import io.fieldcast.simulator.api.DispatchClient.Technician;
 import io.fieldcast.simulator.api.MobileClient;
@@ -173,9 +174,14 @@ final class Replanner {
      * everything after comes from the new outcome.
      */
     static void splice(Replay.Lane lane, Instant from, Set<UUID> started, List<PhoneOutput> fresh) {
+        // A visit the van reached before {@code from} is under way whatever the new outcome says: its taps the phone
+        // still holds (the done tap of the job in progress) go out; those of visits not reached are the new outcome's.
+        Set<UUID> reached = new HashSet<>(started);
+        lane.outputs.stream().filter(o -> o instanceof PhoneOutput.StatusTap tap && tap.status() == VisitStatus.ARRIVED
+                && o.deviceTime().isBefore(from)).forEach(o -> reached.add(((PhoneOutput.StatusTap) o).appointmentId()));
         List<PhoneOutput> pending = new ArrayList<>(lane.outputs.subList(lane.next, lane.outputs.size()).stream()
                 .filter(o -> o.deviceTime().isBefore(from))
-                .filter(o -> !(o instanceof PhoneOutput.StatusTap tap) || started.contains(tap.appointmentId()))
+                .filter(o -> !(o instanceof PhoneOutput.StatusTap tap) || reached.contains(tap.appointmentId()))
                 .toList());
         // A phone sends its queue first in, first out: the new outcome does not know the phone is still offline, so
         // nothing it records goes out before what the phone still holds (a tap sent ahead of the one it follows is

@@ -1,5 +1,6 @@
 package io.fieldcast.simulator.e2e;
 
+import io.fieldcast.events.Topics;
 import io.fieldcast.platform.launcher.ServiceProcess;
 import io.fieldcast.simulator.demo.Chaos;
 import io.fieldcast.simulator.demo.ChaosBench;
@@ -110,7 +111,7 @@ class DemoEndToEndTest {
         // ... and through the chaos.
         assertEquals(List.of(), chaos.failures());
         assertEquals(3, chaos.kills());
-        assertEquals(27, chaos.poison());
+        assertEquals(3 * Topics.ALL.size(), chaos.poison(), "three poison events on each topic");
         assertEquals(chaos.poison(), parked, "every poison event parked on its dead-letter topic");
         assertEquals(0, stuck, "no consumer of a living instance dead or stuck");
     }

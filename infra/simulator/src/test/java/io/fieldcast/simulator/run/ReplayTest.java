@@ -42,7 +42,7 @@ class ReplayTest {
         // Hours in the past, so the replay's own clock never meets the cap ahead of the wall clock.
         Instant start = Instant.now().minus(Duration.ofHours(6));
         List<Instant> ticks = new ArrayList<>();
-        new Replay(start, 1200, pool).run(List.of(lane), start.plus(Duration.ofHours(4)), now -> { }, now -> {
+        new Replay(start, 1200, pool).settleWall(Duration.ZERO).run(List.of(lane), start.plus(Duration.ofHours(4)), now -> { }, now -> {
             ticks.add(now);
             // Twenty simulated minutes after the lane ran dry, a re-plan gives its phone one more fix to send.
             if (lane.outputs.isEmpty() && !now.isBefore(start.plus(Duration.ofMinutes(20)))) {
