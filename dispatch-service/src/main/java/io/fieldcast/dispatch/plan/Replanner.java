@@ -272,6 +272,7 @@ public class Replanner {
     private Outcome execute(String territoryId, LocalDate date, String key, Pending p, String actor) {
         queue.ran(territoryId, date, clock.instant());
         Outcome outcome = null;
+        RuntimeException failure = null;
         for (int attempt = 1; outcome == null; attempt++) {
             try {
                 outcome = attempt(territoryId, date, key, p, actor);
@@ -282,19 +283,28 @@ public class Replanner {
                     continue;
                 }
                 outcome = failed(key, p, e);
+                failure = ApiException.conflict("the day kept changing while it was re-planned (" + MAX_ATTEMPTS
+                        + " tries): ask again", null);
             } catch (ApiException e) {
                 if (!AUTOMATIC.equals(actor) && e.status() < 500) {
                     throw e; // a dispatcher's re-plan that cannot run (unknown territory, …): the answer says why
                 }
                 outcome = failed(key, p, e);
+                failure = e;
             } catch (RuntimeException e) {
                 outcome = failed(key, p, e);
+                failure = e;
             }
         }
         try {
             queue.record(outcome, territoryId, date);
         } catch (RuntimeException e) {
             LOG.warnf("could not record the outcome of re-plan %s: %s", key, e.toString());
+        }
+        if (failure != null && !AUTOMATIC.equals(actor)) {
+            // A dispatcher asked: the answer is the failure itself (409, a 503 for a dependency away, or a 500 with
+            // its reference), not a 200 with the error inside; the outcome is recorded in the list of re-plans.
+            throw failure;
         }
         return outcome;
     }
