@@ -38,6 +38,8 @@ public final class SolverTuning {
         var moves = new UnionMoveSelectorConfig().withMoveSelectorList(new ArrayList<>(List.of(
                 new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(NearbyMoves.class)
                         .withFixedProbabilityWeight(8.0),
+                new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(StringRemovalMoves.class)
+                        .withFixedProbabilityWeight(Double.parseDouble(System.getProperty("fieldcast.tune.sisr", "1"))),
                 new ListChangeMoveSelectorConfig().withFixedProbabilityWeight(1.0),
                 new ListSwapMoveSelectorConfig().withFixedProbabilityWeight(1.0))));
         double subList = Double.parseDouble(System.getProperty("fieldcast.tune.sublist", "0"));

@@ -131,37 +131,54 @@ public class TechnicianShift implements Located {
     /** The drive home from the last stop, leaving when the day's work (and a break owed after it) is done. */
     public long returnTravel() {
         Timing last = lastTiming();
-        return returnTravelLeavingAt(last == null ? start : leaveForHome(last));
+        return last == null ? travel(lastLocation(), endLocation, start) : returnTravelAfter(last, lastLocation());
     }
 
-    private long returnTravelLeavingAt(long departure) {
+    private int lastLocation() {
         Visit last = lastVisit();
-        return travel(last == null ? location : last.location(), endLocation, departure);
+        return last == null ? location : last.location();
+    }
+
+    /** The drive home when the last stop, at {@code lastLocation}, was left as {@code last} says. */
+    public long returnTravelAfter(Timing last, int lastLocation) {
+        return travel(lastLocation, endLocation, leaveForHome(last, lastLocation));
     }
 
     /** When the break is taken after the last visit (the day runs past the window without one), else -1. */
     public long breakAfterLastVisit() {
         Timing last = lastTiming();
-        if (last == null || last.breakDone() || !hasBreak()) {
+        return last == null ? Timing.NO_BREAK : breakAfter(last, lastLocation());
+    }
+
+    private long breakAfter(Timing last, int lastLocation) {
+        if (last.breakDone() || !hasBreak()) {
             return Timing.NO_BREAK;
         }
-        long home = last.departure() + returnTravelLeavingAt(last.departure());
+        long home = last.departure() + travel(lastLocation, endLocation, last.departure());
         return home > breakLatest ? Math.max(last.departure(), breakEarliest) : Timing.NO_BREAK;
     }
 
-    private long leaveForHome(Timing last) {
-        long breakStart = breakAfterLastVisit();
+    private long leaveForHome(Timing last, int lastLocation) {
+        long breakStart = breakAfter(last, lastLocation);
         return breakStart == Timing.NO_BREAK ? last.departure() : breakStart + breakLength;
     }
 
     /** When the technician is back at the end location. */
     public long end() {
         Timing last = lastTiming();
-        if (last == null) {
-            return start;
-        }
-        long leave = leaveForHome(last);
-        return leave + returnTravelLeavingAt(leave);
+        return last == null ? start : endAfter(last, lastLocation());
+    }
+
+    /** When the technician is back when the last stop, at {@code lastLocation}, was left as {@code last} says. */
+    public long endAfter(Timing last, int lastLocation) {
+        long leave = leaveForHome(last, lastLocation);
+        return leave + travel(lastLocation, endLocation, leave);
+    }
+
+    /** Minutes of the break taken after the last stop past its window, when the day ends that way. */
+    public long endBreakLateMinutesAfter(Timing last, int lastLocation) {
+        long breakStart = breakAfter(last, lastLocation);
+        return breakStart == Timing.NO_BREAK ? 0 : matrix.minutesCeil(breakStart - breakLatest);
     }
 
     public long overtimeMinutes() {
@@ -173,8 +190,8 @@ public class TechnicianShift implements Located {
     }
 
     public long endBreakLateMinutes() {
-        long breakStart = breakAfterLastVisit();
-        return breakStart == Timing.NO_BREAK ? 0 : matrix.minutesCeil(breakStart - breakLatest);
+        Timing last = lastTiming();
+        return last == null ? 0 : endBreakLateMinutesAfter(last, lastLocation());
     }
 
     public int demandOverCapacity() {

@@ -300,6 +300,10 @@ public class Visit implements Located {
         return preferredTechnicianId;
     }
 
+    public String publishedTechnicianId() {
+        return publishedTechnicianId;
+    }
+
     public String pinnedTechnicianId() {
         return pinnedTechnicianId;
     }
