@@ -50,8 +50,11 @@ final class Recreate {
         }
     }
 
-    /** One place taken: {@code visit} at {@code index} of {@code shift}'s route, as the route was at that moment. */
-    record Placed(Visit visit, TechnicianShift shift, int index) {
+    /**
+     * One place taken: {@code visit} at {@code index} of {@code shift}'s route, as the route was at that moment, for
+     * {@code cost} soft points by this class's pricing.
+     */
+    record Placed(Visit visit, TechnicianShift shift, int index, long cost) {
     }
 
     Recreate(List<TechnicianShift> shifts, int[] sameWhenEmpty, Weights weights) {
@@ -155,7 +158,7 @@ final class Recreate {
         route(bestShift).add(bestIndex, visit);
         timings.remove(bestShift);
         loads.remove(bestShift);
-        return new Placed(visit, bestShift, bestIndex);
+        return new Placed(visit, bestShift, bestIndex, best);
     }
 
     private long assignmentCost(Visit visit, TechnicianShift shift) {
@@ -183,23 +186,25 @@ final class Recreate {
         if (here.arrival() > visit.windowEnd()) {
             return LATE_HERE;
         }
-        if (breakLate(shift, here)) {
-            return NONE;
-        }
         long cost = here.travel() + toldLateCost(shift, visit, here);
+        // Break lateness is summed over the stops looked at: the break may move to another stop.
+        long breakLate = breakLateTicks(shift, here);
+        long breakLateBefore = 0;
         previous = here;
         from = visit.location();
         for (int i = p; i < route.size(); i++) {
             Visit next = route.get(i);
             Timing old = times[i];
             Timing now = Timing.next(shift, previous, from, next);
-            if (Math.max(0, now.arrival() - next.windowEnd()) > Math.max(0, old.arrival() - next.windowEnd())
-                    || (breakLate(shift, now) && !breakLate(shift, old))) {
+            if (Math.max(0, now.arrival() - next.windowEnd()) > Math.max(0, old.arrival() - next.windowEnd())) {
                 return NONE;
             }
+            breakLate += breakLateTicks(shift, now);
+            breakLateBefore += breakLateTicks(shift, old);
             cost += now.travel() - old.travel() + toldLateCost(shift, next, now) - toldLateCost(shift, next, old);
             if (now.departure() == old.departure() && now.breakDone() == old.breakDone()) {
-                return cost < bound ? cost : NONE; // the rest of the day is as it was
+                // The rest of the day is as it was.
+                return breakLate > breakLateBefore || cost >= bound ? NONE : cost;
             }
             if (cost >= bound) {
                 return NONE;
@@ -211,7 +216,10 @@ final class Recreate {
         int oldFrom = route.isEmpty() ? shift.location() : route.getLast().location();
         long oldEnd = route.isEmpty() ? 0 : shift.endAfter(oldLast, oldFrom);
         long newEnd = shift.endAfter(previous, from);
-        if ((newEnd > shift.hardEnd() && newEnd > oldEnd) || shift.endBreakLateMinutesAfter(previous, from) > 0) {
+        long endBreakLate = shift.endBreakLateMinutesAfter(previous, from);
+        long endBreakLateBefore = route.isEmpty() ? 0 : shift.endBreakLateMinutesAfter(oldLast, oldFrom);
+        if ((newEnd > shift.hardEnd() && newEnd > oldEnd) || breakLate > breakLateBefore
+                || endBreakLate > endBreakLateBefore) {
             return NONE;
         }
         TravelMatrix m = shift.matrix();
@@ -224,8 +232,8 @@ final class Recreate {
         return cost < bound ? cost : NONE;
     }
 
-    private static boolean breakLate(TechnicianShift shift, Timing timing) {
-        return timing.tookBreakHere() && timing.breakStart() > shift.breakLatest();
+    private static long breakLateTicks(TechnicianShift shift, Timing timing) {
+        return timing.tookBreakHere() ? Math.max(0, timing.breakStart() - shift.breakLatest()) : 0;
     }
 
     private long toldLateCost(TechnicianShift shift, Visit visit, Timing timing) {

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 class FullAssertSolveTest {
 
     @Test
-    void aDayWithSkillsBreaksPinsFrozenVisitsAndTravelFactorsSolvesWithConsistentScores() {
+    void aDayWithSkillsBreaksPinsFrozenToldVisitsAndTravelFactorsSolvesWithConsistentScores() {
         Random random = new Random(3);
         int places = 4 + 24;
         long[][] ticks = new long[places][places];
@@ -63,6 +63,13 @@ class FullAssertSolveTest {
                     .withRequiredSkills(v % 5 == 0 ? Map.of("fiber", 2) : Map.of());
             if (v == 7) {
                 visit.withPin("t1", 0);
+            }
+            if (v % 6 == 1) {
+                // Told a window and sent to a technician already: moves and lateness cost, as in a running day.
+                visit.withToldWindow(start + 1800, start + 5400).withPublished("t" + (v % 4));
+            }
+            if (v % 7 == 2) {
+                visit.withPreferredTechnician("t2");
             }
             visits.add(visit);
         }
