@@ -24,22 +24,33 @@ public final class SolverTuning {
     private SolverTuning() {
     }
 
+    /** Simulated annealing starts this many soft points warm: 200 seconds of driving on a real day. */
+    public static final long SOFT_TEMPERATURE = 200;
+
     public static SolverConfig config(Duration limit, Long seed) {
+        return config(limit, seed, SOFT_TEMPERATURE);
+    }
+
+    /**
+     * The configuration for a problem whose travel ticks are on another scale than seconds (the benchmarks' distance
+     * units): {@code softTemperature} is where simulated annealing starts, in soft points.
+     */
+    public static SolverConfig config(Duration limit, Long seed, long softTemperature) {
         return new SolverConfig()
                 .withSolutionClass(DispatchPlan.class)
                 .withEntityClasses(TechnicianShift.class, Visit.class)
                 .withConstraintProviderClass(DispatchConstraints.class)
                 .withRandomSeed(seed)
                 .withTerminationSpentLimit(limit)
-                .withPhases(new ConstructionHeuristicPhaseConfig(), localSearch());
+                .withPhases(new ConstructionHeuristicPhaseConfig(), localSearch(softTemperature));
     }
 
-    static LocalSearchPhaseConfig localSearch() {
+    static LocalSearchPhaseConfig localSearch(long softTemperature) {
         var moves = new UnionMoveSelectorConfig().withMoveSelectorList(new ArrayList<>(List.of(
                 new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(NearbyMoves.class)
                         .withFixedProbabilityWeight(8.0),
                 new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(StringRemovalMoves.class)
-                        .withFixedProbabilityWeight(Double.parseDouble(System.getProperty("fieldcast.tune.sisr", "1"))),
+                        .withFixedProbabilityWeight(Double.parseDouble(System.getProperty("fieldcast.tune.sisr", "6"))),
                 new ListChangeMoveSelectorConfig().withFixedProbabilityWeight(1.0),
                 new ListSwapMoveSelectorConfig().withFixedProbabilityWeight(1.0))));
         double subList = Double.parseDouble(System.getProperty("fieldcast.tune.sublist", "0"));
@@ -56,7 +67,7 @@ public final class SolverTuning {
             moves.getMoveSelectorList().add(
                     new ListRuinRecreateMoveSelectorConfig().withFixedProbabilityWeight(ruinRecreate));
         }
-        String acceptor = System.getProperty("fieldcast.tune.acceptor", "sa0hard/0medium/200soft");
+        String acceptor = System.getProperty("fieldcast.tune.acceptor", "sa0hard/0medium/" + softTemperature + "soft");
         var acceptorConfig = acceptor.startsWith("sa")
                 ? new LocalSearchAcceptorConfig().withSimulatedAnnealingStartingTemperature(acceptor.substring(2))
                 : new LocalSearchAcceptorConfig().withLateAcceptanceSize(Integer.parseInt(acceptor.substring(2)));

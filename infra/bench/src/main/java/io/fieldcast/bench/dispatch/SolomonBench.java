@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,7 +30,22 @@ import java.util.stream.Stream;
 public final class SolomonBench {
 
     record Row(String instance, int customers, boolean feasible, double distance, int routes, Double bestKnown,
-               String score, String violation, long movesPerSecond) {
+               Integer bestRoutes, String score, String violation, long movesPerSecond) {
+
+        /** Solomon's and Gehring–Homberger's classes: C1, C2, R1, R2, RC1, RC2 (the name up to the first digit run). */
+        String instanceClass() {
+            String upper = instance.toUpperCase(Locale.ROOT);
+            int i = 0;
+            while (i < upper.length() && Character.isLetter(upper.charAt(i))) {
+                i++;
+            }
+            return i < upper.length() ? upper.substring(0, i + 1) : upper;
+        }
+
+        /** No more routes than the best-known solution: a fair comparison with a hierarchical (vehicles first) one. */
+        boolean sameOrFewerRoutes() {
+            return bestRoutes != null && routes <= bestRoutes;
+        }
 
         Double gapPct() {
             return bestKnown == null || !feasible ? null : 100.0 * (distance - bestKnown) / bestKnown;
@@ -66,12 +83,12 @@ public final class SolomonBench {
         System.out.printf(Locale.ROOT, "Solving %d instances from %s, %d s each, %d at a time; best-known column %s%n",
                 files.size(), dir, seconds, parallel, best.column());
         List<Row> rows = run(files, best, seconds, parallel, seed);
-        print(rows, seconds);
+        print(rows, seconds, best.hierarchical());
     }
 
     private static List<Row> run(List<Path> files, BestKnown best, int seconds, int parallel, long seed)
             throws Exception {
-        SolverFactory<DispatchPlan> factory = SolverFactory.create(solverConfig(seconds, seed));
+        SolverFactory<DispatchPlan> factory = SolverFactory.create(solverConfig(seconds, seed, best.precision()));
         List<Row> rows = Collections.synchronizedList(new ArrayList<>());
         try (ExecutorService pool = Executors.newFixedThreadPool(parallel)) {
             List<Future<?>> futures = new ArrayList<>();
@@ -94,8 +111,8 @@ public final class SolomonBench {
         return rows;
     }
 
-    static SolverConfig solverConfig(int seconds, long seed) {
-        return SolverTuning.config(Duration.ofSeconds(seconds), seed);
+    static SolverConfig solverConfig(int seconds, long seed, VrptwInstance.Precision precision) {
+        return SolverTuning.config(Duration.ofSeconds(seconds), seed, VrptwModel.softTemperature(precision));
     }
 
     private static Row solve(SolverFactory<DispatchPlan> factory, Path file, BestKnown best) {
@@ -106,14 +123,15 @@ public final class SolomonBench {
             long speed = solver instanceof DefaultSolver<DispatchPlan> d ? d.getMoveEvaluationSpeed() : 0;
             var check = VrptwChecker.check(instance, VrptwModel.routes(solved), best.precision());
             return new Row(instance.name(), instance.customerCount(), check.feasible(), check.distance(),
-                    check.routes(), best.distance(instance.name()).orElse(null), String.valueOf(solved.getScore()),
+                    check.routes(), best.distance(instance.name()).orElse(null),
+                    best.routes(instance.name()).orElse(null), String.valueOf(solved.getScore()),
                     check.violations().isEmpty() ? "" : check.violations().getFirst(), speed);
         } catch (IOException | RuntimeException e) {
-            return new Row(file.getFileName().toString(), 0, false, 0, 0, null, "-", String.valueOf(e), 0);
+            return new Row(file.getFileName().toString(), 0, false, 0, 0, null, null, "-", String.valueOf(e), 0);
         }
     }
 
-    private static void print(List<Row> rows, int seconds) {
+    private static void print(List<Row> rows, int seconds, boolean hierarchical) {
         System.out.println();
         System.out.printf(Locale.ROOT, "%-10s %5s %-10s %10s %6s %10s %7s  %s%n", "instance", "n", "feasible",
                 "distance", "routes", "best", "gap%", "score / first violation");
@@ -130,8 +148,24 @@ public final class SolomonBench {
         double median = gaps.isEmpty() ? Double.NaN : gaps.size() % 2 == 1 ? gaps.get(gaps.size() / 2)
                 : (gaps.get(gaps.size() / 2 - 1) + gaps.get(gaps.size() / 2)) / 2;
         double max = gaps.isEmpty() ? Double.NaN : gaps.getLast();
+        Map<String, List<Row>> byClass = new TreeMap<>();
+        rows.forEach(r -> byClass.computeIfAbsent(r.instanceClass(), k -> new ArrayList<>()).add(r));
+        StringBuilder classes = new StringBuilder("mean gap by class:");
+        byClass.forEach((c, rs) -> classes.append(String.format(Locale.ROOT, " %s %.2f %%", c,
+                rs.stream().map(Row::gapPct).filter(g -> g != null).mapToDouble(Double::doubleValue).average()
+                        .orElse(Double.NaN))));
+        System.out.println(classes);
+        List<Row> matched = rows.stream().filter(r -> r.gapPct() != null && r.sameOrFewerRoutes()).toList();
+        double matchedMean = matched.stream().mapToDouble(Row::gapPct).average().orElse(Double.NaN);
+        if (hierarchical) {
+            System.out.printf(Locale.ROOT, "The best-known solutions use the fewest vehicles first: with more routes a "
+                    + "plan can drive less. On the %d instances where this run used no more routes than the best-known, "
+                    + "mean gap %.2f %%.%n", matched.size(), matchedMean);
+        }
         System.out.printf(Locale.ROOT, "BENCH solomon instances=%d seconds=%d feasible=%d mean_gap_pct=%.2f "
-                + "median_gap_pct=%.2f max_gap_pct=%.2f%n", rows.size(), seconds, feasible, mean, median, max);
+                + "median_gap_pct=%.2f max_gap_pct=%.2f reference=%s same_routes=%d same_routes_mean_gap_pct=%.2f%n",
+                rows.size(), seconds, feasible, mean, median, max, hierarchical ? "hierarchical" : "distance_only",
+                matched.size(), matchedMean);
     }
 
     private static List<Path> instances(Path dir, String glob) throws IOException {

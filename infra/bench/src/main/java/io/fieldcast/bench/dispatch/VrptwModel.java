@@ -22,8 +22,21 @@ public final class VrptwModel {
     private VrptwModel() {
     }
 
+    /** Ticks per distance unit: tenths when edges are truncated to one decimal, else thousandths. */
+    public static long ticksPerUnit(VrptwInstance.Precision precision) {
+        return precision == VrptwInstance.Precision.TRUNCATED_ONE_DECIMAL ? 10 : 1000;
+    }
+
+    /**
+     * Where simulated annealing starts for these instances: 20 distance units, about one or two edges of a Solomon
+     * route, as the production start of 200 soft is 200 seconds of driving on a real day.
+     */
+    public static long softTemperature(VrptwInstance.Precision precision) {
+        return 20 * ticksPerUnit(precision);
+    }
+
     public static DispatchPlan toPlan(VrptwInstance instance, VrptwInstance.Precision precision) {
-        long scale = precision == VrptwInstance.Precision.TRUNCATED_ONE_DECIMAL ? 10 : 1000;
+        long scale = ticksPerUnit(precision);
         int n = instance.nodes().size();
         long[][] ticks = new long[n][n];
         for (int i = 0; i < n; i++) {
