@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -120,45 +121,133 @@ final class Recreate {
         boolean[] triedEmpty = new boolean[shifts.size()];
         for (int s = 0; s < shifts.size(); s++) {
             TechnicianShift shift = shifts.get(s);
-            if (!shift.qualifiedFor(visit.requiredSkills())
-                    || (visit.pinnedTechnicianId() != null && !visit.pinnedTechnicianId().equals(shift.technicianId()))
-                    || (shift.capacity() > 0 && load(shift) + visit.demand() > shift.capacity())) {
-                continue;
-            }
-            List<Visit> route = route(shift);
-            if (route.isEmpty()) {
+            if (route(shift).isEmpty()) {
                 if (triedEmpty[sameWhenEmpty[s]]) {
                     continue;
                 }
                 triedEmpty[sameWhenEmpty[s]] = true;
             }
-            long fixed = assignmentCost(visit, shift);
-            if (fixed >= best) {
-                continue;
+            long price = price(visit, shift, random, best);
+            if (price != NONE) {
+                best = price;
+                bestShift = shift;
+                bestIndex = priceIndex;
             }
-            Timing[] times = timings(shift);
-            for (int p = shift.getFrozenCount(); p <= route.size(); p++) {
-                if (random != null && random.nextDouble() < BLINK) {
+        }
+        return bestShift == null ? null : place(visit, bestShift, bestIndex, best);
+    }
+
+    /**
+     * Regret insertion for a construction: again and again, the visit whose best place is cheaper than its second
+     * best by the most goes first (a visit with one place left cannot wait), at its best place. Prices of a route are
+     * worked out again only when a visit went into it. Stops early when {@code stop} says so.
+     */
+    List<Placed> insertByRegret(List<Visit> toPlace, BooleanSupplier stop) {
+        int n = toPlace.size();
+        int m = shifts.size();
+        long[][] cost = new long[n][m];
+        int[][] index = new int[n][m];
+        for (int i = 0; i < n; i++) {
+            for (int s = 0; s < m; s++) {
+                cost[i][s] = price(toPlace.get(i), shifts.get(s), null, NONE);
+                index[i][s] = priceIndex;
+            }
+        }
+        boolean[] done = new boolean[n];
+        List<Placed> placed = new ArrayList<>();
+        for (int round = 0; round < n && !stop.getAsBoolean(); round++) {
+            int pick = -1;
+            int pickShift = -1;
+            long pickRegret = -1;
+            long pickBest = NONE;
+            for (int i = 0; i < n; i++) {
+                if (done[i]) {
                     continue;
                 }
-                long cost = placeCost(shift, route, times, visit, p, best - fixed);
-                if (cost == LATE_HERE) {
-                    break; // later places only arrive later still
+                int b1 = -1;
+                for (int s = 0; s < m; s++) {
+                    if (cost[i][s] != NONE && (b1 < 0 || cost[i][s] < cost[i][b1])) {
+                        b1 = s;
+                    }
                 }
-                if (cost != NONE && fixed + cost < best) {
-                    best = fixed + cost;
-                    bestShift = shift;
-                    bestIndex = p;
+                if (b1 < 0) {
+                    done[i] = true; // no place keeps the hard rules: left for the search
+                    continue;
+                }
+                long b2 = NONE;
+                boolean emptyBest = route(shifts.get(b1)).isEmpty();
+                for (int s = 0; s < m; s++) {
+                    if (s == b1 || (emptyBest && route(shifts.get(s)).isEmpty() && sameWhenEmpty[s] == sameWhenEmpty[b1])) {
+                        continue; // the same empty day twice is one choice
+                    }
+                    b2 = Math.min(b2, cost[i][s]);
+                }
+                long regret = b2 == NONE ? Long.MAX_VALUE / 2 : b2 - cost[i][b1];
+                if (regret > pickRegret || (regret == pickRegret && cost[i][b1] < pickBest)) {
+                    pick = i;
+                    pickShift = b1;
+                    pickRegret = regret;
+                    pickBest = cost[i][b1];
+                }
+            }
+            if (pick < 0) {
+                break;
+            }
+            TechnicianShift target = shifts.get(pickShift);
+            placed.add(place(toPlace.get(pick), target, index[pick][pickShift], cost[pick][pickShift]));
+            done[pick] = true;
+            for (int i = 0; i < n; i++) {
+                if (!done[i]) {
+                    cost[i][pickShift] = price(toPlace.get(i), target, null, NONE);
+                    index[i][pickShift] = priceIndex;
                 }
             }
         }
-        if (bestShift == null) {
-            return null;
+        return placed;
+    }
+
+    private Placed place(Visit visit, TechnicianShift shift, int index, long cost) {
+        route(shift).add(index, visit);
+        timings.remove(shift);
+        loads.remove(shift);
+        return new Placed(visit, shift, index, cost);
+    }
+
+    /** Where the last {@link #price} found its cheapest place. */
+    private int priceIndex;
+
+    /**
+     * The cheapest price of {@code visit} on {@code shift}'s route below {@code bound} (its place in
+     * {@link #priceIndex}), or {@link #NONE}.
+     */
+    private long price(Visit visit, TechnicianShift shift, RandomGenerator random, long bound) {
+        priceIndex = -1;
+        if (!shift.qualifiedFor(visit.requiredSkills())
+                || (visit.pinnedTechnicianId() != null && !visit.pinnedTechnicianId().equals(shift.technicianId()))
+                || (shift.capacity() > 0 && load(shift) + visit.demand() > shift.capacity())) {
+            return NONE;
         }
-        route(bestShift).add(bestIndex, visit);
-        timings.remove(bestShift);
-        loads.remove(bestShift);
-        return new Placed(visit, bestShift, bestIndex, best);
+        long fixed = assignmentCost(visit, shift);
+        if (fixed >= bound) {
+            return NONE;
+        }
+        List<Visit> route = route(shift);
+        Timing[] times = timings(shift);
+        long best = bound;
+        for (int p = shift.getFrozenCount(); p <= route.size(); p++) {
+            if (random != null && random.nextDouble() < BLINK) {
+                continue;
+            }
+            long cost = placeCost(shift, route, times, visit, p, best - fixed);
+            if (cost == LATE_HERE) {
+                break; // later places only arrive later still
+            }
+            if (cost != NONE && fixed + cost < best) {
+                best = fixed + cost;
+                priceIndex = p;
+            }
+        }
+        return priceIndex < 0 ? NONE : best;
     }
 
     private long assignmentCost(Visit visit, TechnicianShift shift) {

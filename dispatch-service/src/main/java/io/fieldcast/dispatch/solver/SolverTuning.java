@@ -2,6 +2,8 @@ package io.fieldcast.dispatch.solver;
 
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.phase.PhaseConfig;
+import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListChangeMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListRuinRecreateMoveSelectorConfig;
@@ -42,7 +44,21 @@ public final class SolverTuning {
                 .withConstraintProviderClass(DispatchConstraints.class)
                 .withRandomSeed(seed)
                 .withTerminationSpentLimit(limit)
-                .withPhases(new ConstructionHeuristicPhaseConfig(), localSearch(softTemperature));
+                .withPhaseList(phases(softTemperature));
+    }
+
+    /**
+     * Regret insertion of every visit nobody serves yet ({@link RegretConstruction}); Timefold's construction after it
+     * only sees what no place could take. {@code -Dfieldcast.tune.construction=timefold} leaves it all to Timefold's.
+     */
+    static List<PhaseConfig> phases(long softTemperature) {
+        List<PhaseConfig> phases = new ArrayList<>();
+        if (!"timefold".equals(System.getProperty("fieldcast.tune.construction"))) {
+            phases.add(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(RegretConstruction.class)));
+        }
+        phases.add(new ConstructionHeuristicPhaseConfig());
+        phases.add(localSearch(softTemperature));
+        return phases;
     }
 
     static LocalSearchPhaseConfig localSearch(long softTemperature) {

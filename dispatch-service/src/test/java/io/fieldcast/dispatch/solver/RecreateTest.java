@@ -89,6 +89,30 @@ class RecreateTest {
         }
     }
 
+    @Test
+    void regretInsertionBuildsADayThatKeepsEveryHardRuleAtThePriceItAnnounced() {
+        DispatchPlan plan = day(new Random(7), true);
+        List<Visit> all = new ArrayList<>();
+        for (TechnicianShift shift : plan.getShifts()) {
+            // Keep the frozen first visit of t3, put the rest back.
+            all.addAll(shift.getVisits().subList(shift.getFrozenCount(), shift.getVisits().size()));
+            shift.setVisits(new ArrayList<>(shift.getVisits().subList(0, shift.getFrozenCount())));
+        }
+        all.add(plan.getVisits().getFirst());
+        HardMediumSoftScore empty = scores.update(plan);
+        List<Recreate.Placed> placed = new Recreate(plan.getShifts(), Recreate.emptyClasses(plan.getShifts()),
+                Recreate.Weights.of(PRICED)).insertByRegret(all, () -> false);
+        long announced = 0;
+        for (Recreate.Placed p : placed) {
+            p.shift().getVisits().add(p.index(), p.visit());
+            announced += p.cost();
+        }
+        HardMediumSoftScore built = scores.update(plan);
+        assertTrue(placed.size() >= all.size() - 2, placed.size() + " of " + all.size() + " placed");
+        assertEquals(empty.hardScore(), built.hardScore(), "no hard rule broken");
+        assertEquals(empty.softScore() - announced, built.softScore(), "each price was the score change at its turn");
+    }
+
     /**
      * Four technicians with a break, skills, a frozen first visit; visits with windows, some told and sent to a
      * technician, some with a preferred one; routes drawn at random, each in window order. The first visit is left

@@ -5,6 +5,7 @@ import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.solver.SolverConfig;
 import io.fieldcast.dispatch.plan.PlanInput;
 import io.fieldcast.dispatch.plan.PlanProblem;
 import io.fieldcast.dispatch.plan.PlanProblemBuilder;
@@ -53,6 +54,7 @@ public final class DispatchBench {
         int technicians = 50;
         int visits = 500;
         int seconds = 60;
+        int referenceSeconds = 600;
         long seed = 7;
         Path osm = null;
         for (int i = 0; i < args.length; i++) {
@@ -62,10 +64,11 @@ public final class DispatchBench {
                 case "--visits" -> { visits = Integer.parseInt(value); i++; }
                 case "--seconds" -> { seconds = Integer.parseInt(value); i++; }
                 case "--seed" -> { seed = Long.parseLong(value); i++; }
+                case "--reference-seconds" -> { referenceSeconds = Integer.parseInt(value); i++; }
                 case "--osm" -> { osm = Path.of(value); i++; }
                 default -> {
                     System.err.println("usage: ./fieldcast bench dispatch [--technicians N] [--visits N] "
-                            + "[--seconds S] [--seed N] [--osm FILE]");
+                            + "[--seconds S] [--reference-seconds S] [--seed N] [--osm FILE]");
                     System.exit(2);
                 }
             }
@@ -84,53 +87,95 @@ public final class DispatchBench {
             long greedyStart = System.nanoTime();
             DispatchPlan greedy = greedy(baselineProblem.plan());
             long greedyMs = (System.nanoTime() - greedyStart) / 1_000_000;
-            var factory = SolverFactory.<DispatchPlan>create(SolverTuning.config(Duration.ofSeconds(seconds), seed));
-            SolutionManager<DispatchPlan, HardMediumSoftScore> scores = SolutionManager.create(factory);
+            SolutionManager<DispatchPlan, HardMediumSoftScore> scores = SolutionManager.create(
+                    SolverFactory.<DispatchPlan>create(SolverTuning.config(Duration.ofSeconds(seconds), seed)));
             scores.update(greedy);
             var baseline = PlanProblem.kpis(greedy);
 
             // The optimizer starts where booking left the day: the greedy plan (as in the service, where each
-            // booking inserts cheaply and the solve improves the whole day).
-            PlanProblem problem = PlanProblemBuilder.build(input, network, null, null,
-                    ConstraintWeightOverrides.none());
-            greedy(problem.plan());
-            Solver<DispatchPlan> solver = factory.buildSolver();
-            long solveStart = System.nanoTime();
-            long[] lastPrint = {0};
-            solver.addEventListener(event -> {
-                if (lastPrint[0] == 0) {
-                    lastPrint[0] = System.nanoTime();
-                }
-                long now = System.nanoTime();
-                if (now - lastPrint[0] > 5_000_000_000L) {
-                    lastPrint[0] = now;
-                    System.out.printf(Locale.ROOT, "  %5.1f s  best %s%n", (now - solveStart) / 1e9,
-                            event.getNewBestScore());
-                }
-            });
-            System.out.printf(Locale.ROOT, "Solving for %d s…%n", seconds);
-            DispatchPlan solved = solver.solve(problem.plan());
-            double solveS = (System.nanoTime() - solveStart) / 1e9;
-            var kpis = PlanProblem.kpis(solved);
+            // booking inserts cheaply and the solve improves the whole day). "before" is the search as it was
+            // without string removal and regret construction, run here so both meet the same day on the same machine.
+            Result before = solve("before (no string removal)", beforeConfig(seconds, seed), input, network, true);
+            Result now = solve("now", SolverTuning.config(Duration.ofSeconds(seconds), seed), input, network, true);
+            Result coldBefore = solve("before, from nothing, 5 s", beforeConfig(5, seed), input, network, false);
+            Result cold = solve("now, from nothing, 5 s", SolverTuning.config(Duration.ofSeconds(5), seed), input,
+                    network, false);
+            Result reference = referenceSeconds <= 0 ? null : solve("reference " + referenceSeconds + " s",
+                    SolverTuning.config(Duration.ofSeconds(referenceSeconds), seed), input, network, true);
 
             System.out.println();
-            System.out.printf(Locale.ROOT, "%-22s %10s %10s %10s %12s %10s %26s%n", "", "assigned%", "travel h",
+            System.out.printf(Locale.ROOT, "%-30s %10s %10s %10s %12s %10s %26s%n", "", "assigned%", "travel h",
                     "late", "overtime h", "time s", "score");
             row("greedy insertion", baseline, greedyMs / 1000.0, greedy.getScore());
-            row("timefold", kpis, solveS, solved.getScore());
-            System.out.printf(Locale.ROOT, "(matrix %d ms; travel improvement %.1f%%)%n", matrixMs,
-                    100 * (baseline.travelHours() - kpis.travelHours()) / baseline.travelHours());
+            for (Result r : new Result[] {before, now, coldBefore, cold, reference}) {
+                if (r != null) {
+                    row(r.name(), r.kpis(), r.seconds(), r.plan().getScore());
+                }
+            }
+            System.out.printf(Locale.ROOT, "(matrix %d ms; travel against greedy %.1f%%, against before %.1f%%%s)%n",
+                    matrixMs, 100 * (now.kpis().travelHours() - baseline.travelHours()) / baseline.travelHours(),
+                    100 * (now.kpis().travelHours() - before.kpis().travelHours()) / before.kpis().travelHours(),
+                    reference == null ? "" : String.format(Locale.ROOT, ", above the reference %.1f%%",
+                            100 * (now.kpis().travelHours() - reference.kpis().travelHours())
+                                    / reference.kpis().travelHours()));
+            var kpis = now.kpis();
             System.out.printf(Locale.ROOT, "BENCH dispatch technicians=%d visits=%d seconds=%d assigned_pct=%.1f "
                             + "travel_h=%.1f late=%d overtime_h=%.1f solve_s=%.1f baseline_assigned_pct=%.1f "
-                            + "baseline_travel_h=%.1f baseline_late=%d baseline_overtime_h=%.1f%n",
+                            + "baseline_travel_h=%.1f baseline_late=%d baseline_overtime_h=%.1f "
+                            + "before_assigned_pct=%.1f before_travel_h=%.1f before_overtime_h=%.1f "
+                            + "cold5_assigned_pct=%.1f cold5_travel_h=%.1f cold5_before_assigned_pct=%.1f "
+                            + "cold5_before_travel_h=%.1f reference_s=%d reference_travel_h=%s "
+                            + "reference_overtime_h=%s%n",
                     technicians, visits, seconds, kpis.assignedPct(), kpis.travelHours(), kpis.late(),
-                    kpis.overtimeHours(), solveS, baseline.assignedPct(), baseline.travelHours(), baseline.late(),
-                    baseline.overtimeHours());
+                    kpis.overtimeHours(), now.seconds(), baseline.assignedPct(), baseline.travelHours(), baseline.late(),
+                    baseline.overtimeHours(), before.kpis().assignedPct(), before.kpis().travelHours(),
+                    before.kpis().overtimeHours(), cold.kpis().assignedPct(), cold.kpis().travelHours(),
+                    coldBefore.kpis().assignedPct(), coldBefore.kpis().travelHours(), referenceSeconds,
+                    reference == null ? "-" : String.format(Locale.ROOT, "%.1f", reference.kpis().travelHours()),
+                    reference == null ? "-" : String.format(Locale.ROOT, "%.1f", reference.kpis().overtimeHours()));
         }
     }
 
+    record Result(String name, DispatchPlan plan, PlanProblem.Kpis kpis, double seconds) {
+    }
+
+    /** The search as it was before string removal and regret construction (both can be switched off by property). */
+    static SolverConfig beforeConfig(int seconds, long seed) {
+        System.setProperty("fieldcast.tune.sisr", "0");
+        System.setProperty("fieldcast.tune.construction", "timefold");
+        try {
+            return SolverTuning.config(Duration.ofSeconds(seconds), seed);
+        } finally {
+            System.clearProperty("fieldcast.tune.sisr");
+            System.clearProperty("fieldcast.tune.construction");
+        }
+    }
+
+    private static Result solve(String name, SolverConfig config, PlanInput input, RoadNetwork network,
+                                boolean fromGreedy) {
+        PlanProblem problem = PlanProblemBuilder.build(input, network, null, null, ConstraintWeightOverrides.none());
+        if (fromGreedy) {
+            greedy(problem.plan());
+        }
+        Solver<DispatchPlan> solver = SolverFactory.<DispatchPlan>create(config).buildSolver();
+        long solveStart = System.nanoTime();
+        long[] lastPrint = {System.nanoTime()};
+        solver.addEventListener(event -> {
+            long now = System.nanoTime();
+            if (now - lastPrint[0] > 10_000_000_000L) {
+                lastPrint[0] = now;
+                System.out.printf(Locale.ROOT, "  %-30s %6.1f s  best %s%n", name, (now - solveStart) / 1e9,
+                        event.getNewBestScore());
+            }
+        });
+        System.out.printf(Locale.ROOT, "Solving: %s…%n", name);
+        DispatchPlan solved = solver.solve(problem.plan());
+        double seconds = (System.nanoTime() - solveStart) / 1e9;
+        return new Result(name, solved, PlanProblem.kpis(solved), seconds);
+    }
+
     private static void row(String name, PlanProblem.Kpis k, double seconds, Object score) {
-        System.out.printf(Locale.ROOT, "%-22s %10.1f %10.1f %10d %12.1f %10.1f %26s%n", name, k.assignedPct(),
+        System.out.printf(Locale.ROOT, "%-30s %10.1f %10.1f %10d %12.1f %10.1f %26s%n", name, k.assignedPct(),
                 k.travelHours(), k.late(), k.overtimeHours(), seconds, score);
     }
 

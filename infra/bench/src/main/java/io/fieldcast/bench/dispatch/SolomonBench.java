@@ -3,6 +3,7 @@ package io.fieldcast.bench.dispatch;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.impl.solver.DefaultSolver;
+import io.fieldcast.dispatch.solver.Portfolio;
 import io.fieldcast.dispatch.solver.SolverTuning;
 import io.fieldcast.dispatch.solver.DispatchPlan;
 
@@ -60,6 +61,7 @@ public final class SolomonBench {
         String glob = "*";
         int parallel = Runtime.getRuntime().availableProcessors();
         long seed = 0;
+        int portfolio = 1;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -69,6 +71,7 @@ public final class SolomonBench {
                 case "--instances" -> { glob = require(args[i], value); i++; }
                 case "--parallel" -> { parallel = Integer.parseInt(require(args[i], value)); i++; }
                 case "--seed" -> { seed = Long.parseLong(require(args[i], value)); i++; }
+                case "--portfolio" -> { portfolio = Integer.parseInt(require(args[i], value)); i++; }
                 default -> usage("unknown option " + args[i]);
             }
         }
@@ -80,21 +83,22 @@ public final class SolomonBench {
         if (files.isEmpty()) {
             usage("no instance matches " + glob + " in " + dir);
         }
-        System.out.printf(Locale.ROOT, "Solving %d instances from %s, %d s each, %d at a time; best-known column %s%n",
-                files.size(), dir, seconds, parallel, best.column());
-        List<Row> rows = run(files, best, seconds, parallel, seed);
+        System.out.printf(Locale.ROOT, "Solving %d instances from %s, %d s each, %d at a time, %d run(s) each with "
+                + "its own seed, best kept; best-known column %s%n", files.size(), dir, seconds, parallel, portfolio,
+                best.column());
+        List<Row> rows = run(files, best, seconds, parallel, seed, portfolio);
         print(rows, seconds, best.hierarchical());
     }
 
-    private static List<Row> run(List<Path> files, BestKnown best, int seconds, int parallel, long seed)
-            throws Exception {
-        SolverFactory<DispatchPlan> factory = SolverFactory.create(solverConfig(seconds, seed, best.precision()));
+    private static List<Row> run(List<Path> files, BestKnown best, int seconds, int parallel, long seed,
+                                 int portfolio) throws Exception {
+        SolverConfig config = solverConfig(seconds, seed, best.precision());
         List<Row> rows = Collections.synchronizedList(new ArrayList<>());
         try (ExecutorService pool = Executors.newFixedThreadPool(parallel)) {
             List<Future<?>> futures = new ArrayList<>();
             for (Path file : files) {
                 futures.add(pool.submit(() -> {
-                    Row row = solve(factory, file, best);
+                    Row row = solve(config, portfolio, file, best);
                     rows.add(row);
                     System.out.printf(Locale.ROOT, "[%d/%d] %-10s %s distance=%.1f routes=%d moves/s=%d gap=%s%n",
                             rows.size(), files.size(), row.instance(), row.feasible() ? "feasible  " : "INFEASIBLE",
@@ -115,12 +119,18 @@ public final class SolomonBench {
         return SolverTuning.config(Duration.ofSeconds(seconds), seed, VrptwModel.softTemperature(precision));
     }
 
-    private static Row solve(SolverFactory<DispatchPlan> factory, Path file, BestKnown best) {
+    private static Row solve(SolverConfig config, int portfolio, Path file, BestKnown best) {
         try {
             VrptwInstance instance = VrptwInstance.read(file);
-            var solver = factory.buildSolver();
-            DispatchPlan solved = solver.solve(VrptwModel.toPlan(instance, best.precision()));
-            long speed = solver instanceof DefaultSolver<DispatchPlan> d ? d.getMoveEvaluationSpeed() : 0;
+            DispatchPlan solved;
+            long speed = 0;
+            if (portfolio > 1) {
+                solved = Portfolio.solve(config, () -> VrptwModel.toPlan(instance, best.precision()), portfolio);
+            } else {
+                var solver = SolverFactory.<DispatchPlan>create(config).buildSolver();
+                solved = solver.solve(VrptwModel.toPlan(instance, best.precision()));
+                speed = solver instanceof DefaultSolver<DispatchPlan> d ? d.getMoveEvaluationSpeed() : 0;
+            }
             var check = VrptwChecker.check(instance, VrptwModel.routes(solved), best.precision());
             return new Row(instance.name(), instance.customerCount(), check.feasible(), check.distance(),
                     check.routes(), best.distance(instance.name()).orElse(null),
@@ -128,6 +138,9 @@ public final class SolomonBench {
                     check.violations().isEmpty() ? "" : check.violations().getFirst(), speed);
         } catch (IOException | RuntimeException e) {
             return new Row(file.getFileName().toString(), 0, false, 0, 0, null, null, "-", String.valueOf(e), 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Row(file.getFileName().toString(), 0, false, 0, 0, null, null, "-", "interrupted", 0);
         }
     }
 
@@ -188,7 +201,7 @@ public final class SolomonBench {
     private static void usage(String problem) {
         System.err.println("bench solomon: " + problem);
         System.err.println("usage: ./fieldcast bench solomon [--dir DIR] [--bks FILE] [--seconds S] "
-                + "[--instances GLOB] [--parallel P] [--seed N]");
+                + "[--instances GLOB] [--parallel P] [--seed N] [--portfolio K]");
         System.exit(2);
     }
 }
