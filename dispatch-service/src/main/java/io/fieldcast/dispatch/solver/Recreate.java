@@ -34,7 +34,8 @@ final class Recreate {
     private final int[] sameWhenEmpty;
     private final Weights weights;
 
-    record Weights(long overtime, long toldLate, long preferred, long moved, long toldMoved) {
+    record Weights(long overtime, long toldLate, long preferred, long moved, long toldMoved, long windowRisk,
+                   long toldRisk) {
 
         static Weights of(ConstraintWeightOverrides<HardMediumSoftScore> overrides) {
             return new Weights(
@@ -42,7 +43,9 @@ final class Recreate {
                     soft(overrides, DispatchConstraints.BROKEN_TOLD_WINDOW, 180),
                     soft(overrides, DispatchConstraints.PREFERRED_TECHNICIAN, 600),
                     soft(overrides, DispatchConstraints.STABILITY, 900),
-                    soft(overrides, DispatchConstraints.TOLD_VISIT_MOVED, 3600));
+                    soft(overrides, DispatchConstraints.TOLD_VISIT_MOVED, 3600),
+                    soft(overrides, DispatchConstraints.WINDOW_RISK, 60),
+                    soft(overrides, DispatchConstraints.TOLD_WINDOW_RISK, 90));
         }
 
         private static long soft(ConstraintWeightOverrides<HardMediumSoftScore> overrides, String name, long fallback) {
@@ -275,7 +278,8 @@ final class Recreate {
         if (here.arrival() > visit.windowEnd()) {
             return LATE_HERE;
         }
-        long cost = here.travel() + toldLateCost(shift, visit, here);
+        long cost = here.travel() + toldLateCost(shift, visit, here)
+                + riskCost(shift, p == 0 ? null : route.get(p - 1), visit, here);
         // Break lateness is summed over the stops looked at: the break may move to another stop.
         long breakLate = breakLateTicks(shift, here);
         long breakLateBefore = 0;
@@ -290,7 +294,9 @@ final class Recreate {
             }
             breakLate += breakLateTicks(shift, now);
             breakLateBefore += breakLateTicks(shift, old);
-            cost += now.travel() - old.travel() + toldLateCost(shift, next, now) - toldLateCost(shift, next, old);
+            cost += now.travel() - old.travel() + toldLateCost(shift, next, now) - toldLateCost(shift, next, old)
+                    + riskCost(shift, i == p ? visit : route.get(i - 1), next, now)
+                    - riskCost(shift, i == 0 ? null : route.get(i - 1), next, old);
             if (now.departure() == old.departure() && now.breakDone() == old.breakDone()) {
                 // The rest of the day is as it was.
                 return breakLate > breakLateBefore || cost >= bound ? NONE : cost;
@@ -323,6 +329,25 @@ final class Recreate {
 
     private static long breakLateTicks(TechnicianShift shift, Timing timing) {
         return timing.tookBreakHere() ? Math.max(0, timing.breakStart() - shift.breakLatest()) : 0;
+    }
+
+    /**
+     * "Window at risk" and "Told window at risk" of {@code visit} arriving as {@code timing} says after
+     * {@code previous}: minutes by which the slack to the window's end falls short of the previous job's spread.
+     */
+    private long riskCost(TechnicianShift shift, Visit previous, Visit visit, Timing timing) {
+        if (previous == null) {
+            return 0;
+        }
+        TravelMatrix m = shift.matrix();
+        long cost = 0;
+        if (weights.windowRisk() != 0 && timing.arrival() <= visit.windowEnd()) {
+            cost += weights.windowRisk() * m.minutesCeil(previous.spread() - (visit.windowEnd() - timing.arrival()));
+        }
+        if (weights.toldRisk() != 0 && visit.isTold() && timing.arrival() <= visit.toldEnd()) {
+            cost += weights.toldRisk() * m.minutesCeil(previous.spread() - (visit.toldEnd() - timing.arrival()));
+        }
+        return cost;
     }
 
     private long toldLateCost(TechnicianShift shift, Visit visit, Timing timing) {

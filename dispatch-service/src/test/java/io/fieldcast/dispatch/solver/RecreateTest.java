@@ -28,10 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RecreateTest {
 
-    /** The soft rules the pricing leaves to the score director are off here, so the two can be compared exactly. */
+    /** The one soft rule the pricing leaves to the score director (fairness, over all routes) is off here. */
     private static final ConstraintWeightOverrides<HardMediumSoftScore> PRICED = ConstraintWeightOverrides.of(Map.of(
-            DispatchConstraints.WINDOW_RISK, HardMediumSoftScore.ZERO,
-            DispatchConstraints.TOLD_WINDOW_RISK, HardMediumSoftScore.ZERO,
             DispatchConstraints.FAIRNESS, HardMediumSoftScore.ZERO));
 
     private final SolutionManager<DispatchPlan, HardMediumSoftScore> scores = SolutionManager.create(
@@ -147,6 +145,7 @@ class RecreateTest {
             long start = random.nextInt(4) * 2 * 3600L;
             Visit visit = new Visit("v" + v, 4 + v, start, start + (random.nextBoolean() ? 4 : 2) * 3600L,
                     (20 + random.nextInt(40)) * 60L, matrix).withPriority(1 + v % 3)
+                    .withSpread(random.nextInt(4) * 600L)
                     .withRequiredSkills(random.nextInt(5) == 0 ? Map.of("fiber", 1) : Map.of());
             if (random.nextInt(3) == 0) {
                 visit.withToldWindow(start + 1800, start + 5400).withPublished("t" + random.nextInt(4));
