@@ -8,14 +8,10 @@ import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningSolutionMeta
 import ai.timefold.solver.core.preview.api.move.Move;
 import ai.timefold.solver.core.preview.api.move.builtin.Moves;
 
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
-import java.util.stream.IntStream;
 
 /**
  * Nearby selection of our own (Timefold's built-in one is an Enterprise feature): moves that put a visit next to
@@ -42,7 +38,7 @@ public class NearbyMoves implements MoveIteratorFactory<DispatchPlan, Move<Dispa
         List<Visit> current = scoreDirector.getWorkingSolution().getVisits();
         if (current != visits) {
             visits = current;
-            neighbours = neighbourLists(current);
+            neighbours = Neighbours.of(current, NEIGHBOURS);
         }
     }
 
@@ -170,28 +166,5 @@ public class NearbyMoves implements MoveIteratorFactory<DispatchPlan, Move<Dispa
             return null;
         }
         return new TailExchangeMove(variable, a, cutA, b, cutB);
-    }
-
-    private static Map<Visit, Visit[]> neighbourLists(List<Visit> visits) {
-        Map<Visit, Visit[]> lists = new IdentityHashMap<>();
-        int n = visits.size();
-        for (int i = 0; i < n; i++) {
-            Visit v = visits.get(i);
-            TravelMatrix m = v.matrix();
-            int k = Math.min(NEIGHBOURS, n - 1);
-            Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
-            final int self = i;
-            Arrays.sort(order, Comparator.comparingLong(j -> j == self ? Long.MAX_VALUE
-                    : m.travel(v.location(), visits.get(j).location()) + m.travel(visits.get(j).location(), v.location())));
-            Visit[] near = new Visit[k];
-            int filled = 0;
-            for (int j = 0; j < order.length && filled < k; j++) {
-                if (order[j] != self) {
-                    near[filled++] = visits.get(order[j]);
-                }
-            }
-            lists.put(v, Arrays.copyOf(near, filled));
-        }
-        return lists;
     }
 }

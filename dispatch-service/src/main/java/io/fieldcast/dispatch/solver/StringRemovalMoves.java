@@ -7,7 +7,6 @@ import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningListVariable
 import ai.timefold.solver.core.preview.api.move.Move;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -56,7 +55,7 @@ public class StringRemovalMoves implements MoveIteratorFactory<DispatchPlan, Mov
         if (plan.getVisits() != visits) {
             visits = plan.getVisits();
             shifts = plan.getShifts();
-            adjacent = adjacency(visits);
+            adjacent = Neighbours.of(visits, ADJACENT);
             sameWhenEmpty = Recreate.emptyClasses(shifts);
             weights = Recreate.Weights.of(plan.getConstraintWeightOverrides());
         }
@@ -214,28 +213,5 @@ public class StringRemovalMoves implements MoveIteratorFactory<DispatchPlan, Mov
             order = pick < 10 ? far : far.reversed();
         }
         toPlace.sort(order);
-    }
-
-    private static Map<Visit, Visit[]> adjacency(List<Visit> visits) {
-        Map<Visit, Visit[]> lists = new IdentityHashMap<>();
-        int n = visits.size();
-        int k = Math.min(ADJACENT, n - 1);
-        for (int i = 0; i < n; i++) {
-            Visit v = visits.get(i);
-            TravelMatrix m = v.matrix();
-            long[] keys = new long[n];
-            for (int j = 0; j < n; j++) {
-                long d = m.travel(v.location(), visits.get(j).location()) + m.travel(visits.get(j).location(), v.location());
-                keys[j] = d * n + j; // the index breaks ties and is read back
-            }
-            keys[i] = Long.MAX_VALUE; // never one's own neighbour
-            Arrays.sort(keys);
-            Visit[] near = new Visit[Math.max(0, k)];
-            for (int j = 0; j < near.length; j++) {
-                near[j] = visits.get((int) (keys[j] % n));
-            }
-            lists.put(v, near);
-        }
-        return lists;
     }
 }
