@@ -6,6 +6,7 @@ import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.impl.solver.DefaultSolver;
 import io.fieldcast.dispatch.plan.PlanInput;
 import io.fieldcast.dispatch.plan.PlanProblem;
 import io.fieldcast.dispatch.plan.PlanProblemBuilder;
@@ -104,12 +105,13 @@ public final class DispatchBench {
                     SolverTuning.config(Duration.ofSeconds(referenceSeconds), seed), input, network, true);
 
             System.out.println();
-            System.out.printf(Locale.ROOT, "%-30s %10s %10s %10s %12s %10s %26s%n", "", "assigned%", "travel h",
+            System.out.printf(Locale.ROOT, "%-48s %10s %10s %10s %12s %10s %26s%n", "", "assigned%", "travel h",
                     "late", "overtime h", "time s", "score");
             row("greedy insertion", baseline, greedyMs / 1000.0, greedy.getScore());
             for (Result r : new Result[] {before, now, coldBefore, cold, reference}) {
                 if (r != null) {
-                    row(r.name(), r.kpis(), r.seconds(), r.plan().getScore());
+                    row(r.name() + " (" + r.movesPerSecond() + " moves/s)", r.kpis(), r.seconds(),
+                            r.plan().getScore());
                 }
             }
             System.out.printf(Locale.ROOT, "(matrix %d ms; travel against greedy %.1f%%, against before %.1f%%%s)%n",
@@ -136,7 +138,7 @@ public final class DispatchBench {
         }
     }
 
-    record Result(String name, DispatchPlan plan, PlanProblem.Kpis kpis, double seconds) {
+    record Result(String name, DispatchPlan plan, PlanProblem.Kpis kpis, double seconds, long movesPerSecond) {
     }
 
     /** The search as it was before string removal and regret construction (both can be switched off by property). */
@@ -171,11 +173,12 @@ public final class DispatchBench {
         System.out.printf(Locale.ROOT, "Solving: %s…%n", name);
         DispatchPlan solved = solver.solve(problem.plan());
         double seconds = (System.nanoTime() - solveStart) / 1e9;
-        return new Result(name, solved, PlanProblem.kpis(solved), seconds);
+        long speed = solver instanceof DefaultSolver<DispatchPlan> d ? d.getMoveEvaluationSpeed() : 0;
+        return new Result(name, solved, PlanProblem.kpis(solved), seconds, speed);
     }
 
     private static void row(String name, PlanProblem.Kpis k, double seconds, Object score) {
-        System.out.printf(Locale.ROOT, "%-30s %10.1f %10.1f %10d %12.1f %10.1f %26s%n", name, k.assignedPct(),
+        System.out.printf(Locale.ROOT, "%-48s %10.1f %10.1f %10d %12.1f %10.1f %26s%n", name, k.assignedPct(),
                 k.travelHours(), k.late(), k.overtimeHours(), seconds, score);
     }
 
