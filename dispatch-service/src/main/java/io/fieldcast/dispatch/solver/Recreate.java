@@ -75,7 +75,7 @@ final class Recreate {
             TechnicianShift s = shifts.get(i);
             Object key = List.of(s.location(), s.endLocation(), s.start(), s.softEnd(), s.hardEnd(), s.skills(),
                     s.breakEarliest(), s.breakLatest(), s.breakLength(), s.capacity(),
-                    System.identityHashCode(s.travelFactor()), s.getFrozenCount());
+                    s.travelFactor(), s.getFrozenCount());
             classes[i] = first.computeIfAbsent(key, k -> first.size());
         }
         return classes;
