@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
@@ -278,8 +277,8 @@ final class Recreate {
         if (here.arrival() > visit.windowEnd()) {
             return LATE_HERE;
         }
-        long cost = here.travel() + toldLateCost(shift, visit, here)
-                + riskCost(shift, p == 0 ? null : route.get(p - 1), visit, here);
+        long cost = here.travel() + toldLateCost(visit, here)
+                + riskCost(p == 0 ? null : route.get(p - 1), visit, here);
         // Break lateness is summed over the stops looked at: the break may move to another stop.
         long breakLate = breakLateTicks(shift, here);
         long breakLateBefore = 0;
@@ -294,9 +293,9 @@ final class Recreate {
             }
             breakLate += breakLateTicks(shift, now);
             breakLateBefore += breakLateTicks(shift, old);
-            cost += now.travel() - old.travel() + toldLateCost(shift, next, now) - toldLateCost(shift, next, old)
-                    + riskCost(shift, i == p ? visit : route.get(i - 1), next, now)
-                    - riskCost(shift, i == 0 ? null : route.get(i - 1), next, old);
+            cost += now.travel() - old.travel() + toldLateCost(next, now) - toldLateCost(next, old)
+                    + riskCost(i == p ? visit : route.get(i - 1), next, now)
+                    - riskCost(i == 0 ? null : route.get(i - 1), next, old);
             if (now.departure() == old.departure() && now.breakDone() == old.breakDone()) {
                 // The rest of the day is as it was.
                 return breakLate > breakLateBefore || cost >= bound ? NONE : cost;
@@ -331,34 +330,13 @@ final class Recreate {
         return timing.tookBreakHere() ? Math.max(0, timing.breakStart() - shift.breakLatest()) : 0;
     }
 
-    /**
-     * "Window at risk" and "Told window at risk" of {@code visit} arriving as {@code timing} says after
-     * {@code previous}: minutes by which the slack to the window's end falls short of the previous job's spread.
-     */
-    private long riskCost(TechnicianShift shift, Visit previous, Visit visit, Timing timing) {
-        if (previous == null) {
-            return 0;
-        }
-        TravelMatrix m = shift.matrix();
-        long cost = 0;
-        if (weights.windowRisk() != 0 && timing.arrival() <= visit.windowEnd()) {
-            cost += weights.windowRisk() * m.minutesCeil(previous.spread() - (visit.windowEnd() - timing.arrival()));
-        }
-        if (weights.toldRisk() != 0 && visit.isTold() && timing.arrival() <= visit.toldEnd()) {
-            cost += weights.toldRisk() * m.minutesCeil(previous.spread() - (visit.toldEnd() - timing.arrival()));
-        }
-        return cost;
+    /** "Window at risk" and "Told window at risk" of {@code visit} arriving as {@code timing} says after {@code previous}. */
+    private long riskCost(Visit previous, Visit visit, Timing timing) {
+        return weights.windowRisk() * visit.windowRiskMinutesArriving(previous, timing.arrival())
+                + weights.toldRisk() * visit.toldRiskMinutesArriving(previous, timing.arrival());
     }
 
-    private long toldLateCost(TechnicianShift shift, Visit visit, Timing timing) {
-        if (!visit.isTold() || weights.toldLate() == 0) {
-            return 0;
-        }
-        return weights.toldLate() * shift.matrix().minutesCeil(timing.arrival() - visit.toldEnd());
-    }
-
-    @Override
-    public String toString() {
-        return "Recreate" + Objects.toString(routes.keySet());
+    private long toldLateCost(Visit visit, Timing timing) {
+        return weights.toldLate() * visit.toldLateMinutesArriving(timing.arrival());
     }
 }

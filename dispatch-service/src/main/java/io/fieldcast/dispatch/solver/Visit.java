@@ -119,7 +119,12 @@ public class Visit implements Located {
     }
 
     public long toldLateMinutes() {
-        return shift == null ? 0 : matrix.minutesCeil(toldLateTicks());
+        return shift == null || timing == null ? 0 : toldLateMinutesArriving(timing.arrival());
+    }
+
+    /** {@link #toldLateMinutes()} for an arrival at {@code arrival}. */
+    long toldLateMinutesArriving(long arrival) {
+        return isTold() ? matrix.minutesCeil(arrival - toldEnd) : 0;
     }
 
     /**
@@ -128,11 +133,15 @@ public class Visit implements Located {
      * {@link #toldLateMinutes()}).
      */
     public long toldRiskMinutes() {
-        if (shift == null || timing == null || previousVisit == null || !isTold() || toldLateTicks() > 0) {
+        return shift == null || timing == null ? 0 : toldRiskMinutesArriving(previousVisit, timing.arrival());
+    }
+
+    /** {@link #toldRiskMinutes()} for an arrival at {@code arrival} after {@code previous} (null: first stop). */
+    long toldRiskMinutesArriving(Visit previous, long arrival) {
+        if (previous == null || !isTold() || arrival > toldEnd) {
             return 0;
         }
-        long slack = toldEnd - timing.arrival();
-        return matrix.minutesCeil(previousVisit.spread - slack);
+        return matrix.minutesCeil(previous.spread - (toldEnd - arrival));
     }
 
     public long lateTicks() {
@@ -153,11 +162,15 @@ public class Visit implements Located {
 
     /** Minutes by which the slack to the window end falls short of the preceding work's spread. */
     public long windowRiskMinutes() {
-        if (shift == null || timing == null || previousVisit == null || lateTicks() > 0) {
+        return shift == null || timing == null ? 0 : windowRiskMinutesArriving(previousVisit, timing.arrival());
+    }
+
+    /** {@link #windowRiskMinutes()} for an arrival at {@code arrival} after {@code previous} (null: first stop). */
+    long windowRiskMinutesArriving(Visit previous, long arrival) {
+        if (previous == null || arrival > windowEnd) {
             return 0;
         }
-        long slack = windowEnd - timing.arrival();
-        return matrix.minutesCeil(previousVisit.spread - slack);
+        return matrix.minutesCeil(previous.spread - (windowEnd - arrival));
     }
 
     public boolean missesSkills() {
