@@ -46,18 +46,14 @@ public final class RouteCheck {
                 add(hard, DispatchConstraints.PINNED_TECHNICIAN, 1);
             }
         }
-        long leave = timing.departure();
-        // The same rule as TechnicianShift.end(): a break still owed is taken before driving home when the drive
-        // would end after the break window; the drive's factor is that of the hour the technician then leaves.
-        long home = shift.travel(at, shift.endLocation(), leave);
-        if (!route.isEmpty() && !timing.breakDone() && shift.hasBreak() && leave + home > shift.breakLatest()) {
-            long breakStart = Math.max(leave, shift.breakEarliest());
-            add(hard, DispatchConstraints.BREAK_LATE, m.minutesCeil(breakStart - shift.breakLatest()));
-            leave = breakStart + shift.breakLength();
-            home = shift.travel(at, shift.endLocation(), leave);
+        // The same rules as the constraints (TechnicianShift): a break still owed is taken before driving home when
+        // the drive would end after the break window; the drive's factor is that of the hour the technician leaves.
+        long end = shift.start();
+        if (!route.isEmpty()) {
+            add(hard, DispatchConstraints.BREAK_LATE, shift.endBreakLateMinutesAfter(timing, at));
+            travel += shift.returnTravelAfter(timing, at);
+            end = shift.endAfter(timing, at);
         }
-        travel += route.isEmpty() ? 0 : home;
-        long end = route.isEmpty() ? shift.start() : leave + home;
         add(hard, DispatchConstraints.SHIFT_HARD_END, m.minutesCeil(end - shift.hardEnd()));
         if (shift.capacity() > 0) {
             add(hard, DispatchConstraints.CAPACITY, Math.max(0, demand - shift.capacity()));
