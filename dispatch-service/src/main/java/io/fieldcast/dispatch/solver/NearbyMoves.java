@@ -31,15 +31,21 @@ public class NearbyMoves implements MoveIteratorFactory<DispatchPlan, Move<Dispa
     @Override
     public void phaseStarted(ScoreDirector<DispatchPlan> scoreDirector) {
         if (variable == null) {
-            PlanningSolutionMetaModel<DispatchPlan> model =
-                    ((InnerScoreDirector<DispatchPlan, ?>) scoreDirector).getSolutionDescriptor().getMetaModel();
-            variable = model.genuineEntity(TechnicianShift.class).listVariable();
+            variable = visitsVariable(scoreDirector);
         }
         List<Visit> current = scoreDirector.getWorkingSolution().getVisits();
         if (current != visits) {
             visits = current;
             neighbours = Neighbours.of(current, NEIGHBOURS);
         }
+    }
+
+    /** The list variable of the solver at hand, for the moves of our own factories. */
+    static PlanningListVariableMetaModel<DispatchPlan, TechnicianShift, Visit> visitsVariable(
+            ScoreDirector<DispatchPlan> scoreDirector) {
+        PlanningSolutionMetaModel<DispatchPlan> model =
+                ((InnerScoreDirector<DispatchPlan, ?>) scoreDirector).getSolutionDescriptor().getMetaModel();
+        return model.genuineEntity(TechnicianShift.class).listVariable();
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.fieldcast.dispatch.solver;
 
 import ai.timefold.solver.core.impl.score.director.ScoreDirector;
 import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
-import ai.timefold.solver.core.impl.score.director.InnerScoreDirector;
 import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningListVariableMetaModel;
 import ai.timefold.solver.core.preview.api.move.Move;
 
@@ -13,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
@@ -48,8 +48,7 @@ public class StringRemovalMoves implements MoveIteratorFactory<DispatchPlan, Mov
 
     private void prepare(ScoreDirector<DispatchPlan> scoreDirector) {
         if (variable == null) {
-            variable = ((InnerScoreDirector<DispatchPlan, ?>) scoreDirector).getSolutionDescriptor().getMetaModel()
-                    .genuineEntity(TechnicianShift.class).listVariable();
+            variable = NearbyMoves.visitsVariable(scoreDirector);
         }
         DispatchPlan plan = scoreDirector.getWorkingSolution();
         if (plan.getVisits() != visits) {
@@ -104,7 +103,7 @@ public class StringRemovalMoves implements MoveIteratorFactory<DispatchPlan, Mov
                 unassigned.add(v);
             }
         }
-        Collections.shuffle(unassigned, java.util.Random.from(random));
+        Collections.shuffle(unassigned, Random.from(random));
         toPlace.addAll(unassigned.subList(0, Math.min(UNASSIGNED_TRIED, unassigned.size())));
         order(toPlace, random);
         Recreate recreate = new Recreate(shifts, sameWhenEmpty, weights);
@@ -201,7 +200,7 @@ public class StringRemovalMoves implements MoveIteratorFactory<DispatchPlan, Mov
     private void order(List<Visit> toPlace, RandomGenerator random) {
         int pick = random.nextInt(11);
         if (pick < 4) {
-            Collections.shuffle(toPlace, java.util.Random.from(random));
+            Collections.shuffle(toPlace, Random.from(random));
             return;
         }
         int home = shifts.isEmpty() ? 0 : shifts.getFirst().location();
