@@ -95,6 +95,17 @@ public interface EtaSettings {
         Duration maxExpectedWait();
 
         /**
+         * The last chance to tell a first window an hour ahead: while the visit's median arrival is at most this far
+         * away, a first window may cost up to {@link #lastChanceMaxWait()} of expected waiting (0: no last chance).
+         */
+        @WithDefault("PT80M")
+        Duration lastChanceLead();
+
+        /** The expected wait a first window told at its last chance may cost (see {@link #lastChanceLead()}). */
+        @WithDefault("PT12M")
+        Duration lastChanceMaxWait();
+
+        /**
          * A told window kept with a probability below this is at risk: the forecast is published (once, until it is
          * safe again) and dispatch re-plans the rest of the day to keep it. Dispatch's
          * {@code fieldcast.plan.told-risk-threshold} should be the same.

@@ -53,6 +53,9 @@ public class ForecastService {
     private final Duration minRouteAge;
     private final Duration maxLead;
 
+    /** The notice a first window must give to count (the evaluation report's coverage). */
+    static final Duration NOTICE = Duration.ofHours(1);
+
     public ForecastService(DayBook days, ModelStore models, Outbox outbox, Clock clock, Roads roads,
                            EtaSettings settings, MeterRegistry meters) {
         this.days = days;
@@ -64,7 +67,7 @@ public class ForecastService {
         this.forecaster = new ArrivalForecaster(roads, f.samples(), f.windowWidth(), f.windowGrid(), settings.zone(),
                 f.toldWindowsBind() ? f.target() : Double.NaN);
         this.policy = new PublicationPolicy(f.target(), f.materialMove(), f.probabilityDrop(), f.maxExpectedWait(),
-                f.toldRisk());
+                f.toldRisk()).withLastChance(f.lastChanceLead(), f.lastChanceMaxWait());
         this.minRouteAge = f.minRouteAge();
         this.maxLead = f.maxLead();
         // Load + Monte Carlo + store + outbox of one technician day: the issue asks p99 < 1 s.
@@ -81,7 +84,7 @@ public class ForecastService {
         long started = System.nanoTime();
         return days.load(td, now).chain(state -> state.isEmpty() ? Uni.createFrom().item(0)
                 : apply(state.get(), forecaster.forecast(state.get(), models.current(),
-                        f -> mayTellFirst(state.get(), f, now) && policy.tellable(f)), models.current(), now))
+                        f -> mayTellFirst(state.get(), f, now) && policy.tellable(f, now)), models.current(), now))
                 .invoke(x -> recomputeTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
     }
 
@@ -97,6 +100,27 @@ public class ForecastService {
     /** A first window may be told from a settled route, and no more than {@code max-lead} before it starts. */
     private boolean mayTellFirst(DayState day, VisitForecast f, Instant now) {
         return day.routeSettled(minRouteAge) && withinLead(f.windowStart(), now, maxLead);
+    }
+
+    /**
+     * Why a visit still an hour or more away gets no first window now (null when it is nearer: a window told then
+     * no longer counts as an hour's notice, so the reason that matters is the last one before). Stored with the
+     * forecast so that the report can say why a customer was not told in time.
+     */
+    private String held(DayState day, VisitForecast f, Instant now, boolean enRoute) {
+        if (f.p50().isBefore(now.plus(NOTICE))) {
+            return null;
+        }
+        if (enRoute) {
+            return "on the way";
+        }
+        if (!day.routeSettled(minRouteAge)) {
+            return "route changed less than %d min ago".formatted(minRouteAge.toMinutes());
+        }
+        if (!withinLead(f.windowStart(), now, maxLead)) {
+            return "more than %d h ahead".formatted(maxLead.toHours());
+        }
+        return policy.held(f, now).orElse(null);
     }
 
     static boolean withinLead(Instant windowStart, Instant now, Duration maxLead) {
@@ -124,10 +148,12 @@ public class ForecastService {
                     .chain(last -> {
                         // Once the van has set off for a visit, "on the way" says more than a window; a window
                         // told now could reach the phone after the van is at the door, and bind nothing.
-                        Optional<String> reason = day.progressOf(f.appointmentId()).enRouteAt() != null
-                                ? Optional.empty()
-                                : policy.decide(last.orElse(null), f, day.planVersion(), mayTellFirst(day, f, now));
-                        return store(day, f, model, now, last, reason)
+                        boolean enRoute = day.progressOf(f.appointmentId()).enRouteAt() != null;
+                        Optional<String> reason = enRoute ? Optional.empty()
+                                : policy.decide(last.orElse(null), f, day.planVersion(), mayTellFirst(day, f, now),
+                                        now);
+                        String held = last.isEmpty() && reason.isEmpty() ? held(day, f, now, enRoute) : null;
+                        return store(day, f, model, now, last, reason, held)
                                 .map(x -> published + (reason.isPresent() ? 1 : 0));
                     }));
         }
@@ -146,7 +172,7 @@ public class ForecastService {
     }
 
     private Uni<Void> store(DayState day, VisitForecast f, LearnedModel model, Instant now,
-                            Optional<PublicationPolicy.Published> last, Optional<String> reason) {
+                            Optional<PublicationPolicy.Published> last, Optional<String> reason, String held) {
         int version = last.map(PublicationPolicy.Published::version).orElse(0) + (reason.isPresent() ? 1 : 0);
         boolean first = reason.isPresent() && last.isEmpty();
         Uni<Integer> upsert = Panache.getSession().chain(s -> s.createNativeQuery("""
@@ -156,9 +182,9 @@ public class ForecastService {
                                               published_probability, published_plan_version, published_at, reason,
                                               published_promised_start, first_published_at, first_window_start,
                                               first_window_end, first_probability, first_p50, first_model_version,
-                                              told_probability, risk_signalled)
+                                              told_probability, risk_signalled, held_reason, held_at)
                         values (:a, :t, :d, :p50, :ws, :we, :p, :ps, :pe, :now, :mv, :pv, :pws, :pwe, :pp, :ppv,
-                                :pat, :reason, :pps, :fat, :fws, :fwe, :fp, :fp50, :fmv, :tp, :rs)
+                                :pat, :reason, :pps, :fat, :fws, :fwe, :fp, :fp50, :fmv, :tp, :rs, :hr, :hat)
                         on conflict (appointment_id) do update set technician_id = excluded.technician_id,
                             day = excluded.day, p50 = excluded.p50, window_start = excluded.window_start,
                             window_end = excluded.window_end, probability = excluded.probability,
@@ -180,7 +206,9 @@ public class ForecastService {
                             first_model_version = coalesce(forecast.first_model_version,
                                                            excluded.first_model_version),
                             told_probability = excluded.told_probability,
-                            risk_signalled = excluded.risk_signalled""")
+                            risk_signalled = excluded.risk_signalled,
+                            held_reason = coalesce(excluded.held_reason, forecast.held_reason),
+                            held_at = coalesce(excluded.held_at, forecast.held_at)""")
                 .setParameter("a", f.appointmentId()).setParameter("t", day.technicianId())
                 .setParameter("d", day.date()).setParameter("p50", Rows.utc(f.p50()))
                 .setParameter("ws", Rows.utc(f.windowStart())).setParameter("we", Rows.utc(f.windowEnd()))
@@ -208,6 +236,7 @@ public class ForecastService {
                 .setParameter("fmv", first ? model.version() : null)
                 .setParameter("tp", f.told() ? Double.valueOf(f.toldProbability()) : null)
                 .setParameter("rs", policy.riskSignalledAfter(last.orElse(null), f, reason.isPresent()))
+                .setParameter("hr", held).setParameter("hat", Rows.utc(held == null ? null : now))
                 .executeUpdate());
         if (reason.isEmpty()) {
             return upsert.replaceWithVoid();

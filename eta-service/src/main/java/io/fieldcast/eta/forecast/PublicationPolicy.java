@@ -31,6 +31,8 @@ public final class PublicationPolicy {
     private final double probabilityDrop;
     private final Duration maxExpectedWait;
     private final double toldRisk;
+    private final Duration lastChanceLead;
+    private final Duration lastChanceWait;
 
     /** No limit on the expected wait (for forecasts whose told windows do not bind, it is always 0). */
     public PublicationPolicy(double target, Duration materialMove, double probabilityDrop) {
@@ -45,16 +47,56 @@ public final class PublicationPolicy {
     /** {@code toldRisk}: a told window kept with a lower probability is at risk (0: never signalled). */
     public PublicationPolicy(double target, Duration materialMove, double probabilityDrop,
                              Duration maxExpectedWait, double toldRisk) {
+        this(target, materialMove, probabilityDrop, maxExpectedWait, toldRisk, Duration.ZERO, maxExpectedWait);
+    }
+
+    private PublicationPolicy(double target, Duration materialMove, double probabilityDrop, Duration maxExpectedWait,
+                              double toldRisk, Duration lastChanceLead, Duration lastChanceWait) {
         this.target = target;
         this.materialMove = materialMove;
         this.probabilityDrop = probabilityDrop;
         this.maxExpectedWait = maxExpectedWait;
         this.toldRisk = toldRisk;
+        this.lastChanceLead = lastChanceLead;
+        this.lastChanceWait = lastChanceWait;
     }
 
-    /** Whether a visit not told yet gets its first window now. */
-    public boolean tellable(VisitForecast now) {
-        return now.probability() >= target && now.expectedWaitMinutes() * 60 <= maxExpectedWait.toSeconds();
+    /**
+     * The same policy, except that a first window whose median arrival is at most {@code lead} away may cost up to
+     * {@code maxWait} of expected waiting: it is the last chance to tell the customer an hour ahead, and an hour's
+     * notice is worth a few more minutes of the technician standing outside (a window told earlier than that waits
+     * for the cheaper moment, when the day ahead of it is better known).
+     */
+    public PublicationPolicy withLastChance(Duration lead, Duration maxWait) {
+        return new PublicationPolicy(target, materialMove, probabilityDrop, maxExpectedWait, toldRisk, lead,
+                maxWait);
+    }
+
+    /** Whether a visit not told yet gets its first window now, without regard to how soon it comes. */
+    public boolean tellable(VisitForecast f) {
+        return tellable(f, null);
+    }
+
+    /** Whether a visit not told yet gets its first window at {@code now} (null: not the last chance). */
+    public boolean tellable(VisitForecast f, Instant now) {
+        return held(f, now).isEmpty();
+    }
+
+    /** Why a visit not told yet gets no first window at {@code now}, empty when it does. */
+    public Optional<String> held(VisitForecast f, Instant now) {
+        if (f.probability() < target) {
+            return Optional.of("%.0f %% likely, below %.0f %%".formatted(100 * f.probability(), 100 * target));
+        }
+        Duration limit = lastChance(f, now) ? lastChanceWait : maxExpectedWait;
+        if (f.expectedWaitMinutes() * 60 > limit.toSeconds()) {
+            return Optional.of("expected wait %.0f min, above %d".formatted(f.expectedWaitMinutes(),
+                    limit.toMinutes()));
+        }
+        return Optional.empty();
+    }
+
+    private boolean lastChance(VisitForecast f, Instant now) {
+        return now != null && !lastChanceLead.isZero() && !f.p50().isAfter(now.plus(lastChanceLead));
     }
 
     /** The reason to publish, or empty to stay quiet; the route counts as settled. */
@@ -64,8 +106,14 @@ public final class PublicationPolicy {
 
     /** {@code routeSettled}: the technician's route has not changed for a while, so a first window may be told. */
     public Optional<String> decide(Published last, VisitForecast now, long planVersion, boolean routeSettled) {
+        return decide(last, now, planVersion, routeSettled, null);
+    }
+
+    /** {@code at}: when the forecast is made (the last chance to tell a window an hour ahead), null to ignore it. */
+    public Optional<String> decide(Published last, VisitForecast now, long planVersion, boolean routeSettled,
+                                   Instant at) {
         if (last == null) {
-            return routeSettled && tellable(now)
+            return routeSettled && tellable(now, at)
                     ? Optional.of("first 60-minute window, %.0f %% likely".formatted(100 * now.probability()))
                     : Optional.empty();
         }

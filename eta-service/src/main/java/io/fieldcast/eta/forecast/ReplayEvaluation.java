@@ -133,11 +133,11 @@ public final class ReplayEvaluation {
     /** What the forecaster and the policy tell at this moment (first windows and material moves). */
     private List<Sent> told(DayState state, LearnedModel model, Map<UUID, Sent> last) {
         List<Sent> out = new ArrayList<>();
-        for (VisitForecast f : forecaster.forecast(state, model, policy::tellable)) {
+        for (VisitForecast f : forecaster.forecast(state, model, f -> policy.tellable(f, state.now()))) {
             Sent previous = last.get(f.appointmentId());
             var published = previous == null ? null : new PublicationPolicy.Published(previous.start,
                     previous.start.plus(width), previous.probability, 1, 1, null);
-            if (policy.decide(published, f, 1).isPresent()) {
+            if (policy.decide(published, f, 1, true, state.now()).isPresent()) {
                 out.add(new Sent(f.appointmentId(), state.now(), f.windowStart(), f.probability(), f.p50()));
             }
         }

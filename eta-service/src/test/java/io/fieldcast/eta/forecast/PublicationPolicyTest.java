@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PublicationPolicyTest {
@@ -46,6 +47,25 @@ class PublicationPolicyTest {
         assertTrue(binding.decide(null, longWait, 1).isEmpty());
         assertTrue(binding.decide(null, shortWait, 1).isPresent());
         assertTrue(binding.tellable(shortWait) && !binding.tellable(longWait));
+    }
+
+    @Test
+    void theLastChanceToGiveAnHoursNoticeMayCostALongerWait() {
+        var policy = new PublicationPolicy(0.9, Duration.ofMinutes(15), 0.1, Duration.ofMinutes(5))
+                .withLastChance(Duration.ofMinutes(80), Duration.ofMinutes(12));
+        VisitForecast f = at(TEN, 0.92, 0, 0); // median arrival at 10:30
+        var tenMinutes = new VisitForecast(f.appointmentId(), f.p50(), f.windowStart(), f.windowEnd(), 0.92,
+                f.plannedArrival(), f.promisedStart(), f.promisedEnd(), 0, 0, 0, 10.0);
+        var fifteenMinutes = new VisitForecast(f.appointmentId(), f.p50(), f.windowStart(), f.windowEnd(), 0.92,
+                f.plannedArrival(), f.promisedStart(), f.promisedEnd(), 0, 0, 0, 15.0);
+        Instant early = TEN.minus(Duration.ofMinutes(60)); // 90 min before the median: a cheaper moment may come
+        Instant last = TEN.minus(Duration.ofMinutes(45)); // 75 min before: the last chance of an hour's notice
+
+        assertEquals("expected wait 10 min, above 5", policy.held(tenMinutes, early).orElseThrow());
+        assertTrue(policy.decide(null, tenMinutes, 1, true, early).isEmpty());
+        assertTrue(policy.decide(null, tenMinutes, 1, true, last).isPresent());
+        assertEquals("expected wait 15 min, above 12", policy.held(fifteenMinutes, last).orElseThrow());
+        assertFalse(policy.tellable(tenMinutes), "without a time, only the usual wait counts");
     }
 
     @Test

@@ -31,7 +31,9 @@ import java.util.List;
  * Prints {@code BENCH eta visits=... coverage=... hit_rate=... lead_min_p50=... mae_min=... baseline_hit_rate=...
  * oracle_hit_rate=...}. With {@code --osm FILE} travel times and addresses come from that map's road network;
  * {@code --target P} the publication target, {@code --tick M} minutes between replayed recomputes (5),
- * {@code --max-wait M} the longest expected wait outside a told window (5, as the service), {@code --promises open} told windows
+ * {@code --max-wait M} the longest expected wait outside a told window (5, as the service), {@code --last-chance-wait M}
+ * and {@code --last-chance-lead M} the longer wait allowed once the median arrival is that near (12 and 80, as the
+ * service; a lead of 0 turns it off), {@code --promises open} told windows
  * that do not bind, {@code --report FILE} where the HTML report goes.
  * This is the forecasting core of {@code ./fieldcast bench eta}; the simulator-driven end-to-end run (services,
  * Kafka, mined GPS) is still to come.
@@ -52,6 +54,8 @@ public final class EtaBench {
         int tickMinutes = intArg(args, "--tick", 5);
         // How long a technician may be expected to stand outside for a window to be told (told windows bind).
         int maxWaitMinutes = intArg(args, "--max-wait", 5);
+        int lastChanceWait = intArg(args, "--last-chance-wait", 12);
+        int lastChanceLead = intArg(args, "--last-chance-lead", 80);
         // "open": told windows do not bind (arrivals as they come, the window with the most mass).
         boolean bind = !"open".equals(arg(args, "--promises", "bind"));
 
@@ -80,7 +84,8 @@ public final class EtaBench {
             var days = SyntheticFleetDays.days(fleet, technicians, daysTest, roads, places, seed + 1);
             var forecaster = new ArrivalForecaster(roads, 2000, Duration.ofMinutes(60), Duration.ofMinutes(5),
                     ZoneOffset.UTC, bind ? target : Double.NaN);
-            var policy = new PublicationPolicy(target, Duration.ofMinutes(15), 0.1, Duration.ofMinutes(maxWaitMinutes));
+            var policy = new PublicationPolicy(target, Duration.ofMinutes(15), 0.1,
+                    Duration.ofMinutes(maxWaitMinutes)).withLastChance(Duration.ofMinutes(lastChanceLead), Duration.ofMinutes(lastChanceWait));
             var replay = new ReplayEvaluation(forecaster, policy,
                     Duration.ofMinutes(tickMinutes), Duration.ofMinutes(60), Duration.ofMinutes(60));
             ReplayEvaluation.Result result = replay.evaluate(days, learned);
@@ -91,13 +96,15 @@ public final class EtaBench {
                     + "; oracle: " + oracle.calibration());
             System.out.printf("told windows %s: idle waiting for them %.1f min per technician-day (oracle %.1f, "
                             + "plan-centred baseline %.1f); working day %.0f min (oracle %.0f)%n",
-                    bind ? "bind (max expected wait " + maxWaitMinutes + " min)" : "do not bind",
+                    bind ? "bind (max expected wait " + maxWaitMinutes + " min, " + lastChanceWait
+                            + " min at the last chance, " + lastChanceLead + " min ahead)" : "do not bind",
                     result.idleMinutesPerDay(), oracle.idleMinutesPerDay(), result.baselineIdleMinutesPerDay(),
                     result.dayMinutes(), oracle.dayMinutes());
             Path report = writeReport(args, learned, result, oracle, "EtaBench --days-train %d --days-test %d --seed %d "
                     .formatted(daysTrain, daysTest, seed) + "--technicians %d --target %s%s%s".formatted(technicians,
                     target, osm == null ? "" : " --osm " + osm,
-                    bind ? " --max-wait " + maxWaitMinutes : " --promises open"));
+                    bind ? " --max-wait " + maxWaitMinutes + " --last-chance-wait " + lastChanceWait
+                            + " --last-chance-lead " + lastChanceLead : " --promises open"));
             System.out.println("report: " + report.toAbsolutePath());
             System.out.printf("BENCH eta visits=%d coverage=%.3f hit_rate=%.3f lead_min_p50=%.0f mae_min=%.1f "
                             + "baseline_hit_rate=%.3f oracle_hit_rate=%.3f oracle_coverage=%.3f "
