@@ -107,6 +107,32 @@
             value: b.maeMinutes, note: `n=${b.n} · ${(100 * b.hitRate).toFixed(0)}% hit`,
         })), {format: v => v.toFixed(0) + ' min', xTitle: 'minutes before arrival'});
         technicians($('by-technician'), r.byTechnician);
+        notCovered($('not-covered'), r.notCovered || []);
+    }
+
+    /** Why visits got no window an hour ahead: a table, since the reasons are words. */
+    function notCovered(container, counts) {
+        if (!counts.length) {
+            container.innerHTML = '<div class="empty">every visit with a known arrival was told an hour ahead</div>';
+            return;
+        }
+        const table = document.createElement('table');
+        const head = table.createTHead().insertRow();
+        for (const title of ['why the first window was held back', 'visits']) {
+            const th = document.createElement('th');
+            th.scope = 'col';
+            th.textContent = title;
+            head.append(th);
+        }
+        const body = table.createTBody();
+        for (const c of counts) {
+            const row = body.insertRow();
+            row.insertCell().textContent = c.key;
+            const n = row.insertCell();
+            n.textContent = String(c.n);
+            n.className = 'num';
+        }
+        container.replaceChildren(table);
     }
 
     // ---- SVG ----

@@ -83,8 +83,9 @@ public final class ReplayEvaluation {
         double[] announced = new double[CALIBRATION_EDGES.length];
         int[] observed = new int[CALIBRATION_EDGES.length];
         int[] counted = new int[CALIBRATION_EDGES.length];
+        Map<UUID, String> held = new HashMap<>();
         for (TrueDay day : days) {
-            Lived lived = live(day, (state, last) -> told(state, model, last));
+            Lived lived = live(day, (state, last) -> told(state, model, last, held));
             Lived baseline = live(day, this::planCentred);
             idle += lived.idleMinutes();
             baselineIdle += baseline.idleMinutes();
@@ -100,9 +101,10 @@ public final class ReplayEvaluation {
                 Instant arrived = lived.arrived()[i];
                 Sent s = lived.first().get(id);
                 outcomes.add(s == null
-                        ? new Outcome(id, day.technicianId(), null, null, null, null, null, arrived, model.version())
+                        ? new Outcome(id, day.technicianId(), null, null, null, null, null, arrived, model.version(),
+                                held.get(id))
                         : new Outcome(id, day.technicianId(), s.at, s.start, s.start.plus(width), s.probability, s.p50,
-                                arrived, model.version()));
+                                arrived, model.version(), held.get(id)));
                 if (s == null || Duration.between(s.at, arrived).compareTo(minLead) < 0) {
                     continue;
                 }
@@ -130,11 +132,17 @@ public final class ReplayEvaluation {
                 dayMinutes / n);
     }
 
-    /** What the forecaster and the policy tell at this moment (first windows and material moves). */
-    private List<Sent> told(DayState state, LearnedModel model, Map<UUID, Sent> last) {
+    /**
+     * What the forecaster and the policy tell at this moment (first windows and material moves); {@code held} gets,
+     * per visit still an hour or more away and not told, why not (the last reason wins, as in the service).
+     */
+    private List<Sent> told(DayState state, LearnedModel model, Map<UUID, Sent> last, Map<UUID, String> held) {
         List<Sent> out = new ArrayList<>();
         for (VisitForecast f : forecaster.forecast(state, model, f -> policy.tellable(f, state.now()))) {
             Sent previous = last.get(f.appointmentId());
+            if (previous == null && !f.p50().isBefore(state.now().plus(minLead))) {
+                policy.held(f, state.now()).ifPresent(why -> held.put(f.appointmentId(), why));
+            }
             var published = previous == null ? null : new PublicationPolicy.Published(previous.start,
                     previous.start.plus(width), previous.probability, 1, 1, null);
             if (policy.decide(published, f, 1, true, state.now()).isPresent()) {

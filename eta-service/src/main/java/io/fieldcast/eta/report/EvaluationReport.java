@@ -21,7 +21,11 @@ import java.util.function.Function;
 public record EvaluationReport(String source, String from, String to, String generatedAt, String modelVersion,
                                List<String> forecastModelVersions, Headline headline,
                                List<CalibrationBin> calibration, List<Group> byHour, List<Group> byTechnician,
-                               List<HorizonBin> byHorizon, List<Figure> comparisons) {
+                               List<HorizonBin> byHorizon, List<Figure> comparisons, List<Count> notCovered) {
+
+    /** How many visits share a {@code key}. */
+    public record Count(String key, int n) {
+    }
 
     public record Headline(int visits, int windowsSent, int covered, int sentTooLate, double coverage,
                            Double hitRate, Double maeMinutes, Double leadMinutesP50, long minLeadMinutes) {
@@ -73,7 +77,44 @@ public record EvaluationReport(String source, String from, String to, String gen
                 .sorted().toList();
         return new EvaluationReport(source, from, to, generatedAt.toString(), modelVersion, versions, headline,
                 calibration(covered), groups(covered, o -> "%02d".formatted(o.windowStart().atZone(zone).getHour())),
-                byTechnician(covered), horizons(sent), List.copyOf(comparisons));
+                byTechnician(covered), horizons(sent), List.copyOf(comparisons),
+                notCovered(known.stream().filter(o -> !covered.contains(o)).toList()));
+    }
+
+    /**
+     * Why the visits that got no window an hour ahead did not: the last reason the first window was held back while
+     * the visit was still an hour or more away, by kind, most frequent first.
+     */
+    private static List<Count> notCovered(List<Outcome> uncovered) {
+        Map<String, Integer> counts = new TreeMap<>();
+        uncovered.forEach(o -> counts.merge(heldKind(o.heldReason()), 1, Integer::sum));
+        List<Count> out = new ArrayList<>();
+        counts.forEach((k, n) -> out.add(new Count(k, n)));
+        out.sort(Comparator.comparingInt(Count::n).reversed().thenComparing(Count::key));
+        return out;
+    }
+
+    /** The kind of a held reason as {@code ForecastService} and the replay write it. */
+    static String heldKind(String reason) {
+        if (reason == null) {
+            return "never forecast an hour or more ahead";
+        }
+        if (reason.startsWith("expected wait")) {
+            return "the technician would wait too long for it";
+        }
+        if (reason.startsWith("route changed")) {
+            return "the route had just been re-planned";
+        }
+        if (reason.startsWith("on the way")) {
+            return "the van was already on its way";
+        }
+        if (reason.startsWith("more than")) {
+            return "too far ahead";
+        }
+        if (reason.contains("likely")) {
+            return "no window likely enough";
+        }
+        return reason;
     }
 
     private static List<CalibrationBin> calibration(List<Outcome> covered) {

@@ -6,10 +6,18 @@ import java.util.UUID;
 
 /**
  * One visit: the first 60-minute window the customer was sent (null fields when none went out) against when the
- * technician really arrived (null while unknown).
+ * technician really arrived (null while unknown), and why the first window was held back the last time it was while
+ * the visit was still an hour or more away ({@code heldReason}, null if it never was).
  */
 public record Outcome(UUID appointmentId, String technicianId, Instant sentAt, Instant windowStart,
-                      Instant windowEnd, Double probability, Instant p50, Instant arrived, String modelVersion) {
+                      Instant windowEnd, Double probability, Instant p50, Instant arrived, String modelVersion,
+                      String heldReason) {
+
+    public Outcome(UUID appointmentId, String technicianId, Instant sentAt, Instant windowStart, Instant windowEnd,
+                   Double probability, Instant p50, Instant arrived, String modelVersion) {
+        this(appointmentId, technicianId, sentAt, windowStart, windowEnd, probability, p50, arrived, modelVersion,
+                null);
+    }
 
     public boolean windowSent() {
         return sentAt != null && windowStart != null && windowEnd != null;

@@ -20,7 +20,7 @@ public class OutcomeStore {
         return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
                         select distinct on (rv.appointment_id) rv.appointment_id, rv.technician_id,
                                f.first_published_at, f.first_window_start, f.first_window_end, f.first_probability,
-                               f.first_p50, f.first_model_version,
+                               f.first_p50, f.first_model_version, f.held_reason,
                                coalesce(mv.arrival, (select min(e.device_time) from visit_event e
                                                      where e.appointment_id = rv.appointment_id
                                                        and e.status = 'ARRIVED')) as arrived
@@ -32,6 +32,6 @@ public class OutcomeStore {
                 .setParameter("from", from).setParameter("to", to).getResultList()))
                 .map(rows -> rows.stream().map(r -> new Outcome(Rows.uuid(r[0]), (String) r[1], Rows.instant(r[2]),
                         Rows.instant(r[3]), Rows.instant(r[4]), Rows.number(r[5]), Rows.instant(r[6]),
-                        Rows.instant(r[8]), (String) r[7])).toList());
+                        Rows.instant(r[9]), (String) r[7], (String) r[8])).toList());
     }
 }

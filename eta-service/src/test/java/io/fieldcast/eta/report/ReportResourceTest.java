@@ -62,6 +62,8 @@ class ReportResourceTest {
         // C: sent 10:30 for 11:00-12:00 and arrived 11:15: only 45 min ahead, not in time (but in the horizon chart).
         UUID c = visit(techB, 1);
         firstWindow(c, techB, at("10:30"), at("11:00"), 0.97, at("11:20"));
+        sql("update forecast set held_reason = 'expected wait 8 min, above 5', held_at = ? where appointment_id = ?",
+                ts(at("10:10")), c);
         tap(c, techB, at("11:15"));
         // D: never got a window, arrived 13:00 -> a visit not covered.
         UUID d = visit(techB, 2);
@@ -101,6 +103,10 @@ class ReportResourceTest {
         assertEquals(List.of(30, 120, 180), r.getList("byHorizon.fromMinutes"), "C 45, A 130, B 190 min ahead");
         assertEquals(5.0, r.getDouble("byHorizon[0].maeMinutes"), 1e-6, "C: p50 11:20 vs 11:15");
         assertEquals(50.0, r.getDouble("byHorizon[2].maeMinutes"), 1e-6);
+
+        assertEquals(List.of("never forecast an hour or more ahead", "the technician would wait too long for it"),
+                r.getList("notCovered.key"), "D never had a forecast; C was held for the wait until too late");
+        assertEquals(List.of(1, 1), r.getList("notCovered.n"));
     }
 
     @Test
