@@ -94,7 +94,9 @@
             card('visits with a known arrival', String(h.visits)),
             card(`coverage (window ≥ ${h.minLeadMinutes} min ahead; ${h.covered} visits)`, pct(h.coverage),
                 h.visits ? h.coverage >= 0.8 : undefined),
-            card('hit rate of the first window', pct(h.hitRate), h.hitRate == null ? undefined : h.hitRate >= TARGET),
+            card('hit rate of the first window' + (h.hitRateLow95 == null ? ''
+                : ` (95 % interval ${pct(h.hitRateLow95)}–${pct(h.hitRateHigh95)})`), pct(h.hitRate),
+                h.hitRate == null ? undefined : h.hitRate >= TARGET),
             card('MAE of the first p50', minutes(h.maeMinutes)),
             card('lead time p50', minutes(h.leadMinutesP50)),
             card('first windows sent too late', String(h.sentTooLate)),

@@ -27,8 +27,23 @@ public record EvaluationReport(String source, String from, String to, String gen
     public record Count(String key, int n) {
     }
 
+    /**
+     * {@code hitRateLow95}..{@code hitRateHigh95}: the Wilson 95 % interval of the hit rate. One demo day has 40-60
+     * covered visits, so a hit rate of 0.90 there is known to about +-0.09: a day's figure alone says little.
+     */
     public record Headline(int visits, int windowsSent, int covered, int sentTooLate, double coverage,
-                           Double hitRate, Double maeMinutes, Double leadMinutesP50, long minLeadMinutes) {
+                           Double hitRate, Double maeMinutes, Double leadMinutesP50, long minLeadMinutes,
+                           Double hitRateLow95, Double hitRateHigh95) {
+    }
+
+    /** The Wilson score interval of {@code k} successes in {@code n} at 95 % ({@code [low, high]}; n > 0). */
+    static double[] wilson95(long k, long n) {
+        double z = 1.959964;
+        double p = (double) k / n;
+        double z2n = z * z / n;
+        double centre = (p + z2n / 2) / (1 + z2n);
+        double half = z * Math.sqrt(p * (1 - p) / n + z2n / (4.0 * n)) / (1 + z2n);
+        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
     }
 
     /** Announced probability in [from, to): mean announced vs share that really arrived inside. */
@@ -72,7 +87,9 @@ public record EvaluationReport(String source, String from, String to, String gen
                 covered.isEmpty() ? null : (double) hits / covered.size(),
                 covered.isEmpty() ? null : covered.stream().mapToDouble(Outcome::absErrorMinutes).average()
                         .orElseThrow(),
-                leads.isEmpty() ? null : leads.get(leads.size() / 2), minLead.toMinutes());
+                leads.isEmpty() ? null : leads.get(leads.size() / 2), minLead.toMinutes(),
+                covered.isEmpty() ? null : wilson95(hits, covered.size())[0],
+                covered.isEmpty() ? null : wilson95(hits, covered.size())[1]);
         List<String> versions = outcomes.stream().map(Outcome::modelVersion).filter(v -> v != null).distinct()
                 .sorted().toList();
         return new EvaluationReport(source, from, to, generatedAt.toString(), modelVersion, versions, headline,

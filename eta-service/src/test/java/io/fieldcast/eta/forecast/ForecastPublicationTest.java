@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -213,6 +214,44 @@ class ForecastPublicationTest {
                 Thread.sleep(200);
             }
             assertTrue(gone, "the reschedule confirmation voids the told window");
+        }
+    }
+
+    @Test
+    void aVisitHeldBackWhileStillFarAheadKeepsWhy() throws Exception {
+        String tech = "tech-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID near = UUID.randomUUID();
+        UUID far = UUID.randomUUID();
+        LocalDate day = LocalDate.of(2026, 3, 13);
+        Instant day8 = Instant.parse("2026-03-13T08:00:00Z");
+        Instant nine = day8.plus(Duration.ofHours(13)); // 21:00: more than the 12 h a first window may lead
+        clock.set(day8);
+        RoutePlanned route = new RoutePlanned(Events.newId(), day8.minus(Duration.ofHours(12)), 1, tech, "t1", day, 1,
+                HOME, HOME, day8, day8.plus(Duration.ofHours(15)), List.of(
+                visit(near, 1, P1, day8, day8.plus(Duration.ofHours(4)), day8.plus(Duration.ofMinutes(6))),
+                visit(far, 2, P2, nine, nine.plus(Duration.ofHours(1)), nine)));
+
+        try (EventProbe probe = EventProbe.atEnd(Topics.ARRIVAL_FORECASTS)) {
+            publisher.send(route).get(10, TimeUnit.SECONDS);
+            probe.await(ArrivalForecast.class, f -> f.appointmentId().equals(near), 1, Duration.ofSeconds(30));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String why = null;
+        while (why == null && System.nanoTime() < deadline) {
+            why = heldReason(far);
+            Thread.sleep(200);
+        }
+        assertEquals("more than 12 h ahead", why, "the far visit's first window waits for the lead limit");
+        assertNull(heldReason(near), "the near visit was told at once: nothing was held");
+    }
+
+    private String heldReason(UUID appointment) throws Exception {
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
+                "select held_reason from forecast where appointment_id = ?")) {
+            ps.setObject(1, appointment);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
         }
     }
 

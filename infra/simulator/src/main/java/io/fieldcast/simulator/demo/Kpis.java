@@ -52,10 +52,11 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
     /**
      * The first 60-minute window each customer was sent, scored by eta-service against the arrival it learned:
      * {@code coverage} = share of the day's arrived visits whose first window went out >= 60 min ahead,
-     * {@code hitRate} = share of those whose arrival fell inside it.
+     * {@code hitRate} = share of those whose arrival fell inside it, {@code hitRateLow95..hitRateHigh95} its 95 %
+     * interval (one day's few dozen visits know it to a few points only).
      */
     public record Forecast(int visits, int covered, double coverage, Double hitRate, Double maeMinutes,
-                           Double leadMinutesP50) {
+                           Double leadMinutesP50, Double hitRateLow95, Double hitRateHigh95) {
     }
 
     static Kpis measure(DispatchClient dispatcher, HttpApi notify, HttpApi eta, DispatchClient.Territory territory,
@@ -159,7 +160,8 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
             JsonNode h = eta.call("GET", "/api/report?from=" + date + "&to=" + date, null, token, Set.of(200))
                     .body().path("headline");
             return new Forecast(h.path("visits").asInt(), h.path("covered").asInt(), h.path("coverage").asDouble(),
-                    number(h, "hitRate"), number(h, "maeMinutes"), number(h, "leadMinutesP50"));
+                    number(h, "hitRate"), number(h, "maeMinutes"), number(h, "leadMinutesP50"),
+                    number(h, "hitRateLow95"), number(h, "hitRateHigh95"));
         } catch (RuntimeException e) {
             // The KPIs of the day stand without it; say so rather than fail the demo at its last step.
             System.err.println("demo: eta-service's report did not answer: " + e.getMessage());
@@ -183,7 +185,10 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
             out.printf(Locale.ROOT, "  %-14s first 60-minute window sent >= 60 min ahead for %.1f %% of %d arrivals "
                             + "(coverage), %s of those arrived inside it (hit rate); mean error %s, lead p50 %s%n",
                     "forecast", 100 * forecast.coverage(), forecast.visits(), forecast.hitRate() == null ? "none"
-                            : String.format(Locale.ROOT, "%.1f %%", 100 * forecast.hitRate()),
+                            : String.format(Locale.ROOT, "%.1f %%%s", 100 * forecast.hitRate(),
+                            forecast.hitRateLow95() == null ? "" : String.format(Locale.ROOT,
+                                    " (95 %% interval %.0f-%.0f %% over %d visits)", 100 * forecast.hitRateLow95(),
+                                    100 * forecast.hitRateHigh95(), forecast.covered())),
                     minutes(forecast.maeMinutes()), minutes(forecast.leadMinutesP50()));
         }
         out.printf(Locale.ROOT, "  %-14s %d routes per technician (median), %d at most: the first plan and each "
@@ -206,7 +211,10 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
                 travelHours, overtimeHours, texts, routeVersions.p50(), routeVersions.max())
                 + (forecast == null ? "" : String.format(Locale.ROOT, " eta_coverage=%.3f eta_hit_rate=%s",
                 forecast.coverage(), forecast.hitRate() == null ? "none"
-                        : String.format(Locale.ROOT, "%.3f", forecast.hitRate())));
+                        : String.format(Locale.ROOT, "%.3f", forecast.hitRate())))
+                + (forecast == null || forecast.hitRateLow95() == null ? "" : String.format(Locale.ROOT,
+                " eta_covered=%d eta_hit_low95=%.3f eta_hit_high95=%.3f", forecast.covered(),
+                forecast.hitRateLow95(), forecast.hitRateHigh95()));
     }
 
     private static String minutes(Double value) {
