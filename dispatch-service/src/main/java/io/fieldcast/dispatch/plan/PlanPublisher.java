@@ -45,9 +45,10 @@ public class PlanPublisher {
     /** A planned arrival that moves by less than this is not a changed placement (audit). */
     static final Duration MATERIAL_MOVE = Duration.ofMinutes(1);
     /**
-     * A re-plan re-sends a route only when its visits or their order change, or a planned arrival moves by this much:
-     * every route sent is a new version on the phone and in eta-service's forecasts, and a few minutes of drift in
-     * the optimizer's estimate is not news to anyone.
+     * A re-plan re-sends a route only when its visits or their order change, or the time between its visits changes
+     * by this much: every route sent is a new version on the phone and in eta-service's forecasts (whose first
+     * windows wait for a route to settle), and neither a few minutes in the optimizer's estimate nor the whole day
+     * running late or early is news: the technician already lives that, and the forecasts follow it from the taps.
      */
     static final Duration ROUTE_REPUBLISH_MOVE = Duration.ofMinutes(15);
 
@@ -216,8 +217,10 @@ public class PlanPublisher {
 
     /**
      * Whether a route with signature {@code next} differs materially from the one last sent ({@code sent}, null when
-     * nothing was sent): other visits or another order, or a planned arrival moved by at least {@code move}. Visits
-     * of the sent route done since (not in {@code open}, which holds the canceled ones too) do not count.
+     * nothing was sent): other visits or another order, or a planned arrival moved by at least {@code move} against
+     * the first visit still on the route (a shift of the whole rest of the day is drift, not a new plan: in the demo
+     * it re-sent most routes at every re-plan of the afternoon). Visits of the sent route done since (not in
+     * {@code open}, which holds the canceled ones too) do not count.
      */
     static boolean materiallyDifferent(String sent, String next, Duration move, Set<String> open) {
         if (sent == null) {
@@ -229,6 +232,7 @@ public class PlanPublisher {
         if (a.length != b.length) {
             return true;
         }
+        Long drift = null;
         for (int i = 0; i < a.length; i++) {
             int at = a[i].indexOf('@');
             int bt = b[i].indexOf('@');
@@ -241,7 +245,12 @@ public class PlanPublisher {
                 if (!am.equals(bm)) {
                     return true;
                 }
-            } else if (Math.abs(Long.parseLong(am) - Long.parseLong(bm)) >= move.toMinutes()) {
+                continue;
+            }
+            long shift = Long.parseLong(bm) - Long.parseLong(am);
+            if (drift == null) {
+                drift = shift;
+            } else if (Math.abs(shift - drift) >= move.toMinutes()) {
                 return true;
             }
         }

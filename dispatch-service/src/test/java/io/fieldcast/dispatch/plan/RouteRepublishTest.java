@@ -26,6 +26,14 @@ class RouteRepublishTest {
     }
 
     @Test
+    void theWholeRestOfTheDayRunningLateIsDriftNotANewRoute() {
+        // Both visits 40 minutes later: the technician is behind, the plan is the same.
+        assertFalse(PlanPublisher.materiallyDifferent("a@600;b@660;", "a@640;b@700;", MOVE, OPEN));
+        // 40 minutes later, and b 15 minutes further apart from a: the plan changed between them.
+        assertTrue(PlanPublisher.materiallyDifferent("a@600;b@660;", "a@640;b@715;", MOVE, OPEN));
+    }
+
+    @Test
     void anotherOrderOrAnotherVisitIsResent() {
         assertTrue(PlanPublisher.materiallyDifferent("a@600;b@660;", "b@600;a@660;", MOVE, OPEN));
         assertTrue(PlanPublisher.materiallyDifferent("a@600;b@660;", "a@600;b@660;c@700;", MOVE, OPEN));
