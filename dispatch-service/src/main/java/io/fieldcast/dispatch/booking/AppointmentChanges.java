@@ -80,7 +80,7 @@ public class AppointmentChanges {
                         return routes.removeFrom(oldDay, a)
                                 .chain(() -> days.load(territory.id, newDate))
                                 .chain(newDay -> {
-                                    Insertion insertion = booking.insert(newDay, visit, a.id);
+                                    Insertion insertion = booking.insert(newDay, visit, a.id, a.priority);
                                     a.windowStart = request.windowStart();
                                     a.windowEnd = request.windowEnd();
                                     a.serviceDate = newDate;
@@ -155,7 +155,7 @@ public class AppointmentChanges {
                             VisitRequest visit = new VisitRequest(new GeoPoint(a.lat, a.lon),
                                     newType.code, newType.defaultDurationMin, a.windowStart, a.windowEnd,
                                     newType.requiredSkillMap());
-                            Insertion insertion = booking.insert(day, visit, a.id);
+                            Insertion insertion = booking.insert(day, visit, a.id, a.priority);
                             placement = routes.removeFrom(day, a).chain(() -> {
                                 a.jobType = newType.code;
                                 a.durationMin = newType.defaultDurationMin;

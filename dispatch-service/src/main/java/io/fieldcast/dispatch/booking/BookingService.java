@@ -101,7 +101,8 @@ public class BookingService {
             return Reactive.inTransaction(() -> days.lock(territory.id, date)
                     .chain(() -> days.load(territory.id, date))
                     .chain(day -> {
-                        Insertion insertion = insert(day, visit, null);
+                        int priority = request.priority() == null ? 3 : request.priority();
+                        Insertion insertion = insert(day, visit, null, priority);
                         return customer(request, access).chain(customer -> create(request, customer, day, jobType,
                                 point, insertion, actor));
                     })
@@ -139,10 +140,15 @@ public class BookingService {
                 .map(ignored -> AppointmentView.of(a));
     }
 
-    /** Cheapest insertion or NoCapacityException; {@code self} is left out of the day (reschedule, change). */
-    Insertion insert(DaySnapshot day, VisitRequest visit, UUID self) {
-        Optional<Insertion> best = InsertionEngine.best(slots.candidates(day, visit.point(), self), visit,
-                day.territory().emergencyReservePct / 100.0, roads);
+    /**
+     * Cheapest insertion or NoCapacityException; {@code self} is left out of the day (reschedule, change). The
+     * territory's emergency reserve is kept free of everything but emergencies ({@code priority} >=
+     * {@link #EMERGENCY_PRIORITY}): it exists for them.
+     */
+    Insertion insert(DaySnapshot day, VisitRequest visit, UUID self, int priority) {
+        double reserve = priority >= EMERGENCY_PRIORITY ? 0 : day.territory().emergencyReservePct / 100.0;
+        Optional<Insertion> best = InsertionEngine.best(slots.candidates(day, visit.point(), self), visit, reserve,
+                roads);
         return best.orElseThrow(() -> new NoCapacityException("no technician can take "
                 + visit.windowStart() + "–" + visit.windowEnd() + " on " + day.date()));
     }
