@@ -122,9 +122,10 @@ public interface EtaSettings {
 
         /**
          * A first window is told at most this long before it starts: the customer needs it an hour ahead, and a
-         * window told in the early morning for the late afternoon rests on every job of the day before it.
+         * window told earlier rests on more of the jobs before it (in the demo, windows told 150-180 min before their
+         * start held 0.77 of the time, those told later 0.92).
          */
-        @WithDefault("PT3H")
+        @WithDefault("PT2H")
         Duration maxLead();
 
         /** Monte Carlo samples per technician day. */
