@@ -6,6 +6,7 @@ import io.fieldcast.eta.history.DayState;
 import io.fieldcast.eta.history.Rows;
 import io.fieldcast.eta.model.LearnedModel;
 import io.fieldcast.eta.model.ModelStore;
+import io.fieldcast.eta.report.EvaluationReport;
 import io.fieldcast.eta.road.Roads;
 import io.fieldcast.events.ArrivalForecast;
 import io.fieldcast.events.Events;
@@ -52,9 +53,6 @@ public class ForecastService {
     private final ZoneId zone;
     private final Duration minRouteAge;
     private final Duration maxLead;
-
-    /** The notice a first window must give to count (the evaluation report's coverage). */
-    static final Duration NOTICE = Duration.ofHours(1);
 
     public ForecastService(DayBook days, ModelStore models, Outbox outbox, Clock clock, Roads roads,
                            EtaSettings settings, MeterRegistry meters) {
@@ -108,7 +106,7 @@ public class ForecastService {
      * forecast so that the report can say why a customer was not told in time.
      */
     private String held(DayState day, VisitForecast f, Instant now, boolean enRoute) {
-        if (f.p50().isBefore(now.plus(NOTICE))) {
+        if (f.p50().isBefore(now.plus(EvaluationReport.MIN_LEAD))) {
             return null;
         }
         if (enRoute) {
