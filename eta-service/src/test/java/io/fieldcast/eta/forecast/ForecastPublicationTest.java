@@ -28,6 +28,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
@@ -69,14 +70,13 @@ class ForecastPublicationTest {
         UUID v2 = UUID.randomUUID();
         UUID v3 = UUID.randomUUID();
         clock.set(T8);
-        RoutePlanned route = new RoutePlanned(Events.newId(), T8.minus(Duration.ofHours(12)), 1, tech, "t1", DAY, 1,
-                HOME, HOME, T8, T8.plus(Duration.ofHours(9)), List.of(
+        RoutePlanned route = routeOf(tech, DAY, T8, 9,
                 visit(v1, 1, P1, T8, T8.plus(Duration.ofHours(4)), T8.plus(Duration.ofMinutes(6))),
                 // The window of v2 opens at 10:00: the technician waits, so 10:00-11:00 is nearly certain.
                 visit(v2, 2, P2, T8.plus(Duration.ofHours(2)), T8.plus(Duration.ofHours(6)),
                         T8.plus(Duration.ofHours(2))),
                 visit(v3, 3, P3, T8.plus(Duration.ofHours(5)), T8.plus(Duration.ofHours(9)),
-                        T8.plus(Duration.ofHours(5)))));
+                        T8.plus(Duration.ofHours(5))));
 
         try (EventProbe probe = EventProbe.atEnd(Topics.ARRIVAL_FORECASTS)) {
             publisher.send(route).get(10, TimeUnit.SECONDS);
@@ -139,10 +139,9 @@ class ForecastPublicationTest {
         LocalDate day = LocalDate.of(2026, 3, 11);
         clock.set(day8);
         Instant noon = day8.plus(Duration.ofHours(4));
-        RoutePlanned route = new RoutePlanned(Events.newId(), day8.minus(Duration.ofHours(12)), 1, tech, "t1", day, 1,
-                HOME, HOME, day8, day8.plus(Duration.ofHours(9)), List.of(
+        RoutePlanned route = routeOf(tech, day, day8, 9,
                 visit(v1, 1, P1, day8, noon, day8.plus(Duration.ofMinutes(6))),
-                visit(v2, 2, P2, noon, noon.plus(Duration.ofHours(4)), noon)));
+                visit(v2, 2, P2, noon, noon.plus(Duration.ofHours(4)), noon));
 
         try (EventProbe probe = EventProbe.atEnd(Topics.ARRIVAL_FORECASTS)) {
             publisher.send(route).get(10, TimeUnit.SECONDS);
@@ -179,10 +178,9 @@ class ForecastPublicationTest {
         Instant noon = day8.plus(Duration.ofHours(4));
         Instant ten = day8.plus(Duration.ofHours(2));
         clock.set(day8);
-        RoutePlanned route = new RoutePlanned(Events.newId(), day8.minus(Duration.ofHours(12)), 1, tech, "t1", day, 1,
-                HOME, HOME, day8, day8.plus(Duration.ofHours(9)), List.of(
+        RoutePlanned route = routeOf(tech, day, day8, 9,
                 visit(v1, 1, P1, day8, noon, day8.plus(Duration.ofMinutes(6))),
-                visit(v2, 2, P2, day8, noon, day8.plus(Duration.ofMinutes(57)))));
+                visit(v2, 2, P2, day8, noon, day8.plus(Duration.ofMinutes(57))));
 
         try (EventProbe probe = EventProbe.atEnd(Topics.ARRIVAL_FORECASTS)) {
             publisher.send(route).get(10, TimeUnit.SECONDS);
@@ -207,13 +205,8 @@ class ForecastPublicationTest {
             assertEquals(ten, toldStart(v1), "an older text replayed late replaced the told window");
             publisher.send(sent(v1, "RESCHEDULE_CONFIRMATION", 0, day8.plusSeconds(60), null))
                     .get(10, TimeUnit.SECONDS);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            boolean gone = false;
-            while (!gone && System.nanoTime() < deadline) {
-                gone = toldStart(v1) == null;
-                Thread.sleep(200);
-            }
-            assertTrue(gone, "the reschedule confirmation voids the told window");
+            assertTrue(within30s(() -> toldStart(v1) == null ? Boolean.TRUE : null) != null,
+                    "the reschedule confirmation voids the told window");
         }
     }
 
@@ -226,23 +219,34 @@ class ForecastPublicationTest {
         Instant day8 = Instant.parse("2026-03-13T08:00:00Z");
         Instant nine = day8.plus(Duration.ofHours(13)); // 21:00: more than the 12 h a first window may lead
         clock.set(day8);
-        RoutePlanned route = new RoutePlanned(Events.newId(), day8.minus(Duration.ofHours(12)), 1, tech, "t1", day, 1,
-                HOME, HOME, day8, day8.plus(Duration.ofHours(15)), List.of(
+        RoutePlanned route = routeOf(tech, day, day8, 15,
                 visit(near, 1, P1, day8, day8.plus(Duration.ofHours(4)), day8.plus(Duration.ofMinutes(6))),
-                visit(far, 2, P2, nine, nine.plus(Duration.ofHours(1)), nine)));
+                visit(far, 2, P2, nine, nine.plus(Duration.ofHours(1)), nine));
 
         try (EventProbe probe = EventProbe.atEnd(Topics.ARRIVAL_FORECASTS)) {
             publisher.send(route).get(10, TimeUnit.SECONDS);
             probe.await(ArrivalForecast.class, f -> f.appointmentId().equals(near), 1, Duration.ofSeconds(30));
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        String why = null;
-        while (why == null && System.nanoTime() < deadline) {
-            why = heldReason(far);
-            Thread.sleep(200);
-        }
-        assertEquals("more than 12 h ahead", why, "the far visit's first window waits for the lead limit");
+        assertEquals("more than 12 h ahead", within30s(() -> heldReason(far)),
+                "the far visit's first window waits for the lead limit");
         assertNull(heldReason(near), "the near visit was told at once: nothing was held");
+    }
+
+    /** What {@code read} gives once it gives something (not null), or null after 30 s of asking every 200 ms. */
+    private static <T> T within30s(Callable<T> read) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        T value = read.call();
+        while (value == null && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            value = read.call();
+        }
+        return value;
+    }
+
+    /** The route dispatch sends {@code tech} for {@code day}: from home, shift {@code hours} long from {@code start}. */
+    private static RoutePlanned routeOf(String tech, LocalDate day, Instant start, int hours, PlannedVisit... visits) {
+        return new RoutePlanned(Events.newId(), start.minus(Duration.ofHours(12)), 1, tech, "t1", day, 1, HOME, HOME,
+                start, start.plus(Duration.ofHours(hours)), List.of(visits));
     }
 
     private String heldReason(UUID appointment) throws Exception {
