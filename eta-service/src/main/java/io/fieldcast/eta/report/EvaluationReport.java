@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -82,20 +84,21 @@ public record EvaluationReport(String source, String from, String to, String gen
         List<Outcome> covered = sent.stream().filter(o -> o.leadMinutes() >= minLeadMinutes).toList();
         long hits = covered.stream().filter(Outcome::hit).count();
         List<Double> leads = covered.stream().map(Outcome::leadMinutes).sorted().toList();
+        Set<Outcome> coveredSet = new HashSet<>(covered);
+        double[] interval = covered.isEmpty() ? null : wilson95(hits, covered.size());
         Headline headline = new Headline(known.size(), sent.size(), covered.size(), sent.size() - covered.size(),
                 (double) covered.size() / Math.max(1, known.size()),
                 covered.isEmpty() ? null : (double) hits / covered.size(),
                 covered.isEmpty() ? null : covered.stream().mapToDouble(Outcome::absErrorMinutes).average()
                         .orElseThrow(),
                 leads.isEmpty() ? null : leads.get(leads.size() / 2), minLead.toMinutes(),
-                covered.isEmpty() ? null : wilson95(hits, covered.size())[0],
-                covered.isEmpty() ? null : wilson95(hits, covered.size())[1]);
+                interval == null ? null : interval[0], interval == null ? null : interval[1]);
         List<String> versions = outcomes.stream().map(Outcome::modelVersion).filter(v -> v != null).distinct()
                 .sorted().toList();
         return new EvaluationReport(source, from, to, generatedAt.toString(), modelVersion, versions, headline,
                 calibration(covered), groups(covered, o -> "%02d".formatted(o.windowStart().atZone(zone).getHour())),
                 byTechnician(covered), horizons(sent), List.copyOf(comparisons),
-                notCovered(known.stream().filter(o -> !covered.contains(o)).toList()));
+                notCovered(known.stream().filter(o -> !coveredSet.contains(o)).toList()));
     }
 
     /**
