@@ -6,6 +6,7 @@ import io.fieldcast.eta.history.VisitPlan;
 import io.fieldcast.eta.history.VisitProgress;
 import io.fieldcast.eta.model.BreakHabit;
 import io.fieldcast.eta.model.LearnedModel;
+import io.fieldcast.eta.model.Normal;
 import io.fieldcast.eta.model.Quantiles;
 import io.fieldcast.eta.road.RoadLeg;
 
@@ -158,10 +159,17 @@ public final class ArrivalForecaster {
             floor = currentService.cdf(elapsed);
         }
         Quantiles[] service = new Quantiles[remaining.size()];
+        ServicePace[] pace = new ServicePace[remaining.size()];
+        int[] paceOf = new int[remaining.size()];
+        Map<String, List<Double>> doneToday = finishedMinutesByJobType(day);
+        Map<String, Integer> jobTypes = new HashMap<>();
         for (int r = 0; r < remaining.size(); r++) {
             VisitPlan v = day.visits().get(remaining.get(r));
             service[r] = model.service(tech, v.jobType(), v.plannedMinutes());
+            pace[r] = ServicePace.of(service[r], doneToday.getOrDefault(String.valueOf(v.jobType()), List.of()));
+            paceOf[r] = jobTypes.computeIfAbsent(String.valueOf(v.jobType()), k -> jobTypes.size());
         }
+        double[] paceZ = new double[jobTypes.size()];
         for (int s = 0; s < samples; s++) {
             // Drawn whether used or not, so a promise that moves the break keeps every other draw the same.
             double breakU = lunch.pending() ? uniform(random) : 0;
@@ -176,6 +184,10 @@ public final class ArrivalForecaster {
                 t = Math.max(t, now);
             } else {
                 t = origin.departAt;
+            }
+            // One draw per job type and sample: what the learned median of that type may be off by today.
+            for (int c = 0; c < paceZ.length; c++) {
+                paceZ[c] = Normal.inverseCdf(uniform(random));
             }
             for (int r = 0; r < remaining.size(); r++) {
                 VisitPlan v = day.visits().get(remaining.get(r));
@@ -205,10 +217,24 @@ public final class ArrivalForecaster {
                     t = Math.max(t, promised[r]);
                 }
                 arrivals[r][s] = t;
-                t += 60 * service[r].quantile(uniform(random));
+                t += 60 * pace[r].minutes(service[r], uniform(random), paceZ[paceOf[r]]);
             }
         }
         return currentService == null ? 0 : elapsed - currentService.p50();
+    }
+
+    /** Minutes of each job finished today (arrived to done), by job type: what today says of the learned medians. */
+    private static Map<String, List<Double>> finishedMinutesByJobType(DayState day) {
+        Map<String, List<Double>> out = new HashMap<>();
+        for (VisitPlan v : day.visits()) {
+            VisitProgress p = day.progressOf(v.appointmentId());
+            if (p.completed() && p.arrivedAt() != null && p.finishedAt().isAfter(p.arrivedAt())
+                    && !p.finishedAt().isAfter(day.now())) {
+                out.computeIfAbsent(String.valueOf(v.jobType()), k -> new ArrayList<>())
+                        .add(Duration.between(p.arrivedAt(), p.finishedAt()).toSeconds() / 60.0);
+            }
+        }
+        return out;
     }
 
     /**

@@ -303,7 +303,8 @@ public class DayBook {
                         Instant done = first(taps, id, VisitStatus.COMPLETED);
                         Instant cannot = first(taps, id, VisitStatus.CANNOT_COMPLETE);
                         boolean isCanceled = canceled.stream().anyMatch(c -> Rows.uuid(c).equals(id));
-                        out.put(id, new VisitProgress(enRoute, arrived, done != null ? done : cannot, isCanceled));
+                        out.put(id, new VisitProgress(enRoute, arrived, done != null ? done : cannot, isCanceled,
+                                done != null && !isCanceled));
                     }
                     return out;
                 });

@@ -105,6 +105,38 @@ class ArrivalForecasterTest {
         assertTrue(later >= 20, "the break is as likely as not to come first: median " + later + " min later");
     }
 
+    /**
+     * The first repair of the day took 60 minutes instead of the learned 40 (it arrived 20 minutes earlier, so it
+     * ended at the same moment): when the learned median came from two repairs, it may well be off for the whole day,
+     * and the next repair is expected to run long too; learned from a hundred, the first one says little of the next.
+     */
+    @Test
+    void aJobThatRanLongMovesTheNextJobOfItsTypeWhenTheLearnedMedianIsUnsure() {
+        List<VisitPlan> visits = route(3, T8, T8.plus(Duration.ofHours(10)));
+        Instant done = T8.plus(Duration.ofMinutes(70));
+        UUID first = visits.getFirst().appointmentId();
+        DayState slow = state(visits, Map.of(first, new VisitProgress(null, T8.plus(Duration.ofMinutes(10)), done,
+                false)), done);
+        DayState usual = state(visits, Map.of(first, new VisitProgress(null, T8.plus(Duration.ofMinutes(30)), done,
+                false)), done);
+        LearnedModel fromTwo = new LearnedModel("v-two", T8, "shrinkage", "shrinkage", Map.of(),
+                Map.of("repair", Quantiles.logNormal(40, 0.3, 2)), Map.of(), Collections.nCopies(24, TRAFFIC),
+                List.of());
+
+        long unsure = secondJobMinutes(slow, fromTwo) - secondJobMinutes(usual, fromTwo);
+        long sure = secondJobMinutes(slow, MODEL) - secondJobMinutes(usual, MODEL);
+        System.out.printf("PACE next repair after a 60-min one: +%d min (median from 2 jobs), +%d (from 100)%n",
+                unsure, sure);
+        assertTrue(unsure >= 2 && unsure <= 6, "expected ~3 min longer: " + unsure);
+        assertEquals(0, sure, 1);
+    }
+
+    /** Median minutes between the arrivals at the second and third visit: the second job and one drive. */
+    private long secondJobMinutes(DayState day, LearnedModel model) {
+        List<VisitForecast> f = forecaster.forecast(day, model);
+        return Duration.between(f.get(0).p50(), f.get(1).p50()).toMinutes();
+    }
+
     @Test
     void aBreakUnderWayLastsAtLeastWhatItLastedAndOneTakenIsOver() {
         List<VisitPlan> visits = route(3, T8, T8.plus(Duration.ofHours(10)));

@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,24 +74,76 @@ class TailCalibrationTest {
         assertEquals(9, q.samples());
     }
 
+    /**
+     * A learned median's doubt ({@link Quantiles#medianDoubtShare()}) is what the next days show: a model fitted on
+     * 12 jobs per technician (technicians quicker at some job types than others, as the simulator's) predicts fresh
+     * days, and the share of their residuals' variance common to one technician and type in a day matches the doubt
+     * the fitted quantiles carry.
+     */
+    @Test
+    void aLearnedMediansDoubtIsWhatFreshDaysShareWithinATechnicianAndType() {
+        Fleet fleet = new Fleet(3, 24).withJobPaces(4);
+        QuantileEstimator.Fitted fitted = new ShrinkageEstimator().fit(fleet.visits(12, new SplittableRandom(1)));
+        Map<String, List<Double>> fresh = new HashMap<>();
+        double doubt = 0;
+        int n = 0;
+        for (int day = 0; day < 20; day++) {
+            for (Observation o : fleet.visits(3, new SplittableRandom(100 + day))) {
+                Quantiles q = fitted.predict(o.technician(), o.group());
+                fresh.computeIfAbsent(day + "/" + o.technician() + "/" + o.group(), k -> new ArrayList<>())
+                        .add(Math.log(o.value() / q.p50()) / q.logSpreadAbove());
+                doubt += q.medianDoubtShare();
+                n++;
+            }
+        }
+        double seen = sharedShare(fresh.values());
+        System.out.printf("DOUBT carried by the fitted quantiles %.2f, shared on fresh days %.2f%n", doubt / n, seen);
+        assertTrue(seen > 0.05, "the fitted medians are off per technician and type: " + seen);
+        assertEquals(seen, doubt / n, 0.08);
+    }
+
+    /**
+     * Share of the variance that lies between groups of values: total variance V (about zero), pooled within-group
+     * variance W, (V - W) / V by the method of moments.
+     */
+    private static double sharedShare(Iterable<List<Double>> groups) {
+        double total = 0;
+        int n = 0;
+        double within = 0;
+        int dof = 0;
+        for (List<Double> g : groups) {
+            double mean = g.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            for (double z : g) {
+                total += z * z;
+                n++;
+                within += (z - mean) * (z - mean);
+            }
+            dof += Math.max(0, g.size() - 1);
+        }
+        double v = total / n;
+        return (v - within / dof) / v;
+    }
+
     private static double aboveP90(QuantileEstimator.Fitted model, List<Observation> test) {
         return test.stream().filter(o -> o.value() > model.predict(o.technician(), o.group()).p90()).count()
                 / (double) test.size();
     }
 
     /** Technicians with their own pace and their own variability per job type, three job types. */
-    private record Fleet(double[] speed, double[][] sigma) {
+    private record Fleet(double[] speed, double[][] sigma, double[][] pace) {
 
         static final String[] GROUPS = {"REPAIR", "ROUTER", "CHECK"};
         static final double[] MINUTES = {60, 45, 30};
 
         Fleet(long seed, int technicians) {
-            this(new double[technicians], new double[technicians][GROUPS.length]);
+            this(new double[technicians], new double[technicians][GROUPS.length],
+                    new double[technicians][GROUPS.length]);
             SplittableRandom rng = new SplittableRandom(seed);
             for (int t = 0; t < technicians; t++) {
                 speed[t] = Math.exp(rng.nextGaussian() * 0.2);
                 for (int g = 0; g < GROUPS.length; g++) {
                     sigma[t][g] = 0.15 + 0.35 * rng.nextDouble();
+                    pace[t][g] = 1;
                 }
             }
         }
@@ -99,7 +153,19 @@ class TailCalibrationTest {
             for (double[] row : same) {
                 Arrays.fill(row, s);
             }
-            return new Fleet(speed, same);
+            return new Fleet(speed, same, pace);
+        }
+
+        /** Each technician quicker or slower at each job type, x0.85 to x1.2. */
+        Fleet withJobPaces(long seed) {
+            SplittableRandom rng = new SplittableRandom(seed);
+            double[][] own = new double[pace.length][GROUPS.length];
+            for (double[] row : own) {
+                for (int g = 0; g < row.length; g++) {
+                    row[g] = 0.85 + 0.35 * rng.nextDouble();
+                }
+            }
+            return new Fleet(speed, sigma, own);
         }
 
         double sigma(Observation o) {
@@ -114,7 +180,7 @@ class TailCalibrationTest {
                     int g = rng.nextInt(GROUPS.length);
                     double twice = longJobs && rng.nextDouble() < 0.04 ? 2 : 1;
                     out.add(new Observation("tech-%02d".formatted(t + 1), GROUPS[g],
-                            twice * MINUTES[g] * speed[t] * Math.exp(rng.nextGaussian() * sigma[t][g])));
+                            twice * MINUTES[g] * speed[t] * pace[t][g] * Math.exp(rng.nextGaussian() * sigma[t][g])));
                 }
             }
             return out;
