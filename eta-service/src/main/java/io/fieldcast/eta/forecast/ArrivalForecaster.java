@@ -158,6 +158,7 @@ public final class ArrivalForecaster {
             elapsed = Math.max(0, (now - epoch(day.progressOf(c.appointmentId()).arrivedAt())) / 60);
             floor = currentService.cdf(elapsed);
         }
+        double turnaround = 60 * model.turnaroundOf(tech);
         Quantiles[] service = new Quantiles[remaining.size()];
         ServicePace[] pace = new ServicePace[remaining.size()];
         int[] paceOf = new int[remaining.size()];
@@ -189,14 +190,20 @@ public final class ArrivalForecaster {
             for (int c = 0; c < paceZ.length; c++) {
                 paceZ[c] = Normal.inverseCdf(uniform(random));
             }
+            boolean afterJob = currentService != null || origin.packing();
             for (int r = 0; r < remaining.size(); r++) {
                 VisitPlan v = day.visits().get(remaining.get(r));
                 if (!breakTaken) {
                     double resumed = breakEnd(lunch, r, t, now, breakU, breakAfterU);
                     if (!Double.isNaN(resumed)) {
+                        // A break is learned from the job done to the van leaving: packing up is in it.
                         t = resumed;
                         breakTaken = true;
+                        afterJob = false;
                     }
+                }
+                if (afterJob) {
+                    t += turnaround;
                 }
                 int hour = Instant.ofEpochSecond((long) t).atZone(zone).getHour();
                 Quantiles traffic = model.travelFactor(tech, hour);
@@ -218,6 +225,7 @@ public final class ArrivalForecaster {
                 }
                 arrivals[r][s] = t;
                 t += 60 * pace[r].minutes(service[r], uniform(random), paceZ[paceOf[r]]);
+                afterJob = true;
             }
         }
         return currentService == null ? 0 : elapsed - currentService.p50();
@@ -356,7 +364,12 @@ public final class ArrivalForecaster {
         return lo;
     }
 
-    private record Origin(double lat, double lon, double departAt) {
+    /** {@code packing}: {@code departAt} is a job's end, so the van leaves a turnaround later. */
+    private record Origin(double lat, double lon, double departAt, boolean packing) {
+
+        Origin(double lat, double lon, double departAt) {
+            this(lat, lon, departAt, false);
+        }
     }
 
     /**
@@ -379,7 +392,8 @@ public final class ArrivalForecaster {
         if (lastDone >= 0) {
             VisitPlan d = day.visits().get(lastDone);
             Instant finished = day.progressOf(d.appointmentId()).finishedAt();
-            return new Origin(d.lat(), d.lon(), finished == null ? now : Math.min(now, epoch(finished)));
+            return new Origin(d.lat(), d.lon(), finished == null ? now : Math.min(now, epoch(finished)),
+                    finished != null);
         }
         return new Origin(day.startLat(), day.startLon(), shiftStart);
     }

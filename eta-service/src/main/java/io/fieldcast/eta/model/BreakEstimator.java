@@ -23,6 +23,8 @@ public final class BreakEstimator {
 
     /** Days of the fleet's median worth of weight when shrinking a technician's median. */
     static final double PRIOR_DAYS = 3;
+    /** Gaps' worth of the fleet's median turnaround in a technician's own. */
+    static final double PRIOR_GAPS = 5;
 
     private BreakEstimator() {
     }
@@ -56,6 +58,50 @@ public final class BreakEstimator {
             }
         }
         return null;
+    }
+
+    /**
+     * Minutes from each job done to leaving for the next one in a mined day, when shorter than a break
+     * ({@link BreakRule#MIN_GAP}): packing up, walking back to the van, the paperwork in the cab. Trip mining counts
+     * them neither as the job (it ends at the tap) nor as the drive (it starts when the van leaves), so a forecast
+     * that chains job and drive loses them at every visit.
+     */
+    public static List<Double> turnarounds(List<MinedStop> day) {
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i + 1 < day.size(); i++) {
+            Instant done = day.get(i).completed();
+            Instant left = day.get(i + 1).departure();
+            if (done == null || left == null || left.isBefore(done)) {
+                continue;
+            }
+            Duration gap = Duration.between(done, left);
+            if (gap.compareTo(BreakRule.MIN_GAP) < 0) {
+                out.add(gap.toSeconds() / 60.0);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Each technician's typical turnaround (median minutes), shrunk toward the fleet's median by {@value #PRIOR_GAPS}
+     * gaps' worth of weight; the fleet's under key {@code null}. Empty when no gap was seen.
+     */
+    public static Map<String, Double> turnaroundByTechnician(Map<String, List<Double>> gaps) {
+        Map<String, Double> out = new HashMap<>();
+        double[] all = gaps.values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).toArray();
+        if (all.length == 0) {
+            return out;
+        }
+        double fleet = ShrinkageEstimator.quantile(all, 0.5);
+        out.put(null, fleet);
+        gaps.forEach((tech, own) -> {
+            if (!own.isEmpty()) {
+                double median = ShrinkageEstimator.quantile(own.stream().mapToDouble(Double::doubleValue).toArray(),
+                        0.5);
+                out.put(tech, (own.size() * median + PRIOR_GAPS * fleet) / (own.size() + PRIOR_GAPS));
+            }
+        });
+        return out;
     }
 
     /** Per technician and for the fleet (key {@code null}); empty when no break was ever seen. */

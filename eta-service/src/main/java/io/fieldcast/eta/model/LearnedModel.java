@@ -15,15 +15,20 @@ import java.util.Map;
  * @param fleetTravel hour of day -> travel factor
  * @param breaks      technician -> midday break (when and how long), learned from the gaps between jobs
  * @param fleetBreak  the fleet's, for technicians whose break was never seen; null when nobody's was
+ * @param turnaround  technician -> minutes from a job done to leaving for the next (packing up), learned from the
+ *                    short gaps between jobs ({@link BreakEstimator#turnarounds})
+ * @param fleetTurnaround the fleet's, for technicians never seen; 0 when nobody's was (versions stored before)
  */
 public record LearnedModel(String version, Instant trainedAt, String serviceMethod, String travelMethod,
                            Map<String, Map<String, Quantiles>> service, Map<String, Quantiles> fleetService,
                            Map<String, List<Quantiles>> travel, List<Quantiles> fleetTravel,
-                           List<Evaluation> evaluations, Map<String, BreakHabit> breaks, BreakHabit fleetBreak) {
+                           List<Evaluation> evaluations, Map<String, BreakHabit> breaks, BreakHabit fleetBreak,
+                           Map<String, Double> turnaround, double fleetTurnaround) {
 
     public LearnedModel {
-        // Versions stored before breaks were learned read back without them.
+        // Versions stored before breaks (turnarounds) were learned read back without them.
         breaks = breaks == null ? Map.of() : Map.copyOf(breaks);
+        turnaround = turnaround == null ? Map.of() : Map.copyOf(turnaround);
     }
 
     /** Without breaks (nobody's was seen, or the fleet takes none). */
@@ -32,7 +37,7 @@ public record LearnedModel(String version, Instant trainedAt, String serviceMeth
                         Map<String, List<Quantiles>> travel, List<Quantiles> fleetTravel,
                         List<Evaluation> evaluations) {
         this(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel, fleetTravel, evaluations,
-                Map.of(), null);
+                Map.of(), null, Map.of(), 0);
     }
 
     /** The same model with breaks learned ({@link BreakEstimator#estimate}: the fleet's under key null). */
@@ -40,7 +45,20 @@ public record LearnedModel(String version, Instant trainedAt, String serviceMeth
         Map<String, BreakHabit> own = new HashMap<>(learned);
         BreakHabit fleet = own.remove(null);
         return new LearnedModel(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel,
-                fleetTravel, evaluations, own, fleet);
+                fleetTravel, evaluations, own, fleet, turnaround, fleetTurnaround);
+    }
+
+    /** The same model with turnarounds learned ({@link BreakEstimator#turnaroundByTechnician}: the fleet's under null). */
+    public LearnedModel withTurnarounds(Map<String, Double> learned) {
+        Map<String, Double> own = new HashMap<>(learned);
+        Double fleet = own.remove(null);
+        return new LearnedModel(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel,
+                fleetTravel, evaluations, breaks, fleetBreak, own, fleet == null ? 0 : fleet);
+    }
+
+    /** Minutes from this technician's job done to the van leaving for the next one (the fleet's if never seen). */
+    public double turnaroundOf(String technician) {
+        return turnaround.getOrDefault(technician, fleetTurnaround);
     }
 
     /** This technician's break, the fleet's for one never seen, null when no break was ever learned. */

@@ -200,9 +200,11 @@ public class TrainingService {
             LearnedModel trained = ModelTrainer.standard(settings.training().method()).train(version, now,
                     data.services, data.travel, now.getEpochSecond(),
                     p -> progress(run, "running", 0.5 + 0.4 * p, "training"));
-            List<BreakEstimator.Observation> breaks = breaks(from, today);
+            Map<String, List<Double>> turnarounds = new HashMap<>();
+            List<BreakEstimator.Observation> breaks = breaks(from, today, turnarounds);
             progress(run, "running", 0.9, "learned breaks from %d technician days".formatted(breaks.size()));
-            LearnedModel model = trained.withBreaks(BreakEstimator.estimate(breaks));
+            LearnedModel model = trained.withBreaks(BreakEstimator.estimate(breaks))
+                    .withTurnarounds(BreakEstimator.turnaroundByTechnician(turnarounds));
             Reactive.inTransaction(() -> models.save(model, data.services.size(), data.travel.size())
                     .chain(() -> outbox.appendAll(publications(model, data, now))));
             models.use(model);
@@ -216,8 +218,12 @@ public class TrainingService {
         }
     }
 
-    /** The midday break of every mined technician day in [from, to) that showed one. */
-    private List<BreakEstimator.Observation> breaks(LocalDate from, LocalDate to) {
+    /**
+     * The midday break of every mined technician day in [from, to) that showed one; each technician's short gaps
+     * between jobs go to {@code turnarounds}.
+     */
+    private List<BreakEstimator.Observation> breaks(LocalDate from, LocalDate to,
+                                                    Map<String, List<Double>> turnarounds) {
         List<Object[]> rows = Reactive.inSession(() -> Panache.getSession()
                 .chain(s -> s.createNativeQuery("""
                         select m.technician_id, m.day, m.departure, m.arrival, m.completed, rv.window_start
@@ -233,7 +239,7 @@ public class TrainingService {
         for (Object[] r : rows) {
             String k = r[0] + "/" + r[1];
             if (!k.equals(key)) {
-                addBreak(out, tech, day);
+                addBreak(out, tech, day, turnarounds);
                 day.clear();
                 key = k;
                 tech = (String) r[0];
@@ -241,12 +247,14 @@ public class TrainingService {
             day.add(new BreakEstimator.MinedStop(Rows.instant(r[2]), Rows.instant(r[3]), Rows.instant(r[4]),
                     Rows.instant(r[5])));
         }
-        addBreak(out, tech, day);
+        addBreak(out, tech, day, turnarounds);
         return out;
     }
 
-    private void addBreak(List<BreakEstimator.Observation> out, String tech, List<BreakEstimator.MinedStop> day) {
+    private void addBreak(List<BreakEstimator.Observation> out, String tech, List<BreakEstimator.MinedStop> day,
+                          Map<String, List<Double>> turnarounds) {
         if (tech != null) {
+            turnarounds.computeIfAbsent(tech, k -> new ArrayList<>()).addAll(BreakEstimator.turnarounds(day));
             BreakEstimator.Observation seen = BreakEstimator.observe(tech, day, settings.zone());
             if (seen != null) {
                 out.add(seen);

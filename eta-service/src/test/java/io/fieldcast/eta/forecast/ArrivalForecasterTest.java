@@ -131,6 +131,22 @@ class ArrivalForecasterTest {
         assertEquals(0, sure, 1);
     }
 
+    /**
+     * Packing up after each job (3 minutes learned) is neither job nor drive: the second visit comes one turnaround
+     * later, the third two; the first, driven to from home, none.
+     */
+    @Test
+    void eachJobIsFollowedByTheLearnedTurnaround() {
+        List<VisitPlan> visits = route(3, T8, T8.plus(Duration.ofHours(10)));
+        LearnedModel packing = MODEL.withTurnarounds(Map.of("tech-1", 3.0));
+        List<VisitForecast> without = forecaster.forecast(state(visits, Map.of(), T8), MODEL);
+        List<VisitForecast> with = forecaster.forecast(state(visits, Map.of(), T8), packing);
+        for (int i = 0; i < visits.size(); i++) {
+            long later = Duration.between(without.get(i).p50(), with.get(i).p50()).toSeconds();
+            assertEquals(180L * i, later, 30, "visit " + i);
+        }
+    }
+
     /** Median minutes between the arrivals at the second and third visit: the second job and one drive. */
     private long secondJobMinutes(DayState day, LearnedModel model) {
         List<VisitForecast> f = forecaster.forecast(day, model);

@@ -55,6 +55,32 @@ class BreakEstimatorTest {
     }
 
     @Test
+    void theShortGapsBetweenJobsAreTheTurnaroundAndLongOnesAreNot() {
+        List<BreakEstimator.MinedStop> day = List.of(
+                stop(at(8, 0), at(8, 20), at(9, 10), at(8, 0)),
+                stop(at(9, 13), at(9, 30), at(10, 30), at(8, 0)),
+                // 10:30 -> 11:10: the break, not packing up.
+                stop(at(11, 10), at(11, 30), at(12, 0), at(8, 0)),
+                stop(at(12, 2), at(12, 20), null, at(8, 0)),
+                // No tap done before: no gap to measure.
+                stop(at(13, 0), at(13, 20), at(14, 0), at(8, 0)));
+
+        assertEquals(List.of(3.0, 2.0), BreakEstimator.turnarounds(day));
+    }
+
+    @Test
+    void aTechnicianWithFewTurnaroundsIsShrunkTowardTheFleet() {
+        Map<String, Double> learned = BreakEstimator.turnaroundByTechnician(Map.of(
+                "tech-1", List.of(2.0, 2.5, 3.0, 2.0, 3.0, 2.5, 2.0, 3.0, 2.5, 2.5),
+                "tech-2", List.of(8.0)));
+
+        assertEquals(2.5, learned.get(null), 1e-9, "the fleet's median");
+        assertEquals(2.5, learned.get("tech-1"), 1e-9);
+        assertEquals((8.0 + 5 * 2.5) / 6, learned.get("tech-2"), 1e-9, "one slow day counts one sixth");
+        assertTrue(BreakEstimator.turnaroundByTechnician(Map.of()).isEmpty());
+    }
+
+    @Test
     void aTechnicianWithFewDaysIsShrunkTowardTheFleet() {
         List<BreakEstimator.Observation> seen = new ArrayList<>();
         for (int d = 0; d < 20; d++) {

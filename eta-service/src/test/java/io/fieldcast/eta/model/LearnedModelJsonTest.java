@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -24,7 +25,8 @@ class LearnedModelJsonTest {
 
         LearnedModel withBreaks = model.withBreaks(BreakEstimator.estimate(List.of(
                 new BreakEstimator.Observation("tech-01", 12 * 60 + 5, 35),
-                new BreakEstimator.Observation("tech-02", 11 * 60 + 40, 50))));
+                new BreakEstimator.Observation("tech-02", 11 * 60 + 40, 50))))
+                .withTurnarounds(BreakEstimator.turnaroundByTechnician(Map.of("tech-01", List.of(2.0, 3.0))));
 
         LearnedModel back = json.readValue(json.writeValueAsString(withBreaks), LearnedModel.class);
 
@@ -32,11 +34,15 @@ class LearnedModelJsonTest {
         assertEquals(model.service("tech-01", "repair", 60), back.service("tech-01", "repair", 60));
         assertEquals(withBreaks.breakOf("tech-01"), back.breakOf("tech-01"));
         assertEquals(withBreaks.fleetBreak(), back.breakOf("tech-99"));
+        assertEquals(2.5, back.turnaroundOf("tech-01"), 1e-9);
+        assertEquals(2.5, back.turnaroundOf("tech-99"), 1e-9, "the fleet's for a technician never seen");
         // A version stored before breaks were learned reads back without them.
-        String old = json.writeValueAsString(model).replace(",\"breaks\":{},\"fleetBreak\":null", "");
-        assertEquals(false, old.contains("breaks"), old);
+        String old = json.writeValueAsString(model).replace(",\"breaks\":{},\"fleetBreak\":null", "")
+                .replace(",\"turnaround\":{},\"fleetTurnaround\":0.0", "");
+        assertEquals(false, old.contains("breaks") || old.contains("urnaround"), old);
         LearnedModel before = json.readValue(old, LearnedModel.class);
         assertEquals(model, before);
         assertEquals(null, before.breakOf("tech-01"));
+        assertEquals(0, before.turnaroundOf("tech-01"), 1e-9);
     }
 }
