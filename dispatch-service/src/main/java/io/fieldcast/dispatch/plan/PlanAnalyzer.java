@@ -85,6 +85,9 @@ public final class PlanAnalyzer {
             if (v.movedFromPublishedTechnician()) {
                 count(sums, DispatchConstraints.STABILITY, 1, Level.SOFT);
             }
+            if (v.reorderedFromPublished()) {
+                count(sums, DispatchConstraints.ROUTE_REORDERED, 1, Level.SOFT);
+            }
         }
         for (TechnicianShift s : plan.getShifts()) {
             count(sums, DispatchConstraints.SHIFT_HARD_END, s.pastHardEndMinutes(), Level.HARD);

@@ -149,7 +149,13 @@ public final class PlanProblemBuilder {
         }
         int frozen = 0;
         List<Visit> list = new ArrayList<>();
+        String previous = Visit.FIRST;
         for (PlanInput.VisitInput in : ordered) {
+            if (now != null) {
+                // The order as sent (a running day): the solver pays for every visit it puts after another one.
+                visits.get(in.appointmentId().toString()).withPublishedAfter(in.technicianId(), previous);
+                previous = in.appointmentId().toString();
+            }
             boolean freezes = in.started() || list.size() <= lastTold || (frozenUntil != null
                     && in.plannedArrival() != null && in.plannedArrival().isBefore(frozenUntil));
             if (freezes && frozen == list.size()) {

@@ -31,6 +31,7 @@ public class DispatchConstraints implements ConstraintProvider {
     public static final String STABILITY = "Moved to another technician";
     public static final String TOLD_WINDOW_RISK = "Told window at risk";
     public static final String TOLD_VISIT_MOVED = "Told visit moved to another technician";
+    public static final String ROUTE_REORDERED = "Visit re-ordered on its technician's route";
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
@@ -55,6 +56,7 @@ public class DispatchConstraints implements ConstraintProvider {
                 preferredTechnician(factory),
                 fairness(factory),
                 stability(factory),
+                routeReordered(factory),
         };
     }
 
@@ -200,6 +202,19 @@ public class DispatchConstraints implements ConstraintProvider {
                 .filter(Visit::movedFromPublishedTechnician)
                 .penalize(HardMediumSoftScore.ofSoft(900))
                 .asConstraint(STABILITY);
+    }
+
+    /**
+     * A running day's route is the technician's instruction: each visit that comes after another one than on the route
+     * sent costs 300 soft, five minutes of driving. Swapping two visits changes three predecessors (fifteen minutes),
+     * so a re-plan for one visit at risk no longer re-orders the rest of every route for a few minutes saved (at 24
+     * technicians it did on 8 to 16 routes a re-plan, each a new route version on a phone).
+     */
+    Constraint routeReordered(ConstraintFactory factory) {
+        return factory.forEach(Visit.class)
+                .filter(Visit::reorderedFromPublished)
+                .penalize(HardMediumSoftScore.ofSoft(300))
+                .asConstraint(ROUTE_REORDERED);
     }
 
     Constraint fairness(ConstraintFactory factory) {

@@ -34,7 +34,7 @@ final class Recreate {
     private final Weights weights;
 
     record Weights(long overtime, long toldLate, long preferred, long moved, long toldMoved, long windowRisk,
-                   long toldRisk) {
+                   long toldRisk, long reordered) {
 
         static Weights of(ConstraintWeightOverrides<HardMediumSoftScore> overrides) {
             return new Weights(
@@ -44,7 +44,8 @@ final class Recreate {
                     soft(overrides, DispatchConstraints.STABILITY, 900),
                     soft(overrides, DispatchConstraints.TOLD_VISIT_MOVED, 3600),
                     soft(overrides, DispatchConstraints.WINDOW_RISK, 60),
-                    soft(overrides, DispatchConstraints.TOLD_WINDOW_RISK, 90));
+                    soft(overrides, DispatchConstraints.TOLD_WINDOW_RISK, 90),
+                    soft(overrides, DispatchConstraints.ROUTE_REORDERED, 300));
         }
 
         private static long soft(ConstraintWeightOverrides<HardMediumSoftScore> overrides, String name, long fallback) {
@@ -266,6 +267,19 @@ final class Recreate {
     private static final long LATE_HERE = Long.MIN_VALUE;
 
     /**
+     * What re-ordering the route sent costs when {@code visit} goes in at {@code p} after {@code before}: the visit
+     * itself after another one than sent, and the visit it pushes back now after it instead of after {@code before}.
+     */
+    private long reorderCost(TechnicianShift shift, List<Visit> route, Visit visit, int p, Visit before) {
+        int changed = visit.reorderedAfter(before, shift) ? 1 : 0;
+        if (p < route.size()) {
+            Visit pushed = route.get(p);
+            changed += (pushed.reorderedAfter(visit, shift) ? 1 : 0) - (pushed.reorderedAfter(before, shift) ? 1 : 0);
+        }
+        return changed * weights.reordered();
+    }
+
+    /**
      * What putting {@code visit} at {@code p} adds: the driving, the overtime and the told windows broken, as the
      * constraints count them. {@link #NONE} when a hard rule would break or the cost reaches {@code bound};
      * {@link #LATE_HERE} when the visit itself would be late here.
@@ -277,8 +291,9 @@ final class Recreate {
         if (here.arrival() > visit.windowEnd()) {
             return LATE_HERE;
         }
-        long cost = here.travel() + toldLateCost(visit, here)
-                + riskCost(p == 0 ? null : route.get(p - 1), visit, here);
+        Visit before = p == 0 ? null : route.get(p - 1);
+        long cost = here.travel() + toldLateCost(visit, here) + riskCost(before, visit, here)
+                + reorderCost(shift, route, visit, p, before);
         // Break lateness is summed over the stops looked at: the break may move to another stop.
         long breakLate = breakLateTicks(shift, here);
         long breakLateBefore = 0;

@@ -38,7 +38,11 @@ public class Visit implements Located {
     private String preferredTechnicianId;
     private String pinnedTechnicianId;
     /** The technician this visit was last sent to, when re-planning a day that is running. */
+    /** {@link #withPublishedAfter}'s previous for the first visit of a route. */
+    public static final String FIRST = "";
     private String publishedTechnicianId;
+    /** The visit before this one on the route last sent ({@link #FIRST}: none before it); null when not sent. */
+    private String publishedPreviousId;
     private int pinnedOrder = -1;
     private long fixedArrival = NOT_FIXED;
     private long fixedDeparture = NOT_FIXED;
@@ -181,6 +185,20 @@ public class Visit implements Located {
         return shift != null && pinnedTechnicianId != null && !pinnedTechnicianId.equals(shift.technicianId());
     }
 
+    /**
+     * Still with the technician it was sent to, but after another visit than on the route sent: the day was
+     * re-ordered, and the technician gets a new route for it.
+     */
+    public boolean reorderedFromPublished() {
+        return reorderedAfter(previousVisit, shift);
+    }
+
+    /** {@link #reorderedFromPublished()} if this visit came right after {@code previous} (null: first) on {@code on}. */
+    boolean reorderedAfter(Visit previous, TechnicianShift on) {
+        return on != null && publishedPreviousId != null && on.technicianId().equals(publishedTechnicianId)
+                && !publishedPreviousId.equals(previous == null ? FIRST : previous.id);
+    }
+
     public boolean movedFromPublishedTechnician() {
         return shift != null && publishedTechnicianId != null && !publishedTechnicianId.equals(shift.technicianId());
     }
@@ -237,6 +255,13 @@ public class Visit implements Located {
 
     public Visit withPublished(String technicianId) {
         this.publishedTechnicianId = technicianId;
+        return this;
+    }
+
+    /** Marks the place on the route sent: right after visit {@code previousId}, or first ({@link #FIRST}). */
+    public Visit withPublishedAfter(String technicianId, String previousId) {
+        this.publishedTechnicianId = technicianId;
+        this.publishedPreviousId = previousId;
         return this;
     }
 

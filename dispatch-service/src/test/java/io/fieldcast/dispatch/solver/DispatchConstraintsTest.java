@@ -294,6 +294,21 @@ class DispatchConstraintsTest {
     }
 
     @Test
+    void visitsPutAfterAnotherVisitThanOnTheRouteSentPenalizedEach() {
+        var a = anytime("a", A).withPublishedAfter("ann", Visit.FIRST);
+        var b = anytime("b", B).withPublishedAfter("ann", "a");
+        var c = anytime("c", C).withPublishedAfter("ann", "b");
+        // Sent a, b, c; now a, c, b: c after a and b after c are new, a is still first.
+        verifier.verifyThat(DispatchConstraints::routeReordered)
+                .given(all(route(shift("ann", 0), a, c, b))).penalizesBy(2);
+        // The same order as sent costs nothing; on another technician's route the move is the stability rule's.
+        verifier.verifyThat(DispatchConstraints::routeReordered)
+                .given(all(route(shift("ann", 0), a, b, c))).penalizesBy(0);
+        verifier.verifyThat(DispatchConstraints::routeReordered)
+                .given(all(route(shift("bob", 0), c, b, a))).penalizesBy(0);
+    }
+
+    @Test
     void unevenWorkloadPenalizedByItsUnfairness() {
         // Ann works 0–50 min (10 there, 30 on site, 10 back); Bob is idle. Loads 50 and 0 around a mean of 25:
         // sqrt(25² + 25²) = 35.36 → 35.

@@ -165,6 +165,19 @@ class RecreateTest {
         for (int s = 0; s < 4; s++) {
             routes.get(s).sort(Comparator.comparingLong(Visit::windowStart));
             shifts.get(s).setVisits(routes.get(s));
+            if (random.nextBoolean()) {
+                // A running day: this route was sent in this order, and re-ordering it costs.
+                String previous = Visit.FIRST;
+                for (Visit v : routes.get(s)) {
+                    v.withPublishedAfter("t" + s, previous);
+                    previous = v.getId();
+                }
+            }
+        }
+        if (random.nextInt(3) == 0) {
+            List<Visit> sent = routes.get(1);
+            visits.getFirst().withPublishedAfter("t1", sent.isEmpty() || random.nextBoolean() ? Visit.FIRST
+                    : sent.get(random.nextInt(sent.size())).getId());
         }
         if (!routes.get(3).isEmpty()) {
             Visit first = routes.get(3).getFirst();
