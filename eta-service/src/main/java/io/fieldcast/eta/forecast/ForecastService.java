@@ -7,6 +7,7 @@ import io.fieldcast.eta.history.Rows;
 import io.fieldcast.eta.model.LearnedModel;
 import io.fieldcast.eta.model.ModelStore;
 import io.fieldcast.eta.report.EvaluationReport;
+import io.fieldcast.eta.report.HeldReason;
 import io.fieldcast.eta.road.Roads;
 import io.fieldcast.events.ArrivalForecast;
 import io.fieldcast.events.Events;
@@ -110,13 +111,13 @@ public class ForecastService {
             return null;
         }
         if (enRoute) {
-            return "on the way";
+            return HeldReason.ON_THE_WAY.text("");
         }
         if (!day.routeSettled(minRouteAge)) {
-            return "route changed less than %d min ago".formatted(minRouteAge.toMinutes());
+            return HeldReason.ROUTE_CHANGED.text("less than %d min ago".formatted(minRouteAge.toMinutes()));
         }
         if (!withinLead(f.windowStart(), now, maxLead)) {
-            return "more than %d h ahead".formatted(maxLead.toHours());
+            return HeldReason.TOO_FAR_AHEAD.text("%d h ahead".formatted(maxLead.toHours()));
         }
         return policy.held(f, now).orElse(null);
     }

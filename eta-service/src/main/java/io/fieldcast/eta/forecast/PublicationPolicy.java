@@ -1,5 +1,7 @@
 package io.fieldcast.eta.forecast;
 
+import io.fieldcast.eta.report.HeldReason;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -85,12 +87,13 @@ public final class PublicationPolicy {
     /** Why a visit not told yet gets no first window at {@code now}, empty when it does. */
     public Optional<String> held(VisitForecast f, Instant now) {
         if (f.probability() < target) {
-            return Optional.of("%.0f %% likely, below %.0f %%".formatted(100 * f.probability(), 100 * target));
+            return Optional.of(HeldReason.UNLIKELY.text("%.0f %%, below %.0f %%".formatted(100 * f.probability(),
+                    100 * target)));
         }
         Duration limit = lastChance(f, now) ? lastChanceWait : maxExpectedWait;
         if (f.expectedWaitMinutes() * 60 > limit.toSeconds()) {
-            return Optional.of("expected wait %.0f min, above %d".formatted(f.expectedWaitMinutes(),
-                    limit.toMinutes()));
+            return Optional.of(HeldReason.LONG_WAIT.text("%.0f min, above %d".formatted(f.expectedWaitMinutes(),
+                    limit.toMinutes())));
         }
         return Optional.empty();
     }

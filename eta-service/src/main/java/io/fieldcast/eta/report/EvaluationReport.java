@@ -107,34 +107,11 @@ public record EvaluationReport(String source, String from, String to, String gen
      */
     private static List<Count> notCovered(List<Outcome> uncovered) {
         Map<String, Integer> counts = new TreeMap<>();
-        uncovered.forEach(o -> counts.merge(heldKind(o.heldReason()), 1, Integer::sum));
+        uncovered.forEach(o -> counts.merge(HeldReason.kindOf(o.heldReason()), 1, Integer::sum));
         List<Count> out = new ArrayList<>();
         counts.forEach((k, n) -> out.add(new Count(k, n)));
         out.sort(Comparator.comparingInt(Count::n).reversed().thenComparing(Count::key));
         return out;
-    }
-
-    /** The kind of a held reason as {@code ForecastService} and the replay write it. */
-    static String heldKind(String reason) {
-        if (reason == null) {
-            return "never forecast an hour or more ahead";
-        }
-        if (reason.startsWith("expected wait")) {
-            return "the technician would wait too long for it";
-        }
-        if (reason.startsWith("route changed")) {
-            return "the route had just been re-planned";
-        }
-        if (reason.startsWith("on the way")) {
-            return "the van was already on its way";
-        }
-        if (reason.startsWith("more than")) {
-            return "too far ahead";
-        }
-        if (reason.contains("likely")) {
-            return "no window likely enough";
-        }
-        return reason;
     }
 
     private static List<CalibrationBin> calibration(List<Outcome> covered) {

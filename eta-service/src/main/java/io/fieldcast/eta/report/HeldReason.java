@@ -1,0 +1,55 @@
+package io.fieldcast.eta.report;
+
+/**
+ * Why a visit an hour or more away got no first window: one kind per rule that holds a window back. The forecast
+ * service and the replay write {@link #text}; the report counts stored texts by {@link #kindOf} (rows stored before
+ * this type existed read the same way).
+ */
+public enum HeldReason {
+
+    /** The van set off for the visit: "on the way" says more than a window. */
+    ON_THE_WAY("on the way", "the van was already on its way"),
+    /** The technician's route changed moments ago: a window from it may not hold. */
+    ROUTE_CHANGED("route changed", "the route had just been re-planned"),
+    /** The window would be further ahead than windows are told. */
+    TOO_FAR_AHEAD("more than", "too far ahead"),
+    /** No 60-minute window reaches the target probability. */
+    UNLIKELY("likely", "no window likely enough"),
+    /** A window that holds would keep the technician waiting outside too long. */
+    LONG_WAIT("expected wait", "the technician would wait too long for it");
+
+    /** The report's label for a visit never forecast an hour or more ahead (no reason stored). */
+    public static final String NEVER_FORECAST = "never forecast an hour or more ahead";
+
+    private final String prefix;
+    private final String kind;
+
+    HeldReason(String prefix, String kind) {
+        this.prefix = prefix;
+        this.kind = kind;
+    }
+
+    /** The stored text: this kind's prefix, then {@code detail} (may be empty). */
+    public String text(String detail) {
+        return detail == null || detail.isEmpty() ? prefix : prefix + " " + detail;
+    }
+
+    /** The report's label for this kind. */
+    public String kind() {
+        return kind;
+    }
+
+    /** The label of stored text {@code reason}; null reads as never forecast, unknown text as itself. */
+    public static String kindOf(String reason) {
+        if (reason == null) {
+            return NEVER_FORECAST;
+        }
+        for (HeldReason r : values()) {
+            if (reason.startsWith(r.prefix)) {
+                return r.kind;
+            }
+        }
+        // Stored before the prefix came first: "93 % likely, below 95 %".
+        return reason.contains(UNLIKELY.prefix) ? UNLIKELY.kind : reason;
+    }
+}
