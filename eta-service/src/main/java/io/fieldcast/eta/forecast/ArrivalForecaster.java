@@ -160,17 +160,22 @@ public final class ArrivalForecaster {
         }
         double turnaround = 60 * model.turnaroundOf(tech);
         Quantiles[] service = new Quantiles[remaining.size()];
-        ServicePace[] pace = new ServicePace[remaining.size()];
-        int[] paceOf = new int[remaining.size()];
-        Map<String, List<Double>> doneToday = finishedMinutesByJobType(day);
-        Map<String, Integer> jobTypes = new HashMap<>();
+        Map<String, Quantiles> byType = new HashMap<>();
         for (int r = 0; r < remaining.size(); r++) {
             VisitPlan v = day.visits().get(remaining.get(r));
             service[r] = model.service(tech, v.jobType(), v.plannedMinutes());
-            pace[r] = ServicePace.of(service[r], doneToday.getOrDefault(String.valueOf(v.jobType()), List.of()));
-            paceOf[r] = jobTypes.computeIfAbsent(String.valueOf(v.jobType()), k -> jobTypes.size());
+            byType.putIfAbsent(String.valueOf(v.jobType()), service[r]);
         }
-        double[] paceZ = new double[jobTypes.size()];
+        for (VisitPlan v : day.visits()) {
+            byType.computeIfAbsent(String.valueOf(v.jobType()),
+                    k -> model.service(tech, v.jobType(), v.plannedMinutes()));
+        }
+        DayPace pace = DayPace.of(byType, model.serviceJobsOf(tech), finishedMinutesByJobType(day));
+        int[] paceOf = new int[remaining.size()];
+        for (int r = 0; r < remaining.size(); r++) {
+            paceOf[r] = pace.indexOf(String.valueOf(day.visits().get(remaining.get(r)).jobType()));
+        }
+        double[] paceZ = new double[pace.dimensions()];
         for (int s = 0; s < samples; s++) {
             // Drawn whether used or not, so a promise that moves the break keeps every other draw the same.
             double breakU = lunch.pending() ? uniform(random) : 0;
@@ -186,10 +191,11 @@ public final class ArrivalForecaster {
             } else {
                 t = origin.departAt;
             }
-            // One draw per job type and sample: what the learned median of that type may be off by today.
+            // One draw per sample for the technician and each job type: what the learned medians may be off by today.
             for (int c = 0; c < paceZ.length; c++) {
                 paceZ[c] = Normal.inverseCdf(uniform(random));
             }
+            double[] offsets = pace.offsets(paceZ);
             boolean afterJob = currentService != null || origin.packing();
             for (int r = 0; r < remaining.size(); r++) {
                 VisitPlan v = day.visits().get(remaining.get(r));
@@ -224,7 +230,7 @@ public final class ArrivalForecaster {
                     t = Math.max(t, promised[r]);
                 }
                 arrivals[r][s] = t;
-                t += 60 * pace[r].minutes(service[r], uniform(random), paceZ[paceOf[r]]);
+                t += 60 * pace.minutes(service[r], uniform(random), offsets, paceOf[r]);
                 afterJob = true;
             }
         }

@@ -84,6 +84,11 @@ public record LearnedModel(String version, Instant trainedAt, String serviceMeth
         return q != null ? q : Quantiles.logNormal(Math.max(1, plannedMinutes), UNKNOWN_SERVICE_SIGMA, 0);
     }
 
+    /** How many jobs this technician's service times were learned from (0: none, the fleet's are used). */
+    public int serviceJobsOf(String technician) {
+        return service.getOrDefault(technician, Map.of()).values().stream().mapToInt(Quantiles::samples).sum();
+    }
+
     public Quantiles travelFactor(String technician, int hour) {
         List<Quantiles> byHour = travel.get(technician);
         if (byHour != null && byHour.size() == 24) {

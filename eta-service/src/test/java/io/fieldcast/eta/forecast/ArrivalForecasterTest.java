@@ -32,8 +32,10 @@ class ArrivalForecasterTest {
     static final RoadLeg.Timer ROADS = RoadLeg.straightLine(10, 1.0);
     static final Quantiles REPAIR = Quantiles.logNormal(40, 0.3, 100);
     static final Quantiles TRAFFIC = Quantiles.logNormal(1.2, 0.15, 100);
+    /** tech-1's repairs learned from a hundred jobs: their median is as good as known. */
     static final LearnedModel MODEL = new LearnedModel("v-test", T8, "shrinkage", "shrinkage",
-            Map.of(), Map.of("repair", REPAIR), Map.of(), Collections.nCopies(24, TRAFFIC), List.of());
+            Map.of("tech-1", Map.of("repair", REPAIR)), Map.of("repair", REPAIR), Map.of(),
+            Collections.nCopies(24, TRAFFIC), List.of());
 
     final ArrivalForecaster forecaster = new ArrivalForecaster(ROADS, 4000, Duration.ofMinutes(60),
             Duration.ofMinutes(5), ZoneOffset.UTC);
@@ -119,9 +121,10 @@ class ArrivalForecasterTest {
                 false)), done);
         DayState usual = state(visits, Map.of(first, new VisitProgress(null, T8.plus(Duration.ofMinutes(30)), done,
                 false)), done);
-        LearnedModel fromTwo = new LearnedModel("v-two", T8, "shrinkage", "shrinkage", Map.of(),
-                Map.of("repair", Quantiles.logNormal(40, 0.3, 2)), Map.of(), Collections.nCopies(24, TRAFFIC),
-                List.of());
+        Quantiles fromTwoJobs = Quantiles.logNormal(40, 0.3, 2);
+        LearnedModel fromTwo = new LearnedModel("v-two", T8, "shrinkage", "shrinkage",
+                Map.of("tech-1", Map.of("repair", fromTwoJobs)), Map.of("repair", fromTwoJobs), Map.of(),
+                Collections.nCopies(24, TRAFFIC), List.of());
 
         long unsure = secondJobMinutes(slow, fromTwo) - secondJobMinutes(usual, fromTwo);
         long sure = secondJobMinutes(slow, MODEL) - secondJobMinutes(usual, MODEL);

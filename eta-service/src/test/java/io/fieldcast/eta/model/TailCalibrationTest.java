@@ -100,6 +100,16 @@ class TailCalibrationTest {
         System.out.printf("DOUBT carried by the fitted quantiles %.2f, shared on fresh days %.2f%n", doubt / n, seen);
         assertTrue(seen > 0.05, "the fitted medians are off per technician and type: " + seen);
         assertEquals(seen, doubt / n, 0.08);
+
+        // Across job types, what a technician's jobs share is the doubt about their own effect: 1 / (N + 4), N all
+        // their jobs learned (12 here).
+        Map<String, List<Double>> byTechnician = new HashMap<>();
+        fresh.forEach((key, values) -> byTechnician.computeIfAbsent(key.substring(0, key.lastIndexOf('/')),
+                k -> new ArrayList<>()).addAll(values));
+        double technicianShare = sharedShare(byTechnician.values());
+        System.out.printf("DOUBT of the technician's own effect 1/(12 + 4) = %.3f, shared on fresh days %.3f%n",
+                1 / (12 + Quantiles.PRIOR_SAMPLES), technicianShare);
+        assertEquals(1 / (12 + Quantiles.PRIOR_SAMPLES), technicianShare, 0.04);
     }
 
     /**
