@@ -188,8 +188,11 @@ public class TrainingService {
             }
             List<Object[]> rows = Reactive.inSession(() -> Panache.getSession()
                     .chain(s -> s.createNativeQuery("""
-                            select technician_id, job_type, service_s, travel_s, road_s, departure_hour, stopped_s
-                            from mined_visit where day >= :f and day < :t""", Object[].class)
+                            select m.technician_id, m.job_type, m.service_s, m.travel_s, m.road_s,
+                                   m.departure_hour, m.stopped_s,
+                                   exists (select 1 from visit_event e where e.appointment_id = m.appointment_id
+                                           and e.status = 'CANNOT_COMPLETE') as not_done
+                            from mined_visit m where m.day >= :f and m.day < :t""", Object[].class)
                             .setParameter("f", from).setParameter("t", today).getResultList()));
             Training data = Training.of(rows, LONG_STOP);
             progress(run, "running", 0.5, "training on %d services and %d drives"
@@ -352,7 +355,10 @@ public class TrainingService {
                 Double roadS = Rows.number(r[4]);
                 Number hour = (Number) r[5];
                 double stopped = Rows.number(r[6]);
-                if (job != null && service != null && service >= 60 && service <= 8 * 3600) {
+                // A visit that could not be done (nobody home, a missing part) took minutes at the door, not a job:
+                // among a type's jobs it drags the learned median down and stretches its short side.
+                boolean notDone = r.length > 7 && Boolean.TRUE.equals(r[7]);
+                if (job != null && service != null && service >= 60 && service <= 8 * 3600 && !notDone) {
                     services.add(new Observation(tech, job, service / 60));
                     counts.merge(tech + "/" + job, 1, Integer::sum);
                 }
