@@ -169,6 +169,12 @@ public class PlanPublisher {
         // A canceled visit still counts as on the route last sent, so a route that lost it is re-sent.
         Set<String> openIds = new HashSet<>(canceled);
         byId.keySet().forEach(id -> openIds.add(id.toString()));
+        Set<String> underWay = new HashSet<>();
+        problem.visits().forEach((id, in) -> {
+            if (in.started()) {
+                underWay.add(id);
+            }
+        });
         return nextVersion(problem).chain(version -> customers(open).chain(customers -> sentSignatures(problem)
                 .chain(sent -> EmptiedRoutes.of(problem, routes.keySet(), sent, version, now).chain(emptied -> {
                     List<RoutePlanned> events = new ArrayList<>(emptied);
@@ -180,7 +186,7 @@ public class PlanPublisher {
                         String signature = signature(event);
                         // A re-plan sends only what differs materially from what the technician already has.
                         if (!onlyChanged || materiallyDifferent(sent.get(tech), signature, ROUTE_REPUBLISH_MOVE,
-                                openIds)) {
+                                openIds, underWay)) {
                             events.add(event);
                             signatures.put(tech, signature);
                         }
@@ -220,9 +226,16 @@ public class PlanPublisher {
      * nothing was sent): other visits or another order, or a planned arrival moved by at least {@code move} against
      * the first visit still on the route (a shift of the whole rest of the day is drift, not a new plan: in the demo
      * it re-sent most routes at every re-plan of the afternoon). Visits of the sent route done since (not in
-     * {@code open}, which holds the canceled ones too) do not count.
+     * {@code open}, which holds the canceled ones too) do not count. A visit under way ({@code underWay}) keeps its
+     * place in the order but not in the timing: its arrival is the real one, and the rest of the day running late
+     * behind a long job is drift too (at 24 technicians it was most of what re-plans re-sent).
      */
     static boolean materiallyDifferent(String sent, String next, Duration move, Set<String> open) {
+        return materiallyDifferent(sent, next, move, open, Set.of());
+    }
+
+    static boolean materiallyDifferent(String sent, String next, Duration move, Set<String> open,
+                                       Set<String> underWay) {
         if (sent == null) {
             return true;
         }
@@ -238,6 +251,9 @@ public class PlanPublisher {
             int bt = b[i].indexOf('@');
             if (at < 0 || bt < 0 || !a[i].substring(0, at).equals(b[i].substring(0, bt))) {
                 return !a[i].equals(b[i]);
+            }
+            if (underWay.contains(a[i].substring(0, at))) {
+                continue;
             }
             String am = a[i].substring(at + 1);
             String bm = b[i].substring(bt + 1);

@@ -34,6 +34,20 @@ class RouteRepublishTest {
     }
 
     @Test
+    void theRestOfTheDayRunningLateBehindAJobUnderWayIsDrift() {
+        // a is under way: its arrival is the real one. b and c both 30 minutes later: the job runs long.
+        assertFalse(PlanPublisher.materiallyDifferent("a@600;b@660;c@720;", "a@600;b@690;c@750;", MOVE, OPEN,
+                Set.of("a")));
+        // Not under way, a's time anchors the drift: b and c moved against it.
+        assertTrue(PlanPublisher.materiallyDifferent("a@600;b@660;c@720;", "a@600;b@690;c@750;", MOVE, OPEN));
+        // Behind the job under way, c moved 15 minutes against b: that is a change.
+        assertTrue(PlanPublisher.materiallyDifferent("a@600;b@660;c@720;", "a@600;b@690;c@765;", MOVE, OPEN,
+                Set.of("a")));
+        // The order still counts for a visit under way.
+        assertTrue(PlanPublisher.materiallyDifferent("a@600;b@660;", "b@660;a@600;", MOVE, OPEN, Set.of("a")));
+    }
+
+    @Test
     void anotherOrderOrAnotherVisitIsResent() {
         assertTrue(PlanPublisher.materiallyDifferent("a@600;b@660;", "b@600;a@660;", MOVE, OPEN));
         assertTrue(PlanPublisher.materiallyDifferent("a@600;b@660;", "a@600;b@660;c@700;", MOVE, OPEN));
