@@ -115,7 +115,9 @@ public final class ArrivalForecaster {
         VisitProgress next = day.progressOf(visits.get(remaining.getFirst()).appointmentId());
         Lunch lunch = new Lunch(model.breakOf(day.technicianId()), day.breakToday(), current >= 0 || lastDone >= 0,
                 next.enRouteAt() != null);
-        double overrun = simulate(day, model, current, origin, remaining, legSeconds, promised, lunch, arrivals);
+        DayPace pace = dayPace(day, model, remaining);
+        double overrun = simulate(day, model, current, origin, remaining, legSeconds, promised, lunch, pace,
+                arrivals);
         List<VisitForecast> out = new ArrayList<>(remaining.size());
         for (int r = 0; r < remaining.size(); r++) {
             boolean open = toldWindowsBind() && Double.isNaN(promised[r]);
@@ -126,7 +128,7 @@ public final class ArrivalForecaster {
                 promised[r] = epoch(f.windowStart());
                 if (r + 1 < remaining.size()) {
                     // Same seed: the same days, now with this promise kept; only the visits after r change.
-                    simulate(day, model, current, origin, remaining, legSeconds, promised, lunch, arrivals);
+                    simulate(day, model, current, origin, remaining, legSeconds, promised, lunch, pace, arrivals);
                 }
             }
         }
@@ -145,7 +147,8 @@ public final class ArrivalForecaster {
     }
 
     private double simulate(DayState day, LearnedModel model, int current, Origin origin, List<Integer> remaining,
-                            double[] legSeconds, double[] promised, Lunch lunch, double[][] arrivals) {
+                            double[] legSeconds, double[] promised, Lunch lunch, DayPace pace,
+                            double[][] arrivals) {
         Random random = new Random(seed(day));
         double now = epoch(day.now());
         String tech = day.technicianId();
@@ -160,20 +163,11 @@ public final class ArrivalForecaster {
         }
         double turnaround = 60 * model.turnaroundOf(tech);
         Quantiles[] service = new Quantiles[remaining.size()];
-        Map<String, Quantiles> byType = new HashMap<>();
+        int[] paceOf = new int[remaining.size()];
         for (int r = 0; r < remaining.size(); r++) {
             VisitPlan v = day.visits().get(remaining.get(r));
             service[r] = model.service(tech, v.jobType(), v.plannedMinutes());
-            byType.putIfAbsent(String.valueOf(v.jobType()), service[r]);
-        }
-        for (VisitPlan v : day.visits()) {
-            byType.computeIfAbsent(String.valueOf(v.jobType()),
-                    k -> model.service(tech, v.jobType(), v.plannedMinutes()));
-        }
-        DayPace pace = DayPace.of(byType, model.serviceJobsOf(tech), finishedMinutesByJobType(day));
-        int[] paceOf = new int[remaining.size()];
-        for (int r = 0; r < remaining.size(); r++) {
-            paceOf[r] = pace.indexOf(String.valueOf(day.visits().get(remaining.get(r)).jobType()));
+            paceOf[r] = pace.indexOf(String.valueOf(v.jobType()));
         }
         double[] paceZ = new double[pace.dimensions()];
         for (int s = 0; s < samples; s++) {
@@ -235,6 +229,25 @@ public final class ArrivalForecaster {
             }
         }
         return currentService == null ? 0 : elapsed - currentService.p50();
+    }
+
+    /**
+     * The technician's pace today: the learned quantiles of every job type of the day (the remaining visits' first),
+     * and what today's completed jobs said of them. The state's alone, so made once per forecast.
+     */
+    private static DayPace dayPace(DayState day, LearnedModel model, List<Integer> remaining) {
+        String tech = day.technicianId();
+        Map<String, Quantiles> byType = new HashMap<>();
+        for (int r : remaining) {
+            VisitPlan v = day.visits().get(r);
+            byType.computeIfAbsent(String.valueOf(v.jobType()),
+                    k -> model.service(tech, v.jobType(), v.plannedMinutes()));
+        }
+        for (VisitPlan v : day.visits()) {
+            byType.computeIfAbsent(String.valueOf(v.jobType()),
+                    k -> model.service(tech, v.jobType(), v.plannedMinutes()));
+        }
+        return DayPace.of(byType, model.serviceJobsOf(tech), finishedMinutesByJobType(day));
     }
 
     /** Minutes of each job finished today (arrived to done), by job type: what today says of the learned medians. */

@@ -242,7 +242,7 @@ public class TrainingService {
         for (Object[] r : rows) {
             String k = r[0] + "/" + r[1];
             if (!k.equals(key)) {
-                addBreak(out, tech, day, turnarounds);
+                observeDay(out, tech, day, turnarounds);
                 day.clear();
                 key = k;
                 tech = (String) r[0];
@@ -250,11 +250,12 @@ public class TrainingService {
             day.add(new BreakEstimator.MinedStop(Rows.instant(r[2]), Rows.instant(r[3]), Rows.instant(r[4]),
                     Rows.instant(r[5])));
         }
-        addBreak(out, tech, day, turnarounds);
+        observeDay(out, tech, day, turnarounds);
         return out;
     }
 
-    private void addBreak(List<BreakEstimator.Observation> out, String tech, List<BreakEstimator.MinedStop> day,
+    /** One technician's mined day: its break (if it showed one) to {@code out}, its short gaps to {@code turnarounds}. */
+    private void observeDay(List<BreakEstimator.Observation> out, String tech, List<BreakEstimator.MinedStop> day,
                           Map<String, List<Double>> turnarounds) {
         if (tech != null) {
             turnarounds.computeIfAbsent(tech, k -> new ArrayList<>()).addAll(BreakEstimator.turnarounds(day));
