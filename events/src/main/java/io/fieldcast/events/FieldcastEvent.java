@@ -29,10 +29,11 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = TechnicianStatusChanged.class, name = "TechnicianStatusChanged"),
         @JsonSubTypes.Type(value = UserAccessChanged.class, name = "UserAccessChanged"),
         @JsonSubTypes.Type(value = CustomerForgotten.class, name = "CustomerForgotten"),
+        @JsonSubTypes.Type(value = PortalMessage.class, name = "PortalMessage"),
 })
 public sealed interface FieldcastEvent permits AppointmentEvent, RoutePlanned, LocationPing, VisitStatusChanged,
         ArrivalForecast, LearnedDurations, CustomerReplied, NotificationEvent, TechnicianStatusChanged,
-        UserAccessChanged, CustomerForgotten {
+        UserAccessChanged, CustomerForgotten, PortalMessage {
 
     UUID eventId();
 

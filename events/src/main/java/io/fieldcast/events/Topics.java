@@ -36,11 +36,16 @@ public final class Topics {
      * erases what it holds of the customer and their appointments.
      */
     public static final String CUSTOMERS = "fieldcast.customers";
+    /**
+     * Key phone: PortalMessage (a one-time code, a waitlist offer or its withdrawal), dispatch's customer portal →
+     * customer-notify, which texts it.
+     */
+    public static final String PORTAL_MESSAGES = "fieldcast.portal-messages";
 
     /** All business topics, in the order of DESIGN.md, then those added since (see the CHANGELOG). */
     public static final List<String> ALL = List.of(APPOINTMENTS, ROUTES, TECH_LOCATIONS, VISIT_STATUS,
             ARRIVAL_FORECASTS, DURATION_ESTIMATES, CUSTOMER_REPLIES, NOTIFICATIONS, TECHNICIANS, USERS,
-            CUSTOMERS);
+            CUSTOMERS, PORTAL_MESSAGES);
 
     private static final String DLQ_SUFFIX = ".dlq";
 

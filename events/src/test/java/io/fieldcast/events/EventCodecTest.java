@@ -168,6 +168,6 @@ class EventCodecTest {
     void dlqTopicIsTopicWithSuffix() {
         assertEquals("fieldcast.routes.dlq", Topics.dlq(Topics.ROUTES));
         assertTrue(Topics.isDlq(Topics.dlq(Topics.ROUTES)));
-        assertEquals(11, Topics.ALL.size());
+        assertEquals(12, Topics.ALL.size());
     }
 }

@@ -23,9 +23,11 @@ final class EventFixtures {
                 T0, T0.plusSeconds(4 * 3600), T0.plusSeconds(1800), 75, true, "+34600111222");
         return List.of(
                 new AppointmentBooked(Events.newId(), T0, 1, APPOINTMENT, "north", "Europe/Andorra", "INSTALL",
-                        contact, "Carrer Major 1", CUSTOMER_PLACE, T0, T0.plusSeconds(14400), 3, "gate code 12"),
+                        contact, "Carrer Major 1", CUSTOMER_PLACE, T0, T0.plusSeconds(14400), 3, "gate code 12",
+                        "https://book.example.test/manage#tok", AppointmentBooked.CHANNEL_PORTAL),
                 new AppointmentRescheduled(Events.newId(), T0, 1, APPOINTMENT, T0, T0.plusSeconds(14400),
-                        T0.plusSeconds(86400), T0.plusSeconds(86400 + 14400), "customer asked"),
+                        T0.plusSeconds(86400), T0.plusSeconds(86400 + 14400), "customer asked",
+                        "https://book.example.test/manage#tok2"),
                 new AppointmentUpdated(Events.newId(), T0, 1, APPOINTMENT, "REPAIR", 5, "bring ladder"),
                 new AppointmentCanceled(Events.newId(), T0, 1, APPOINTMENT, "customer", "moved away"),
                 new RoutePlanned(Events.newId(), T0, 1, "tech-7", "north", LocalDate.of(2026, 3, 2), 4L,
@@ -48,6 +50,9 @@ final class EventFixtures {
                 new TechnicianStatusChanged(Events.newId(), T0, 1, "tech-07", false, "root"),
                 new UserAccessChanged(Events.newId(), T0, 1, "dana", true, List.of("dispatcher"), List.of("north"),
                         T0, "root"),
-                new CustomerForgotten(Events.newId(), T0, 1, contact.customerId(), List.of(APPOINTMENT), "root"));
+                new CustomerForgotten(Events.newId(), T0, 1, contact.customerId(), List.of(APPOINTMENT), "root"),
+                new PortalMessage(Events.newId(), T0, 1, PortalMessage.WAITLIST_OFFER, "+34600111222", "es",
+                        "Europe/Andorra", APPOINTMENT, null, "https://book.example.test/manage#tok", T0,
+                        T0.plusSeconds(3600), T0.plusSeconds(900)));
     }
 }
