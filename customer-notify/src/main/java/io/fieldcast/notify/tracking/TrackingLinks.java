@@ -1,12 +1,10 @@
 package io.fieldcast.notify.tracking;
 
 import io.fieldcast.notify.config.NotifySettings;
+import io.fieldcast.platform.security.LinkTokens;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,17 +20,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class TrackingLinks {
 
-    /** Shorter than this is guessable: an attacker who has it can open any customer's tracking page. */
-    static final int MIN_SECRET_LENGTH = 16;
-
     private final NotifySettings config;
     private final Clock clock;
-    private final TrackingTokens tokens;
+    private final LinkTokens tokens;
 
     public TrackingLinks(NotifySettings config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.tokens = new TrackingTokens(key(config.tracking().secret()));
+        this.tokens = new LinkTokens(key(config.tracking().secret()));
     }
 
     /** A link valid until {@code valid-after-window} after the promised window's end. */
@@ -50,19 +45,7 @@ public class TrackingLinks {
     }
 
     static byte[] key(Optional<String> secret) {
-        String value = secret.map(String::strip).orElse("");
-        if (value.length() < MIN_SECRET_LENGTH) {
-            throw new IllegalStateException("tracking links need a secret of at least " + MIN_SECRET_LENGTH
-                    + " characters: set FIELDCAST_NOTIFY_TRACKING_SECRET (fieldcast.notify.tracking.secret); "
-                    + (value.isEmpty() ? "it is not set" : "it has " + value.length()));
-        }
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update("fieldcast-tracking-link-v1".getBytes(StandardCharsets.UTF_8));
-            sha.update(value.getBytes(StandardCharsets.UTF_8));
-            return sha.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return LinkTokens.derive("fieldcast-tracking-link-v1", secret,
+                "FIELDCAST_NOTIFY_TRACKING_SECRET (fieldcast.notify.tracking.secret)");
     }
 }
