@@ -40,9 +40,12 @@ public class AppointmentChanges {
     private final AuditLog audit;
     private final Clock clock;
     private final Event<DayChanged> dayChanged;
+    private final ManageLinks links;
 
     public AppointmentChanges(BookingService booking, SlotFinder slots, DayLoader days, RouteUpdater routes,
-                              Outbox outbox, AuditLog audit, Clock clock, Event<DayChanged> dayChanged) {
+                              Outbox outbox, AuditLog audit, Clock clock, Event<DayChanged> dayChanged,
+                              ManageLinks links) {
+        this.links = links;
         this.booking = booking;
         this.slots = slots;
         this.days = days;
@@ -88,7 +91,7 @@ public class AppointmentChanges {
                                     return routes.placeInto(newDay, a, insertion);
                                 })
                                 .chain(() -> outbox.append(AppointmentEvents.rescheduled(a, oldStart, oldEnd,
-                                        request.reason(), clock.instant())))
+                                        request.reason(), links.urlFor(a.id, a.windowEnd), clock.instant())))
                                 .chain(() -> audit.record("appointment", id.toString(), "RESCHEDULED", actor,
                                         request.reason(), before.audited(), AppointmentView.of(a).audited()))
                                 .map(ignored -> AppointmentView.of(a));

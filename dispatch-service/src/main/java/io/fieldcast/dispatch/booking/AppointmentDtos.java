@@ -2,6 +2,7 @@ package io.fieldcast.dispatch.booking;
 
 import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.AppointmentStatus;
+import io.fieldcast.dispatch.domain.Json;
 import io.fieldcast.platform.audit.AuditLog;
 import io.fieldcast.platform.privacy.Forgetting;
 import jakarta.validation.Valid;
@@ -17,6 +18,7 @@ import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 
 /** Request and answer bodies of the appointment API. */
@@ -66,12 +68,13 @@ public final class AppointmentDtos {
                                   double lat, double lon, LocalDate serviceDate, Instant windowStart,
                                   Instant windowEnd, int durationMinutes, int priority, AppointmentStatus status,
                                   String notes, String technicianId, Integer routeSeq, Instant plannedArrival,
-                                  boolean pinned, long version) {
+                                  boolean pinned, long version, String channel, Map<String, String> intake) {
 
         public static AppointmentView of(Appointment a) {
             return new AppointmentView(a.id, a.customerId, a.territoryId, a.jobType, a.address, a.lat, a.lon,
                     a.serviceDate, a.windowStart, a.windowEnd, a.durationMin, a.priority, a.status, a.notes,
-                    a.technicianId, a.routeSeq, a.plannedArrival, a.pinned, a.version);
+                    a.technicianId, a.routeSeq, a.plannedArrival, a.pinned, a.version, a.channel,
+                    a.intake == null ? Map.of() : Json.stringMap(a.intake));
         }
 
         /** What the audit trail keeps of this view ({@link AuditedAppointment}). */

@@ -19,17 +19,17 @@ public final class AppointmentEvents {
     private AppointmentEvents() {
     }
 
-    public static AppointmentBooked booked(Appointment a, Customer c, Territory t, Instant now) {
+    public static AppointmentBooked booked(Appointment a, Customer c, Territory t, String manageUrl, Instant now) {
         return new AppointmentBooked(Events.newId(), now, AppointmentBooked.SCHEMA_VERSION, a.id, t.id, t.timeZone,
                 a.jobType, new CustomerContact(c.id, c.firstName(), c.phone, c.email, c.language, c.smsOptIn,
                 c.emailOptIn), a.address, new GeoPosition(a.lat, a.lon), a.windowStart, a.windowEnd, a.priority,
-                a.notes);
+                a.notes, manageUrl, a.channel);
     }
 
     public static AppointmentRescheduled rescheduled(Appointment a, Instant oldStart, Instant oldEnd, String reason,
-                                                     Instant now) {
+                                                     String manageUrl, Instant now) {
         return new AppointmentRescheduled(Events.newId(), now, AppointmentRescheduled.SCHEMA_VERSION, a.id,
-                oldStart, oldEnd, a.windowStart, a.windowEnd, reason);
+                oldStart, oldEnd, a.windowStart, a.windowEnd, reason, manageUrl);
     }
 
     public static AppointmentCanceled canceled(Appointment a, String by, String reason, Instant now) {

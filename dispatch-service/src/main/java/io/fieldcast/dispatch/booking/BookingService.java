@@ -12,6 +12,7 @@ import io.fieldcast.dispatch.domain.Territory;
 import io.fieldcast.dispatch.persistence.DayLoader;
 import io.fieldcast.dispatch.persistence.DaySnapshot;
 import io.fieldcast.dispatch.road.Roads;
+import io.fieldcast.events.AppointmentBooked;
 import io.fieldcast.platform.audit.AuditLog;
 import io.fieldcast.platform.outbox.Outbox;
 import io.fieldcast.platform.reactive.Reactive;
@@ -50,10 +51,12 @@ public class BookingService {
     private final SlotFinder slots;
     private final RouteUpdater routes;
     private final Event<DayChanged> dayChanged;
+    private final ManageLinks links;
 
     public BookingService(Roads roads, DayLoader days, Outbox outbox, AuditLog audit, Clock clock,
                           BookingSettings settings, SlotFinder slots, RouteUpdater routes,
-                          Event<DayChanged> dayChanged) {
+                          Event<DayChanged> dayChanged, ManageLinks links) {
+        this.links = links;
         this.roads = roads;
         this.days = days;
         this.outbox = outbox;
@@ -74,7 +77,24 @@ public class BookingService {
      */
     public AppointmentView book(BookRequest request, Access access,
                                 Function<AppointmentView, Uni<Void>> alsoInTransaction) {
-        AppointmentView booked = bookInTransaction(request, access, alsoInTransaction);
+        return book(request, access, Origin.CONSOLE, alsoInTransaction);
+    }
+
+    /**
+     * Where a booking comes from: the console ({@link #CONSOLE}) or the customer portal, with the customer's intake
+     * answers (JSON) kept with the appointment.
+     */
+    public record Origin(String channel, String intakeJson) {
+        public static final Origin CONSOLE = new Origin(AppointmentBooked.CHANNEL_CONSOLE, null);
+
+        public static Origin portal(String intakeJson) {
+            return new Origin(AppointmentBooked.CHANNEL_PORTAL, intakeJson);
+        }
+    }
+
+    public AppointmentView book(BookRequest request, Access access, Origin origin,
+                                Function<AppointmentView, Uni<Void>> alsoInTransaction) {
+        AppointmentView booked = bookInTransaction(request, access, origin, alsoInTransaction);
         if (booked.priority() >= EMERGENCY_PRIORITY) {
             dayChanged.fire(new DayChanged(booked.territoryId(), booked.serviceDate(),
                     "emergency " + booked.id() + " booked"));
@@ -82,7 +102,7 @@ public class BookingService {
         return booked;
     }
 
-    private AppointmentView bookInTransaction(BookRequest request, Access access,
+    private AppointmentView bookInTransaction(BookRequest request, Access access, Origin origin,
                                               Function<AppointmentView, Uni<Void>> alsoInTransaction) {
         String actor = access.principal();
         JobType jobType = slots.jobType(request.jobType());
@@ -104,7 +124,7 @@ public class BookingService {
                         int priority = request.priority() == null ? 3 : request.priority();
                         Insertion insertion = insert(day, visit, null, priority);
                         return customer(request, access).chain(customer -> create(request, customer, day, jobType,
-                                point, insertion, actor));
+                                point, insertion, actor, origin));
                     })
                     .call(alsoInTransaction::apply));
         } catch (NoCapacityException e) {
@@ -113,7 +133,7 @@ public class BookingService {
     }
 
     private Uni<AppointmentView> create(BookRequest request, Customer customer, DaySnapshot day, JobType jobType,
-                                        GeoPoint point, Insertion insertion, String actor) {
+                                        GeoPoint point, Insertion insertion, String actor, Origin origin) {
         Instant now = clock.instant();
         Appointment a = new Appointment();
         a.id = UUID.randomUUID();
@@ -130,11 +150,14 @@ public class BookingService {
         a.priority = request.priority() == null ? 3 : request.priority();
         a.status = AppointmentStatus.BOOKED;
         a.notes = request.notes();
+        a.channel = origin.channel();
+        a.intake = origin.intakeJson();
         a.createdAt = now;
         a.updatedAt = now;
         return a.persist()
                 .chain(() -> routes.placeInto(day, a, insertion))
-                .chain(() -> outbox.append(AppointmentEvents.booked(a, customer, day.territory(), now)))
+                .chain(() -> outbox.append(AppointmentEvents.booked(a, customer, day.territory(),
+                        links.urlFor(a.id, a.windowEnd), now)))
                 .chain(() -> audit.record("appointment", a.id.toString(), "BOOKED", actor, null, null,
                         AppointmentView.of(a).audited()))
                 .map(ignored -> AppointmentView.of(a));

@@ -133,6 +133,7 @@ public class CustomerForgetting {
     static void erase(Appointment a, Instant now) {
         a.address = Forgetting.ERASED;
         a.notes = null;
+        a.intake = null;
         a.lat = Forgetting.coarse(a.lat);
         a.lon = Forgetting.coarse(a.lon);
         a.erasedAt = now;

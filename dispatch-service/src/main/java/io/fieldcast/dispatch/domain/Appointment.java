@@ -59,6 +59,10 @@ public class Appointment extends PanacheEntityBase {
     public Instant erasedAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** Where it was booked: {@code console} or {@code portal}. */
+    public String channel = "console";
+    /** The customer's answers to the job type's intake questions (JSON object), or null. */
+    public String intake;
     @Version
     public long version;
 }

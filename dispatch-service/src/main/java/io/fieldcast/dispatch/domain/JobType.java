@@ -21,6 +21,14 @@ public class JobType extends PanacheEntityBase {
     public int defaultDurationMin;
     @Column(name = "required_skills")
     public String requiredSkills;
+    /** The intake questions customers answer when booking this job (JSON list, see {@code portal.IntakeForm}). */
+    public String intake = "[]";
+    /** Whether customers may book this job on the portal (an emergency, say, is phoned in). */
+    @Column(name = "bookable_online")
+    public boolean bookableOnline = true;
+    /** How long before the window a customer may still reschedule or cancel on their own. */
+    @Column(name = "cancel_cutoff_min")
+    public int cancelCutoffMin = 120;
     @Version
     public long version;
 

@@ -1,5 +1,6 @@
 package io.fieldcast.dispatch.rest;
 
+import io.fieldcast.dispatch.portal.IntakeForm;
 import io.fieldcast.dispatch.booking.AppointmentDtos;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /** Bodies for territories, job types, technicians and absences. */
@@ -37,7 +39,10 @@ public final class ReferenceDtos {
                               @NotBlank @Size(max = 100) String name,
                               @NotNull @Min(5) @Max(720) Integer defaultDurationMin,
                               @Size(max = 20) Map<@Pattern(regexp = "[a-z0-9_-]{1,30}") String, @Min(1) @Max(5) Integer>
-                                      requiredSkills) {
+                                      requiredSkills,
+                              List<IntakeForm.Question> intake,
+                              Boolean bookableOnline,
+                              @Min(0) @Max(20160) Integer cancelCutoffMin) {
     }
 
     public record TechnicianBody(@NotBlank @Pattern(regexp = ID) String id,

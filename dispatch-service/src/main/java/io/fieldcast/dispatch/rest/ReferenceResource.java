@@ -1,6 +1,7 @@
 package io.fieldcast.dispatch.rest;
 
 import io.fieldcast.dispatch.domain.JobType;
+import io.fieldcast.dispatch.portal.IntakeForm;
 import io.fieldcast.dispatch.domain.Json;
 import io.fieldcast.dispatch.domain.Technician;
 import io.fieldcast.dispatch.domain.TechnicianAbsence;
@@ -110,12 +111,16 @@ public class ReferenceResource {
     @Operation(summary = "Create or replace a job type")
     public Uni<JobType> putJobType(@PathParam("code") String code, @Valid @NotNull JobTypeBody body) {
         sameId(code, body.code());
+        IntakeForm intake = IntakeForm.checked(body.intake());
         return Panache.withTransaction(() -> JobType.<JobType>findById(code).chain(existing -> {
             JobType j = existing != null ? existing : new JobType();
             j.code = code;
             j.name = body.name();
             j.defaultDurationMin = body.defaultDurationMin();
             j.requiredSkills = Json.write(body.requiredSkills() == null ? Map.of() : body.requiredSkills());
+            j.intake = intake.json();
+            j.bookableOnline = body.bookableOnline() == null || body.bookableOnline();
+            j.cancelCutoffMin = body.cancelCutoffMin() == null ? 120 : body.cancelCutoffMin();
             return j.persist().chain(() -> audit.record("job_type", code, existing == null ? "CREATED" : "UPDATED",
                     jwt.getName(), null, null, body)).replaceWith(j);
         }));

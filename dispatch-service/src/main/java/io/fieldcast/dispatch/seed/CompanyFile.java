@@ -1,5 +1,7 @@
 package io.fieldcast.dispatch.seed;
 
+import io.fieldcast.dispatch.portal.IntakeForm;
+
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +14,9 @@ public record CompanyFile(List<TerritorySeed> territories, List<JobTypeSeed> job
                                 Double radiusKm, String windowProfile, Integer emergencyReservePct) {
     }
 
-    public record JobTypeSeed(String code, String name, int defaultDurationMin, Map<String, Integer> requiredSkills) {
+    /** {@code intake}, {@code bookableOnline} and {@code cancelCutoffMin} are optional (no questions, yes, 120). */
+    public record JobTypeSeed(String code, String name, int defaultDurationMin, Map<String, Integer> requiredSkills,
+                              List<IntakeForm.Question> intake, Boolean bookableOnline, Integer cancelCutoffMin) {
     }
 
     /** Home may be left out: then a residential address is drawn deterministically from the map. */

@@ -2,6 +2,7 @@ package io.fieldcast.dispatch.seed;
 
 import io.fieldcast.dispatch.config.SeedSettings;
 import io.fieldcast.dispatch.domain.JobType;
+import io.fieldcast.dispatch.portal.IntakeForm;
 import io.fieldcast.dispatch.domain.Json;
 import io.fieldcast.dispatch.domain.Technician;
 import io.fieldcast.dispatch.domain.Territory;
@@ -95,6 +96,9 @@ public class CompanySeeder {
         j.name = s.name();
         j.defaultDurationMin = s.defaultDurationMin();
         j.requiredSkills = Json.write(s.requiredSkills() == null ? Map.of() : s.requiredSkills());
+        j.intake = IntakeForm.checked(s.intake()).json();
+        j.bookableOnline = s.bookableOnline() == null || s.bookableOnline();
+        j.cancelCutoffMin = s.cancelCutoffMin() == null ? 120 : s.cancelCutoffMin();
         return j;
     }
 

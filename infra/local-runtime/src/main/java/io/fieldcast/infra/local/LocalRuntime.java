@@ -28,6 +28,8 @@ public final class LocalRuntime implements AutoCloseable {
     /** Under {@code secrets/}: the embedded server's superuser password, and customer-notify's tracking-link key. */
     public static final String SUPERUSER_PASSWORD_FILE = "postgres.password";
     public static final String TRACKING_SECRET_FILE = "tracking-link.secret";
+    /** Under {@code secrets/}: dispatch-service's key for the customers' manage links. */
+    public static final String PORTAL_LINK_SECRET_FILE = "portal-link.secret";
 
     private final RuntimeConfig config;
     private volatile EmbeddedPostgresServer postgres;
@@ -65,6 +67,7 @@ public final class LocalRuntime implements AutoCloseable {
         PlatformKeys keys = PlatformKeys.ensure(home.keys());
 
         String trackingSecret = GeneratedSecrets.ensure(home.secrets(), TRACKING_SECRET_FILE);
+        String portalLinkSecret = GeneratedSecrets.ensure(home.secrets(), PORTAL_LINK_SECRET_FILE);
 
         PostgresAddress pgAddress;
         String pgPassword = config.pgPassword();
@@ -96,7 +99,7 @@ public final class LocalRuntime implements AutoCloseable {
         TopicSetup.createAll(bootstrap);
 
         environment = RuntimeEnv.of(pgAddress, config.pgUser(), pgPassword, config.embeddedPostgres(),
-                bootstrap, config.embeddedKafka(), keys, roles, trackingSecret);
+                bootstrap, config.embeddedKafka(), keys, roles, trackingSecret, portalLinkSecret);
     }
 
     private String superuserPassword() {

@@ -24,6 +24,8 @@ public final class RuntimeEnv {
     public static final String JWT_PUBLIC_KEY = "FIELDCAST_JWT_PUBLIC_KEY";
     /** customer-notify's key for tracking links (HMAC), so it needs no part of the platform's private key. */
     public static final String TRACKING_SECRET = "FIELDCAST_NOTIFY_TRACKING_SECRET";
+    /** dispatch-service's key for the customers' manage links (HMAC), a key of its own as the tracking links have. */
+    public static final String PORTAL_LINK_SECRET = "FIELDCAST_PORTAL_LINK_SECRET";
     /** "true" when the address above is the embedded server of this runtime, not an external one. */
     public static final String PG_EMBEDDED = "FIELDCAST_PG_EMBEDDED";
     public static final String KAFKA_EMBEDDED = "FIELDCAST_KAFKA_EMBEDDED";
@@ -40,12 +42,13 @@ public final class RuntimeEnv {
      */
     public static Map<String, String> of(PostgresAddress postgres, String user, String password, boolean pgEmbedded,
                                          String kafkaBootstrap, boolean kafkaEmbedded, PlatformKeys keys) {
-        return of(postgres, user, password, pgEmbedded, kafkaBootstrap, kafkaEmbedded, keys, List.of(), null);
+        return of(postgres, user, password, pgEmbedded, kafkaBootstrap, kafkaEmbedded, keys, List.of(), null, null);
     }
 
     public static Map<String, String> of(PostgresAddress postgres, String user, String password, boolean pgEmbedded,
                                          String kafkaBootstrap, boolean kafkaEmbedded, PlatformKeys keys,
-                                         List<DatabaseRoles.Role> roles, String trackingSecret) {
+                                         List<DatabaseRoles.Role> roles, String trackingSecret,
+                                         String portalLinkSecret) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put(PG_URL, postgres.url());
         env.put(PG_USER, user);
@@ -58,6 +61,9 @@ public final class RuntimeEnv {
         DatabaseRoles.putEnvironment(roles, env);
         if (trackingSecret != null) {
             env.put(TRACKING_SECRET, trackingSecret);
+        }
+        if (portalLinkSecret != null) {
+            env.put(PORTAL_LINK_SECRET, portalLinkSecret);
         }
         return env;
     }

@@ -71,6 +71,7 @@ class LocalRuntimeUpgradeTest {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
                     home.secrets().resolve(LocalRuntime.SUPERUSER_PASSWORD_FILE))));
             assertEquals(32, env.get(RuntimeEnv.TRACKING_SECRET).length());
+            assertEquals(32, env.get(RuntimeEnv.PORTAL_LINK_SECRET).length());
         }
     }
 

@@ -18,6 +18,7 @@ public final class ServiceEnv {
     public static final String PG_USER = "FIELDCAST_PG_USER";
     public static final String PG_PASSWORD = "FIELDCAST_PG_PASSWORD";
     public static final String TRACKING_SECRET = "FIELDCAST_NOTIFY_TRACKING_SECRET";
+    public static final String PORTAL_LINK_SECRET = "FIELDCAST_PORTAL_LINK_SECRET";
 
     /** A service: its database role (= its schema, {@code fieldcast.db.schema}), whether it signs tokens, its secrets. */
     public record Account(String module, String role, boolean issuesTokens, Set<String> ownSecrets) {
@@ -25,12 +26,12 @@ public final class ServiceEnv {
 
     /** dispatch-service signs the console users' tokens, tech-mobile-api the devices'; the others only verify. */
     public static final List<Account> SERVICES = List.of(
-            new Account("dispatch-service", "dispatch", true, Set.of()),
+            new Account("dispatch-service", "dispatch", true, Set.of(PORTAL_LINK_SECRET)),
             new Account("eta-service", "eta", false, Set.of()),
             new Account("tech-mobile-api", "mobile", true, Set.of()),
             new Account("customer-notify", "notify", false, Set.of(TRACKING_SECRET)));
 
-    private static final Set<String> ONE_SERVICE_SECRETS = Set.of(TRACKING_SECRET);
+    private static final Set<String> ONE_SERVICE_SECRETS = Set.of(TRACKING_SECRET, PORTAL_LINK_SECRET);
 
     private ServiceEnv() {
     }

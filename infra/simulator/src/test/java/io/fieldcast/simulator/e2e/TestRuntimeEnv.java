@@ -48,6 +48,7 @@ final class TestRuntimeEnv {
         env.put(RuntimeEnv.JWT_PUBLIC_KEY, TestKeys.get().publicKey().toString());
         env.put(RuntimeEnv.JWT_PRIVATE_KEY, TestKeys.get().privateKey().toString());
         env.put(RuntimeEnv.TRACKING_SECRET, "fieldcastEndToEndTrackingLinks");
+        env.put(RuntimeEnv.PORTAL_LINK_SECRET, "fieldcastEndToEndManageLinks");
         return env;
     }
 }
