@@ -11,6 +11,7 @@ import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.storage.BaseGraph;
 import com.graphhopper.storage.RoutingCHGraph;
 import com.graphhopper.storage.index.Snap;
+import io.fieldcast.roadnetwork.address.AddressBook;
 import io.fieldcast.roadnetwork.city.SyntheticCity;
 import io.fieldcast.roadnetwork.geojson.RoadsGeoJson;
 import io.fieldcast.roadnetwork.graph.CarProfile;
@@ -49,9 +50,13 @@ public final class RoadNetwork implements AutoCloseable {
     private final PointSampler anyRoad;
     private final PointSampler residential;
     private final ExecutorService pool;
+    private final Path source;
+    private final BooleanEncodedValue carAccess;
+    private volatile AddressBook addresses;
 
-    private RoadNetwork(RoadNetworkConfig config, GraphHopper hopper) {
+    private RoadNetwork(RoadNetworkConfig config, GraphHopper hopper, Path source) {
         this.config = config;
+        this.source = source;
         this.hopper = hopper;
         this.graph = hopper.getBaseGraph();
         this.ch = hopper.getCHGraphs().get(CarProfile.NAME);
@@ -64,7 +69,8 @@ public final class RoadNetwork implements AutoCloseable {
         this.snapper = new Snapper(hopper.getLocationIndex(), weighting, subnetwork, bounds,
                 config.maxSnapDistanceMeters());
         this.manyToMany = new ManyToMany(graph, ch);
-        this.geoJson = new RoadsGeoJson(graph, roadClass, em.getBooleanEncodedValue(VehicleAccess.key("car")),
+        this.carAccess = em.getBooleanEncodedValue(VehicleAccess.key("car"));
+        this.geoJson = new RoadsGeoJson(graph, roadClass, carAccess,
                 em.getDecimalEncodedValue(VehicleSpeed.key("car")));
         this.anyRoad = PointSampler.create(graph, weighting, subnetwork, roadClass, rc -> true);
         this.residential = PointSampler.create(graph, weighting, subnetwork, roadClass, RoadClasses::residential);
@@ -85,7 +91,7 @@ public final class RoadNetwork implements AutoCloseable {
             Path source = config.usesSyntheticCity()
                     ? SyntheticCity.ensure(config.city(), config.cacheDir().resolve("cities"))
                     : config.osmFile();
-            return new RoadNetwork(config, GraphLoader.open(source, config.cacheDir()));
+            return new RoadNetwork(config, GraphLoader.open(source, config.cacheDir()), source);
         });
     }
 
@@ -148,6 +154,24 @@ public final class RoadNetwork implements AutoCloseable {
     /** Roads inside {@code bbox} down to {@code minLevel}, as GeoJSON, for drawing without tile servers. */
     public String roadsGeoJson(BoundingBox bbox, RoadClassLevel minLevel) {
         return geoJson.write(bbox, minLevel);
+    }
+
+    /**
+     * The addresses customers can search for on this map (the OSM file's own, or numbered along its named streets),
+     * read on first use: a second or two for a city.
+     */
+    public AddressBook addresses() {
+        AddressBook book = addresses;
+        if (book == null) {
+            synchronized (this) {
+                book = addresses;
+                if (book == null) {
+                    book = withOwnClassLoader(() -> AddressBook.of(source, graph, carAccess));
+                    addresses = book;
+                }
+            }
+        }
+        return book;
     }
 
     public BoundingBox bounds() {
