@@ -12,7 +12,7 @@ alter table appointment add column channel text not null default 'console';
 alter table appointment add column intake text;
 create index appointment_portal_open on appointment (customer_id) where channel = 'portal';
 
--- One-time codes sent to a phone: only a keyed hash of the code is kept; a code is used once.
+-- One-time codes sent to a phone: only a keyed hash of the code is kept; a code books once.
 create table portal_code (
     id          uuid primary key,
     phone       text        not null,
@@ -20,7 +20,9 @@ create table portal_code (
     created_at  timestamptz not null,
     expires_at  timestamptz not null,
     attempts    integer     not null default 0,
-    used_at     timestamptz
+    used_at     timestamptz,
+    -- The booking it was used for: the same booking sent again (a lost answer) gets the same appointment back.
+    appointment_id uuid
 );
 create index portal_code_phone on portal_code (phone, created_at);
 
