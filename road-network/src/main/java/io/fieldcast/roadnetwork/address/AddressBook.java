@@ -29,8 +29,8 @@ import java.util.TreeMap;
  * ({@code addr:housenumber} and {@code addr:street} on nodes and on buildings), and, for every named street the map
  * gives no address on (all of the synthetic city's, most of a small extract's), addresses numbered the way many
  * towns number blocks: the street's pieces in order along it are blocks 1, 2, 3…, the houses of block 3 are 301,
- * 303… on one side and 302, 304… on the other, every 15 m. A search is words and maybe a house number, e.g. "12 north st"; every
- * word must start a word of the street's name, accents and case aside.
+ * 303… on one side and 302, 304… on the other, every 15 m. A search is words and maybe a house number, e.g.
+ * "12 north st"; every word must start a word of the street's name, accents and case aside.
  */
 public final class AddressBook {
 
