@@ -10,6 +10,9 @@ alter table job_type add column cancel_cutoff_min integer not null default 120 c
 -- Per appointment: where it was booked (console or portal) and the customer's intake answers (JSON object).
 alter table appointment add column channel text not null default 'console';
 alter table appointment add column intake text;
+-- Why a visit could not be done, as the technician reported it (CUSTOMER_NOT_HOME: a no-show, booked again from the
+-- customer's link).
+alter table appointment add column not_done_reason text;
 create index appointment_portal_open on appointment (customer_id) where channel = 'portal';
 
 -- One-time codes sent to a phone: only a keyed hash of the code is kept; a code books once.
@@ -50,9 +53,11 @@ create table portal_offer (
 );
 
 create table portal_offer_recipient (
+    id             uuid primary key,
     offer_id       uuid not null references portal_offer (id),
     appointment_id uuid not null references appointment (id),
-    -- OFFERED, ACCEPTED, TOLD_TAKEN (texted that it went to someone else), EXPIRED
+    -- OFFERED, ACCEPTED, TAKEN (texted that it went to someone else), EXPIRED
     status         text        not null,
-    primary key (offer_id, appointment_id)
+    unique (offer_id, appointment_id)
 );
+create index portal_offer_recipient_appointment on portal_offer_recipient (appointment_id);

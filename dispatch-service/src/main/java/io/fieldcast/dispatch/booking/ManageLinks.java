@@ -33,7 +33,7 @@ public class ManageLinks {
 
     /** The link for an appointment whose window ends at {@code windowEnd}. */
     public String urlFor(UUID appointmentId, Instant windowEnd) {
-        return settings.publicUrl() + "/manage#" + tokenFor(appointmentId, windowEnd);
+        return settings.publicUrl() + "/manage/#" + tokenFor(appointmentId, windowEnd);
     }
 
     public String tokenFor(UUID appointmentId, Instant windowEnd) {
@@ -47,6 +47,6 @@ public class ManageLinks {
 
     /** The booking page, for texts about no appointment in particular. */
     public String bookingPage() {
-        return settings.publicUrl() + "/book";
+        return settings.publicUrl() + "/book/";
     }
 }

@@ -66,5 +66,9 @@ public interface PortalSettings {
         /** How long an offer holds. */
         @WithDefault("PT30M")
         Duration offerValidFor();
+
+        /** How often freed windows are looked for (also a moment after every cancellation). */
+        @WithDefault("PT30S")
+        Duration scanEvery();
     }
 }

@@ -63,6 +63,9 @@ public class Appointment extends PanacheEntityBase {
     public String channel = "console";
     /** The customer's answers to the job type's intake questions (JSON object), or null. */
     public String intake;
+    /** Why the visit could not be done, as the technician reported it (e.g. CUSTOMER_NOT_HOME), or null. */
+    @Column(name = "not_done_reason")
+    public String notDoneReason;
     @Version
     public long version;
 }

@@ -83,6 +83,9 @@ public class VisitStatusHandler implements EventHandler {
             } else if (next == AppointmentStatus.COMPLETED || next == AppointmentStatus.CANNOT_COMPLETE) {
                 a.actualDeparture = changed.occurredAt();
             }
+            if (next == AppointmentStatus.CANNOT_COMPLETE) {
+                a.notDoneReason = changed.reasonCode();
+            }
             String why = replanReason(a, next);
             // Asked in this transaction: a re-plan that read the day before this tap committed would not see it.
             Uni<Void> replan = why == null ? Uni.createFrom().voidItem()
