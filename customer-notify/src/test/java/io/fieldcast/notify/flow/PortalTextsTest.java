@@ -8,6 +8,8 @@ import io.fieldcast.notify.support.Notifications;
 import io.fieldcast.notify.support.Notifications.Row;
 import io.fieldcast.notify.support.TwilioStandIn;
 import io.fieldcast.platform.privacy.PrivacySettings;
+import io.fieldcast.platform.security.Roles;
+import io.fieldcast.platform.security.TokenIssuer;
 import io.fieldcast.testing.EventProbe;
 import io.fieldcast.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,9 +21,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.fieldcast.notify.support.Notifications.NEW_YORK;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -47,6 +53,8 @@ class PortalTextsTest {
     PersonalData personal;
     @Inject
     PrivacySettings settings;
+    @Inject
+    TokenIssuer tokens;
 
     @BeforeEach
     void morning() {
@@ -205,5 +213,29 @@ class PortalTextsTest {
         assertEquals("", erased.recipient());
         assertEquals("SENT", erased.state(), "the text is still counted");
         assertNull(notifications.text("select subject from notification where id = ?", text.id()));
+    }
+
+    @Test
+    void aCodeIsInTheOutboxForDispatchersOfEveryTerritoryAndStoredOnceByItsKey() throws Exception {
+        String phone = "+12125550908";
+        PortalMessage message = code(phone, "en", "909090", MORNING);
+        notifications.publish(message);
+        Row text = notifications.awaitCodes(phone, PortalTextsTest::sent).getFirst();
+
+        String everyTerritory = tokens.forUser("dana", Set.of(Roles.DISPATCHER)).token();
+        given().auth().oauth2(everyTerritory).get("/api/outbox").then().statusCode(200)
+                .body("id", hasItem((int) text.id()));
+        // A code is about no appointment, so no territory: a dispatcher of some territories does not see it.
+        String north = tokens.forUser("nora", Set.of(Roles.DISPATCHER), List.of("north")).token();
+        given().auth().oauth2(north).get("/api/outbox").then().statusCode(200)
+                .body("id", not(hasItem((int) text.id())));
+
+        // The once-only key holds without an appointment too (a missing appointment is not "distinct").
+        notifications.execute("""
+                insert into notification (appointment_id, kind, dedup_key, medium, channel, recipient, language, body,
+                                          state, next_attempt_at, triggered_at, created_at)
+                values (null, 'PHONE_CODE', '%s', 'SMS', 'twilio', '%s', 'en', 'again', 'PENDING', now(), now(), now())
+                on conflict on constraint notification_once do nothing""".formatted(text.dedupKey(), phone));
+        assertEquals(1, notifications.codesTo(phone).size());
     }
 }
