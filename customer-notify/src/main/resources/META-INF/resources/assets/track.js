@@ -33,6 +33,13 @@ function draw() {
   ctx.arc(canvas.width / 2, canvas.height / 2, 9, 0, 2 * Math.PI); ctx.fill();
 }
 
+// The customer's own link to change or cancel the appointment: shown only when the service gave an http(s) one.
+function showManage(url) {
+  const ok = typeof url === 'string' && /^https?:\/\//i.test(url);
+  if (ok) document.getElementById('manage').href = url;
+  document.getElementById('manage-line').hidden = !ok;
+}
+
 function show(s) {
   document.getElementById('start').textContent = s.windowStart;
   document.getElementById('end').textContent = s.windowEnd;
@@ -41,6 +48,7 @@ function show(s) {
   document.getElementById('stage').textContent = STAGES[s.stage] || s.stage;
   position = s.lat != null ? { lat: s.lat, lon: s.lon } : null;
   document.getElementById('seen').textContent = s.positionAt ? '· position at ' + s.positionAt : '';
+  showManage(s.manageUrl);
   draw();
 }
 

@@ -317,6 +317,10 @@ public class NotificationSender {
                             lostClaim(m);
                             continue;
                         }
+                        if (m.appointmentId() == null) {
+                            // A portal code is about no appointment: nothing for the services that key on one.
+                            continue;
+                        }
                         events.add(new NotificationSent(Events.newId(), o.at(), NotificationSent.SCHEMA_VERSION,
                                 m.appointmentId(), m.kind(), m.channel(), mask(m.recipient()), o.providerId(),
                                 row.getInteger("forecast_version"), instant(row.getOffsetDateTime("window_start")),
@@ -346,7 +350,7 @@ public class NotificationSender {
                         where id = $4 and state = 'SENDING' and claim_token = $5""")
                 .execute(Tuple.tuple().addString(last ? "FAILED" : "PENDING").addValue(at(at.plus(backoff)))
                         .addString(error).addLong(m.id()).addUUID(token))
-                .chain(rows -> rows.rowCount() == 0 ? lostClaim(m) : last
+                .chain(rows -> rows.rowCount() == 0 ? lostClaim(m) : last && m.appointmentId() != null
                         ? outbox.appendAll(db, List.of(new NotificationFailed(Events.newId(), at,
                         NotificationFailed.SCHEMA_VERSION, m.appointmentId(), m.kind(), m.channel(),
                         mask(m.recipient()), error, m.attempt()))) : Uni.createFrom().voidItem());

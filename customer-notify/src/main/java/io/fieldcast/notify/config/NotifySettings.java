@@ -31,6 +31,13 @@ public interface NotifySettings {
     @WithDefault("http://localhost:8084/feedback/{0}")
     String feedbackUrl();
 
+    /**
+     * The customer portal's booking page (in dispatch-service), linked from the "we missed you" text when the
+     * appointment has no manage link of its own.
+     */
+    @WithDefault("http://localhost:8081/book")
+    String bookingUrl();
+
     interface Policy {
         /** Local time (customer's zone) from which only "on the way" texts go out. */
         @WithDefault("21:00")

@@ -85,6 +85,13 @@ public class AppointmentContact extends PanacheEntityBase {
     @Column(name = "sms_opted_out")
     public boolean smsOptedOut;
 
+    /**
+     * The customer's own link to see, reschedule or cancel the appointment (dispatch's portal; from the booking or a
+     * later reschedule), or null. Only http(s) links are kept.
+     */
+    @Column(name = "manage_url")
+    public String manageUrl;
+
     /** The policy's view of this appointment. */
     public AppointmentView view() {
         return new AppointmentView(appointmentId, firstName, phone, email, language, smsOptIn, emailOptIn, smsOptedOut,

@@ -60,6 +60,7 @@ public final class AppointmentContacts {
             column("updates_day", "date", c -> c.updatesDay),
             column("updates_count", "integer", c -> c.updatesCount),
             column("sms_opted_out", "boolean", c -> c.smsOptedOut),
+            column("manage_url", "text", c -> c.manageUrl),
             column("version", "bigint", c -> c.version));
 
     private static final String SELECT = "select " + COLUMNS.names() + " from appointment_contact";
@@ -166,6 +167,7 @@ public final class AppointmentContacts {
         c.updatesDay = r.getLocalDate("updates_day");
         c.updatesCount = r.getInteger("updates_count");
         c.smsOptedOut = r.getBoolean("sms_opted_out");
+        c.manageUrl = r.getString("manage_url");
         c.version = r.getLong("version");
         return c;
     }

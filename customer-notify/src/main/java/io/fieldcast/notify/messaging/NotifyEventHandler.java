@@ -6,6 +6,7 @@ import io.fieldcast.events.AppointmentRescheduled;
 import io.fieldcast.events.ArrivalForecast;
 import io.fieldcast.events.FieldcastEvent;
 import io.fieldcast.events.PlannedVisit;
+import io.fieldcast.events.PortalMessage;
 import io.fieldcast.events.RoutePlanned;
 import io.fieldcast.events.Topics;
 import io.fieldcast.events.VisitStatusChanged;
@@ -17,10 +18,12 @@ import io.fieldcast.notify.policy.Decision.Send;
 import io.fieldcast.notify.policy.MessageKind;
 import io.fieldcast.notify.policy.NotificationPolicy;
 import io.fieldcast.notify.policy.PolicySettings;
+import io.fieldcast.notify.policy.PortalRequest;
 import io.fieldcast.notify.policy.Trigger;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -44,6 +47,8 @@ import java.util.function.Function;
 @ApplicationScoped
 public class NotifyEventHandler {
 
+    private static final Logger LOG = Logger.getLogger(NotifyEventHandler.class);
+
     private final NotificationStore store;
     private final NotificationPolicy policy;
     private final Clock clock;
@@ -65,7 +70,8 @@ public class NotifyEventHandler {
     }
 
     public Set<String> topics() {
-        return Set.of(Topics.APPOINTMENTS, Topics.ROUTES, Topics.ARRIVAL_FORECASTS, Topics.VISIT_STATUS);
+        return Set.of(Topics.APPOINTMENTS, Topics.ROUTES, Topics.ARRIVAL_FORECASTS, Topics.VISIT_STATUS,
+                Topics.PORTAL_MESSAGES);
     }
 
     /**
@@ -76,13 +82,20 @@ public class NotifyEventHandler {
     public Uni<Void> handleAll(SqlClient db, List<FieldcastEvent> events) {
         Set<UUID> ids = new LinkedHashSet<>();
         Set<String> bookedPhones = new HashSet<>();
+        Map<UUID, PortalRequest> portal = new java.util.HashMap<>();
         for (FieldcastEvent event : events) {
             ids.addAll(appointmentIds(event));
             if (event instanceof AppointmentBooked b && b.customer() != null && b.customer().phone() != null) {
                 bookedPhones.add(b.customer().phone());
             }
+            if (event instanceof PortalMessage m) {
+                // Checked before anything is written: an invalid one fails the batch and is parked on its own.
+                PortalRequest request = PortalMessages.request(m);
+                portal.put(m.eventId(), request);
+                bookedPhones.add(request.phone());
+            }
         }
-        if (ids.isEmpty()) {
+        if (ids.isEmpty() && portal.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return AppointmentContacts.load(db, ids).chain(contacts -> AppointmentContacts.optedOut(db, bookedPhones)
@@ -91,6 +104,12 @@ public class NotifyEventHandler {
                     Set<UUID> touched = new LinkedHashSet<>();
                     List<AppointmentContact> created = new ArrayList<>();
                     for (FieldcastEvent event : events) {
+                        if (event instanceof PortalMessage m) {
+                            PortalRequest request = portal.get(m.eventId());
+                            queue.addPortal(request, policy.portal(request, stopped.contains(request.phone()),
+                                    clock.instant()), m.occurredAt(), clock.instant());
+                            continue;
+                        }
                         apply(event, contacts, stopped, queue, created);
                         appointmentIds(event).stream().filter(existing::contains).forEach(touched::add);
                     }
@@ -137,6 +156,11 @@ public class NotifyEventHandler {
                 c.toldProbability = null;
                 c.visitStatus = null;
                 c.updatedAt = moved.occurredAt();
+                // A newer manage link for the same appointment; without one, the booking's stays valid.
+                String manage = manageUrl(moved.manageUrl(), moved.appointmentId());
+                if (manage != null) {
+                    c.manageUrl = manage;
+                }
             }, new Trigger.Rescheduled(moved.eventId(), moved.occurredAt()), queue);
             case AppointmentCanceled canceled -> withContact(contacts.get(canceled.appointmentId()), c -> {
                 c.status = "CANCELED";
@@ -157,7 +181,7 @@ public class NotifyEventHandler {
                 AppointmentContact c = s.appointmentId() == null ? null : contacts.get(s.appointmentId());
                 if (c != null) {
                     // Decided on the state before the tap, then the tap applied.
-                    decide(c, new Trigger.StatusChanged(s.status(), s.occurredAt()), queue);
+                    decide(c, new Trigger.StatusChanged(s.status(), s.occurredAt(), s.reasonCode()), queue);
                     c.visitStatus = s.status().name();
                     if (s.technicianId() != null) {
                         c.technicianId = s.technicianId();
@@ -186,6 +210,22 @@ public class NotifyEventHandler {
         c.status = "BOOKED";
         c.updatedAt = booked.occurredAt();
         c.smsOptedOut = c.phone != null && stopped.contains(c.phone);
+        String manage = manageUrl(booked.manageUrl(), booked.appointmentId());
+        if (manage != null) {
+            c.manageUrl = manage;
+        }
+    }
+
+    /** The manage link when it is an http(s) link; anything else is not put into texts or pages (logged, not kept). */
+    private static String manageUrl(String url, UUID appointment) {
+        if (url == null) {
+            return null;
+        }
+        if (!PortalMessages.isWebLink(url)) {
+            LOG.warnf("the manage link of appointment %s is not an http(s) URL; not kept", appointment);
+            return null;
+        }
+        return url;
     }
 
     private void forecast(ArrivalForecast f, AppointmentContact c, NotificationStore.Queue queue) {

@@ -6,6 +6,7 @@ import io.fieldcast.notify.policy.Decision;
 import io.fieldcast.notify.policy.Decision.Send;
 import io.fieldcast.notify.policy.Medium;
 import io.fieldcast.notify.policy.MessageKind;
+import io.fieldcast.notify.policy.PortalRequest;
 import io.fieldcast.notify.templates.MessageRenderer;
 import io.fieldcast.notify.tracking.TrackingLinks;
 import io.fieldcast.platform.sql.ArrayColumns;
@@ -92,10 +93,12 @@ public class NotificationStore {
             column("triggered_at", "timestamptz", Row::triggered),
             column("created_at", "timestamptz", Row::now),
             column("window_start", "timestamptz", Row::windowStart),
-            column("window_end", "timestamptz", Row::windowEnd));
+            column("window_end", "timestamptz", Row::windowEnd),
+            column("state", "text", Row::state),
+            column("last_error", "text", Row::lastError));
 
-    private static final String INSERT = "insert into notification (" + COLUMNS.names() + ", state) select "
-            + COLUMNS.names() + ", 'PENDING' from " + COLUMNS.unnest(1, "x")
+    private static final String INSERT = "insert into notification (" + COLUMNS.names() + ") select "
+            + COLUMNS.names() + " from " + COLUMNS.unnest(1, "x")
             + " on conflict on constraint notification_once do nothing";
 
     /** The decided messages of one batch, not yet written. */
@@ -120,17 +123,65 @@ public class NotificationStore {
                             added.add(send);
                         }
                     }
-                    case Decision.Suppress s -> LOG.debugf("%s for %s not sent: %s", s.kind(),
-                            contact.appointmentId, s.reason());
+                    case Decision.Suppress s -> {
+                        LOG.debugf("%s for %s not sent: %s", s.kind(), contact.appointmentId, s.reason());
+                        if (s.kind().recordsSuppression() && s.dedupKey() != null
+                                && known.add(key(contact.appointmentId, s.kind().name(), s.dedupKey()))) {
+                            boolean sms = contact.phone != null;
+                            rows.add(suppressed(contact.appointmentId, s, sms ? Medium.SMS : Medium.EMAIL,
+                                    sms ? contact.phone : contact.email, language(contact.language), triggeredAt,
+                                    now));
+                        }
+                    }
                 }
             }
             return added;
         }
+
+        /**
+         * Queues a portal text (a code, a waitlist offer or its withdrawal) decided by the policy: to send, or
+         * recorded as SUPPRESSED with its reason and no body, so a code meant for a number that said STOP is never
+         * stored.
+         */
+        public void addPortal(PortalRequest request, Decision decision, Instant triggeredAt, Instant now) {
+            if (!known.add(key(request.appointmentId(), request.kind().name(), request.dedupKey()))) {
+                return;
+            }
+            switch (decision) {
+                case Send send -> {
+                    var rendered = RENDERER.render(send.kind(), send.content(), request.language(), request.zone(),
+                            null, request.link());
+                    rows.add(new Row(request.appointmentId(), send.kind().name(), send.dedupKey(), 0,
+                            Medium.SMS.name(), config.channels().sms(), send.recipient(),
+                            language(request.language()), null, rendered.body(), send.notBefore(), triggeredAt, now,
+                            null, null, "PENDING", null));
+                }
+                case Decision.Suppress s -> {
+                    LOG.infof("%s %s not sent: %s", s.kind(), request.eventId(), s.reason());
+                    rows.add(suppressed(request.appointmentId(), s, Medium.SMS, request.phone(),
+                            language(request.language()), triggeredAt, now));
+                }
+            }
+        }
+    }
+
+    /** A message deliberately not sent, kept so it is counted and shown: no body, the reason as its error. */
+    private Row suppressed(UUID appointment, Decision.Suppress s, Medium medium, String recipient, String language,
+                           Instant triggeredAt, Instant now) {
+        String channel = medium == Medium.SMS ? config.channels().sms() : config.channels().email();
+        return new Row(appointment, s.kind().name(), s.dedupKey(), 0, medium.name(), channel,
+                recipient == null ? "" : recipient, language, null, "", now, triggeredAt, now, null, null,
+                "SUPPRESSED", s.reason().name());
+    }
+
+    private static String language(String language) {
+        return language == null ? "en" : language;
     }
 
     private record Row(UUID appointment, String kind, String key, Integer version, String medium, String channel,
                        String recipient, String language, String subject, String body, Instant notBefore,
-                       Instant triggered, Instant now, Instant windowStart, Instant windowEnd) {
+                       Instant triggered, Instant now, Instant windowStart, Instant windowEnd, String state,
+                       String lastError) {
     }
 
     private static String key(UUID appointment, String kind, String dedupKey) {
@@ -143,6 +194,10 @@ public class NotificationStore {
             case ON_THE_WAY -> links.linkFor(contact.appointmentId, contact.windowEnd);
             case COMPLETED -> MessageFormat.format(config.feedbackUrl().replace("'", "''"),
                     contact.appointmentId.toString());
+            // Said as "Change or cancel: <link>" when dispatch gave the appointment a manage link.
+            case BOOKING_CONFIRMATION -> contact.manageUrl;
+            // The portal books again from the manage link; without one, the booking page.
+            case NO_SHOW -> contact.manageUrl != null ? contact.manageUrl : config.bookingUrl();
             default -> null;
         };
         var rendered = RENDERER.render(send.kind(), send.content(), contact.language, zone, contact.firstName, link);
@@ -151,7 +206,7 @@ public class NotificationStore {
                 send.medium().name(), channel, send.recipient(), contact.language == null ? "en" : contact.language,
                 send.medium() == Medium.EMAIL ? rendered.subject() : null, rendered.body(), send.notBefore(),
                 triggeredAt, now, send.tellsWindow() == null ? null : send.tellsWindow().start(),
-                send.tellsWindow() == null ? null : send.tellsWindow().end());
+                send.tellsWindow() == null ? null : send.tellsWindow().end(), "PENDING", null);
     }
 
     /** Whether a message kind tells the customer a new window (and so counts as "told"). */

@@ -29,9 +29,11 @@ public class PersonalData implements RetentionPass {
     private static final String ERASE_MESSAGE = """
             update notification set recipient = '', subject = null, body = '',
                    state = case when state = 'PENDING' then 'FAILED' else state end,
-                   last_error = case when state = 'PENDING' then 'customer forgotten' else null end""";
+                   last_error = case when state = 'PENDING' then 'customer forgotten'
+                                     when state = 'SUPPRESSED' then last_error else null end""";
     private static final String ERASE_CONTACT = """
-            update appointment_contact set first_name = null, phone = null, email = null, version = version + 1""";
+            update appointment_contact set first_name = null, phone = null, email = null, manage_url = null,
+                   version = version + 1""";
 
     /**
      * Erases what notify holds of the customer and of {@code appointments}; returns what it counted. The inbound
@@ -45,6 +47,13 @@ public class PersonalData implements RetentionPass {
                                         and (customer_id = :customer or appointment_id in (:ids)))""")
                 .setParameter("customer", customer).setParameter("ids", appointments).executeUpdate()
                 .invoke(n -> erased.put("inboundTexts", n))
+                // Portal texts sent before any appointment (one-time codes) are the customer's by phone.
+                .chain(() -> s.createNativeQuery(ERASE_MESSAGE + " " + """
+                                 where appointment_id is null and recipient <> ''
+                                   and recipient in (select phone from appointment_contact where phone is not null
+                                                     and (customer_id = :customer or appointment_id in (:ids)))""")
+                        .setParameter("customer", customer).setParameter("ids", appointments).executeUpdate())
+                .invoke(n -> erased.put("portalTexts", n))
                 .chain(() -> s.createNativeQuery(ERASE_CONTACT
                                 + " where customer_id = :customer or appointment_id in (:ids)")
                         .setParameter("customer", customer).setParameter("ids", appointments).executeUpdate())
@@ -69,14 +78,16 @@ public class PersonalData implements RetentionPass {
         OffsetDateTime messages = now.minus(settings.messageContents()).atOffset(ZoneOffset.UTC);
         OffsetDateTime visits = now.minus(settings.visitDetails()).atOffset(ZoneOffset.UTC);
         return Reactive.inTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(ERASE_MESSAGE
-                        + " where created_at < :cutoff and state not in ('PENDING', 'SENDING') and body <> ''")
+                        + " where created_at < :cutoff and state not in ('PENDING', 'SENDING')"
+                        + " and (body <> '' or recipient <> '')")
                 .setParameter("cutoff", messages).executeUpdate()
                 .chain(n -> s.createNativeQuery("""
                                 update sms_inbound set phone = '', reply = null
                                 where received_at < :cutoff and phone <> ''""")
                         .setParameter("cutoff", messages).executeUpdate().map(m -> n + m))
                 .chain(n -> s.createNativeQuery(ERASE_CONTACT + " where window_end < :cutoff"
-                                + " and (first_name is not null or phone is not null or email is not null)")
+                                + " and (first_name is not null or phone is not null or email is not null"
+                        + " or manage_url is not null)")
                         .setParameter("cutoff", visits).executeUpdate().map(m -> n + m))));
     }
 }

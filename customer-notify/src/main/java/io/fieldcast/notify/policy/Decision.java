@@ -18,7 +18,15 @@ public sealed interface Decision {
                 Instant notBefore, Content content, Window tellsWindow) implements Decision {
     }
 
-    record Suppress(MessageKind kind, Reason reason) implements Decision {
+    /**
+     * {@code dedupKey}: for the kinds whose suppression is recorded ({@link MessageKind#recordsSuppression()}), the key
+     * the message would have had, so a redelivered event records it once; null otherwise.
+     */
+    record Suppress(MessageKind kind, Reason reason, String dedupKey) implements Decision {
+
+        public Suppress(MessageKind kind, Reason reason) {
+            this(kind, reason, null);
+        }
     }
 
     /**
@@ -27,11 +35,31 @@ public sealed interface Decision {
      * the window (null when not said).
      */
     record Content(Instant windowStart, Instant windowEnd, Instant arrival, String technicianFirstName,
-                   boolean trackingLink, boolean feedbackLink, String cause, Double probability) {
+                   boolean trackingLink, boolean feedbackLink, String cause, Double probability, Portal portal) {
+
+        public Content(Instant windowStart, Instant windowEnd, Instant arrival, String technicianFirstName,
+                       boolean trackingLink, boolean feedbackLink, String cause, Double probability) {
+            this(windowStart, windowEnd, arrival, technicianFirstName, trackingLink, feedbackLink, cause, probability,
+                    null);
+        }
 
         public Content(Instant windowStart, Instant windowEnd, Instant arrival, String technicianFirstName,
                        boolean trackingLink, boolean feedbackLink) {
             this(windowStart, windowEnd, arrival, technicianFirstName, trackingLink, feedbackLink, null, null);
+        }
+    }
+
+    /**
+     * What only a portal text shows: the one-time {@code code} (PHONE_CODE), the minutes it stays valid, and until
+     * when an offer holds ({@code until}).
+     */
+    record Portal(String code, long validMinutes, Instant until) {
+
+        /** Never the code: a decision may be logged. */
+        @Override
+        public String toString() {
+            return "Portal[code=" + (code == null ? "none" : "***") + ", validMinutes=" + validMinutes + ", until="
+                    + until + "]";
         }
     }
 
@@ -40,6 +68,6 @@ public sealed interface Decision {
 
     enum Reason {
         UNKNOWN_APPOINTMENT, APPOINTMENT_CANCELED, OPTED_OUT, NO_CONTACT, VISIT_UNDER_WAY, STALE_FORECAST,
-        NOT_MATERIAL, DAILY_UPDATE_LIMIT, ALREADY_TOLD
+        NOT_MATERIAL, DAILY_UPDATE_LIMIT, ALREADY_TOLD, EXPIRED
     }
 }

@@ -11,11 +11,35 @@ public enum MessageKind {
     DELAY,
     ON_THE_WAY,
     COMPLETED,
+    /** The technician found nobody home (CANNOT_COMPLETE, CUSTOMER_NOT_HOME): "we missed you", with a way to rebook. */
+    NO_SHOW,
+    /** The portal's one-time code for the phone of the person booking (PortalMessage, no appointment yet). */
+    PHONE_CODE,
+    /** The portal offers a waitlisted appointment an earlier window, with the link that accepts it. */
+    WAITLIST_OFFER,
+    /** The window offered went to someone else; the appointment keeps its own. */
+    WAITLIST_TAKEN,
     /** The answer to an inbound text (not decided by the policy, but sent and recorded the same way). */
     REPLY_ANSWER;
 
-    /** Whether quiet hours hold this message back; "on the way" is wanted even early in the morning. */
+    /**
+     * Whether quiet hours hold this message back; "on the way" is wanted even early in the morning, and the portal's
+     * texts are answers to someone on the page now (a code they wait for, an offer that would lose its place).
+     */
     public boolean heldByQuietHours() {
-        return this != ON_THE_WAY && this != REPLY_ANSWER;
+        return this != ON_THE_WAY && this != REPLY_ANSWER && !fromPortal();
+    }
+
+    /**
+     * Whether a message of this kind that is not sent is still recorded (state SUPPRESSED, with the reason): a code
+     * or offer the person waits for, and a no-show, which is counted whether or not the customer could be texted.
+     */
+    public boolean recordsSuppression() {
+        return this == NO_SHOW || fromPortal();
+    }
+
+    /** Texts the customer portal asks for (PortalMessage): about a phone, not decided from an appointment's view. */
+    public boolean fromPortal() {
+        return this == PHONE_CODE || this == WAITLIST_OFFER || this == WAITLIST_TAKEN;
     }
 }

@@ -23,6 +23,9 @@ import java.util.List;
  */
 public final class NotificationPolicy {
 
+    /** {@code VisitStatusChanged.reasonCode} of a visit nobody was home for. */
+    public static final String CUSTOMER_NOT_HOME = "CUSTOMER_NOT_HOME";
+
     private final PolicySettings settings;
     private final QuietHours quietHours;
 
@@ -106,6 +109,13 @@ public final class NotificationPolicy {
                     new Content(view.toldStart(), view.toldEnd(), arrival, view.technicianFirstName(), true, false),
                     null));
         }
+        if (s.status() == VisitStatus.CANNOT_COMPLETE && CUSTOMER_NOT_HOME.equals(s.reasonCode())) {
+            if (view.canceled()) {
+                return List.of(new Suppress(MessageKind.NO_SHOW, Reason.APPOINTMENT_CANCELED, view.promiseKey()));
+            }
+            // Once per promise: a second tap, a redelivery with a new id, nothing texts twice.
+            return List.of(send(view, MessageKind.NO_SHOW, view.promiseKey(), 0, now, promise(view), null));
+        }
         if (s.status() == VisitStatus.COMPLETED) {
             return List.of(send(view, MessageKind.COMPLETED, view.promiseKey(), 0, now,
                     new Content(null, null, null, view.technicianFirstName(), false, true), null));
@@ -124,10 +134,30 @@ public final class NotificationPolicy {
             medium = Medium.EMAIL;
             recipient = view.email();
         } else {
-            return new Suppress(kind, view.smsOptedOut() ? Reason.OPTED_OUT : Reason.NO_CONTACT);
+            return new Suppress(kind, view.smsOptedOut() ? Reason.OPTED_OUT : Reason.NO_CONTACT,
+                    kind.recordsSuppression() ? key : null);
         }
         Instant notBefore = kind.heldByQuietHours() ? quietHours.nextAllowed(now, view.zone()) : now;
         return new Send(kind, key, version, medium, recipient, notBefore, content, tells);
+    }
+
+    /**
+     * A portal text: always by SMS to the phone it names, quiet hours aside (the person is on the page), never to a
+     * number that replied STOP, and not once its code or offer has expired. A code says how many minutes it has left.
+     */
+    public Decision portal(PortalRequest request, boolean optedOut, Instant now) {
+        MessageKind kind = request.kind();
+        if (optedOut) {
+            return new Suppress(kind, Reason.OPTED_OUT, request.dedupKey());
+        }
+        if (kind != MessageKind.WAITLIST_TAKEN && request.expiresAt() != null && !now.isBefore(request.expiresAt())) {
+            return new Suppress(kind, Reason.EXPIRED, request.dedupKey());
+        }
+        long minutes = request.expiresAt() == null ? 0
+                : (Duration.between(now, request.expiresAt()).getSeconds() + 59) / 60;
+        Content content = new Content(request.windowStart(), request.windowEnd(), null, null, false, false, null, null,
+                new Decision.Portal(request.code(), minutes, request.expiresAt()));
+        return new Send(kind, request.dedupKey(), 0, Medium.SMS, request.phone(), now, content, null);
     }
 
     private static Content promise(AppointmentView view) {
@@ -142,7 +172,7 @@ public final class NotificationPolicy {
             case ReminderDue r -> MessageKind.REMINDER;
             case Forecast f -> MessageKind.WINDOW_NARROWED;
             case StatusChanged s -> s.status() == VisitStatus.COMPLETED ? MessageKind.COMPLETED
-                    : MessageKind.ON_THE_WAY;
+                    : s.status() == VisitStatus.CANNOT_COMPLETE ? MessageKind.NO_SHOW : MessageKind.ON_THE_WAY;
         };
     }
 }

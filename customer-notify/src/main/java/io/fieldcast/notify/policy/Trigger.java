@@ -32,6 +32,11 @@ public sealed interface Trigger {
         }
     }
 
-    record StatusChanged(VisitStatus status, Instant at) implements Trigger {
+    /** {@code reasonCode}: why a visit could not be completed (e.g. {@code CUSTOMER_NOT_HOME}), else null. */
+    record StatusChanged(VisitStatus status, Instant at, String reasonCode) implements Trigger {
+
+        public StatusChanged(VisitStatus status, Instant at) {
+            this(status, at, null);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.fieldcast.notify.templates;
 
 import io.fieldcast.notify.policy.Decision.Content;
+import io.fieldcast.notify.policy.Decision.Portal;
 import io.fieldcast.notify.policy.MessageKind;
 
 import java.text.MessageFormat;
@@ -30,6 +31,7 @@ public final class MessageRenderer {
         Locale locale = locale(language);
         ResourceBundle bundle = bundle(locale);
         Instant dateSource = content.windowStart() != null ? content.windowStart() : content.arrival();
+        Portal portal = content.portal();
         Object[] args = {
                 blankToNull(customerFirstName) != null ? customerFirstName : bundle.getString("customer.fallback"),
                 time(content.windowStart(), zone),
@@ -42,7 +44,14 @@ public final class MessageRenderer {
                 link == null ? "" : link,
                 cause(bundle, content.cause()),
                 content.probability() == null ? "" : new MessageFormat(bundle.getString("certainty"), locale)
-                        .format(new Object[] {Math.round(100 * Math.min(0.99, content.probability()))})
+                        .format(new Object[] {Math.round(100 * Math.min(0.99, content.probability()))}),
+                link == null ? "" : new MessageFormat(bundle.getString("manage.line"), locale)
+                        .format(new Object[] {link}),
+                portal == null || portal.code() == null ? "" : portal.code(),
+                portal == null ? 0L : portal.validMinutes(),
+                portal == null ? "" : time(portal.until(), zone),
+                portal == null || portal.until() == null ? "" : DateTimeFormatter.ofPattern("EEEE d MMMM", locale)
+                        .format(portal.until().atZone(zone))
         };
         String body = new MessageFormat(bundle.getString(kind.name()), locale).format(args);
         return new Rendered(bundle.getString("subject"), body);

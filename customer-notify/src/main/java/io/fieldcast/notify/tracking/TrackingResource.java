@@ -1,6 +1,7 @@
 package io.fieldcast.notify.tracking;
 
 import io.fieldcast.notify.config.NotifySettings;
+import io.fieldcast.notify.templates.MessageRenderer;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -39,6 +40,8 @@ public class TrackingResource {
             + "<title>Not found</title></head><body><h1>Not found</h1>"
             + "<p>This tracking link is not valid or has expired.</p></body></html>";
     private static final String EMPTY_ROADS = "{\"type\":\"FeatureCollection\",\"features\":[]}";
+
+    private static final MessageRenderer RENDERER = new MessageRenderer();
 
     private final TrackingLinks links;
     private final TrackingService tracking;
@@ -127,7 +130,11 @@ public class TrackingResource {
                 .replace("{{windowEnd}}", html(s.windowEnd()))
                 .replace("{{why}}", html(s.why() == null ? "" : s.why()))
                 .replace("{{technician}}", html(s.technician() == null ? "Your technician" : s.technician()))
-                .replace("{{stage}}", html(s.stage()));
+                .replace("{{stage}}", html(s.stage()))
+                .replace("{{manageHidden}}", s.manageUrl() == null ? "hidden" : "")
+                .replace("{{manageUrl}}", html(s.manageUrl() == null ? "#" : s.manageUrl()))
+                .replace("{{manageLabel}}", html(RENDERER.text("track.manage", s.language())))
+                .replace("{{language}}", html(s.language()));
     }
 
     private static Response notFound() {

@@ -32,7 +32,7 @@ public class TrackingService {
     public Uni<TrackingState> state(UUID appointmentId) {
         return pool.preparedQuery("""
                         select time_zone, language, status, visit_status, window_start, window_end, told_start, told_end,
-                               technician_id, technician_first_name, told_cause, told_probability
+                               technician_id, technician_first_name, told_cause, told_probability, manage_url
                         from appointment_contact where appointment_id = $1""")
                 .execute(Tuple.of(appointmentId))
                 .map(rows -> rows.size() == 0 ? null : toState(rows.iterator().next()));
@@ -59,7 +59,8 @@ public class TrackingService {
         return new TrackingState(stage, DateTimeFormatter.ofPattern("EEEE d MMMM", locale).format(start.atZone(zone)),
                 TIME.format(start.atZone(zone)), TIME.format(end.atZone(zone)), r.getString("technician_first_name"),
                 lat, lon, at, RENDERER.why(r.getString("told_cause"), r.getDouble("told_probability"),
-                        r.getString("language")));
+                        r.getString("language")), r.getString("manage_url"),
+                r.getString("language") == null ? "en" : r.getString("language"));
     }
 
     private static Instant instant(Row r, String column) {

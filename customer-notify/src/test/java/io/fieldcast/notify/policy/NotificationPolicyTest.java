@@ -205,4 +205,63 @@ class NotificationPolicyTest {
         assertEquals(Reason.UNKNOWN_APPOINTMENT, onlySuppressed(policy.decide(null, forecast(1, NARROW_START),
                 MORNING)));
     }
+
+    @Test
+    void customerNotHomeSendsOneNoShowTextPerPromiseHeldByQuietHours() {
+        Send send = onlySend(policy.decide(fresh(), new Trigger.StatusChanged(VisitStatus.CANNOT_COMPLETE, MORNING,
+                NotificationPolicy.CUSTOMER_NOT_HOME), MORNING), MessageKind.NO_SHOW);
+        assertEquals("p" + PROMISED_START.getEpochSecond(), send.dedupKey());
+        assertEquals(MORNING, send.notBefore());
+        Send night = onlySend(policy.decide(fresh(), new Trigger.StatusChanged(VisitStatus.CANNOT_COMPLETE, NIGHT,
+                NotificationPolicy.CUSTOMER_NOT_HOME), NIGHT), MessageKind.NO_SHOW);
+        assertEquals(Instant.parse("2026-03-03T13:00:00Z"), night.notBefore());
+        // Other reasons a visit could not be completed are dispatch's to tell.
+        assertEquals(List.of(), policy.decide(fresh(), new Trigger.StatusChanged(VisitStatus.CANNOT_COMPLETE, MORNING,
+                "NO_PARTS"), MORNING));
+        assertEquals(List.of(), policy.decide(fresh(), new Trigger.StatusChanged(VisitStatus.CANNOT_COMPLETE, MORNING),
+                MORNING));
+    }
+
+    @Test
+    void aNoShowForAStoppedPhoneIsSuppressedWithItsKeySoItIsStillCounted() {
+        AppointmentView v = fresh();
+        AppointmentView stopped = new AppointmentView(v.appointmentId(), "Rosa", v.phone(), null, "en", true, false,
+                true, NEW_YORK, PROMISED_START, PROMISED_END, false, null, null, null, 0, null, null, null, null, 0);
+        Suppress suppress = assertInstanceOf(Suppress.class, policy.decide(stopped, new Trigger.StatusChanged(
+                VisitStatus.CANNOT_COMPLETE, MORNING, NotificationPolicy.CUSTOMER_NOT_HOME), MORNING).getFirst());
+        assertEquals(new Suppress(MessageKind.NO_SHOW, Reason.OPTED_OUT, "p" + PROMISED_START.getEpochSecond()),
+                suppress);
+        // Kinds that are not counted keep no key.
+        assertEquals(new Suppress(MessageKind.BOOKING_CONFIRMATION, Reason.OPTED_OUT),
+                policy.decide(stopped, new Trigger.Booked(MORNING), MORNING).getFirst());
+    }
+
+    private static PortalRequest code(Instant expiresAt) {
+        return new PortalRequest(UUID.randomUUID(), MessageKind.PHONE_CODE, "+12125550100", "en", NEW_YORK, null,
+                "123456", null, null, null, expiresAt);
+    }
+
+    @Test
+    void aPortalCodeGoesOutAtOnceEvenAtNightSayingTheMinutesItHasLeft() {
+        PortalRequest request = code(NIGHT.plus(Duration.ofMinutes(10)));
+        Send send = assertInstanceOf(Send.class, policy.portal(request, false, NIGHT.plusSeconds(5)));
+        assertEquals(NIGHT.plusSeconds(5), send.notBefore());
+        assertEquals(Medium.SMS, send.medium());
+        assertEquals("+12125550100", send.recipient());
+        assertEquals("e" + request.eventId(), send.dedupKey());
+        assertEquals(10, send.content().portal().validMinutes());
+        assertEquals(1, assertInstanceOf(Send.class, policy.portal(request, false,
+                NIGHT.plus(Duration.ofMinutes(9)).plusSeconds(30))).content().portal().validMinutes());
+        assertTrue(!send.toString().contains("123456") && !request.toString().contains("123456"),
+                "a decision never shows the code when logged");
+    }
+
+    @Test
+    void aPortalTextIsNeverSentToAStoppedPhoneNorOnceItExpired() {
+        PortalRequest request = code(MORNING.plus(Duration.ofMinutes(10)));
+        assertEquals(new Suppress(MessageKind.PHONE_CODE, Reason.OPTED_OUT, request.dedupKey()),
+                policy.portal(request, true, MORNING));
+        assertEquals(new Suppress(MessageKind.PHONE_CODE, Reason.EXPIRED, request.dedupKey()),
+                policy.portal(request, false, MORNING.plus(Duration.ofMinutes(10))));
+    }
 }

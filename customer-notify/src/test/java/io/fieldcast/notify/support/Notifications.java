@@ -108,11 +108,57 @@ public class Notifications {
     }
 
     public List<Row> rows(UUID appointment) {
+        return rowsWhere("appointment_id = ?", appointment);
+    }
+
+    /** The portal's texts about no appointment (one-time codes) to {@code phone}, oldest first. */
+    public List<Row> codesTo(String phone) {
+        return rowsWhere("appointment_id is null and recipient = ?", phone);
+    }
+
+    /** Polls until the codes to {@code phone} satisfy {@code done} (15 s at most); returns the last rows seen. */
+    public List<Row> awaitCodes(String phone, Predicate<List<Row>> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        List<Row> rows = codesTo(phone);
+        while (!done.test(rows) && System.nanoTime() < deadline) {
+            sleep(100);
+            rows = codesTo(phone);
+        }
+        return rows;
+    }
+
+    public Row rowsById(long id) {
+        return rowsWhere("id = ?", id).getFirst();
+    }
+
+    /** The number {@code sql} counts. */
+    public long count(String sql) {
+        try (var c = db.getConnection(); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One text value of the first row of {@code sql} (one parameter), or null. */
+    public String text(String sql, Object arg) {
+        try (var c = db.getConnection(); var st = c.prepareStatement(sql)) {
+            st.setObject(1, arg);
+            try (var rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Row> rowsWhere(String where, Object arg) {
         try (var c = db.getConnection(); var st = c.prepareStatement("""
                 select id, kind, dedup_key, state, channel, recipient, body, attempts, next_attempt_at, handed_at,
                        delivery_status, provider_message_id
-                from notification where appointment_id = ? order by id""")) {
-            st.setObject(1, appointment);
+                from notification where """ + " " + where + " order by id")) {
+            st.setObject(1, arg);
             try (var rs = st.executeQuery()) {
                 List<Row> out = new ArrayList<>();
                 while (rs.next()) {

@@ -65,4 +65,32 @@ class MessageRendererTest {
         assertEquals("Earlier visits went faster than expected. We are 99 % sure of this window.",
                 renderer.why("AHEAD", 1.0, "en"), "never claims 100 %");
     }
+
+    @Test
+    void portalTextsAndTheNoShowInBothLanguages() {
+        var code = new Content(null, null, null, null, false, false, null, null,
+                new io.fieldcast.notify.policy.Decision.Portal("123456", 10, null));
+        assertEquals("Your Fieldcast code is 123456. It expires in 10 minutes.",
+                renderer.render(MessageKind.PHONE_CODE, code, "en", NEW_YORK, null, null).body());
+        assertEquals("Su código de Fieldcast es 123456. Caduca en 1 minuto.",
+                renderer.render(MessageKind.PHONE_CODE, new Content(null, null, null, null, false, false, null, null,
+                        new io.fieldcast.notify.policy.Decision.Portal("123456", 1, null)), "es", NEW_YORK, null, null)
+                        .body());
+        assertEquals("Sorry Rosa, we missed you: your technician came by on Monday 2 March but nobody was home. "
+                + "Book a new visit here: https://portal/m/1",
+                renderer.render(MessageKind.NO_SHOW, window, "en", NEW_YORK, "Rosa", "https://portal/m/1").body());
+        assertEquals("Lo sentimos Rosa, no le encontramos: su técnico pasó el lunes 2 marzo pero no había nadie en "
+                + "casa. Reserve otra visita aquí: https://portal/m/1",
+                renderer.render(MessageKind.NO_SHOW, window, "es", NEW_YORK, "Rosa", "https://portal/m/1").body());
+    }
+
+    @Test
+    void theBookingConfirmationEndsWithTheManageLinkOnlyWhenThereIsOne() {
+        assertTrue(renderer.render(MessageKind.BOOKING_CONFIRMATION, window, "en", NEW_YORK, "Rosa",
+                "https://portal/m/1").body().endsWith("STOP to opt out. Change or cancel: https://portal/m/1"));
+        assertTrue(renderer.render(MessageKind.BOOKING_CONFIRMATION, window, "es", NEW_YORK, "Rosa",
+                "https://portal/m/1").body().endsWith(" Cambiar o cancelar: https://portal/m/1"));
+        assertTrue(renderer.render(MessageKind.BOOKING_CONFIRMATION, window, "en", NEW_YORK, "Rosa", null).body()
+                .endsWith("STOP to opt out."));
+    }
 }

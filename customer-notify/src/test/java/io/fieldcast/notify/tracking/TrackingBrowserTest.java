@@ -78,4 +78,26 @@ class TrackingBrowserTest {
         browser.get(base.resolve("/t/" + token.substring(0, 10) + "forged").toString());
         assertEquals("Not found", browser.findElement(By.tagName("h1")).getText());
     }
+
+    @Test
+    void theManageLinkIsARealLinkInTheCustomersLanguage() {
+        UUID appointment = UUID.randomUUID();
+        var b = booking(appointment, MORNING, PROMISED, "+12125550921", null, "es");
+        String url = "https://portal.example.test/m/browser";
+        notifications.publish(new io.fieldcast.events.AppointmentBooked(b.eventId(), b.occurredAt(), 2, appointment,
+                b.territoryId(), b.timeZone(), b.jobType(), b.customer(), b.address(), b.location(), b.windowStart(),
+                b.windowEnd(), b.priority(), b.notes(), url, "portal"));
+        notifications.awaitKind(appointment, "BOOKING_CONFIRMATION", "SENT");
+        String token = links.tokenFor(appointment, PROMISED.plus(Duration.ofHours(8)));
+
+        browser.get(base.resolve("/t/" + token).toString());
+        // The page's script ran (no inline script: CSP script-src 'self') and kept the link after its first update.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "Scheduled".equals(
+                d.findElement(By.id("stage")).getText()));
+        var link = browser.findElement(By.id("manage"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> link.isDisplayed());
+        assertEquals("Cambiar o cancelar", link.getText());
+        assertEquals(url, link.getAttribute("href"));
+        assertEquals("a", link.getTagName());
+    }
 }

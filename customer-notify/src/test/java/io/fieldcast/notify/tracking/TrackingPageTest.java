@@ -176,4 +176,45 @@ class TrackingPageTest {
         }
         return "";
     }
+
+    /** A portal booking with its manage link (null: none), and a tracking token for it. */
+    private String bookedWithManageLink(UUID appointment, String language, String manageUrl) {
+        var b = booking(appointment, MORNING, PROMISED, "+12125550920", null, language);
+        notifications.publish(new io.fieldcast.events.AppointmentBooked(b.eventId(), b.occurredAt(), 2, appointment,
+                b.territoryId(), b.timeZone(), b.jobType(), b.customer(), b.address(), b.location(), b.windowStart(),
+                b.windowEnd(), b.priority(), b.notes(), manageUrl, "portal"));
+        notifications.awaitKind(appointment, "BOOKING_CONFIRMATION", "SENT");
+        return links.tokenFor(appointment, PROMISED.plus(Duration.ofHours(8)));
+    }
+
+    @Test
+    void pageAndStateCarryTheManageLinkOnlyBehindAValidToken() {
+        String url = "https://portal.example.test/m/track?a=1&b=2";
+        String token = bookedWithManageLink(UUID.randomUUID(), "en", url);
+        given().get("/t/" + token).then().statusCode(200)
+                .body(containsString("<p id=\"manage-line\" ><a id=\"manage\" "
+                        + "href=\"https://portal.example.test/m/track?a=1&amp;b=2\" lang=\"en\">Change or cancel</a></p>"))
+                .body(not(containsString("<script>")));
+        given().get("/t/" + token + "/state").then().statusCode(200).body("manageUrl", equalTo(url));
+
+        String forged = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+        given().get("/t/" + forged).then().statusCode(404).body(not(containsString("portal.example.test")));
+        given().get("/t/" + forged + "/state").then().statusCode(404)
+                .body(not(containsString("portal.example.test")));
+        clock.set(PROMISED.plus(Duration.ofHours(9)));
+        given().get("/t/" + token + "/state").then().statusCode(404)
+                .body(not(containsString("portal.example.test")));
+    }
+
+    @Test
+    void theManageLinkIsInTheCustomersLanguageAndHiddenWhenThereIsNone() {
+        String spanish = bookedWithManageLink(UUID.randomUUID(), "es", "https://portal.example.test/m/es");
+        given().get("/t/" + spanish).then().statusCode(200)
+                .body(containsString("lang=\"es\">Cambiar o cancelar</a>"));
+
+        String none = bookedWithManageLink(UUID.randomUUID(), "en", null);
+        given().get("/t/" + none).then().statusCode(200)
+                .body(containsString("<p id=\"manage-line\" hidden>"));
+        given().get("/t/" + none + "/state").then().statusCode(200).body("manageUrl", nullValue());
+    }
 }
