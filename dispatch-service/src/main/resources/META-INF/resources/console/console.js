@@ -175,6 +175,8 @@ async function loadTimeline(force) {
         const t = await Api.get(planPath('/timeline'));
         if (t.territoryId !== state.territory || String(t.date) !== state.date) return;
         state.timeline = t;
+        state.reserve = await Api.get(`/api/slots/reserve?territory=${encodeURIComponent(state.territory)}`
+            + `&date=${state.date}`).catch(() => null);
         drawDay();
     } catch (err) {
         if (err.status !== 401) status('Timeline: ' + err.message, true);
@@ -250,6 +252,13 @@ function drawKpis() {
         ['technicians', 'Technicians', t.rows.length],
         ['canceled', 'Canceled', t.visits.length - live.length],
     ];
+    const r = state.reserve;
+    if (r && r.territoryId === state.territory && String(r.date) === state.date && r.reserveMinutes > 0) {
+        // Only emergencies book into the reserve: what is left of it is what the next emergency can have.
+        const hm = m => Math.floor(m / 60) + ' h ' + String(m % 60).padStart(2, '0');
+        tiles.push(['reserve', `Emergency reserve left (of ${hm(r.reserveMinutes)}, ${r.emergencies} emergencies)`,
+            hm(r.leftMinutes), r.leftMinutes < r.reserveMinutes / 4]);
+    }
     $('kpis').innerHTML = tiles.map(([id, label, value, bad]) =>
         `<div class="kpi${bad ? ' bad' : ''}" data-testid="kpi-${id}"><b>${esc(value)}</b><span>${esc(label)}</span></div>`).join('');
 }

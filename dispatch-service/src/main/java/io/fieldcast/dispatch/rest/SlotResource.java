@@ -1,7 +1,9 @@
 package io.fieldcast.dispatch.rest;
 
+import io.fieldcast.dispatch.booking.EmergencyReserve;
 import io.fieldcast.dispatch.booking.Slot;
 import io.fieldcast.dispatch.booking.SlotFinder;
+import io.fieldcast.platform.security.Access;
 import io.fieldcast.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -13,6 +15,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,6 +30,10 @@ public class SlotResource {
 
     @Inject
     SlotFinder finder;
+    @Inject
+    JsonWebToken jwt;
+    @Inject
+    EmergencyReserve reserve;
 
     @GET
     @Operation(summary = "Arrival windows the current plans can absorb for a job at a place, most comfortable first")
@@ -37,5 +44,14 @@ public class SlotResource {
                             @QueryParam("to") @NotNull LocalDate to,
                             @QueryParam("territory") @Size(max = 40) String territory) {
         return finder.find(lat, lon, jobType, from, to, territory);
+    }
+
+    @GET
+    @Path("/reserve")
+    @Operation(summary = "What is left of a territory-day's emergency reserve (only emergencies book into it)")
+    public EmergencyReserve.Left reserve(@QueryParam("territory") @NotBlank @Size(max = 40) String territory,
+                                         @QueryParam("date") @NotNull LocalDate date) {
+        Access.of(jwt).requireVisible(territory, "territory " + territory);
+        return reserve.of(territory, date);
     }
 }

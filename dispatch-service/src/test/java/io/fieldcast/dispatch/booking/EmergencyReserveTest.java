@@ -39,8 +39,28 @@ class EmergencyReserveTest {
         }
         assertTrue(ordinary >= 1, "half of a 4-hour morning holds at least one 30-minute visit");
         assertEquals(409, book(f, building, 4), "priority 4 is not an emergency: the reserve stays free");
+        int before = reserveLeft(f);
+        assertEquals(120, reserveMinutes(f), "half of a 4-hour shift");
+        assertTrue(before >= 90, "ordinary bookings left the reserve (nearly) whole: " + before + " min");
 
         assertEquals(201, book(f, building, 5), "an emergency goes into the reserve kept for it");
+        int after = reserveLeft(f);
+        assertTrue(after <= before - 30, "the 30-minute emergency took its time out of the reserve: " + before
+                + " → " + after + " min");
+        given().auth().oauth2(f.dispatcher).queryParam("territory", "reserve-half").queryParam("date", "2026-03-05")
+                .get("/api/slots/reserve").then().statusCode(200).body("emergencies", org.hamcrest.Matchers.equalTo(1));
+    }
+
+    private static int reserveLeft(TestCompany f) {
+        return given().auth().oauth2(f.dispatcher).queryParam("territory", "reserve-half")
+                .queryParam("date", "2026-03-05").get("/api/slots/reserve").then().statusCode(200).extract()
+                .path("leftMinutes");
+    }
+
+    private static int reserveMinutes(TestCompany f) {
+        return given().auth().oauth2(f.dispatcher).queryParam("territory", "reserve-half")
+                .queryParam("date", "2026-03-05").get("/api/slots/reserve").then().statusCode(200).extract()
+                .path("reserveMinutes");
     }
 
     private static int book(TestCompany f, GeoPoint at, int priority) {
