@@ -251,6 +251,8 @@ function drawKpis() {
         ['overtime', 'Overtime h', t.kpis.overtimeHours.toFixed(1), t.kpis.overtimeHours > 0.05],
         ['technicians', 'Technicians', t.rows.length],
         ['canceled', 'Canceled', t.visits.length - live.length],
+        ['no-shows', 'Nobody home', live.filter(v => v.notDoneReason === 'CUSTOMER_NOT_HOME').length],
+        ['online', 'Booked online', live.filter(v => v.channel === 'portal').length],
     ];
     const r = state.reserve;
     if (r && r.territoryId === state.territory && String(r.date) === state.date && r.reserveMinutes > 0) {

@@ -10,8 +10,8 @@ import io.fieldcast.testing.ModuleRules;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 /**
- * The package layers of dispatch-service, top to bottom: entry points (rest, auth, seed) → messaging → the use cases
- * booking and plan (which never see each other) → solver → persistence, road → domain; config is used by any layer
+ * The package layers of dispatch-service, top to bottom: entry points (rest, auth, seed) → messaging → the customer
+ * portal → the use cases booking and plan (which never see each other) → solver → persistence, road → domain; config is used by any layer
  * and uses none (the audit trail is platform's AuditLog). A dependency may only point down. The README's "Packages
  * and layers" says what goes where.
  */
@@ -22,6 +22,7 @@ class ArchitectureTest {
 
     private static final String ENTRY = "Entry points";
     private static final String MESSAGING = "Messaging";
+    private static final String PORTAL = "Portal";
     private static final String BOOKING = "Booking";
     private static final String PLAN = "Plan";
     private static final String SOLVER = "Solver";
@@ -35,6 +36,7 @@ class ArchitectureTest {
             .layer(ENTRY).definedBy("io.fieldcast.dispatch.rest..", "io.fieldcast.dispatch.auth..",
                     "io.fieldcast.dispatch.seed..")
             .layer(MESSAGING).definedBy("io.fieldcast.dispatch.messaging..")
+            .layer(PORTAL).definedBy("io.fieldcast.dispatch.portal..")
             .layer(BOOKING).definedBy("io.fieldcast.dispatch.booking..")
             .layer(PLAN).definedBy("io.fieldcast.dispatch.plan..")
             .layer(SOLVER).definedBy("io.fieldcast.dispatch.solver..")
@@ -45,14 +47,16 @@ class ArchitectureTest {
 
             .whereLayer(ENTRY).mayNotBeAccessedByAnyLayer()
             .whereLayer(MESSAGING).mayOnlyBeAccessedByLayers(ENTRY)
+            // The customer portal books and changes through booking, as the console does.
+            .whereLayer(PORTAL).mayOnlyBeAccessedByLayers(ENTRY)
             // Booking says that a day changed (a CDI event) instead of calling the re-planner.
-            .whereLayer(BOOKING).mayOnlyBeAccessedByLayers(ENTRY, MESSAGING)
+            .whereLayer(BOOKING).mayOnlyBeAccessedByLayers(ENTRY, MESSAGING, PORTAL)
             .whereLayer(PLAN).mayOnlyBeAccessedByLayers(ENTRY, MESSAGING)
-            .whereLayer(SOLVER).mayOnlyBeAccessedByLayers(ENTRY, MESSAGING, BOOKING, PLAN)
-            .whereLayer(PERSISTENCE).mayOnlyBeAccessedByLayers(ENTRY, MESSAGING, BOOKING, PLAN, SOLVER)
-            .whereLayer(ROAD).mayOnlyBeAccessedByLayers(ENTRY, MESSAGING, BOOKING, PLAN, SOLVER)
-            .whereLayer(DOMAIN).mayOnlyBeAccessedByLayers(ENTRY, MESSAGING, BOOKING, PLAN, SOLVER, PERSISTENCE,
-                    ROAD)
+            .whereLayer(SOLVER).mayOnlyBeAccessedByLayers(ENTRY, MESSAGING, PORTAL, BOOKING, PLAN)
+            .whereLayer(PERSISTENCE).mayOnlyBeAccessedByLayers(ENTRY, MESSAGING, PORTAL, BOOKING, PLAN, SOLVER)
+            .whereLayer(ROAD).mayOnlyBeAccessedByLayers(ENTRY, MESSAGING, PORTAL, BOOKING, PLAN, SOLVER)
+            .whereLayer(DOMAIN).mayOnlyBeAccessedByLayers(ENTRY, MESSAGING, PORTAL, BOOKING, PLAN, SOLVER,
+                    PERSISTENCE, ROAD)
             .whereLayer(CONFIG).mayNotAccessAnyLayer()
 
             // A new package has to take its place in the order above.

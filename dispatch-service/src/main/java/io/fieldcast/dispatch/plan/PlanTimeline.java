@@ -54,13 +54,15 @@ public final class PlanTimeline {
     /**
      * {@code risk}: LATE (planned, forecast or actual arrival after the window), AT_RISK (the forecast's 60-minute
      * window ends after it). {@code told}: the window the customer was last texted, null when never told.
+     * {@code notDoneReason}: why a visit could not be done (CUSTOMER_NOT_HOME: a no-show); {@code channel}: where it
+     * was booked (console or portal).
      */
     public record VisitView(UUID appointmentId, UUID customerId, AppointmentStatus status, String jobType,
                             String address, double lat, double lon, int priority, Instant windowStart,
                             Instant windowEnd, int durationMinutes, String technicianId, Integer sequence,
                             Instant plannedArrival, Instant plannedStart, Instant plannedDeparture, boolean pinned,
                             Instant actualArrival, Instant actualDeparture, ForecastView forecast, String risk,
-                            ToldView told) {
+                            ToldView told, String notDoneReason, String channel) {
     }
 
     private PlanTimeline() {
@@ -143,7 +145,7 @@ public final class PlanTimeline {
                 p != null ? Integer.valueOf(p.sequence()) : a.routeSeq,
                 p != null ? p.arrival() : a.plannedArrival, p == null ? null : p.start(),
                 p == null ? null : p.departure(), a.pinned, a.actualArrival, a.actualDeparture, forecast,
-                risk(a, p, forecast), told(a, p, t));
+                risk(a, p, forecast), told(a, p, t), a.notDoneReason, a.channel);
     }
 
     private static ToldView told(Appointment a, Placed p, ToldWindows.Told t) {

@@ -239,6 +239,23 @@ public class PortalService {
         return answer(booked, territory);
     }
 
+    /** Puts the appointment on the waitlist for an earlier window. */
+    public Managed joinWaitlist(String token) {
+        waitlist.join(appointment(token));
+        return manage(token);
+    }
+
+    public Managed leaveWaitlist(String token) {
+        waitlist.leave(appointment(token));
+        return manage(token);
+    }
+
+    /** Takes an earlier window offered from the waitlist; 409 when someone else took it first. */
+    public Managed acceptOffer(String token, UUID offerId) {
+        waitlist.accept(appointment(token), offerId);
+        return manage(token);
+    }
+
     private boolean rebookable(Appointment a) {
         boolean missed = a.status == AppointmentStatus.CANNOT_COMPLETE && NOT_HOME.equals(a.notDoneReason);
         return (missed || a.status == AppointmentStatus.CANCELED) && a.erasedAt == null;

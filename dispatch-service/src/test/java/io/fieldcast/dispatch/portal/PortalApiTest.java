@@ -1,11 +1,16 @@
 package io.fieldcast.dispatch.portal;
 
 import io.agroal.api.AgroalDataSource;
+import io.fieldcast.dispatch.rest.PortalResource;
 import io.fieldcast.dispatch.testing.TestCompanies;
 import io.fieldcast.dispatch.testing.TestCompany;
 import io.fieldcast.events.AppointmentBooked;
+import io.fieldcast.events.Events;
 import io.fieldcast.events.PortalMessage;
 import io.fieldcast.events.Topics;
+import io.fieldcast.events.VisitStatus;
+import io.fieldcast.events.VisitStatusChanged;
+import io.fieldcast.platform.kafka.EventPublisher;
 import io.fieldcast.roadnetwork.GeoPoint;
 import io.fieldcast.testing.EventProbe;
 import io.fieldcast.testing.TestClock;
@@ -28,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -62,6 +68,8 @@ class PortalApiTest {
     AgroalDataSource db;
     @Inject
     Waitlist waitlist;
+    @Inject
+    EventPublisher publisher;
 
     TestCompany f;
 
@@ -70,12 +78,8 @@ class PortalApiTest {
         clock.set(TestClock.MONDAY_6AM);
         f = companies.empty();
         f.jobTypes();
-        given().auth().oauth2(f.admin).contentType("application/json").body(Map.of("code", "PORTAL_FIX", "name",
-                        "Router fix", "defaultDurationMin", 30, "intake", INTAKE, "cancelCutoffMin", 120))
-                .put("/api/job-types/PORTAL_FIX").then().statusCode(200);
-        given().auth().oauth2(f.admin).contentType("application/json").body(Map.of("code", "BIG", "name",
-                "All-morning install", "defaultDurationMin", 200, "bookableOnline", false))
-                .put("/api/job-types/BIG").then().statusCode(200);
+        PortalFixture.onlineJob(f.admin, "PORTAL_FIX", "Router fix", INTAKE);
+        PortalFixture.morningFiller(f.admin, "BIG");
     }
 
     @AfterEach
@@ -107,7 +111,7 @@ class PortalApiTest {
                 .body("slots[0].windowStart", equalTo(TUE_8)).body("slots[1].windowStart", equalTo(
                         "2026-03-03T12:00:00Z"));
 
-        String phone = "+34600111" + (100 + (int) (Math.random() * 800));
+        String phone = PortalFixture.phone("+34600111");
         String code;
         String codeId;
         try (EventProbe texts = EventProbe.atEnd(Topics.PORTAL_MESSAGES)) {
@@ -172,7 +176,7 @@ class PortalApiTest {
     void theManageLinkReschedulesAndCancelsBeforeTheCutOffAndBooksAgainAfterwards() {
         GeoPoint place = f.addresses.get(22);
         territory("portal-b", place, f.addresses.get(23), TestCompany.WEEKDAYS);
-        String token = bookOnline(place, "+34600222" + (100 + (int) (Math.random() * 800)), TUE_8, TUE_12);
+        String token = bookOnline(place, PortalFixture.phone("+34600222"), TUE_8, TUE_12);
 
         given().header(PortalResource.LINK_HEADER, token).get("/portal/api/manage").then().statusCode(200)
                 .body("status", equalTo("BOOKED")).body("canChange", equalTo(true))
@@ -219,10 +223,10 @@ class PortalApiTest {
         territory(territory, place, f.addresses.get(25), mornings);
         // A long job fills Tuesday morning: the portal offers Wednesday only.
         String big = f.book(25, "BIG", TUE_8, TUE_12, territory, 3); // at the technician's own door
-        String first = bookOnline(place, "+34600333" + (100 + (int) (Math.random() * 800)), WED_8, WED_12);
+        String first = bookOnline(place, PortalFixture.phone("+34600333"), WED_8, WED_12);
         // A neighbour 45 m up the road: the same territory (its centre is nearest), another address.
         GeoPoint near = new GeoPoint(place.lat() + 0.0004, place.lon());
-        String second = bookOnline(near, "+34600444" + (100 + (int) (Math.random() * 800)), WED_8, WED_12);
+        String second = bookOnline(near, PortalFixture.phone("+34600444"), WED_8, WED_12);
         for (String token : List.of(first, second)) {
             given().header(PortalResource.LINK_HEADER, token).post("/portal/api/manage/waitlist").then()
                     .statusCode(200).body("waitlist", equalTo("WAITING"));
@@ -268,28 +272,50 @@ class PortalApiTest {
         assertEquals(1, count(offersHere), "the filled window is not offered again");
     }
 
+    @Test
+    void aVisitNobodyWasHomeForIsCountedAndBookedAgainFromTheSameLink() throws Exception {
+        GeoPoint place = f.addresses.get(27);
+        territory("portal-n", place, f.addresses.get(28), TestCompany.WEEKDAYS);
+        String token = bookOnline(place, PortalFixture.phone("+34600777"), TUE_8, TUE_12);
+        String id = given().header(PortalResource.LINK_HEADER, token).get("/portal/api/manage").path("id");
+        String technician = text("select technician_id from appointment where id = '" + id + "'");
+        publisher.send(new VisitStatusChanged(Events.newId(), Instant.parse("2026-03-03T09:00:00Z"), 1, technician,
+                UUID.fromString(id), VisitStatus.CANNOT_COMPLETE, "CUSTOMER_NOT_HOME", null,
+                Instant.parse("2026-03-03T09:00:00Z"), Instant.parse("2026-03-03T09:00:01Z"), "test"))
+                .get(10, TimeUnit.SECONDS);
+        io.fieldcast.dispatch.Await.until(() -> "CUSTOMER_NOT_HOME".equals(text("select not_done_reason from "
+                + "appointment where id = '" + id + "'")), "the no-show recorded");
+
+        given().header(PortalResource.LINK_HEADER, token).get("/portal/api/manage").then().statusCode(200)
+                .body("status", equalTo("CANNOT_COMPLETE")).body("missed", equalTo(true))
+                .body("canRebook", equalTo(true));
+        given().auth().oauth2(f.dispatcher).get("/api/plans/portal-n/" + TUESDAY + "/timeline").then()
+                .statusCode(200).body("visits.find { it.appointmentId == '" + id + "' }.notDoneReason",
+                        equalTo("CUSTOMER_NOT_HOME"))
+                .body("visits.find { it.appointmentId == '" + id + "' }.channel", equalTo("portal"));
+        given().header(PortalResource.LINK_HEADER, token).contentType("application/json")
+                .body(Map.of("windowStart", WED_8, "windowEnd", WED_12)).post("/portal/api/manage/rebook")
+                .then().statusCode(201).body("windowStart", equalTo(WED_8));
+    }
+
     /** Books PORTAL_FIX at {@code place} through the portal; returns the manage token. */
     private String bookOnline(GeoPoint place, String phone, String start, String end) {
-        String codeId;
-        String code;
-        try (EventProbe texts = EventProbe.atEnd(Topics.PORTAL_MESSAGES)) {
-            codeId = given().contentType("application/json").body(Map.of("phone", phone))
-                    .post("/portal/api/codes").then().statusCode(202).extract().path("codeId");
-            code = texts.await(PortalMessage.class, m -> m.phone().equals(phone), 1, Duration.ofSeconds(20))
-                    .getFirst().code();
-        }
-        Map<String, Object> booking = new HashMap<>(Map.of("jobType", "PORTAL_FIX", "answers", Map.of("pets", "no"),
-                "address", "Test Street", "lat", place.lat(), "lon", place.lon(), "windowStart", start,
-                "windowEnd", end, "name", "Ana Test", "phone", phone, "codeId", codeId));
-        booking.put("code", code);
-        return given().contentType("application/json").body(booking).post("/portal/api/bookings").then()
-                .statusCode(201).extract().path("manageToken");
+        return PortalFixture.bookOnline("PORTAL_FIX", Map.of("pets", "no"), place.lat(), place.lon(), phone, start,
+                end);
     }
 
     private static List<PortalMessage> distinct(List<PortalMessage> messages) {
         Map<UUID, PortalMessage> byId = new LinkedHashMap<>();
         messages.forEach(m -> byId.putIfAbsent(m.eventId(), m));
         return List.copyOf(byId.values());
+    }
+
+    private String text(String sql) {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            return r.next() ? r.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
     }
 
     private long count(String sql) {

@@ -1,5 +1,6 @@
 package io.fieldcast.dispatch.portal;
 
+import io.fieldcast.dispatch.rest.PortalResource;
 import io.fieldcast.dispatch.testing.TestCompanies;
 import io.fieldcast.dispatch.testing.TestCompany;
 import io.fieldcast.events.PortalMessage;
@@ -22,7 +23,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -66,17 +66,13 @@ class PortalBrowserTest {
         clock.set(TestClock.MONDAY_6AM);
         f = companies.empty();
         f.jobTypes();
-        given().auth().oauth2(f.admin).contentType("application/json").body(Map.of("code", "PORTAL_WEB", "name",
-                        "Router fix", "defaultDurationMin", 30, "cancelCutoffMin", 120, "intake", List.of(
-                                Map.of("id", "pets", "kind", "YES_NO", "label", Map.of("en", "Are there pets at home?",
-                                        "es", "¿Hay mascotas en casa?"), "required", true),
-                                Map.of("id", "pets_secured", "kind", "YES_NO", "label",
-                                        Map.of("en", "Can they be kept in another room?"), "required", true,
-                                        "showIf", Map.of("question", "pets", "equals", "yes")))))
-                .put("/api/job-types/PORTAL_WEB").then().statusCode(200);
-        given().auth().oauth2(f.admin).contentType("application/json").body(Map.of("code", "WEB_BIG", "name",
-                        "All-morning job", "defaultDurationMin", 200, "bookableOnline", false))
-                .put("/api/job-types/WEB_BIG").then().statusCode(200);
+        PortalFixture.onlineJob(f.admin, "PORTAL_WEB", "Router fix", List.of(
+                Map.of("id", "pets", "kind", "YES_NO", "label", Map.of("en", "Are there pets at home?",
+                        "es", "¿Hay mascotas en casa?"), "required", true),
+                Map.of("id", "pets_secured", "kind", "YES_NO", "label",
+                        Map.of("en", "Can they be kept in another room?"), "required", true,
+                        "showIf", Map.of("question", "pets", "equals", "yes"))));
+        PortalFixture.morningFiller(f.admin, "WEB_BIG");
     }
 
     @AfterEach
@@ -121,7 +117,7 @@ class PortalBrowserTest {
         assertTrue(slots.size() >= 2, "the territory's windows over the coming days");
         click(By.cssSelector("input[name=slot][data-start='" + TUE_8 + "']"));
 
-        String phone = "+34600555" + (100 + (int) (Math.random() * 800));
+        String phone = PortalFixture.phone("+34600555");
         browser.findElement(By.id("name")).sendKeys("Rosa Diaz");
         browser.findElement(By.id("phone")).sendKeys(phone);
         String code;
@@ -180,7 +176,8 @@ class PortalBrowserTest {
                  "jobType":"WEB_BIG","windowStart":"%s","windowEnd":"%s","territoryId":"web-w"}"""
                 .formatted(f.addresses.get(30).lat(), f.addresses.get(30).lon(), TUE_8, TUE_12))
                 .post("/api/appointments").then().statusCode(201).extract().path("id");
-        String token = bookOnline(lat, lon, "+34600666" + (100 + (int) (Math.random() * 800)));
+        String token = PortalFixture.bookOnline("PORTAL_WEB", Map.of("pets", "no"), lat, lon,
+                PortalFixture.phone("+34600666"), WED_8, WED_12);
 
         browser.get(base.resolve("/manage/#" + token).toString());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("actions")));
@@ -200,23 +197,6 @@ class PortalBrowserTest {
         wait.until(d -> d.findElement(By.id("result")).getText().startsWith("Done"));
         assertTrue(browser.findElement(By.id("when")).getText().contains("Tuesday"),
                 browser.findElement(By.id("when")).getText());
-    }
-
-    private String bookOnline(double lat, double lon, String phone) {
-        String codeId;
-        String code;
-        try (EventProbe texts = EventProbe.atEnd(Topics.PORTAL_MESSAGES)) {
-            codeId = given().contentType("application/json").body(Map.of("phone", phone))
-                    .post("/portal/api/codes").then().statusCode(202).extract().path("codeId");
-            code = texts.await(PortalMessage.class, m -> m.phone().equals(phone), 1, Duration.ofSeconds(20))
-                    .getFirst().code();
-        }
-        Map<String, Object> booking = new HashMap<>(Map.of("jobType", "PORTAL_WEB", "answers", Map.of("pets", "no"),
-                "address", "South Street", "lat", lat, "lon", lon, "windowStart", WED_8, "windowEnd", WED_12,
-                "name", "Ana Test", "phone", phone, "codeId", codeId));
-        booking.put("code", code);
-        return given().contentType("application/json").body(booking).post("/portal/api/bookings").then()
-                .statusCode(201).extract().path("manageToken");
     }
 
     /** Chooses an answer of a radio question by clicking its label, as a thumb would. */

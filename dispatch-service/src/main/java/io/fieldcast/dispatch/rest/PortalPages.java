@@ -1,4 +1,4 @@
-package io.fieldcast.dispatch.portal;
+package io.fieldcast.dispatch.rest;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;

@@ -1,5 +1,6 @@
-package io.fieldcast.dispatch.portal;
+package io.fieldcast.dispatch.rest;
 
+import io.fieldcast.dispatch.portal.PortalDtos;
 import io.fieldcast.dispatch.portal.PortalDtos.Booking;
 import io.fieldcast.dispatch.portal.PortalDtos.CancelRequest;
 import io.fieldcast.dispatch.portal.PortalDtos.CodeRequest;
@@ -9,6 +10,7 @@ import io.fieldcast.dispatch.portal.PortalDtos.PortalAddress;
 import io.fieldcast.dispatch.portal.PortalDtos.PortalJobType;
 import io.fieldcast.dispatch.portal.PortalDtos.PortalSlots;
 import io.fieldcast.dispatch.portal.PortalDtos.WindowRequest;
+import io.fieldcast.dispatch.portal.PortalService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -50,8 +52,6 @@ public class PortalResource {
 
     @Inject
     PortalService portal;
-    @Inject
-    Waitlist waitlist;
 
     @GET
     @Path("/job-types")
@@ -138,16 +138,14 @@ public class PortalResource {
     @Path("/manage/waitlist")
     @Operation(summary = "Ask to be offered an earlier window when one frees up")
     public Managed joinWaitlist(@HeaderParam(LINK_HEADER) @NotBlank @Size(max = 100) String link) {
-        waitlist.join(portal.appointment(link));
-        return portal.manage(link);
+        return portal.joinWaitlist(link);
     }
 
     @DELETE
     @Path("/manage/waitlist")
     @Operation(summary = "Stop waiting for an earlier window")
     public Managed leaveWaitlist(@HeaderParam(LINK_HEADER) @NotBlank @Size(max = 100) String link) {
-        waitlist.leave(portal.appointment(link));
-        return portal.manage(link);
+        return portal.leaveWaitlist(link);
     }
 
     @POST
@@ -155,7 +153,6 @@ public class PortalResource {
     @Operation(summary = "Take an earlier window offered from the waitlist; 409 when someone else took it first")
     public Managed accept(@HeaderParam(LINK_HEADER) @NotBlank @Size(max = 100) String link,
                           @PathParam("offer") UUID offer) {
-        waitlist.accept(portal.appointment(link), offer);
-        return portal.manage(link);
+        return portal.acceptOffer(link, offer);
     }
 }
