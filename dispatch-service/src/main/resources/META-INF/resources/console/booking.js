@@ -16,6 +16,34 @@ $('b-pick').addEventListener('click', () => {
     $('b-message').textContent = 'Click the map where the customer is.';
 });
 
+// The address as the caller says it, found on the map (the same search as the customers' booking page): choosing
+// one sets the place; the map pick stays for a place no address names.
+async function findAddress() {
+    const q = $('b-address').value.trim();
+    if (q.length < 2) { bookingMessage('Type the street (and number) first.', 'error'); return; }
+    try {
+        const found = await Api.get('/portal/api/addresses?limit=8&q=' + encodeURIComponent(q));
+        bookingMessage(found.length ? '' : 'No address on the map matches; check it, or pick the place on the map.',
+            found.length ? '' : 'error');
+        $('b-addresses').innerHTML = found.map((a, i) => `<li><button type="button" class="link" data-index="${i}"
+            data-testid="b-address-option">${esc(a.label)}</button></li>`).join('');
+        $('b-addresses').querySelectorAll('button').forEach(b => b.addEventListener('click', () => {
+            const a = found[Number(b.getAttribute('data-index'))];
+            $('b-address').value = a.label;
+            $('b-lat').value = a.lat.toFixed(6);
+            $('b-lon').value = a.lon.toFixed(6);
+            $('b-addresses').innerHTML = '';
+            bookingMessage('Place set from the address.');
+            $('b-job').focus();
+        }));
+    } catch (err) {
+        bookingMessage(err.message, 'error');
+    }
+}
+
+$('b-address-find').addEventListener('click', findAddress);
+$('b-address').addEventListener('keydown', e => { if (e.key === 'Enter') { e.preventDefault(); findAddress(); } });
+
 // A caller who booked before: find them by phone or name and book for them (their address comes along).
 let knownCustomer = null;
 

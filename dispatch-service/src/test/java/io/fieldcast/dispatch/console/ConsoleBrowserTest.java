@@ -2,10 +2,9 @@ package io.fieldcast.dispatch.console;
 
 import io.fieldcast.dispatch.testing.TestCompanies;
 import io.fieldcast.dispatch.testing.TestCompany;
-import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.events.RoutePlanned;
 import io.fieldcast.events.Topics;
-import io.fieldcast.roadnetwork.GeoPoint;
+import io.fieldcast.testing.Axe;
 import io.fieldcast.testing.ChromiumSession;
 import io.fieldcast.testing.EventProbe;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -51,8 +50,6 @@ class ConsoleBrowserTest {
     URL root;
     @Inject
     TestCompanies companies;
-    @Inject
-    Roads roads;
 
     private ChromiumSession chromium;
     private ChromeDriver browser;
@@ -78,10 +75,9 @@ class ConsoleBrowserTest {
         company.technician(TERRITORY + "-a", TERRITORY, 1, Map.of());
         company.book(10, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", TERRITORY, 3);
         company.book(11, "REPAIR", DAY + "T12:00:00Z", DAY + "T16:00:00Z", TERRITORY, 3);
-        GeoPoint customer = roads.network().randomResidentialPoints(60, 42).get(25);
         try {
             logIn(TERRITORY, 2);
-            UUID booked = bookThroughTheForm(customer);
+            UUID booked = bookThroughTheForm();
             solveAndWait();
             wait.until(ExpectedConditions.visibilityOfElementLocated(visit(booked)));
             String from = (String) browser.executeScript("return document.querySelector(arguments[0])"
@@ -213,6 +209,30 @@ class ConsoleBrowserTest {
         }
     }
 
+    @Test
+    void theConsoleAndTheUsersPagePassTheAccessibilityCheck() {
+        companies.create("console-a11y").book(13, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", "console-a11y",
+                3);
+        try {
+            logIn("console-a11y", 1);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tl-visit")));
+            List<Axe.Violation> console = Axe.serious(browser);
+            assertTrue(console.isEmpty(), "the console: " + console);
+            browser.findElement(By.id("account-link")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid='users'] tr")));
+            List<Axe.Violation> users = Axe.serious(browser);
+            assertTrue(users.isEmpty(), "the users page: " + users);
+            browser.get(root.toString());
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
+            List<Axe.Violation> login = Axe.serious(browser);
+            assertTrue(login.isEmpty(), "the login form: " + login);
+        } catch (RuntimeException | AssertionError e) {
+            dumpBrowser();
+            throw e;
+        }
+    }
+
     private void signIn(String user, String password) {
         browser.get(root.toString());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user"))).sendKeys(user);
@@ -232,14 +252,21 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".tl-row"), technicians));
     }
 
-    private UUID bookThroughTheForm(GeoPoint customer) {
+    /** Books as a dispatcher on the phone does: the address typed as the caller says it, found on the map. */
+    private UUID bookThroughTheForm() {
         browser.findElement(By.id("b-name")).sendKeys("Ana Lima");
         browser.findElement(By.id("b-phone")).sendKeys("+12125550188");
-        browser.findElement(By.id("b-address")).sendKeys("7 Birch Lane");
-        browser.executeScript("document.getElementById('b-lat').value = arguments[0];"
-                + "document.getElementById('b-lon').value = arguments[1];"
-                + "document.getElementById('b-date').value = arguments[2];"
-                + "document.getElementById('b-days').value = 1;", customer.lat(), customer.lon(), DAY);
+        browser.findElement(By.id("b-address")).sendKeys("2 north street");
+        browser.findElement(By.id("b-address-find")).click();
+        WebElement option = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[data-testid='b-address-option']")));
+        String label = option.getText();
+        option.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("b-message"), "from the address"));
+        assertEquals(label, browser.findElement(By.id("b-address")).getDomProperty("value"));
+        assertTrue(!browser.findElement(By.id("b-lat")).getDomProperty("value").isBlank(), "the place is set");
+        browser.executeScript("document.getElementById('b-date').value = arguments[0];"
+                + "document.getElementById('b-days').value = 1;", DAY);
         new Select(browser.findElement(By.id("b-job"))).selectByValue("REPAIR");
         browser.findElement(By.cssSelector("[data-testid='b-find']")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid='slot-book']"))).click();
