@@ -320,6 +320,14 @@ async function drawDetails() {
         <dt>Forecast</dt><dd>${v.forecast ? `${fmtTime(v.forecast.p50Arrival)} (${fmtTime(v.forecast.windowStart)}–${fmtTime(v.forecast.windowEnd)}, ${Math.round(100 * v.forecast.probabilityInWindow)} %)${v.forecast.reason ? ' — ' + esc(v.forecast.reason) : ''}` : '–'}</dd>
         ${why.length ? `<dt>Why</dt><dd>${why.map(esc).join('<br>')}</dd>` : ''}
       </dl>
+      ${['BOOKED', 'SCHEDULED'].includes(v.status) && Api.canChange() ? `<form class="row" id="move" data-testid="move">
+        <label class="inline">Move to <select id="move-tech" data-testid="move-tech">${state.technicians
+            .filter(t => state.timeline.rows.some(r => r.technicianId === t.id))
+            .map(t => `<option value="${esc(t.id)}"${t.id === v.technicianId ? ' selected' : ''}>${esc(t.name)}</option>`)
+            .join('')}</select></label>
+        <label class="inline">as stop <input id="move-position" data-testid="move-position" type="number" min="1"
+            max="60" value="${(v.sequence ?? 0) + 1}" style="width:4rem"></label>
+        <button type="submit" data-testid="move-submit">Move and pin</button></form>` : ''}
       <div class="row">
         ${v.pinned ? '<button type="button" id="unpin" data-testid="unpin">Unpin</button>' : ''}
         ${['BOOKED', 'SCHEDULED'].includes(v.status) ? `<input id="cancel-reason" data-testid="cancel-reason"
@@ -328,6 +336,11 @@ async function drawDetails() {
       </div>
       <h4>History</h4><ul class="list audit" id="audit" data-testid="audit"><li class="muted">loading…</li></ul>`;
     if (v.pinned) $('unpin').onclick = () => unpin(v.appointmentId);
+    // The keyboard's way to do what dragging on the timeline does: the same pin, then a solve around it.
+    if ($('move')) $('move').onsubmit = e => {
+        e.preventDefault();
+        pin(v.appointmentId, $('move-tech').value, Math.max(0, Number($('move-position').value) - 1));
+    };
     if ($('cancel-visit')) $('cancel-visit').onclick = () => cancelVisit(v.appointmentId, $('cancel-reason').value.trim());
     try {
         const trail = await Api.get('/api/audit?entity=appointment&id=' + v.appointmentId);

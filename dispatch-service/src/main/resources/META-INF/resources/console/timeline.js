@@ -101,8 +101,12 @@ const Timeline = (() => {
         moveNow(container, options.now, t0, t1);
 
         function block(track, v, index, start, end) {
+            // A button for the keyboard and screen readers: Enter or Space opens the details, where a visit is moved
+            // without dragging (technician and stop number).
             const b = div('tl-visit ' + (v.risk || ''), track, {'data-appointment': v.appointmentId,
-                'data-testid': 'tl-visit', 'data-status': v.status});
+                'data-testid': 'tl-visit', 'data-status': v.status, role: 'button', tabindex: '0',
+                'aria-label': `Stop ${index + 1}, ${v.jobType}, ${v.address}, window `
+                    + `${fmt.format(Date.parse(v.windowStart))} to ${fmt.format(Date.parse(v.windowEnd))}`});
             if (v.appointmentId === options.selected) b.classList.add('selected');
             b.style.setProperty('--c', ConsoleMap.STATUS_COLORS[v.status] || '#0b5394');
             b.style.left = pct(start);
@@ -137,6 +141,13 @@ const Timeline = (() => {
         container.onpointerdown = e => {
             const b = e.target.closest('.tl-visit');
             if (b && e.button === 0) drag(b, b.getAttribute('data-appointment'), e);
+        };
+        container.onkeydown = e => {
+            const b = e.target.closest('.tl-visit');
+            if (b && (e.key === 'Enter' || e.key === ' ')) {
+                e.preventDefault();
+                options.onSelect(b.getAttribute('data-appointment'));
+            }
         };
     }
 

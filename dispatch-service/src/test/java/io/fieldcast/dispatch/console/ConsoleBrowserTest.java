@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -203,6 +204,36 @@ class ConsoleBrowserTest {
             assertEquals(List.of("console-users"), territories);
             assertTrue(!browser.findElement(By.id("solve")).isDisplayed(), "no Solve for a supervisor");
             assertTrue(!browser.findElement(By.id("booking")).isDisplayed(), "no booking form for a supervisor");
+        } catch (RuntimeException | AssertionError e) {
+            dumpBrowser();
+            throw e;
+        }
+    }
+
+    @Test
+    void aVisitMovesToAnotherTechnicianWithTheKeyboardAlone() {
+        TestCompany company = companies.create("console-keys");
+        company.technician("console-keys-b", "console-keys", 3, Map.of());
+        String id = company.book(14, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", "console-keys", 3);
+        try {
+            logIn("console-keys", 2);
+            WebElement block = wait.until(ExpectedConditions.presenceOfElementLocated(visit(UUID.fromString(id))));
+            String from = (String) browser.executeScript("return arguments[0].closest('.tl-row')"
+                    + ".getAttribute('data-technician')", block);
+            String to = from.equals("console-keys-b") ? "console-keys-tech" : "console-keys-b";
+            // Tab to the visit and open it with Enter; choose the technician and the stop by keys; submit with Enter.
+            browser.executeScript("arguments[0].focus()", block);
+            new Actions(browser).sendKeys(Keys.ENTER).perform();
+            WebElement technician = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("move-tech")));
+            technician.sendKeys(to.equals("console-keys-b") ? "console-keys-b" : "console-keys-tech");
+            wait.until(d -> to.equals(new Select(d.findElement(By.id("move-tech"))).getFirstSelectedOption()
+                    .getDomProperty("value")));
+            WebElement stop = browser.findElement(By.id("move-position"));
+            stop.sendKeys(Keys.chord(Keys.CONTROL, "a"), "1", Keys.ENTER);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-message"), "Pinned"));
+            awaitSolved();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tl-row[data-technician='" + to
+                    + "'] .tl-visit[data-appointment='" + id + "'] [data-testid='pin']")));
         } catch (RuntimeException | AssertionError e) {
             dumpBrowser();
             throw e;
