@@ -57,7 +57,8 @@ async function showApp() {
     $('booking').hidden = readOnly;
     $('account-link').textContent = Api.hasRole('admin') ? 'Password & users' : 'Password';
     if (!state.map) {
-        state.map = ConsoleMap.create($('map'), {onVisit: select, onClick: mapClicked, onView: loadStreets});
+        state.map = ConsoleMap.create($('map'), {onVisit: select, onClick: mapClicked, onView: loadStreets,
+            path: via => Api.get('/api/roads/path?via=' + encodeURIComponent(via)).then(p => p.coordinates)});
         $('legend').innerHTML = Object.entries(ConsoleMap.STATUS_COLORS)
             .map(([s, c]) => `<span><i style="background:${c}"></i>${STATUS_LABEL[s]}</span>`).join('')
             + `<span><i style="border:2px solid ${ConsoleMap.RISK_COLORS.LATE}"></i>late</span>`

@@ -125,6 +125,9 @@ const ConsoleMap = (() => {
         }
 
         /** rows: [{technicianId, name, color, homeLat, homeLon, stops: [id]}]; visits: [{appointmentId, lat, lon, status, risk}] */
+        /** Road paths by the places they pass through, fetched once each (a route drawn again costs nothing). */
+        const paths = new Map();
+
         function setPlan(rows, visits) {
             routes.textContent = '';
             const byId = new Map(visits.map(v => [v.appointmentId, v]));
@@ -132,13 +135,27 @@ const ConsoleMap = (() => {
                 const points = [[row.homeLat, row.homeLon], ...row.stops.map(id => byId.get(id)).filter(Boolean)
                     .map(v => [v.lat, v.lon]), [row.homeLat, row.homeLon]];
                 if (points.length <= 2) continue;
-                el('polyline', {points: points.map(([la, lo]) => `${x(lo)},${y(la)}`).join(' '), fill: 'none',
+                // Straight between stops at once, then along the roads the van takes when the path arrives.
+                const key = points.map(([la, lo]) => la.toFixed(6) + ',' + lo.toFixed(6)).join(';');
+                const line = el('polyline', {points: draw(paths.get(key) || points), fill: 'none',
                     stroke: row.color, 'stroke-width': 2.5, 'stroke-opacity': .8, 'vector-effect': 'non-scaling-stroke',
-                    'data-technician': row.technicianId}, routes);
+                    'data-technician': row.technicianId, 'data-roads': paths.has(key) ? 'yes' : 'no'}, routes);
+                if (!paths.has(key) && handlers.path) {
+                    handlers.path(key).then(coordinates => {
+                        if (paths.size > 500) paths.clear();
+                        paths.set(key, coordinates);
+                        line.setAttribute('points', draw(coordinates));
+                        line.setAttribute('data-roads', 'yes');
+                    }).catch(() => {});
+                }
             }
             state.homes = rows.map(r => ({lat: r.homeLat, lon: r.homeLon, color: r.color, name: r.name}));
             state.visits = visits;
             drawOverlay();
+        }
+
+        function draw(points) {
+            return points.map(([la, lo]) => `${x(lo)},${y(la)}`).join(' ');
         }
 
         function setPositions(positions, colors) {

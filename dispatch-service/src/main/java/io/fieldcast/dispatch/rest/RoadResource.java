@@ -6,6 +6,7 @@ import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.platform.security.Roles;
 import io.fieldcast.roadnetwork.BoundingBox;
+import io.fieldcast.roadnetwork.GeoPoint;
 import io.fieldcast.roadnetwork.RoadClassLevel;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -21,6 +22,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +41,7 @@ public class RoadResource {
     Roads roads;
 
     private static final String NUMBER = "-?\\d{1,3}(\\.\\d{1,8})?";
+    private static final String VIA = NUMBER + "," + NUMBER + "(;" + NUMBER + "," + NUMBER + ")+";
     private static final double GRID = 0.01;
     private static final int MAX_CACHED = 400;
     private static final String EMPTY = "{\"type\":\"FeatureCollection\",\"features\":[]}";
@@ -70,6 +74,36 @@ public class RoadResource {
         cc.setMaxAge(3600);
         cc.setPrivate(true);
         return Response.ok(json).cacheControl(cc).build();
+    }
+
+    /** A route along the roads, for the map. */
+    public record RoadPath(List<double[]> coordinates) {
+    }
+
+    @GET
+    @Path("/path")
+    @Operation(summary = "The roads a van drives through the given places in order (lat,lon;lat,lon;…, 2 to 60), "
+            + "as [lat, lon] pairs: what the console's map draws for a route")
+    public RoadPath path(@QueryParam("via") @NotBlank @Size(max = 2000) @Pattern(regexp = VIA,
+            message = "must be 2 to 60 places as lat,lon separated by ;") String via) {
+        List<GeoPoint> places = new ArrayList<>();
+        for (String place : via.split(";")) {
+            String[] p = place.split(",");
+            try {
+                places.add(new GeoPoint(Double.parseDouble(p[0]), Double.parseDouble(p[1])));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("via", "not a place on Earth: " + place);
+            }
+        }
+        if (places.size() < 2 || places.size() > 60) {
+            throw ApiException.badRequest("via", "2 to 60 places, not " + places.size());
+        }
+        return new RoadPath(roads.path(places, 8).stream().map(g -> new double[]{round(g.lat()), round(g.lon())})
+                .toList());
+    }
+
+    private static double round(double degrees) {
+        return Math.round(degrees * 1e6) / 1e6;
     }
 
     /** Every street of a town; only through roads of a region, or the browser draws hundreds of thousands. */

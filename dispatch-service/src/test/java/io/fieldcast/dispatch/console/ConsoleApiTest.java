@@ -26,6 +26,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The endpoints the dispatcher console needs beside booking and planning: clock, roads, positions, timeline. */
@@ -93,6 +94,19 @@ class ConsoleApiTest {
         given().auth().oauth2(token).get("/api/roads").then().statusCode(400);
         given().auth().oauth2(token).queryParam("territory", "nowhere").get("/api/roads").then().statusCode(404);
         given().queryParam("territory", "console-roads").get("/api/roads").then().statusCode(401);
+
+        // A route along the roads: it starts and ends at the places, and follows the streets between them.
+        var a = f.addresses.get(5);
+        var b = f.addresses.get(6);
+        String via = String.format(Locale.ROOT, "%.6f,%.6f;%.6f,%.6f", a.lat(), a.lon(), b.lat(), b.lon());
+        List<List<Float>> path = given().auth().oauth2(token).queryParam("via", via).get("/api/roads/path").then()
+                .statusCode(200).extract().path("coordinates");
+        assertTrue(path.size() > 2, "more than a straight line: " + path.size() + " points");
+        assertEquals(b.lat(), path.getLast().get(0), 1e-5);
+        given().auth().oauth2(token).queryParam("via", "1,2").get("/api/roads/path").then().statusCode(400);
+        given().auth().oauth2(token).queryParam("via", "91,2;3,4").get("/api/roads/path").then().statusCode(400)
+                .body("message", containsString("not a place"));
+        given().queryParam("via", via).get("/api/roads/path").then().statusCode(401);
     }
 
     @Test

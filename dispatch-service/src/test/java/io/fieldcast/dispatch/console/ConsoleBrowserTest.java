@@ -81,6 +81,10 @@ class ConsoleBrowserTest {
             UUID booked = bookThroughTheForm();
             solveAndWait();
             wait.until(ExpectedConditions.visibilityOfElementLocated(visit(booked)));
+            // The map draws each route along the roads the van takes, not straight between stops.
+            WebElement route = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#map polyline[data-roads='yes']")));
+            assertTrue(route.getAttribute("points").split(" ").length > 4, route.getAttribute("points"));
             String from = (String) browser.executeScript("return document.querySelector(arguments[0])"
                     + ".closest('.tl-row').getAttribute('data-technician')", css(booked));
             String to = from.equals(TERRITORY + "-a") ? TERRITORY + "-tech" : TERRITORY + "-a";
