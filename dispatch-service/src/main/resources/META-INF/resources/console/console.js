@@ -84,7 +84,8 @@ async function showApp() {
         await chooseTerritory(chosen.id, today());
         // In the demo the clock runs 60x: positions every 2 s, the day every 15 s (it costs a road matrix).
         state.timers.push(setInterval(syncClock, 5000), setInterval(tickClock, 1000),
-            setInterval(loadPositions, 2000), setInterval(() => loadTimeline(false), 15000));
+            setInterval(loadPositions, 2000), setInterval(() => loadTimeline(false), 15000),
+            setInterval(loadWeek, 60000));
     } catch (err) {
         if (err.status !== 401) status(err.message, true);
     }
@@ -161,6 +162,76 @@ async function chooseDate(date) {
     $('plan-message').textContent = '';
     await loadTimeline(true);
     await loadPlanStatus();
+    loadWeek();
+}
+
+/**
+ * Moving a visit to another day is a reschedule: the windows that day can absorb (the same capacity check as a booking),
+ * then the customer's new window, which re-checks capacity under the day's lock and texts the customer.
+ */
+async function offerOtherDay(v, date) {
+    if (!date) return;
+    try {
+        const query = new URLSearchParams({lat: v.lat, lon: v.lon, jobType: v.jobType, from: date, to: date,
+            territory: state.territory});
+        const free = (await Api.get('/api/slots?' + query)).sort((a, b) => a.windowStart.localeCompare(b.windowStart));
+        $('move-windows').innerHTML = free.length === 0 ? '<li class="muted">no free window that day</li>'
+            : free.map((f, i) => `<li><button type="button" class="link" data-index="${i}" data-testid="move-window">
+                ${fmtTime(f.windowStart)}–${fmtTime(f.windowEnd)}</button></li>`).join('');
+        $('move-windows').querySelectorAll('button').forEach(b => b.addEventListener('click', async () => {
+            const f = free[Number(b.getAttribute('data-index'))];
+            try {
+                await Api.put(`/api/appointments/${v.appointmentId}/window`, {windowStart: f.windowStart,
+                    windowEnd: f.windowEnd, reason: 'moved to another day by the dispatcher'});
+                planMessage(`Moved to ${date} ${fmtTime(f.windowStart)}–${fmtTime(f.windowEnd)}; the customer is told.`, 'ok');
+                await loadTimeline(true);
+                loadWeek();
+            } catch (err) {
+                planMessage(err.message, 'error');
+            }
+        }));
+    } catch (err) {
+        planMessage(err.message, 'error');
+    }
+}
+
+// ---- week board ------------------------------------------------------------------------------------------------
+
+/** The week from the shown date's Monday: per technician and day the share of the shift the plan takes. */
+async function loadWeek() {
+    if (!state.territory || !state.date) return;
+    const shown = new Date(state.date + 'T00:00:00Z');
+    const monday = new Date(shown);
+    monday.setUTCDate(shown.getUTCDate() - ((shown.getUTCDay() + 6) % 7));
+    const from = monday.toISOString().slice(0, 10);
+    try {
+        const week = await Api.get(`/api/slots/week?territory=${encodeURIComponent(state.territory)}&from=${from}&days=7`);
+        if (week.territoryId !== state.territory) return;
+        drawWeek(week);
+    } catch (err) {
+        if (err.status !== 401) status('Week: ' + err.message, true);
+    }
+}
+
+function drawWeek(week) {
+    const dayName = new Intl.DateTimeFormat('en-GB', {weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC'});
+    const pct = (busy, shift) => shift > 0 ? Math.round(100 * busy / shift) : 0;
+    const head = `<thead><tr><th scope="col">Technician</th>${week.days.map(d => `<th scope="col"><button type="button"
+        class="link" data-day="${d.date}" data-testid="week-day"${d.date === state.date ? ' aria-current="date"' : ''}>
+        ${esc(dayName.format(Date.parse(d.date + 'T00:00:00Z')))}</button><div class="muted">${d.visits} visits ·
+        ${pct(d.busyMinutes, d.shiftMinutes)} %${d.unassigned ? ` · <b class="error">${d.unassigned} unassigned</b>` : ''}</div></th>`)
+        .join('')}</tr></thead>`;
+    const ids = Object.keys(week.technicianNames);
+    const body = ids.map(id => `<tr><th scope="row">${esc(week.technicianNames[id])}</th>${week.days.map(d => {
+        const c = d.technicians.find(t => t.technicianId === id);
+        if (!c) return '<td class="muted">off</td>';
+        const p = pct(c.busyMinutes, c.shiftMinutes);
+        return `<td class="${p > 90 || c.broken ? 'full' : ''}" data-testid="week-cell" data-technician="${esc(id)}"
+            data-day="${d.date}">${c.visits} · ${p} %<div class="bar" aria-hidden="true"><div style="width:${Math.min(100, p)}%"></div></div></td>`;
+    }).join('')}</tr>`).join('');
+    $('week').innerHTML = `<caption class="sr-only">Week of ${esc(week.days[0].date)}</caption>${head}<tbody>${body}</tbody>`;
+    $('week').querySelectorAll('button[data-day]').forEach(b =>
+        b.addEventListener('click', () => chooseDate(b.getAttribute('data-day'))));
 }
 
 $('territory').addEventListener('change', e => chooseTerritory(e.target.value, null));
@@ -329,6 +400,10 @@ async function drawDetails() {
         <label class="inline">as stop <input id="move-position" data-testid="move-position" type="number" min="1"
             max="60" value="${(v.sequence ?? 0) + 1}" style="width:4rem"></label>
         <button type="submit" data-testid="move-submit">Move and pin</button></form>` : ''}
+      ${['BOOKED', 'SCHEDULED'].includes(v.status) && Api.canChange() ? `<form class="row" id="move-day" data-testid="move-day">
+        <label class="inline">Another day <input id="move-date" data-testid="move-date" type="date" value="${state.date}"></label>
+        <button type="submit" data-testid="move-day-find">Free windows</button></form>
+        <ul id="move-windows" class="list" data-testid="move-windows" aria-label="Free windows that day"></ul>` : ''}
       <div class="row">
         ${v.pinned ? '<button type="button" id="unpin" data-testid="unpin">Unpin</button>' : ''}
         ${['BOOKED', 'SCHEDULED'].includes(v.status) ? `<input id="cancel-reason" data-testid="cancel-reason"
@@ -337,6 +412,10 @@ async function drawDetails() {
       </div>
       <h4>History</h4><ul class="list audit" id="audit" data-testid="audit"><li class="muted">loading…</li></ul>`;
     if (v.pinned) $('unpin').onclick = () => unpin(v.appointmentId);
+    if ($('move-day')) $('move-day').onsubmit = e => {
+        e.preventDefault();
+        offerOtherDay(v, $('move-date').value);
+    };
     // The keyboard's way to do what dragging on the timeline does: the same pin, then a solve around it.
     if ($('move')) $('move').onsubmit = e => {
         e.preventDefault();

@@ -3,12 +3,15 @@ package io.fieldcast.dispatch.rest;
 import io.fieldcast.dispatch.booking.EmergencyReserve;
 import io.fieldcast.dispatch.booking.Slot;
 import io.fieldcast.dispatch.booking.SlotFinder;
+import io.fieldcast.dispatch.booking.WeekCapacity;
 import io.fieldcast.platform.security.Access;
 import io.fieldcast.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -34,6 +37,8 @@ public class SlotResource {
     JsonWebToken jwt;
     @Inject
     EmergencyReserve reserve;
+    @Inject
+    WeekCapacity week;
 
     @GET
     @Operation(summary = "Arrival windows the current plans can absorb for a job at a place, most comfortable first")
@@ -44,6 +49,17 @@ public class SlotResource {
                             @QueryParam("to") @NotNull LocalDate to,
                             @QueryParam("territory") @Size(max = 40) String territory) {
         return finder.find(lat, lon, jobType, from, to, territory);
+    }
+
+    @GET
+    @Path("/week")
+    @Operation(summary = "A territory's days side by side: per day and technician the shift, the minutes the plan "
+            + "takes and the visits (the console's week board)")
+    public WeekCapacity.Week week(@QueryParam("territory") @NotBlank @Size(max = 40) String territory,
+                                  @QueryParam("from") @NotNull LocalDate from,
+                                  @QueryParam("days") @Min(1) @Max(WeekCapacity.MAX_DAYS) Integer days) {
+        Access.of(jwt).requireVisible(territory, "territory " + territory);
+        return week.of(territory, from, days == null ? 7 : days);
     }
 
     @GET

@@ -2,6 +2,7 @@ package io.fieldcast.dispatch.console;
 
 import io.fieldcast.dispatch.testing.TestCompanies;
 import io.fieldcast.dispatch.testing.TestCompany;
+import io.fieldcast.events.AppointmentRescheduled;
 import io.fieldcast.events.RoutePlanned;
 import io.fieldcast.events.Topics;
 import io.fieldcast.testing.Axe;
@@ -238,6 +239,42 @@ class ConsoleBrowserTest {
             awaitSolved();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tl-row[data-technician='" + to
                     + "'] .tl-visit[data-appointment='" + id + "'] [data-testid='pin']")));
+        } catch (RuntimeException | AssertionError e) {
+            dumpBrowser();
+            throw e;
+        }
+    }
+
+    @Test
+    void theWeekBoardShowsEachDayAndAVisitMovesToAnotherDayThroughItsDetails() {
+        TestCompany company = companies.create("console-week");
+        String id = company.book(15, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", "console-week", 3);
+        String thursday = "2026-03-05";
+        By wednesdayCell = By.cssSelector("[data-testid='week-cell'][data-day='" + DAY + "']");
+        By thursdayCell = By.cssSelector("[data-testid='week-cell'][data-day='" + thursday + "']");
+        try {
+            logIn("console-week", 1);
+            wait.until(d -> d.findElement(wednesdayCell).getText().startsWith("1 ·"));
+            assertTrue(browser.findElement(thursdayCell).getText().startsWith("0 ·"));
+            assertEquals(7, browser.findElements(By.cssSelector("[data-testid='week-day']")).size(), "Monday to Sunday");
+
+            wait.until(ExpectedConditions.elementToBeClickable(visit(UUID.fromString(id)))).click();
+            WebElement date = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("move-date")));
+            browser.executeScript("arguments[0].value = arguments[1]", date, thursday);
+            try (EventProbe probe = EventProbe.atEnd(Topics.APPOINTMENTS)) {
+                browser.findElement(By.cssSelector("[data-testid='move-day-find']")).click();
+                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid='move-window']")))
+                        .click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-message"), "Moved to"));
+                probe.await(AppointmentRescheduled.class, e -> e.appointmentId().toString().equals(id), 1,
+                        Duration.ofSeconds(20));
+            }
+            wait.until(d -> d.findElement(thursdayCell).getText().startsWith("1 ·"));
+            assertTrue(browser.findElement(wednesdayCell).getText().startsWith("0 ·"));
+            // A day on the board opens that day.
+            browser.findElement(By.cssSelector("[data-testid='week-day'][data-day='" + thursday + "']")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.id("date"), "value", thursday));
+            wait.until(ExpectedConditions.presenceOfElementLocated(visit(UUID.fromString(id))));
         } catch (RuntimeException | AssertionError e) {
             dumpBrowser();
             throw e;
