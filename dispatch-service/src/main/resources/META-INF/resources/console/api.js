@@ -1,21 +1,23 @@
-// HTTP for the console: the token from sessionStorage, JSON both ways, errors as readable messages, and a
+// HTTP for the console: the token from the one sign-in of this origin (localStorage, shared with the report and the
+// outbox behind the gateway; another tab's sign-out ends this one too), JSON both ways, errors as readable messages, and a
 // 401 anywhere sends the dispatcher back to the login form.
 'use strict';
 
 const Api = (() => {
-    const KEY = 'fieldcast.console.session';
+    /** The one session of the origin: the console, the report and the outbox read it (see the gateway). */
+    const KEY = 'fieldcast.session';
     /** Why the last session ended, kept until the next login: a reload of the page still says it. */
     const ENDED = 'fieldcast.console.ended';
     const ENDED_MESSAGE = 'Your session has ended; please log in again.';
     let onUnauthorized = () => {};
 
     function session() {
-        return JSON.parse(sessionStorage.getItem(KEY) || 'null');
+        return JSON.parse(localStorage.getItem(KEY) || 'null');
     }
 
     function save(value) {
-        if (value) sessionStorage.setItem(KEY, JSON.stringify(value));
-        else sessionStorage.removeItem(KEY);
+        if (value) localStorage.setItem(KEY, JSON.stringify(value));
+        else localStorage.removeItem(KEY);
         if (value) sessionStorage.removeItem(ENDED);
     }
 
@@ -107,8 +109,23 @@ const Api = (() => {
         }
     }
 
+    // Signed out in another tab or page of this origin: this one is signed out too.
+    window.addEventListener('storage', e => {
+        if (e.key === KEY && !e.newValue) onUnauthorized('Signed out.');
+    });
+
+    /** Ends the session everywhere: every service refuses this user's earlier tokens (the server's part), then here. */
+    async function signOut() {
+        try {
+            if (session()) await request('POST', '/api/auth/sign-out', {});
+        } catch (err) {
+            // Signed out here anyway: an expired token has nothing left to end.
+        }
+        save(null);
+    }
+
     return {
-        session, save, login, stream, ApiError, endedMessage,
+        session, save, login, stream, ApiError, endedMessage, signOut,
         get: path => request('GET', path),
         post: (path, body) => request('POST', path, body ?? {}),
         put: (path, body) => request('PUT', path, body),

@@ -39,9 +39,9 @@ $('login-form').addEventListener('submit', async e => {
     }
 });
 
-$('logout').addEventListener('click', () => {
-    Api.save(null);
-    showLogin('Logged out.');
+$('logout').addEventListener('click', async () => {
+    await Api.signOut();
+    showLogin('Signed out everywhere.');
 });
 
 // ---- the app --------------------------------------------------------------------------------------------------
@@ -149,7 +149,8 @@ async function chooseTerritory(id, date) {
     Api.get('/api/roads?territory=' + encodeURIComponent(id)).then(state.map.setRoads)
         .catch(err => status('Roads: ' + err.message, true));
     tickClock();
-    await chooseDate(date || today());
+    // A date chosen meanwhile (or for the territory before) stays: switching territory keeps the day in view.
+    await chooseDate(date || state.date || today());
     loadPositions();
 }
 

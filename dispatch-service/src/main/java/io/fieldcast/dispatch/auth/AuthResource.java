@@ -134,6 +134,16 @@ public class AuthResource {
         return user;
     }
 
+    @POST
+    @Path("/sign-out")
+    @Authenticated
+    @Blocking
+    @Operation(summary = "Sign out everywhere: every service refuses this user's tokens issued until now")
+    public jakarta.ws.rs.core.Response signOut() {
+        users.signOutEverywhere(jwt.getName());
+        return jakarta.ws.rs.core.Response.noContent().build();
+    }
+
     @GET
     @Path("/me")
     @Authenticated

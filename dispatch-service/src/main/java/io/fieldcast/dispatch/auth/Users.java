@@ -183,6 +183,16 @@ public class Users {
         }));
     }
 
+    /** Ends every session of the user, in every service (a sign-out from any page of the one origin). */
+    public void signOutEverywhere(String username) {
+        Reactive.inTransaction(() -> AppUser.<AppUser>findById(username).chain(found -> {
+            AppUser user = existing(found, username);
+            user.updatedAt = clock.instant();
+            return audit.record("user", username, "SIGNED_OUT", username, null, null, null)
+                    .chain(() -> endSessions(user, username));
+        }));
+    }
+
     public AppUser find(String username) {
         return existing(Reactive.inSession(() -> AppUser.<AppUser>findById(username)), username);
     }

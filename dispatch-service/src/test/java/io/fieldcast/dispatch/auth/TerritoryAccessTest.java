@@ -210,6 +210,29 @@ class TerritoryAccessTest {
     }
 
     @Test
+    void signingOutEndsEverySessionOfTheUserAndANewSignInWorks() throws InterruptedException {
+        String omar = user("omar", "person", List.of("dispatcher"), List.of(north));
+        String first = login(omar, PASSWORD);
+        Thread.sleep(1100); // tokens count whole seconds: a second session, issued later than the first
+        String second = login(omar, PASSWORD);
+        Thread.sleep(1100);
+        try (EventProbe probe = EventProbe.atEnd(Topics.USERS)) {
+            given().auth().oauth2(second).post("/api/auth/sign-out").then().statusCode(204);
+            probe.await(UserAccessChanged.class, e -> e.username().equals(omar), 1, Duration.ofSeconds(20));
+        }
+        for (String token : List.of(first, second)) {
+            Await.until(() -> given().auth().oauth2(token).get("/api/auth/me").statusCode() == 401,
+                    "a token from before the sign-out is refused");
+        }
+        Thread.sleep(1100);
+        String again = login(omar, PASSWORD);
+        given().auth().oauth2(again).get("/api/auth/me").then().statusCode(200);
+        given().post("/api/auth/sign-out").then().statusCode(401);
+        given().auth().oauth2(f.admin).queryParam("entity", "user").queryParam("id", omar).get("/api/audit")
+                .then().statusCode(200).body("action", hasItem("SIGNED_OUT"));
+    }
+
+    @Test
     void aPasswordResetEndsTheOldPasswordAndAChangedOneWorks() {
         String ivo = user("ivo", "person", List.of("dispatcher"), List.of("*"));
         String secret = given().auth().oauth2(f.admin).post("/api/admin/users/" + ivo + "/password-reset").then()

@@ -83,9 +83,9 @@ class ConsoleBrowserTest {
             solveAndWait();
             wait.until(ExpectedConditions.visibilityOfElementLocated(visit(booked)));
             // The map draws each route along the roads the van takes, not straight between stops.
-            WebElement route = wait.until(ExpectedConditions.presenceOfElementLocated(
-                    By.cssSelector("#map polyline[data-roads='yes']")));
-            assertTrue(route.getAttribute("points").split(" ").length > 4, route.getAttribute("points"));
+            // (Read in one go: the routes are drawn anew at every refresh.)
+            wait.until(d -> (Boolean) browser.executeScript("return [...document.querySelectorAll("
+                    + "\"#map polyline[data-roads='yes']\")].some(p => p.getAttribute('points').split(' ').length > 4)"));
             String from = (String) browser.executeScript("return document.querySelector(arguments[0])"
                     + ".closest('.tl-row').getAttribute('data-technician')", css(booked));
             String to = from.equals(TERRITORY + "-a") ? TERRITORY + "-tech" : TERRITORY + "-a";
@@ -98,7 +98,10 @@ class ConsoleBrowserTest {
                     + "'] .tl-visit[data-appointment='" + booked + "'] [data-testid='pin']")));
 
             try (EventProbe probe = EventProbe.atEnd(Topics.ROUTES)) {
-                browser.findElement(By.id("publish")).click();
+                // The drag scrolled down to the timeline: bring the button back from under the sticky header.
+                WebElement publish = browser.findElement(By.id("publish"));
+                browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", publish);
+                publish.click();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-message"), "Published"));
                 List<RoutePlanned> routes = probe.await(RoutePlanned.class,
                         r -> r.territoryId().equals(TERRITORY) && r.technicianId().equals(to), 1,
@@ -118,7 +121,7 @@ class ConsoleBrowserTest {
                     .getText()));
 
             // A token the server no longer accepts sends the dispatcher back to the login form, saying why.
-            browser.executeScript("sessionStorage.setItem('fieldcast.console.session', JSON.stringify("
+            browser.executeScript("localStorage.setItem('fieldcast.session', JSON.stringify("
                     + "{token: 'expired', username: 'root', roles: ['admin']}))");
             browser.navigate().refresh();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-message"), "log in again"));
