@@ -3,7 +3,8 @@
 
 const tokenInput = document.getElementById('token');
 tokenInput.value = localStorage.getItem('fieldcast.token') || '';
-document.getElementById('save').onclick = () => {
+document.getElementById('token-form').onsubmit = (event) => {
+  event.preventDefault();
   localStorage.setItem('fieldcast.token', tokenInput.value.trim());
   load();
 };

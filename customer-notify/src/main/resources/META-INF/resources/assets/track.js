@@ -1,23 +1,27 @@
 // The customer's tracking page: the window, the technician on the map, updates pushed while the link is valid.
+// Its words come with the page (data-words, from the i18n/messages bundles) in the page's language, and the updates
+// are asked for in that language too (?lang=), so the date and the reason a window moved match the page.
 'use strict';
 
 const base = location.pathname.replace(/\/$/, '');
+const lang = document.documentElement.lang || 'en';
+const WORDS = JSON.parse(document.body.dataset.words || '{}');
 const canvas = document.getElementById('map');
+const note = document.getElementById('map-note');
 const ctx = canvas.getContext('2d');
 let roads = [], position = null;
-const STAGES = { SCHEDULED: 'Scheduled', EN_ROUTE: 'On the way', ARRIVED: 'Arrived', COMPLETED: 'Completed',
-  CANNOT_COMPLETE: 'Could not complete', CANCELED: 'Canceled' };
-const stageAtLoad = document.getElementById('stage').dataset.stage;
-document.getElementById('stage').textContent = STAGES[stageAtLoad] || stageAtLoad;
+
+function stage(code) {
+  return (WORDS.stages && WORDS.stages[code]) || code;
+}
 
 function draw() {
+  // Without a position there is nothing to draw: the note says why, in words that wrap on any screen.
+  canvas.hidden = !position;
+  note.hidden = !!position;
+  if (!position) return;
   canvas.width = canvas.clientWidth; canvas.height = canvas.clientHeight;
   ctx.clearRect(0, 0, canvas.width, canvas.height);
-  if (!position) {
-    ctx.fillStyle = '#666'; ctx.font = '16px system-ui';
-    ctx.fillText('The map appears when your technician is on the way.', 20, 40);
-    return;
-  }
   const span = 0.02, cosLat = Math.cos(position.lat * Math.PI / 180);
   const scale = Math.min(canvas.width / (2 * span * cosLat), canvas.height / (2 * span));
   const px = lon => canvas.width / 2 + (lon - position.lon) * cosLat * scale;
@@ -40,21 +44,28 @@ function showManage(url) {
   document.getElementById('manage-line').hidden = !ok;
 }
 
+function text(id, value) {
+  const element = document.getElementById(id);
+  if (element.textContent !== value) element.textContent = value;
+}
+
 function show(s) {
-  document.getElementById('start').textContent = s.windowStart;
-  document.getElementById('end').textContent = s.windowEnd;
-  document.getElementById('why').textContent = s.why || '';
-  if (s.technician) document.getElementById('technician').textContent = s.technician;
-  document.getElementById('stage').textContent = STAGES[s.stage] || s.stage;
+  if (s.date) text('date', s.date);
+  text('start', s.windowStart);
+  text('end', s.windowEnd);
+  text('why', s.why || '');
+  if (s.technician) text('technician', s.technician);
+  text('stage', stage(s.stage));
+  document.getElementById('stage').dataset.stage = s.stage;
   position = s.lat != null ? { lat: s.lat, lon: s.lon } : null;
-  document.getElementById('seen').textContent = s.positionAt ? '· position at ' + s.positionAt : '';
+  text('seen', s.positionAt ? (WORDS.positionAt || '{0}').replace('{0}', s.positionAt) : '');
   showManage(s.manageUrl);
   draw();
 }
 
 fetch(base + '/roads').then(r => r.ok ? r.json() : { features: [] })
   .then(g => { roads = g.features || []; draw(); }).catch(() => {});
-const events = new EventSource(base + '/events');
+const events = new EventSource(base + '/events?lang=' + encodeURIComponent(lang));
 events.onmessage = e => show(JSON.parse(e.data));
 window.addEventListener('resize', draw);
 draw();

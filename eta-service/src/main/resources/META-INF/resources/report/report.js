@@ -146,8 +146,10 @@
         return e;
     }
 
+    // One picture each, named by its figure's caption; the bars' and dots' figures are in their tooltips.
     function svg(container, width, height) {
-        const s = el('svg', {viewBox: `0 0 ${width} ${height}`, role: 'img'});
+        const s = el('svg', {viewBox: `0 0 ${width} ${height}`, role: 'img',
+            'aria-labelledby': container.id + '-caption'});
         container.replaceChildren(s);
         return s;
     }

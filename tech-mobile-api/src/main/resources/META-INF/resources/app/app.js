@@ -7,7 +7,7 @@ const NEXT = {
     EN_ROUTE: ['ARRIVED', 'CANNOT_COMPLETE'],
     ARRIVED: ['COMPLETED', 'CANNOT_COMPLETE'],
 };
-const LABEL = {EN_ROUTE: 'On my way', ARRIVED: 'Arrived', COMPLETED: 'Completed', CANNOT_COMPLETE: "Can't complete"};
+const t = I18n.t;
 const PING_BATCH = 20;
 const PING_FLUSH_MS = 15000;
 const $ = id => document.getElementById(id);
@@ -83,7 +83,7 @@ $('login-form').addEventListener('submit', async event => {
         });
         const body = await response.json();
         if (!response.ok) {
-            $('login-error').textContent = body.message || 'Login failed';
+            $('login-error').textContent = body.message || t('loginFailed');
             return;
         }
         saveSession({token: body.token, refreshToken: body.refreshToken, technicianId: body.technicianId});
@@ -91,7 +91,7 @@ $('login-form').addEventListener('submit', async event => {
         show();
         await loadRoute();
     } catch (e) {
-        $('login-error').textContent = 'No network: log in once you are online';
+        $('login-error').textContent = t('loginOffline');
     }
 });
 
@@ -118,9 +118,9 @@ async function loadRoute() {
             $('day-error').textContent = '';
         } else if (response.status === 404) {
             state.route = null;
-            $('day-error').textContent = 'No route published for today yet.';
+            $('day-error').textContent = t('noRoute');
         } else {
-            $('day-error').textContent = (await response.json()).message || 'Could not load the route';
+            $('day-error').textContent = (await response.json()).message || t('routeFailed');
         }
         const map = await api('/api/me/route/map');
         if (map.ok) {
@@ -129,7 +129,7 @@ async function loadRoute() {
         }
         await loadRoads();
     } catch (e) {
-        $('day-error').textContent = 'Offline: showing the route as last loaded.';
+        $('day-error').textContent = t('offlineRoute');
     }
     await render();
 }
@@ -150,7 +150,7 @@ async function render() {
     const list = $('visits');
     list.textContent = '';
     const route = state.route;
-    $('day-title').textContent = route ? `${route.date} · plan ${route.planVersion} · ${route.visits.length} visits` : '';
+    $('day-title').textContent = route ? t('dayTitle', route.date, route.planVersion, route.visits.length) : '';
     if (!route) return;
     const queued = await Outbox.all();
     const localStatus = {};
@@ -163,7 +163,7 @@ async function render() {
 }
 
 function time(iso) {
-    return iso ? new Date(iso).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'}) : '–';
+    return iso ? new Date(iso).toLocaleTimeString(I18n.lang, {hour: '2-digit', minute: '2-digit'}) : '–';
 }
 
 // 1, 2, 3 in driving order (dispatch's sequence starts at 0).
@@ -179,25 +179,27 @@ function visitCard(visit, status, waiting) {
     const lat = visit.location?.lat, lon = visit.location?.lon;
     const phone = (visit.customerPhone || '').replace(/[^+0-9]/g, '');
     li.innerHTML = `
-        <span class="status">${status.replace('_', ' ')}${waiting ? ' (waiting to send)' : ''}</span>
+        <span class="status">${escape(t('status.' + status))}${waiting ? ' ' + escape(t('waitingToSend')) : ''}</span>
         <h2>${position(visit)}. ${escape(visit.customerFirstName || '')}</h2>
         <div>${escape(visit.address || '')}</div>
-        <div class="muted">${escape(visit.jobType || '')} · window ${time(visit.windowStart)}–${time(visit.windowEnd)}
-            · planned ${time(visit.plannedArrival)}</div>
-        ${visit.toldWindowStart ? `<div class="told">Customer told ${time(visit.toldWindowStart)}–${time(visit.toldWindowEnd)}
-            — don't ring before ${time(visit.toldWindowStart)}</div>` : ''}
-        ${visit.notes ? `<div>📝 ${escape(visit.notes)}</div>` : ''}
+        <div class="muted">${escape(visit.jobType || '')} · ${escape(t('window', time(visit.windowStart),
+            time(visit.windowEnd)))} · ${escape(t('planned', time(visit.plannedArrival)))}</div>
+        ${visit.toldWindowStart ? `<div class="told">${escape(t('told', time(visit.toldWindowStart),
+            time(visit.toldWindowEnd)))}</div>` : ''}
+        ${visit.notes ? `<div><span aria-hidden="true">📝</span> <span class="visually-hidden">${escape(t('notes'))}</span>
+            ${escape(visit.notes)}</div>` : ''}
         <div class="links">
-            ${phone ? `<a class="call" href="tel:${phone}">Call</a>` : ''}
-            ${lat != null ? `<a href="geo:${lat},${lon}?q=${lat},${lon}">Navigate</a>
-            <a href="https://www.openstreetmap.org/directions?to=${lat}%2C${lon}" target="_blank" rel="noopener">Route in OSM</a>` : ''}
+            ${phone ? `<a class="call" href="tel:${phone}">${escape(t('call'))}</a>` : ''}
+            ${lat != null ? `<a href="geo:${lat},${lon}?q=${lat},${lon}">${escape(t('navigate'))}</a>
+            <a href="https://www.openstreetmap.org/directions?to=${lat}%2C${lon}" target="_blank" rel="noopener">${
+                escape(t('osm'))}<span class="visually-hidden"> ${escape(t('opensNewTab'))}</span></a>` : ''}
         </div>
         <div class="actions"></div>`;
     const actions = li.querySelector('.actions');
     for (const next of NEXT[status] || []) {
         const button = document.createElement('button');
         button.type = 'button';
-        button.textContent = LABEL[next];
+        button.textContent = t('action.' + next);
         button.dataset.status = next;
         if (next === 'CANNOT_COMPLETE') button.className = 'danger';
         button.addEventListener('click', () => next === 'CANNOT_COMPLETE' ? askReason(visit)
@@ -229,7 +231,7 @@ $('reason-dialog').addEventListener('close', () => {
 async function changeStatus(visit, status, reasonCode = null, note = null) {
     await Outbox.add({
         kind: 'status', appointmentId: visit.appointmentId,
-        label: `${position(visit)}. ${visit.customerFirstName}: ${LABEL[status]}`,
+        label: `${position(visit)}. ${visit.customerFirstName}: ${t('action.' + status)}`,
         url: `/api/me/visits/${visit.appointmentId}/status`,
         body: {status, reasonCode, note, deviceTime: new Date().toISOString(), clientId: newId()},
     });
@@ -247,11 +249,10 @@ function startShift() {
         state.pings.push({clientId: newId(), deviceTime: new Date(position.timestamp).toISOString(),
             lat: c.latitude, lon: c.longitude, accuracy: c.accuracy, speed: c.speed, heading: c.heading});
         if (state.pings.length >= PING_BATCH) queuePings();
-    }, error => { $('day-error').textContent = 'GPS: ' + error.message; },
+    }, error => { $('day-error').textContent = t('gps', error.message); },
     {enableHighAccuracy: true, maximumAge: 5000});
     localStorage.setItem('fieldcast.shift', 'on');
-    $('shift').dataset.on = 'true';
-    $('shift').textContent = 'On shift (GPS on)';
+    shiftButton(true);
 }
 
 function stopShift() {
@@ -259,14 +260,19 @@ function stopShift() {
     state.watch = null;
     queuePings();
     localStorage.removeItem('fieldcast.shift');
-    $('shift').dataset.on = 'false';
-    $('shift').textContent = 'Start shift (GPS)';
+    shiftButton(false);
+}
+
+function shiftButton(on) {
+    $('shift').dataset.on = String(on);
+    $('shift').setAttribute('aria-pressed', String(on));
+    $('shift').textContent = t(on ? 'onShift' : 'startShift');
 }
 
 async function queuePings() {
     if (state.pings.length === 0) return;
     const pings = state.pings.splice(0, state.pings.length);
-    await Outbox.add({kind: 'pings', label: `${pings.length} GPS points`, url: '/api/me/locations', body: {pings}});
+    await Outbox.add({kind: 'pings', label: t('gpsPoints', pings.length), url: '/api/me/locations', body: {pings}});
     await updatePending();
     flush();
 }
@@ -311,7 +317,7 @@ async function flush() {
 
 async function updatePending() {
     const items = await Outbox.all();
-    $('pending').textContent = `${items.length} waiting`;
+    $('pending').textContent = t('waiting', items.length);
     $('pending').dataset.count = String(items.length);
     const queue = $('queue');
     queue.textContent = '';
@@ -323,12 +329,15 @@ async function updatePending() {
 }
 
 $('pending').addEventListener('click', () => { $('queue-details').open = !$('queue-details').open; });
+$('queue-details').addEventListener('toggle', () => {
+    $('pending').setAttribute('aria-expanded', String($('queue-details').open));
+});
 
 // ---- Views -------------------------------------------------------------------------------------------------
 
 function drawMap(localStatus = {}) {
     if (!state.geojson) {
-        $('map').textContent = 'Map not loaded yet';
+        $('map').textContent = t('mapNotLoaded');
         return;
     }
     const route = state.geojson.features.map(f => f.properties?.kind === 'visit'
@@ -343,6 +352,8 @@ function tab(showMap) {
     $('visits').hidden = showMap;
     $('tab-map').classList.toggle('active', showMap);
     $('tab-list').classList.toggle('active', !showMap);
+    $('tab-map').setAttribute('aria-pressed', String(showMap));
+    $('tab-list').setAttribute('aria-pressed', String(!showMap));
     render();
 }
 
@@ -350,7 +361,7 @@ $('tab-list').addEventListener('click', () => tab(false));
 $('tab-map').addEventListener('click', () => tab(true));
 
 function network() {
-    $('net').textContent = navigator.onLine ? 'online' : 'offline';
+    $('net').textContent = t(navigator.onLine ? 'online' : 'offline');
     $('net').dataset.online = String(navigator.onLine);
 }
 
@@ -363,8 +374,24 @@ function show() {
     $('day-view').hidden = !loggedIn;
 }
 
-async function start() {
+// The visible language switch: the other language's name, in that language.
+function words() {
+    I18n.apply();
+    $('lang').textContent = t('switchTo');
+    $('lang').lang = I18n.other();
     network();
+    shiftButton(state.watch !== null);
+}
+
+$('lang').addEventListener('click', async () => {
+    I18n.use(I18n.other());
+    words();
+    await updatePending();
+    await render();
+});
+
+async function start() {
+    words();
     show();
     await updatePending();
     if (state.session) {

@@ -23,7 +23,7 @@ const RouteMap = (() => {
         const route = geojson.features.filter(f => f.properties?.kind !== 'road');
         const all = (route.length ? route : geojson.features).flatMap(f => coordinates(f.geometry));
         if (all.length === 0) {
-            container.textContent = 'Nothing to draw';
+            container.textContent = I18n.t('nothingToDraw');
             return;
         }
         const lons = all.map(c => c[0]), lats = all.map(c => c[1]);
@@ -37,6 +37,10 @@ const RouteMap = (() => {
         const y = lat => pad + (maxLat - lat) * scale;
         const svg = document.createElementNS(NS, 'svg');
         svg.setAttribute('viewBox', `0 0 ${pad * 2 + w * scale} ${pad * 2 + h * scale}`);
+        // One picture for a screen reader, named by its stops; the list view says the same in words.
+        svg.setAttribute('role', 'img');
+        svg.setAttribute('aria-label', I18n.t('mapLabel',
+            geojson.features.filter(f => f.properties?.kind === 'visit').length));
         const order = f => ({road: 0, route: 1, visit: 2}[f.properties.kind] ?? 0);
         [...geojson.features].sort((a, b) => order(a) - order(b)).forEach(f => svg.appendChild(shape(f, x, y)));
         container.appendChild(svg);

@@ -1,7 +1,7 @@
 // Caches the app shell so the app opens without a network; API calls always go to the network
 // (the page queues what fails in IndexedDB and replays it).
-const SHELL = 'fieldcast-shell-v2';
-const FILES = ['./', 'index.html', 'app.css', 'queue.js', 'map.js', 'app.js', 'manifest.webmanifest', 'icon.svg'];
+const SHELL = 'fieldcast-shell-v3';
+const FILES = ['./', 'index.html', 'app.css', 'i18n.js', 'queue.js', 'map.js', 'app.js', 'manifest.webmanifest', 'icon.svg'];
 
 self.addEventListener('install', event => {
     event.waitUntil(caches.open(SHELL).then(cache => cache.addAll(FILES)).then(() => self.skipWaiting()));

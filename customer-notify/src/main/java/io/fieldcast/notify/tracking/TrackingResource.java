@@ -1,5 +1,7 @@
 package io.fieldcast.notify.tracking;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fieldcast.notify.config.NotifySettings;
 import io.fieldcast.notify.templates.MessageRenderer;
 import io.smallrye.mutiny.Multi;
@@ -7,8 +9,10 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -24,8 +28,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The customer's tracking page behind a signed, expiring link. Public by design; a forged, expired or unknown token
@@ -37,8 +51,15 @@ import java.util.UUID;
 public class TrackingResource {
 
     private static final String NOT_FOUND_PAGE = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-            + "<title>Not found</title></head><body><h1>Not found</h1>"
-            + "<p>This tracking link is not valid or has expired.</p></body></html>";
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            + "<title>Not found</title></head><body><main><h1>Not found</h1>"
+            + "<p>This tracking link is not valid or has expired.</p></main></body></html>";
+    /** The languages the page speaks (the i18n/messages bundles' track.* keys); the first is the fallback. */
+    static final List<String> LANGUAGES = List.of("en", "es");
+    private static final List<String> STAGES = List.of("SCHEDULED", "EN_ROUTE", "ARRIVED", "COMPLETED",
+            "CANNOT_COMPLETE", "CANCELED");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String EMPTY_ROADS = "{\"type\":\"FeatureCollection\",\"features\":[]}";
 
     private static final MessageRenderer RENDERER = new MessageRenderer();
@@ -60,32 +81,49 @@ public class TrackingResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Tracking page: window, technician's first name, live position while en route")
-    public Uni<Response> page(@PathParam("token") String token, @Context HttpServerRequest request) {
-        return known(token, request).map(state -> state == null ? notFound()
-                : Response.ok(render(token, state), MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
-                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build());
+    @Operation(summary = "Tracking page: window, technician's first name, live position while en route; in the "
+            + "language asked for (lang), else the customer's, else the browser's (Accept-Language), else English")
+    public Uni<Response> page(@PathParam("token") String token, @QueryParam("lang") String lang,
+                              @HeaderParam("Accept-Language") String acceptLanguage,
+                              @Context HttpServerRequest request) {
+        UUID appointment = verified(token, request);
+        String asked = supported(lang);
+        return tracking.state(appointment, asked).chain(state -> {
+            if (state == null || asked != null || supported(state.language()) != null) {
+                return Uni.createFrom().item(state);
+            }
+            // The customer's language is one the page does not speak: the browser's, if it speaks that.
+            return tracking.state(appointment, Optional.ofNullable(fromAcceptLanguage(acceptLanguage))
+                    .orElse(LANGUAGES.getFirst()));
+        }).map(state -> state == null ? notFound()
+                : Response.ok(render(state), MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
+                .header("Vary", "Accept-Language").build());
     }
 
     @GET
     @Path("state")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "What the tracking page shows, as JSON")
-    public Uni<TrackingState> state(@PathParam("token") String token, @Context HttpServerRequest request) {
-        return known(token, request).onItem().ifNull().failWith(() -> new WebApplicationException(notFound()));
+    @Operation(summary = "What the tracking page shows, as JSON (date and reason in lang, else the customer's)")
+    public Uni<TrackingState> state(@PathParam("token") String token, @QueryParam("lang") String lang,
+                                    @Context HttpServerRequest request) {
+        return tracking.state(verified(token, request), supported(lang)).onItem().ifNull()
+                .failWith(() -> new WebApplicationException(notFound()));
     }
 
     @GET
     @Path("events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Server-sent updates of the tracking state (live position while en route)")
-    public Multi<TrackingState> events(@PathParam("token") String token, @Context HttpServerRequest request) {
+    @Operation(summary = "Server-sent updates of the tracking state (live position while en route), in lang")
+    public Multi<TrackingState> events(@PathParam("token") String token, @QueryParam("lang") String lang,
+                                       @Context HttpServerRequest request) {
         UUID appointment = verified(token, request);
+        String language = supported(lang);
         // The stream ends when the link expires: an open page does not outlive its token.
         return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(config.tracking().pushInterval())
                 .select().first(tick -> links.verify(token).isPresent())
-                .onItem().transformToUniAndConcatenate(tick -> tracking.state(appointment))
+                .onItem().transformToUniAndConcatenate(tick -> tracking.state(appointment, language))
                 .select().where(Objects::nonNull);
     }
 
@@ -99,11 +137,6 @@ public class TrackingResource {
             roads = config.tracking().roadsGeojson().map(TrackingResource::file).orElse(EMPTY_ROADS);
         }
         return roads;
-    }
-
-    private Uni<TrackingState> known(String token, HttpServerRequest request) {
-        UUID appointment = verified(token, request);
-        return tracking.state(appointment);
     }
 
     private UUID verified(String token, HttpServerRequest request) {
@@ -123,18 +156,86 @@ public class TrackingResource {
                 .header("Retry-After", "60").entity("Too many requests").build());
     }
 
-    private String render(String token, TrackingState s) {
-        return template.replace("{{token}}", token)
-                .replace("{{date}}", html(s.date()))
-                .replace("{{windowStart}}", html(s.windowStart()))
-                .replace("{{windowEnd}}", html(s.windowEnd()))
-                .replace("{{why}}", html(s.why() == null ? "" : s.why()))
-                .replace("{{technician}}", html(s.technician() == null ? "Your technician" : s.technician()))
-                .replace("{{stage}}", html(s.stage()))
-                .replace("{{manageHidden}}", s.manageUrl() == null ? "hidden" : "")
-                .replace("{{manageUrl}}", html(s.manageUrl() == null ? "#" : s.manageUrl()))
-                .replace("{{manageLabel}}", html(RENDERER.text("track.manage", s.language())))
-                .replace("{{language}}", html(s.language()));
+    /** The page in the state's language; every {{name}} filled in one pass, so no value is read as a name. */
+    private String render(TrackingState s) {
+        String lang = Optional.ofNullable(supported(s.language())).orElse(LANGUAGES.getFirst());
+        String other = LANGUAGES.stream().filter(l -> !l.equals(lang)).findFirst().orElseThrow();
+        Map<String, String> stages = new LinkedHashMap<>();
+        STAGES.forEach(stage -> stages.put(stage, word("track.stage." + stage, lang)));
+        String words;
+        try {
+            words = JSON.writeValueAsString(Map.of("stages", stages, "positionAt", word("track.positionAt", lang)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, String> values = new HashMap<>();
+        values.put("lang", lang);
+        values.put("title", word("track.title", lang));
+        values.put("languages", word("track.languages", lang));
+        values.put("otherLang", other);
+        values.put("otherName", word("track.languageName", other));
+        values.put("windowLabel", word("track.window", lang));
+        values.put("date", s.date());
+        values.put("windowStart", s.windowStart());
+        values.put("windowEnd", s.windowEnd());
+        values.put("why", s.why() == null ? "" : s.why());
+        values.put("technicianLabel", word("track.technician", lang));
+        values.put("technician", s.technician() == null ? word("track.technician.fallback", lang) : s.technician());
+        values.put("stage", s.stage());
+        values.put("stageLabel", stages.getOrDefault(s.stage(), s.stage()));
+        values.put("manageUrl", s.manageUrl() == null ? "#" : s.manageUrl());
+        values.put("manageLabel", word("track.manage", lang));
+        values.put("language", lang);
+        values.put("mapWaiting", word("track.mapWaiting", lang));
+        values.put("mapLabel", word("track.mapLabel", lang));
+        values.put("words", words);
+        return PLACEHOLDER.matcher(template).replaceAll(m -> Matcher.quoteReplacement(
+                m.group(1).equals("manageHidden") ? (s.manageUrl() == null ? "hidden" : "")
+                        : html(values.getOrDefault(m.group(1), ""))));
+    }
+
+    private static String word(String key, String lang) {
+        return RENDERER.text(key, lang);
+    }
+
+    /** "en" or "es" for a tag such as "es-MX" the page speaks, else null. */
+    static String supported(String tag) {
+        if (tag == null) {
+            return null;
+        }
+        String base = tag.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
+        return LANGUAGES.contains(base) ? base : null;
+    }
+
+    /** The first language of an Accept-Language header (by weight, then order) that the page speaks, else null. */
+    static String fromAcceptLanguage(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        record Choice(String tag, double weight, int order) {
+        }
+        List<Choice> choices = new ArrayList<>();
+        String[] parts = header.split(",");
+        for (int i = 0; i < parts.length; i++) {
+            String[] fields = parts[i].split(";");
+            double weight = 1;
+            for (int f = 1; f < fields.length; f++) {
+                String field = fields[f].strip();
+                if (field.startsWith("q=")) {
+                    try {
+                        weight = Double.parseDouble(field.substring(2));
+                    } catch (NumberFormatException e) {
+                        weight = 0;
+                    }
+                }
+            }
+            if (weight > 0) {
+                choices.add(new Choice(fields[0].strip(), weight, i));
+            }
+        }
+        return choices.stream().sorted(Comparator.comparingDouble(Choice::weight).reversed()
+                        .thenComparingInt(Choice::order))
+                .map(c -> supported(c.tag())).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     private static Response notFound() {

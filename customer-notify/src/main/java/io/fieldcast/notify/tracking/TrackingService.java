@@ -28,19 +28,28 @@ public class TrackingService {
         this.positions = positions;
     }
 
-    /** The state, or null when notify does not know the appointment. */
+    /** The state in the customer's language, or null when notify does not know the appointment. */
     public Uni<TrackingState> state(UUID appointmentId) {
+        return state(appointmentId, null);
+    }
+
+    /**
+     * The state with its date and reason in {@code language} (the page's, e.g. chosen with its switch; null: the
+     * customer's), or null when notify does not know the appointment.
+     */
+    public Uni<TrackingState> state(UUID appointmentId, String language) {
         return pool.preparedQuery("""
                         select time_zone, language, status, visit_status, window_start, window_end, told_start, told_end,
                                technician_id, technician_first_name, told_cause, told_probability, manage_url
                         from appointment_contact where appointment_id = $1""")
                 .execute(Tuple.of(appointmentId))
-                .map(rows -> rows.size() == 0 ? null : toState(rows.iterator().next()));
+                .map(rows -> rows.size() == 0 ? null : toState(rows.iterator().next(), language));
     }
 
-    private TrackingState toState(Row r) {
+    private TrackingState toState(Row r, String asked) {
         ZoneId zone = ZoneId.of(r.getString("time_zone"));
-        Locale locale = Locale.forLanguageTag(r.getString("language") == null ? "en" : r.getString("language"));
+        String language = asked != null ? asked : r.getString("language") == null ? "en" : r.getString("language");
+        Locale locale = Locale.forLanguageTag(language);
         Instant start = instant(r, r.getOffsetDateTime("told_start") != null ? "told_start" : "window_start");
         Instant end = instant(r, r.getOffsetDateTime("told_end") != null ? "told_end" : "window_end");
         String visit = r.getString("visit_status");
@@ -58,9 +67,8 @@ public class TrackingService {
         }
         return new TrackingState(stage, DateTimeFormatter.ofPattern("EEEE d MMMM", locale).format(start.atZone(zone)),
                 TIME.format(start.atZone(zone)), TIME.format(end.atZone(zone)), r.getString("technician_first_name"),
-                lat, lon, at, RENDERER.why(r.getString("told_cause"), r.getDouble("told_probability"),
-                        r.getString("language")), r.getString("manage_url"),
-                r.getString("language") == null ? "en" : r.getString("language"));
+                lat, lon, at, RENDERER.why(r.getString("told_cause"), r.getDouble("told_probability"), language),
+                r.getString("manage_url"), language);
     }
 
     private static Instant instant(Row r, String column) {

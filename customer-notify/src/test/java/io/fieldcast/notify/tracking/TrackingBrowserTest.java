@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -80,7 +81,7 @@ class TrackingBrowserTest {
     }
 
     @Test
-    void theManageLinkIsARealLinkInTheCustomersLanguage() {
+    void theManageLinkIsARealLinkInTheCustomersLanguage() throws InterruptedException {
         UUID appointment = UUID.randomUUID();
         var b = booking(appointment, MORNING, PROMISED, "+12125550921", null, "es");
         String url = "https://portal.example.test/m/browser";
@@ -91,9 +92,14 @@ class TrackingBrowserTest {
         String token = links.tokenFor(appointment, PROMISED.plus(Duration.ofHours(8)));
 
         browser.get(base.resolve("/t/" + token).toString());
-        // The page's script ran (no inline script: CSP script-src 'self') and kept the link after its first update.
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "Scheduled".equals(
-                d.findElement(By.id("stage")).getText()));
+        // A Spanish customer's page is in Spanish.
+        assertEquals("Programada", browser.findElement(By.id("stage")).getText());
+        // The page's script ran (no inline script: CSP script-src 'self': it fetched the roads) and kept the link
+        // after its updates (every 0.3 s in tests).
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> ((Number) ((JavascriptExecutor) d)
+                .executeScript("return performance.getEntriesByType('resource')"
+                        + ".filter(e => e.name.endsWith('/roads')).length")).intValue() == 1);
+        Thread.sleep(1000);
         var link = browser.findElement(By.id("manage"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> link.isDisplayed());
         assertEquals("Cambiar o cancelar", link.getText());
