@@ -10,10 +10,18 @@
 
     // ---- data ----
 
-    function token() { return sessionStorage.getItem(KEY); }
+    /** The one sign-in of the origin (behind the gateway: the console's, or this page's own). */
+    const SESSION = 'fieldcast.session';
+
+    function shared() {
+        try { return (JSON.parse(localStorage.getItem(SESSION) || 'null') || {}).token || null; } catch (e) { return null; }
+    }
+
+    function token() { return shared() || sessionStorage.getItem(KEY); }
 
     function setToken(value) {
         if (value) sessionStorage.setItem(KEY, value); else sessionStorage.removeItem(KEY);
+        if (!value) localStorage.removeItem(SESSION);
         $('auth-view').hidden = !!value;
         $('range-view').hidden = !value;
         if (!value) $('report').hidden = true;
@@ -54,6 +62,8 @@
                 $('auth-error').textContent = body?.message || `log-in refused (HTTP ${response.status})`;
                 return;
             }
+            localStorage.setItem(SESSION, JSON.stringify({token: body.token, username: body.username,
+                roles: body.roles, expiresAt: body.expiresAt}));
             setToken(body.token);
             await load();
         } catch (e) {
@@ -258,9 +268,12 @@
         const value = $('token').value.trim().replace(/^Bearer\s+/i, '');
         if (!value) { $('auth-error').textContent = 'paste a token first'; return; }
         $('auth-error').textContent = '';
+        localStorage.removeItem(SESSION); // a pasted token is the one this page uses
         setToken(value);
         load();
     });
+    // Behind the gateway dispatch-service is on this origin; on eta-service's own port it is on its own.
+    if (location.port !== '8082' && location.protocol.startsWith('http')) $('dispatch-url').value = location.origin;
     $('login-form').addEventListener('submit', login);
     $('range-form').addEventListener('submit', event => { event.preventDefault(); load(); });
     $('forget').addEventListener('click', () => setToken(null));
