@@ -20,7 +20,9 @@
     function token() { return shared() || sessionStorage.getItem(KEY); }
 
     function setToken(value) {
-        if (value) sessionStorage.setItem(KEY, value); else sessionStorage.removeItem(KEY);
+        // The shared session is not copied into this tab: when it ends (signed out anywhere), so does this page's.
+        if (value && value !== shared()) sessionStorage.setItem(KEY, value);
+        else if (!value) sessionStorage.removeItem(KEY);
         if (!value) localStorage.removeItem(SESSION);
         $('auth-view').hidden = !!value;
         $('range-view').hidden = !value;

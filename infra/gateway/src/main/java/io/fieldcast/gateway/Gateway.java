@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One origin in front of the four services ({@link Routes} says which answers what): a Vert.x reverse proxy that
  * streams bodies both ways (server-sent events pass as they come), tells each service who really asked
- * ({@code X-Forwarded-For}, {@code -Proto}, {@code -Host}, so sign-in throttling per address still sees the browser),
+ * ({@code X-Forwarded-For}, {@code -Proto}, {@code -Host}, so sign-in throttling per address still sees the browser)
+ * and keeps the browser's {@code Host} (a service's redirects name the front door),
  * and answers 502 saying which service is down rather than hanging. The services stay separately deployable: each
  * keeps its own port and paths.
  */
@@ -92,6 +93,8 @@ public final class Gateway implements AutoCloseable {
             request.putHeader("X-Forwarded-For", earlier == null ? client : earlier + ", " + client);
             request.putHeader("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());
             if (incoming.authority() != null) {
+                // The browser's host stays the Host: a service's redirects and links name the front door, not itself.
+                request.setAuthority(incoming.authority());
                 request.putHeader("X-Forwarded-Host", incoming.authority().toString());
             }
             return context.sendRequest().recover(failure -> {

@@ -44,6 +44,10 @@ class GatewayTest {
                     backends.setTimer(1500, t -> request.response().end("data: second\n\n"));
                     return;
                 }
+                if (request.path().equals("/where")) {
+                    request.response().end(request.authority().toString());
+                    return;
+                }
                 request.body().onSuccess(body -> request.response().putHeader("Content-Type", "text/plain")
                         .end(name + " " + request.method() + " " + request.uri() + " from "
                                 + request.getHeader("X-Forwarded-For") + " body " + body.toString()));
@@ -77,6 +81,11 @@ class GatewayTest {
         assertTrue(get("/app/").body().startsWith("mobile GET /app/ "));
         assertTrue(get("/eta/api/admin/consumers").body().startsWith("eta GET /api/admin/consumers "),
                 "the service's name is taken off its admin path");
+    }
+
+    @Test
+    void theServiceSeesTheHostTheBrowserAsked() throws Exception {
+        assertEquals("localhost:" + gateway.port(), get("/where").body(), "so that its redirects name the gateway");
     }
 
     @Test
