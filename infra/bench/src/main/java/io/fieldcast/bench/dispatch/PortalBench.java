@@ -107,6 +107,7 @@ public final class PortalBench {
         if (addresses.size() < customers) {
             throw new IllegalStateException("only " + addresses.size() + " addresses found near the bench territory");
         }
+        warmUp(intOpt("warmup", 20));
         inbox = new PortalInbox(kafka);
         long runStart = System.nanoTime();
         deadline = runStart + Duration.ofSeconds(seconds).toNanos();
@@ -374,7 +375,7 @@ public final class PortalBench {
 
     private void customerLoop(int n, Random random) {
         try {
-            Thread.sleep(random.nextInt(3_000));
+            Thread.sleep(random.nextInt(1 + 1000 * intOpt("ramp-seconds", 10))); // they arrive over the first seconds
             for (int session = 0; timeLeft() && session < 1000; session++) {
                 Address address = addresses.get(nextAddress.getAndIncrement() % addresses.size());
                 String phone = "+1917" + String.format("%07d", (phoneSalt + n * 1000L + session) % 10_000_000);
@@ -702,13 +703,34 @@ public final class PortalBench {
         }
     }
 
+    /**
+     * As {@code bench slots} does: a few untimed slot queries first, so the figures are of a service that has
+     * compiled its hot code, not of the JIT.
+     */
+    private void warmUp(int queries) throws Exception {
+        for (int i = 0; i < queries; i++) {
+            Address a = addresses.get(addresses.size() - 1 - i % addresses.size());
+            var answer = portal.send(HttpRequest.newBuilder(portal.uri("/portal/api/slots?lat=" + a.lat() + "&lon="
+                    + a.lon() + "&jobType=" + JOB)).GET());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("slots answered " + answer.statusCode() + ": " + answer.body());
+            }
+        }
+    }
+
+    /** Every 10 s: what was done so far, and the slot calls' p50 and p99 of those 10 s. */
     private void progress(long runStart) {
         try {
+            List<Double> before = new ArrayList<>();
             while (true) {
                 Thread.sleep(10_000);
-                double[] p = percentiles(stats.slotMs);
-                System.err.printf("bench portal: %3.0f s sessions=%d booked=%d slot_calls=%d slot_p50_ms=%.0f "
-                                + "slot_p99_ms=%.0f rescheduled=%d canceled=%d waitlisted=%d offers_texted=%d "
+                List<Double> now = new ArrayList<>(stats.slotMs);
+                ConcurrentLinkedQueue<Double> recent = new ConcurrentLinkedQueue<>(now.subList(Math.min(before.size(),
+                        now.size()), now.size()));
+                before = now;
+                double[] p = percentiles(recent);
+                System.err.printf("bench portal: %3.0f s sessions=%d booked=%d slot_calls_10s=%d slot_p50_ms_10s=%.0f "
+                                + "slot_p99_ms_10s=%.0f rescheduled=%d canceled=%d waitlisted=%d offers_texted=%d "
                                 + "accepted=%d phone_cancels=%d errors=%d%n", (System.nanoTime() - runStart) / 1e9,
                         stats.sessions.get(), stats.booked.get(), (int) p[3], p[0], p[1],
                         stats.rescheduled.get(), stats.canceled.get(), stats.waitlisted.get(),
