@@ -768,7 +768,7 @@ public final class PortalBench {
         stats.firstErrors.forEach(e -> System.out.println("  error: " + e));
         System.out.printf("codes on Kafka: p50 %.0f ms, p99 %.0f ms; texts read %d (%d published twice); slot calls "
                         + "%d, max %.0f ms; run %.0f s in all%n", codes[0], codes[1], inbox.received.get(),
-                inbox.duplicates.get(), (int) slots[3], slots[2], totalSeconds);
+                inbox.republished.get(), (int) slots[3], slots[2], totalSeconds);
         System.out.printf("BENCH portal customers=%d slot_p50_ms=%.0f slot_p99_ms=%.0f booked=%d overbooked=%d "
                         + "waitlist_offers=%d waitlist_filled=%d double_filled=%d rescheduled=%d canceled=%d "
                         + "rebooked=%d refused_409=%d refused_429=%d no_slots=%d waitlisted=%d accept_409=%d "

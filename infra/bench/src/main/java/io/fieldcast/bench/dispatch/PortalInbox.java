@@ -36,7 +36,7 @@ final class PortalInbox implements AutoCloseable {
     private final Thread reader;
     private volatile boolean open = true;
     final AtomicInteger received = new AtomicInteger();
-    final AtomicInteger duplicates = new AtomicInteger();
+    final AtomicInteger republished = new AtomicInteger();
     final Map<String, AtomicInteger> byKind = new ConcurrentHashMap<>();
 
     PortalInbox(String bootstrap) {
@@ -61,7 +61,7 @@ final class PortalInbox implements AutoCloseable {
                     if (EventCodec.tryDecode(record.value()) instanceof Decoded.Event e
                             && e.event() instanceof PortalMessage m) {
                         if (!seen.add(m.eventId())) {
-                            duplicates.incrementAndGet();
+                            republished.incrementAndGet();
                             continue;
                         }
                         received.incrementAndGet();
