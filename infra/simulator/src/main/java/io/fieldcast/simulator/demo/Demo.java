@@ -172,6 +172,10 @@ public final class Demo implements AutoCloseable {
             startServices(company);
             printUrls();
             sim.retarget(dispatch.url(), mobile.url());
+            String kafka = runtimeEnv.get("FIELDCAST_KAFKA_BOOTSTRAP");
+            if (options.portalShare() > 0 && kafka != null && !kafka.isBlank()) {
+                sim.bookOnline(options.portalShare(), kafka);
+            }
 
             dispatcher = new DispatchClient(new HttpApi(HttpClient.newHttpClient(), dispatch.url()));
             dispatcher.login(ADMIN, ADMIN_PASSWORD);
@@ -200,6 +204,8 @@ public final class Demo implements AutoCloseable {
             }
             try {
                 new Live(sim).run(today, options.speed());
+                out.printf(Locale.ROOT, "  customers booked %d visits in all, %d of them on the booking page%n",
+                        stats.booked(), stats.bookedOnline());
             } finally {
                 if (duringTheDay != null) {
                     duringTheDay.stop();
@@ -343,6 +349,8 @@ public final class Demo implements AutoCloseable {
         out.println();
         out.println("  dispatcher console   " + local(dispatch) + "/console/    user " + DISPATCHER + " / "
                 + DISPATCHER_PASSWORD + "  (admin: " + ADMIN + " / " + ADMIN_PASSWORD + ")");
+        out.println("  booking page         " + local(dispatch) + "/book/        customers book online here ("
+                + Math.round(options.portalShare() * 100) + " % of the simulated ones do)");
         out.println("  technician's phone   " + local(mobile) + "/app/        technician tech-01, code "
                 + DEVICE_SECRET);
         out.println("  text outbox          " + local(notifier) + "/outbox       (log in as the dispatcher)");

@@ -18,15 +18,16 @@ import java.util.Set;
  * @param visits       bookings per technician and day
  * @param solveSeconds solver time per day
  * @param instances    instances of each service, behind a local balancer on the service's usual port when more than 1
+ * @param portalShare  share of the customers (0–1) who book on the customer portal instead of calling in
  */
 public record DemoOptions(int technicians, int days, double speed, long seed, Path osmFile, boolean untilDone,
-                          int visits, int solveSeconds, int instances) {
+                          int visits, int solveSeconds, int instances, double portalShare) {
 
     static final Set<String> NAMES = Set.of("technicians", "days", "speed", "seed", "osm", "visits",
-            "solve-seconds", "instances");
+            "solve-seconds", "instances", "portal-share");
 
     public static DemoOptions defaults() {
-        return new DemoOptions(12, 10, 60, 42, null, false, 5, 15, 1);
+        return new DemoOptions(12, 10, 60, 42, null, false, 5, 15, 1, 0.3);
     }
 
     /** Parses {@code --name value} / {@code --name=value} options; a clear IllegalArgumentException for anything off. */
@@ -72,7 +73,26 @@ public record DemoOptions(int technicians, int days, double speed, long seed, Pa
                 given.containsKey("visits") ? positive("visits", given.get("visits"), 12) : d.visits,
                 given.containsKey("solve-seconds") ? positive("solve-seconds", given.get("solve-seconds"), 600)
                         : d.solveSeconds,
-                given.containsKey("instances") ? positive("instances", given.get("instances"), 4) : d.instances);
+                given.containsKey("instances") ? positive("instances", given.get("instances"), 4) : d.instances,
+                given.containsKey("portal-share") ? share(given.get("portal-share")) : d.portalShare);
+    }
+
+    private static double share(String value) {
+        double share;
+        try {
+            share = Double.parseDouble(value.endsWith("%") ? value.substring(0, value.length() - 1) : value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--portal-share must be a number such as 0.3 or 30%, was '" + value
+                    + "'");
+        }
+        if (value.endsWith("%")) {
+            share /= 100;
+        }
+        if (!(share >= 0 && share <= 1)) {
+            throw new IllegalArgumentException("--portal-share must be between 0 and 1 (or 0% and 100%), was "
+                    + value);
+        }
+        return share;
     }
 
     private static double speed(String value) {
@@ -139,6 +159,8 @@ public record DemoOptions(int technicians, int days, double speed, long seed, Pa
                   --solve-seconds N solver time per day (15)
                   --instances N     instances of each service (1; up to 4), each behind a local balancer on the
                                     service's usual port; instance i listens on the usual port + 1000 x i
+                  --portal-share X  share of the customers who book on the customer portal (0.3, or 30%; the rest
+                                    call the dispatcher); their codes come by text, read off Kafka
                   --until-done      stop by itself after the KPI summary
 
                 A second run reuses the data: days simulated before are kept, today is the next working day that

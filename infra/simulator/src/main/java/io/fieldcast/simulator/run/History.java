@@ -57,9 +57,7 @@ public final class History {
         company.habits.values().forEach(h -> sim.truth.write("habits", h));
         company.markAbsences(dispatch, dates);
         List<String> jobTypes = dispatch.jobTypes();
-        DayRunner runner = new DayRunner(sim.settings, dispatch, planning.apply(dispatch), new Booker(dispatch, sim.roads, sim.settings.seed(),
-                sim.stats), new Phones(sim.mobileApi, sim.settings.deviceSecret()), sim.engine, sim.truth, sim.stats,
-                sim.pool);
+        DayRunner runner = sim.dayRunner(dispatch, planning.apply(dispatch));
         for (int i = 0; i < dates.size(); i++) {
             long already = skipSimulated ? dispatch.appointmentCount(company.territory.id(), dates.get(i)) : 0;
             if (already > 0) {

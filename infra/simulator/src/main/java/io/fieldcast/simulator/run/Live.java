@@ -43,9 +43,7 @@ public final class Live {
                 + " at " + speed + "x, seed " + sim.settings.seed());
         company.habits.values().forEach(h -> sim.truth.write("habits", h));
         company.markAbsences(dispatch, List.of(date));
-        DayRunner runner = new DayRunner(sim.settings, dispatch, planning.apply(dispatch), new Booker(dispatch, sim.roads, sim.settings.seed(),
-                sim.stats), new Phones(sim.mobileApi, sim.settings.deviceSecret()), sim.engine, sim.truth, sim.stats,
-                sim.pool);
+        DayRunner runner = sim.dayRunner(dispatch, planning.apply(dispatch));
         List<DayRunner.PhoneDay> days = runner.prepare(company, date, 0, dispatch.jobTypes());
         sim.truth.flush();
         if (days.isEmpty()) {

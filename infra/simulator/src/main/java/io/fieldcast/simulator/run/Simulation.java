@@ -4,8 +4,11 @@ import io.fieldcast.platform.time.SharedClock;
 import io.fieldcast.roadnetwork.RoadNetwork;
 import io.fieldcast.roadnetwork.RoadNetworkConfig;
 import io.fieldcast.roadnetwork.city.CityOptions;
+import io.fieldcast.simulator.api.DayPlanning;
 import io.fieldcast.simulator.api.DispatchClient;
 import io.fieldcast.simulator.api.HttpApi;
+import io.fieldcast.simulator.api.PortalClient;
+import io.fieldcast.simulator.api.PortalTexts;
 import io.fieldcast.simulator.day.DayEngine;
 import io.fieldcast.simulator.day.RoadRouter;
 import io.fieldcast.simulator.world.HabitsFactory;
@@ -34,6 +37,9 @@ public final class Simulation implements AutoCloseable {
     final Clock clock;
     /** Whether live mode sets the shared clock to the day's start and speed (the demo), or only reads it. */
     final boolean drivesClock;
+    /** The share of customers who book on the portal (0: all call in), and the phones' texts when it is above 0. */
+    private volatile double onlineShare;
+    private volatile PortalTexts texts;
 
     /** Domain time from FIELDCAST_CLOCK_FILE when it is set (the demo's services), else the wall clock. */
     public Simulation(Settings settings) {
@@ -77,6 +83,34 @@ public final class Simulation implements AutoCloseable {
         this.mobileApi = new HttpApi(http, mobileUrl);
     }
 
+    /**
+     * From now on {@code share} (0–1) of the customers book on dispatch's portal instead of calling in; their codes are
+     * read from Kafka at {@code kafkaBootstrap}.
+     */
+    public void bookOnline(double share, String kafkaBootstrap) {
+        if (share < 0 || share > 1) {
+            throw new IllegalArgumentException("the share of customers booking online is between 0 and 1, was " + share);
+        }
+        if (share > 0 && texts == null) {
+            texts = new PortalTexts(kafkaBootstrap);
+        }
+        onlineShare = share;
+    }
+
+    /** Days booked (by phone and, with {@link #bookOnline}, on the portal), planned and lived through these APIs. */
+    DayRunner dayRunner(DispatchClient dispatch, DayPlanning planning) {
+        return new DayRunner(settings, dispatch, planning, new Booker(dispatch, roads, settings.seed(), stats, online()),
+                new Phones(mobileApi, settings.deviceSecret()), engine, truth, stats, pool);
+    }
+
+    /** The portal channel for a {@link Booker}, null when every customer calls in. */
+    Booker.Online online() {
+        PortalTexts t = texts;
+        return onlineShare <= 0 || t == null ? null
+                : new Booker.Online(new PortalClient(http, dispatchApi.baseUrl(), t, Duration.ofSeconds(30)),
+                onlineShare, clock);
+    }
+
     private static String env(String name, String fallback) {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? fallback : v;
@@ -100,6 +134,9 @@ public final class Simulation implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+        if (texts != null) {
+            texts.close();
+        }
         truth.close();
         roads.close();
     }

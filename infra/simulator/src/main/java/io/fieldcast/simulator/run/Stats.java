@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Stats {
 
     final AtomicLong booked = new AtomicLong();
+    /** Of {@link #booked}, how many customers booked on the portal. */
+    final AtomicLong bookedOnline = new AtomicLong();
     final AtomicLong bookingRefused = new AtomicLong();
     final AtomicLong routes = new AtomicLong();
     final AtomicLong visits = new AtomicLong();
@@ -19,6 +21,14 @@ public final class Stats {
     final AtomicLong tapsSent = new AtomicLong();
     final AtomicLong tapsRejected = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
+
+    public long booked() {
+        return booked.get();
+    }
+
+    public long bookedOnline() {
+        return bookedOnline.get();
+    }
 
     public long pingsAccepted() {
         return pingsAccepted.get();
@@ -50,9 +60,9 @@ public final class Stats {
 
     public String summary() {
         return String.format(Locale.ROOT,
-                "SIMULATION booked=%d refused=%d routes=%d visits=%d completed=%d km=%.1f pings_sent=%d "
+                "SIMULATION booked=%d booked_online=%d refused=%d routes=%d visits=%d completed=%d km=%.1f pings_sent=%d "
                         + "pings_accepted=%d duplicates=%d pings_rejected=%d taps_sent=%d taps_rejected=%d errors=%d",
-                booked.get(), bookingRefused.get(), routes.get(), visits.get(), completed.get(), meters.get() / 1000.0,
+                booked.get(), bookedOnline.get(), bookingRefused.get(), routes.get(), visits.get(), completed.get(), meters.get() / 1000.0,
                 pingsSent.get(), pingsAccepted.get(), pingsDuplicate.get(), pingsRejected.get(), tapsSent.get(),
                 tapsRejected.get(), errors.get());
     }

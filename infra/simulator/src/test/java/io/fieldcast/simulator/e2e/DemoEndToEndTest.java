@@ -70,8 +70,10 @@ class DemoEndToEndTest {
         }
         String text = printed.toString(StandardCharsets.UTF_8);
 
-        assertTrue(text.contains("/console/") && text.contains("/app/") && text.contains("/outbox"),
-                "the URLs are printed:\n" + text);
+        assertTrue(text.contains("/console/") && text.contains("/app/") && text.contains("/outbox")
+                && text.contains("/book/"), "the URLs are printed:\n" + text);
+        assertTrue(kpis.visits() > 0 && text.lines().anyMatch(l -> l.matches("  customers booked \\d+ visits in all, "
+                + "[1-9]\\d* of them on the booking page")), "some customers booked on the portal:\n" + text);
         assertTrue(text.contains("user " + Demo.DISPATCHER + " / " + Demo.DISPATCHER_PASSWORD), text);
         assertTrue(text.lines().anyMatch(l -> l.startsWith("DEMO date=" + kpis.date() + " visits=")),
                 "the one-line summary:\n" + text);
