@@ -17,6 +17,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * One origin in front of the four services ({@link Routes} says which answers what): a Vert.x reverse proxy that
@@ -46,14 +47,25 @@ public final class Gateway implements AutoCloseable {
                 throw new IllegalArgumentException("no address for " + name + " (have " + services.keySet() + ")");
             }
         }
-        Map<String, SocketAddress> origins = new TreeMap<>();
-        services.forEach((name, url) -> origins.put(name, SocketAddress.inetSocketAddress(
-                url.getPort() > 0 ? url.getPort() : 80, url.getHost())));
+        Map<String, URI> fixed = new TreeMap<>(services);
+        return start(port, fixed::get);
+    }
+
+    /**
+     * Listens on {@code port} and asks {@code services} for a service's base URL at each request: a launcher can open
+     * the front door first (its address goes into the services' links) and start the services behind it after.
+     */
+    public static Gateway start(int port, Function<String, URI> services) {
         Vertx vertx = Vertx.vertx();
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000)
                 .setMaxPoolSize(64).setKeepAlive(true));
         HttpProxy proxy = HttpProxy.reverseProxy(client)
-                .originSelector(request -> Future.succeededFuture(origins.get(Routes.route(request.uri()).service())))
+                .originSelector(request -> {
+                    URI url = services.apply(Routes.route(request.uri()).service());
+                    return url == null ? Future.failedFuture("not started")
+                            : Future.succeededFuture(SocketAddress.inetSocketAddress(
+                                    url.getPort() > 0 ? url.getPort() : 80, url.getHost()));
+                })
                 .addInterceptor(new ForwardedFor());
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setPort(port).setHost("0.0.0.0")
                 .setCompressionSupported(false));

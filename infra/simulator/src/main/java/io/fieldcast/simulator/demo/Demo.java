@@ -1,6 +1,8 @@
 package io.fieldcast.simulator.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fieldcast.gateway.Gateway;
+import io.fieldcast.gateway.Routes;
 import io.fieldcast.platform.launcher.ServiceGroup;
 import io.fieldcast.platform.launcher.ServiceProcess;
 import io.fieldcast.platform.time.SharedClock;
@@ -15,6 +17,7 @@ import io.fieldcast.simulator.run.Stats;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,13 +53,14 @@ public final class Demo implements AutoCloseable {
     static final LocalTime MORNING = LocalTime.of(6, 0);
 
     /** Where the services listen; 0 = any free port (tests). */
-    public record Ports(int dispatch, int eta, int mobile, int customerNotify) {
+    /** The services' ports, and the one front door's ({@code gateway}) in front of them. */
+    public record Ports(int dispatch, int eta, int mobile, int customerNotify, int gateway) {
         public static Ports standard() {
-            return new Ports(8081, 8082, 8083, 8084);
+            return new Ports(8081, 8082, 8083, 8084, 8080);
         }
 
         public static Ports free() {
-            return new Ports(0, 0, 0, 0);
+            return new Ports(0, 0, 0, 0, 0);
         }
     }
 
@@ -69,6 +73,7 @@ public final class Demo implements AutoCloseable {
     private final Path clockFile;
     private final List<ServiceGroup> services = new ArrayList<>();
     private ServiceGroup dispatch;
+    private Gateway gateway;
     private ServiceGroup eta;
     private ServiceGroup mobile;
     private ServiceGroup notifier;
@@ -277,6 +282,10 @@ public final class Demo implements AutoCloseable {
     }
 
     private void startServices(DemoCompany company) throws Exception {
+        if (ports.gateway() != 0 && ServiceProcess.answers(ports.gateway())) {
+            throw new IllegalStateException("port " + ports.gateway() + " already answers: an earlier demo is still "
+                    + "running; stop it first");
+        }
         for (int service : List.of(ports.dispatch(), ports.eta(), ports.mobile(), ports.customerNotify())) {
             for (int i = 0; i <= (options.instances() > 1 ? options.instances() : 0); i++) {
                 int port = service + 1000 * i;
@@ -298,6 +307,16 @@ public final class Demo implements AutoCloseable {
             common.put("FIELDCAST_ROAD_OSM_FILE", options.osmFile().toString());
         }
         Path logs = home.resolve("logs");
+        // The one front door first: its address is in the texts' links, and the services are started behind it.
+        gateway = Gateway.start(ports.gateway(), this::serviceUrl);
+        String door = "http://localhost:" + gateway.port();
+        common.put("FIELDCAST_NOTIFY_PUBLIC_URL", door);
+        common.put("FIELDCAST_PORTAL_PUBLIC_URL", door);
+        common.put("FIELDCAST_NOTIFY_BOOKING_URL", door + "/book/");
+        // Behind the gateway the browser's address comes as X-Forwarded-For, from this machine only.
+        common.put("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true");
+        common.put("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "true");
+        common.put("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "127.0.0.1");
 
         Map<String, String> dispatchEnv = new LinkedHashMap<>(common);
         dispatchEnv.put("FIELDCAST_SEED_USERS", ADMIN + ":" + ADMIN_PASSWORD + ":admin+dispatcher," + DISPATCHER + ":"
@@ -318,9 +337,6 @@ public final class Demo implements AutoCloseable {
         dispatch = start("dispatch-service", "FIELDCAST_DISPATCH_PORT", ports.dispatch(), "2g", dispatchEnv, logs);
         eta = start("eta-service", "FIELDCAST_ETA_PORT", ports.eta(), "2g", etaEnv, logs);
         mobile = start("tech-mobile-api", "FIELDCAST_MOBILE_PORT", ports.mobile(), "1g", mobileEnv, logs);
-        if (ports.customerNotify() != 0) {
-            notifyEnv.put("FIELDCAST_NOTIFY_PUBLIC_URL", "http://localhost:" + ports.customerNotify());
-        }
         notifier = start("customer-notify", "FIELDCAST_NOTIFY_PORT", ports.customerNotify(), "768m", notifyEnv, logs);
         for (ServiceGroup group : services) {
             for (ServiceProcess s : group.instances()) {
@@ -346,19 +362,32 @@ public final class Demo implements AutoCloseable {
     }
 
     private void printUrls() {
+        String door = "http://localhost:" + gateway.port();
         out.println();
-        out.println("  dispatcher console   " + local(dispatch) + "/console/    user " + DISPATCHER + " / "
+        out.println("  one address, one sign-in: " + door + "/");
+        out.println("  dispatcher console   " + door + "/console/    user " + DISPATCHER + " / "
                 + DISPATCHER_PASSWORD + "  (admin: " + ADMIN + " / " + ADMIN_PASSWORD + ")");
-        out.println("  booking page         " + local(dispatch) + "/book/        customers book online here ("
+        out.println("  forecast report      " + door + "/report       (signed in with the console)");
+        out.println("  text outbox          " + door + "/outbox       (signed in with the console)");
+        out.println("  booking page         " + door + "/book/        customers book online here ("
                 + Math.round(options.portalShare() * 100) + " % of the simulated ones do)");
-        out.println("  technician's phone   " + local(mobile) + "/app/        technician tech-01, code "
-                + DEVICE_SECRET);
-        out.println("  text outbox          " + local(notifier) + "/outbox       (log in as the dispatcher)");
+        out.println("  technician's phone   " + door + "/app/         technician tech-01, code " + DEVICE_SECRET);
         out.println("  customer tracking    printed below once today's first text with a link is sent");
-        out.println("  forecast report      " + local(eta) + "/report       (calibration, hit rate by hour and "
-                + "technician; log in as the dispatcher)");
-        out.println("  API docs             /q/swagger-ui on each service");
+        out.println("  services directly    dispatch " + local(dispatch) + ", eta " + local(eta) + ", mobile "
+                + local(mobile) + ", notify " + local(notifier) + " (API docs at /q/swagger-ui on each)");
         out.println();
+    }
+
+    /** Where the front door finds a service: its balancer or single instance, once started. */
+    private URI serviceUrl(String service) {
+        ServiceGroup group = switch (service) {
+            case Routes.DISPATCH -> dispatch;
+            case Routes.ETA -> eta;
+            case Routes.MOBILE -> mobile;
+            case Routes.NOTIFY -> notifier;
+            default -> null;
+        };
+        return group == null ? null : URI.create(local(group));
     }
 
     private static String local(ServiceGroup s) {
@@ -456,6 +485,10 @@ public final class Demo implements AutoCloseable {
     /** Stops the services (each gets SIGTERM and up to 30 s); safe to call twice. */
     @Override
     public synchronized void close() {
+        if (gateway != null) {
+            gateway.close();
+            gateway = null;
+        }
         for (ServiceGroup s : services.reversed()) {
             try {
                 s.close();
