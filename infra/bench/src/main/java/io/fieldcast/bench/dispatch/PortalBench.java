@@ -1,5 +1,6 @@
 package io.fieldcast.bench.dispatch;
 
+import io.fieldcast.simulator.api.PortalTexts;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fieldcast.bench.Options;
 import io.fieldcast.events.PortalMessage;
@@ -71,7 +72,7 @@ public final class PortalBench {
     private final AtomicInteger nextAddress = new AtomicInteger();
     private long phoneSalt;
     private volatile long deadline;
-    private PortalInbox inbox;
+    private PortalTexts inbox;
 
     private PortalBench(Map<String, String> opt) {
         this.opt = opt;
@@ -108,7 +109,7 @@ public final class PortalBench {
             throw new IllegalStateException("only " + addresses.size() + " addresses found near the bench territory");
         }
         warmUp(intOpt("warmup", 20));
-        inbox = new PortalInbox(kafka);
+        inbox = new PortalTexts(kafka);
         long runStart = System.nanoTime();
         deadline = runStart + Duration.ofSeconds(seconds).toNanos();
         Thread churn = Thread.ofPlatform().daemon().name("phone-line").start(() -> phoneLine(
@@ -767,8 +768,8 @@ public final class PortalBench {
         waitlist.doubleFilled().stream().limit(10).forEach(o -> System.out.println("  double filled: offer " + o));
         stats.firstErrors.forEach(e -> System.out.println("  error: " + e));
         System.out.printf("codes on Kafka: p50 %.0f ms, p99 %.0f ms; texts read %d (%d published twice); slot calls "
-                        + "%d, max %.0f ms; run %.0f s in all%n", codes[0], codes[1], inbox.received.get(),
-                inbox.republished.get(), (int) slots[3], slots[2], totalSeconds);
+                        + "%d, max %.0f ms; run %.0f s in all%n", codes[0], codes[1], inbox.received(),
+                inbox.republished(), (int) slots[3], slots[2], totalSeconds);
         System.out.printf("BENCH portal customers=%d slot_p50_ms=%.0f slot_p99_ms=%.0f booked=%d overbooked=%d "
                         + "waitlist_offers=%d waitlist_filled=%d double_filled=%d rescheduled=%d canceled=%d "
                         + "rebooked=%d refused_409=%d refused_429=%d no_slots=%d waitlisted=%d accept_409=%d "
