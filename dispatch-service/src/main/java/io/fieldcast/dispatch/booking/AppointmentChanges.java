@@ -41,11 +41,13 @@ public class AppointmentChanges {
     private final Clock clock;
     private final Event<DayChanged> dayChanged;
     private final ManageLinks links;
+    private final DayGate gate;
 
     public AppointmentChanges(BookingService booking, SlotFinder slots, DayLoader days, RouteUpdater routes,
                               Outbox outbox, AuditLog audit, Clock clock, Event<DayChanged> dayChanged,
-                              ManageLinks links) {
+                              ManageLinks links, DayGate gate) {
         this.links = links;
+        this.gate = gate;
         this.booking = booking;
         this.slots = slots;
         this.days = days;
@@ -74,7 +76,8 @@ public class AppointmentChanges {
         VisitRequest visit = new VisitRequest(point, jobType.code, jobType.defaultDurationMin,
                 request.windowStart(), request.windowEnd(), jobType.requiredSkillMap());
         try {
-            return Reactive.inTransaction(() -> lockBoth(territory.id, current.serviceDate,
+            return gate.through(territory.id, current.serviceDate, newDate, () -> Reactive.inTransaction(
+                    () -> lockBoth(territory.id, current.serviceDate,
                     newDate).chain(() -> days.load(territory.id, current.serviceDate)).chain(oldDay -> {
                         Appointment a = changeable(oldDay, id);
                         Instant oldStart = a.windowStart;
@@ -95,7 +98,7 @@ public class AppointmentChanges {
                                 .chain(() -> audit.record("appointment", id.toString(), "RESCHEDULED", actor,
                                         request.reason(), before.audited(), AppointmentView.of(a).audited()))
                                 .map(ignored -> AppointmentView.of(a));
-                    }).call(alsoInTransaction::apply));
+                    }).call(alsoInTransaction::apply)));
         } catch (NoCapacityException e) {
             throw booking.noCapacity(e, current.lat, current.lon, current.jobType, newDate, territory.id);
         }
@@ -104,8 +107,9 @@ public class AppointmentChanges {
     public AppointmentView cancel(UUID id, String reason, Access access, String canceledBy,
                                   Function<AppointmentView, Uni<Void>> alsoInTransaction) {
         Appointment current = find(id, access);
-        return Reactive.inTransaction(() -> cancelWithin(current.territoryId,
-                current.serviceDate, id, reason, access.principal(), canceledBy).call(alsoInTransaction::apply));
+        return gate.through(current.territoryId, current.serviceDate, () -> Reactive.inTransaction(
+                () -> cancelWithin(current.territoryId, current.serviceDate, id, reason, access.principal(),
+                        canceledBy).call(alsoInTransaction::apply)));
     }
 
     /**
@@ -147,8 +151,9 @@ public class AppointmentChanges {
             slots.prefetch(current.territoryId, current.serviceDate, new GeoPoint(current.lat, current.lon));
         }
         try {
-            return Reactive.inTransaction(() -> days.lock(current.territoryId,
-                    current.serviceDate).chain(() -> days.load(current.territoryId, current.serviceDate)).chain(day -> {
+            return gate.through(current.territoryId, current.serviceDate, () -> Reactive.inTransaction(
+                    () -> days.lock(current.territoryId, current.serviceDate)
+                            .chain(() -> days.load(current.territoryId, current.serviceDate)).chain(day -> {
                         Appointment a = changeable(day, id);
                         var before = AppointmentView.of(a);
                         a.notes = request.notes() != null ? request.notes() : a.notes;
@@ -176,7 +181,7 @@ public class AppointmentChanges {
                                 .chain(() -> audit.record("appointment", id.toString(), "CHANGED", actor,
                                         request.reason(), before.audited(), AppointmentView.of(a).audited()))
                                 .map(ignored -> AppointmentView.of(a));
-                    }).call(alsoInTransaction::apply));
+                    }).call(alsoInTransaction::apply)));
         } catch (NoCapacityException e) {
             throw booking.noCapacity(e, current.lat, current.lon, newType.code, current.serviceDate,
                     current.territoryId);

@@ -52,11 +52,13 @@ public class BookingService {
     private final RouteUpdater routes;
     private final Event<DayChanged> dayChanged;
     private final ManageLinks links;
+    private final DayGate gate;
 
     public BookingService(Roads roads, DayLoader days, Outbox outbox, AuditLog audit, Clock clock,
                           BookingSettings settings, SlotFinder slots, RouteUpdater routes,
-                          Event<DayChanged> dayChanged, ManageLinks links) {
+                          Event<DayChanged> dayChanged, ManageLinks links, DayGate gate) {
         this.links = links;
+        this.gate = gate;
         this.roads = roads;
         this.days = days;
         this.outbox = outbox;
@@ -118,7 +120,7 @@ public class BookingService {
                 request.windowStart(), request.windowEnd(), jobType.requiredSkillMap());
         slots.prefetch(territory.id, date, point);
         try {
-            return Reactive.inTransaction(() -> days.lock(territory.id, date)
+            return gate.through(territory.id, date, () -> Reactive.inTransaction(() -> days.lock(territory.id, date)
                     .chain(() -> days.load(territory.id, date))
                     .chain(day -> {
                         int priority = request.priority() == null ? 3 : request.priority();
@@ -126,7 +128,7 @@ public class BookingService {
                         return customer(request, access).chain(customer -> create(request, customer, day, jobType,
                                 point, insertion, actor, origin));
                     })
-                    .call(alsoInTransaction::apply));
+                    .call(alsoInTransaction::apply)));
         } catch (NoCapacityException e) {
             throw noCapacity(e, request.lat(), request.lon(), jobType.code, date, territory.id);
         }
