@@ -76,7 +76,8 @@ public class AppointmentChanges {
         VisitRequest visit = new VisitRequest(point, jobType.code, jobType.defaultDurationMin,
                 request.windowStart(), request.windowEnd(), jobType.requiredSkillMap());
         try {
-            return gate.through(territory.id, current.serviceDate, newDate, () -> Reactive.inTransaction(
+            AppointmentView moved = gate.through(territory.id, current.serviceDate, newDate,
+                    () -> Reactive.inTransaction(
                     () -> lockBoth(territory.id, current.serviceDate,
                     newDate).chain(() -> days.load(territory.id, current.serviceDate)).chain(oldDay -> {
                         Appointment a = changeable(oldDay, id);
@@ -99,6 +100,9 @@ public class AppointmentChanges {
                                         request.reason(), before.audited(), AppointmentView.of(a).audited()))
                                 .map(ignored -> AppointmentView.of(a));
                     }).call(alsoInTransaction::apply)));
+            slots.forget(territory.id, current.serviceDate);
+            slots.forget(territory.id, newDate);
+            return moved;
         } catch (NoCapacityException e) {
             throw booking.noCapacity(e, current.lat, current.lon, current.jobType, newDate, territory.id);
         }
@@ -107,9 +111,12 @@ public class AppointmentChanges {
     public AppointmentView cancel(UUID id, String reason, Access access, String canceledBy,
                                   Function<AppointmentView, Uni<Void>> alsoInTransaction) {
         Appointment current = find(id, access);
-        return gate.through(current.territoryId, current.serviceDate, () -> Reactive.inTransaction(
+        AppointmentView canceled = gate.through(current.territoryId, current.serviceDate,
+                () -> Reactive.inTransaction(
                 () -> cancelWithin(current.territoryId, current.serviceDate, id, reason, access.principal(),
                         canceledBy).call(alsoInTransaction::apply)));
+        slots.forget(current.territoryId, current.serviceDate);
+        return canceled;
     }
 
     /**

@@ -97,6 +97,7 @@ public class BookingService {
     public AppointmentView book(BookRequest request, Access access, Origin origin,
                                 Function<AppointmentView, Uni<Void>> alsoInTransaction) {
         AppointmentView booked = bookInTransaction(request, access, origin, alsoInTransaction);
+        slots.forget(booked.territoryId(), booked.serviceDate());
         if (booked.priority() >= EMERGENCY_PRIORITY) {
             dayChanged.fire(new DayChanged(booked.territoryId(), booked.serviceDate(),
                     "emergency " + booked.id() + " booked"));

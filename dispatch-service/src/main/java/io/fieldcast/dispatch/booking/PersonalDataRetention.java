@@ -36,7 +36,8 @@ public class PersonalDataRetention implements RetentionPass {
                         update appointment set notes = null, intake = null, version = version + 1
                         where notes is not null and window_end < :cutoff and """ + FINISHED, details, at)
                 .chain(notes -> update("""
-                        update appointment set address = '', notes = null, intake = null, lat = round(cast(lat as numeric), 2),
+                        update appointment set address = '', notes = null, intake = null,
+                            lat = round(cast(lat as numeric), 2),
                                lon = round(cast(lon as numeric), 2), erased_at = :at,
                                version = version + 1
                         where erased_at is null and window_end < :cutoff and """ + FINISHED, inactive, at)

@@ -18,8 +18,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Offers the arrival windows the current plans can really absorb: for each day and window of the territory's
@@ -29,10 +31,18 @@ import java.util.UUID;
 @ApplicationScoped
 public class SlotFinder {
 
+    private static final int MAX_RECENT_DAYS = 2_000;
+
     private final Roads roads;
     private final DayLoader days;
     private final Clock clock;
     private final BookingSettings settings;
+
+    /** Days read for slot searches a moment ago, by territory and date (see {@link #recentDay}). */
+    private final Map<String, Recent> recent = new ConcurrentHashMap<>();
+
+    private record Recent(DaySnapshot day, long readAtNanos) {
+    }
 
     public SlotFinder(Roads roads, DayLoader days, Clock clock, BookingSettings settings) {
         this.roads = roads;
@@ -57,7 +67,7 @@ public class SlotFinder {
         List<Slot> slots = new ArrayList<>();
         for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
             LocalDate day = date;
-            DaySnapshot snapshot = Reactive.inSession(() -> days.load(territory.id, day));
+            DaySnapshot snapshot = recentDay(territory.id, day);
             List<TechDay> techDays = candidates(snapshot, point, null);
             prefetch(techDays, point);
             for (var window : territory.windows().windows()) {
@@ -76,6 +86,32 @@ public class SlotFinder {
         return slots;
     }
 
+    /**
+     * The day as a slot search sees it: read again when older than {@code fieldcast.booking.slot-day-ttl} (1 s), or
+     * when this instance changed it since ({@link #forget}). Fifty customers searching a week at once read each day a
+     * few times a second instead of fifty times; an offer a moment stale costs nothing, as the booking checks again
+     * under the day's lock (a 409 with other windows).
+     */
+    DaySnapshot recentDay(String territoryId, LocalDate date) {
+        String key = territoryId + "|" + date;
+        long now = System.nanoTime();
+        Recent known = recent.get(key);
+        if (known != null && now - known.readAtNanos() < settings.slotDayTtl().toNanos()) {
+            return known.day();
+        }
+        DaySnapshot day = Reactive.inSession(() -> days.load(territoryId, date));
+        if (recent.size() > MAX_RECENT_DAYS) {
+            recent.clear();
+        }
+        recent.put(key, new Recent(day, now));
+        return day;
+    }
+
+    /** This instance changed the day (booked, moved, canceled): the next search reads it again. */
+    public void forget(String territoryId, LocalDate date) {
+        recent.remove(territoryId + "|" + date);
+    }
+
     /** The technicians of the day worth trying for a visit at {@code point} (see {@link Candidates}). */
     public List<TechDay> candidates(DaySnapshot snapshot, GeoPoint point, UUID exclude) {
         return Candidates.nearest(TechDays.of(snapshot, exclude), point, settings.candidateTechnicians());
@@ -83,7 +119,7 @@ public class SlotFinder {
 
     /** Makes sure the legs the insertion will look at are in the travel cache. */
     public void prefetch(String territoryId, LocalDate date, GeoPoint point) {
-        DaySnapshot snapshot = Reactive.inSession(() -> days.load(territoryId, date));
+        DaySnapshot snapshot = recentDay(territoryId, date);
         prefetch(candidates(snapshot, point, null), point);
     }
 

@@ -28,6 +28,13 @@ public interface BookingSettings {
     @WithDefault("PT12H")
     Duration maxWindow();
 
+    /**
+     * How long a day read for slot searches is used again before it is read anew (a change made on this instance
+     * reads it anew at once): the searches of many customers at once share one read.
+     */
+    @WithDefault("PT1S")
+    Duration slotDayTtl();
+
     /** Technicians tried per new visit: those whose day passes closest to it. */
     @WithDefault("12")
     int candidateTechnicians();

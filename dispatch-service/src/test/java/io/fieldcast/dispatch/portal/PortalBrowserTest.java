@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -55,13 +54,16 @@ class PortalBrowserTest {
 
     private TestCompany f;
     private ChromiumSession chromium;
-    private WebDriver browser;
+    private org.openqa.selenium.chrome.ChromeDriver browser;
     private WebDriverWait wait;
 
     @BeforeEach
     void open() {
         chromium = ChromiumSession.start("--window-size=390,844");
         browser = chromium.driver();
+        // A desktop window is never narrower than about 500 px: the phone's 390 × 844 is the device emulation's.
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         clock.set(TestClock.MONDAY_6AM);
         f = companies.empty();
@@ -162,6 +164,9 @@ class PortalBrowserTest {
         wait.until(d -> "Pedir una visita".equals(d.findElement(By.tagName("h1")).getText()));
         assertEquals("es", browser.findElement(By.tagName("html")).getAttribute("lang"));
         assertAccessible("the booking page in Spanish");
+        assertEquals(390L, browser.executeScript("return window.innerWidth"), "a phone's width");
+        assertTrue((Long) browser.executeScript("return document.documentElement.scrollWidth") <= 390,
+                "nothing wider than the phone");
     }
 
     @Test
