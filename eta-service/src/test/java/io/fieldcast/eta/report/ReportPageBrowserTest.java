@@ -22,13 +22,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
@@ -58,6 +54,7 @@ class ReportPageBrowserTest {
     URI page;
 
     private LocalDate day;
+    private ReportRows rows;
     private ChromiumSession chromium;
     private ChromeDriver browser;
     private WebDriverWait wait;
@@ -69,6 +66,7 @@ class ReportPageBrowserTest {
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         // A day of its own, far from the other tests' days.
         day = LocalDate.of(2041, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3000));
+        rows = new ReportRows(dataSource, day);
     }
 
     @AfterEach
@@ -82,15 +80,15 @@ class ReportPageBrowserTest {
     void signInRefusedTokenAndFiguresAreAccessible() throws Exception {
         String tech = "tech-r-" + UUID.randomUUID().toString().substring(0, 6);
         // Two visits told an hour ahead (one hit, one missed), one told too late.
-        UUID a = visit(tech, 1);
-        firstWindow(a, tech, at("07:30"), at("09:00"), 0.92, at("09:30"));
-        tap(a, tech, at("09:40"));
-        UUID b = visit(tech, 2);
-        firstWindow(b, tech, at("08:00"), at("10:00"), 0.96, at("10:20"));
-        tap(b, tech, at("11:10"));
-        UUID c = visit(tech, 3);
-        firstWindow(c, tech, at("11:15"), at("12:00"), 0.91, at("12:10"));
-        tap(c, tech, at("12:00"));
+        UUID a = rows.visit(tech, 1);
+        rows.firstWindow(a, tech, rows.at("07:30"), rows.at("09:00"), 0.92, rows.at("09:30"));
+        rows.tap(a, tech, rows.at("09:40"));
+        UUID b = rows.visit(tech, 2);
+        rows.firstWindow(b, tech, rows.at("08:00"), rows.at("10:00"), 0.96, rows.at("10:20"));
+        rows.tap(b, tech, rows.at("11:10"));
+        UUID c = rows.visit(tech, 3);
+        rows.firstWindow(c, tech, rows.at("11:15"), rows.at("12:00"), 0.91, rows.at("12:10"));
+        rows.tap(c, tech, rows.at("12:00"));
 
         browser.get(page.toString());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
@@ -154,44 +152,5 @@ class ReportPageBrowserTest {
         Files.write(SCREENSHOTS.resolve(screenshot + ".png"), browser.getScreenshotAs(OutputType.BYTES));
         List<Axe.Violation> serious = Axe.serious(browser);
         assertTrue(serious.isEmpty(), where + " has serious accessibility violations: " + serious);
-    }
-
-    private Instant at(String hhmm) {
-        return day.atTime(LocalTime.parse(hhmm)).toInstant(ZoneOffset.UTC);
-    }
-
-    private UUID visit(String tech, int seq) throws Exception {
-        UUID id = UUID.randomUUID();
-        sql("insert into route_visit (technician_id, day, appointment_id, seq, job_type, lat, lon, planned_minutes) "
-                + "values (?, ?, ?, ?, 'repair', 45.5, -122.6, 45)", tech, day, id, seq);
-        return id;
-    }
-
-    private void firstWindow(UUID id, String tech, Instant sent, Instant start, double p, Instant p50)
-            throws Exception {
-        OffsetDateTime end = ts(start.plusSeconds(3600));
-        sql("insert into forecast (appointment_id, technician_id, day, p50, window_start, window_end, probability, "
-                        + "computed_at, model_version, published_version, first_published_at, first_window_start, "
-                        + "first_window_end, first_probability, first_p50, first_model_version) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, 'v-test', 1, ?, ?, ?, ?, ?, 'v-test')",
-                id, tech, day, ts(p50), ts(start), end, p, ts(sent), ts(sent), ts(start), end, p, ts(p50));
-    }
-
-    private void tap(UUID id, String tech, Instant at) throws Exception {
-        sql("insert into visit_event (event_id, technician_id, appointment_id, status, device_time, received_at) "
-                + "values (?, ?, ?, 'ARRIVED', ?, ?)", UUID.randomUUID(), tech, id, ts(at), ts(at));
-    }
-
-    private static OffsetDateTime ts(Instant t) {
-        return t.atOffset(ZoneOffset.UTC);
-    }
-
-    private void sql(String sql, Object... args) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            ps.executeUpdate();
-        }
     }
 }

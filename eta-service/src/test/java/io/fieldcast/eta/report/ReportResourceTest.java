@@ -9,14 +9,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,35 +36,37 @@ class ReportResourceTest {
 
     /** A day of its own, far from the other tests' days, so a reused database does not mix in their rows. */
     private LocalDate day;
+    private ReportRows rows;
     private String techA;
     private String techB;
 
     @BeforeEach
     void handMadeDay() throws Exception {
         day = LocalDate.of(2031, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3000));
+        rows = new ReportRows(dataSource, day);
         techA = "tech-a-" + UUID.randomUUID().toString().substring(0, 6);
         techB = "tech-b-" + UUID.randomUUID().toString().substring(0, 6);
         // A: sent 07:30 for 09:00-10:00, 92 %, p50 09:30; tapped arrival 09:40 -> in time (130 min), hit, |err| 10.
-        UUID a = visit(techA, 1);
-        firstWindow(a, techA, at("07:30"), at("09:00"), 0.92, at("09:30"));
-        tap(a, techA, at("09:40"));
+        UUID a = rows.visit(techA, 1);
+        rows.firstWindow(a, techA, rows.at("07:30"), rows.at("09:00"), 0.92, rows.at("09:30"));
+        rows.tap(a, techA, rows.at("09:40"));
         // B: sent 08:00 for 10:00-11:00, 96 %, p50 10:20; tap 10:50 but the trace says 11:10 -> miss, |err| 50.
-        UUID b = visit(techA, 2);
-        firstWindow(b, techA, at("08:00"), at("10:00"), 0.96, at("10:20"));
-        tap(b, techA, at("10:50"));
-        mined(b, techA, at("11:10"));
+        UUID b = rows.visit(techA, 2);
+        rows.firstWindow(b, techA, rows.at("08:00"), rows.at("10:00"), 0.96, rows.at("10:20"));
+        rows.tap(b, techA, rows.at("10:50"));
+        rows.mined(b, techA, rows.at("11:10"));
         // C: sent 10:30 for 11:00-12:00 and arrived 11:15: only 45 min ahead, not in time (but in the horizon chart).
-        UUID c = visit(techB, 1);
-        firstWindow(c, techB, at("10:30"), at("11:00"), 0.97, at("11:20"));
-        sql("update forecast set held_reason = 'expected wait 8 min, above 5', held_at = ? where appointment_id = ?",
-                ts(at("10:10")), c);
-        tap(c, techB, at("11:15"));
+        UUID c = rows.visit(techB, 1);
+        rows.firstWindow(c, techB, rows.at("10:30"), rows.at("11:00"), 0.97, rows.at("11:20"));
+        rows.sql("update forecast set held_reason = 'expected wait 8 min, above 5', held_at = ? where appointment_id = ?",
+                ReportRows.ts(rows.at("10:10")), c);
+        rows.tap(c, techB, rows.at("11:15"));
         // D: never got a window, arrived 13:00 -> a visit not covered.
-        UUID d = visit(techB, 2);
-        tap(d, techB, at("13:00"));
+        UUID d = rows.visit(techB, 2);
+        rows.tap(d, techB, rows.at("13:00"));
         // E: a window, but no arrival yet -> not counted at all.
-        UUID e = visit(techB, 3);
-        firstWindow(e, techB, at("12:00"), at("14:00"), 0.95, at("14:30"));
+        UUID e = rows.visit(techB, 3);
+        rows.firstWindow(e, techB, rows.at("12:00"), rows.at("14:00"), 0.95, rows.at("14:30"));
     }
 
     @Test
@@ -143,52 +139,5 @@ class ReportResourceTest {
 
     private String token(String role) {
         return tokens.forUser("dana", Set.of(role)).token();
-    }
-
-    private Instant at(String hhmm) {
-        return day.atTime(LocalTime.parse(hhmm)).toInstant(ZoneOffset.UTC);
-    }
-
-    private UUID visit(String tech, int seq) throws Exception {
-        UUID id = UUID.randomUUID();
-        sql("insert into route_visit (technician_id, day, appointment_id, seq, job_type, lat, lon, planned_minutes) "
-                + "values (?, ?, ?, ?, 'repair', 45.5, -122.6, 45)", tech, day, id, seq);
-        return id;
-    }
-
-    private void firstWindow(UUID id, String tech, Instant sent, Instant start, double p, Instant p50)
-            throws Exception {
-        OffsetDateTime end = ts(start.plusSeconds(3600));
-        sql("insert into forecast (appointment_id, technician_id, day, p50, window_start, window_end, probability, "
-                        + "computed_at, model_version, published_version, first_published_at, first_window_start, "
-                        + "first_window_end, first_probability, first_p50, first_model_version) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, 'v-test', 1, ?, ?, ?, ?, ?, 'v-test')",
-                id, tech, day, ts(p50), ts(start), end, p, ts(sent),
-                ts(sent), ts(start), end, p, ts(p50));
-    }
-
-    private void tap(UUID id, String tech, Instant at) throws Exception {
-        sql("insert into visit_event (event_id, technician_id, appointment_id, status, device_time, received_at) "
-                + "values (?, ?, ?, 'ARRIVED', ?, ?)", UUID.randomUUID(), tech, id, ts(at),
-                ts(at));
-    }
-
-    private void mined(UUID id, String tech, Instant arrival) throws Exception {
-        sql("insert into mined_visit (appointment_id, technician_id, day, arrival, arrival_source, stops, stopped_s, "
-                + "driven_m, detour, mined_at) values (?, ?, ?, ?, 'TRACE_TAP_EARLY', 0, 0, 0, false, ?)",
-                id, tech, day, ts(arrival), ts(arrival));
-    }
-
-    private static OffsetDateTime ts(Instant t) {
-        return t.atOffset(ZoneOffset.UTC);
-    }
-
-    private void sql(String sql, Object... args) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            ps.executeUpdate();
-        }
     }
 }

@@ -80,6 +80,40 @@ class IngressManifestsTest {
                 + "are reachable from outside");
     }
 
+    /** On the front door's one host every page goes where the local gateway sends it (the longest prefix wins). */
+    @Test
+    void theFrontDoorSendsEveryPageToItsService() {
+        List<Route> door = routes().stream().filter(r -> r.host().equals("fieldcast.example.com")).toList();
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("/", "dispatch-service");
+        expected.put("/console/", "dispatch-service");
+        expected.put("/book/", "dispatch-service");
+        expected.put("/manage/", "dispatch-service");
+        expected.put("/portal/api/slots", "dispatch-service");
+        expected.put("/api/auth/login", "dispatch-service");
+        expected.put("/api/auth/sign-out", "dispatch-service");
+        expected.put("/api/appointments", "dispatch-service");
+        expected.put("/report", "eta-service");
+        expected.put("/api/report", "eta-service");
+        expected.put("/app/", "tech-mobile-api");
+        expected.put("/api/me/route", "tech-mobile-api");
+        expected.put("/api/auth/device", "tech-mobile-api");
+        expected.put("/t/some-token", "customer-notify");
+        expected.put("/assets/track.js", "customer-notify");
+        expected.put("/outbox", "customer-notify");
+        expected.put("/api/outbox", "customer-notify");
+        expected.put("/api/sms/inbound", "customer-notify");
+        Problems problems = new Problems();
+        expected.forEach((request, service) -> {
+            Optional<Route> chosen = door.stream().filter(r -> r.matches(request))
+                    .max(java.util.Comparator.comparingInt((Route r) -> "Exact".equals(r.pathType()) ? 10_000 : 0)
+                            .thenComparingInt(r -> r.path().length()));
+            problems.unless(chosen.isPresent() && chosen.get().service().equals(service), request + " goes to "
+                    + chosen.map(Route::service).orElse("nothing") + ", not " + service);
+        });
+        problems.assertNone("the front door routes as the gateway does");
+    }
+
     private static List<Route> routes() {
         List<Route> routes = new ArrayList<>();
         for (Manifest ingress : rendered().ofKind("Ingress")) {
