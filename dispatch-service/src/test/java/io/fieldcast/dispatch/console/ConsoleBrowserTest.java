@@ -257,9 +257,11 @@ class ConsoleBrowserTest {
         By thursdayCell = By.cssSelector("[data-testid='week-cell'][data-day='" + thursday + "']");
         try {
             logIn("console-week", 1);
-            wait.until(d -> d.findElement(wednesdayCell).getText().startsWith("1 ·"));
-            assertTrue(browser.findElement(thursdayCell).getText().startsWith("0 ·"));
-            assertEquals(7, browser.findElements(By.cssSelector("[data-testid='week-day']")).size(), "Monday to Sunday");
+            // The board is drawn anew at every load: read a cell as it is now, again if it was replaced meanwhile.
+            var board = wait.ignoring(StaleElementReferenceException.class);
+            board.until(d -> d.findElement(wednesdayCell).getText().startsWith("1 ·")
+                    && d.findElement(thursdayCell).getText().startsWith("0 ·"));
+            board.until(d -> d.findElements(By.cssSelector("[data-testid='week-day']")).size() == 7); // Monday to Sunday
 
             wait.until(ExpectedConditions.elementToBeClickable(visit(UUID.fromString(id)))).click();
             WebElement date = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("move-date")));
@@ -272,10 +274,13 @@ class ConsoleBrowserTest {
                 probe.await(AppointmentRescheduled.class, e -> e.appointmentId().toString().equals(id), 1,
                         Duration.ofSeconds(20));
             }
-            wait.until(d -> d.findElement(thursdayCell).getText().startsWith("1 ·"));
-            assertTrue(browser.findElement(wednesdayCell).getText().startsWith("0 ·"));
+            board.until(d -> d.findElement(thursdayCell).getText().startsWith("1 ·")
+                    && d.findElement(wednesdayCell).getText().startsWith("0 ·"));
             // A day on the board opens that day.
-            browser.findElement(By.cssSelector("[data-testid='week-day'][data-day='" + thursday + "']")).click();
+            board.until(d -> {
+                d.findElement(By.cssSelector("[data-testid='week-day'][data-day='" + thursday + "']")).click();
+                return true;
+            });
             wait.until(ExpectedConditions.attributeToBe(By.id("date"), "value", thursday));
             wait.until(ExpectedConditions.presenceOfElementLocated(visit(UUID.fromString(id))));
         } catch (RuntimeException | AssertionError e) {
