@@ -53,7 +53,8 @@ public class PortalService {
     static final String BOOKING_ACTOR = "customer:portal";
     static final String LINK_ACTOR = "customer:link";
     static final String NOT_HOME = "CUSTOMER_NOT_HOME";
-    private static final int DEFAULT_DAYS = 7;
+    /** Days a search without dates covers: the next few, as a customer looks; "later dates" asks for more. */
+    private static final int DEFAULT_DAYS = 3;
 
     private final SlotFinder finder;
     private final BookingService booking;
