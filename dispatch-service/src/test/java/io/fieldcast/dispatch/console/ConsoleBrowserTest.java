@@ -229,6 +229,10 @@ class ConsoleBrowserTest {
             String from = (String) browser.executeScript("return arguments[0].closest('.tl-row')"
                     + ".getAttribute('data-technician')", block);
             String to = from.equals("console-keys-b") ? "console-keys-tech" : "console-keys-b";
+            // The solve around the pin runs for the seconds in the plan panel: a short one, as a test needs.
+            WebElement seconds = browser.findElement(By.id("solve-seconds"));
+            seconds.clear();
+            seconds.sendKeys("2");
             // Tab to the visit and open it with Enter; choose the technician and the stop by keys; submit with Enter.
             browser.executeScript("arguments[0].focus()", block);
             new Actions(browser).sendKeys(Keys.ENTER).perform();
