@@ -34,7 +34,7 @@ class AddressBookTest {
         int next = n + 2;
         List<Address> neighbour = book.search(next + " " + any.street(), 1);
         if (!neighbour.isEmpty() && neighbour.getFirst().number().equals(Integer.toString(next))) {
-            double d = metres(exact.point(), neighbour.getFirst().point());
+            double d = exact.point().metresTo(neighbour.getFirst().point());
             assertTrue(d > 5 && d < 40, "neighbours " + d + " m apart");
         }
     }
@@ -62,11 +62,5 @@ class AddressBookTest {
         Address plaza = book.search("placa major", 1).getFirst();
         assertEquals("Plaça Major", plaza.street(), "found without the cedilla");
         assertTrue(andorra.bounds().contains(own.point()), own.toString());
-    }
-
-    private static double metres(GeoPoint a, GeoPoint b) {
-        double dLat = Math.toRadians(b.lat() - a.lat());
-        double dLon = Math.toRadians(b.lon() - a.lon()) * Math.cos(Math.toRadians(a.lat()));
-        return 6_371_000 * Math.hypot(dLat, dLon);
     }
 }

@@ -55,10 +55,8 @@ public class EmergencyReserve {
                 continue;
             }
             long kept = Math.round(share * shift);
-            DaySimulation.Outcome outcome = DaySimulation.simulate(tech, tech.stops(), 1.0, travel);
-            long free = outcome == null ? 0 : shift - tech.breakMinutes() * 60L - outcome.busySeconds();
             reserve += kept;
-            left += Math.max(0, Math.min(kept, free));
+            left += Math.min(kept, shift - tech.taken(travel).seconds());
         }
         long emergencies = day.openAppointments().stream()
                 .filter((Appointment a) -> a.priority >= BookingService.EMERGENCY_PRIORITY).count();

@@ -1,5 +1,6 @@
 package io.fieldcast.dispatch.booking;
 
+import io.fieldcast.dispatch.road.TravelTimes;
 import io.fieldcast.dispatch.solver.TravelFactor;
 import io.fieldcast.roadnetwork.GeoPoint;
 
@@ -48,6 +49,19 @@ public record TechDay(String technicianId, GeoPoint home, Instant shiftStart, In
 
     public long shiftSeconds() {
         return Duration.between(shiftStart, shiftEnd).toSeconds();
+    }
+
+    /**
+     * How much of the shift the day's stops take in this order: {@code seconds} of work, driving, waiting and the break
+     * owed, at most the whole shift; the whole shift when the day no longer {@code holds}.
+     */
+    public record Taken(long seconds, boolean holds) {
+    }
+
+    public Taken taken(TravelTimes travel) {
+        DaySimulation.Outcome outcome = DaySimulation.simulate(this, stops, 1.0, travel);
+        return outcome == null ? new Taken(shiftSeconds(), false)
+                : new Taken(Math.min(shiftSeconds(), outcome.busySeconds() + breakMinutes * 60L), true);
     }
 
     /** True when every required skill is held at least at the required level. */

@@ -69,10 +69,9 @@ public class WeekCapacity {
         int visits = 0;
         for (TechDay tech : techDays) {
             int minutes = (int) (tech.shiftSeconds() / 60);
-            DaySimulation.Outcome outcome = DaySimulation.simulate(tech, tech.stops(), 1.0, travel);
-            int taken = outcome == null ? minutes
-                    : (int) Math.min(minutes, (outcome.busySeconds() + tech.breakMinutes() * 60L) / 60);
-            cells.add(new Cell(tech.technicianId(), minutes, taken, tech.stops().size(), outcome == null));
+            TechDay.Taken used = tech.taken(travel);
+            int taken = (int) (used.seconds() / 60);
+            cells.add(new Cell(tech.technicianId(), minutes, taken, tech.stops().size(), !used.holds()));
             shift += minutes;
             busy += taken;
             visits += tech.stops().size();

@@ -55,7 +55,7 @@ public class Roads implements TravelTimes {
                 leg = List.of(via.get(i), via.get(i + 1));
             }
             for (GeoPoint p : leg) {
-                if (line.isEmpty() || metres(line.getLast(), p) >= minMeters) {
+                if (line.isEmpty() || line.getLast().metresTo(p) >= minMeters) {
                     line.add(p);
                 }
             }
@@ -64,12 +64,6 @@ public class Roads implements TravelTimes {
             line.add(via.getLast());
         }
         return line;
-    }
-
-    private static double metres(GeoPoint a, GeoPoint b) {
-        double dLat = Math.toRadians(b.lat() - a.lat());
-        double dLon = Math.toRadians(b.lon() - a.lon()) * Math.cos(Math.toRadians(a.lat()));
-        return 6_371_000 * Math.hypot(dLat, dLon);
     }
 
     /** The nearest routable point, or a 400 naming the field when the address is off the map. */

@@ -330,7 +330,7 @@ public final class AddressBook {
     private static double length(PointList line) {
         double total = 0;
         for (int i = 1; i < line.size(); i++) {
-            total += metres(line.getLat(i - 1), line.getLon(i - 1), line.getLat(i), line.getLon(i));
+            total += GeoPoint.metres(line.getLat(i - 1), line.getLon(i - 1), line.getLat(i), line.getLon(i));
         }
         return total;
     }
@@ -340,7 +340,7 @@ public final class AddressBook {
         double target = Math.max(0, Math.min(1, fraction)) * length;
         double walked = 0;
         for (int i = 1; i < line.size(); i++) {
-            double step = metres(line.getLat(i - 1), line.getLon(i - 1), line.getLat(i), line.getLon(i));
+            double step = GeoPoint.metres(line.getLat(i - 1), line.getLon(i - 1), line.getLat(i), line.getLon(i));
             if (walked + step >= target && step > 0) {
                 double t = (target - walked) / step;
                 return new GeoPoint(line.getLat(i - 1) + t * (line.getLat(i) - line.getLat(i - 1)),
@@ -349,11 +349,5 @@ public final class AddressBook {
             walked += step;
         }
         return new GeoPoint(line.getLat(line.size() - 1), line.getLon(line.size() - 1));
-    }
-
-    private static double metres(double lat1, double lon1, double lat2, double lon2) {
-        double dLat = Math.toRadians(lat2 - lat1);
-        double dLon = Math.toRadians(lon2 - lon1) * Math.cos(Math.toRadians((lat1 + lat2) / 2));
-        return 6_371_000 * Math.sqrt(dLat * dLat + dLon * dLon);
     }
 }
