@@ -27,6 +27,7 @@ import io.fieldcast.roadnetwork.routing.RoadClasses;
 import io.fieldcast.roadnetwork.routing.Snapper;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -121,6 +122,33 @@ public final class RoadNetwork implements AutoCloseable {
     /** The fastest drive between the snapped positions of two points; +Infinity seconds if there is none. */
     public Route route(GeoPoint from, GeoPoint to) {
         return OneToOne.route(graph, ch, snapper.snap(from), snapper.snap(to));
+    }
+
+    /**
+     * The roads a van drives through {@code via} in order, as one line for a map: each leg's fastest route, points
+     * closer than {@code minMetres} to the last kept one left out (a screen needs no more). A leg with no route, or
+     * with an end off the map, is drawn straight; the line always ends at the last place.
+     */
+    public List<GeoPoint> path(List<GeoPoint> via, double minMetres) {
+        List<GeoPoint> line = new ArrayList<>();
+        for (int i = 0; i + 1 < via.size(); i++) {
+            List<GeoPoint> leg;
+            try {
+                Route drive = route(via.get(i), via.get(i + 1));
+                leg = Double.isFinite(drive.seconds()) ? drive.geometry() : List.of(via.get(i), via.get(i + 1));
+            } catch (SnapException e) {
+                leg = List.of(via.get(i), via.get(i + 1));
+            }
+            for (GeoPoint p : leg) {
+                if (line.isEmpty() || line.getLast().metresTo(p) >= minMetres) {
+                    line.add(p);
+                }
+            }
+        }
+        if (!via.isEmpty() && (line.isEmpty() || !line.getLast().equals(via.getLast()))) {
+            line.add(via.getLast());
+        }
+        return line;
     }
 
     /** Travel times and distances from every source to every target, computed with the many-to-many. */

@@ -98,7 +98,7 @@ public class RoadResource {
         if (places.size() < 2 || places.size() > 60) {
             throw ApiException.badRequest("via", "2 to 60 places, not " + places.size());
         }
-        return new RoadPath(roads.path(places, 8).stream().map(g -> new double[]{round(g.lat()), round(g.lon())})
+        return new RoadPath(roads.network().path(places, 8).stream().map(g -> new double[]{round(g.lat()), round(g.lon())})
                 .toList());
     }
 

@@ -40,32 +40,6 @@ public class Roads implements TravelTimes {
         return network;
     }
 
-    /**
-     * The roads a van drives through {@code via} in order, as one line: each leg's fastest route, points closer than
-     * {@code minMeters} to the last kept one left out (a map needs no more). A leg with no route is drawn straight.
-     */
-    public List<GeoPoint> path(List<GeoPoint> via, double minMeters) {
-        List<GeoPoint> line = new ArrayList<>();
-        for (int i = 0; i + 1 < via.size(); i++) {
-            List<GeoPoint> leg;
-            try {
-                var route = network.route(via.get(i), via.get(i + 1));
-                leg = Double.isFinite(route.seconds()) ? route.geometry() : List.of(via.get(i), via.get(i + 1));
-            } catch (SnapException e) {
-                leg = List.of(via.get(i), via.get(i + 1));
-            }
-            for (GeoPoint p : leg) {
-                if (line.isEmpty() || line.getLast().metresTo(p) >= minMeters) {
-                    line.add(p);
-                }
-            }
-        }
-        if (!via.isEmpty() && (line.isEmpty() || !line.getLast().equals(via.getLast()))) {
-            line.add(via.getLast());
-        }
-        return line;
-    }
-
     /** The nearest routable point, or a 400 naming the field when the address is off the map. */
     public GeoPoint snap(double lat, double lon, String field) {
         try {

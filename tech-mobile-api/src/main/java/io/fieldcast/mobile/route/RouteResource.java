@@ -8,6 +8,7 @@ import io.fieldcast.mobile.device.DeviceIdentity;
 import io.fieldcast.mobile.road.Roads;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.platform.security.Roles;
+import io.fieldcast.roadnetwork.GeoPoint;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -81,9 +82,12 @@ public class RouteResource {
     @Path("/map")
     @RolesAllowed(Roles.TECHNICIAN)
     @Produces("application/geo+json")
-    @Operation(summary = "The same route as GeoJSON (stops and driving order) for the phone's offline map")
+    @Operation(summary = "The same route as GeoJSON for the phone's offline map: the stops, and the drive through "
+            + "them along the roads (straight lines, marked straight, when the service has no road network)")
     public Uni<Map<String, Object>> map(@QueryParam("date") String date) {
-        return route(date, null).map(RouteGeoJson::of);
+        // The drive along the roads walks the graph: off the event loop.
+        return route(date, null).emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(route -> RouteGeoJson.of(route, roads::drive));
     }
 
     @GET
@@ -98,7 +102,7 @@ public class RouteResource {
             CacheControl cache = new CacheControl();
             cache.setPrivate(true);
             cache.setMaxAge(3600);
-            return Response.ok(roads.around(places(route))).cacheControl(cache).build();
+            return Response.ok(roads.around(points(places(route)))).cacheControl(cache).build();
         });
     }
 
@@ -109,6 +113,10 @@ public class RouteResource {
         route.visits().forEach(v -> places.add(v.location()));
         places.removeIf(Objects::isNull);
         return places;
+    }
+
+    private static List<GeoPoint> points(List<GeoPosition> places) {
+        return places.stream().map(p -> new GeoPoint(p.lat(), p.lon())).toList();
     }
 
     private LocalDate parseDate(String date) {

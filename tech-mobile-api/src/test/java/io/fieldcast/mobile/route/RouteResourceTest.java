@@ -116,6 +116,20 @@ class RouteResourceTest {
     }
 
     @Test
+    void theMapDrawsTheDriveAlongTheRoadsNotStraightBetweenTheStops() throws Exception {
+        String tech = Fixtures.uniqueTechnician();
+        String token = tokens.forTechnician(tech, "phone").token();
+        Fixtures.publishAndAwait(publisher, token, Fixtures.route(tech, DAY, 1, 3));
+
+        given().auth().oauth2(token).queryParam("date", DAY.toString()).get("/api/me/route/map").then()
+                .statusCode(200)
+                .body("features.findAll { it.properties.kind == 'visit' }", hasSize(3))
+                .body("features.find { it.properties.kind == 'route' }.properties.straight", equalTo(false))
+                // Start, three stops and the end would be five points straight; the streets' bends add many more.
+                .body("features.find { it.properties.kind == 'route' }.geometry.coordinates.size()", greaterThan(10));
+    }
+
+    @Test
     void roadsOfAnotherTechniciansRouteAre403AndWithoutTokenAre401() throws Exception {
         String owner = Fixtures.uniqueTechnician();
         Fixtures.publishAndAwait(publisher, tokens.forTechnician(owner, "phone").token(),

@@ -1,4 +1,4 @@
-package io.fieldcast.mobile.road;
+package io.fieldcast.platform.road;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,15 +16,15 @@ import java.util.TreeMap;
  * feature with name, class and speed per edge, coordinates to five decimals (about a metre), and at most
  * {@code maxSegments} segments, leaving the smaller streets out first.
  */
-final class RoadFeatures {
+public final class RoadFeatures {
 
-    static final String EMPTY = "{\"type\":\"FeatureCollection\",\"features\":[]}";
+    public static final String EMPTY = "{\"type\":\"FeatureCollection\",\"features\":[]}";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RoadFeatures() {
     }
 
-    static String compact(String roadsGeoJson, int maxSegments) {
+    public static String compact(String roadsGeoJson, int maxSegments) {
         TreeMap<RoadClassLevel, List<String>> byLevel = new TreeMap<>();
         for (JsonNode feature : parse(roadsGeoJson).path("features")) {
             String line = line(feature.path("geometry").path("coordinates"));

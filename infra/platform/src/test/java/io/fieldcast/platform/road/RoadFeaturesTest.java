@@ -1,4 +1,4 @@
-package io.fieldcast.mobile.road;
+package io.fieldcast.platform.road;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
