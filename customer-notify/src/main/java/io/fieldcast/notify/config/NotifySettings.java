@@ -164,8 +164,17 @@ public interface NotifySettings {
         @WithDefault("300")
         int requestsPerMinutePerAddress();
 
-        /** Road-network GeoJSON (LineStrings, lon/lat) drawn under the live position; none: no roads. */
-        Optional<String> roadsGeojson();
+        /**
+         * Streets this far (metres) around the home and the van are drawn on the tracking page's map (from the road
+         * network of fieldcast.road.*, the one the other services load; fieldcast.road.enabled=false: no streets, and
+         * the van's way is drawn straight).
+         */
+        @WithDefault("500")
+        double roadMarginMeters();
+
+        /** Most road segments sent to a tracking page; the smaller streets are left out first. */
+        @WithDefault("2500")
+        int maxRoadSegments();
 
         /** Interval of position updates over SSE. */
         @WithDefault("PT2S")

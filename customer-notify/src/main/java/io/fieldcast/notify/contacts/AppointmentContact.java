@@ -92,6 +92,12 @@ public class AppointmentContact extends PanacheEntityBase {
     @Column(name = "manage_url")
     public String manageUrl;
 
+    /** Where the visit is (the booked address's point), for the tracking page's map; null once forgotten. */
+    @Column(name = "home_lat")
+    public Double homeLat;
+    @Column(name = "home_lon")
+    public Double homeLon;
+
     /** The policy's view of this appointment. */
     public AppointmentView view() {
         return new AppointmentView(appointmentId, firstName, phone, email, language, smsOptIn, emailOptIn, smsOptedOut,

@@ -61,6 +61,8 @@ public final class AppointmentContacts {
             column("updates_count", "integer", c -> c.updatesCount),
             column("sms_opted_out", "boolean", c -> c.smsOptedOut),
             column("manage_url", "text", c -> c.manageUrl),
+            column("home_lat", "float8", c -> c.homeLat),
+            column("home_lon", "float8", c -> c.homeLon),
             column("version", "bigint", c -> c.version));
 
     private static final String SELECT = "select " + COLUMNS.names() + " from appointment_contact";
@@ -168,6 +170,8 @@ public final class AppointmentContacts {
         c.updatesCount = r.getInteger("updates_count");
         c.smsOptedOut = r.getBoolean("sms_opted_out");
         c.manageUrl = r.getString("manage_url");
+        c.homeLat = r.getDouble("home_lat");
+        c.homeLon = r.getDouble("home_lon");
         c.version = r.getLong("version");
         return c;
     }

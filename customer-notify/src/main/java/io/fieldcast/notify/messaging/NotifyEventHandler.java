@@ -205,6 +205,10 @@ public class NotifyEventHandler {
         }
         c.timeZone = booked.timeZone() == null ? ZoneId.of("UTC").getId() : booked.timeZone();
         c.territoryId = booked.territoryId();
+        if (booked.location() != null) {
+            c.homeLat = booked.location().lat();
+            c.homeLon = booked.location().lon();
+        }
         c.windowStart = booked.windowStart();
         c.windowEnd = booked.windowEnd();
         c.status = "BOOKED";

@@ -33,7 +33,7 @@ public class PersonalData implements RetentionPass {
                                      when state = 'SUPPRESSED' then last_error else null end""";
     private static final String ERASE_CONTACT = """
             update appointment_contact set first_name = null, phone = null, email = null, manage_url = null,
-                   version = version + 1""";
+                   home_lat = null, home_lon = null, version = version + 1""";
 
     /**
      * Erases what notify holds of the customer and of {@code appointments}; returns what it counted. The inbound

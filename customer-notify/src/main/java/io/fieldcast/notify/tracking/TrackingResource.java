@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fieldcast.notify.config.NotifySettings;
 import io.fieldcast.notify.templates.MessageRenderer;
 import io.smallrye.mutiny.Multi;
+import io.fieldcast.roadnetwork.GeoPoint;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -26,7 +28,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,7 +61,6 @@ public class TrackingResource {
             "CANNOT_COMPLETE", "CANCELED");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String EMPTY_ROADS = "{\"type\":\"FeatureCollection\",\"features\":[]}";
 
     private static final MessageRenderer RENDERER = new MessageRenderer();
 
@@ -69,10 +69,12 @@ public class TrackingResource {
     private final RateLimiter limiter;
     private final NotifySettings config;
     private final String template;
-    private volatile String roads;
+    private final TrackingRoads roads;
 
-    public TrackingResource(TrackingLinks links, TrackingService tracking, RateLimiter limiter, NotifySettings config) {
+    public TrackingResource(TrackingLinks links, TrackingService tracking, RateLimiter limiter, NotifySettings config,
+                            TrackingRoads roads) {
         this.links = links;
+        this.roads = roads;
         this.tracking = tracking;
         this.limiter = limiter;
         this.config = config;
@@ -130,13 +132,23 @@ public class TrackingResource {
     @GET
     @Path("roads")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Road-network GeoJSON drawn under the position (no tile server)")
-    public String roads(@PathParam("token") String token, @Context HttpServerRequest request) {
-        verified(token, request);
-        if (roads == null) {
-            roads = config.tracking().roadsGeojson().map(TrackingResource::file).orElse(EMPTY_ROADS);
-        }
-        return roads;
+    @Operation(summary = "The streets around the home and the van as GeoJSON, drawn under them (no tile server); "
+            + "no features without a road network")
+    public Uni<Response> roads(@PathParam("token") String token, @Context HttpServerRequest request) {
+        UUID appointment = verified(token, request);
+        return tracking.state(appointment, null).onItem().ifNull().failWith(() -> new WebApplicationException(notFound()))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(s -> {
+                    List<GeoPoint> places = new ArrayList<>();
+                    if (s.homeLat() != null) {
+                        places.add(new GeoPoint(s.homeLat(), s.homeLon()));
+                    }
+                    if (s.lat() != null) {
+                        places.add(new GeoPoint(s.lat(), s.lon()));
+                    }
+                    // The van moves: the page asks again as it does, so this answer is not kept for long.
+                    return Response.ok(roads.around(places)).header("Cache-Control", "private, max-age=60").build();
+                });
     }
 
     private UUID verified(String token, HttpServerRequest request) {
@@ -164,7 +176,8 @@ public class TrackingResource {
         STAGES.forEach(stage -> stages.put(stage, word("track.stage." + stage, lang)));
         String words;
         try {
-            words = JSON.writeValueAsString(Map.of("stages", stages, "positionAt", word("track.positionAt", lang)));
+            words = JSON.writeValueAsString(Map.of("stages", stages, "positionAt", word("track.positionAt", lang),
+                    "away", word("track.away", lang)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -188,6 +201,8 @@ public class TrackingResource {
         values.put("language", lang);
         values.put("mapWaiting", word("track.mapWaiting", lang));
         values.put("mapLabel", word("track.mapLabel", lang));
+        values.put("legendVan", word("track.legend.van", lang));
+        values.put("legendHome", word("track.legend.home", lang));
         values.put("words", words);
         return PLACEHOLDER.matcher(template).replaceAll(m -> Matcher.quoteReplacement(
                 m.group(1).equals("manageHidden") ? (s.manageUrl() == null ? "hidden" : "")
@@ -256,11 +271,4 @@ public class TrackingResource {
         }
     }
 
-    private static String file(String path) {
-        try {
-            return Files.readString(java.nio.file.Path.of(path));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read roads GeoJSON " + path, e);
-        }
-    }
 }

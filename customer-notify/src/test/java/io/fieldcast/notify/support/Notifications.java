@@ -55,9 +55,15 @@ public class Notifications {
 
     public static AppointmentBooked booking(UUID appointment, Instant at, Instant windowStart, String phone,
                                             String email, String language) {
+        return booking(appointment, at, windowStart, phone, email, language, new GeoPosition(40.7, -74.0));
+    }
+
+    /** A booking at {@code home}: the tests' road network is a 6 km synthetic city around 45, -30. */
+    public static AppointmentBooked booking(UUID appointment, Instant at, Instant windowStart, String phone,
+                                            String email, String language, GeoPosition home) {
         return new AppointmentBooked(Events.newId(), at, 1, appointment, "north", NEW_YORK, "REPAIR",
                 new CustomerContact(UUID.randomUUID(), "Rosa", phone, email, language, phone != null,
-                        email != null), "1 Main St", new GeoPosition(40.7, -74.0), windowStart,
+                        email != null), "1 Main St", home, windowStart,
                 windowStart.plus(Duration.ofHours(4)), 2, null);
     }
 

@@ -1,6 +1,7 @@
 package io.fieldcast.notify.tracking;
 
 import io.fieldcast.events.Events;
+import io.fieldcast.events.GeoPosition;
 import io.fieldcast.events.LocationPing;
 import io.fieldcast.events.VisitStatus;
 import io.fieldcast.notify.support.Notifications;
@@ -84,10 +85,14 @@ class TrackingAccessibilityTest {
         }
     }
 
-    /** A booked appointment narrowed to 15:00–16:00 New York time, Ana its technician; a link to it. */
+    /**
+     * A booked appointment narrowed to 15:00–16:00 New York time, Ana its technician; a link to it. The home is in the
+     * tests' road network (a 6 km synthetic city around 45, -30), so the map has streets.
+     */
     private UUID narrowed(String technician, String phone, String language) {
         UUID appointment = UUID.randomUUID();
-        notifications.publish(booking(appointment, MORNING, PROMISED, phone, null, language));
+        notifications.publish(booking(appointment, MORNING, PROMISED, phone, null, language,
+                new GeoPosition(45.01, -29.99)));
         Instant narrowed = PROMISED.plus(Duration.ofHours(1));
         notifications.publish(route(technician, "Ana", appointment, narrowed, MORNING));
         notifications.publish(forecast(appointment, technician, 1, narrowed, PROMISED, MORNING));
@@ -123,7 +128,7 @@ class TrackingAccessibilityTest {
         assertAccessible("the scheduled visit");
 
         notifications.publish(new LocationPing(Events.newId(), MORNING, 1, "tech-40", "p1", MORNING, MORNING,
-                40.71, -74.01, 5, null, null));
+                44.99, -30.01, 5, null, null));
         notifications.publish(status("tech-40", appointment, VisitStatus.EN_ROUTE, MORNING));
         notifications.awaitKind(appointment, "ON_THE_WAY", "SENT");
         for (int width : new int[] {320, 390}) {
@@ -132,6 +137,11 @@ class TrackingAccessibilityTest {
             wait.until(d -> "On the way".equals(d.findElement(By.id("stage")).getText()));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("map")));
             wait.until(d -> d.findElement(By.id("seen")).getText().startsWith("· position at "));
+            // The van's way to the home, along the streets: about 3 km across the test city's grid.
+            wait.until(d -> d.findElement(By.id("away")).getText().matches("· \\d\\.\\d km to go"));
+            double km = Double.parseDouble(browser.findElement(By.id("away")).getText().replaceAll("[^0-9.]", ""));
+            assertTrue(km > 2.5 && km < 8, "by road, longer than the 2.8 km straight line: " + km);
+            assertTrue(browser.findElement(By.className("legend")).getText().contains("Your address"));
             assertFalse(browser.findElement(By.id("map-note")).isDisplayed());
             assertFits("the technician on the way at " + width + " px");
             screenshot("track-en-route-" + width);

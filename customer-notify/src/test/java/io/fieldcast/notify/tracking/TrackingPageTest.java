@@ -1,6 +1,7 @@
 package io.fieldcast.notify.tracking;
 
 import io.fieldcast.events.Events;
+import io.fieldcast.events.GeoPosition;
 import io.fieldcast.events.LocationPing;
 import io.fieldcast.events.VisitStatus;
 import io.fieldcast.notify.support.Notifications;
@@ -22,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +36,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -112,6 +116,40 @@ class TrackingPageTest {
             Thread.sleep(100);
         }
         given().get("/t/" + token + "/state").then().body("stage", equalTo("ARRIVED")).body("lat", nullValue());
+    }
+
+    @Test
+    void theVanIsShownApproachingTheHomeAlongTheRoads() throws Exception {
+        UUID appointment = UUID.randomUUID();
+        // In the tests' 6 km city around 45, -30: the home north-east of the centre, the van south-west of it.
+        notifications.publish(booking(appointment, MORNING, PROMISED, "+12125550312", null, "en",
+                new GeoPosition(45.01, -29.99)));
+        Instant narrowed = PROMISED.plus(Duration.ofHours(1));
+        notifications.publish(route("tech-12", "Sam", appointment, narrowed, MORNING));
+        notifications.publish(forecast(appointment, "tech-12", 1, narrowed, PROMISED, MORNING));
+        notifications.awaitKind(appointment, "WINDOW_NARROWED", "SENT");
+        String token = links.tokenFor(appointment, PROMISED.plus(Duration.ofHours(8)));
+        // Before the van sets off there is no way to draw, only where the visit is.
+        given().get("/t/" + token + "/state").then().body("homeLat", equalTo(45.01f)).body("approach", nullValue());
+
+        notifications.publish(new LocationPing(Events.newId(), MORNING, 1, "tech-12", "p1", MORNING, MORNING,
+                44.99, -30.01, 5, null, null));
+        notifications.publish(status("tech-12", appointment, VisitStatus.EN_ROUTE, MORNING));
+        notifications.awaitKind(appointment, "ON_THE_WAY", "SENT");
+        String event = firstSseEventWithPosition(token);
+        assertTrue(event.contains("\"approachStraight\":false"), "drawn along the roads: " + event);
+
+        var state = given().get("/t/" + token + "/state").then().statusCode(200).extract().jsonPath();
+        List<List<Float>> way = state.getList("approach");
+        // About 3 km across a grid of streets: many bends, from the van to the home.
+        assertTrue(way.size() > 5, "the way has the streets' bends: " + way);
+        assertEquals(-30.01, way.getFirst().get(0), 0.003, "it starts at the van (snapped to its street)");
+        assertEquals(44.99, way.getFirst().get(1), 0.003);
+        assertEquals(List.of(-29.99f, 45.01f), way.getLast(), "it ends at the home");
+        // The streets around both are served for the map under them.
+        given().get("/t/" + token + "/roads").then().statusCode(200)
+                .body("features.properties.kind", everyItem(equalTo("road")))
+                .body("features.geometry.coordinates.flatten().size()", greaterThan(20));
     }
 
     @Test

@@ -20,7 +20,7 @@ class WorkloadManifestsTest {
     private static final int GRACE_SECONDS = 40;
     /** The heaps the local demo measured and runs with (infra/simulator's Demo, ./fieldcast), in MiB. */
     private static final Map<String, Integer> MEASURED_HEAP_MIB = Map.of("dispatch-service", 2048,
-            "eta-service", 2048, "tech-mobile-api", 1024, "customer-notify", 768);
+            "eta-service", 2048, "tech-mobile-api", 1024, "customer-notify", 1024);
     /** The services whose load follows the working day, scaled on CPU. */
     private static final List<String> AUTOSCALED = List.of("eta-service", "tech-mobile-api");
     private static final String PREFERRED_ANTI_AFFINITY =

@@ -39,11 +39,15 @@ final class BenchRuntime implements AutoCloseable {
         return env;
     }
 
-    /** Starts the service with quiet hours off (the bench runs at any hour) and waits until it is ready. */
+    /**
+     * Starts the service with quiet hours off (the bench runs at any hour) and without the tracking map's roads (no
+     * page is drawn), and waits until it is ready.
+     */
     String startService() throws IOException, InterruptedException {
         service = ServiceProcess.module(root, "customer-notify").port("FIELDCAST_NOTIFY_PORT", 0).env(env)
                 .jvmArgs(List.of("-Dfieldcast.notify.policy.quiet-start=00:00",
-                        "-Dfieldcast.notify.policy.quiet-end=00:00", "-Dquarkus.log.level=WARN"))
+                        "-Dfieldcast.notify.policy.quiet-end=00:00", "-Dfieldcast.road.enabled=false",
+                        "-Dquarkus.log.level=WARN"))
                 .log(home.resolve("logs/bench-notify-service.log")).start();
         service.awaitReady(Duration.ofSeconds(120));
         return service.url();

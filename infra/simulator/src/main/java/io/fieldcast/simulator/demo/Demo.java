@@ -337,7 +337,7 @@ public final class Demo implements AutoCloseable {
         dispatch = start("dispatch-service", "FIELDCAST_DISPATCH_PORT", ports.dispatch(), "2g", dispatchEnv, logs);
         eta = start("eta-service", "FIELDCAST_ETA_PORT", ports.eta(), "2g", etaEnv, logs);
         mobile = start("tech-mobile-api", "FIELDCAST_MOBILE_PORT", ports.mobile(), "1g", mobileEnv, logs);
-        notifier = start("customer-notify", "FIELDCAST_NOTIFY_PORT", ports.customerNotify(), "768m", notifyEnv, logs);
+        notifier = start("customer-notify", "FIELDCAST_NOTIFY_PORT", ports.customerNotify(), "1g", notifyEnv, logs);
         for (ServiceGroup group : services) {
             for (ServiceProcess s : group.instances()) {
                 s.awaitReady(Duration.ofMinutes(5));
