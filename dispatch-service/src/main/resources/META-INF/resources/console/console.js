@@ -143,6 +143,8 @@ async function chooseTerritory(id, date) {
     sessionStorage.setItem('fieldcast.console.territory', id);
     state.streets = null;
     state.map.setDetail(null);
+    // The other territory's week is not this one's: gone until this one's arrives.
+    $('week').innerHTML = '';
     state.technicians = await Api.get('/api/technicians?territory=' + encodeURIComponent(id));
     state.colors = {};
     state.technicians.forEach((t, i) => { state.colors[t.id] = PALETTE[i % PALETTE.length]; });

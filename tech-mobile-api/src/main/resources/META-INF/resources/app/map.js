@@ -52,11 +52,11 @@ const RouteMap = (() => {
             const [lon, lat] = feature.geometry.coordinates;
             const g = document.createElementNS(NS, 'g');
             const c = document.createElementNS(NS, 'circle');
-            c.setAttribute('cx', x(lon)); c.setAttribute('cy', y(lat)); c.setAttribute('r', 16);
+            c.setAttribute('cx', x(lon)); c.setAttribute('cy', y(lat)); c.setAttribute('r', 24);
             c.setAttribute('fill', COLORS[p.status] || COLORS.PLANNED);
             const t = document.createElementNS(NS, 'text');
-            t.setAttribute('x', x(lon)); t.setAttribute('y', y(lat) + 6); t.setAttribute('text-anchor', 'middle');
-            t.setAttribute('fill', '#fff'); t.setAttribute('font-size', '18');
+            t.setAttribute('x', x(lon)); t.setAttribute('y', y(lat) + 9); t.setAttribute('text-anchor', 'middle');
+            t.setAttribute('fill', '#fff'); t.setAttribute('font-size', '26');
             t.textContent = p.position ?? p.sequence ?? '';
             g.append(c, t);
             return g;

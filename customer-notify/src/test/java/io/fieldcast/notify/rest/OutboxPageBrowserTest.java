@@ -4,6 +4,7 @@ import io.fieldcast.notify.support.Notifications;
 import io.fieldcast.platform.security.Roles;
 import io.fieldcast.platform.security.TokenIssuer;
 import io.fieldcast.testing.Axe;
+import io.fieldcast.testing.Screenshots;
 import io.fieldcast.testing.ChromiumSession;
 import io.fieldcast.testing.TestClock;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -21,8 +21,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,8 +41,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OutboxPageBrowserTest {
 
     private static final Instant MORNING = Instant.parse("2026-03-02T15:00:00Z");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
     @Inject
     Notifications notifications;
     @Inject
@@ -108,8 +104,7 @@ class OutboxPageBrowserTest {
     }
 
     private void assertAccessible(String where, String screenshot) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(screenshot + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        Screenshots.save(browser, screenshot);
         List<Axe.Violation> serious = Axe.serious(browser);
         assertTrue(serious.isEmpty(), where + " has serious accessibility violations: " + serious);
         assertTrue(((JavascriptExecutor) browser).executeScript("return document.documentElement.lang")

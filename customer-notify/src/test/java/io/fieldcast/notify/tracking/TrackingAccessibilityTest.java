@@ -6,6 +6,7 @@ import io.fieldcast.events.LocationPing;
 import io.fieldcast.events.VisitStatus;
 import io.fieldcast.notify.support.Notifications;
 import io.fieldcast.testing.Axe;
+import io.fieldcast.testing.Screenshots;
 import io.fieldcast.testing.ChromiumSession;
 import io.fieldcast.testing.TestClock;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -16,16 +17,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,8 +49,6 @@ class TrackingAccessibilityTest {
 
     private static final Instant MORNING = Instant.parse("2026-03-02T15:00:00Z");
     private static final Instant PROMISED = Instant.parse("2026-03-02T19:00:00Z");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
     @Inject
     Notifications notifications;
     @Inject
@@ -248,8 +243,7 @@ class TrackingAccessibilityTest {
         assertTrue(serious.isEmpty(), where + " has serious accessibility violations: " + serious);
     }
 
-    private void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    private void screenshot(String name) {
+        Screenshots.save(browser, name);
     }
 }

@@ -6,6 +6,7 @@ import io.fieldcast.events.AppointmentRescheduled;
 import io.fieldcast.events.RoutePlanned;
 import io.fieldcast.events.Topics;
 import io.fieldcast.testing.Axe;
+import io.fieldcast.testing.Screenshots;
 import io.fieldcast.testing.ChromiumSession;
 import io.fieldcast.testing.EventProbe;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -86,6 +87,7 @@ class ConsoleBrowserTest {
             // (Read in one go: the routes are drawn anew at every refresh.)
             wait.until(d -> (Boolean) browser.executeScript("return [...document.querySelectorAll("
                     + "\"#map polyline[data-roads='yes']\")].some(p => p.getAttribute('points').split(' ').length > 4)"));
+            Screenshots.save(browser, "console-1-day-planned");
             String from = (String) browser.executeScript("return document.querySelector(arguments[0])"
                     + ".closest('.tl-row').getAttribute('data-technician')", css(booked));
             String to = from.equals(TERRITORY + "-a") ? TERRITORY + "-tech" : TERRITORY + "-a";
@@ -117,6 +119,7 @@ class ConsoleBrowserTest {
                 return true;
             });
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), "PINNED"));
+            Screenshots.save(browser, "console-3-visit-details");
             assertEquals(3, Integer.parseInt(browser.findElement(By.cssSelector("[data-testid='kpi-visits'] b"))
                     .getText()));
 
@@ -171,6 +174,7 @@ class ConsoleBrowserTest {
             wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid='details-status']"), "canceled"));
             wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid='kpi-canceled'] b"), "1"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), "customer moved away"));
+            Screenshots.save(browser, "console-6-visit-canceled");
 
             // The only technician calls in sick: nobody works that day any more.
             browser.findElement(By.cssSelector("[data-testid='tl-label']")).click();
@@ -202,6 +206,7 @@ class ConsoleBrowserTest {
             assertTrue(password.length() >= 12, password);
             browser.findElement(By.cssSelector("#secret-dialog button")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-user='" + name + "']")));
+            Screenshots.save(browser, "console-7-users");
 
             browser.get(root.toString());
             browser.findElement(By.id("logout")).click();
@@ -241,6 +246,7 @@ class ConsoleBrowserTest {
             wait.until(d -> to.equals(new Select(d.findElement(By.id("move-tech"))).getFirstSelectedOption()
                     .getDomProperty("value")));
             WebElement stop = browser.findElement(By.id("move-position"));
+            Screenshots.save(browser, "console-4-move-by-keyboard");
             stop.sendKeys(Keys.chord(Keys.CONTROL, "a"), "1", Keys.ENTER);
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-message"), "Pinned"));
             awaitSolved();
@@ -257,8 +263,10 @@ class ConsoleBrowserTest {
         TestCompany company = companies.create("console-week");
         String id = company.book(15, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", "console-week", 3);
         String thursday = "2026-03-05";
-        By wednesdayCell = By.cssSelector("[data-testid='week-cell'][data-day='" + DAY + "']");
-        By thursdayCell = By.cssSelector("[data-testid='week-cell'][data-day='" + thursday + "']");
+        // This territory's technician's cells: a board drawn for another territory does not count.
+        String cell = "[data-testid='week-cell'][data-technician='console-week-tech']";
+        By wednesdayCell = By.cssSelector(cell + "[data-day='" + DAY + "']");
+        By thursdayCell = By.cssSelector(cell + "[data-day='" + thursday + "']");
         try {
             logIn("console-week", 1);
             // The board is drawn anew at every load: read a cell as it is now, again if it was replaced meanwhile.
@@ -266,6 +274,8 @@ class ConsoleBrowserTest {
             board.until(d -> d.findElement(wednesdayCell).getText().startsWith("1 ·")
                     && d.findElement(thursdayCell).getText().startsWith("0 ·"));
             board.until(d -> d.findElements(By.cssSelector("[data-testid='week-day']")).size() == 7); // Monday to Sunday
+            browser.executeScript("document.querySelector(\"[data-testid='week-day']\").scrollIntoView({block: 'center'})");
+            Screenshots.save(browser, "console-5-week-board");
 
             wait.until(ExpectedConditions.elementToBeClickable(visit(UUID.fromString(id)))).click();
             WebElement date = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("move-date")));
@@ -353,7 +363,12 @@ class ConsoleBrowserTest {
                 + "document.getElementById('b-days').value = 1;", DAY);
         new Select(browser.findElement(By.id("b-job"))).selectByValue("REPAIR");
         browser.findElement(By.cssSelector("[data-testid='b-find']")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid='slot-book']"))).click();
+        WebElement book = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[data-testid='slot-book']")));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", book);
+        Screenshots.save(browser, "console-2-booking-by-address");
+        book.click();
+        browser.executeScript("window.scrollTo(0, 0)"); // back up to the plan panel under the sticky header
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("b-message"), "Booked"));
         return UUID.fromString(browser.findElement(By.id("booking")).getAttribute("data-booked"));
     }

@@ -6,6 +6,7 @@ import io.fieldcast.dispatch.testing.TestCompany;
 import io.fieldcast.events.PortalMessage;
 import io.fieldcast.events.Topics;
 import io.fieldcast.testing.Axe;
+import io.fieldcast.testing.Screenshots;
 import io.fieldcast.testing.ChromiumSession;
 import io.fieldcast.testing.EventProbe;
 import io.fieldcast.testing.TestClock;
@@ -104,7 +105,7 @@ class PortalBrowserTest {
 
         browser.get(base.resolve("/book").toString());
         wait.until(d -> !d.findElements(By.cssSelector("[data-testid=job-PORTAL_WEB]")).isEmpty());
-        assertAccessible("the empty booking page");
+        assertAccessible("the empty booking page", "book-1-start");
 
         click(By.cssSelector("[data-testid=job-PORTAL_WEB]"));
         choose("q-pets", "yes");
@@ -129,12 +130,12 @@ class PortalBrowserTest {
                     .getFirst().code();
         }
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("code"))).sendKeys(code);
-        assertAccessible("the filled-in booking form");
+        assertAccessible("the filled-in booking form", "book-2-filled-in");
         click(By.id("book"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
         assertTrue(browser.findElement(By.id("done-when")).getText().contains("08:00"),
                 browser.findElement(By.id("done-when")).getText());
-        assertAccessible("the booking confirmation");
+        assertAccessible("the booking confirmation", "book-3-confirmed");
         String manage = browser.findElement(By.id("done-manage")).getAttribute("href");
         assertTrue(manage.contains("/manage/") && manage.contains("#"), manage);
 
@@ -142,7 +143,7 @@ class PortalBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("appointment")));
         assertEquals("Router fix", browser.findElement(By.id("what")).getText());
         assertEquals(label, browser.findElement(By.id("where")).getText());
-        assertAccessible("the manage page");
+        assertAccessible("the manage page", "manage-1-appointment");
 
         click(By.id("reschedule"));
         wait.until(d -> !d.findElements(By.cssSelector("#choose input[name=slot]")).isEmpty());
@@ -158,12 +159,12 @@ class PortalBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("choose")));
         assertTrue(browser.findElement(By.id("choose-heading")).getText().contains("again"),
                 "a canceled visit can be booked again");
-        assertAccessible("the canceled appointment, with times to book again");
+        assertAccessible("the canceled appointment, with times to book again", "manage-2-canceled");
 
         browser.get(base.resolve("/book/?lang=es").toString());
         wait.until(d -> "Pedir una visita".equals(d.findElement(By.tagName("h1")).getText()));
         assertEquals("es", browser.findElement(By.tagName("html")).getAttribute("lang"));
-        assertAccessible("the booking page in Spanish");
+        assertAccessible("the booking page in Spanish", "book-4-spanish");
         assertEquals(390L, browser.executeScript("return window.innerWidth"), "a phone's width");
         assertTrue((Long) browser.executeScript("return document.documentElement.scrollWidth") <= 390,
                 "nothing wider than the phone");
@@ -197,7 +198,7 @@ class PortalBrowserTest {
                 By.cssSelector("#offers button[data-offer]")));
         assertTrue(browser.findElement(By.id("offers")).getText().contains("Tuesday"),
                 browser.findElement(By.id("offers")).getText());
-        assertAccessible("the manage page with an offer");
+        assertAccessible("the manage page with an offer", "manage-3-offer");
         accept.click();
         wait.until(d -> d.findElement(By.id("result")).getText().startsWith("Done"));
         assertTrue(browser.findElement(By.id("when")).getText().contains("Tuesday"),
@@ -214,7 +215,9 @@ class PortalBrowserTest {
         element.click();
     }
 
-    private void assertAccessible(String where) {
+    /** Checks the page as it is now, and keeps it as the guides' picture {@code screenshot}. */
+    private void assertAccessible(String where, String screenshot) {
+        Screenshots.save(browser, screenshot);
         List<Axe.Violation> serious = Axe.serious(browser);
         assertTrue(serious.isEmpty(), where + " has serious accessibility violations: " + serious);
     }

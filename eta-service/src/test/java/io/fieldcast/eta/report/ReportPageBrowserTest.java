@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.fieldcast.platform.security.Roles;
 import io.fieldcast.platform.security.TokenIssuer;
 import io.fieldcast.testing.Axe;
+import io.fieldcast.testing.Screenshots;
 import io.fieldcast.testing.ChromiumSession;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -43,8 +43,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 class ReportPageBrowserTest {
-
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @Inject
     AgroalDataSource dataSource;
@@ -148,8 +146,7 @@ class ReportPageBrowserTest {
     }
 
     private void assertAccessible(String where, String screenshot) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(screenshot + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        Screenshots.save(browser, screenshot);
         List<Axe.Violation> serious = Axe.serious(browser);
         assertTrue(serious.isEmpty(), where + " has serious accessibility violations: " + serious);
     }

@@ -5,6 +5,7 @@ import io.fieldcast.mobile.Fixtures;
 import io.fieldcast.platform.kafka.EventPublisher;
 import io.fieldcast.platform.security.TokenIssuer;
 import io.fieldcast.testing.Axe;
+import io.fieldcast.testing.Screenshots;
 import io.fieldcast.testing.ChromiumSession;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -23,8 +23,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,8 +43,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 class MobileWebAppAccessibilityTest {
-
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @TestHTTPResource("/app/")
     URL app;
@@ -243,8 +239,7 @@ class MobileWebAppAccessibilityTest {
     }
 
     private void assertAccessible(String where, String screenshot) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(screenshot + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        Screenshots.save(browser, screenshot);
         List<Axe.Violation> serious = Axe.serious(browser);
         assertTrue(serious.isEmpty(), where + " has serious accessibility violations: " + serious);
     }
