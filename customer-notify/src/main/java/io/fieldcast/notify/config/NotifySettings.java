@@ -23,6 +23,8 @@ public interface NotifySettings {
 
     Tracking tracking();
 
+    Webhooks webhooks();
+
     /** Public base URL of this service as customers reach it (links in texts, Twilio signatures behind a proxy). */
     @WithDefault("http://localhost:8084")
     String publicBaseUrl();
@@ -179,5 +181,48 @@ public interface NotifySettings {
         /** Interval of position updates over SSE. */
         @WithDefault("PT2S")
         Duration pushInterval();
+    }
+
+    interface Webhooks {
+        /** Whether deliveries are attempted (the events are recorded for the subscriptions either way). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Pause between delivery passes when there was nothing due. */
+        @WithDefault("PT1S")
+        Duration pollInterval();
+
+        /** Deliveries claimed per pass. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** Deliveries in flight at once. */
+        @WithDefault("16")
+        int concurrency();
+
+        /** How long the receiver has to answer one delivery. */
+        @WithDefault("PT10S")
+        Duration timeout();
+
+        /** Back-off after the first failed attempt; doubles per attempt up to {@code max-backoff}. */
+        @WithDefault("PT10S")
+        Duration initialBackoff();
+
+        @WithDefault("PT1H")
+        Duration maxBackoff();
+
+        /**
+         * A delivery that failed this long after its event is given up (FAILED, listed in the delivery log, can be
+         * retried by hand).
+         */
+        @WithDefault("P3D")
+        Duration giveUpAfter();
+
+        /**
+         * Consecutive failed attempts after which a subscription is disabled; its deliveries are kept and go out when
+         * an admin enables it again.
+         */
+        @WithDefault("20")
+        int disableAfterFailures();
     }
 }

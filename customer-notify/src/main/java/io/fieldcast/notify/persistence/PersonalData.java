@@ -31,6 +31,11 @@ public class PersonalData implements RetentionPass {
                    state = case when state = 'PENDING' then 'FAILED' else state end,
                    last_error = case when state = 'PENDING' then 'customer forgotten'
                                      when state = 'SUPPRESSED' then last_error else null end""";
+    /** A webhook body's customer details erased; one not delivered yet never will be (FAILED, "customer forgotten"). */
+    private static final String ERASE_WEBHOOK = """
+            update webhook_delivery set payload = '',
+                   state = case when state = 'PENDING' then 'FAILED' else state end,
+                   last_error = case when state = 'PENDING' then 'customer forgotten' else last_error end""";
     private static final String ERASE_CONTACT = """
             update appointment_contact set first_name = null, phone = null, email = null, manage_url = null,
                    home_lat = null, home_lon = null, version = version + 1""";
@@ -60,7 +65,10 @@ public class PersonalData implements RetentionPass {
                 .invoke(n -> erased.put("contacts", n))
                 .chain(() -> s.createNativeQuery(ERASE_MESSAGE + " where appointment_id in (:ids)")
                         .setParameter("ids", appointments).executeUpdate())
-                .invoke(n -> erased.put("messages", n)))
+                .invoke(n -> erased.put("messages", n))
+                .chain(() -> s.createNativeQuery(ERASE_WEBHOOK + " where appointment_id in (:ids) and payload <> ''")
+                        .setParameter("ids", appointments).executeUpdate())
+                .invoke(n -> erased.put("webhookDeliveries", n)))
                 .replaceWith(erased);
     }
 
@@ -70,8 +78,8 @@ public class PersonalData implements RetentionPass {
     }
 
     /**
-     * Messages and inbound texts older than {@code message-contents} (those still being sent wait), and the views of
-     * appointments whose window ended more than {@code visit-details} ago.
+     * Messages, inbound texts and webhook bodies older than {@code message-contents} (those still being sent wait),
+     * and the views of appointments whose window ended more than {@code visit-details} ago.
      */
     @Override
     public int run(Instant now, PrivacySettings settings) {
@@ -88,6 +96,9 @@ public class PersonalData implements RetentionPass {
                 .chain(n -> s.createNativeQuery(ERASE_CONTACT + " where window_end < :cutoff"
                                 + " and (first_name is not null or phone is not null or email is not null"
                         + " or manage_url is not null)")
-                        .setParameter("cutoff", visits).executeUpdate().map(m -> n + m))));
+                        .setParameter("cutoff", visits).executeUpdate().map(m -> n + m))
+                .chain(n -> s.createNativeQuery("update webhook_delivery set payload = '' where created_at < :cutoff"
+                                + " and state <> 'PENDING' and payload <> ''")
+                        .setParameter("cutoff", messages).executeUpdate().map(m -> n + m))));
     }
 }

@@ -66,6 +66,18 @@ class ForgetAndRetentionTest {
                 values ('%s', 'REMINDER', 'r', 'SMS', 'twilio', '%s', 'en', 'See you tomorrow, Rosa', 'PENDING',
                         now() + interval '1 day', now(), now())""".formatted(appointment, phone));
 
+        // A webhook delivery of the booking, not yet delivered (its receiver is down): it must never go out either.
+        UUID hook = UUID.randomUUID();
+        notifications.execute("""
+                insert into webhook_subscription (id, url, secret, event_types, created_at, created_by, active)
+                values ('%s', 'https://crm.example.com/hook', 'whsec_x', '{appointment.booked}', now(), 'ada', false)"""
+                .formatted(hook));
+        notifications.execute("""
+                insert into webhook_delivery (subscription_id, event_id, event_type, occurred_at, appointment_id,
+                                              payload, next_attempt_at, created_at)
+                values ('%s', '%s', 'appointment.booked', now(), '%s', '{"phone":"%s"}', now(), now())"""
+                .formatted(hook, booked.eventId(), appointment, phone));
+
         // The confirmation's NotificationSent is published: only rows already on Kafka are erased from the outbox.
         awaitZero("select count(*) from outbox where published_at is null and payload like '%" + appointment + "%'");
         UUID customer = booked.customer().customerId();
@@ -87,6 +99,8 @@ class ForgetAndRetentionTest {
         assertEquals(List.of("SENT", "FAILED"), rows.stream().map(Row::state).toList());
         assertEquals(1, count("select count(*) from sms_inbound where message_sid = 'SM-forget' and phone = ''"
                 + " and reply is null"));
+        assertEquals(1, count("select count(*) from webhook_delivery where subscription_id = '" + hook
+                + "' and payload = '' and state = 'FAILED' and last_error = 'customer forgotten'"));
         assertEquals(0, count("select count(*) from audit_log where concat(entity_id, reason, before_json, "
                 + "after_json) like '%" + phone + "%'"), "the audit row holds no phone");
         assertEquals(0, count("select count(*) from outbox where published_at is not null and payload like '%"

@@ -102,6 +102,7 @@ class IngressManifestsTest {
         expected.put("/assets/track.js", "customer-notify");
         expected.put("/outbox", "customer-notify");
         expected.put("/api/outbox", "customer-notify");
+        expected.put("/api/webhooks/some-id/deliveries", "customer-notify");
         expected.put("/api/sms/inbound", "customer-notify");
         Problems problems = new Problems();
         expected.forEach((request, service) -> {

@@ -38,11 +38,12 @@ public final class Routes {
             rule("^/api/me(/.*)?$", MOBILE),
             rule("^/api/auth/(device|refresh|logout)$", MOBILE),
             rule("^/api/technicians/[^/]+/devices(/.*)?$", MOBILE),
-            // customer-notify: tracking links, the text outbox, the carrier's webhooks, a visit's contact.
+            // customer-notify: tracking links, the text outbox, the carrier's webhooks, outbound webhooks, a visit's contact.
             rule("^/t/.*$", NOTIFY),
             rule("^/assets/.*$", NOTIFY),
             rule("^/outbox(/.*)?$", NOTIFY),
             rule("^/api/outbox(/.*)?$", NOTIFY),
+            rule("^/api/webhooks(/.*)?$", NOTIFY),
             rule("^/api/sms/.*$", NOTIFY),
             rule("^/api/appointments/[^/]+/contact$", NOTIFY));
 

@@ -37,6 +37,7 @@ class RoutesTest {
             "/assets/track.js, notify, /assets/track.js",
             "/outbox, notify, /outbox",
             "/api/outbox?page=2, notify, /api/outbox?page=2",
+            "/api/webhooks/some-id/deliveries, notify, /api/webhooks/some-id/deliveries",
             "/api/sms/inbound, notify, /api/sms/inbound",
             "/api/appointments/42/contact, notify, /api/appointments/42/contact",
             "/eta/api/admin/consumers, eta, /api/admin/consumers",
