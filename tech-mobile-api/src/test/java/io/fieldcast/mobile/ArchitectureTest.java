@@ -23,6 +23,7 @@ class ArchitectureTest {
     static final String SERVICE = "io.fieldcast.mobile";
 
     private static final String AUTH = "Auth";
+    private static final String CALENDAR = "Calendar";
     private static final String INGEST = "Ingest";
     private static final String VISIT = "Visit";
     private static final String ROUTE = "Route";
@@ -34,6 +35,7 @@ class ArchitectureTest {
     static final ArchRule LAYERS = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
             .layer(AUTH).definedBy("io.fieldcast.mobile.auth..")
+            .layer(CALENDAR).definedBy("io.fieldcast.mobile.calendar..")
             .layer(INGEST).definedBy("io.fieldcast.mobile.ingest..")
             .layer(VISIT).definedBy("io.fieldcast.mobile.visit..")
             .layer(ROUTE).definedBy("io.fieldcast.mobile.route..")
@@ -43,10 +45,11 @@ class ArchitectureTest {
             .layer(CONFIG).definedBy("io.fieldcast.mobile.config..")
 
             .whereLayer(AUTH).mayNotBeAccessedByAnyLayer()
+            .whereLayer(CALENDAR).mayNotBeAccessedByAnyLayer()
             .whereLayer(INGEST).mayNotBeAccessedByAnyLayer()
             .whereLayer(VISIT).mayNotBeAccessedByAnyLayer()
-            .whereLayer(ROUTE).mayOnlyBeAccessedByLayers(AUTH, INGEST, VISIT)
-            .whereLayer(DEVICE).mayOnlyBeAccessedByLayers(AUTH, INGEST, VISIT, ROUTE)
+            .whereLayer(ROUTE).mayOnlyBeAccessedByLayers(AUTH, CALENDAR, INGEST, VISIT)
+            .whereLayer(DEVICE).mayOnlyBeAccessedByLayers(AUTH, CALENDAR, INGEST, VISIT, ROUTE)
             .whereLayer(ROAD).mayOnlyBeAccessedByLayers(AUTH, INGEST, VISIT, ROUTE)
             .whereLayer(REST).mayNotAccessAnyLayer()
             .whereLayer(CONFIG).mayNotAccessAnyLayer()

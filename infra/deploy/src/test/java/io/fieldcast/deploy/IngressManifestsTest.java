@@ -96,6 +96,7 @@ class IngressManifestsTest {
         expected.put("/report", "eta-service");
         expected.put("/api/report", "eta-service");
         expected.put("/app/", "tech-mobile-api");
+        expected.put("/calendar/some-token.ics", "tech-mobile-api");
         expected.put("/api/me/route", "tech-mobile-api");
         expected.put("/api/auth/device", "tech-mobile-api");
         expected.put("/t/some-token", "customer-notify");

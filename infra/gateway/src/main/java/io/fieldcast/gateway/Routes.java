@@ -35,6 +35,7 @@ public final class Routes {
             rule("^/api/technicians/[^/]+/(pings|trips)(/.*)?$", ETA),
             // tech-mobile-api: the phone app, the device's sign-in and its route, the devices of a technician.
             rule("^/app(/.*)?$", MOBILE),
+            rule("^/calendar/.*$", MOBILE),
             rule("^/api/me(/.*)?$", MOBILE),
             rule("^/api/auth/(device|refresh|logout)$", MOBILE),
             rule("^/api/technicians/[^/]+/devices(/.*)?$", MOBILE),

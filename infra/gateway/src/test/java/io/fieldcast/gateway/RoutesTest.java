@@ -28,6 +28,7 @@ class RoutesTest {
             "/api/technicians/t-1/trips?date=2026-03-02, eta, /api/technicians/t-1/trips?date=2026-03-02",
             "/app/, mobile, /app/",
             "/app/app.js, mobile, /app/app.js",
+            "/calendar/abc.ics, mobile, /calendar/abc.ics",
             "/api/me/route, mobile, /api/me/route",
             "/api/auth/device, mobile, /api/auth/device",
             "/api/auth/refresh, mobile, /api/auth/refresh",

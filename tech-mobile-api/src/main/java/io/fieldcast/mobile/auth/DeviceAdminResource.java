@@ -1,5 +1,6 @@
 package io.fieldcast.mobile.auth;
 
+import io.fieldcast.mobile.device.TechnicianVisibility;
 import io.fieldcast.platform.audit.AuditLog;
 import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.platform.rest.ApiException;
@@ -38,7 +39,11 @@ public class DeviceAdminResource {
     private final AuditLog audit;
     private final Clock clock;
 
-    public DeviceAdminResource(DeviceSessions sessions, JsonWebToken jwt, AuditLog audit, Clock clock) {
+    private final TechnicianVisibility visibility;
+
+    public DeviceAdminResource(DeviceSessions sessions, JsonWebToken jwt, AuditLog audit, Clock clock,
+                               TechnicianVisibility visibility) {
+        this.visibility = visibility;
         this.sessions = sessions;
         this.jwt = jwt;
         this.audit = audit;
@@ -124,18 +129,6 @@ public class DeviceAdminResource {
      * latest route); to others the technician does not exist.
      */
     private Uni<Void> visible(String technicianId) {
-        Access access = Access.of(jwt);
-        if (access.everyTerritory()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
-                        select cast(payload as jsonb) ->> 'territoryId' from route_plan where technician_id = :t
-                        order by route_date desc limit 1""", String.class)
-                .setParameter("t", technicianId).getResultList()))
-                .invoke(found -> {
-                    if (found.isEmpty() || !access.sees(found.getFirst())) {
-                        throw ApiException.notFound("technician " + technicianId);
-                    }
-                }).replaceWithVoid();
+        return visibility.require(jwt, technicianId);
     }
 }

@@ -27,6 +27,10 @@ public interface MobileSettings {
     @WithDefault("2s")
     Duration revocationPoll();
 
+    /** The address people and calendar apps reach this service at (the front door): calendar feed URLs start with it. */
+    @WithDefault("http://localhost:8083")
+    String publicBaseUrl();
+
     Ingest ingest();
 
     RateLimit rateLimit();

@@ -57,6 +57,18 @@ public class RouteStore {
                 .map(rows -> rows.isEmpty() ? null : (RoutePlanned) EventCodec.decode(rows.getFirst()));
     }
 
+    /** The technician's latest plans for the dates {@code from} to {@code to} (both included), by date. */
+    public Uni<List<RoutePlanned>> between(String technicianId, LocalDate from, LocalDate to) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        select payload from route_plan where technician_id = :tech and route_date between :from and :to
+                        order by route_date""", String.class)
+                .setParameter("tech", technicianId)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList())
+                .map(rows -> rows.stream().map(p -> (RoutePlanned) EventCodec.decode(p)).toList());
+    }
+
     /** Whether the appointment is a visit of one of the technician's latest plans (any date). */
     public Uni<Boolean> isOnRoute(String technicianId, UUID appointmentId) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""

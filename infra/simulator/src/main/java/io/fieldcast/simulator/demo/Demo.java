@@ -312,6 +312,7 @@ public final class Demo implements AutoCloseable {
         String door = "http://localhost:" + gateway.port();
         common.put("FIELDCAST_NOTIFY_PUBLIC_URL", door);
         common.put("FIELDCAST_PORTAL_PUBLIC_URL", door);
+        common.put("FIELDCAST_MOBILE_PUBLIC_URL", door);
         common.put("FIELDCAST_NOTIFY_BOOKING_URL", door + "/book/");
         // Behind the gateway the browser's address comes as X-Forwarded-For, from this machine only.
         common.put("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true");
