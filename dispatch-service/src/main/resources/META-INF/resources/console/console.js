@@ -159,6 +159,7 @@ async function chooseTerritory(id, date) {
 async function chooseDate(date) {
     state.date = date;
     $('date').value = date;
+    $('day-sheet-link').href = `day-sheet.html?territory=${encodeURIComponent(state.territory)}&date=${date}`;
     if (!$('b-date').value) $('b-date').value = date;
     state.selected = null;
     $('details').hidden = true;

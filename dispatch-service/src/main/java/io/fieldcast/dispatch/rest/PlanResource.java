@@ -1,6 +1,7 @@
 package io.fieldcast.dispatch.rest;
 
 import io.fieldcast.dispatch.plan.PlanAnalyzer;
+import io.fieldcast.dispatch.plan.DaySheet;
 import io.fieldcast.dispatch.plan.PlanJobs;
 import io.fieldcast.dispatch.plan.PlanPublisher;
 import io.fieldcast.dispatch.plan.PlanService;
@@ -56,6 +57,8 @@ public class PlanResource {
     PlanPublisher publisher;
     @Inject
     JsonWebToken jwt;
+    @Inject
+    DaySheet daySheet;
 
     /**
      * How often the plan changed under each technician on a day: {@code versions} routes sent per technician, their
@@ -153,6 +156,17 @@ public class PlanResource {
     public PlanTimeline.Timeline timeline(@PathParam("territoryId") String territoryId,
                                           @PathParam("date") String date) {
         return plans.timeline(territoryId, date(date));
+    }
+
+    @GET
+    @Path("/{date}/day-sheet")
+    @Operation(summary = "The day on paper, for when the platform is down: each technician's route as published, "
+            + "with customers' names and phones, addresses, jobs, booked and told windows, planned arrivals, notes "
+            + "and intake answers; technicianId= narrows it to one technician")
+    public Uni<DaySheet.Sheet> daySheet(@PathParam("territoryId") String territoryId, @PathParam("date") String date,
+                                        @QueryParam("technicianId") @Size(max = 64) String technicianId) {
+        return daySheet.of(territoryId, date(date), technicianId).onItem().ifNull()
+                .failWith(() -> ApiException.notFound("no territory '" + territoryId + "'"));
     }
 
     @POST

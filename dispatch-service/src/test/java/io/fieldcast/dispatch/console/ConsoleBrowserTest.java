@@ -304,6 +304,53 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void theDaySheetPrintsEachTechniciansRouteWithTheCustomersPhonesAndNotes() throws Exception {
+        TestCompany company = companies.create("console-sheet");
+        company.technician("console-sheet-b", "console-sheet", 5, Map.of());
+        String first = company.book(16, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", "console-sheet", 3);
+        String second = company.book(17, "REPAIR", DAY + "T12:00:00Z", DAY + "T16:00:00Z", "console-sheet", 3);
+        company.solve("console-sheet", DAY);
+        company.publish("console-sheet", DAY);
+        try {
+            logIn("console-sheet", 2);
+            WebElement link = browser.findElement(By.id("day-sheet-link"));
+            wait.until(d -> link.getAttribute("href").contains("territory=console-sheet&date=" + DAY));
+            browser.get(link.getAttribute("href"));
+            wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-testid='sheet-stop']"), 2));
+            String sheet = browser.findElement(By.id("sheet")).getText();
+            assertTrue(sheet.contains("Rosa Diaz") && sheet.contains("+12125550123") && sheet.contains("12 Elm St"),
+                    "customers, phones and addresses on paper: " + sheet);
+            assertTrue(browser.findElement(By.id("sheet-title")).getText().startsWith("Day sheet · "));
+            List<String> placed = browser.findElements(By.cssSelector("[data-testid='sheet-technician']")).stream()
+                    .flatMap(t -> t.findElements(By.cssSelector("[data-testid='sheet-stop']")).stream())
+                    .map(r -> r.getText()).toList();
+            assertEquals(2, placed.size(), "both visits are on a technician's route: " + placed);
+            List<Axe.Violation> serious = Axe.serious(browser);
+            assertTrue(serious.isEmpty(), "the day sheet: " + serious);
+            Screenshots.save(browser, "console-8-day-sheet");
+
+            // On paper only the sheet: no header, no form; each technician starts a page.
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+            assertTrue(!browser.findElement(By.id("sheet-form")).isDisplayed(), "no form on paper");
+            assertEquals("page", browser.executeScript("return getComputedStyle(document.querySelector("
+                    + "\"[data-testid='sheet-technician']\")).breakAfter"));
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+
+            // One technician's sheet.
+            String technician = browser.findElement(By.cssSelector("[data-testid='sheet-technician']"))
+                    .getAttribute("data-technician");
+            new Select(browser.findElement(By.id("sheet-technician"))).selectByValue(technician);
+            browser.findElement(By.cssSelector("#sheet-form button[type='submit']")).click();
+            wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-testid='sheet-technician']"), 1));
+            assertTrue(browser.getCurrentUrl().contains("technician=" + technician));
+            assertTrue(List.of(first, second).stream().allMatch(id -> id != null));
+        } catch (RuntimeException | AssertionError e) {
+            dumpBrowser();
+            throw e;
+        }
+    }
+
+    @Test
     void theConsoleAndTheUsersPagePassTheAccessibilityCheck() {
         companies.create("console-a11y").book(13, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", "console-a11y",
                 3);
