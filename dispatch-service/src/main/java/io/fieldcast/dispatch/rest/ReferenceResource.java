@@ -12,8 +12,6 @@ import io.fieldcast.dispatch.rest.ReferenceDtos.JobTypeBody;
 import io.fieldcast.dispatch.rest.ReferenceDtos.TechnicianBody;
 import io.fieldcast.dispatch.rest.ReferenceDtos.TerritoryBody;
 import io.fieldcast.dispatch.road.Roads;
-import io.fieldcast.events.Events;
-import io.fieldcast.events.TechnicianStatusChanged;
 import io.fieldcast.platform.audit.AuditLog;
 import io.fieldcast.platform.outbox.Outbox;
 import io.fieldcast.platform.rest.ApiException;
@@ -61,6 +59,8 @@ public class ReferenceResource {
     Outbox outbox;
     @Inject
     Clock clock;
+    @Inject
+    TechnicianWrites technicians;
 
     @GET
     @Path("/territories")
@@ -154,33 +154,7 @@ public class ReferenceResource {
     @Operation(summary = "Create or replace a technician (skills, weekly shifts, break rule)")
     public Uni<Technician> putTechnician(@PathParam("id") String id, @Valid @NotNull TechnicianBody body) {
         sameId(id, body.id());
-        // Technicians start and end their day at home: it must be on the road network like any address.
-        var home = roads.snap(body.homeLat(), body.homeLon(), "homeLat");
-        return Panache.withTransaction(() -> Territory.findById(body.territoryId())
-                .onItem().ifNull().failWith(() -> ApiException.badRequest("territoryId", "unknown territory"))
-                .chain(ignored -> Technician.<Technician>findById(id)).chain(existing -> {
-                    Technician t = existing != null ? existing : new Technician();
-                    Object before = existing == null ? null : Json.write(existing);
-                    t.id = id;
-                    t.name = body.name();
-                    t.phone = body.phone();
-                    t.territoryId = body.territoryId();
-                    t.homeLat = home.lat();
-                    t.homeLon = home.lon();
-                    t.skills = Json.write(body.skills() == null ? Map.of() : body.skills());
-                    t.weeklyShifts = Json.write(body.weeklyShifts());
-                    t.breakMinutes = body.breakMinutes() == null ? 30 : body.breakMinutes();
-                    t.breakWindow = body.breakWindow() == null ? "11:30-14:00" : body.breakWindow();
-                    boolean wasActive = existing == null || existing.active;
-                    t.active = body.active() == null || body.active();
-                    // Phones follow the switch: a deactivated technician's sessions end at once (tech-mobile-api).
-                    Uni<Void> told = wasActive == t.active ? Uni.createFrom().voidItem()
-                            : outbox.append(new TechnicianStatusChanged(Events.newId(), clock.instant(),
-                                    TechnicianStatusChanged.SCHEMA_VERSION, id, t.active, jwt.getName()));
-                    return t.persist().chain(() -> audit.record("technician", id,
-                            existing == null ? "CREATED" : "UPDATED", jwt.getName(), null, before, body))
-                            .chain(() -> told).replaceWith(t);
-                }));
+        return Panache.withTransaction(() -> technicians.put(body, jwt.getName()));
     }
 
     @POST
