@@ -211,10 +211,10 @@
     /** One line per series over the days; a series' missing days are gaps. */
     function lines(container, days, series, opts) {
         if (!days.length) return empty(container);
-        const W = 460, H = 240, L = 44, B = 30, T = 10, R = 10;
+        const W = 460, H = 240, L = 44, B = 30, T = 10, R = 24;
         const values = days.flatMap(d => series.map(s => s.value(d))).filter(v => v != null);
         if (!values.length) return empty(container);
-        const max = opts.max || Math.max(1, ...values) * 1.1;
+        const max = opts.max || Math.ceil(Math.max(1, ...values) * 1.1 / 4) * 4;
         const x = i => L + (days.length === 1 ? 0.5 : i / (days.length - 1)) * (W - L - R);
         const y = v => H - B - v / max * (H - B - T);
         const s = svg(container, W, H);

@@ -15,6 +15,7 @@ import io.fieldcast.events.RoutePlanned;
 import io.fieldcast.events.VisitStatus;
 import io.fieldcast.events.VisitStatusChanged;
 import io.fieldcast.platform.kafka.EventPublisher;
+import io.restassured.path.json.JsonPath;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -85,6 +86,25 @@ final class OpsScenario {
     void publish(EventPublisher publisher) throws Exception {
         for (FieldcastEvent event : events()) {
             publisher.send(event).get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Waits until the last events of each partition the checks depend on are applied (so all before them are). */
+    void awaitApplied(String adminToken) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (true) {
+            JsonPath r = OpsApiTest.report(adminToken, day.minusDays(1).toString(), day.toString(), territoryA);
+            if (OpsApiTest.figure(r, "textsFailed", "value") == 1.0
+                    && OpsApiTest.figure(r, "onTimeRate", "denominator") == 2.0
+                    && OpsApiTest.figure(r, "noShowRate", "denominator") == 2.0
+                    && OpsApiTest.figure(r, "appointments", "value") == 3.0
+                    && OpsApiTest.figure(r, "adminTouchRate", "numerator") == 1.0) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the read model did not catch up: " + r.prettify());
+            }
+            Thread.sleep(200);
         }
     }
 
