@@ -20,7 +20,8 @@ class EtaFoundationTest extends ServiceFoundationContract {
 
     @Override
     protected Set<String> publicOperations() {
-        // The report page is static and holds no data; its script reads /api/report with the user's token.
-        return Set.of("GET /report");
+        // The report and operations pages are static and hold no data; their scripts read /api/report and
+        // /api/ops/report with the user's token.
+        return Set.of("GET /report", "GET /ops");
     }
 }

@@ -84,6 +84,30 @@ class EventCodecTest {
     }
 
     @Test
+    void changesFrom016WithoutWhoChangedThemDecodeWithNull() {
+        // Written by a 0.1.6 producer: a reschedule and an update that do not say who made them.
+        String rescheduled = """
+                {"type":"AppointmentRescheduled","eventId":"6f1c1a52-2c0e-4a1e-9a7e-0b1c2d3e4f51",
+                 "occurredAt":"2026-03-02T08:00:00Z","schemaVersion":2,
+                 "appointmentId":"6f1c2a7e-0a4b-4a53-9d3e-1d2c3b4a5f60",
+                 "previousWindowStart":"2026-03-02T08:00:00Z","previousWindowEnd":"2026-03-02T12:00:00Z",
+                 "windowStart":"2026-03-03T08:00:00Z","windowEnd":"2026-03-03T12:00:00Z","reason":"asked",
+                 "manageUrl":"https://book.example.test/manage#t"}""";
+        String updated = """
+                {"type":"AppointmentUpdated","eventId":"6f1c1a52-2c0e-4a1e-9a7e-0b1c2d3e4f52",
+                 "occurredAt":"2026-03-02T08:00:00Z","schemaVersion":1,
+                 "appointmentId":"6f1c2a7e-0a4b-4a53-9d3e-1d2c3b4a5f60","jobType":"REPAIR","priority":2}""";
+        var r = assertInstanceOf(AppointmentRescheduled.class,
+                EventCodec.decode(rescheduled));
+        assertEquals(Instant.parse("2026-03-03T08:00:00Z"), r.windowStart());
+        assertNull(r.changedBy());
+        var u = assertInstanceOf(AppointmentUpdated.class,
+                EventCodec.decode(updated));
+        assertEquals("REPAIR", u.jobType());
+        assertNull(u.changedBy());
+    }
+
+    @Test
     void forecastFrom010WithoutToldProbabilityDecodesAsNotAtRisk() {
         // A 0.1.0 producer knew nothing of told windows: null, and never a reason to re-plan.
         String json = """

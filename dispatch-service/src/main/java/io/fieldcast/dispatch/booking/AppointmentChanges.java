@@ -95,7 +95,7 @@ public class AppointmentChanges {
                                     return routes.placeInto(newDay, a, insertion);
                                 })
                                 .chain(() -> outbox.append(AppointmentEvents.rescheduled(a, oldStart, oldEnd,
-                                        request.reason(), links.urlFor(a.id, a.windowEnd), clock.instant())))
+                                        request.reason(), links.urlFor(a.id, a.windowEnd), actor, clock.instant())))
                                 .chain(() -> audit.record("appointment", id.toString(), "RESCHEDULED", actor,
                                         request.reason(), before.audited(), AppointmentView.of(a).audited()))
                                 .map(ignored -> AppointmentView.of(a));
@@ -184,7 +184,7 @@ public class AppointmentChanges {
                         }
                         a.updatedAt = clock.instant();
                         return placement
-                                .chain(() -> outbox.append(AppointmentEvents.updated(a, clock.instant())))
+                                .chain(() -> outbox.append(AppointmentEvents.updated(a, actor, clock.instant())))
                                 .chain(() -> audit.record("appointment", id.toString(), "CHANGED", actor,
                                         request.reason(), before.audited(), AppointmentView.of(a).audited()))
                                 .map(ignored -> AppointmentView.of(a));

@@ -5,6 +5,7 @@ import io.fieldcast.dispatch.domain.Customer;
 import io.fieldcast.dispatch.domain.Territory;
 import io.fieldcast.events.AppointmentBooked;
 import io.fieldcast.events.AppointmentCanceled;
+import io.fieldcast.events.AppointmentEvent;
 import io.fieldcast.events.AppointmentRescheduled;
 import io.fieldcast.events.AppointmentUpdated;
 import io.fieldcast.events.CustomerContact;
@@ -27,17 +28,29 @@ public final class AppointmentEvents {
     }
 
     public static AppointmentRescheduled rescheduled(Appointment a, Instant oldStart, Instant oldEnd, String reason,
-                                                     String manageUrl, Instant now) {
+                                                     String manageUrl, String actor, Instant now) {
         return new AppointmentRescheduled(Events.newId(), now, AppointmentRescheduled.SCHEMA_VERSION, a.id,
-                oldStart, oldEnd, a.windowStart, a.windowEnd, reason, manageUrl);
+                oldStart, oldEnd, a.windowStart, a.windowEnd, reason, manageUrl, changedBy(actor));
     }
 
     public static AppointmentCanceled canceled(Appointment a, String by, String reason, Instant now) {
         return new AppointmentCanceled(Events.newId(), now, AppointmentCanceled.SCHEMA_VERSION, a.id, by, reason);
     }
 
-    public static AppointmentUpdated updated(Appointment a, Instant now) {
+    public static AppointmentUpdated updated(Appointment a, String actor, Instant now) {
         return new AppointmentUpdated(Events.newId(), now, AppointmentUpdated.SCHEMA_VERSION, a.id, a.jobType,
-                a.priority, a.notes);
+                a.priority, a.notes, changedBy(actor));
+    }
+
+    /**
+     * Who made a change, as the events say it: the customer behind their manage link (the portal's and the
+     * waitlist's actor, {@code customer:…}), the platform ({@code system}), else a person of the company.
+     */
+    static String changedBy(String actor) {
+        if (actor == null || AppointmentEvent.BY_SYSTEM.equals(actor)) {
+            return AppointmentEvent.BY_SYSTEM;
+        }
+        return actor.startsWith(AppointmentEvent.BY_CUSTOMER + ":") ? AppointmentEvent.BY_CUSTOMER
+                : AppointmentEvent.BY_DISPATCHER;
     }
 }

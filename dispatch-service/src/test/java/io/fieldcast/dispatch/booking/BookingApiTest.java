@@ -130,6 +130,7 @@ class BookingApiTest {
                     WAIT);
             assertEquals(Instant.parse("2026-03-04T08:00:00Z"), moved.getFirst().previousWindowStart());
             assertEquals("customer works mornings", moved.getFirst().reason());
+            assertEquals("dispatcher", moved.getFirst().changedBy(), "a person of the company moved it");
         }
     }
 

@@ -17,6 +17,8 @@ public interface EtaSettings {
 
     Forecast forecast();
 
+    Ops ops();
+
     /** Time zone of the territory: hours of day for travel factors, the nightly training time. */
     @WithDefault("UTC")
     ZoneId zone();
@@ -139,5 +141,19 @@ public interface EtaSettings {
         /** A GPS fix recomputes a technician's forecasts at most this often. */
         @WithDefault("PT1M")
         Duration pingRecomputeEvery();
+    }
+
+    interface Ops {
+        /** A cancellation less than this before the booked window starts is a late cancellation. */
+        @WithDefault("PT24H")
+        Duration lateCancel();
+
+        /** The longest range the operations page reports at once (a quarter). */
+        @WithDefault("92")
+        int maxDays();
+
+        /** Whether the operations read model's consumer runs (tests of other parts may switch it off). */
+        @WithDefault("true")
+        boolean ingestEnabled();
     }
 }

@@ -95,6 +95,9 @@ class IngressManifestsTest {
         expected.put("/api/appointments", "dispatch-service");
         expected.put("/report", "eta-service");
         expected.put("/api/report", "eta-service");
+        expected.put("/ops/", "eta-service");
+        expected.put("/api/ops/report", "eta-service");
+        expected.put("/api/ops/daily", "eta-service");
         expected.put("/app/", "tech-mobile-api");
         expected.put("/calendar/some-token.ics", "tech-mobile-api");
         expected.put("/api/me/route", "tech-mobile-api");
@@ -146,6 +149,8 @@ class IngressManifestsTest {
         paths.put("/api/sms/inbound", "customer-notify");
         paths.put("/api/sms/status", "customer-notify");
         paths.put("/report/", "eta-service");
+        paths.put("/ops/", "eta-service");
+        paths.put("/api/ops/report", "eta-service");
         return paths;
     }
 }

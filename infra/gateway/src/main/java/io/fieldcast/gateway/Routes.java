@@ -29,9 +29,10 @@ public final class Routes {
     private static final Pattern PREFIXED = Pattern.compile("^/(dispatch|eta|mobile|notify)(/(?:api/admin|q)(?:/.*)?)$");
 
     private static final List<Rule> RULES = List.of(
-            // eta-service: the forecast report and its API, models, a technician's GPS history.
-            rule("^/report(/.*)?$", ETA),
-            rule("^/api/(report|forecasts|models)(/.*)?$", ETA),
+            // eta-service: the forecast report and its API, the operations page and its API, models, a technician's GPS
+            // history.
+            rule("^/(report|ops)(/.*)?$", ETA),
+            rule("^/api/(report|ops|forecasts|models)(/.*)?$", ETA),
             rule("^/api/technicians/[^/]+/(pings|trips)(/.*)?$", ETA),
             // tech-mobile-api: the phone app, the device's sign-in and its route, the devices of a technician.
             rule("^/app(/.*)?$", MOBILE),

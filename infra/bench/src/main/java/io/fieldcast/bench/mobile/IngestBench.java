@@ -1,5 +1,6 @@
 package io.fieldcast.bench.mobile;
 
+import io.fieldcast.bench.BenchTokens;
 import io.fieldcast.bench.Checkout;
 import io.fieldcast.bench.Options;
 import io.fieldcast.platform.launcher.RuntimeEnvFile;
