@@ -2,11 +2,13 @@ package io.fieldcast.eta.ops;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * A table of flat records as CSV (RFC 4180): a header of the record's component names, one line per row, numbers
- * with a dot, empty for null. A text that a spreadsheet would run as a formula is quoted with a leading apostrophe.
+ * A table of flat records as CSV: a header of the record's component names, one line per row, numbers with a dot and
+ * at most four decimals, empty for null; quoting and defusing formulas are the platform's ({@code platform.csv.Csv}).
  */
 public final class Csv {
 
@@ -15,18 +17,17 @@ public final class Csv {
 
     public static String of(Class<? extends Record> type, List<? extends Record> rows) {
         RecordComponent[] columns = type.getRecordComponents();
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < columns.length; i++) {
-            out.append(i == 0 ? "" : ",").append(columns[i].getName());
-        }
-        out.append("\r\n");
+        List<String> header = Arrays.stream(columns).map(RecordComponent::getName).toList();
+        List<List<?>> cells = new ArrayList<>();
         for (Record row : rows) {
-            for (int i = 0; i < columns.length; i++) {
-                out.append(i == 0 ? "" : ",").append(cell(value(columns[i], row)));
+            List<Object> line = new ArrayList<>(columns.length);
+            for (RecordComponent column : columns) {
+                Object value = value(column, row);
+                line.add(value instanceof Double d ? number(d) : value);
             }
-            out.append("\r\n");
+            cells.add(line);
         }
-        return out.toString();
+        return io.fieldcast.platform.csv.Csv.write(header, cells);
     }
 
     private static Object value(RecordComponent column, Record row) {
@@ -35,23 +36,6 @@ public final class Csv {
         } catch (IllegalAccessException | InvocationTargetException e) {
             throw new IllegalStateException("cannot read " + column.getName(), e);
         }
-    }
-
-    static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof Number) {
-            return value instanceof Double d ? number(d) : value.toString();
-        }
-        String text = value.toString();
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
     }
 
     /** Up to four decimals, no exponent, no trailing zeros. */
