@@ -22,13 +22,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./fieldcast bench ops [--days 90] [--technicians 50] [--requests 100] [--seed 1]}: the operations page over a
+ * {@code ./fieldcast bench ops [--days 90] [--technicians 50] [--requests 100] [--seed 1] [--import-appointments 300]
+ * [--webhook-events 1500] [--receiver-down 45]}: the operations page over a
  * quarter of a 50-technician company. Starts the packaged eta-service on the bench's own runtime, publishes the
  * history to Kafka as the platform would ({@link OpsHistory}), waits until the read model holds all of it (and the
  * service's other consumers have caught up, so they do not share the timed CPU), then times the page's one request,
  * {@code GET /api/ops/report}, through HTTP: a quarter of one territory, the last month and the last week of every
- * territory, in turn. Each phase adds its figures to the final line; a phase that measures something else goes in
- * {@link #phases} before the report's.
+ * territory, in turn; then bulk admin by CSV on dispatch-service ({@link CsvImport}) and outbound webhooks with the
+ * receiver down for a while ({@link WebhookDelivery}) on customer-notify. Each phase adds its figures to the final
+ * line, in the order the phases ran.
  */
 public final class OpsBench {
 
@@ -45,7 +47,9 @@ public final class OpsBench {
     }
 
     static List<Phase> phases() {
-        return List.of(OpsBench::publishHistory, new ReadModelWait(), new ReportTiming());
+        // The report is timed on a quiet machine; the other services start after it.
+        return List.of(OpsBench::publishHistory, new ReadModelWait(), new ReportTiming(), new CsvImport(),
+                new WebhookDelivery());
     }
 
     public static void main(String[] args) throws Exception {

@@ -62,38 +62,8 @@ final class ReadModelWait implements OpsBench.Phase {
         }
         System.err.printf("read model: complete %.0f s after the last event was published%n",
                 (System.nanoTime() - started) / 1e9);
-        awaitOtherConsumers(context.env().get("FIELDCAST_KAFKA_BOOTSTRAP"), started);
+        ConsumerLag.await(context.env().get("FIELDCAST_KAFKA_BOOTSTRAP"), "eta.", "eta-service's other consumers",
+                TIMEOUT);
     }
 
-    /** Until every eta consumer group has committed the end of every partition it reads. */
-    private static void awaitOtherConsumers(String bootstrap, long started) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            while (true) {
-                long lag = 0;
-                for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
-                    if (!group.groupId().startsWith("eta.")) {
-                        continue;
-                    }
-                    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(
-                            group.groupId()).partitionsToOffsetAndMetadata().get();
-                    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                    committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-                    var ends = admin.listOffsets(latest).all().get();
-                    for (var e : committed.entrySet()) {
-                        lag += Math.max(0, ends.get(e.getKey()).offset()
-                                - (e.getValue() == null ? 0 : e.getValue().offset()));
-                    }
-                }
-                System.err.printf("eta-service's other consumers: %,d events behind (%.0f s)%n", lag,
-                        (System.nanoTime() - started) / 1e9);
-                if (lag == 0) {
-                    return;
-                }
-                if (System.nanoTime() - started > TIMEOUT.toNanos()) {
-                    throw new IllegalStateException("eta-service's consumers did not catch up in " + TIMEOUT);
-                }
-                Thread.sleep(5000);
-            }
-        }
-    }
 }
