@@ -1,9 +1,12 @@
 package io.fieldcast.dispatch.booking;
 
+import io.fieldcast.dispatch.domain.Appointment;
+import io.fieldcast.dispatch.domain.AppointmentStatus;
 import io.fieldcast.dispatch.persistence.DaySnapshot;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,10 +17,10 @@ import java.util.function.Supplier;
 
 /**
  * The territory-days slot searches work on, each read once and shared: with the technicians' days derived from it
- * once, not per search. A day is read again when this instance changed it ({@link #forget}: every search after the
- * change waits for the one new read), and refreshed when older than {@code ttl}, for changes made elsewhere (another
- * instance, a published plan, a visit's status): then the first search to notice reads it while the others go on with
- * the day as it was a moment ago. Fifty customers searching at once after a booking cause one read, not fifty. An offer
+ * once, not per search. A change this instance made replaces the day with the day as the change left it ({@link #put},
+ * no read), or drops it ({@link #forget}: every search after the change waits for the one new read); a day older than
+ * {@code ttl} is refreshed, for changes made elsewhere (another instance, a published plan, a visit's status): then the
+ * first search to notice reads it while the others go on with the day as it was a moment ago. Fifty customers searching at once after a booking cause one read, not fifty. An offer
  * a moment stale costs nothing: the booking checks again under the day's lock.
  */
 final class SearchDays {
@@ -79,6 +82,31 @@ final class SearchDays {
     /** This instance changed the day (booked, moved, canceled): every search from now on sees a new read. */
     void forget(String territoryId, LocalDate date) {
         reads.remove(key(territoryId, date));
+    }
+
+    /**
+     * This instance changed the day and committed: searches go on from the day as it now is, with no new read. Call
+     * while still holding the day's {@link DayGate}, so that two changes of the day are put in the order they were made.
+     */
+    void put(String territoryId, LocalDate date, DaySnapshot day) {
+        Read done = new Read(nanoTime.getAsLong(), null);
+        done.day.complete(new Day(day, TechDays.of(day, null)));
+        reads.put(key(territoryId, date), done);
+    }
+
+    /** The day as read under its lock, after {@code changed} was booked, moved, canceled or changed in it. */
+    static DaySnapshot after(DaySnapshot read, Appointment changed) {
+        List<Appointment> open = new ArrayList<>();
+        for (Appointment a : read.openAppointments()) {
+            if (!a.id.equals(changed.id)) {
+                open.add(a);
+            }
+        }
+        if (read.date().equals(changed.serviceDate) && AppointmentStatus.OPEN.contains(changed.status)) {
+            open.add(changed);
+        }
+        return new DaySnapshot(read.territory(), read.date(), read.technicians(), read.absences(), open,
+                read.learned(), read.travelFactors());
     }
 
     private Day read(String key, Read mine, Supplier<DaySnapshot> load) {

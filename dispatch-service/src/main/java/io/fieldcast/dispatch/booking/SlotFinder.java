@@ -1,6 +1,7 @@
 package io.fieldcast.dispatch.booking;
 
 import io.fieldcast.dispatch.config.BookingSettings;
+import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.JobType;
 import io.fieldcast.dispatch.domain.Territory;
 import io.fieldcast.dispatch.persistence.DayLoader;
@@ -102,6 +103,14 @@ public class SlotFinder {
         days.forget(territoryId, date);
     }
 
+    /**
+     * This instance changed {@code changed} in the day it read under the day's lock, and committed: searches go on from
+     * the day as the change left it, with no new read. Call while still holding the day's {@link DayGate}.
+     */
+    public void changed(DaySnapshot read, Appointment changed) {
+        days.put(read.territory().id, read.date(), SearchDays.after(read, changed));
+    }
+
     /** The technicians of the day worth trying for a visit at {@code point} (see {@link Candidates}). */
     public List<TechDay> candidates(DaySnapshot snapshot, GeoPoint point, UUID exclude) {
         return Candidates.nearest(TechDays.of(snapshot, exclude), point, settings.candidateTechnicians());
@@ -113,7 +122,7 @@ public class SlotFinder {
                 point);
     }
 
-    private void prefetch(List<TechDay> techDays, GeoPoint point) {
+    void prefetch(List<TechDay> techDays, GeoPoint point) {
         roads.prefetchAround(point, Candidates.places(techDays));
         for (TechDay tech : techDays) {
             List<GeoPoint> route = new ArrayList<>();

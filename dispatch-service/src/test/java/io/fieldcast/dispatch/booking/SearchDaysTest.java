@@ -1,5 +1,7 @@
 package io.fieldcast.dispatch.booking;
 
+import io.fieldcast.dispatch.domain.Appointment;
+import io.fieldcast.dispatch.domain.AppointmentStatus;
 import io.fieldcast.dispatch.domain.Territory;
 import io.fieldcast.dispatch.persistence.DaySnapshot;
 import org.junit.jupiter.api.Test;
@@ -8,6 +10,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -128,6 +131,47 @@ class SearchDaysTest {
 
         days.get(TERRITORY, DAY, this::read);
         assertEquals(1, reads.get());
+    }
+
+    @Test
+    void aChangeThisInstanceMadeIsSeenAtOnceWithoutARead() {
+        DaySnapshot before = days.get(TERRITORY, DAY, this::read).snapshot();
+
+        days.put(TERRITORY, DAY, SearchDays.after(before, appointment(AppointmentStatus.BOOKED, DAY)));
+
+        // Well within the TTL, and no new read: the search sees the day with the booking in it.
+        assertEquals(1, days.get(TERRITORY, DAY, this::read).snapshot().openAppointments().size());
+        assertEquals(1, reads.get());
+    }
+
+    @Test
+    void theDayAfterAChangeHoldsTheBookedAndNotTheCanceledOrMovedAway() {
+        Appointment kept = appointment(AppointmentStatus.SCHEDULED, DAY);
+        Appointment canceled = appointment(AppointmentStatus.SCHEDULED, DAY);
+        Appointment moved = appointment(AppointmentStatus.SCHEDULED, DAY);
+        DaySnapshot read = withOpen(kept, canceled, moved);
+        Appointment booked = appointment(AppointmentStatus.BOOKED, DAY);
+
+        assertEquals(List.of(kept, canceled, moved, booked), SearchDays.after(read, booked).openAppointments());
+        canceled.status = AppointmentStatus.CANCELED;
+        assertEquals(List.of(kept, moved), SearchDays.after(read, canceled).openAppointments());
+        moved.serviceDate = DAY.plusDays(1);
+        assertEquals(List.of(kept, canceled), SearchDays.after(read, moved).openAppointments());
+    }
+
+    private static Appointment appointment(AppointmentStatus status, LocalDate date) {
+        Appointment a = new Appointment();
+        a.id = UUID.randomUUID();
+        a.status = status;
+        a.serviceDate = date;
+        return a;
+    }
+
+    private static DaySnapshot withOpen(Appointment... open) {
+        Territory territory = new Territory();
+        territory.id = TERRITORY;
+        territory.timeZone = "UTC";
+        return new DaySnapshot(territory, DAY, List.of(), List.of(), List.of(open), List.of());
     }
 
     private DaySnapshot read() {
