@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -97,7 +98,6 @@ public class BookingService {
     public AppointmentView book(BookRequest request, Access access, Origin origin,
                                 Function<AppointmentView, Uni<Void>> alsoInTransaction) {
         AppointmentView booked = bookInTransaction(request, access, origin, alsoInTransaction);
-        slots.forget(booked.territoryId(), booked.serviceDate());
         if (booked.priority() >= EMERGENCY_PRIORITY) {
             dayChanged.fire(new DayChanged(booked.territoryId(), booked.serviceDate(),
                     "emergency " + booked.id() + " booked"));
@@ -121,21 +121,30 @@ public class BookingService {
                 request.windowStart(), request.windowEnd(), jobType.requiredSkillMap());
         slots.prefetch(territory.id, date, point);
         try {
-            return gate.through(territory.id, date, () -> Reactive.inTransaction(() -> days.lock(territory.id, date)
-                    .chain(() -> days.load(territory.id, date))
-                    .chain(day -> {
-                        int priority = request.priority() == null ? 3 : request.priority();
-                        Insertion insertion = insert(day, visit, null, priority);
-                        return customer(request, access).chain(customer -> create(request, customer, day, jobType,
-                                point, insertion, actor, origin));
-                    })
-                    .call(alsoInTransaction::apply)));
+            return gate.through(territory.id, date, () -> {
+                AtomicReference<DaySnapshot> read = new AtomicReference<>();
+                AtomicReference<Appointment> made = new AtomicReference<>();
+                AppointmentView view = Reactive.inTransaction(() -> days.lock(territory.id, date)
+                        .chain(() -> days.load(territory.id, date))
+                        .chain(day -> {
+                            read.set(day);
+                            int priority = request.priority() == null ? 3 : request.priority();
+                            Insertion insertion = insert(day, visit, null, priority);
+                            return customer(request, access).chain(customer -> create(request, customer, day, jobType,
+                                    point, insertion, actor, origin));
+                        })
+                        .invoke(made::set)
+                        .map(AppointmentView::of)
+                        .call(alsoInTransaction::apply));
+                slots.changed(read.get(), made.get());
+                return view;
+            });
         } catch (NoCapacityException e) {
             throw noCapacity(e, request.lat(), request.lon(), jobType.code, date, territory.id);
         }
     }
 
-    private Uni<AppointmentView> create(BookRequest request, Customer customer, DaySnapshot day, JobType jobType,
+    private Uni<Appointment> create(BookRequest request, Customer customer, DaySnapshot day, JobType jobType,
                                         GeoPoint point, Insertion insertion, String actor, Origin origin) {
         Instant now = clock.instant();
         Appointment a = new Appointment();
@@ -163,7 +172,7 @@ public class BookingService {
                         links.urlFor(a.id, a.windowEnd), now)))
                 .chain(() -> audit.record("appointment", a.id.toString(), "BOOKED", actor, null, null,
                         AppointmentView.of(a).audited()))
-                .map(ignored -> AppointmentView.of(a));
+                .replaceWith(a);
     }
 
     /**
@@ -173,8 +182,11 @@ public class BookingService {
      */
     Insertion insert(DaySnapshot day, VisitRequest visit, UUID self, int priority) {
         double reserve = priority >= EMERGENCY_PRIORITY ? 0 : day.territory().emergencyReservePct / 100.0;
-        Optional<Insertion> best = InsertionEngine.best(slots.candidates(day, visit.point(), self), visit, reserve,
-                roads);
+        List<TechDay> candidates = slots.candidates(day, visit.point(), self);
+        // The day read under the lock may hold stops the search before it did not see: their legs in one matrix, not
+        // one matrix per leg on asking.
+        slots.prefetch(candidates, visit.point());
+        Optional<Insertion> best = InsertionEngine.best(candidates, visit, reserve, roads);
         return best.orElseThrow(() -> new NoCapacityException("no technician can take "
                 + visit.windowStart() + "–" + visit.windowEnd() + " on " + day.date()));
     }

@@ -1,6 +1,7 @@
 package io.fieldcast.dispatch.booking;
 
 import io.fieldcast.dispatch.config.BookingSettings;
+import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.JobType;
 import io.fieldcast.dispatch.domain.Territory;
 import io.fieldcast.dispatch.persistence.DayLoader;
@@ -18,10 +19,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Offers the arrival windows the current plans can really absorb: for each day and window of the territory's
@@ -31,49 +30,57 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class SlotFinder {
 
-    private static final int MAX_RECENT_DAYS = 2_000;
-
     private final Roads roads;
-    private final DayLoader days;
+    private final DayLoader loader;
     private final Clock clock;
     private final BookingSettings settings;
+    private final SearchDays days;
 
-    /** Days read for slot searches a moment ago, by territory and date (see {@link #recentDay}). */
-    private final Map<String, Recent> recent = new ConcurrentHashMap<>();
-
-    private record Recent(DaySnapshot day, long readAtNanos) {
-    }
-
-    public SlotFinder(Roads roads, DayLoader days, Clock clock, BookingSettings settings) {
+    public SlotFinder(Roads roads, DayLoader loader, Clock clock, BookingSettings settings) {
         this.roads = roads;
-        this.days = days;
+        this.loader = loader;
         this.clock = clock;
         this.settings = settings;
+        this.days = new SearchDays(settings.slotDayTtl(), System::nanoTime);
     }
 
     /** Slots from {@code from} to {@code to} (inclusive), most comfortable first. */
     public List<Slot> find(double lat, double lon, String jobTypeCode, LocalDate from, LocalDate to,
                            String territoryId) {
+        return find(lat, lon, jobType(jobTypeCode), territory(territoryId, lat, lon), from, to, null);
+    }
+
+    /**
+     * The same for a job type and territory the caller has read already, only for windows starting before
+     * {@code before} when it is given (the waitlist looks for earlier windows only).
+     */
+    public List<Slot> find(double lat, double lon, JobType jobType, Territory territory, LocalDate from, LocalDate to,
+                           Instant before) {
         if (to.isBefore(from)) {
             throw ApiException.badRequest("to", "must not be before from");
         }
         if (ChronoUnit.DAYS.between(from, to) >= settings.maxSlotDays()) {
             throw ApiException.badRequest("to", "at most " + settings.maxSlotDays() + " days per query");
         }
-        JobType jobType = jobType(jobTypeCode);
-        Territory territory = territory(territoryId, lat, lon);
         GeoPoint point = roads.snap(lat, lon, "lat");
         Instant earliest = clock.instant().plus(settings.minLeadTime());
         List<Slot> slots = new ArrayList<>();
         for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
             LocalDate day = date;
-            DaySnapshot snapshot = recentDay(territory.id, day);
-            List<TechDay> techDays = candidates(snapshot, point, null);
-            prefetch(techDays, point);
+            List<TechDay> working = recentDay(territory.id, day).techDays();
+            if (working.isEmpty()) {
+                continue; // nobody works that day
+            }
+            List<TechDay> techDays = Candidates.nearest(working, point, settings.candidateTechnicians());
+            boolean prefetched = false;
             for (var window : territory.windows().windows()) {
                 Instant start = window.startOn(date, territory.zone());
-                if (start.isBefore(earliest)) {
+                if (start.isBefore(earliest) || (before != null && !start.isBefore(before))) {
                     continue;
+                }
+                if (!prefetched) {
+                    prefetch(techDays, point);
+                    prefetched = true;
                 }
                 VisitRequest visit = new VisitRequest(point, jobType.code, jobType.defaultDurationMin, start,
                         window.endOn(date, territory.zone()), jobType.requiredSkillMap());
@@ -86,30 +93,22 @@ public class SlotFinder {
         return slots;
     }
 
-    /**
-     * The day as a slot search sees it: read again when older than {@code fieldcast.booking.slot-day-ttl} (1 s), or
-     * when this instance changed it since ({@link #forget}). Fifty customers searching a week at once read each day a
-     * few times a second instead of fifty times; an offer a moment stale costs nothing, as the booking checks again
-     * under the day's lock (a 409 with other windows).
-     */
-    DaySnapshot recentDay(String territoryId, LocalDate date) {
-        String key = territoryId + "|" + date;
-        long now = System.nanoTime();
-        Recent known = recent.get(key);
-        if (known != null && now - known.readAtNanos() < settings.slotDayTtl().toNanos()) {
-            return known.day();
-        }
-        DaySnapshot day = Reactive.inSession(() -> days.load(territoryId, date));
-        if (recent.size() > MAX_RECENT_DAYS) {
-            recent.clear();
-        }
-        recent.put(key, new Recent(day, now));
-        return day;
+    /** The day as a slot search sees it (see {@link SearchDays}). */
+    SearchDays.Day recentDay(String territoryId, LocalDate date) {
+        return days.get(territoryId, date, () -> Reactive.inSession(() -> loader.load(territoryId, date)));
     }
 
     /** This instance changed the day (booked, moved, canceled): the next search reads it again. */
     public void forget(String territoryId, LocalDate date) {
-        recent.remove(territoryId + "|" + date);
+        days.forget(territoryId, date);
+    }
+
+    /**
+     * This instance changed {@code changed} in the day it read under the day's lock, and committed: searches go on from
+     * the day as the change left it, with no new read. Call while still holding the day's {@link DayGate}.
+     */
+    public void changed(DaySnapshot read, Appointment changed) {
+        days.put(read.territory().id, read.date(), SearchDays.after(read, changed));
     }
 
     /** The technicians of the day worth trying for a visit at {@code point} (see {@link Candidates}). */
@@ -119,11 +118,11 @@ public class SlotFinder {
 
     /** Makes sure the legs the insertion will look at are in the travel cache. */
     public void prefetch(String territoryId, LocalDate date, GeoPoint point) {
-        DaySnapshot snapshot = recentDay(territoryId, date);
-        prefetch(candidates(snapshot, point, null), point);
+        prefetch(Candidates.nearest(recentDay(territoryId, date).techDays(), point, settings.candidateTechnicians()),
+                point);
     }
 
-    private void prefetch(List<TechDay> techDays, GeoPoint point) {
+    void prefetch(List<TechDay> techDays, GeoPoint point) {
         roads.prefetchAround(point, Candidates.places(techDays));
         for (TechDay tech : techDays) {
             List<GeoPoint> route = new ArrayList<>();

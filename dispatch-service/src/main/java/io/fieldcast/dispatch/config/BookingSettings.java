@@ -29,8 +29,9 @@ public interface BookingSettings {
     Duration maxWindow();
 
     /**
-     * How long a day read for slot searches is used again before it is read anew (a change made on this instance
-     * reads it anew at once): the searches of many customers at once share one read.
+     * How long a day read for slot searches is used before the first search after it reads it anew, for changes made
+     * elsewhere (another instance, a published plan, a visit's status); a change made on this instance is seen at
+     * once. The searches of many customers at once share one read.
      */
     @WithDefault("PT1S")
     Duration slotDayTtl();

@@ -100,7 +100,7 @@ public class PortalService {
         LocalDate today = LocalDate.ofInstant(clock.instant(), territory.zone());
         LocalDate first = from == null || from.isBefore(today) ? today : from;
         LocalDate last = to == null ? first.plusDays(DEFAULT_DAYS - 1) : to;
-        List<PortalSlot> slots = finder.find(lat, lon, jobType.code, first, last, territory.id).stream()
+        List<PortalSlot> slots = finder.find(lat, lon, jobType, territory, first, last, null).stream()
                 .map(s -> new PortalSlot(s.date(), s.windowStart(), s.windowEnd()))
                 .sorted(Comparator.comparing(PortalSlot::windowStart)).toList();
         return new PortalSlots(territory.timeZone, slots);

@@ -11,6 +11,7 @@ import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.AppointmentStatus;
 import io.fieldcast.dispatch.domain.Customer;
 import io.fieldcast.dispatch.domain.DayChanged;
+import io.fieldcast.dispatch.domain.JobType;
 import io.fieldcast.dispatch.domain.Territory;
 import io.fieldcast.dispatch.portal.PortalDtos.Offer;
 import io.fieldcast.events.Events;
@@ -32,6 +33,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -305,6 +307,39 @@ public class Waitlist {
         return made;
     }
 
+    /** The waiting entries' appointments, read in one query. */
+    private static Map<UUID, Appointment> appointments(List<WaitlistEntry> waiting) {
+        List<UUID> ids = waiting.stream().map(e -> e.appointmentId).toList();
+        Map<UUID, Appointment> byId = new HashMap<>();
+        Reactive.inSession(() -> Appointment.<Appointment>list("id in ?1", ids)).forEach(a -> byId.put(a.id, a));
+        return byId;
+    }
+
+    /** Per appointment, the window starts it was ever offered (it is not offered the same window twice). */
+    private static Map<UUID, Set<Instant>> offeredBefore(Set<UUID> appointmentIds) {
+        if (appointmentIds.isEmpty()) {
+            return Map.of();
+        }
+        List<OfferRecipient> recipients = Reactive.inSession(() -> OfferRecipient.<OfferRecipient>list(
+                "appointmentId in ?1", appointmentIds));
+        Set<UUID> offerIds = new HashSet<>();
+        recipients.forEach(r -> offerIds.add(r.offerId));
+        if (offerIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Instant> starts = new HashMap<>();
+        Reactive.inSession(() -> WaitlistOffer.<WaitlistOffer>list("id in ?1", offerIds))
+                .forEach(o -> starts.put(o.id, o.windowStart));
+        Map<UUID, Set<Instant>> byAppointment = new HashMap<>();
+        for (OfferRecipient r : recipients) {
+            Instant start = starts.get(r.offerId);
+            if (start != null) {
+                byAppointment.computeIfAbsent(r.appointmentId, id -> new HashSet<>()).add(start);
+            }
+        }
+        return byAppointment;
+    }
+
     private int offerFreedWindows(String territoryId, List<WaitlistEntry> waiting, Instant now) {
         Territory territory = finder.territory(territoryId, 0, 0);
         LocalDate today = LocalDate.ofInstant(now, territory.zone());
@@ -315,19 +350,21 @@ public class Waitlist {
         // Window start -> the waitlisted appointments it could serve, in the order they joined.
         TreeMap<Instant, List<Appointment>> takers = new TreeMap<>();
         Map<Instant, Instant> ends = new TreeMap<>();
+        Map<UUID, Appointment> appointments = appointments(waiting);
+        Map<UUID, Set<Instant>> offeredBefore = offeredBefore(appointments.keySet());
+        Map<String, JobType> jobTypes = new HashMap<>();
         for (WaitlistEntry entry : waiting) {
-            Appointment a = Reactive.inSession(() -> Appointment.<Appointment>findById(entry.appointmentId));
+            Appointment a = appointments.get(entry.appointmentId);
             if (a == null || !a.status.changeable() || !a.windowStart.isAfter(earliest)) {
                 continue;
             }
-            Set<Instant> offeredBefore = new HashSet<>(Reactive.inSession(() -> WaitlistOffer.<WaitlistOffer>list(
-                    "from WaitlistOffer o where exists (select 1 from OfferRecipient r where r.offerId = o.id and "
-                            + "r.appointmentId = ?1)", a.id)).stream().map(o -> o.windowStart).toList());
+            Set<Instant> offered = offeredBefore.getOrDefault(a.id, Set.of());
             LocalDate last = a.serviceDate.isAfter(today.plusDays(MAX_DAYS_AHEAD)) ? today.plusDays(MAX_DAYS_AHEAD)
                     : a.serviceDate;
-            for (Slot slot : finder.find(a.lat, a.lon, a.jobType, today, last, territoryId)) {
+            JobType jobType = jobTypes.computeIfAbsent(a.jobType, finder::jobType);
+            for (Slot slot : finder.find(a.lat, a.lon, jobType, territory, today, last, a.windowStart)) {
                 if (slot.windowStart().isBefore(a.windowStart) && !slot.windowStart().isBefore(earliest)
-                        && !offeredBefore.contains(slot.windowStart())) {
+                        && !offered.contains(slot.windowStart())) {
                     takers.computeIfAbsent(slot.windowStart(), s -> new ArrayList<>()).add(a);
                     ends.put(slot.windowStart(), slot.windowEnd());
                 }

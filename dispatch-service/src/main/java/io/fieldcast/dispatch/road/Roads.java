@@ -6,16 +6,12 @@ import io.fieldcast.platform.road.RoadSettings;
 import io.fieldcast.roadnetwork.GeoPoint;
 import io.fieldcast.roadnetwork.RoadNetwork;
 import io.fieldcast.roadnetwork.SnapException;
-import io.fieldcast.roadnetwork.TravelMatrix;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The road network and a cache of driving times between the places of current plans. Booking asks the same
@@ -29,11 +25,12 @@ public class Roads implements TravelTimes {
     private static final int MAX_CACHED_PAIRS = 4_000_000;
 
     private final RoadNetwork network;
-    private final Map<Leg, Long> cache = new ConcurrentHashMap<>();
+    private final LegCache legs;
 
     public Roads(RoadSettings settings) {
         // Dispatch plans on roads: it loads them whether or not fieldcast.road.enabled says a service may skip them.
         network = RoadNetworks.open(settings);
+        legs = new LegCache(network::matrix, MAX_CACHED_PAIRS);
     }
 
     public RoadNetwork network() {
@@ -53,48 +50,12 @@ public class Roads implements TravelTimes {
 
     @Override
     public long seconds(GeoPoint from, GeoPoint to) {
-        if (from.equals(to)) {
-            return 0;
-        }
-        Long cached = cache.get(new Leg(from, to));
-        if (cached != null) {
-            return cached;
-        }
-        prefetch(List.of(from), List.of(to));
-        return cache.getOrDefault(new Leg(from, to), UNREACHABLE);
+        return legs.seconds(from, to);
     }
 
     /** Computes (with one many-to-many) the legs between these places that are not cached yet. */
     public void prefetch(List<GeoPoint> sources, List<GeoPoint> targets) {
-        List<GeoPoint> from = new ArrayList<>(new LinkedHashSet<>(sources));
-        List<GeoPoint> to = new ArrayList<>(new LinkedHashSet<>(targets));
-        boolean missing = from.stream().anyMatch(a -> to.stream().anyMatch(b -> !a.equals(b)
-                && !cache.containsKey(new Leg(a, b))));
-        if (!missing) {
-            return;
-        }
-        if (cache.size() > MAX_CACHED_PAIRS) {
-            cache.clear();
-        }
-        TravelMatrix matrix;
-        try {
-            matrix = network.matrix(from, to);
-        } catch (SnapException e) {
-            // A stored place that no longer snaps (e.g. an old record on a new map) must not break booking for
-            // everyone: price each leg on its own so only the broken place is unreachable.
-            if (from.size() == 1 && to.size() == 1) {
-                cache.put(new Leg(from.getFirst(), to.getFirst()), UNREACHABLE);
-                return;
-            }
-            from.forEach(a -> to.forEach(b -> seconds(a, b)));
-            return;
-        }
-        for (int i = 0; i < from.size(); i++) {
-            for (int j = 0; j < to.size(); j++) {
-                long s = matrix.reachable(i, j) ? Math.round(matrix.seconds(i, j)) : UNREACHABLE;
-                cache.put(new Leg(from.get(i), to.get(j)), s);
-            }
-        }
+        legs.prefetch(sources, targets);
     }
 
     /** Legs from and to one new place, for all places of a day. */
@@ -106,8 +67,5 @@ public class Roads implements TravelTimes {
     @PreDestroy
     void close() {
         network.close();
-    }
-
-    private record Leg(GeoPoint from, GeoPoint to) {
     }
 }
