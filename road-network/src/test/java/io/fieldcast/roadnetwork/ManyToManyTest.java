@@ -67,6 +67,29 @@ class ManyToManyTest {
     }
 
     @Test
+    void keptSearchSpacesGiveExactlyTheMatrixOfFreshSearches() {
+        RoadNetwork warm = TestNetworks.smallCity();
+        List<GeoPoint> day = warm.randomRoutablePoints(40, 61);
+        warm.matrix(day, day); // every place of the day searched once, its spaces kept
+        // A booking's question: one new address against the day's places, both ways, plus some places never seen.
+        List<GeoPoint> fresh = warm.randomRoutablePoints(5, 62);
+        List<GeoPoint> sources = new java.util.ArrayList<>(fresh);
+        sources.addAll(day);
+        List<GeoPoint> targets = new java.util.ArrayList<>(day);
+        targets.addAll(fresh);
+        TravelMatrix kept = warm.matrix(sources, targets);
+        try (RoadNetwork cold = RoadNetwork.open(warm.config())) {
+            TravelMatrix searched = cold.matrix(sources, targets);
+            for (int i = 0; i < sources.size(); i++) {
+                for (int j = 0; j < targets.size(); j++) {
+                    assertEquals(searched.seconds(i, j), kept.seconds(i, j), 0.0, "seconds " + i + "->" + j);
+                    assertEquals(searched.meters(i, j), kept.meters(i, j), 0.0, "meters " + i + "->" + j);
+                }
+            }
+        }
+    }
+
+    @Test
     void pointToItselfTakesNoTime() {
         RoadNetwork network = TestNetworks.smallCity();
         List<GeoPoint> points = network.randomRoutablePoints(10, 41);

@@ -52,6 +52,12 @@ final class Buckets {
                  double[] w2, int[] ms2, double[] m2,
                  int[] rawNode, double[] rawW, int[] rawMs, double[] rawM, int[] rawEdge) {
 
+        /** The same space as column {@code column} of another matrix (a cached space is shared, never changed). */
+        Space as(int column) {
+            return column == target ? this : new Space(column, node, w1, e1, ms1, m1, w2, ms2, m2, rawNode, rawW,
+                    rawMs, rawM, rawEdge);
+        }
+
         static Space of(int target, UpwardSearch.Labels l, NodeGroups g) {
             int n = g.nodeCount;
             Space s = new Space(target, Arrays.copyOf(g.nodes, n), new double[n], new int[n], new int[n],

@@ -3,8 +3,8 @@ package io.fieldcast.roadnetwork.matrix;
 import java.util.Arrays;
 
 /**
- * One source's row of the matrix: its forward upward search, then at every node it settled, the bucket of that node.
- * Reused across sources by one thread.
+ * One source's row of the matrix: its forward upward search space (searched now or kept from an earlier matrix), then
+ * at every node of it, the bucket of that node. Reused across sources by one thread.
  */
 final class ForwardJoin {
 
@@ -26,17 +26,22 @@ final class ForwardJoin {
         this.bestMeters = new double[cols];
     }
 
-    void run(Anchor source) {
-        Arrays.fill(bestWeight, Double.POSITIVE_INFINITY);
+    /** The source's forward search space, merged per node as a target's is ({@link Buckets.Space}). */
+    Buckets.Space searchSpace(Anchor source) {
         search.run(source);
         UpwardSearch.Labels labels = search.labels;
         groups.group(labels);
-        for (int k = 0; k < groups.nodeCount; k++) {
-            int v = groups.nodes[k];
-            joinMerged(v, labels, groups.best1(v), groups.best2(v));
+        return Buckets.Space.of(0, labels, groups);
+    }
+
+    /** The row of a source whose search space is {@code s} (fresh from {@link #searchSpace} or cached). */
+    void run(Buckets.Space s) {
+        Arrays.fill(bestWeight, Double.POSITIVE_INFINITY);
+        for (int k = 0; k < s.node().length; k++) {
+            joinMerged(s.node()[k], s.w1()[k], s.e1()[k], s.ms1()[k], s.m1()[k], s.w2()[k], s.ms2()[k], s.m2()[k]);
         }
-        for (int k = 0; k < groups.specialCount; k++) {
-            joinRaw(labels, groups.special[k]);
+        for (int k = 0; k < s.rawNode().length; k++) {
+            joinRaw(s.rawNode()[k], s.rawW()[k], s.rawMs()[k], s.rawM()[k], s.rawEdge()[k]);
         }
     }
 
@@ -44,11 +49,8 @@ final class ForwardJoin {
      * Where turns are free except u-turns: the best forward label meets the best backward label unless both use
      * the same road, in which case the answer is a second-best on either side, or the u-turn itself.
      */
-    private void joinMerged(int v, UpwardSearch.Labels l, int f1, int f2) {
+    private void joinMerged(int v, double fw1, int fe1, int fms1, double fm1, double fw2, int fms2, double fm2) {
         Buckets b = buckets;
-        double fw1 = l.weight[f1];
-        int fe1 = l.edge[f1];
-        double fw2 = f2 < 0 ? Double.POSITIVE_INFINITY : l.weight[f2];
         for (int i = b.start[v], end = b.start[v + 1]; i < end; i++) {
             int t = b.target[i];
             double direct = fw1 + b.w1[i];
@@ -56,30 +58,29 @@ final class ForwardJoin {
                 continue; // every combination costs at least this much
             }
             if (b.e1[i] != fe1 || fe1 < 0) {
-                improve(t, direct, l.millis[f1] + b.ms1[i], l.meters[f1] + b.m1[i]);
+                improve(t, direct, fms1 + b.ms1[i], fm1 + b.m1[i]);
                 continue;
             }
             double backwardSecond = fw1 + b.w2[i];
             double forwardSecond = fw2 + b.w1[i];
-            double uTurn = direct + turns.weight(l.edge[f1], v, b.e1[i]);
+            double uTurn = direct + turns.weight(fe1, v, b.e1[i]);
             if (backwardSecond <= forwardSecond && backwardSecond <= uTurn) {
-                improve(t, backwardSecond, l.millis[f1] + b.ms2[i], l.meters[f1] + b.m2[i]);
+                improve(t, backwardSecond, fms1 + b.ms2[i], fm1 + b.m2[i]);
             } else if (forwardSecond <= uTurn) {
-                improve(t, forwardSecond, l.millis[f2] + b.ms1[i], l.meters[f2] + b.m1[i]);
+                improve(t, forwardSecond, fms2 + b.ms1[i], fm2 + b.m1[i]);
             } else {
-                improve(t, uTurn, l.millis[f1] + b.ms1[i], l.meters[f1] + b.m1[i]);
+                improve(t, uTurn, fms1 + b.ms1[i], fm1 + b.m1[i]);
             }
         }
     }
 
     /** At turn-restricted nodes every pair of labels is joined with GraphHopper's turn weight. */
-    private void joinRaw(UpwardSearch.Labels l, int s) {
+    private void joinRaw(int v, double w, int ms, double m, int edge) {
         Buckets b = buckets;
-        int v = l.node[s];
         for (int i = b.rawStart[v], end = b.rawStart[v + 1]; i < end; i++) {
             int t = b.rawTarget[i];
-            double total = (l.weight[s] + b.rawW[i]) + turns.weight(l.edge[s], v, b.rawEdge[i]);
-            improve(t, total, l.millis[s] + b.rawMs[i], l.meters[s] + b.rawM[i]);
+            double total = (w + b.rawW[i]) + turns.weight(edge, v, b.rawEdge[i]);
+            improve(t, total, ms + b.rawMs[i], m + b.rawM[i]);
         }
     }
 

@@ -29,6 +29,11 @@ import java.util.concurrent.ExecutorService;
  * u-turn costs hold: a join adds GraphHopper's turn weight exactly as its one-to-one search does at its meeting
  * node, so both return the same weight; time and distance are those of the path with that weight. Two points on
  * the same stretch of road may also be joined directly along it ({@link #sameRoadPairs}).
+ * <p>
+ * A place's search space depends on the place only (the graph does not change), so each is kept
+ * ({@link SearchSpaces}): the next matrix with a place it has seen skips that search. A booking engine asks for one
+ * new address against the same few hundred stops again and again; with the stops' spaces kept that is one forward
+ * and one backward search instead of one per stop.
  */
 public final class ManyToMany {
 
@@ -38,6 +43,8 @@ public final class ManyToMany {
     private final TurnCosts turns;
     private final UpwardGraph forward;
     private final UpwardGraph backward;
+    private final SearchSpaces sources = new SearchSpaces();
+    private final SearchSpaces targets = new SearchSpaces();
 
     public ManyToMany(BaseGraph graph, RoutingCHGraph ch) {
         this.graph = graph;
@@ -59,7 +66,11 @@ public final class ManyToMany {
         double[] weights = new double[rows * cols];
         Parallel.forEachChunk(rows, pool, threads,
                 () -> new ForwardJoin(search(forward, false), turns, buckets, nodes, cols), (join, i) -> {
-                    join.run(query.sourceAnchors[i]);
+                    Buckets.Space space = sources.get(query.sources[i]);
+                    if (space == null) {
+                        space = sources.keep(query.sources[i], join.searchSpace(query.sourceAnchors[i]));
+                    }
+                    join.run(space);
                     join.copyRow(seconds, meters, weights, i * cols);
                 });
         sameRoadPairs(query, seconds, meters, weights, pool, threads);
@@ -70,9 +81,15 @@ public final class ManyToMany {
         Buckets.Space[] spaces = new Buckets.Space[query.cols()];
         Parallel.forEachChunk(query.cols(), pool, threads,
                 () -> new BackwardWorker(search(backward, true), new NodeGroups(turns, nodes)), (worker, j) -> {
+                    Buckets.Space kept = targets.get(query.targets[j]);
+                    if (kept != null) {
+                        spaces[j] = kept.as(j);
+                        return;
+                    }
                     worker.search.run(query.targetAnchors[j]);
                     worker.groups.group(worker.search.labels);
-                    spaces[j] = Buckets.Space.of(j, worker.search.labels, worker.groups);
+                    spaces[j] = targets.keep(query.targets[j], Buckets.Space.of(j, worker.search.labels,
+                            worker.groups));
                 });
         return Buckets.build(nodes, List.of(spaces));
     }
