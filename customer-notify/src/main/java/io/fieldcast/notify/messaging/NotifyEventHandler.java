@@ -203,6 +203,9 @@ public class NotifyEventHandler {
             c.smsOptIn = booked.customer().smsOptIn();
             c.emailOptIn = booked.customer().emailOptIn();
         }
+        if (c.language == null) {
+            c.language = "en"; // a booking without a customer (an import, a system's event) is still a booking
+        }
         c.timeZone = booked.timeZone() == null ? ZoneId.of("UTC").getId() : booked.timeZone();
         c.territoryId = booked.territoryId();
         if (booked.location() != null) {

@@ -64,8 +64,8 @@ final class WebhookDelivery implements OpsBench.Phase {
             notify.awaitReady(Duration.ofSeconds(180));
             // The history's events reach notify's consumers too; subscribe once they are through it, so the
             // subscription receives the bookings below and nothing else.
-            ConsumerLag.await(env.get("FIELDCAST_KAFKA_BOOTSTRAP"), "notify.", "customer-notify's consumers",
-                    TIMEOUT);
+            ConsumerLag.awaitGroup(env.get("FIELDCAST_KAFKA_BOOTSTRAP"), "notify.webhooks",
+                    Set.of(Topics.APPOINTMENTS, Topics.VISIT_STATUS), TIMEOUT);
             Set<String> received = ConcurrentHashMap.newKeySet();
             AtomicLong posts = new AtomicLong();
             AtomicBoolean up = new AtomicBoolean(true);
