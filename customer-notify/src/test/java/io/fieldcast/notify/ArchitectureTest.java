@@ -13,7 +13,8 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
  * The package layers of customer-notify, top to bottom: entry points (rest, sms) → messaging (the consumers and the
  * reminder scheduler) → channel (sending due rows) and persistence (queuing the policy's decisions), which never see
  * each other → tracking (the tracking page and the signed links persistence puts into texts) → templates and contacts
- * (the read model of each appointment) → policy (pure decisions); config is used by any layer and uses none. A
+ * (the read model of each appointment) → policy (pure decisions); webhooks (subscriptions, their recorder and
+ * deliverer) stands beside the entry points and is used by none; config is used by any layer and uses none. A
  * dependency may only point down: messaging asks the policy, the policy never calls back. The README's "Packages and
  * layers" says what goes where.
  */
@@ -23,6 +24,7 @@ class ArchitectureTest {
     static final String SERVICE = "io.fieldcast.notify";
 
     private static final String ENTRY = "Entry points";
+    private static final String WEBHOOKS = "Webhooks";
     private static final String MESSAGING = "Messaging";
     private static final String CHANNEL = "Channel";
     private static final String PERSISTENCE = "Persistence";
@@ -35,6 +37,7 @@ class ArchitectureTest {
     static final ArchRule LAYERS = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
             .layer(ENTRY).definedBy("io.fieldcast.notify.rest..", "io.fieldcast.notify.sms..")
+            .layer(WEBHOOKS).definedBy("io.fieldcast.notify.webhooks..")
             .layer(MESSAGING).definedBy("io.fieldcast.notify.messaging..")
             .layer(CHANNEL).definedBy("io.fieldcast.notify.channel..")
             .layer(PERSISTENCE).definedBy("io.fieldcast.notify.persistence..")
@@ -45,6 +48,7 @@ class ArchitectureTest {
             .layer(CONFIG).definedBy("io.fieldcast.notify.config..")
 
             .whereLayer(ENTRY).mayNotBeAccessedByAnyLayer()
+            .whereLayer(WEBHOOKS).mayNotBeAccessedByAnyLayer()
             .whereLayer(MESSAGING).mayOnlyBeAccessedByLayers(ENTRY)
             .whereLayer(CHANNEL).mayOnlyBeAccessedByLayers(ENTRY, MESSAGING)
             .whereLayer(PERSISTENCE).mayOnlyBeAccessedByLayers(ENTRY, MESSAGING)
