@@ -370,6 +370,8 @@ public final class Demo implements AutoCloseable {
                 + DISPATCHER_PASSWORD + "  (admin: " + ADMIN + " / " + ADMIN_PASSWORD + ")");
         out.println("  forecast report      " + door + "/report       (signed in with the console)");
         out.println("  text outbox          " + door + "/outbox       (signed in with the console)");
+        out.println("  operations           " + door + "/ops/         (signed in with the console; day sheets: "
+                + "the console's \"Day sheet\")");
         out.println("  booking page         " + door + "/book/        customers book online here ("
                 + Math.round(options.portalShare() * 100) + " % of the simulated ones do)");
         out.println("  technician's phone   " + door + "/app/         technician tech-01, code " + DEVICE_SECRET);
