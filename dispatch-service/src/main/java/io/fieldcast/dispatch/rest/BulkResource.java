@@ -1,5 +1,6 @@
 package io.fieldcast.dispatch.rest;
 
+import io.fieldcast.platform.security.Sha256;
 import io.fieldcast.dispatch.booking.AppointmentDtos.BookRequest;
 import io.fieldcast.dispatch.booking.AppointmentDtos.NewCustomer;
 import io.fieldcast.dispatch.booking.BookingService;
@@ -33,15 +34,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -402,13 +399,7 @@ public class BulkResource {
 
     /** The row's own idempotency key: the same row sent again books nothing new. */
     private static String rowKey(Csv.Row row) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(new TreeMap<>(row.cells()).toString().getBytes(StandardCharsets.UTF_8));
-            return "csv-" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return "csv-" + Sha256.hex(new TreeMap<>(row.cells()).toString());
     }
 
     private static String skills(String json) {

@@ -1,11 +1,10 @@
 package io.fieldcast.mobile.auth;
 
+import io.fieldcast.platform.security.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /** Refresh tokens are {@code <sessionId>.<random secret>}; only a hash of the whole token is ever stored. */
@@ -36,12 +35,7 @@ final class RefreshTokens {
     }
 
     static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(token);
     }
 
     static boolean sameHash(String a, String b) {

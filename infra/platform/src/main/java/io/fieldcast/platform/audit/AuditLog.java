@@ -1,18 +1,15 @@
 package io.fieldcast.platform.audit;
 
+import io.fieldcast.platform.security.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.fieldcast.events.EventCodec;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -38,13 +35,7 @@ public class AuditLog {
      * hash it again to find the searches for it (pseudonymous, not anonymous: short terms can be guessed).
      */
     public static String searchId(String term) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(term.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-            return SEARCH_PREFIX + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return SEARCH_PREFIX + Sha256.hex(term.trim().toLowerCase(Locale.ROOT));
     }
 
     public Uni<Void> record(String entityType, String entityId, String action, String actor, String reason,

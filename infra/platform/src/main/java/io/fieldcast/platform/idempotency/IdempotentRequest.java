@@ -1,11 +1,8 @@
 package io.fieldcast.platform.idempotency;
 
+import io.fieldcast.platform.security.Sha256;
 import io.fieldcast.platform.rest.ApiException;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * One use of an {@code Idempotency-Key}: what it is used for ({@code operation}), by whom ({@code caller}, the
@@ -33,11 +30,6 @@ public record IdempotentRequest(String operation, String caller, String key, Str
     }
 
     private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Sha256.hex(text);
     }
 }
