@@ -6,6 +6,7 @@ import io.fieldcast.notify.contacts.AppointmentContacts;
 import io.fieldcast.notify.policy.Trigger;
 import io.fieldcast.platform.cluster.ClusterJobs;
 import io.fieldcast.platform.reactive.Reactive;
+import io.fieldcast.platform.time.DomainTimer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -16,14 +17,12 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * "Reminder the day before": every scan, appointments whose promised window starts tomorrow in the customer's zone
@@ -40,7 +39,7 @@ public class ReminderScheduler {
     private final Clock clock;
     private final ClusterJobs jobs;
     private final Pool pool;
-    private ScheduledExecutorService timer;
+    private DomainTimer timer;
 
     public ReminderScheduler(NotifyEventHandler decisions, NotifySettings config, Clock clock, ClusterJobs jobs,
                              Pool pool) {
@@ -52,22 +51,20 @@ public class ReminderScheduler {
     }
 
     void start(@Observes StartupEvent event) {
-        long period = config.policy().reminderScan().toMillis();
-        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("notify-reminders").daemon()
-                .factory());
-        timer.scheduleWithFixedDelay(this::scanQuietly, period, period, TimeUnit.MILLISECONDS);
+        // Domain time: a day played at 60× sends its reminders on time in its own minutes.
+        timer = DomainTimer.every("notify-reminders", clock, config.policy().reminderScan(), this::scanQuietly);
     }
 
     void stop(@Observes ShutdownEvent event) {
         if (timer != null) {
-            timer.shutdownNow();
+            timer.close();
         }
     }
 
-    private void scanQuietly() {
+    private void scanQuietly(Duration tick) {
         try {
             // One instance scans each period; the unique key would absorb a second scan, but not its cost.
-            if (jobs.claimTick("notify.reminders", config.policy().reminderScan())) {
+            if (jobs.claimTick("notify.reminders", tick)) {
                 scan();
             }
         } catch (Throwable e) {

@@ -4,6 +4,7 @@ import io.fieldcast.eta.config.EtaSettings;
 import io.fieldcast.eta.history.DayBook;
 import io.fieldcast.platform.cluster.ClusterJobs;
 import io.fieldcast.platform.reactive.Reactive;
+import io.fieldcast.platform.time.DomainTimer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,15 +12,15 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Time passing is news too: a technician whose phone is silent is still getting later. Every {@code sweepEvery} the
- * routes of today are recomputed, so a stalled job moves the next windows even without a tap or a fix.
+ * routes of today are recomputed, so a stalled job moves the next windows even without a tap or a fix. The period is
+ * domain time: a day played at 60× is swept as often, in its own minutes, as a real one (a first window waits for a
+ * settled route and the last three hours, and only a sweep tells it to a technician whose phone is still silent).
  */
 @ApplicationScoped
 public class ForecastSweep {
@@ -31,7 +32,7 @@ public class ForecastSweep {
     private final Clock clock;
     private final EtaSettings settings;
     private final ClusterJobs jobs;
-    private ScheduledExecutorService timer;
+    private DomainTimer timer;
 
     public ForecastSweep(ForecastService forecasts, DayBook days, Clock clock, EtaSettings settings,
                          ClusterJobs jobs) {
@@ -47,14 +48,13 @@ public class ForecastSweep {
         if (every <= 0) {
             return;
         }
-        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("eta-sweep").factory());
-        timer.scheduleWithFixedDelay(this::sweepOncePerCluster, every, every, TimeUnit.MILLISECONDS);
+        timer = DomainTimer.every("eta-sweep", clock, settings.forecast().sweepEvery(), this::sweepOncePerCluster);
     }
 
     /** One instance sweeps each period: two would publish every forecast twice. */
-    private void sweepOncePerCluster() {
+    private void sweepOncePerCluster(Duration tick) {
         try {
-            if (jobs.claimTick("eta.forecast-sweep", settings.forecast().sweepEvery())) {
+            if (jobs.claimTick("eta.forecast-sweep", tick)) {
                 sweep();
             }
         } catch (Throwable e) {
@@ -77,7 +77,7 @@ public class ForecastSweep {
 
     void stop(@Observes ShutdownEvent shutdown) {
         if (timer != null) {
-            timer.shutdownNow();
+            timer.close();
         }
     }
 }

@@ -105,6 +105,10 @@ public final class Chaos implements Demo.DayHook {
         long span = dayLength.toMillis() * 8 / 10;
         long gap = span / (acts.size() + 1);
         thread = Thread.ofPlatform().daemon().name("chaos").start(() -> {
+            // The moments are fractions of the played day: they start when its clock does, not while it is booked.
+            if (!awaitTheDay(demo)) {
+                return;
+            }
             for (Act act : acts) {
                 if (!pause(gap / 2 + (long) (random.nextDouble() * gap))) {
                     return;
@@ -117,6 +121,19 @@ public final class Chaos implements Demo.DayHook {
                 }
             }
         });
+    }
+
+    private boolean awaitTheDay(Demo demo) {
+        try {
+            while (!stopped) {
+                if (demo.awaitTheDay(Duration.ofSeconds(1))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (InterruptedException e) {
+            return false;
+        }
     }
 
     private boolean pause(long ms) {

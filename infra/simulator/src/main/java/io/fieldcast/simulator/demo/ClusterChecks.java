@@ -80,13 +80,28 @@ public record ClusterChecks(int instances, long pingsAccepted, long pingsInHisto
         return unfinished;
     }
 
+    /**
+     * A count that reaches {@code expected} once what is in flight has arrived: the last pings of the day travel phone
+     * → mobile → broker → eta-service after the simulated day has ended (and through a rebalance when an instance was
+     * killed). Counted again until it is reached or {@link #SETTLE} has passed; what is still missing then is lost.
+     */
+    static long settled(Connection db, String sql, long expected) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        long n = count(db, sql);
+        while (n < expected && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            n = count(db, sql);
+        }
+        return n;
+    }
+
     /** Measures a finished demo whose services still run. */
     public static ClusterChecks measure(Demo demo, Kpis kpis, Map<String, String> env) throws Exception {
         List<ServiceGroup> services = demo.services();
         LocalDate today = kpis.date();
         try (Connection db = connect(env)) {
-            long inHistory = count(db, "select count(*) from eta.gps_ping");
             Stats stats = demo.stats();
+            long inHistory = settled(db, "select count(*) from eta.gps_ping", stats.pingsAccepted());
             long lost = Math.max(0, stats.pingsAccepted() - inHistory);
             long tapsLost = Math.max(0, stats.tapsAccepted() - count(db, "select count(*) from mobile.visit_status_change"));
             // A customer sees a duplicate when a text repeats the one before it word for word (a window moved

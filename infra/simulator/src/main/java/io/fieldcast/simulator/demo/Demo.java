@@ -81,6 +81,7 @@ public final class Demo implements AutoCloseable {
     private String territoryId;
     /** Something to run beside today while it is played (the chaos of {@code bench chaos}); null for none. */
     private DayHook duringTheDay;
+    private volatile SharedClock.Anchor beforeTheDay;
     private DispatchClient dispatcherClient;
 
     /**
@@ -205,6 +206,7 @@ public final class Demo implements AutoCloseable {
             TrackingLinkWatch watch = new TrackingLinkWatch(notifier.url(), dispatcher, today, zone, out);
             watch.start();
             if (duringTheDay != null) {
+                beforeTheDay = SharedClock.read(clockFile);
                 duringTheDay.start(this);
             }
             try {
@@ -438,11 +440,32 @@ public final class Demo implements AutoCloseable {
         return v == null || v.isBlank() ? fallback : v;
     }
 
-    /** Work beside today's play: started when the day starts, stopped when it is over. */
+    /**
+     * Work beside today's play: started before today is booked and planned, stopped when the day is over. Work that
+     * belongs to the played day itself waits for {@link #awaitTheDay} first.
+     */
     public interface DayHook {
         void start(Demo demo);
 
         void stop();
+    }
+
+    /**
+     * Waits until today's clock runs at the demo's speed (booking and planning are done, the day is being played);
+     * false when it did not within {@code limit}. Things timed in fractions of the day (a chaos run's kills) start
+     * from here: before it, a wall second is a second of the morning, not 40 minutes of the day.
+     */
+    public boolean awaitTheDay(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            SharedClock.Anchor anchor = SharedClock.read(clockFile);
+            // The replay writes a new anchor when it starts the day (at the demo's speed, from the first shift).
+            if (anchor != null && !anchor.equals(beforeTheDay)) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
     }
 
     /** Runs {@code hook} beside today while it is played. */
