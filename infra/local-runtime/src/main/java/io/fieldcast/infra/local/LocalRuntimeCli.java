@@ -1,6 +1,14 @@
 package io.fieldcast.infra.local;
 
+import io.fieldcast.infra.local.backup.Backup;
+import io.fieldcast.infra.local.backup.Restore;
+
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,13 +28,13 @@ public final class LocalRuntimeCli {
     public static void main(String[] args) {
         // Probing a broker that is going away makes the admin client warn once per retry; the verdict is enough.
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
-        if (args.length != 1) {
-            System.err.println("usage: LocalRuntimeCli up|down|status");
+        if (args.length < 1 || args.length > 2 || args.length == 2 && !List.of("backup", "restore").contains(args[0])) {
+            System.err.println("usage: LocalRuntimeCli up|down|status|backup [directory]|restore <backup directory>");
             System.exit(2);
         }
         int code;
         try {
-            code = new LocalRuntimeCli(RuntimeConfig.fromEnvironment(System.getenv()), System.out).run(args[0]);
+            code = new LocalRuntimeCli(RuntimeConfig.fromEnvironment(System.getenv()), System.out).run(args);
         } catch (RuntimeException e) {
             System.err.println("fieldcast: " + e.getMessage());
             code = 1;
@@ -34,11 +42,20 @@ public final class LocalRuntimeCli {
         System.exit(code);
     }
 
-    int run(String command) {
+    int run(String... args) {
+        String command = args[0];
         return switch (command) {
             case "up" -> up();
             case "down" -> down();
             case "status" -> status();
+            case "backup" -> backup(args.length > 1 ? Path.of(args[1]) : null);
+            case "restore" -> {
+                if (args.length < 2) {
+                    System.err.println("usage: ./fieldcast restore <backup directory>");
+                    yield 2;
+                }
+                yield restore(Path.of(args[1]));
+            }
             default -> {
                 System.err.println("unknown command: " + command);
                 yield 2;
@@ -54,6 +71,50 @@ public final class LocalRuntimeCli {
         printAddresses(status);
         out.println("Stop it with: ./fieldcast down");
         return 0;
+    }
+
+    /** A backup of the running runtime (services may keep running). */
+    private int backup(Path directory) {
+        SupervisorControl.Status status = control.status();
+        if (!status.up()) {
+            out.println("Fieldcast local runtime is not running: there is nothing to back up. Start it with: "
+                    + "./fieldcast up");
+            return 3;
+        }
+        Path target = directory != null ? directory.toAbsolutePath()
+                : Backup.defaultDirectory(control.home(), Clock.systemUTC());
+        try {
+            Backup.take(control.home(), status.environment(), target, Clock.systemUTC(), out);
+            return 0;
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("backup failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    /** A backup into this (empty) home, then the runtime up on it, its records and positions written back. */
+    private int restore(Path backup) {
+        if (control.status().supervisorPid().isPresent()) {
+            throw new IllegalStateException("a runtime is running on " + control.home().root() + "; restore into an "
+                    + "empty one: FIELDCAST_HOME=<new directory> ./fieldcast restore " + backup);
+        }
+        try {
+            Restore.layOut(backup.toAbsolutePath(), control.home(), out);
+            control.up();
+            SupervisorControl.Status status = control.status();
+            Restore.replay(backup.toAbsolutePath(), status.environment(), out);
+            out.println("Restored. The runtime is up (supervisor pid " + status.supervisorPid().orElse(-1L)
+                    + "); start the services on it.");
+            printAddresses(status);
+            return 0;
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("restore failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
     }
 
     private int down() {
