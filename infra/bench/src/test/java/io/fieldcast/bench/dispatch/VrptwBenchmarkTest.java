@@ -40,7 +40,7 @@ class VrptwBenchmarkTest {
                 3      0          4          4         60         70          5
             """;
 
-    private static final long MOVES = Long.getLong("fieldcast.test.c101.moves", 300_000L);
+    private static final long MOVES = Long.getLong("fieldcast.test.c101.moves", 100_000L);
 
     @TempDir
     Path dir;

@@ -53,6 +53,12 @@ public record ClusterChecks(int instances, long pingsAccepted, long pingsInHisto
 
     /** How long the last taps of the day may take to reach dispatch through the broker (a loaded machine, a kill). */
     static final Duration SETTLE = Duration.ofSeconds(30);
+    /** Texts that repeat the one before them to the same appointment word for word. */
+    static final String DUPLICATE_TEXTS = """
+            select count(*) from (
+                select body, lag(body) over (partition by appointment_id order by handed_at, id) as before
+                from notify.notification where handed_at is not null) t
+            where body = before""";
 
     /**
      * Today's visits not final in dispatch. The last taps of the day travel phone → mobile → broker → dispatch after
@@ -106,11 +112,7 @@ public record ClusterChecks(int instances, long pingsAccepted, long pingsInHisto
             long tapsLost = Math.max(0, stats.tapsAccepted() - count(db, "select count(*) from mobile.visit_status_change"));
             // A customer sees a duplicate when a text repeats the one before it word for word (a window moved
             // away and back again is two changes, not a duplicate).
-            long duplicateTexts = count(db, """
-                    select count(*) from (
-                        select body, lag(body) over (partition by appointment_id order by handed_at, id) as before
-                        from notify.notification where handed_at is not null) t
-                    where body = before""");
+            long duplicateTexts = count(db, DUPLICATE_TEXTS);
             long replansTwice = count(db, """
                     select coalesce(sum(n - 1), 0) from (
                         select count(*) as n from dispatch.replan_outcome
