@@ -127,7 +127,10 @@
             card('planned travel per visit', num(f('travelMinutesPerVisit').value, 1) + ' min'),
             card('overtime', num(f('overtimeMinutes').value / 60, 1) + ' h',
                 `${num(f('overtimeMinutes').numerator, 0)} technician-days past their shift`),
-            card('texts per visit', num(f('textsPerVisit').value, 2)));
+            card('texts per visit', num(f('textsPerVisit').value, 2)),
+            ...r.summary.filter(x => x.key.startsWith('conversion.')).map(x => card(
+                `slot searches → bookings (${x.key.slice(11)})`, pct(x.value),
+                `${num(x.numerator, 0)} bookings of ${num(x.denominator, 0)} searches`)));
         lines($('trend'), r.daily, [
             {label: 'on time', value: d => d.onTimeRate},
             {label: 'promise kept', value: d => d.promiseKeptRate},
@@ -136,12 +139,18 @@
             {label: 'console', value: d => d.bookingsConsole},
             {label: 'portal', value: d => d.bookingsPortal},
             {label: 'other', value: d => d.bookingsOther}], {format: v => v.toFixed(0)});
+        lines($('funnel'), r.daily, [
+            {label: 'searches, booking page', value: d => d.searchesPortal},
+            {label: 'bookings, booking page', value: d => d.bookingsPortal},
+            {label: 'searches, console', value: d => d.searchesConsole},
+            {label: 'bookings, console', value: d => d.bookingsConsole}], {format: v => v.toFixed(0)});
         technicianBars($('by-technician'), r.technicians.filter(t => t.utilization != null)
             .sort((a, b) => a.utilization - b.utilization));
         heatmap($('heatmap'), r.heatmap);
         table($('territories-table'), 'territories-heading', r.territories, [
             ['territory', 'territory'], ['technicians', 'technicians', 0], ['techDays', 'technician-days', 0],
-            ['bookings', 'bookings', 0], ['appointments', 'appointments', 0], ['utilization', 'utilization', 'pct'],
+            ['bookings', 'bookings', 0], ['searches', 'slot searches', 0], ['conversion', 'searches → bookings', 'pct'],
+            ['appointments', 'appointments', 0], ['utilization', 'utilization', 'pct'],
             ['onTimeRate', 'on time', 'pct'], ['promiseKeptRate', 'promise kept', 'pct'],
             ['noShowRate', 'no-shows', 'pct'], ['lateCancelRate', 'late cancels', 'pct'],
             ['rescheduleRate', 'rescheduled', 'pct'], ['firstVisitRate', 'first visit', 'pct'],
@@ -154,7 +163,8 @@
             ['onTimeRate', 'on time', 'pct'], ['promiseKeptRate', 'promise kept', 'pct'],
             ['firstVisitRate', 'first visit', 'pct'], ['noShows', 'no-shows', 0]]);
         table($('daily-table'), 'daily-heading', r.daily, [
-            ['day', 'day'], ['bookings', 'bookings', 0], ['appointments', 'appointments', 0],
+            ['day', 'day'], ['bookings', 'bookings', 0], ['searchesPortal', 'searches (booking page)', 0],
+            ['conversionPortal', 'booking page: searches → bookings', 'pct'], ['appointments', 'appointments', 0],
             ['canceled', 'canceled', 0], ['lateCancels', 'late cancels', 0], ['rescheduled', 'rescheduled', 0],
             ['noShows', 'no-shows', 0], ['onTimeRate', 'on time', 'pct'], ['promiseKeptRate', 'promise kept', 'pct'],
             ['utilization', 'utilization', 'pct'], ['overtimeMinutes', 'overtime min', 0],

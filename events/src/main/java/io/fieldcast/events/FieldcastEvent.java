@@ -30,10 +30,11 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = UserAccessChanged.class, name = "UserAccessChanged"),
         @JsonSubTypes.Type(value = CustomerForgotten.class, name = "CustomerForgotten"),
         @JsonSubTypes.Type(value = PortalMessage.class, name = "PortalMessage"),
+        @JsonSubTypes.Type(value = SlotSearches.class, name = "SlotSearches"),
 })
 public sealed interface FieldcastEvent permits AppointmentEvent, RoutePlanned, LocationPing, VisitStatusChanged,
         ArrivalForecast, LearnedDurations, CustomerReplied, NotificationEvent, TechnicianStatusChanged,
-        UserAccessChanged, CustomerForgotten, PortalMessage {
+        UserAccessChanged, CustomerForgotten, PortalMessage, SlotSearches {
 
     UUID eventId();
 

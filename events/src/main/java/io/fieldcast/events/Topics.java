@@ -42,10 +42,16 @@ public final class Topics {
      */
     public static final String PORTAL_MESSAGES = "fieldcast.portal-messages";
 
+    /**
+     * Key territory: SlotSearches (how many times people looked for a window, per territory, day and channel),
+     * dispatch-service → eta-service's operations read model (the funnel from looking to booking).
+     */
+    public static final String SLOT_SEARCHES = "fieldcast.slot-searches";
+
     /** All business topics, in the order of DESIGN.md, then those added since (see the CHANGELOG). */
     public static final List<String> ALL = List.of(APPOINTMENTS, ROUTES, TECH_LOCATIONS, VISIT_STATUS,
             ARRIVAL_FORECASTS, DURATION_ESTIMATES, CUSTOMER_REPLIES, NOTIFICATIONS, TECHNICIANS, USERS,
-            CUSTOMERS, PORTAL_MESSAGES);
+            CUSTOMERS, PORTAL_MESSAGES, SLOT_SEARCHES);
 
     private static final String DLQ_SUFFIX = ".dlq";
 

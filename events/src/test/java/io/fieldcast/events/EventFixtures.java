@@ -54,6 +54,8 @@ final class EventFixtures {
                 new CustomerForgotten(Events.newId(), T0, 1, contact.customerId(), List.of(APPOINTMENT), "root"),
                 new PortalMessage(Events.newId(), T0, 1, PortalMessage.WAITLIST_OFFER, "+34600111222", "es",
                         "Europe/Andorra", APPOINTMENT, null, "https://book.example.test/manage#tok", T0,
-                        T0.plusSeconds(3600), T0.plusSeconds(900)));
+                        T0.plusSeconds(3600), T0.plusSeconds(900)),
+                new SlotSearches(Events.newId(), T0, 1, "metro", java.time.LocalDate.of(2026, 11, 25),
+                        AppointmentBooked.CHANNEL_PORTAL, 17, 2));
     }
 }

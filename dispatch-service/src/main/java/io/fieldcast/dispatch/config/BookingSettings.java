@@ -36,6 +36,13 @@ public interface BookingSettings {
     @WithDefault("PT1S")
     Duration slotDayTtl();
 
+    /**
+     * How often each instance publishes the slot searches it counted (SlotSearches, the operations page's funnel);
+     * what a killed instance had counted since is lost, nothing else.
+     */
+    @WithDefault("PT1M")
+    Duration searchTallyEvery();
+
     /** Technicians tried per new visit: those whose day passes closest to it. */
     @WithDefault("12")
     int candidateTechnicians();

@@ -6,6 +6,7 @@ import io.fieldcast.dispatch.booking.AppointmentDtos.AppointmentView;
 import io.fieldcast.dispatch.booking.BookingService;
 import io.fieldcast.dispatch.booking.ManageLinks;
 import io.fieldcast.dispatch.booking.SlotFinder;
+import io.fieldcast.dispatch.booking.SlotSearchTally;
 import io.fieldcast.dispatch.config.BookingSettings;
 import io.fieldcast.dispatch.config.PortalSettings;
 import io.fieldcast.dispatch.domain.Appointment;
@@ -22,6 +23,7 @@ import io.fieldcast.dispatch.portal.PortalDtos.PortalJobType;
 import io.fieldcast.dispatch.portal.PortalDtos.PortalSlot;
 import io.fieldcast.dispatch.portal.PortalDtos.PortalSlots;
 import io.fieldcast.dispatch.road.Roads;
+import io.fieldcast.events.AppointmentBooked;
 import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.platform.rest.ApiException;
 import io.fieldcast.platform.security.Access;
@@ -65,11 +67,13 @@ public class PortalService {
     private final PortalSettings settings;
     private final BookingSettings bookingSettings;
     private final Waitlist waitlist;
+    private final SlotSearchTally searches;
     private final Clock clock;
 
     public PortalService(SlotFinder finder, BookingService booking, AppointmentChanges changes, PhoneCodes codes,
                          ManageLinks links, Roads roads, PortalSettings settings, BookingSettings bookingSettings,
-                         Waitlist waitlist, Clock clock) {
+                         Waitlist waitlist, SlotSearchTally searches, Clock clock) {
+        this.searches = searches;
         this.waitlist = waitlist;
         this.finder = finder;
         this.booking = booking;
@@ -94,9 +98,17 @@ public class PortalService {
     }
 
     /** The territory's windows that the current plans can absorb at this place, in time order. */
+    /** A customer looking for a window to book (counted for the operations page's funnel). */
     public PortalSlots slots(double lat, double lon, String jobTypeCode, LocalDate from, LocalDate to) {
-        JobType jobType = bookable(jobTypeCode);
         Territory territory = finder.territory(null, lat, lon);
+        PortalSlots offered = offer(territory, lat, lon, jobTypeCode, from, to);
+        searches.count(territory, AppointmentBooked.CHANNEL_PORTAL, !offered.slots().isEmpty());
+        return offered;
+    }
+
+    private PortalSlots offer(Territory territory, double lat, double lon, String jobTypeCode, LocalDate from,
+                              LocalDate to) {
+        JobType jobType = bookable(jobTypeCode);
         LocalDate today = LocalDate.ofInstant(clock.instant(), territory.zone());
         LocalDate first = from == null || from.isBefore(today) ? today : from;
         LocalDate last = to == null ? first.plusDays(DEFAULT_DAYS - 1) : to;
@@ -191,7 +203,7 @@ public class PortalService {
             throw ApiException.conflict("this appointment is " + a.status.name().toLowerCase() + " and can no longer "
                     + "move", null);
         }
-        return slots(a.lat, a.lon, a.jobType, from, to);
+        return offer(territoryOf(a), a.lat, a.lon, a.jobType, from, to);
     }
 
     public Managed reschedule(String token, PortalDtos.WindowRequest request) {

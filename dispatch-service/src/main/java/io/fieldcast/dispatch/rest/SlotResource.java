@@ -3,7 +3,10 @@ package io.fieldcast.dispatch.rest;
 import io.fieldcast.dispatch.booking.EmergencyReserve;
 import io.fieldcast.dispatch.booking.Slot;
 import io.fieldcast.dispatch.booking.SlotFinder;
+import io.fieldcast.dispatch.booking.SlotSearchTally;
 import io.fieldcast.dispatch.booking.WeekCapacity;
+import io.fieldcast.dispatch.domain.Territory;
+import io.fieldcast.events.AppointmentBooked;
 import io.fieldcast.platform.security.Access;
 import io.fieldcast.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,6 +42,8 @@ public class SlotResource {
     EmergencyReserve reserve;
     @Inject
     WeekCapacity week;
+    @Inject
+    SlotSearchTally searches;
 
     @GET
     @Operation(summary = "Arrival windows the current plans can absorb for a job at a place, most comfortable first")
@@ -48,7 +53,10 @@ public class SlotResource {
                             @QueryParam("from") @NotNull LocalDate from,
                             @QueryParam("to") @NotNull LocalDate to,
                             @QueryParam("territory") @Size(max = 40) String territory) {
-        return finder.find(lat, lon, jobType, from, to, territory);
+        Territory where = finder.territory(territory, lat, lon);
+        List<Slot> slots = finder.find(lat, lon, finder.jobType(jobType), where, from, to, null);
+        searches.count(where, AppointmentBooked.CHANNEL_CONSOLE, !slots.isEmpty());
+        return slots;
     }
 
     @GET

@@ -1,12 +1,14 @@
 package io.fieldcast.dispatch.portal;
 
 import io.agroal.api.AgroalDataSource;
+import io.fieldcast.dispatch.booking.SlotSearchTally;
 import io.fieldcast.dispatch.rest.PortalResource;
 import io.fieldcast.dispatch.testing.TestCompanies;
 import io.fieldcast.dispatch.testing.TestCompany;
 import io.fieldcast.events.AppointmentBooked;
 import io.fieldcast.events.Events;
 import io.fieldcast.events.PortalMessage;
+import io.fieldcast.events.SlotSearches;
 import io.fieldcast.events.Topics;
 import io.fieldcast.events.VisitStatus;
 import io.fieldcast.events.VisitStatusChanged;
@@ -27,6 +29,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -70,6 +73,8 @@ class PortalApiTest {
     Waitlist waitlist;
     @Inject
     EventPublisher publisher;
+    @Inject
+    SlotSearchTally tally;
 
     TestCompany f;
 
@@ -94,6 +99,41 @@ class PortalApiTest {
                         "windowProfile", "08:00-12:00,12:00-16:00", "emergencyReservePct", 0))
                 .put("/api/territories/" + id).then().statusCode(200);
         f.technician(id + "-tech", id, home, Map.of(), shifts);
+    }
+
+    /**
+     * The funnel's first step: each search a customer or a dispatcher makes is counted per territory, day and
+     * channel, one that found nothing as empty too, and published as SlotSearches; the waitlist's own searches are
+     * not people looking.
+     */
+    @Test
+    void slotSearchesAreCountedPerTerritoryDayAndChannel() {
+        GeoPoint place = f.addresses.get(30);
+        territory("portal-funnel", place, f.addresses.get(31), TestCompany.WEEKDAYS);
+        tally.publish(); // whatever earlier tests counted
+        try (EventProbe counted = EventProbe.atEnd(Topics.SLOT_SEARCHES)) {
+            for (String day : List.of(TUESDAY, TUESDAY, "2026-03-07")) { // a Saturday: nobody works, nothing found
+                given().queryParam("lat", place.lat()).queryParam("lon", place.lon()).queryParam("jobType",
+                                "PORTAL_FIX").queryParam("from", day).queryParam("to", day)
+                        .get("/portal/api/slots").then().statusCode(200);
+            }
+            given().auth().oauth2(f.admin).queryParam("lat", place.lat()).queryParam("lon", place.lon())
+                    .queryParam("jobType", "PORTAL_FIX").queryParam("from", TUESDAY).queryParam("to", TUESDAY)
+                    .queryParam("territory", "portal-funnel").get("/api/slots").then().statusCode(200);
+            waitlist.scan();
+            assertEquals(2, tally.publish(), "one event per territory-day-channel");
+            List<SlotSearches> events = counted.await(SlotSearches.class,
+                    e -> e.territoryId().equals("portal-funnel"), 2, Duration.ofSeconds(20));
+            SlotSearches portal = events.stream().filter(e -> e.channel().equals("portal")).findFirst().orElseThrow();
+            SlotSearches console = events.stream().filter(e -> e.channel().equals("console")).findFirst()
+                    .orElseThrow();
+            assertEquals(3, portal.searches());
+            assertEquals(1, portal.empty());
+            assertEquals(1, console.searches());
+            assertEquals(0, console.empty());
+            assertEquals(LocalDate.parse("2026-03-02"), portal.day(), "the day the customer searched on");
+        }
+        assertEquals(0, tally.publish(), "nothing counted since");
     }
 
     @Test

@@ -7,7 +7,15 @@ import java.util.List;
 import java.util.UUID;
 
 /** The read model's rows of a date range, as the metrics take them. */
-public record Facts(List<Appointment> appointments, List<TechDay> techDays) {
+public record Facts(List<Appointment> appointments, List<TechDay> techDays, List<Searches> searches) {
+
+    public Facts(List<Appointment> appointments, List<TechDay> techDays) {
+        this(appointments, techDays, List.of());
+    }
+
+    /** The slot searches people made in one territory on one local day through one channel. */
+    public record Searches(String territory, LocalDate day, String channel, int searches, int empty) {
+    }
 
     /** What the events said about one appointment; {@code technician} is who tapped it, else who was planned. */
     public record Appointment(UUID id, String territory, String channel, LocalDate bookedDay, Instant bookedAt,

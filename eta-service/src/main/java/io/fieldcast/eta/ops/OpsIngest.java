@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Feeds the operations read model from the events of four topics, on the platform's consumer loop in batches: a
+ * Feeds the operations read model from the events of five topics, on the platform's consumer loop in batches: a
  * quarter of history is hundreds of thousands of events, and a transaction per event would take longer than the
  * history took to happen in a big company. One transaction per poll marks the events processed (the platform's
  * de-duplication, one statement) and applies those seen for the first time; the loop retries a failing batch, splits
@@ -46,7 +46,8 @@ public class OpsIngest implements BatchEventHandler {
 
     @Override
     public Set<String> topics() {
-        return Set.of(Topics.APPOINTMENTS, Topics.ROUTES, Topics.VISIT_STATUS, Topics.NOTIFICATIONS);
+        return Set.of(Topics.APPOINTMENTS, Topics.ROUTES, Topics.VISIT_STATUS, Topics.NOTIFICATIONS,
+                Topics.SLOT_SEARCHES);
     }
 
     @Override

@@ -50,6 +50,13 @@ public final class OpsMetrics {
                 }
             }
         }
+        for (Facts.Searches s : facts.searches()) {
+            if (within(s.day(), from, to)) {
+                all.searched(s);
+                days.get(s.day()).searched(s);
+                slice(territories, s.territory()).searched(s);
+            }
+        }
         double[][] work = new double[7][RouteFacts.HOURS];
         double[][] shift = new double[7][RouteFacts.HOURS];
         facts.techDays().stream().sorted(Comparator.comparing(Facts.TechDay::day)).forEach(d -> {
@@ -88,6 +95,11 @@ public final class OpsMetrics {
         out.add(count("bookings", "bookings made", t.bookings));
         t.bookingsByChannel.forEach((channel, n) -> out.add(new Figure("bookings." + channel,
                 "bookings on the " + channel, Tally.share(n, t.bookings), (double) n, (double) t.bookings, "share")));
+        out.add(count("searches", "slot searches made", t.searches));
+        t.searchesByChannel.forEach((channel, n) -> out.add(new Figure("conversion." + channel,
+                "slot searches on the " + channel + " → bookings there", t.conversion(channel),
+                (double) t.bookingsByChannel.getOrDefault(channel, 0), (double) n, "share")));
+        out.add(share("emptySearchRate", "slot searches that found no window", t.emptySearches, t.searches));
         out.add(new Figure("leadHoursP50", "lead time p50 (booking → window start)",
                 Tally.quantile(t.leadHours, 0.5), null, (double) t.leadHours.size(), "hours"));
         out.add(new Figure("leadHoursP90", "lead time p90", Tally.quantile(t.leadHours, 0.9), null,
@@ -128,7 +140,9 @@ public final class OpsMetrics {
     private static OpsReport.Day day(LocalDate day, Tally t) {
         int console = t.bookingsByChannel.getOrDefault("console", 0);
         int portal = t.bookingsByChannel.getOrDefault("portal", 0);
-        return new OpsReport.Day(day, t.bookings, console, portal, t.bookings - console - portal, t.appointments,
+        return new OpsReport.Day(day, t.bookings, console, portal, t.bookings - console - portal,
+                t.searchesByChannel.getOrDefault("console", 0), t.searchesByChannel.getOrDefault("portal", 0),
+                t.conversion("portal"), t.emptySearches, t.appointments,
                 t.canceled, t.lateCancels, t.rescheduled, t.outcomes, t.noShows, t.noShowRate(), t.arrivals,
                 t.onTimeRate(), t.toldArrivals, t.promiseKeptRate(), t.firstVisitRate(), t.workMinutes,
                 t.shiftMinutes, t.utilization(), t.overtimeMinutes, t.textsSent, t.adminTouchRate());
@@ -141,7 +155,8 @@ public final class OpsMetrics {
     }
 
     private static OpsReport.Territory territory(String id, Tally t) {
-        return new OpsReport.Territory(id, t.technicians.size(), t.techDays, t.bookings, t.appointments,
+        return new OpsReport.Territory(id, t.technicians.size(), t.techDays, t.bookings, t.searches,
+                t.conversion(), t.appointments,
                 t.utilization(), t.travelPerVisit(), t.overtimeMinutes, t.onTimeRate(), t.promiseKeptRate(),
                 t.noShowRate(), t.lateCancelRate(), t.rescheduleRate(), t.firstVisitRate(), t.textsPerVisit(),
                 t.adminTouchRate());

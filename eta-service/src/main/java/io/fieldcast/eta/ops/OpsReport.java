@@ -16,8 +16,12 @@ public record OpsReport(LocalDate from, LocalDate to, String territory, Instant 
     public record Figure(String key, String label, Double value, Double numerator, Double denominator, String unit) {
     }
 
-    /** One day of the range: bookings made that day, appointments whose window falls on it, technician-days. */
+    /**
+     * One day of the range: bookings and slot searches made that day ({@code conversionPortal}: bookings on the
+     * booking page per search there), appointments whose window falls on it, technician-days.
+     */
     public record Day(LocalDate day, int bookings, int bookingsConsole, int bookingsPortal, int bookingsOther,
+                      int searchesConsole, int searchesPortal, Double conversionPortal, int emptySearches,
                       int appointments, int canceled, int lateCancels, int rescheduled, int outcomes, int noShows,
                       Double noShowRate, int arrivals, Double onTimeRate, int toldArrivals, Double promiseKeptRate,
                       Double firstVisitRate, double workMinutes, double shiftMinutes, Double utilization,
@@ -30,7 +34,9 @@ public record OpsReport(LocalDate from, LocalDate to, String territory, Instant 
                              Double promiseKeptRate, int outcomes, Double firstVisitRate, int noShows) {
     }
 
-    public record Territory(String territory, int technicians, int techDays, int bookings, int appointments,
+    /** {@code conversion}: bookings per slot search, over the channels that count their searches. */
+    public record Territory(String territory, int technicians, int techDays, int bookings, int searches,
+                            Double conversion, int appointments,
                             Double utilization, Double travelMinutesPerVisit, double overtimeMinutes,
                             Double onTimeRate, Double promiseKeptRate, Double noShowRate, Double lateCancelRate,
                             Double rescheduleRate, Double firstVisitRate, Double textsPerVisit,

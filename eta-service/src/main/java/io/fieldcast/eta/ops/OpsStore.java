@@ -32,6 +32,11 @@ public class OpsStore {
             where day between $1 and $2 and plan_version is not null
               and ($3::text[] is null or territory_id = any($3))""";
 
+    private static final String SEARCHES = """
+            select territory_id, day, channel, searches, empty
+            from ops_slot_search
+            where day between $1 and $2 and ($3::text[] is null or territory_id = any($3))""";
+
     private final Pool pool;
 
     public OpsStore(Pool pool) {
@@ -48,8 +53,13 @@ public class OpsStore {
         }).chain(appointments -> pool.preparedQuery(TECH_DAYS).execute(args).map(rows -> {
             List<Facts.TechDay> list = new ArrayList<>();
             rows.forEach(r -> list.add(techDay(r)));
-            return new Facts(appointments, list);
-        }));
+            return list;
+        }).chain(days -> pool.preparedQuery(SEARCHES).execute(args).map(rows -> {
+            List<Facts.Searches> list = new ArrayList<>();
+            rows.forEach(r -> list.add(new Facts.Searches(r.getString(0), r.getLocalDate(1), r.getString(2),
+                    r.getInteger(3), r.getInteger(4))));
+            return new Facts(appointments, days, list);
+        })));
     }
 
     private static Facts.Appointment appointment(Row r) {

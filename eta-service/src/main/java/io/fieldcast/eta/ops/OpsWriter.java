@@ -11,6 +11,7 @@ import io.fieldcast.events.NotificationFailed;
 import io.fieldcast.events.NotificationSent;
 import io.fieldcast.events.PlannedVisit;
 import io.fieldcast.events.RoutePlanned;
+import io.fieldcast.events.SlotSearches;
 import io.fieldcast.events.VisitStatus;
 import io.fieldcast.events.VisitStatusChanged;
 import io.smallrye.mutiny.Uni;
@@ -67,6 +68,12 @@ final class OpsWriter {
     private static final String CANCELED = "insert into ops_appointment (appointment_id, canceled_at, canceled_by, "
             + CHANGES + ") values ($1, $2, $3, $4, $5, $6, $7) on conflict (appointment_id) do update set "
             + "canceled_at = excluded.canceled_at, canceled_by = excluded.canceled_by, " + ADD_CHANGES;
+    /** Slot searches add up per territory, day and channel. */
+    private static final String SEARCHES = """
+            insert into ops_slot_search (territory_id, day, channel, searches, empty) values ($1, $2, $3, $4, $5)
+            on conflict (territory_id, day, channel) do update set
+                searches = ops_slot_search.searches + excluded.searches,
+                empty = ops_slot_search.empty + excluded.empty""";
     /** The newest route holding a visit names its technician; its window stands in until the booking is known. */
     private static final String PLANNED = """
             insert into ops_appointment (appointment_id, territory_id, planned_technician, planned_at, window_start,
@@ -151,6 +158,8 @@ final class OpsWriter {
                     sent.add(s);
                 }
                 case NotificationFailed f -> texts.computeIfAbsent(f.appointmentId(), k -> new int[2])[1]++;
+                case SlotSearches s when s.territoryId() != null && s.day() != null && s.channel() != null ->
+                        add(rows, SEARCHES, Tuple.of(s.territoryId(), s.day(), s.channel(), s.searches(), s.empty()));
                 default -> {
                     // Forecasts, replies, other kinds on these topics: nothing the page counts.
                 }

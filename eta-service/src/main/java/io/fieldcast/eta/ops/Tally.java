@@ -16,6 +16,9 @@ final class Tally {
     static final String UNKNOWN_CHANNEL = "unknown";
 
     final TreeMap<String, Integer> bookingsByChannel = new TreeMap<>();
+    final TreeMap<String, Integer> searchesByChannel = new TreeMap<>();
+    int searches;
+    int emptySearches;
     final List<Double> leadHours = new ArrayList<>();
     int bookings;
     int appointments;
@@ -53,6 +56,25 @@ final class Tally {
         if (lead != null) {
             leadHours.add(lead);
         }
+    }
+
+    /** Slot searches made on a day of the range. */
+    void searched(Facts.Searches s) {
+        searches += s.searches();
+        emptySearches += s.empty();
+        searchesByChannel.merge(s.channel(), s.searches(), Integer::sum);
+    }
+
+    /** Bookings made through {@code channel} per slot search made there (null without searches). */
+    Double conversion(String channel) {
+        int looked = searchesByChannel.getOrDefault(channel, 0);
+        return share(bookingsByChannel.getOrDefault(channel, 0), looked);
+    }
+
+    /** Bookings through the channels that count their searches, per search. */
+    Double conversion() {
+        int booked = searchesByChannel.keySet().stream().mapToInt(c -> bookingsByChannel.getOrDefault(c, 0)).sum();
+        return share(booked, searches);
     }
 
     /** An appointment whose booked window falls on a day of the range. */

@@ -50,6 +50,10 @@ class OpsApiTest {
         assertEquals(3.0, figure(r, "bookings", "value"), "B1, B2, B3 booked the day before; C1 is in B");
         assertEquals(2.0, figure(r, "bookings.console", "numerator"));
         assertEquals(1.0, figure(r, "bookings.portal", "numerator"));
+        assertEquals(9.0, figure(r, "searches", "value"), "4 + 2 on the booking page (one event delivered twice), 3");
+        assertEquals(1 / 6.0, figure(r, "conversion.portal", "value"), 1e-6, "B2 of 6 searches");
+        assertEquals(2 / 3.0, figure(r, "conversion.console", "value"), 1e-6, "B1, B3 of 3 searches");
+        assertEquals(1 / 9.0, figure(r, "emptySearchRate", "value"), 1e-6);
         // Booked 10:00, 11:00, 12:00 the day before for 08:00, 12:00, 09:00: 22, 25, 21 hours; p50 22.
         assertEquals(22.0, figure(r, "leadHoursP50", "value"), 1e-6);
         assertEquals(0.5, figure(r, "onTimeRate", "value"), 1e-6, "B1 at 08:30 inside 08-12; B2 at 17:30 after 17:00");
@@ -107,7 +111,8 @@ class OpsApiTest {
         assertEquals(3, csv("daily").split("\r\n").length, "header + the day before + the day");
         assertEquals(1 + 7 * 24, csv("heatmap").split("\r\n").length);
         assertTrue(csv("summary").contains("\r\nonTimeRate,"), "the headline figures, one per line");
-        assertTrue(csv("territories").contains(scenario.territoryA + ",1,1,3,3,0.25,"));
+        assertTrue(csv("territories").contains(scenario.territoryA + ",1,1,3,9,0.3333,3,0.25,"),
+                "bookings 3, searches 9, 3 of them booked, 3 appointments, utilization 0.25");
         given().auth().oauth2(admin()).queryParam("from", scenario.day.toString()).queryParam("format", "csv")
                 .queryParam("to", scenario.day.toString()).queryParam("territory", scenario.territoryA)
                 .get("/api/ops/daily").then().statusCode(200)

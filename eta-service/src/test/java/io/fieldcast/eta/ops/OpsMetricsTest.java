@@ -56,13 +56,37 @@ class OpsMetricsTest {
                 techDay("t1", TUE, 8, 16, 3, 360, 45, 20, "2026-03-03T16:30:00Z", null, 9, 30),
                 // t2 Tuesday: shift 08-17 (540), work 300, travel 25 over 2; last tap 15:00 + 15 home: no overtime.
                 techDay("t2", TUE, 8, 17, 2, 300, 25, 15, "2026-03-03T16:00:00Z", "2026-03-03T15:00:00Z", 9, 60));
-        report = OpsMetrics.of(new Facts(appointments, days), MON, TUE, null, Duration.ofHours(24),
+        List<Facts.Searches> searches = List.of(
+                // Monday: 10 searches on the booking page (2 found nothing) led to A2; 4 in the console to A3, A4.
+                new Facts.Searches("north", MON, "portal", 6, 2), new Facts.Searches("north", MON, "portal", 4, 0),
+                new Facts.Searches("north", MON, "console", 4, 0),
+                // Tuesday: 5 on the booking page, no booking; Wednesday is after the range.
+                new Facts.Searches("north", TUE, "portal", 5, 1), new Facts.Searches("north", TUE.plusDays(1),
+                        "portal", 50, 0));
+        report = OpsMetrics.of(new Facts(appointments, days, searches), MON, TUE, null, Duration.ofHours(24),
                 Instant.parse("2026-03-04T00:00:00Z"));
     }
 
     private static OpsReport.Figure figure(String key) {
         return report.summary().stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow(() ->
                 new AssertionError("no figure " + key));
+    }
+
+    @Test
+    void slotSearchesLeadToBookingsPerChannelAndDay() {
+        assertEquals(19, figure("searches").value(), "10 + 4 on Monday, 5 on Tuesday; Wednesday is outside");
+        assertEquals(1 / 15.0, figure("conversion.portal").value(), 1e-9, "A2 of 15 searches on the booking page");
+        assertEquals(2 / 4.0, figure("conversion.console").value(), 1e-9, "A3, A4 of 4 in the console");
+        assertEquals(3 / 19.0, figure("emptySearchRate").value(), 1e-9);
+        OpsReport.Day monday = report.daily().getFirst();
+        assertEquals(10, monday.searchesPortal());
+        assertEquals(4, monday.searchesConsole());
+        assertEquals(0.1, monday.conversionPortal(), 1e-9);
+        assertEquals(0.0, report.daily().get(1).conversionPortal(), 1e-9, "Tuesday: 5 searches, no booking");
+        OpsReport.Territory north = report.territories().stream().filter(t -> t.territory().equals("north"))
+                .findFirst().orElseThrow();
+        assertEquals(19, north.searches());
+        assertEquals(3 / 19.0, north.conversion(), 1e-9, "the three Monday bookings of 19 searches");
     }
 
     @Test

@@ -87,7 +87,7 @@ class OpsPageBrowserTest {
         browser.findElement(By.cssSelector("#range-form button[type=submit]")).click();
         wait.until(d -> d.findElement(By.id("source")).getText().contains(s.day.toString()));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#heatmap svg rect")));
-        for (String chart : List.of("trend", "bookings", "by-technician", "heatmap")) {
+        for (String chart : List.of("trend", "bookings", "funnel", "by-technician", "heatmap")) {
             assertEquals(chart + "-caption", browser.findElement(By.cssSelector("#" + chart + " svg"))
                     .getAttribute("aria-labelledby"), chart + " is drawn and named by its caption");
         }

@@ -12,6 +12,7 @@ import io.fieldcast.events.NotificationFailed;
 import io.fieldcast.events.NotificationSent;
 import io.fieldcast.events.PlannedVisit;
 import io.fieldcast.events.RoutePlanned;
+import io.fieldcast.events.SlotSearches;
 import io.fieldcast.events.VisitStatus;
 import io.fieldcast.events.VisitStatusChanged;
 import io.fieldcast.platform.kafka.EventPublisher;
@@ -76,6 +77,14 @@ final class OpsScenario {
                 "carrier said no", 5));
         e.add(new NotificationSent(Events.newId(), at(-1, "12:31"), 1, b2, "RESCHEDULE_CONFIRMATION", "sms",
                 "+34*****2", "SM2", 0, null, null));
+        // The day before: 4 + 2 searches on the booking page (1 found nothing), 3 in the console; one count event
+        // delivered twice.
+        SlotSearches portal = new SlotSearches(Events.newId(), at(-1, "11:01"), 1, territoryA, day.minusDays(1),
+                "portal", 4, 1);
+        e.add(portal);
+        e.add(portal);
+        e.add(new SlotSearches(Events.newId(), at(-1, "12:01"), 1, territoryA, day.minusDays(1), "portal", 2, 0));
+        e.add(new SlotSearches(Events.newId(), at(-1, "12:02"), 1, territoryA, day.minusDays(1), "console", 3, 0));
         e.add(tap(b1, VisitStatus.ARRIVED, at(0, "08:30"), null));
         e.add(tap(b1, VisitStatus.COMPLETED, at(0, "09:30"), null));
         e.add(tap(b2, VisitStatus.ARRIVED, at(0, "17:30"), null));
@@ -98,7 +107,8 @@ final class OpsScenario {
                     && OpsApiTest.figure(r, "onTimeRate", "denominator") == 2.0
                     && OpsApiTest.figure(r, "noShowRate", "denominator") == 2.0
                     && OpsApiTest.figure(r, "appointments", "value") == 3.0
-                    && OpsApiTest.figure(r, "adminTouchRate", "numerator") == 1.0) {
+                    && OpsApiTest.figure(r, "adminTouchRate", "numerator") == 1.0
+                    && OpsApiTest.figure(r, "searches", "value") == 9.0) {
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
