@@ -5,6 +5,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,11 +14,13 @@ import java.util.function.Consumer;
 
 /**
  * Work that runs every {@code period} of domain time, not of wall time: a forecast sweep or a reminder scan keeps its
- * pace when {@code ./fieldcast demo} plays the day at 60× or 2400× on the {@link SharedClock}. At speed {@code s} it
- * waits {@code period / s} of wall time, but never less than {@link #MIN_WALL} nor less than its last run took (so a
- * fast day cannot turn a sweep into a busy loop: it takes at most half of a core), and never more than
- * {@code period}. While the shared clock is paused it looks again every second. On the wall clock it is a plain
- * fixed-delay timer.
+ * pace when {@code ./fieldcast demo} plays the day at 60× or 2400× on the {@link SharedClock}. A run comes when its
+ * period of domain time has passed since the last one ended, but never less than {@link #MIN_WALL} of wall time after
+ * it, nor, on a fast clock, less than the last run took (so a fast day cannot turn a sweep into a busy loop: it takes
+ * at most half of a core). On the wall clock it is a plain fixed-delay timer. The clock may be paused, re-anchored or
+ * change speed while a run is waited for (the demo books at 1× and then plays the day at 600×): the wait is looked at
+ * again at least every {@link #RECHECK}, so the next run comes when its period has passed at whatever speed it
+ * passed, not a wall minute later (ten hours of a day at 600×).
  *
  * <p>The domain time one tick stands for, {@link #tickPeriod()}, is handed to the work: jobs that run once per
  * cluster claim their slot with it, so two instances ticking at different moments of a fast day still agree on the
@@ -27,7 +30,8 @@ public final class DomainTimer implements AutoCloseable {
 
     /** The shortest wall time between two runs, whatever the speed. */
     public static final Duration MIN_WALL = Duration.ofMillis(200);
-    static final Duration WHILE_PAUSED = Duration.ofSeconds(1);
+    /** The longest wall time a wait goes without looking at the clock's speed again. */
+    static final Duration RECHECK = Duration.ofSeconds(1);
 
     private static final Logger LOG = Logger.getLogger(DomainTimer.class);
 
@@ -37,6 +41,9 @@ public final class DomainTimer implements AutoCloseable {
     private final Consumer<Duration> work;
     private final ScheduledExecutorService executor;
     private volatile long lastRunMillis;
+    /** When the next run is due: domain time, and the earliest wall time (nanoTime). */
+    private volatile Instant dueDomain;
+    private volatile long dueWallNanos;
 
     private DomainTimer(String name, Clock clock, Duration period, Consumer<Duration> work) {
         if (period.isNegative() || period.isZero()) {
@@ -79,23 +86,30 @@ public final class DomainTimer implements AutoCloseable {
         return speed <= 1 ? period : Duration.ofMillis(Math.max(period.toMillis(), atLeast));
     }
 
-    /** The wall time to wait before the next run. */
-    static Duration wallDelay(Duration period, double speed, long lastRunMillis) {
-        if (speed <= 0) {
-            return period.compareTo(WHILE_PAUSED) < 0 ? period : WHILE_PAUSED;
-        }
-        if (speed <= 1) {
-            return period;
-        }
-        long scaled = Math.round(period.toMillis() / speed);
-        return Duration.ofMillis(Math.min(period.toMillis(), Math.max(Math.max(scaled, MIN_WALL.toMillis()),
-                lastRunMillis)));
+    private void schedule() {
+        double speed = speedOf(clock);
+        dueDomain = clock.instant().plus(tickPeriod(period, speed));
+        dueWallNanos = System.nanoTime() + Math.max(MIN_WALL.toMillis(), speed > 1 ? lastRunMillis : 0) * 1_000_000;
+        check();
     }
 
-    private void schedule() {
+    /** Runs the work when its period has passed in domain time, else looks again when it should have. */
+    private void check() {
+        double speed = speedOf(clock);
+        long wallLeftMillis = Math.max(0, (dueWallNanos - System.nanoTime()) / 1_000_000);
+        long domainLeftMillis = Duration.between(clock.instant(), dueDomain).toMillis();
+        if (domainLeftMillis <= 0 && wallLeftMillis == 0) {
+            submit(this::run, 0);
+            return;
+        }
+        long wait = speed <= 0 ? RECHECK.toMillis()
+                : Math.max(wallLeftMillis, (long) Math.ceil(Math.max(0, domainLeftMillis) / speed));
+        submit(this::check, Math.max(1, Math.min(wait, RECHECK.toMillis())));
+    }
+
+    private void submit(Runnable task, long delayMillis) {
         try {
-            executor.schedule(this::run, wallDelay(period, speedOf(clock), lastRunMillis).toMillis(),
-                    TimeUnit.MILLISECONDS);
+            executor.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException closed) {
             // closed while running: nothing more to do
         }
