@@ -6,6 +6,7 @@ import io.fieldcast.events.Events;
 import io.fieldcast.events.SlotSearches;
 import io.fieldcast.platform.outbox.Outbox;
 import io.fieldcast.platform.reactive.Reactive;
+import io.fieldcast.platform.time.DomainTimer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,9 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Counts the slot searches people make (the customers' booking page, dispatchers and integration clients) per
@@ -42,7 +40,7 @@ public class SlotSearchTally {
     private final Outbox outbox;
     private final Clock clock;
     private final BookingSettings settings;
-    private ScheduledExecutorService timer;
+    private DomainTimer timer;
 
     public SlotSearchTally(Outbox outbox, Clock clock, BookingSettings settings) {
         this.outbox = outbox;
@@ -63,15 +61,14 @@ public class SlotSearchTally {
     }
 
     void start(@Observes StartupEvent startup) {
-        long every = settings.searchTallyEvery().toMillis();
-        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("search-tally")
-                .factory());
-        timer.scheduleWithFixedDelay(this::publishQuietly, every, every, TimeUnit.MILLISECONDS);
+        // An operational cadence, not the day's: a day played at 600x need not publish counts ten times a second.
+        timer = DomainTimer.every("search-tally", Clock.systemUTC(), settings.searchTallyEvery(),
+                tick -> publishQuietly());
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
         if (timer != null) {
-            timer.shutdownNow();
+            timer.close();
         }
         publishQuietly();
     }
