@@ -62,8 +62,7 @@ public class SlotSearchTally {
 
     void start(@Observes StartupEvent startup) {
         // An operational cadence, not the day's: a day played at 600x need not publish counts ten times a second.
-        timer = DomainTimer.every("search-tally", Clock.systemUTC(), settings.searchTallyEvery(),
-                tick -> publishQuietly());
+        timer = DomainTimer.wall("search-tally", settings.searchTallyEvery(), tick -> publishQuietly());
     }
 
     void stop(@Observes ShutdownEvent shutdown) {

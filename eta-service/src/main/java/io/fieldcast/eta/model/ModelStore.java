@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fieldcast.eta.history.Rows;
 import io.fieldcast.platform.reactive.Reactive;
+import io.fieldcast.platform.time.DomainTimer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -17,9 +18,6 @@ import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -43,8 +41,7 @@ public class ModelStore {
     private final ObjectMapper json;
     /** The newest version in the database when this instance last looked. */
     private volatile String newestStored;
-    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("model-refresh").factory());
+    private DomainTimer refresher;
 
     public ModelStore(ObjectMapper json) {
         this.json = json;
@@ -56,13 +53,14 @@ public class ModelStore {
         } catch (Throwable e) {
             LOG.warnf(e, "could not load the latest model; forecasting with plan durations until the next training");
         }
-        refresher.scheduleWithFixedDelay(this::refreshQuietly, REFRESH.toMillis(), REFRESH.toMillis(),
-                TimeUnit.MILLISECONDS);
+        refresher = DomainTimer.wall("model-refresh", REFRESH, tick -> refreshQuietly());
     }
 
     @PreDestroy
     void stop() {
-        refresher.shutdownNow();
+        if (refresher != null) {
+            refresher.close();
+        }
     }
 
     private void refreshQuietly() {

@@ -34,6 +34,9 @@ public final class ModuleRules {
             "produces the Clock bean everyone injects: the system clock unless a shared clock file is set",
             "io.fieldcast.platform.time.SharedClock",
             "the simulated day's clock: it advances from the real clock at the speed its file says",
+            "io.fieldcast.platform.time.DomainTimer",
+            "a timer with an operational cadence (publishing counts, purging) runs on real time, whatever speed a"
+                    + " simulated day runs at",
             "io.fieldcast.platform.security.TokenIssuer",
             "a token's issued-at and expiry are checked by the JWT layer against real time, also while a simulated"
                     + " day runs at 60x");

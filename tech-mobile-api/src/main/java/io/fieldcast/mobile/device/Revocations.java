@@ -3,6 +3,7 @@ package io.fieldcast.mobile.device;
 import io.agroal.api.AgroalDataSource;
 import io.fieldcast.mobile.config.MobileSettings;
 import io.fieldcast.platform.security.SecuritySettings;
+import io.fieldcast.platform.time.DomainTimer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,9 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Which login sessions were logged out or revoked, so their still-unexpired access tokens are refused. Checked on
@@ -34,7 +32,7 @@ public class Revocations {
     private final MobileSettings settings;
     private final SecuritySettings security;
     private final Clock clock;
-    private ScheduledExecutorService poller;
+    private DomainTimer poller;
 
     public Revocations(AgroalDataSource dataSource, MobileSettings settings, SecuritySettings security, Clock clock) {
         this.dataSource = dataSource;
@@ -45,14 +43,12 @@ public class Revocations {
 
     void start(@Observes StartupEvent startup) {
         poll();
-        poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("revocations").factory());
-        long every = settings.revocationPoll().toMillis();
-        poller.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
+        poller = DomainTimer.wall("revocations", settings.revocationPoll(), tick -> poll());
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
         if (poller != null) {
-            poller.shutdownNow();
+            poller.close();
         }
     }
 

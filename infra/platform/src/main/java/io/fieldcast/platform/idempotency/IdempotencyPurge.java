@@ -2,15 +2,13 @@ package io.fieldcast.platform.idempotency;
 
 import io.fieldcast.platform.cluster.ClusterJobs;
 import io.fieldcast.platform.reactive.Reactive;
+import io.fieldcast.platform.time.DomainTimer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Deletes expired idempotency keys every {@link IdempotencySettings#purgeInterval()}, on one instance of the service
@@ -24,7 +22,7 @@ public class IdempotencyPurge {
     private final IdempotencyKeys keys;
     private final IdempotencySettings settings;
     private final ClusterJobs jobs;
-    private ScheduledExecutorService timer;
+    private DomainTimer timer;
 
     public IdempotencyPurge(IdempotencyKeys keys, IdempotencySettings settings, ClusterJobs jobs) {
         this.keys = keys;
@@ -36,15 +34,12 @@ public class IdempotencyPurge {
         if (!settings.purgeEnabled()) {
             return;
         }
-        long every = settings.purgeInterval().toMillis();
-        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("idempotency-purge")
-                .factory());
-        timer.scheduleWithFixedDelay(this::purgeQuietly, every, every, TimeUnit.MILLISECONDS);
+        timer = DomainTimer.wall("idempotency-purge", settings.purgeInterval(), tick -> purgeQuietly());
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
         if (timer != null) {
-            timer.shutdownNow();
+            timer.close();
         }
     }
 

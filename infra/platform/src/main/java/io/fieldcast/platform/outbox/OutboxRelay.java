@@ -6,6 +6,7 @@ import io.fieldcast.events.EventDecodingException;
 import io.fieldcast.events.FieldcastEvent;
 import io.fieldcast.platform.cluster.ClusterJobs;
 import io.fieldcast.platform.kafka.EventPublisher;
+import io.fieldcast.platform.time.DomainTimer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +22,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,7 +50,7 @@ public class OutboxRelay {
     private final ClusterJobs jobs;
     private volatile boolean running;
     private Thread thread;
-    private ScheduledExecutorService purger;
+    private DomainTimer purger;
 
     public OutboxRelay(AgroalDataSource dataSource, EventPublisher publisher, OutboxSettings settings, Clock clock,
                        ClusterJobs jobs) {
@@ -68,10 +67,7 @@ public class OutboxRelay {
         }
         running = true;
         thread = Thread.ofPlatform().daemon().name("outbox-relay").start(this::loop);
-        purger = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("outbox-purge")
-                .factory());
-        long every = settings.purgeEvery().toMillis();
-        purger.scheduleWithFixedDelay(this::purgeOncePerCluster, every, every, TimeUnit.MILLISECONDS);
+        purger = DomainTimer.wall("outbox-purge", settings.purgeEvery(), tick -> purgeOncePerCluster());
     }
 
     private void purgeOncePerCluster() {
@@ -91,7 +87,7 @@ public class OutboxRelay {
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
         running = false;
         if (purger != null) {
-            purger.shutdownNow();
+            purger.close();
         }
         if (thread != null) {
             thread.interrupt();

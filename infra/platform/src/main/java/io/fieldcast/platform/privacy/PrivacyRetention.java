@@ -1,6 +1,7 @@
 package io.fieldcast.platform.privacy;
 
 import io.fieldcast.platform.cluster.ClusterJobs;
+import io.fieldcast.platform.time.DomainTimer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,9 +13,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the service's {@link RetentionPass}es every {@link PrivacySettings#retentionEvery()}, each claimed once across
@@ -30,7 +28,7 @@ public class PrivacyRetention {
     private final PrivacySettings settings;
     private final ClusterJobs jobs;
     private final Clock clock;
-    private ScheduledExecutorService timer;
+    private DomainTimer timer;
 
     public PrivacyRetention(Instance<RetentionPass> passes, PrivacySettings settings, ClusterJobs jobs, Clock clock) {
         this.passes = passes.stream().toList();
@@ -43,15 +41,12 @@ public class PrivacyRetention {
         if (!settings.retentionEnabled() || passes.isEmpty()) {
             return;
         }
-        long every = settings.retentionEvery().toMillis();
-        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("privacy-retention")
-                .factory());
-        timer.scheduleWithFixedDelay(this::runClaimed, every, every, TimeUnit.MILLISECONDS);
+        timer = DomainTimer.wall("privacy-retention", settings.retentionEvery(), tick -> runClaimed());
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
         if (timer != null) {
-            timer.shutdownNow();
+            timer.close();
         }
     }
 

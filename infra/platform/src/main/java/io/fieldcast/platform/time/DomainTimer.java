@@ -66,6 +66,14 @@ public final class DomainTimer implements AutoCloseable {
         return timer;
     }
 
+    /**
+     * Work with an operational cadence (publishing counts, purging): every {@code period} of real time, whatever
+     * speed a simulated day runs at. The one place such a timer reads the wall clock.
+     */
+    public static DomainTimer wall(String name, Duration period, Consumer<Duration> work) {
+        return every(name, Clock.systemUTC(), period, work);
+    }
+
     /** The speed of domain time against the wall clock: 1 on the wall clock, 0 while a shared clock is paused. */
     public static double speedOf(Clock clock) {
         Clock c = clock instanceof ClientProxy ? ClientProxy.unwrap(clock) : clock;
