@@ -40,6 +40,8 @@ public final class DomainTimer implements AutoCloseable {
     private final Duration period;
     private final Consumer<Duration> work;
     private final ScheduledExecutorService executor;
+    /** Whether the clock's speed can change (a shared clock): only then is a wait looked at again while it lasts. */
+    private final boolean followsSpeed;
     private volatile long lastRunMillis;
     /** When the next run is due: domain time, and the earliest wall time (nanoTime). */
     private volatile Instant dueDomain;
@@ -53,6 +55,7 @@ public final class DomainTimer implements AutoCloseable {
         this.clock = clock;
         this.period = period;
         this.work = work;
+        this.followsSpeed = unwrap(clock) instanceof SharedClock;
         this.executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name(name).factory());
     }
 
@@ -76,12 +79,16 @@ public final class DomainTimer implements AutoCloseable {
 
     /** The speed of domain time against the wall clock: 1 on the wall clock, 0 while a shared clock is paused. */
     public static double speedOf(Clock clock) {
-        Clock c = clock instanceof ClientProxy ? ClientProxy.unwrap(clock) : clock;
-        if (c instanceof SharedClock shared) {
+        if (unwrap(clock) instanceof SharedClock shared) {
             SharedClock.Anchor anchor = shared.anchor();
             return anchor == null ? 1 : anchor.speed();
         }
         return 1;
+    }
+
+    /** The clock behind a CDI client proxy (the injected {@code Clock} bean is one). */
+    private static Clock unwrap(Clock clock) {
+        return clock instanceof ClientProxy ? ClientProxy.unwrap(clock) : clock;
     }
 
     /** The domain time one tick stands for at the clock's present speed: at least the period. */
@@ -112,7 +119,7 @@ public final class DomainTimer implements AutoCloseable {
         }
         long wait = speed <= 0 ? RECHECK.toMillis()
                 : Math.max(wallLeftMillis, (long) Math.ceil(Math.max(0, domainLeftMillis) / speed));
-        submit(this::check, Math.max(1, Math.min(wait, RECHECK.toMillis())));
+        submit(this::check, Math.max(1, followsSpeed ? Math.min(wait, RECHECK.toMillis()) : wait));
     }
 
     private void submit(Runnable task, long delayMillis) {
