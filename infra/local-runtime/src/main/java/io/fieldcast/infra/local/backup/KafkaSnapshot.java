@@ -42,6 +42,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -85,7 +86,7 @@ final class KafkaSnapshot {
         }
     }
 
-    /** What an import did. */
+    /** What an import did; {@code eventIds}: those of the records written to topics an outbox publishes to. */
     record Imported(long records, long dropped, int partitions, int groups, List<UUID> eventIds) {
     }
 
@@ -247,7 +248,7 @@ final class KafkaSnapshot {
                     ProducerConfig.LINGER_MS_CONFIG, 5,
                     ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
                     new ByteArraySerializer(), new ByteArraySerializer())) {
-                for (String topic : new TreeMap<>(topics).keySet().stream().map(Object::toString).toList()) {
+                for (String topic : new TreeSet<>(topics.stringPropertyNames())) {
                     int partitions = Integer.parseInt(topics.getProperty(topic));
                     for (int p = 0; p < partitions; p++) {
                         TopicPartition tp = new TopicPartition(topic, p);
@@ -259,7 +260,7 @@ final class KafkaSnapshot {
                                 dropped++;
                                 continue;
                             }
-                            UUID id = r.eventId();
+                            UUID id = direct(topic) ? null : r.eventId();
                             if (id != null) {
                                 ids.add(id);
                             }
