@@ -125,12 +125,7 @@ public final class Chaos implements Demo.DayHook {
 
     private boolean awaitTheDay(Demo demo) {
         try {
-            while (!stopped) {
-                if (demo.awaitTheDay(Duration.ofSeconds(1))) {
-                    return true;
-                }
-            }
-            return false;
+            return demo.awaitTheDay(() -> stopped);
         } catch (InterruptedException e) {
             return false;
         }

@@ -34,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -451,15 +452,14 @@ public final class Demo implements AutoCloseable {
     }
 
     /**
-     * Waits until today's clock runs at the demo's speed (booking and planning are done, the day is being played);
-     * false when it did not within {@code limit}. Things timed in fractions of the day (a chaos run's kills) start
-     * from here: before it, a wall second is a second of the morning, not 40 minutes of the day.
+     * Waits until the day is being played: the replay writes a new anchor into the clock file when it starts the day
+     * (at the demo's speed, from the first shift), after booking and planning. Things timed in fractions of the day (a
+     * chaos run's kills, a mid-day backup) start from here: before it, a wall second is a second of the morning, not
+     * 40 minutes of the day. False when {@code stopped} says so first.
      */
-    public boolean awaitTheDay(Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
+    public boolean awaitTheDay(BooleanSupplier stopped) throws InterruptedException {
+        while (!stopped.getAsBoolean()) {
             SharedClock.Anchor anchor = SharedClock.read(clockFile);
-            // The replay writes a new anchor when it starts the day (at the demo's speed, from the first shift).
             if (anchor != null && !anchor.equals(beforeTheDay)) {
                 return true;
             }

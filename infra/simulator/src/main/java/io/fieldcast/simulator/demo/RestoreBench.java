@@ -144,12 +144,11 @@ public final class RestoreBench {
         public void start(Demo demo) {
             thread = Thread.ofPlatform().daemon().name("mid-day-backup").start(() -> {
                 try {
-                    while (!stopped && !demo.awaitTheDay(Duration.ofSeconds(1))) {
-                        // booking and planning today
-                    }
-                    Thread.sleep(after.toMillis());
-                    if (!stopped) {
-                        backUp(demo);
+                    if (demo.awaitTheDay(() -> stopped)) {
+                        Thread.sleep(after.toMillis());
+                        if (!stopped) {
+                            backUp(demo);
+                        }
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
