@@ -97,8 +97,10 @@ public class PortalService {
                 .map(a -> new PortalAddress(a.label(), a.point().lat(), a.point().lon())).toList();
     }
 
-    /** The territory's windows that the current plans can absorb at this place, in time order. */
-    /** A customer looking for a window to book (counted for the operations page's funnel). */
+    /**
+     * The territory's windows that the current plans can absorb at this place, in time order: a customer looking for
+     * a window to book (counted for the operations page's funnel).
+     */
     public PortalSlots slots(double lat, double lon, String jobTypeCode, LocalDate from, LocalDate to) {
         Territory territory = finder.territory(null, lat, lon);
         PortalSlots offered = offer(territory, lat, lon, jobTypeCode, from, to);
