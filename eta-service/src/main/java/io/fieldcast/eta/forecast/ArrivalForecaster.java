@@ -23,7 +23,8 @@ import java.util.function.Predicate;
 
 /**
  * Monte Carlo over the rest of a technician's day: the current job's remaining service (its learned distribution
- * conditioned on the time already spent), then per remaining visit the road-network drive x a sampled travel factor
+ * conditioned on the time already spent; past its usual length, what the fleet's jobs that ran as long did:
+ * {@link io.fieldcast.eta.model.JobTail}), then per remaining visit the road-network drive x a sampled travel factor
  * for that hour, waiting for the promised window to open, and the sampled service. Each sample is one possible
  * day, so the correlation between visits (a long job delays everything after it) is kept, which a sum of
  * independent quantiles would lose. The seed depends on the state only, so an unchanged state gives the same answer.
@@ -154,12 +155,10 @@ public final class ArrivalForecaster {
         String tech = day.technicianId();
         Quantiles currentService = null;
         double elapsed = 0;
-        double floor = 0;
         if (current >= 0) {
             VisitPlan c = day.visits().get(current);
             currentService = model.service(tech, c.jobType(), c.plannedMinutes());
             elapsed = Math.max(0, (now - epoch(day.progressOf(c.appointmentId()).arrivedAt())) / 60);
-            floor = currentService.cdf(elapsed);
         }
         double turnaround = 60 * model.turnaroundOf(tech);
         Quantiles[] service = new Quantiles[remaining.size()];
@@ -177,9 +176,9 @@ public final class ArrivalForecaster {
             boolean breakTaken = !lunch.pending();
             double t;
             if (currentService != null) {
-                // Still busy: the job lasts at least what it has lasted; sample the rest of its distribution.
-                double u = floor + (1 - floor) * uniform(random);
-                double total = Math.max(elapsed + 1, currentService.quantile(Math.min(u, 0.9999)));
+                // Still busy: the job lasts at least what it has lasted; sample the rest of its distribution (past
+                // its usual length, what the fleet's jobs that ran that long did).
+                double total = model.jobTail().total(currentService, elapsed, uniform(random));
                 t = epoch(day.progressOf(day.visits().get(current).appointmentId()).arrivedAt()) + total * 60;
                 t = Math.max(t, now);
             } else {

@@ -18,14 +18,17 @@ import java.util.Map;
  * @param turnaround  technician -> minutes from a job done to leaving for the next (packing up), learned from the
  *                    short gaps between jobs ({@link BreakEstimator#turnarounds})
  * @param fleetTurnaround the fleet's, for technicians never seen; 0 when nobody's was (versions stored before)
+ * @param jobTail     what the fleet's jobs that ran long went on to do ({@link JobTail#NONE} for versions stored
+ *                    before)
  */
 public record LearnedModel(String version, Instant trainedAt, String serviceMethod, String travelMethod,
                            Map<String, Map<String, Quantiles>> service, Map<String, Quantiles> fleetService,
                            Map<String, List<Quantiles>> travel, List<Quantiles> fleetTravel,
                            List<Evaluation> evaluations, Map<String, BreakHabit> breaks, BreakHabit fleetBreak,
-                           Map<String, Double> turnaround, double fleetTurnaround) {
+                           Map<String, Double> turnaround, double fleetTurnaround, JobTail jobTail) {
 
     public LearnedModel {
+        jobTail = jobTail == null ? JobTail.NONE : jobTail;
         // Versions stored before breaks (turnarounds) were learned read back without them.
         breaks = breaks == null ? Map.of() : Map.copyOf(breaks);
         turnaround = turnaround == null ? Map.of() : Map.copyOf(turnaround);
@@ -37,7 +40,7 @@ public record LearnedModel(String version, Instant trainedAt, String serviceMeth
                         Map<String, List<Quantiles>> travel, List<Quantiles> fleetTravel,
                         List<Evaluation> evaluations) {
         this(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel, fleetTravel, evaluations,
-                Map.of(), null, Map.of(), 0);
+                Map.of(), null, Map.of(), 0, JobTail.NONE);
     }
 
     /** The same model with breaks learned ({@link BreakEstimator#estimate}: the fleet's under key null). */
@@ -45,7 +48,7 @@ public record LearnedModel(String version, Instant trainedAt, String serviceMeth
         Map<String, BreakHabit> own = new HashMap<>(learned);
         BreakHabit fleet = own.remove(null);
         return new LearnedModel(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel,
-                fleetTravel, evaluations, own, fleet, turnaround, fleetTurnaround);
+                fleetTravel, evaluations, own, fleet, turnaround, fleetTurnaround, jobTail);
     }
 
     /** The same model with turnarounds learned ({@link BreakEstimator#turnaroundByTechnician}: the fleet's under null). */
@@ -53,7 +56,13 @@ public record LearnedModel(String version, Instant trainedAt, String serviceMeth
         Map<String, Double> own = new HashMap<>(learned);
         Double fleet = own.remove(null);
         return new LearnedModel(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel,
-                fleetTravel, evaluations, breaks, fleetBreak, own, fleet == null ? 0 : fleet);
+                fleetTravel, evaluations, breaks, fleetBreak, own, fleet == null ? 0 : fleet, jobTail);
+    }
+
+    /** The same model with the fleet's job tail learned ({@link JobTail#fit}). */
+    public LearnedModel withJobTail(JobTail learned) {
+        return new LearnedModel(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel,
+                fleetTravel, evaluations, breaks, fleetBreak, turnaround, fleetTurnaround, learned);
     }
 
     /** Minutes from this technician's job done to the van leaving for the next one (the fleet's if never seen). */

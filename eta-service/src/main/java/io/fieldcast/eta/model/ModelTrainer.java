@@ -69,7 +69,7 @@ public final class ModelTrainer {
         }
         progress.accept(1.0);
         return new LearnedModel(version, trainedAt, serviceChoice.name, travelChoice.name, service, fleetService,
-                travelByTech, fleetTravel, evaluations);
+                travelByTech, fleetTravel, evaluations).withJobTail(serviceChoice.jobTail);
     }
 
     private static List<Quantiles> hours(QuantileEstimator.Fitted fitted, String tech) {
@@ -82,7 +82,7 @@ public final class ModelTrainer {
 
     private Choice choose(String target, List<Observation> data, long seed, List<Evaluation> evaluations) {
         if (data.isEmpty()) {
-            return new Choice("none", null);
+            return new Choice("none", null, JobTail.NONE);
         }
         List<QuantileEstimator> pool = AUTO.equals(method) ? candidates
                 : candidates.stream().filter(c -> c.name().equals(method)).toList();
@@ -112,7 +112,7 @@ public final class ModelTrainer {
             evaluations.add(calibration.before());
             evaluations.add(calibration.after());
         }
-        return new Choice(best.name(), calibration.apply(best.fit(data)));
+        return new Choice(best.name(), calibration.apply(best.fit(data)), calibration.jobTail());
     }
 
     private static Set<String> distinct(List<Observation> data, boolean groups) {
@@ -121,6 +121,7 @@ public final class ModelTrainer {
         return values;
     }
 
-    private record Choice(String name, QuantileEstimator.Fitted fitted) {
+    /** {@code jobTail}: the far tail of the held-out values ({@link TailCalibration#jobTail}). */
+    private record Choice(String name, QuantileEstimator.Fitted fitted, JobTail jobTail) {
     }
 }

@@ -22,9 +22,18 @@ import java.util.Random;
  * @param high  factor on log(p90 / p50)
  * @param tail  factor on log(p97.5 / p50)
  * @param heldOut observations the factors were measured on (0: too few, no calibration)
+ * @param jobTail the far tail of the held-out values, in units of the calibrated spread ({@link JobTail})
  */
 public record TailCalibration(double low, double high, double tail, int heldOut, Evaluation before,
-                              Evaluation after) {
+                              Evaluation after, JobTail jobTail) {
+
+    public TailCalibration {
+        jobTail = jobTail == null ? JobTail.NONE : jobTail;
+    }
+
+    public TailCalibration(double low, double high, double tail, int heldOut, Evaluation before, Evaluation after) {
+        this(low, high, tail, heldOut, before, after, JobTail.NONE);
+    }
 
     static final int FOLDS = 5;
     /** Below this the held-out quantiles are noise: no calibration. */
@@ -75,10 +84,13 @@ public record TailCalibration(double low, double high, double tail, int heldOut,
         double tail975 = data.size() >= MIN_FOR_TAIL ? clamp(quantile(tail, 0.975)) : high90;
         TailCalibration factors = new TailCalibration(clamp(quantile(low, 0.9)), high90, tail975, data.size(), null,
                 null);
+        // Held out and calibrated, a value's log-distance above the median in units of the spread the model will
+        // forecast with: Z90 at the calibrated p90.
+        double[] standardized = high.stream().mapToDouble(r -> Quantiles.Z90 * r / high90).toArray();
         return new TailCalibration(factors.low, factors.high, factors.tail, data.size(),
                 Evaluation.of(name + " held-out", heldOut, predicted),
                 Evaluation.of(name + " calibrated " + factors.factors(), heldOut,
-                        predicted.stream().map(factors::apply).toList()));
+                        predicted.stream().map(factors::apply).toList()), JobTail.of(standardized));
     }
 
     /** The fitted model with its spread scaled by these factors. */
