@@ -264,10 +264,10 @@ public final class Demo implements AutoCloseable {
         return dir == null || dir.isBlank() ? home.resolve("graph") : Path.of(dir).toAbsolutePath();
     }
 
-    /** The first working day from today on (the wall clock's date) that no earlier run has booked. */
+    /** The first working day from --date (else today, the wall clock's date) on that no earlier run has booked. */
     private LocalDate today(DispatchClient dispatcher, DispatchClient.Territory territory, ZoneId zone) {
         List<DispatchClient.Technician> technicians = dispatcher.technicians(territory.id());
-        LocalDate day = LocalDate.now(Clock.systemUTC().withZone(zone));
+        LocalDate day = options.date() != null ? options.date() : LocalDate.now(Clock.systemUTC().withZone(zone));
         for (int guard = 0; guard < 400; guard++, day = day.plusDays(1)) {
             String weekday = day.getDayOfWeek().name();
             boolean working = technicians.stream().anyMatch(t -> t.weeklyShifts().containsKey(weekday));

@@ -2,6 +2,8 @@ package io.fieldcast.simulator.demo;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -19,15 +21,17 @@ import java.util.Set;
  * @param solveSeconds solver time per day
  * @param instances    instances of each service, behind a local balancer on the service's usual port when more than 1
  * @param portalShare  share of the customers (0–1) who book on the customer portal instead of calling in
+ * @param date         the day to play: the first working day from it on that no earlier run played (null: from the
+ *                     wall clock's date), so runs on different dates can be compared on the same weekday
  */
 public record DemoOptions(int technicians, int days, double speed, long seed, Path osmFile, boolean untilDone,
-                          int visits, int solveSeconds, int instances, double portalShare) {
+                          int visits, int solveSeconds, int instances, double portalShare, LocalDate date) {
 
     static final Set<String> NAMES = Set.of("technicians", "days", "speed", "seed", "osm", "visits",
-            "solve-seconds", "instances", "portal-share");
+            "solve-seconds", "instances", "portal-share", "date");
 
     public static DemoOptions defaults() {
-        return new DemoOptions(12, 10, 60, 42, null, false, 5, 15, 1, 0.3);
+        return new DemoOptions(12, 10, 60, 42, null, false, 5, 15, 1, 0.3, null);
     }
 
     /** Parses {@code --name value} / {@code --name=value} options; a clear IllegalArgumentException for anything off. */
@@ -74,7 +78,16 @@ public record DemoOptions(int technicians, int days, double speed, long seed, Pa
                 given.containsKey("solve-seconds") ? positive("solve-seconds", given.get("solve-seconds"), 600)
                         : d.solveSeconds,
                 given.containsKey("instances") ? positive("instances", given.get("instances"), 4) : d.instances,
-                given.containsKey("portal-share") ? share(given.get("portal-share")) : d.portalShare);
+                given.containsKey("portal-share") ? share(given.get("portal-share")) : d.portalShare,
+                given.containsKey("date") ? date(given.get("date")) : d.date);
+    }
+
+    private static LocalDate date(String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--date must be a day such as 2026-12-11, was '" + value + "'");
+        }
     }
 
     private static double share(String value) {
@@ -154,6 +167,7 @@ public record DemoOptions(int technicians, int days, double speed, long seed, Pa
                   --days N          working days of history (10, two weeks; 0 = none)
                   --speed X         today's clock speed (60: a 10-hour day in 10 minutes)
                   --seed S          habits, customers and days (42)
+                  --date YYYY-MM-DD the day to play: the first working day from it on not played yet (today)
                   --osm FILE        a real map (.osm.pbf) instead of the synthetic city
                   --visits N        bookings per technician and day (5)
                   --solve-seconds N solver time per day (15)

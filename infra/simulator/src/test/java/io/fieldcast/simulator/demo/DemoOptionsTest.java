@@ -25,4 +25,13 @@ class DemoOptionsTest {
             assertTrue(e.getMessage().contains("--portal-share"), e.getMessage());
         }
     }
+
+    @Test
+    void aDayToPlayIsADate() {
+        assertEquals(java.time.LocalDate.of(2026, 12, 11), DemoOptions.parse("--date", "2026-12-11").date());
+        assertEquals(null, DemoOptions.parse().date(), "from today unless told");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DemoOptions.parse("--date", "11/12/2026"));
+        assertTrue(e.getMessage().contains("--date must be a day such as"), e.getMessage());
+    }
 }
