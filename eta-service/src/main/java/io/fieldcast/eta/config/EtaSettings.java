@@ -108,6 +108,13 @@ public interface EtaSettings {
         Duration lastChanceMaxWait();
 
         /**
+         * A job under way that has run past its usual length is forecast from what the fleet's jobs that ran as long
+         * did (the learned job tail, see the README); off: from its own quantiles alone (for comparing the two).
+         */
+        @WithDefault("true")
+        boolean jobTail();
+
+        /**
          * A told window kept with a probability below this is at risk: the forecast is published (once, until it is
          * safe again) and dispatch re-plans the rest of the day to keep it. Dispatch's
          * {@code fieldcast.plan.told-risk-threshold} should be the same.

@@ -24,8 +24,11 @@ public record JobTail(double[] z, int jobs) {
     public static final double[] LEVELS = {0.90, 0.92, 0.94, 0.95, 0.96, 0.97, 0.975, 0.98, 0.985, 0.99, 0.995};
     /** Nothing learned: a job's own tail is all there is. */
     public static final JobTail NONE = new JobTail(new double[0], 0);
-    /** With fewer jobs the levels above 0.99 rest on one or two of them. */
-    static final int MIN_JOBS = 400;
+    /**
+     * Below this the 97.5th percentile rests on fewer than five jobs. (The top levels rest on one or two jobs up to
+     * 400; a demo's five days of history are about 230 jobs, and a tail from them beats the log-normal's.)
+     */
+    static final int MIN_JOBS = 200;
 
     public JobTail {
         z = z == null ? new double[0] : z.clone();

@@ -45,17 +45,41 @@ class EstimatorComparisonTest {
     }
 
     @Test
-    void autoPicksTheLowerPinballAndFallsBackToTheFleetForStrangers() {
+    void autoKeepsShrinkageUnlessAChallengerIsClearlyBetterAndFallsBackToTheFleetForStrangers() {
         SyntheticHistory fleet = new SyntheticHistory(13, 12);
         LearnedModel model = ModelTrainer.standard(ModelTrainer.AUTO).train("v1", Instant.EPOCH,
                 fleet.services(80), fleet.travel(80), 1, p -> { });
 
-        Evaluation service = model.evaluations().stream().filter(e -> e.method().startsWith("service/"))
-                .min((a, b) -> Double.compare(a.pinball(), b.pinball())).orElseThrow();
-        assertEquals("service/" + model.serviceMethod(), service.method());
+        Evaluation shrinkage = evaluation(model, "service/shrinkage cross-validated");
+        Evaluation boost = evaluation(model, "service/gradient-boost cross-validated");
+        assertEquals(shrinkage.observations(), boost.observations(), "both scored on every observation");
+        assertEquals("shrinkage", model.serviceMethod(), "shrinkage " + shrinkage + " vs " + boost);
         Quantiles stranger = model.service("nobody", "install", 10);
         // The fleet's install median is near the generated 90 min, not the 10 planned minutes.
         assertEquals(90, stranger.p50(), 20);
         assertEquals(24, model.fleetTravel().size());
+    }
+
+    @Test
+    void aChallengerMustWinByMoreThanNoise() {
+        java.util.Random random = new java.util.Random(3);
+        double[] incumbent = new double[200];
+        double[] noise = new double[200];
+        double[] better = new double[200];
+        for (int i = 0; i < incumbent.length; i++) {
+            incumbent[i] = 5 + 3 * random.nextDouble();
+            // Lower on average by 1 %, by chance as often higher as lower: not a win.
+            noise[i] = incumbent[i] * 0.99 + random.nextGaussian();
+            // Lower by 10 % on almost every observation: a win.
+            better[i] = incumbent[i] * 0.9 + 0.05 * random.nextGaussian();
+        }
+        assertTrue(!ModelTrainer.clearlyBetter(noise, incumbent));
+        assertTrue(ModelTrainer.clearlyBetter(better, incumbent));
+        assertTrue(!ModelTrainer.clearlyBetter(incumbent, better));
+    }
+
+    private static Evaluation evaluation(LearnedModel model, String method) {
+        return model.evaluations().stream().filter(e -> e.method().equals(method)).findFirst()
+                .orElseThrow(() -> new AssertionError(method + " not in " + model.evaluations()));
     }
 }

@@ -63,7 +63,7 @@ class JobTailTest {
         assertEquals(history.size(), tail.jobs());
         assertEquals(Quantiles.Z90, tail.z()[0], 0.05, "calibrated, the 90th percentile is where the model puts it");
         assertTrue(tail.z()[tail.z().length - 1] > 2.9, "3 % twice as long: a tail fatter than a log-normal's");
-        assertFalse(learn(history.subList(0, 300)).jobTail().learned(), "300 jobs are too few to say");
+        assertFalse(learn(history.subList(0, 150)).jobTail().learned(), "150 jobs are too few to say");
     }
 
     @Test
