@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +68,7 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
         Map<UUID, DispatchClient.PlannedAppointment> byId = day.stream()
                 .collect(Collectors.toMap(DispatchClient.PlannedAppointment::id, a -> a));
 
-        Map<UUID, JsonNode> visits = new HashMap<>();
+        List<JsonNode> visitLines = new ArrayList<>();
         Map<String, JsonNode> techDays = new HashMap<>();
         for (String line : Files.readAllLines(truthFile)) {
             JsonNode t = Json.MAPPER.readTree(line);
@@ -75,11 +76,14 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
                 continue;
             }
             switch (t.path("type").asText()) {
-                case "visit" -> visits.put(UUID.fromString(t.path("appointmentId").asText()), t); // last one wins
+                case "visit" -> visitLines.add(t);
                 case "day" -> techDays.put(t.path("technicianId").asText(), t);
                 default -> { }
             }
         }
+        Map<UUID, String> assigned = new HashMap<>();
+        day.forEach(a -> assigned.put(a.id(), a.technicianId()));
+        Map<UUID, JsonNode> visits = realized(visitLines, assigned);
 
         String token = dispatcher.bearer();
         int completed = 0;
@@ -150,6 +154,24 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
                 pct(earlyOfTold, told),
                 told == 0 ? 0 : toldMinutes / told, driveSeconds / 3600, overtimeSeconds / 3600, texts, byKind,
                 forecast(eta, token, date), dispatcher.routeVersions(territory.id(), date));
+    }
+
+    /**
+     * What happened to each visit: of the truth's lines for it (a day is simulated ahead and again from every re-plan
+     * the phone picks up), the last one written by the technician the platform has it assigned to at the end. A visit
+     * re-planned away from a technician keeps that technician's earlier line, which never happened: without this, a
+     * visit the re-plan left unassigned counted as done by its first technician, drive and arrival included.
+     */
+    static Map<UUID, JsonNode> realized(List<JsonNode> visitLines, Map<UUID, String> assigned) {
+        Map<UUID, JsonNode> out = new HashMap<>();
+        for (JsonNode v : visitLines) {
+            UUID id = UUID.fromString(v.path("appointmentId").asText());
+            String technician = assigned.get(id);
+            if (technician != null && technician.equals(v.path("technicianId").asText())) {
+                out.put(id, v);
+            }
+        }
+        return out;
     }
 
     private static Forecast forecast(HttpApi eta, String token, LocalDate date) {
