@@ -50,10 +50,14 @@ class EstimatorComparisonTest {
         LearnedModel model = ModelTrainer.standard(ModelTrainer.AUTO).train("v1", Instant.EPOCH,
                 fleet.services(80), fleet.travel(80), 1, p -> { });
 
-        Evaluation shrinkage = evaluation(model, "service/shrinkage cross-validated");
-        Evaluation boost = evaluation(model, "service/gradient-boost cross-validated");
-        assertEquals(shrinkage.observations(), boost.observations(), "both scored on every observation");
+        Evaluation shrinkage = evaluation(model, "service/shrinkage");
+        Evaluation boost = evaluation(model, "service/gradient-boost");
+        assertEquals(shrinkage.observations(), boost.observations(), "both scored on the same held-out split");
         assertEquals("shrinkage", model.serviceMethod(), "shrinkage " + shrinkage + " vs " + boost);
+        boolean confirmed = model.evaluations().stream()
+                .anyMatch(e -> e.method().equals("service/gradient-boost cross-validated"));
+        assertEquals(boost.pinball() < shrinkage.pinball(), confirmed,
+                "boosting is scored on every visit exactly when it looked better on the split");
         Quantiles stranger = model.service("nobody", "install", 10);
         // The fleet's install median is near the generated 90 min, not the 10 planned minutes.
         assertEquals(90, stranger.p50(), 20);
