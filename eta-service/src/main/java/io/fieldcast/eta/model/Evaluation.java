@@ -20,13 +20,18 @@ public record Evaluation(String method, int observations, double pinball, double
         for (int i = 0; i < test.size(); i++) {
             Observation o = test.get(i);
             Quantiles q = predicted.get(i);
-            pinball += (pinball(o.value(), q.p10(), 0.1) + pinball(o.value(), q.p50(), 0.5)
-                    + pinball(o.value(), q.p90(), 0.9)) / 3;
+            pinball += loss(o, q);
             covered += o.value() >= q.p10() && o.value() <= q.p90() ? 1 : 0;
             mae += Math.abs(o.value() - q.p50());
         }
         int n = Math.max(1, test.size());
         return new Evaluation(method, test.size(), pinball / n, covered / n, mae / n);
+    }
+
+    /** One observation's pinball loss under {@code q}: the mean over p10, p50 and p90. */
+    static double loss(Observation o, Quantiles q) {
+        return (pinball(o.value(), q.p10(), 0.1) + pinball(o.value(), q.p50(), 0.5)
+                + pinball(o.value(), q.p90(), 0.9)) / 3;
     }
 
     static double pinball(double actual, double predicted, double level) {

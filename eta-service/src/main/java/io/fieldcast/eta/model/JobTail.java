@@ -87,7 +87,10 @@ public record JobTail(double[] z, int jobs) {
         return Math.max(elapsed + 1, drawn);
     }
 
-    /** The level of standardized value {@code v} (at least the first level's z): interpolated, beyond the last extrapolated. */
+    /**
+     * The level of standardized value {@code v} (at least the first level's z): interpolated, beyond the last
+     * extrapolated.
+     */
     double level(double v) {
         int last = z.length - 1;
         for (int i = 1; i <= last; i++) {
@@ -95,7 +98,8 @@ public record JobTail(double[] z, int jobs) {
                 double width = z[i] - z[i - 1];
                 double f = width > 0 ? (v - z[i - 1]) / width : 1;
                 // Interpolated on the log of what is left above, as an exponential tail would be.
-                return 1 - Math.exp(Math.log(1 - LEVELS[i - 1]) + f * (Math.log(1 - LEVELS[i]) - Math.log(1 - LEVELS[i - 1])));
+                double a = Math.log(1 - LEVELS[i - 1]);
+                return 1 - Math.exp(a + f * (Math.log(1 - LEVELS[i]) - a));
             }
         }
         return 1 - (1 - LEVELS[last]) * Math.exp(-(v - z[last]) / decay());

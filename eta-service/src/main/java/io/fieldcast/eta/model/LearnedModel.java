@@ -59,7 +59,7 @@ public record LearnedModel(String version, Instant trainedAt, String serviceMeth
                 fleetTravel, evaluations, breaks, fleetBreak, own, fleet == null ? 0 : fleet, jobTail);
     }
 
-    /** The same model with the fleet's job tail learned ({@link JobTail#fit}). */
+    /** The same model with the fleet's job tail learned ({@link TailCalibration#jobTail}). */
     public LearnedModel withJobTail(JobTail learned) {
         return new LearnedModel(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel,
                 fleetTravel, evaluations, breaks, fleetBreak, turnaround, fleetTurnaround, learned);

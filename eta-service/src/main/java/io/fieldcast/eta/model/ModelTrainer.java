@@ -15,17 +15,15 @@ import java.util.function.DoubleConsumer;
  * Trains service-time and travel-factor quantiles. With method "auto" every estimator is first scored on one 80/20
  * split; a challenger that looks better than the first candidate (shrinkage) there is scored again by five-fold
  * cross-validation (each observation's pinball loss under a fit without it) and replaces it only when it is better by
- * more than two standard errors of the paired differences; the chosen one is refitted on everything. That keeps the choice honest per fleet without letting chance pick: the README's
- * figures say which usually wins and why. The chosen one's spread is then
- * calibrated on held-out folds ({@link TailCalibration}), so a 90 % window means 90 % on visits it was not fitted on.
+ * more than two standard errors of the paired differences; the chosen one is refitted on everything. That keeps the
+ * choice honest per fleet without letting chance pick: the README's figures say which usually wins and why. The
+ * chosen one's spread is then calibrated on held-out folds ({@link TailCalibration}), so a 90 % window means 90 % on visits it was not fitted on.
  */
 public final class ModelTrainer {
 
     public static final String AUTO = "auto";
     /** Share of the observations of the first look's held-out split. */
     private static final double HOLDOUT = 0.2;
-    /** Folds of the cross-validated choice: every observation is held out once. */
-    static final int FOLDS = 5;
     /** Standard errors by which a challenger must beat the first candidate to be chosen. */
     static final double SIGNIFICANT = 2;
 
@@ -101,7 +99,7 @@ public final class ModelTrainer {
             List<Observation> shuffled = new ArrayList<>(data);
             Collections.shuffle(shuffled, new Random(seed));
             // A first look on one split costs a fit each; only a challenger that looks better there is scored on
-            // every observation (five folds each), and it is chosen only if that confirms it.
+            // every observation (TailCalibration's folds), and it is chosen only if that confirms it.
             int cut = (int) (shuffled.size() * (1 - HOLDOUT));
             List<Observation> train = shuffled.subList(0, cut);
             List<Observation> test = shuffled.subList(cut, shuffled.size());
@@ -115,12 +113,12 @@ public final class ModelTrainer {
                     continue;
                 }
                 if (incumbent == null) {
-                    List<Quantiles> predicted = heldOut(best, shuffled);
+                    List<Quantiles> predicted = TailCalibration.heldOut(best, shuffled);
                     evaluations.add(Evaluation.of(target + "/" + best.name() + " cross-validated", shuffled,
                             predicted));
                     incumbent = losses(shuffled, predicted);
                 }
-                List<Quantiles> predicted = heldOut(challenger, shuffled);
+                List<Quantiles> predicted = TailCalibration.heldOut(challenger, shuffled);
                 evaluations.add(Evaluation.of(target + "/" + challenger.name() + " cross-validated", shuffled,
                         predicted));
                 double[] losses = losses(shuffled, predicted);
@@ -140,32 +138,11 @@ public final class ModelTrainer {
         return new Choice(best.name(), calibration.apply(best.fit(data)), calibration.jobTail());
     }
 
-    /** What {@code estimator} fitted without each observation's fold predicts for it ({@value #FOLDS} folds). */
-    private static List<Quantiles> heldOut(QuantileEstimator estimator, List<Observation> shuffled) {
-        Quantiles[] predicted = new Quantiles[shuffled.size()];
-        for (int fold = 0; fold < FOLDS; fold++) {
-            List<Observation> train = new ArrayList<>();
-            for (int i = 0; i < shuffled.size(); i++) {
-                if (i % FOLDS != fold) {
-                    train.add(shuffled.get(i));
-                }
-            }
-            QuantileEstimator.Fitted fitted = estimator.fit(train);
-            for (int i = fold; i < shuffled.size(); i += FOLDS) {
-                predicted[i] = fitted.predict(shuffled.get(i).technician(), shuffled.get(i).group());
-            }
-        }
-        return List.of(predicted);
-    }
-
-    /** Each observation's pinball loss, the mean over p10, p50 and p90. */
+    /** Each observation's pinball loss ({@link Evaluation#loss}). */
     private static double[] losses(List<Observation> data, List<Quantiles> predicted) {
         double[] losses = new double[data.size()];
         for (int i = 0; i < losses.length; i++) {
-            Observation o = data.get(i);
-            Quantiles q = predicted.get(i);
-            losses[i] = (Evaluation.pinball(o.value(), q.p10(), 0.1) + Evaluation.pinball(o.value(), q.p50(), 0.5)
-                    + Evaluation.pinball(o.value(), q.p90(), 0.9)) / 3;
+            losses[i] = Evaluation.loss(data.get(i), predicted.get(i));
         }
         return losses;
     }

@@ -54,31 +54,21 @@ public record TailCalibration(double low, double high, double tail, int heldOut,
         if (data.size() < MIN_OBSERVATIONS) {
             return NONE;
         }
-        List<Observation> heldOut = new ArrayList<>();
-        List<Quantiles> predicted = new ArrayList<>();
-        List<Observation> shuffled = new ArrayList<>(data);
-        Collections.shuffle(shuffled, new Random(seed));
+        List<Observation> heldOut = new ArrayList<>(data);
+        Collections.shuffle(heldOut, new Random(seed));
+        List<Quantiles> predicted = heldOut(estimator, heldOut);
         List<Double> low = new ArrayList<>();
         List<Double> high = new ArrayList<>();
         List<Double> tail = new ArrayList<>();
-        for (int fold = 0; fold < FOLDS; fold++) {
-            List<Observation> train = new ArrayList<>();
-            List<Observation> test = new ArrayList<>();
-            for (int i = 0; i < shuffled.size(); i++) {
-                (i % FOLDS == fold ? test : train).add(shuffled.get(i));
-            }
-            QuantileEstimator.Fitted fitted = estimator.fit(train);
-            for (Observation o : test) {
-                Quantiles q = fitted.predict(o.technician(), o.group());
-                heldOut.add(o);
-                predicted.add(q);
-                double x = Math.log(o.value() / q.p50());
-                // Distance from the median in units of each quantile's own distance: > 1 means beyond it.
-                low.add(ratio(x, Math.log(q.p10() / q.p50())));
-                high.add(ratio(x, Math.log(q.p90() / q.p50())));
-                double p975 = Double.isNaN(q.p975()) ? q.quantile(0.975) : q.p975();
-                tail.add(ratio(x, Math.log(p975 / q.p50())));
-            }
+        for (int i = 0; i < heldOut.size(); i++) {
+            Observation o = heldOut.get(i);
+            Quantiles q = predicted.get(i);
+            double x = Math.log(o.value() / q.p50());
+            // Distance from the median in units of each quantile's own distance: > 1 means beyond it.
+            low.add(ratio(x, Math.log(q.p10() / q.p50())));
+            high.add(ratio(x, Math.log(q.p90() / q.p50())));
+            double p975 = Double.isNaN(q.p975()) ? q.quantile(0.975) : q.p975();
+            tail.add(ratio(x, Math.log(p975 / q.p50())));
         }
         double high90 = clamp(quantile(high, 0.9));
         double tail975 = data.size() >= MIN_FOR_TAIL ? clamp(quantile(tail, 0.975)) : high90;
@@ -91,6 +81,27 @@ public record TailCalibration(double low, double high, double tail, int heldOut,
                 Evaluation.of(name + " held-out", heldOut, predicted),
                 Evaluation.of(name + " calibrated " + factors.factors(), heldOut,
                         predicted.stream().map(factors::apply).toList()), JobTail.of(standardized));
+    }
+
+    /**
+     * What {@code estimator} fitted without each observation's fold predicts for it, in the order of {@code data}:
+     * observation i is in fold {@code i % }{@value #FOLDS}, so every one is held out once.
+     */
+    static List<Quantiles> heldOut(QuantileEstimator estimator, List<Observation> data) {
+        Quantiles[] predicted = new Quantiles[data.size()];
+        for (int fold = 0; fold < FOLDS; fold++) {
+            List<Observation> train = new ArrayList<>();
+            for (int i = 0; i < data.size(); i++) {
+                if (i % FOLDS != fold) {
+                    train.add(data.get(i));
+                }
+            }
+            QuantileEstimator.Fitted fitted = estimator.fit(train);
+            for (int i = fold; i < data.size(); i += FOLDS) {
+                predicted[i] = fitted.predict(data.get(i).technician(), data.get(i).group());
+            }
+        }
+        return List.of(predicted);
     }
 
     /** The fitted model with its spread scaled by these factors. */
