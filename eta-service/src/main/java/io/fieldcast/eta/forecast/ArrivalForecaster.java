@@ -223,7 +223,9 @@ public final class ArrivalForecaster {
                     t = Math.max(t, promised[r]);
                 }
                 arrivals[r][s] = t;
-                t += 60 * pace.minutes(service[r], uniform(random), offsets, paceOf[r]);
+                // Its upper tail the fleet's: a job not started yet may still be one that runs into trouble.
+                double own = model.jobTail().quantile(service[r], uniform(random));
+                t += 60 * pace.paced(service[r].p50(), own, offsets, paceOf[r]);
                 afterJob = true;
             }
         }

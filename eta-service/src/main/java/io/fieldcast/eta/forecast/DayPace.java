@@ -135,11 +135,18 @@ final class DayPace {
 
     /** One job's minutes: {@code u} its own draw from {@code learned}, {@code offsets} the sample's, {@code c} its type. */
     double minutes(Quantiles learned, double u, double[] offsets, int c) {
-        double p50 = learned.p50();
+        return paced(learned.p50(), learned.quantile(u), offsets, c);
+    }
+
+    /**
+     * One job's minutes when its own draw is already made: {@code own} minutes around a learned median {@code p50}
+     * (the fleet's tail may have drawn it, {@link io.fieldcast.eta.model.JobTail#quantile}).
+     */
+    double paced(double p50, double own, double[] offsets, int c) {
         if (c < 0) {
-            return learned.quantile(u);
+            return own;
         }
-        return p50 * Math.exp(offsets[0] + offsets[c] + keep[c] * Math.log(learned.quantile(u) / p50));
+        return p50 * Math.exp(offsets[0] + offsets[c] + keep[c] * Math.log(own / p50));
     }
 
     /** The expected log offset of job type {@code type} today (technician's and type's), 0 if unknown. */

@@ -69,6 +69,22 @@ public record JobTail(double[] z, int jobs) {
     }
 
     /**
+     * Minutes of a job not started yet whose learned minutes are {@code q}, drawn at level {@code u}: its own
+     * quantile up to the tail's first level, the fleet's tail above it (in units of the job's own spread above the
+     * median, so the two meet there). The learned quantiles' own far tail is a log-normal's fitted to a few jobs a
+     * cell; the fleet's, held out, is fatter: on a demo's five days (224 jobs) its 98th percentile lay 2.67 spreads
+     * above the median where a log-normal puts 2.05, and a window told behind two or three jobs breaks with any one
+     * of them.
+     */
+    public double quantile(Quantiles q, double u) {
+        double spread = q.logSpreadAbove();
+        if (!learned() || !(u > LEVELS[0]) || !(spread > 0)) {
+            return q.quantile(u);
+        }
+        return q.p50() * Math.exp(spread * standardized(Math.min(u, 0.9999)));
+    }
+
+    /**
      * Total minutes of a job under way whose learned minutes are {@code q} and which has lasted {@code elapsed}: drawn
      * ({@code u}) beyond what it lasted so far, from the fleet's tail once the job has gone past the tail's first
      * level, from its own learned quantiles before that.

@@ -97,6 +97,58 @@ class JobTailTest {
         }
     }
 
+    /**
+     * What a window told behind three jobs not started yet rests on: the 95th percentile of their total, drawn with
+     * the fleet's tail above each job's 90th percentile, must hold 95 % of such days (within 1.5 points), and more of
+     * them than each job's learned quantiles alone.
+     */
+    @Test
+    void threeJobsNotStartedDrawTheirFarTailFromTheFleet() {
+        Fleet fleet = Fleet.of(3, 0.03);
+        List<Observation> history = fleet.history(4, 80);
+        TailCalibration calibration = learn(history);
+        QuantileEstimator.Fitted fitted = calibration.apply(new ShrinkageEstimator().fit(history));
+        JobTail tail = calibration.jobTail();
+        Random random = new Random(9);
+        int held = 0;
+        int heldByOwnAlone = 0;
+        int days = 0;
+        for (int t = 0; t < 20; t++) {
+            for (int g = 0; g < TYPES.length; g++) {
+                Quantiles q = fitted.predict("tech-" + t, TYPES[g]);
+                double p95 = p95OfThree(u -> tail.quantile(q, u), random);
+                double p95OwnAlone = p95OfThree(q::quantile, random);
+                for (int d = 0; d < 400; d++) {
+                    double total = fleet.draw(t, g, random) + fleet.draw(t, g, random) + fleet.draw(t, g, random);
+                    days++;
+                    held += total <= p95 ? 1 : 0;
+                    heldByOwnAlone += total <= p95OwnAlone ? 1 : 0;
+                }
+            }
+        }
+        double share = (double) held / days;
+        double shareOwnAlone = (double) heldByOwnAlone / days;
+        System.out.printf("JOBTAIL three jobs: p95 held %.3f, by the learned quantiles alone %.3f%n", share,
+                shareOwnAlone);
+        assertEquals(0.95, share, 0.015);
+        assertTrue(share > shareOwnAlone, "the learned quantiles alone: " + shareOwnAlone);
+        assertEquals(q(fitted).quantile(0.5), tail.quantile(q(fitted), 0.5), 1e-9, "below the tail, the job's own");
+    }
+
+    private static Quantiles q(QuantileEstimator.Fitted fitted) {
+        return fitted.predict("tech-0", TYPES[0]);
+    }
+
+    private static double p95OfThree(java.util.function.DoubleUnaryOperator minutes, Random random) {
+        double[] draws = new double[4000];
+        for (int i = 0; i < draws.length; i++) {
+            draws[i] = minutes.applyAsDouble(random.nextDouble()) + minutes.applyAsDouble(random.nextDouble())
+                    + minutes.applyAsDouble(random.nextDouble());
+        }
+        Arrays.sort(draws);
+        return draws[(int) (0.95 * draws.length)];
+    }
+
     /** Shares held by the tail's p90 and by the learned quantiles' alone, 100 long-running jobs per person and type. */
     private static double[] held(Fleet fleet, QuantileEstimator.Fitted fitted, JobTail tail, double spreads) {
         Random random = new Random(5);
