@@ -169,6 +169,7 @@ public final class ArrivalForecaster {
             paceOf[r] = pace.indexOf(String.valueOf(v.jobType()));
         }
         double[] paceZ = new double[pace.dimensions()];
+        boolean stopsLearned = model.stops().learned();
         for (int s = 0; s < samples; s++) {
             // Drawn whether used or not, so a promise that moves the break keeps every other draw the same.
             double breakU = lunch.pending() ? uniform(random) : 0;
@@ -213,6 +214,13 @@ public final class ArrivalForecaster {
                     u = Math.min(floorU + (1 - floorU) * u, 0.9999);
                 }
                 t += legSeconds[r] * traffic.quantile(u);
+                if (stopsLearned) {
+                    // A stop on the way (fuel, a coffee, parts): drawn whether it happens or not, for stable streams.
+                    double stop = 60 * model.stops().minutesOf(tech, uniform(random), uniform(random));
+                    if (legSeconds[r] > 0) {
+                        t += stop;
+                    }
+                }
                 if (r == 0) {
                     t = Math.max(t, now);
                 }

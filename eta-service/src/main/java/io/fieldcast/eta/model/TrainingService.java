@@ -47,8 +47,6 @@ import java.util.concurrent.atomic.AtomicReference;
 public class TrainingService {
 
     private static final Logger LOG = Logger.getLogger(TrainingService.class);
-    /** A travel with a stop longer than this (lunch, a supplier) says nothing about driving. */
-    private static final Duration LONG_STOP = Duration.ofMinutes(15);
     /** A run without a heartbeat for this long belonged to an instance that died. */
     static final Duration STALE = Duration.ofMinutes(10);
     private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
@@ -194,7 +192,7 @@ public class TrainingService {
                                            and e.status = 'CANNOT_COMPLETE') as not_done
                             from mined_visit m where m.day >= :f and m.day < :t""", Object[].class)
                             .setParameter("f", from).setParameter("t", today).getResultList()));
-            Training data = Training.of(rows, LONG_STOP);
+            Training data = Training.of(rows);
             progress(run, "running", 0.5, "training on %d services and %d drives"
                     .formatted(data.services.size(), data.travel.size()));
             Instant now = clock.instant();
@@ -207,7 +205,8 @@ public class TrainingService {
             List<BreakEstimator.Observation> breaks = breaks(from, today, turnarounds);
             progress(run, "running", 0.9, "learned breaks from %d technician days".formatted(breaks.size()));
             LearnedModel model = trained.withBreaks(BreakEstimator.estimate(breaks))
-                    .withTurnarounds(BreakEstimator.turnaroundByTechnician(turnarounds));
+                    .withTurnarounds(BreakEstimator.turnaroundByTechnician(turnarounds))
+                    .withStops(StopsOnTheWay.learn(data.drives));
             Reactive.inTransaction(() -> models.save(model, data.services.size(), data.travel.size())
                     .chain(() -> outbox.appendAll(publications(model, data, now))));
             models.use(model);
@@ -341,12 +340,18 @@ public class TrainingService {
         return out;
     }
 
-    /** Observations from mined visits, with implausible ones (GPS glitches, forgotten taps) left out. */
-    record Training(List<Observation> services, List<Observation> travel, Map<String, Integer> serviceCount) {
+    /**
+     * Observations from mined visits, with implausible ones (GPS glitches, forgotten taps) left out. A drive's travel
+     * factor is its driving alone (the minutes it stood still on the way taken out); the stops are learned apart
+     * ({@link StopsOnTheWay}), from every drive.
+     */
+    record Training(List<Observation> services, List<Observation> travel, Map<String, Integer> serviceCount,
+                    List<StopsOnTheWay.Drive> drives) {
 
-        static Training of(List<Object[]> rows, Duration longStop) {
+        static Training of(List<Object[]> rows) {
             List<Observation> services = new ArrayList<>();
             List<Observation> travel = new ArrayList<>();
+            List<StopsOnTheWay.Drive> drives = new ArrayList<>();
             Map<String, Integer> counts = new HashMap<>();
             for (Object[] r : rows) {
                 String tech = (String) r[0];
@@ -363,14 +368,15 @@ public class TrainingService {
                     services.add(new Observation(tech, job, service / 60));
                     counts.merge(tech + "/" + job, 1, Integer::sum);
                 }
-                if (travelS != null && roadS != null && roadS > 60 && hour != null && stopped < longStop.toSeconds()) {
-                    double factor = travelS / roadS;
+                if (travelS != null && roadS != null && roadS > 60 && hour != null && stopped < travelS) {
+                    double factor = (travelS - stopped) / roadS;
                     if (factor > 0.3 && factor < 5) {
                         travel.add(new Observation(tech, Integer.toString(hour.intValue()), factor));
+                        drives.add(new StopsOnTheWay.Drive(tech, stopped / 60));
                     }
                 }
             }
-            return new Training(services, travel, counts);
+            return new Training(services, travel, counts, drives);
         }
     }
 }

@@ -26,12 +26,16 @@ class LearnedModelJsonTest {
         LearnedModel withBreaks = model.withBreaks(BreakEstimator.estimate(List.of(
                 new BreakEstimator.Observation("tech-01", 12 * 60 + 5, 35),
                 new BreakEstimator.Observation("tech-02", 11 * 60 + 40, 50))))
-                .withTurnarounds(BreakEstimator.turnaroundByTechnician(Map.of("tech-01", List.of(2.0, 3.0))));
+                .withTurnarounds(BreakEstimator.turnaroundByTechnician(Map.of("tech-01", List.of(2.0, 3.0))))
+                .withStops(StopsOnTheWay.learn(List.of(new StopsOnTheWay.Drive("tech-01", 12),
+                        new StopsOnTheWay.Drive("tech-01", 0), new StopsOnTheWay.Drive("tech-02", 0))));
 
         LearnedModel back = json.readValue(json.writeValueAsString(withBreaks), LearnedModel.class);
 
         assertEquals(withBreaks, back);
         assertEquals(withBreaks.jobTail(), back.jobTail());
+        assertEquals(withBreaks.stops(), back.stops());
+        assertEquals(true, back.stops().learned());
         assertEquals(model.service("tech-01", "repair", 60), back.service("tech-01", "repair", 60));
         assertEquals(withBreaks.breakOf("tech-01"), back.breakOf("tech-01"));
         assertEquals(withBreaks.fleetBreak(), back.breakOf("tech-99"));
@@ -40,11 +44,13 @@ class LearnedModelJsonTest {
         // A version stored before breaks were learned reads back without them.
         String old = json.writeValueAsString(model).replace(",\"breaks\":{},\"fleetBreak\":null", "")
                 .replace(",\"turnaround\":{},\"fleetTurnaround\":0.0", "")
-                .replaceAll(",\"jobTail\":\\{[^}]*}", "");
-        assertEquals(false, old.contains("breaks") || old.contains("urnaround") || old.contains("jobTail"), old);
+                .replaceAll(",\"jobTail\":\\{[^}]*}", "").replaceAll(",\"stops\":\\{.*}}$", "}");
+        assertEquals(false, old.contains("breaks") || old.contains("urnaround") || old.contains("jobTail")
+                || old.contains("stops"), old);
         LearnedModel before = json.readValue(old, LearnedModel.class);
         assertEquals(model.withJobTail(JobTail.NONE), before);
         assertEquals(JobTail.NONE, before.jobTail(), "a version stored before long jobs were learned has none");
+        assertEquals(StopsOnTheWay.NONE, before.stops(), "nor stops on the way");
         assertEquals(null, before.breakOf("tech-01"));
         assertEquals(0, before.turnaroundOf("tech-01"), 1e-9);
     }

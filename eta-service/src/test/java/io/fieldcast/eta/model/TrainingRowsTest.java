@@ -2,7 +2,6 @@ package io.fieldcast.eta.model;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,17 +19,19 @@ class TrainingRowsTest {
         TrainingService.Training data = TrainingService.Training.of(List.of(
                 row(3600, 700, 0, false),
                 row(600, 800, 0, true), // nobody home: ten minutes at the door
-                row(3000, 2400, 1800, false)), // a 30-minute stop on the way says nothing about driving
-                Duration.ofMinutes(15));
+                row(3000, 2400, 1800, false))); // a 30-minute stop on the way: 10 minutes of driving
 
         assertEquals(List.of(60.0, 50.0), data.services().stream().map(Observation::value).toList());
-        assertEquals(List.of(700 / 600.0, 800 / 600.0), data.travel().stream().map(Observation::value).toList());
+        assertEquals(List.of(700 / 600.0, 800 / 600.0, 600 / 600.0),
+                data.travel().stream().map(Observation::value).toList(), "the driving alone");
+        assertEquals(List.of(0.0, 0.0, 30.0), data.drives().stream().map(StopsOnTheWay.Drive::stoppedMinutes).toList(),
+                "every drive's stops, learned apart");
     }
 
     @Test
     void rowsWithoutTheFlagCountAsJobsDone() {
         TrainingService.Training data = TrainingService.Training.of(List.<Object[]>of(
-                new Object[] {"tech-01", "REPAIR", 3600.0, 700.0, 600.0, 9, 0.0}), Duration.ofMinutes(15));
+                new Object[] {"tech-01", "REPAIR", 3600.0, 700.0, 600.0, 9, 0.0}));
         assertEquals(1, data.services().size());
     }
 }
