@@ -84,27 +84,34 @@ class ArrivalForecasterTest {
     }
 
     /**
-     * The earliest break seen in two days (09:00) is later than the usual time by the wait for a gap on those days:
-     * a job that should end at ~08:50 may well be followed by the break, not by the next visit for sure.
+     * A usual time learned from two days (09:00) may be off by half an hour or more either way: a job that should end at
+     * ~08:50, ten minutes before it, may well be followed by the break, and one ending twenty minutes after a usual
+     * time of 08:30 may well not be. Neither next visit is sure of an hour: the break comes first in some samples, not
+     * in others.
      */
     @Test
-    void aJobEndingJustBeforeTheEarliestBreakSeenMayBeFollowedByTheBreak() {
+    void aJobEndingNearTheLearnedBreakTimeMayOrMayNotBeFollowedByTheBreak() {
         List<VisitPlan> visits = route(3, T8, T8.plus(Duration.ofHours(10)));
         Instant now = T8.plus(Duration.ofMinutes(20));
         Map<UUID, VisitProgress> progress = Map.of(visits.getFirst().appointmentId(),
                 new VisitProgress(null, T8.plus(Duration.ofMinutes(10)), null, false));
-        LearnedModel twoDays = MODEL.withBreaks(Map.of("tech-1", new BreakHabit(540,
-                Quantiles.logNormal(40, 0.2, 2), 2)));
         UUID second = visits.get(1).appointmentId();
-        VisitForecast next = forecaster.forecast(state(visits, progress, now), twoDays).stream()
-                .filter(f -> f.appointmentId().equals(second)).findFirst().orElseThrow();
         VisitForecast noBreak = forecaster.forecast(state(visits, progress, now), MODEL).stream()
                 .filter(f -> f.appointmentId().equals(second)).findFirst().orElseThrow();
-
-        assertEquals(20, ArrivalForecaster.breakSlackMinutes(twoDays.breakOf("tech-1")), 1e-9);
-        long later = Duration.between(noBreak.p50(), next.p50()).toMinutes();
-        // Without the slack only jobs running past 09:00 (about a quarter) were followed by the break.
-        assertTrue(later >= 20, "the break is as likely as not to come first: median " + later + " min later");
+        for (int usual : new int[]{9 * 60, 8 * 60 + 30}) {
+            LearnedModel twoDays = MODEL.withBreaks(Map.of("tech-1", new BreakHabit(usual,
+                    Quantiles.logNormal(40, 0.2, 2), 2)));
+            VisitForecast next = forecaster.forecast(state(visits, progress, now), twoDays).stream()
+                    .filter(f -> f.appointmentId().equals(second)).findFirst().orElseThrow();
+            long later = Duration.between(noBreak.p50(), next.p50()).toMinutes();
+            System.out.printf("BREAK usual=%d p50 %d min later, window %.3f (without a break %.3f)%n", usual, later,
+                    next.probability(), noBreak.probability());
+            assertEquals(40, ArrivalForecaster.breakSlackMinutes(twoDays.breakOf("tech-1")), 1e-9);
+            assertTrue(noBreak.probability() > 0.85, "without a break: " + noBreak);
+            assertTrue(next.probability() < noBreak.probability() - 0.15,
+                    "usual time " + usual + ": the break may or may not come first: " + next);
+        }
+        assertEquals(20, ArrivalForecaster.breakSlackMinutes(LUNCH.breakOf("tech-1")), 1e-9, "twenty days");
     }
 
     /**
