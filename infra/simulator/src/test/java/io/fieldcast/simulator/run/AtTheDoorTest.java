@@ -24,6 +24,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -89,6 +90,27 @@ class AtTheDoorTest {
         // Busy at the door until the visit is done: a re-plan read meanwhile resumes after it and keeps its done tap.
         assertEquals(after.finishedAt().plus(Replanner.PACK_UP), t.busyUntil);
         assertEquals(DOOR, t.lastStartedAt);
+    }
+
+    /**
+     * The replay reads the phone once per tick, and a tick at 120x or 600x is minutes of the day: the door check must
+     * not need to come in the last minute before parking (a visit of the demo was rung 43 minutes before its told
+     * window because no tick fell in that minute).
+     */
+    @Test
+    void aTickMinutesBeforeParkingStillReadsTheToldWindow() throws Exception {
+        Replanner.Tracked t = tracked(TOLD);
+        Truth.Visit before = t.outcome.visits().getFirst();
+        Instant parked = parkedAt(before);
+        Instant tick = parked.minus(Duration.ofMinutes(5));
+        tick = tick.isBefore(before.departedAt()) ? before.departedAt() : tick;
+        assertTrue(Duration.between(tick, parked).toSeconds() > 120, "the drive is too short to say: " + tick);
+
+        try (TruthWriter truth = new TruthWriter(dir.resolve("truth.jsonl"))) {
+            new AtTheDoor(new DayEngine(7, StraightLineRouter.CITY), truth, id -> calm()).check(t, tick);
+        }
+
+        assertEquals(TOLD, t.outcome.visits().getFirst().arrivedAt());
     }
 
     @Test
