@@ -28,10 +28,11 @@ import java.util.function.Function;
 final class AtTheDoor {
 
     /**
-     * The phone's told window is read again this long before the van parks, on the first replay tick in it. A tick
-     * is 250 ms of wall time plus the sending, minutes of the day at 120x or 600x; with one minute the check missed
-     * the door now and then, and the technician rang before the window told (1 visit of 45 in a seed-3 demo).
-     * The platform tells nothing new once the van has set off, so reading it earlier in the drive misses nothing.
+     * The phone's told window is read on every replay tick from this long before the van parks until it has parked
+     * (the read at or after parking is the last). A tick is 250 ms of wall time plus the sending, minutes of the day at
+     * 120x or 600x: with one minute and one read, a tick could skip the door and the technician rang before the window
+     * told (1 visit of 45 in a seed-3 demo); with ten minutes and one read, a window told just after the van set off
+     * (the platform hears of a departure minutes of the day later at 600x) was missed (2 of 44).
      */
     static final Duration LOOK_AHEAD = Duration.ofMinutes(10);
 
@@ -50,13 +51,15 @@ final class AtTheDoor {
         this.habits = habits;
     }
 
-    /** Reads the told window of the visit the van is about to park at, once per visit. */
+    /** Reads the told window of the visit the van is pulling up at (on every tick until it has parked). */
     void check(Replanner.Tracked t, Instant simNow) {
         Truth.Visit pulling = pullingUp(t, simNow);
         if (pulling == null) {
             return;
         }
-        t.lookedAtDoor.add(pulling.appointmentId());
+        if (!simNow.isBefore(parkedAt(pulling))) {
+            t.lookedAtDoor.add(pulling.appointmentId());
+        }
         PlannedStop stop = t.day.stops().stream().filter(s -> s.appointmentId().equals(pulling.appointmentId()))
                 .findFirst().orElse(null);
         MobileClient.Route route = stop == null ? null : t.phone.route(t.day.date());

@@ -54,6 +54,8 @@ class AtTheDoorTest {
     @TempDir
     Path dir;
     private HttpServer server;
+    /** What the phone's route shows when asked. */
+    private volatile String shown;
 
     @AfterEach
     void stop() {
@@ -113,6 +115,30 @@ class AtTheDoorTest {
         assertEquals(TOLD, t.outcome.visits().getFirst().arrivedAt());
     }
 
+    /**
+     * The phone is read on every tick while the van pulls up, not once: a window told a minute after the van set off
+     * (at 600x the platform hears of the departure minutes of the day later) is on the phone when it parks.
+     */
+    @Test
+    void aWindowToldAfterAnEarlierLookIsReadAtTheDoor() throws Exception {
+        Replanner.Tracked t = tracked(null);
+        Truth.Visit before = t.outcome.visits().getFirst();
+        Instant parked = parkedAt(before);
+        Instant first = parked.minus(Duration.ofMinutes(5));
+        first = first.isBefore(before.departedAt()) ? before.departedAt() : first;
+        assertTrue(first.isBefore(parked.minusSeconds(60)), "the drive is too short to say: " + first);
+
+        try (TruthWriter truth = new TruthWriter(dir.resolve("truth.jsonl"))) {
+            AtTheDoor door = new AtTheDoor(new DayEngine(7, StraightLineRouter.CITY), truth, id -> calm());
+            door.check(t, first);
+            assertEquals(before.arrivedAt(), t.outcome.visits().getFirst().arrivedAt(), "nothing told yet");
+            shown = routeJson(TOLD);
+            door.check(t, parked.minusSeconds(30));
+        }
+
+        assertEquals(TOLD, t.outcome.visits().getFirst().arrivedAt());
+    }
+
     @Test
     void aPhoneStillOfflineAtTheDoorSendsItsNewTapsAfterTheOnesItHolds() throws Exception {
         Replanner.Tracked t = tracked(TOLD);
@@ -149,21 +175,23 @@ class AtTheDoorTest {
         Instant parked = parkedAt(outcome.visits().getFirst());
 
         try (TruthWriter truth = new TruthWriter(dir.resolve("truth.jsonl"))) {
-            new AtTheDoor(new DayEngine(7, StraightLineRouter.CITY), truth, id -> calm())
-                    .check(t, parked.minusSeconds(30));
+            AtTheDoor door = new AtTheDoor(new DayEngine(7, StraightLineRouter.CITY), truth, id -> calm());
+            door.check(t, parked.minusSeconds(30));
+            assertFalse(t.lookedAtDoor.contains(STOP.appointmentId()), "read again on the next tick");
+            door.check(t, parked.plusSeconds(5));
         }
 
         assertSame(outputs, t.lane.outputs);
         assertSame(outcome, t.outcome);
-        assertTrue(t.lookedAtDoor.contains(STOP.appointmentId()), "read once, not again on every tick");
+        assertTrue(t.lookedAtDoor.contains(STOP.appointmentId()), "the read once parked is the last");
     }
 
     /** A simulated day of one visit whose phone, when asked again, shows {@code toldAtDoor} as its told start. */
     private Replanner.Tracked tracked(Instant toldAtDoor) throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        String route = routeJson(toldAtDoor);
+        shown = routeJson(toldAtDoor);
         server.createContext("/api/me/route", exchange -> {
-            byte[] body = route.getBytes(StandardCharsets.UTF_8);
+            byte[] body = shown.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
