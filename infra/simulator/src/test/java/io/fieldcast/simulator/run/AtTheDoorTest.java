@@ -103,10 +103,7 @@ class AtTheDoorTest {
     void aTickMinutesBeforeParkingStillReadsTheToldWindow() throws Exception {
         Replanner.Tracked t = tracked(TOLD);
         Truth.Visit before = t.outcome.visits().getFirst();
-        Instant parked = parkedAt(before);
-        Instant tick = parked.minus(Duration.ofMinutes(5));
-        tick = tick.isBefore(before.departedAt()) ? before.departedAt() : tick;
-        assertTrue(Duration.between(tick, parked).toSeconds() > 120, "the drive is too short to say: " + tick);
+        Instant tick = minutesBeforeParking(before, Duration.ofSeconds(120));
 
         try (TruthWriter truth = new TruthWriter(dir.resolve("truth.jsonl"))) {
             new AtTheDoor(new DayEngine(7, StraightLineRouter.CITY), truth, id -> calm()).check(t, tick);
@@ -124,9 +121,7 @@ class AtTheDoorTest {
         Replanner.Tracked t = tracked(null);
         Truth.Visit before = t.outcome.visits().getFirst();
         Instant parked = parkedAt(before);
-        Instant first = parked.minus(Duration.ofMinutes(5));
-        first = first.isBefore(before.departedAt()) ? before.departedAt() : first;
-        assertTrue(first.isBefore(parked.minusSeconds(60)), "the drive is too short to say: " + first);
+        Instant first = minutesBeforeParking(before, Duration.ofSeconds(60));
 
         try (TruthWriter truth = new TruthWriter(dir.resolve("truth.jsonl"))) {
             AtTheDoor door = new AtTheDoor(new DayEngine(7, StraightLineRouter.CITY), truth, id -> calm());
@@ -184,6 +179,15 @@ class AtTheDoorTest {
         assertSame(outputs, t.lane.outputs);
         assertSame(outcome, t.outcome);
         assertTrue(t.lookedAtDoor.contains(STOP.appointmentId()), "the read once parked is the last");
+    }
+
+    /** A tick five minutes before the van parks (or as it departs), at least {@code atLeast} before parking. */
+    private static Instant minutesBeforeParking(Truth.Visit visit, Duration atLeast) {
+        Instant parked = parkedAt(visit);
+        Instant tick = parked.minus(Duration.ofMinutes(5));
+        tick = tick.isBefore(visit.departedAt()) ? visit.departedAt() : tick;
+        assertTrue(tick.isBefore(parked.minus(atLeast)), "the drive is too short to say: " + tick);
+        return tick;
     }
 
     /** A simulated day of one visit whose phone, when asked again, shows {@code toldAtDoor} as its told start. */
