@@ -91,11 +91,11 @@ public interface EtaSettings {
         /**
          * A first window is told only when the technician is expected to stand outside for it at most this long
          * (the price of telling early). 5 minutes bought 0.89 coverage for 9 idle minutes per technician day in
-         * {@code ./fieldcast bench eta}; on the running platform, once the forecast learned stops on the way and an
-         * uncertain lunch time, windows told at 0.9 held 0.97 of the time and the 5-minute limit held back a fifth of
-         * the first windows, so 10.
+         * {@code ./fieldcast bench eta}. Session 19 tried 10 on the running platform: it bought no coverage (seeds 1-3:
+         * 0.80 on average, 0.82 with 5) and the windows it let through were the ones the forecast was too sure of
+         * (announced 0.90-0.925, held 0.85 over 158 windows, against 0.97 over 64 with 5), so 5 again.
          */
-        @WithDefault("PT10M")
+        @WithDefault("PT5M")
         Duration maxExpectedWait();
 
         /**
@@ -106,7 +106,7 @@ public interface EtaSettings {
         Duration lastChanceLead();
 
         /** The expected wait a first window told at its last chance may cost (see {@link #lastChanceLead()}). */
-        @WithDefault("PT15M")
+        @WithDefault("PT12M")
         Duration lastChanceMaxWait();
 
         /**

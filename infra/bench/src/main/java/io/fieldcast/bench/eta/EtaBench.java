@@ -31,8 +31,8 @@ import java.util.List;
  * Prints {@code BENCH eta visits=... coverage=... hit_rate=... lead_min_p50=... mae_min=... baseline_hit_rate=...
  * oracle_hit_rate=...}. With {@code --osm FILE} travel times and addresses come from that map's road network;
  * {@code --target P} the publication target, {@code --tick M} minutes between replayed recomputes (5),
- * {@code --max-wait M} the longest expected wait outside a told window (10, as the service), {@code --last-chance-wait M}
- * and {@code --last-chance-lead M} the longer wait allowed once the median arrival is that near (15 and 80, as the
+ * {@code --max-wait M} the longest expected wait outside a told window (5, as the service), {@code --last-chance-wait M}
+ * and {@code --last-chance-lead M} the longer wait allowed once the median arrival is that near (12 and 80, as the
  * service; a lead of 0 turns it off), {@code --promises open} told windows
  * that do not bind, {@code --report FILE} where the HTML report goes.
  * This is the forecasting core of {@code ./fieldcast bench eta}; the simulator-driven end-to-end run (services,
@@ -53,8 +53,8 @@ public final class EtaBench {
         // Minutes between replayed recomputes (besides every tap).
         int tickMinutes = intArg(args, "--tick", 5);
         // How long a technician may be expected to stand outside for a window to be told (told windows bind).
-        int maxWaitMinutes = intArg(args, "--max-wait", 10);
-        int lastChanceWait = intArg(args, "--last-chance-wait", 15);
+        int maxWaitMinutes = intArg(args, "--max-wait", 5);
+        int lastChanceWait = intArg(args, "--last-chance-wait", 12);
         int lastChanceLead = intArg(args, "--last-chance-lead", 80);
         // "open": told windows do not bind (arrivals as they come, the window with the most mass).
         boolean bind = !"open".equals(arg(args, "--promises", "bind"));
