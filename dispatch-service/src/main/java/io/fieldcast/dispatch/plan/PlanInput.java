@@ -40,12 +40,23 @@ public record PlanInput(String territoryId, LocalDate date, ZoneId zone, List<Sh
      * One appointment. {@code technicianId}/{@code routeSeq} is its place in the current plan (a warm start);
      * {@code pinned} keeps it with that technician and order; {@code started} means the technician is on the way
      * or on site, so it stays first in the route with {@code fixedArrival}. {@code toldStart}/{@code toldEnd}: the
-     * window the customer was last texted, null when never told.
+     * window the customer was last texted, null when never told. {@code forecastArrival}: eta-service's latest median
+     * arrival for this visit on its current technician's route, null when none was published.
      */
     public record VisitInput(UUID appointmentId, GeoPoint point, Instant windowStart, Instant windowEnd,
                              String jobType, int defaultMinutes, Map<String, Integer> requiredSkills, int priority,
                              String technicianId, Integer routeSeq, boolean pinned, boolean started,
-                             Instant plannedArrival, Instant fixedArrival, Instant toldStart, Instant toldEnd) {
+                             Instant plannedArrival, Instant fixedArrival, Instant toldStart, Instant toldEnd,
+                             Instant forecastArrival) {
+
+        /** Without eta-service's forecast of the arrival (none published, or for another technician). */
+        public VisitInput(UUID appointmentId, GeoPoint point, Instant windowStart, Instant windowEnd, String jobType,
+                          int defaultMinutes, Map<String, Integer> requiredSkills, int priority, String technicianId,
+                          Integer routeSeq, boolean pinned, boolean started, Instant plannedArrival,
+                          Instant fixedArrival, Instant toldStart, Instant toldEnd) {
+            this(appointmentId, point, windowStart, windowEnd, jobType, defaultMinutes, requiredSkills, priority,
+                    technicianId, routeSeq, pinned, started, plannedArrival, fixedArrival, toldStart, toldEnd, null);
+        }
 
         /** A visit whose customer was never told a window. */
         public VisitInput(UUID appointmentId, GeoPoint point, Instant windowStart, Instant windowEnd, String jobType,

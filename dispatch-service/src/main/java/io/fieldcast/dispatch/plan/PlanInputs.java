@@ -4,6 +4,7 @@ import io.fieldcast.dispatch.config.PlanSettings;
 import io.fieldcast.dispatch.domain.Appointment;
 import io.fieldcast.dispatch.domain.AppointmentStatus;
 import io.fieldcast.dispatch.domain.JobType;
+import io.fieldcast.dispatch.domain.LatestForecast;
 import io.fieldcast.dispatch.domain.LearnedDuration;
 import io.fieldcast.dispatch.domain.Shift;
 import io.fieldcast.dispatch.domain.Technician;
@@ -41,7 +42,21 @@ public class PlanInputs {
     public Uni<Loaded> load(String territoryId, LocalDate date) {
         return days.load(territoryId, date).chain(day -> JobType.<JobType>listAll()
                 .chain(types -> toldWindows.of(day.openAppointments().stream().map(a -> a.id).toList())
-                        .map(told -> new Loaded(day, toInput(day, types, told), told))));
+                        .chain(told -> forecasts(day).map(forecast ->
+                                new Loaded(day, toInput(day, types, told, forecast), told)))));
+    }
+
+    /** eta-service's latest median arrival of each open visit started or next on a route, by appointment. */
+    private static Uni<Map<UUID, LatestForecast>> forecasts(DaySnapshot day) {
+        List<UUID> ids = day.openAppointments().stream().filter(a -> a.technicianId != null).map(a -> a.id).toList();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return LatestForecast.<LatestForecast>list("appointmentId in ?1", ids).map(list -> {
+            Map<UUID, LatestForecast> byId = new HashMap<>();
+            list.forEach(f -> byId.put(f.appointmentId, f));
+            return byId;
+        });
     }
 
     /** The snapshot (for publishing against), the solver's view of it, and the windows customers were told. */
@@ -49,6 +64,11 @@ public class PlanInputs {
     }
 
     PlanInput toInput(DaySnapshot day, List<JobType> types, Map<UUID, ToldWindows.Told> told) {
+        return toInput(day, types, told, Map.of());
+    }
+
+    PlanInput toInput(DaySnapshot day, List<JobType> types, Map<UUID, ToldWindows.Told> told,
+                      Map<UUID, LatestForecast> forecasts) {
         Map<String, JobType> jobTypes = new HashMap<>();
         types.forEach(t -> jobTypes.put(t.code, t));
         List<PlanInput.ShiftInput> shifts = new ArrayList<>();
@@ -63,10 +83,15 @@ public class PlanInputs {
             int minutes = type == null ? a.durationMin : type.defaultDurationMin;
             boolean started = a.status == AppointmentStatus.EN_ROUTE || a.status == AppointmentStatus.ON_SITE;
             ToldWindows.Told t = toldOn(day, told.get(a.id));
+            // A forecast made for another technician's route says nothing about this one.
+            LatestForecast f = forecasts.get(a.id);
+            Instant forecastArrival = f != null && a.technicianId != null && a.technicianId.equals(f.technicianId)
+                    ? f.p50Arrival : null;
             visits.add(new PlanInput.VisitInput(a.id, new GeoPoint(a.lat, a.lon), a.windowStart, a.windowEnd,
                     a.jobType, minutes, type == null ? Map.of() : type.requiredSkillMap(), a.priority,
                     a.technicianId, a.routeSeq, a.pinned, started,
-                    a.plannedArrival, a.actualArrival, t == null ? null : t.start(), t == null ? null : t.end()));
+                    a.plannedArrival, a.actualArrival, t == null ? null : t.start(), t == null ? null : t.end(),
+                    forecastArrival));
         }
         return new PlanInput(day.territory().id, day.date(), day.territory().zone(), shifts, visits);
     }

@@ -83,7 +83,7 @@ public final class PlanProblemBuilder {
         Map<String, Visit> visitsById = new HashMap<>();
         visits.forEach(v -> visitsById.put(v.getId(), v));
         for (var entry : current.entrySet()) {
-            warmStart(entry.getKey(), entry.getValue(), visitsById, now, freeze);
+            warmStart(entry.getKey(), entry.getValue(), visitsById, now, freeze, epoch, matrix);
         }
         return new PlanProblem(input, new DispatchPlan(shifts, visits, weights), epoch, visitById, shiftById);
     }
@@ -120,7 +120,8 @@ public final class PlanProblemBuilder {
             Instant arrival = in.fixedArrival() != null ? in.fixedArrival()
                     : in.plannedArrival() != null ? in.plannedArrival() : in.windowStart();
             long arrive = ticks(epoch, arrival);
-            long expectedEnd = arrive + 60L * in.defaultMinutes();
+            // The job takes what it usually takes its technician (learned), not the job type's default.
+            long expectedEnd = arrive + durationOnAssignee(in, shifts, durations);
             // A visit running past its expected end keeps the technician busy at least until now.
             long leave = now == null ? expectedEnd : Math.max(expectedEnd, ticks(epoch, now));
             v.withFixedTimes(arrive, leave);
@@ -128,8 +129,44 @@ public final class PlanProblemBuilder {
         return v;
     }
 
+    /** Seconds the visit is expected to take its assigned technician (the default when it has none here). */
+    private static long durationOnAssignee(PlanInput.VisitInput in, List<PlanInput.ShiftInput> shifts,
+                                           long[] durations) {
+        for (int s = 0; s < shifts.size(); s++) {
+            if (shifts.get(s).technicianId().equals(in.technicianId())) {
+                return durations[s];
+            }
+        }
+        return 60L * in.defaultMinutes();
+    }
+
+    /**
+     * A job under way ends no earlier than eta-service expects: when its forecast puts the technician at the next
+     * visit later than that visit's window (told or booked) opens, the technician is not waiting there but still
+     * busy here, so the job runs until that arrival less the drive. Without it a job past its usual length was
+     * taken to end at once, and a re-plan for a told window at risk behind it saw nothing at risk (demo: a
+     * 148-minute install of a usual 74 broke the three windows after it, re-planned only once it was over).
+     */
+    static void holdRunningJobToForecast(Visit running, Visit next, PlanInput.VisitInput nextIn, Instant epoch,
+                                         TravelMatrix matrix) {
+        if (nextIn.forecastArrival() == null || !running.hasFixedTimes()) {
+            return;
+        }
+        long forecast = ticks(epoch, nextIn.forecastArrival());
+        long opens = Math.max(ticks(epoch, nextIn.windowStart()),
+                nextIn.toldStart() == null ? Long.MIN_VALUE : ticks(epoch, nextIn.toldStart()));
+        if (forecast <= opens) {
+            return; // the forecast has the technician waiting for the window: it says nothing about the job
+        }
+        long leave = forecast - matrix.travel(running.location(), next.location());
+        if (leave > running.fixedDeparture()) {
+            running.withFixedTimes(running.fixedArrival(), leave);
+        }
+    }
+
     private static void warmStart(TechnicianShift shift, List<PlanInput.VisitInput> assigned,
-                                  Map<String, Visit> visits, Instant now, Duration freeze) {
+                                  Map<String, Visit> visits, Instant now, Duration freeze, Instant epoch,
+                                  TravelMatrix matrix) {
         Instant frozenUntil = now == null ? null : now.plus(freeze == null ? Duration.ZERO : freeze);
         List<PlanInput.VisitInput> ordered = new ArrayList<>(assigned);
         // Started visits first, then the current order; within the freeze horizon nothing moves.
@@ -146,6 +183,10 @@ public final class PlanProblemBuilder {
                     lastTold = i;
                 }
             }
+        }
+        if (now != null && ordered.size() > 1 && ordered.get(0).started() && !ordered.get(1).started()) {
+            holdRunningJobToForecast(visits.get(ordered.get(0).appointmentId().toString()),
+                    visits.get(ordered.get(1).appointmentId().toString()), ordered.get(1), epoch, matrix);
         }
         int frozen = 0;
         List<Visit> list = new ArrayList<>();
