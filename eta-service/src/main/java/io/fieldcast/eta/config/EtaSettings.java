@@ -91,9 +91,10 @@ public interface EtaSettings {
         /**
          * A first window is told only when the technician is expected to stand outside for it at most this long
          * (the price of telling early). 5 minutes bought 0.89 coverage for 9 idle minutes per technician day in
-         * {@code ./fieldcast bench eta}. Session 19 tried 10 on the running platform: it bought no coverage (seeds 1-3:
-         * 0.80 on average, 0.82 with 5) and the windows it let through were the ones the forecast was too sure of
-         * (announced 0.90-0.925, held 0.85 over 158 windows, against 0.97 over 64 with 5), so 5 again.
+         * {@code ./fieldcast bench eta}. 10 was tried on the running platform (demo, seeds 1-3 at 120x): 0.797
+         * coverage and 0.906 hit rate over 106 first windows, against 0.808 and 0.876 over 105 with 5, and as much
+         * waiting (2.2-4.7 technician hours a day either way): no gain to show for the longer wait, so 5 (see the eta
+         * README, session 20).
          */
         @WithDefault("PT5M")
         Duration maxExpectedWait();
