@@ -38,18 +38,21 @@ public class PlanInputs {
         this.settings = settings;
     }
 
-    /** Runs inside the caller's session. */
-    public Uni<Loaded> load(String territoryId, LocalDate date) {
+    /**
+     * Runs inside the caller's session. {@code running}: the day is under way (a re-plan), so eta-service's latest
+     * forecasts are read too (planning ahead, and the timeline's view of the plan, use none).
+     */
+    public Uni<Loaded> load(String territoryId, LocalDate date, boolean running) {
         return days.load(territoryId, date).chain(day -> JobType.<JobType>listAll()
                 .chain(types -> toldWindows.of(day.openAppointments().stream().map(a -> a.id).toList())
-                        .chain(told -> forecasts(day).map(forecast ->
-                                new Loaded(day, toInput(day, types, told, forecast), told)))));
+                        .chain(told -> forecasts(day, running)
+                                .map(forecast -> new Loaded(day, toInput(day, types, told, forecast), told)))));
     }
 
-    /** eta-service's latest median arrival of each open visit started or next on a route, by appointment. */
-    private static Uni<Map<UUID, LatestForecast>> forecasts(DaySnapshot day) {
+    /** eta-service's latest forecast of each open visit on a route, by appointment (none unless {@code running}). */
+    private static Uni<Map<UUID, LatestForecast>> forecasts(DaySnapshot day, boolean running) {
         List<UUID> ids = day.openAppointments().stream().filter(a -> a.technicianId != null).map(a -> a.id).toList();
-        if (ids.isEmpty()) {
+        if (!running || ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         return LatestForecast.<LatestForecast>list("appointmentId in ?1", ids).map(list -> {
@@ -61,10 +64,6 @@ public class PlanInputs {
 
     /** The snapshot (for publishing against), the solver's view of it, and the windows customers were told. */
     public record Loaded(DaySnapshot day, PlanInput input, Map<UUID, ToldWindows.Told> told) {
-    }
-
-    PlanInput toInput(DaySnapshot day, List<JobType> types, Map<UUID, ToldWindows.Told> told) {
-        return toInput(day, types, told, Map.of());
     }
 
     PlanInput toInput(DaySnapshot day, List<JobType> types, Map<UUID, ToldWindows.Told> told,

@@ -147,8 +147,8 @@ public final class PlanProblemBuilder {
      * taken to end at once, and a re-plan for a told window at risk behind it saw nothing at risk (demo: a
      * 148-minute install of a usual 74 broke the three windows after it, re-planned only once it was over).
      */
-    static void holdRunningJobToForecast(Visit running, Visit next, PlanInput.VisitInput nextIn, Instant epoch,
-                                         TravelMatrix matrix) {
+    private static void holdRunningJobToForecast(Visit running, Visit next, PlanInput.VisitInput nextIn,
+                                                 Instant epoch, TravelMatrix matrix) {
         if (nextIn.forecastArrival() == null || !running.hasFixedTimes()) {
             return;
         }

@@ -67,7 +67,7 @@ public class PlanService {
 
     /** Builds the problem from the database: the whole day, or from {@code now} on with the freeze (re-plan). */
     public PlanProblem prepare(String territoryId, LocalDate date, Instant now) {
-        PlanInputs.Loaded loaded = Reactive.inSession(() -> inputs.load(territoryId, date));
+        PlanInputs.Loaded loaded = Reactive.inSession(() -> inputs.load(territoryId, date, now != null));
         var weights = weights(loaded.day().territory());
         try {
             return PlanProblemBuilder.build(loaded.input(), roads.network(), now, settings.freeze(), weights);
