@@ -139,17 +139,27 @@ public final class TripMiner {
         return -1;
     }
 
-    /** When the trace left the place after arriving at index k: two fixes in a row outside the radius. */
+    /** When the trace left the place after arriving at index k: two fixes in a row gone from it ({@link #gone}). */
     private Instant leaving(List<TracePoint> trace, int k, Place place) {
         double r = settings.arrivalRadiusMeters();
         for (int i = k + 1; i < trace.size(); i++) {
-            boolean out = trace.get(i).metersTo(place.lat(), place.lon()) > r;
-            boolean nextOut = i + 1 == trace.size() || trace.get(i + 1).metersTo(place.lat(), place.lon()) > r;
+            boolean out = gone(trace.get(i), place, r);
+            boolean nextOut = i + 1 == trace.size() || gone(trace.get(i + 1), place, r);
             if (out && nextOut) {
                 return crossing(trace.get(i - 1), trace.get(i), i + 1 < trace.size() ? trace.get(i + 1) : null, place, r);
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a fix says the technician has left {@code place}: beyond the radius by more than the fix's own reported
+     * accuracy. Indoors a phone scatters its fixes by tens of metres (the simulator's noisiest 35 m per axis, and real
+     * basements worse), two in a row beyond 80 m come every hour or two, and a three-hour job was mined as six minutes;
+     * a van driving away is beyond that margin a few seconds later.
+     */
+    private static boolean gone(TracePoint fix, Place place, double radius) {
+        return fix.metersTo(place.lat(), place.lon()) > radius + Math.max(0, fix.accuracyMeters());
     }
 
     /**

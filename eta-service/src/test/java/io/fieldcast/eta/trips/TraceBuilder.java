@@ -10,7 +10,7 @@ import java.util.Random;
 final class TraceBuilder {
 
     private final List<TracePoint> points = new ArrayList<>();
-    private final Random random = new Random(5);
+    private Random random = new Random(5);
     private final Duration every;
     private Instant now;
     private double lat;
@@ -29,6 +29,35 @@ final class TraceBuilder {
             fix(lat, lon);
             now = now.plus(every);
         }
+        return this;
+    }
+
+    /**
+     * Works inside for {@code d}: a fix every minute or two with {@code fixChance}, scattered {@code sigmaMeters} per
+     * axis (walls and basements), each reporting an accuracy of 1.6 sigma as phones do.
+     */
+    TraceBuilder stayIndoors(Duration d, double sigmaMeters, double fixChance) {
+        Instant end = now.plus(d);
+        Instant t = now.plusSeconds(30 + random.nextInt(60));
+        while (t.isBefore(end)) {
+            if (random.nextDouble() < fixChance) {
+                double s = sigmaMeters / 111_000;
+                points.add(new TracePoint(t, lat + bounded() * s, lon + bounded() * s / Math.cos(Math.toRadians(lat)),
+                        1.6 * sigmaMeters));
+            }
+            t = t.plusSeconds(60 + random.nextInt(61));
+        }
+        now = end;
+        return this;
+    }
+
+    private double bounded() {
+        return Math.clamp(random.nextGaussian(), -3, 3);
+    }
+
+    /** The noise from here on drawn from {@code seed}. */
+    TraceBuilder reseed(long seed) {
+        random = new Random(seed);
         return this;
     }
 
