@@ -39,6 +39,9 @@ import java.util.stream.Collectors;
  * @param earlyOfToldPct of those, arrivals before the window told (the customer may not be home yet), %
  * @param toldWidthMin   mean width of the last window told, minutes
  * @param travelHours    hours driven to visits
+ * @param serviceHours   hours of work at the visits (the day's load, which the simulated people draw afresh whenever
+ *                       a visit lands on another technician: overtime is read against it)
+ * @param waitHours      hours parked outside before ringing (a told window not open yet)
  * @param overtimeHours  hours back home after the shift's end, summed over technicians
  * @param texts          texts and e-mails handed to the carrier for the day's appointments
  * @param textsByKind    the same by kind
@@ -47,7 +50,8 @@ import java.util.stream.Collectors;
  * @param routeVersions  routes sent to each technician for the day (1 = never re-sent), median and maximum
  */
 public record Kpis(LocalDate date, int visits, int completed, int arrived, double onTimePct, int told,
-                   double inToldPct, double earlyOfToldPct, double toldWidthMin, double travelHours, double overtimeHours, int texts,
+                   double inToldPct, double earlyOfToldPct, double toldWidthMin, double travelHours,
+                   double serviceHours, double waitHours, double overtimeHours, int texts,
                    Map<String, Integer> textsByKind, Forecast forecast, DispatchClient.RouteVersions routeVersions) {
 
     /**
@@ -94,10 +98,14 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
         int earlyOfTold = 0;
         double toldMinutes = 0;
         double driveSeconds = 0;
+        double serviceMinutes = 0;
+        double waitSeconds = 0;
         for (var e : visits.entrySet()) {
             JsonNode v = e.getValue();
             DispatchClient.PlannedAppointment a = byId.get(e.getKey());
             driveSeconds += v.path("driveSeconds").asDouble();
+            serviceMinutes += v.path("serviceMinutes").asDouble();
+            waitSeconds += waited(v);
             if ("COMPLETED".equals(v.path("outcome").asText())) {
                 completed++;
             }
@@ -152,7 +160,8 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
         int texts = byKind.values().stream().mapToInt(Integer::intValue).sum();
         return new Kpis(date, day.size(), completed, arrived, pct(onTime, arrived), told, pct(inTold, told),
                 pct(earlyOfTold, told),
-                told == 0 ? 0 : toldMinutes / told, driveSeconds / 3600, overtimeSeconds / 3600, texts, byKind,
+                told == 0 ? 0 : toldMinutes / told, driveSeconds / 3600, serviceMinutes / 60, waitSeconds / 3600,
+                overtimeSeconds / 3600, texts, byKind,
                 forecast(eta, token, date), dispatcher.routeVersions(territory.id(), date));
     }
 
@@ -172,6 +181,18 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
             }
         }
         return out;
+    }
+
+    /** Seconds a visit's van stood parked before the technician rang: departed + drive to arrived. */
+    static double waited(JsonNode visit) {
+        Instant departed = instant(visit, "departedAt");
+        Instant arrived = instant(visit, "arrivedAt");
+        if (departed == null || arrived == null) {
+            return 0;
+        }
+        double parkedToRing = Duration.between(departed, arrived).toMillis() / 1000.0
+                - visit.path("driveSeconds").asDouble();
+        return Math.max(0, parkedToRing);
     }
 
     private static Forecast forecast(HttpApi eta, String token, LocalDate date) {
@@ -217,6 +238,8 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
                 + "re-plan that changed the route materially%n", "route versions", routeVersions.p50(),
                 routeVersions.max());
         out.printf(Locale.ROOT, "  %-14s %.1f h driving to visits%n", "travel", travelHours);
+        out.printf(Locale.ROOT, "  %-14s %.1f h at the visits, %.1f h parked outside before ringing%n", "work",
+                serviceHours, waitHours);
         out.printf(Locale.ROOT, "  %-14s %.1f h after shift ends%n", "overtime", overtimeHours);
         out.printf(Locale.ROOT, "  %-14s %d  %s%n", "texts sent", texts, textsByKind.entrySet().stream()
                 .map(e -> e.getKey().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + e.getValue())
@@ -228,9 +251,10 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
     String line() {
         return String.format(Locale.ROOT, "DEMO date=%s visits=%d completed=%d arrived=%d on_time_pct=%.1f "
                         + "in_told_window_pct=%.1f before_told_pct=%.1f told=%d window_min=%.0f travel_h=%.1f "
-                        + "overtime_h=%.1f texts=%d route_versions_p50=%d route_versions_max=%d",
+                        + "service_h=%.1f wait_h=%.1f overtime_h=%.1f texts=%d route_versions_p50=%d "
+                        + "route_versions_max=%d",
                 date, visits, completed, arrived, onTimePct, inToldPct, earlyOfToldPct, told, toldWidthMin,
-                travelHours, overtimeHours, texts, routeVersions.p50(), routeVersions.max())
+                travelHours, serviceHours, waitHours, overtimeHours, texts, routeVersions.p50(), routeVersions.max())
                 + (forecast == null ? "" : String.format(Locale.ROOT, " eta_coverage=%.3f eta_hit_rate=%s",
                 forecast.coverage(), forecast.hitRate() == null ? "none"
                         : String.format(Locale.ROOT, "%.3f", forecast.hitRate())))

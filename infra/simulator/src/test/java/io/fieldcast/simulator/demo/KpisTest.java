@@ -48,4 +48,19 @@ class KpisTest {
         assertEquals("2026-12-11T14:40:00Z", realized.get(RESIMULATED).path("arrivedAt").asText(),
                 "the last re-simulation of the same technician");
     }
+
+    /** Parked outside: what lies between leaving the last place plus the drive and ringing. Never negative. */
+    @Test
+    void theWaitOutsideIsTheTimeFromParkingToRinging() throws Exception {
+        JsonNode waited = Json.MAPPER.readTree("""
+                {"departedAt": "2026-12-11T14:00:00Z", "driveSeconds": 900, "arrivedAt": "2026-12-11T14:35:00Z"}""");
+        JsonNode rangAtOnce = Json.MAPPER.readTree("""
+                {"departedAt": "2026-12-11T14:00:00Z", "driveSeconds": 900.4, "arrivedAt": "2026-12-11T14:15:00Z"}""");
+        JsonNode notReached = Json.MAPPER.readTree("""
+                {"departedAt": null, "driveSeconds": 0, "arrivedAt": null}""");
+
+        assertEquals(20 * 60, Kpis.waited(waited), 1e-9);
+        assertEquals(0, Kpis.waited(rangAtOnce), 1e-9);
+        assertEquals(0, Kpis.waited(notReached), 1e-9);
+    }
 }
