@@ -114,7 +114,8 @@ public final class ArrivalForecaster {
         }
         double[][] arrivals = new double[remaining.size()][samples];
         VisitProgress next = day.progressOf(visits.get(remaining.getFirst()).appointmentId());
-        Lunch lunch = new Lunch(model.breakOf(day.technicianId()), day.breakToday(), current >= 0 || lastDone >= 0,
+        BreakHabit habit = model.breakOf(day.technicianId());
+        Lunch lunch = new Lunch(habit, breakToday(day.breakToday(), habit), current >= 0 || lastDone >= 0,
                 next.enRouteAt() != null);
         DayPace pace = dayPace(day, model, remaining);
         double overrun = simulate(day, model, current, origin, remaining, legSeconds, promised, lunch, pace,
@@ -300,6 +301,21 @@ public final class ArrivalForecaster {
             return Double.NaN;
         }
         return departure + 60 * minutes.quantile(u);
+    }
+
+    /**
+     * Which of today's gaps was the break: the first one, unless it may have been a wait for the next customer's
+     * window and began before the technician's usual break time (less its slack, {@link #breakSlackMinutes}): then
+     * the break is still to come, or a later gap. A wait at the usual time is taken as the break (a technician early
+     * at lunchtime eats while waiting). Null: no break yet.
+     */
+    DayState.Break breakToday(DayState.Break first, BreakHabit habit) {
+        DayState.Break gap = first;
+        while (gap != null && habit != null && gap.forWindow()
+                && BreakRule.localMinute(gap.start(), zone) < habit.afterMinute() - breakSlackMinutes(habit)) {
+            gap = gap.later();
+        }
+        return gap;
     }
 
     /**

@@ -210,7 +210,7 @@ public class DayBook {
                                     Optional.of(new DayState(td.technicianId(), td.day(),
                                             ((Number) r[0]).longValue(), Rows.number(r[1]), Rows.number(r[2]),
                                             Rows.instant(r[3]), visits, progress, fix.orElse(null), now, told,
-                                            breakToday(taps, now, zone), Rows.instant(r[4]))))))));
+                                            breakToday(taps, now, zone, visits, told), Rows.instant(r[4]))))))));
                 }));
     }
 
@@ -237,6 +237,22 @@ public class DayBook {
      * job and the gap already lasts that long. The same rule trip mining's break estimate learns from.
      */
     static DayState.Break breakToday(List<Tap> taps, Instant now, ZoneId zone) {
+        return breakToday(taps, now, zone, List.of(), Map.of());
+    }
+
+    /**
+     * {@link #breakToday(List, Instant, ZoneId)}, each gap marked when it may be a wait for a window rather than the
+     * break, as trip mining's break estimate tells them apart: the next customer's door was reached from 20 minutes
+     * before to 2 minutes after the start of the window that binds there ({@code told}, else the booked one), or that
+     * window has not opened yet. With told windows binding, a technician early for the next customer stands outside,
+     * and an hour's wait at 11 was taken for the day's break: the real one, after noon, was then left out of every
+     * forecast after it (two windows of one demo run broke so). Every gap of the day is kept, in order
+     * ({@link DayState.Break#later}); the forecaster knows when each technician usually breaks and picks the first
+     * that is the break.
+     */
+    static DayState.Break breakToday(List<Tap> taps, Instant now, ZoneId zone, List<VisitPlan> visits,
+                                     Map<UUID, Instant> told) {
+        List<DayState.Break> gaps = new ArrayList<>();
         for (int i = 0; i < taps.size(); i++) {
             Tap t = taps.get(i);
             if (t.status() != VisitStatus.COMPLETED && t.status() != VisitStatus.CANNOT_COMPLETE) {
@@ -245,18 +261,59 @@ public class DayBook {
             if (BreakRule.localMinute(t.deviceTime(), zone) < BreakRule.EARLIEST) {
                 continue;
             }
-            Instant next = null;
+            Tap next = null;
             for (int j = i + 1; j < taps.size() && next == null; j++) {
                 if (!taps.get(j).appointmentId().equals(t.appointmentId())) {
-                    next = taps.get(j).deviceTime();
+                    next = taps.get(j);
                 }
             }
-            Instant until = next == null ? now : next;
+            Instant until = next == null ? now : next.deviceTime();
             if (Duration.between(t.deviceTime(), until).compareTo(BreakRule.MIN_GAP) >= 0) {
-                return new DayState.Break(t.deviceTime(), next);
+                UUID towards = next != null ? next.appointmentId() : nextOnRoute(visits, taps, t.appointmentId());
+                gaps.add(new DayState.Break(t.deviceTime(), next == null ? null : next.deviceTime(),
+                        forWindow(towards, taps, now, visits, told), null));
+            }
+        }
+        DayState.Break chain = null;
+        for (int i = gaps.size() - 1; i >= 0; i--) {
+            DayState.Break g = gaps.get(i);
+            chain = new DayState.Break(g.start(), g.end(), g.forWindow(), chain);
+        }
+        return chain;
+    }
+
+    /** The visit after {@code done} on the route that has no tap yet, or null. */
+    private static UUID nextOnRoute(List<VisitPlan> visits, List<Tap> taps, UUID done) {
+        boolean after = false;
+        for (VisitPlan v : visits) {
+            if (v.appointmentId().equals(done)) {
+                after = true;
+            } else if (after && taps.stream().noneMatch(t -> t.appointmentId().equals(v.appointmentId()))) {
+                return v.appointmentId();
             }
         }
         return null;
+    }
+
+    private static boolean forWindow(UUID visit, List<Tap> taps, Instant now, List<VisitPlan> visits,
+                                     Map<UUID, Instant> told) {
+        if (visit == null) {
+            return false;
+        }
+        Instant opens = told.get(visit);
+        if (opens == null) {
+            opens = visits.stream().filter(v -> v.appointmentId().equals(visit)).map(VisitPlan::windowStart)
+                    .filter(Objects::nonNull).findFirst().orElse(null);
+        }
+        if (opens == null) {
+            return false;
+        }
+        Instant arrived = taps.stream().filter(t -> t.appointmentId().equals(visit)
+                && t.status() == VisitStatus.ARRIVED).map(Tap::deviceTime).findFirst().orElse(null);
+        if (arrived == null) {
+            return now.isBefore(opens.plus(Duration.ofMinutes(2)));
+        }
+        return !arrived.isBefore(opens.minus(Duration.ofMinutes(20))) && !arrived.isAfter(opens.plus(Duration.ofMinutes(2)));
     }
 
     /**

@@ -36,8 +36,15 @@ public record DayState(String technicianId, LocalDate date, long planVersion, do
     /**
      * Today's midday break as the taps show it: a gap between a job done and leaving for the next one; {@code end}
      * is null while it lasts (nothing since the job was done, for longer than a break's minimum gap).
+     * {@code forWindow}: the gap ended at the next customer's door as their window opened (or still may: that window
+     * has not opened yet), so it may be a wait for the window rather than the break; {@code later}: the next such gap
+     * of the day, or null.
      */
-    public record Break(Instant start, Instant end) {
+    public record Break(Instant start, Instant end, boolean forWindow, Break later) {
+
+        public Break(Instant start, Instant end) {
+            this(start, end, false, null);
+        }
     }
 
     public DayState {

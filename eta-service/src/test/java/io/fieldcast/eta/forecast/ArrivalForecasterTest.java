@@ -22,6 +22,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ArrivalForecasterTest {
@@ -183,6 +184,48 @@ class ArrivalForecasterTest {
         assertTrue(leaves >= 45 && leaves <= 60, "lunch goes on, then the drive: " + leaves + " min after 11:00");
         // Taken already (09:40-10:20): no second lunch; the drive starts now.
         assertTrue(Duration.between(now, after.p50()).toMinutes() < 15, after.toString());
+    }
+
+    /**
+     * A technician who usually breaks at 12:00 (four days seen: give or take 24 minutes) stood outside the next
+     * customer's door from 10:40 until their window opened: a wait, not the break, which is still to come and delays
+     * the afternoon; a gap after it is the break. The same wait at 11:50 is the break (eaten while waiting), and so
+     * is a gap at 10:40 that was no wait.
+     */
+    @Test
+    void aWaitForAWindowBeforeTheUsualBreakTimeIsNotTheBreak() {
+        BreakHabit noon = new BreakHabit(720, Quantiles.logNormal(40, 0.2, 4), 4);
+        DayState.Break lunch = new DayState.Break(at("12:40"), at("13:30"), false, null);
+        DayState.Break earlyWait = new DayState.Break(at("10:40"), at("11:35"), true, lunch);
+
+        assertEquals(lunch, forecaster.breakToday(earlyWait, noon));
+        assertNull(forecaster.breakToday(new DayState.Break(at("10:40"), at("11:35"), true, null), noon),
+                "the break is still to come");
+        DayState.Break noonWait = new DayState.Break(at("11:50"), at("12:55"), true, null);
+        assertEquals(noonWait, forecaster.breakToday(noonWait, noon));
+        DayState.Break earlyGap = new DayState.Break(at("10:40"), at("11:35"));
+        assertEquals(earlyGap, forecaster.breakToday(earlyGap, noon));
+
+        // What it does to the afternoon: v0 done 10:40, the wait until 11:35, v1 from 11:45; v2 after it, at about
+        // 13:00 with the break still to come, some 40 minutes earlier if the wait had been it.
+        LearnedModel model = MODEL.withBreaks(Map.of("tech-1", noon));
+        List<VisitPlan> visits = route(3, T8, T8.plus(Duration.ofHours(10)));
+        Instant now = at("11:50");
+        Map<UUID, VisitProgress> progress = Map.of(
+                visits.get(0).appointmentId(), new VisitProgress(null, at("08:15"), at("10:40"), false),
+                visits.get(1).appointmentId(), new VisitProgress(at("11:35"), at("11:45"), null, false));
+        DayState waited = new DayState("tech-1", DAY, 1, 45.50, -122.6, T8, visits, progress, null, now, Map.of(),
+                new DayState.Break(at("10:40"), at("11:35"), true, null));
+        DayState ate = new DayState("tech-1", DAY, 1, 45.50, -122.6, T8, visits, progress, null, now, Map.of(),
+                new DayState.Break(at("10:40"), at("11:35")));
+
+        long delay = Duration.between(forecaster.forecast(ate, model).getLast().p50(),
+                forecaster.forecast(waited, model).getLast().p50()).toMinutes();
+        assertTrue(delay >= 30 && delay <= 50, "the break still to come delays the last visit: " + delay + " min");
+    }
+
+    private static Instant at(String hhmm) {
+        return Instant.parse(DAY + "T" + hhmm + ":00Z");
     }
 
     @Test
