@@ -115,8 +115,11 @@ public final class ArrivalForecaster {
         double[][] arrivals = new double[remaining.size()][samples];
         VisitProgress next = day.progressOf(visits.get(remaining.getFirst()).appointmentId());
         BreakHabit habit = model.breakOf(day.technicianId());
-        Lunch lunch = new Lunch(habit, breakToday(day.breakToday(), habit), current >= 0 || lastDone >= 0,
-                next.enRouteAt() != null);
+        DayState.Break today = breakToday(day.breakToday(), habit);
+        // No break before the next visit once the technician left for it, nor while they wait for its window: whether
+        // to break was settled when the job before was done, before the usual time.
+        Lunch lunch = new Lunch(habit, today, current >= 0 || lastDone >= 0,
+                next.enRouteAt() != null || waitingNow(day.breakToday(), today));
         DayPace pace = dayPace(day, model, remaining);
         double overrun = simulate(day, model, current, origin, remaining, legSeconds, promised, lunch, pace,
                 arrivals);
@@ -316,6 +319,16 @@ public final class ArrivalForecaster {
             gap = gap.later();
         }
         return gap;
+    }
+
+    /** Whether a gap passed over as a wait ({@link #breakToday}) is still going: the technician waits right now. */
+    static boolean waitingNow(DayState.Break first, DayState.Break chosen) {
+        for (DayState.Break gap = first; gap != null && gap != chosen; gap = gap.later()) {
+            if (gap.end() == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -224,6 +224,33 @@ class ArrivalForecasterTest {
         assertTrue(delay >= 30 && delay <= 50, "the break still to come delays the last visit: " + delay + " min");
     }
 
+    /**
+     * Waiting now, since 10:40, for the next customer's window: the break is not taken in this wait (whether to break
+     * was settled when the job was done, before the usual 11:20 less its 24 minutes), even though it is 11:30 now; it
+     * comes after the next job. Taking it here moved a told window 25 minutes later two minutes before the van left
+     * for the old one (a demo run: the van rang before the window the customer was last told).
+     */
+    @Test
+    void aWaitUnderWayForTheNextWindowIsNotWhereTheBreakStarts() {
+        LearnedModel model = MODEL.withBreaks(Map.of("tech-1",
+                new BreakHabit(680, Quantiles.logNormal(40, 0.2, 4), 4)));
+        List<VisitPlan> visits = route(3, T8, T8.plus(Duration.ofHours(10)));
+        Instant now = at("11:30");
+        Map<UUID, VisitProgress> progress = Map.of(
+                visits.get(0).appointmentId(), new VisitProgress(null, at("09:00"), at("10:40"), false));
+        // The phone still sends fixes from where the job was: the next drive starts from here, now.
+        DayState.Fix standing = new DayState.Fix(at("11:29"), visits.get(0).lat(), visits.get(0).lon());
+        DayState waiting = new DayState("tech-1", DAY, 1, 45.50, -122.6, T8, visits, progress, standing, now,
+                Map.of(), new DayState.Break(at("10:40"), null, true, null));
+
+        List<VisitForecast> f = forecaster.forecast(waiting, model);
+
+        assertTrue(Duration.between(now, f.get(0).p50()).toMinutes() < 20, "no lunch before the next door: " + f.get(0));
+        long second = Duration.between(f.get(0).p50(), f.get(1).p50()).toMinutes();
+        assertTrue(second > secondJobMinutes(state(visits, progress, now), MODEL) + 25,
+                "the break comes after the next job: " + second + " min between the two doors");
+    }
+
     private static Instant at(String hhmm) {
         return Instant.parse(DAY + "T" + hhmm + ":00Z");
     }
