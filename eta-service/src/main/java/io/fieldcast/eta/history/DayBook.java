@@ -310,10 +310,7 @@ public class DayBook {
         }
         Instant arrived = taps.stream().filter(t -> t.appointmentId().equals(visit)
                 && t.status() == VisitStatus.ARRIVED).map(Tap::deviceTime).findFirst().orElse(null);
-        if (arrived == null) {
-            return now.isBefore(opens.plus(Duration.ofMinutes(2)));
-        }
-        return !arrived.isBefore(opens.minus(Duration.ofMinutes(20))) && !arrived.isAfter(opens.plus(Duration.ofMinutes(2)));
+        return arrived == null ? BreakRule.mayStillWaitFor(opens, now) : BreakRule.waitedForWindow(arrived, opens);
     }
 
     /**

@@ -51,8 +51,7 @@ public final class BreakEstimator {
                 continue;
             }
             boolean waitedForWindow = next.windowStart() != null
-                    && !next.arrival().isBefore(next.windowStart().minus(Duration.ofMinutes(20)))
-                    && !next.arrival().isAfter(next.windowStart().plus(Duration.ofMinutes(2)));
+                    && BreakRule.waitedForWindow(next.arrival(), next.windowStart());
             if (!waitedForWindow) {
                 return new Observation(technicianId, startMinute, gap.toSeconds() / 60.0);
             }
