@@ -1,5 +1,7 @@
 package io.fieldcast.eta.report;
 
+import io.fieldcast.platform.stats.Proportion;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -36,16 +38,6 @@ public record EvaluationReport(String source, String from, String to, String gen
     public record Headline(int visits, int windowsSent, int covered, int sentTooLate, double coverage,
                            Double hitRate, Double maeMinutes, Double leadMinutesP50, long minLeadMinutes,
                            Double hitRateLow95, Double hitRateHigh95) {
-    }
-
-    /** The Wilson score interval of {@code k} successes in {@code n} at 95 % ({@code [low, high]}; n > 0). */
-    static double[] wilson95(long k, long n) {
-        double z = 1.959964;
-        double p = (double) k / n;
-        double z2n = z * z / n;
-        double centre = (p + z2n / 2) / (1 + z2n);
-        double half = z * Math.sqrt(p * (1 - p) / n + z2n / (4.0 * n)) / (1 + z2n);
-        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
     }
 
     /** Announced probability in [from, to): mean announced vs share that really arrived inside. */
@@ -85,7 +77,7 @@ public record EvaluationReport(String source, String from, String to, String gen
         long hits = covered.stream().filter(Outcome::hit).count();
         List<Double> leads = covered.stream().map(Outcome::leadMinutes).sorted().toList();
         Set<Outcome> coveredSet = new HashSet<>(covered);
-        double[] interval = covered.isEmpty() ? null : wilson95(hits, covered.size());
+        double[] interval = covered.isEmpty() ? null : Proportion.wilson95(hits, covered.size());
         Headline headline = new Headline(known.size(), sent.size(), covered.size(), sent.size() - covered.size(),
                 (double) covered.size() / Math.max(1, known.size()),
                 covered.isEmpty() ? null : (double) hits / covered.size(),

@@ -260,7 +260,17 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
                         : String.format(Locale.ROOT, "%.3f", forecast.hitRate())))
                 + (forecast == null || forecast.hitRateLow95() == null ? "" : String.format(Locale.ROOT,
                 " eta_covered=%d eta_hit_low95=%.3f eta_hit_high95=%.3f", forecast.covered(),
-                forecast.hitRateLow95(), forecast.hitRateHigh95()));
+                forecast.hitRateLow95(), forecast.hitRateHigh95()))
+                // The counts behind the shares, so that runs pool exactly (./fieldcast bench promise).
+                + String.format(Locale.ROOT, " in_told=%d before_told=%d", count(inToldPct, told),
+                count(earlyOfToldPct, told))
+                + (forecast == null ? "" : String.format(Locale.ROOT, " eta_visits=%d eta_hits=%d", forecast.visits(),
+                forecast.hitRate() == null ? 0 : Math.round(forecast.hitRate() * forecast.covered())));
+    }
+
+    /** The number of {@code whole} that {@code pct} percent of it is (the percentages here are ratios of counts). */
+    private static long count(double pct, int whole) {
+        return Math.round(pct * whole / 100);
     }
 
     private static String minutes(Double value) {

@@ -1,0 +1,214 @@
+package io.fieldcast.simulator.demo;
+
+import io.fieldcast.platform.stats.Proportion;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code ./fieldcast bench promise}: the promise's targets on the running platform (the demo day after five days of
+ * history, one run per seed), per run and pooled over the runs. One run tells a hit rate to a few points only (about
+ * 40 first windows: 0.92 has a 95 % interval of 0.80-0.97), so a system whose true rate is 0.92 misses a per-run bar of
+ * 0.90 on a quarter to a third of its runs; the pooled figures, with their interval, are what says whether it holds.
+ *
+ * <p>Reads each run's {@code DEMO} line (the last one of its log): {@code name=path} arguments, or paths (named by
+ * their file name). Lines of demo versions that did not print the counts ({@code in_told}, {@code eta_hits}, ...)
+ * are read from their shares, which are ratios of the same counts.
+ */
+public final class PromiseBench {
+
+    /** The issue's bars, each checked per run and on the pooled counts. */
+    public record Targets(double hitRate, double coverage, double inToldPct, double beforeToldPct,
+                          int routeVersionsP50) {
+
+        public static final Targets ISSUE = new Targets(0.90, 0.85, 97, 0, 3);
+    }
+
+    /** One demo run as its DEMO line tells it. */
+    public record Run(String name, long arrived, long covered, long hits, long told, long inTold, long beforeTold,
+                      int routeVersionsP50, int routeVersionsMax, double travelHours, double waitHours,
+                      double overtimeHours) {
+
+        double coverage() {
+            return share(covered, arrived);
+        }
+
+        double hitRate() {
+            return share(hits, covered);
+        }
+
+        double inToldPct() {
+            return 100 * share(inTold, told);
+        }
+
+        double beforeToldPct() {
+            return 100 * share(beforeTold, told);
+        }
+
+        /** The targets this run misses, by name (empty: it meets them all). */
+        List<String> misses(Targets t) {
+            List<String> out = new ArrayList<>();
+            if (covered == 0 || hitRate() < t.hitRate()) {
+                out.add("hit_rate");
+            }
+            if (coverage() < t.coverage()) {
+                out.add("coverage");
+            }
+            if (told == 0 || inToldPct() < t.inToldPct()) {
+                out.add("in_told");
+            }
+            if (beforeToldPct() > t.beforeToldPct()) {
+                out.add("before_told");
+            }
+            if (routeVersionsP50 > t.routeVersionsP50()) {
+                out.add("route_versions");
+            }
+            return out;
+        }
+
+        /** The counts of several runs added up: the pooled run. */
+        static Run pool(List<Run> runs) {
+            long arrived = 0, covered = 0, hits = 0, told = 0, inTold = 0, before = 0;
+            int p50 = 0, max = 0;
+            double travel = 0, wait = 0, overtime = 0;
+            for (Run r : runs) {
+                arrived += r.arrived;
+                covered += r.covered;
+                hits += r.hits;
+                told += r.told;
+                inTold += r.inTold;
+                before += r.beforeTold;
+                // Route versions are per technician-day: the pooled median is no sum; the worst run's stands for all.
+                p50 = Math.max(p50, r.routeVersionsP50);
+                max = Math.max(max, r.routeVersionsMax);
+                travel += r.travelHours;
+                wait += r.waitHours;
+                overtime += r.overtimeHours;
+            }
+            return new Run("pooled", arrived, covered, hits, told, inTold, before, p50, max, travel, wait, overtime);
+        }
+    }
+
+    private PromiseBench() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length == 0 || args[0].equals("--help")) {
+            System.out.println("usage: PromiseBench [name=]demo.log ...  (the runs' DEMO lines, pooled)");
+            return;
+        }
+        List<Run> runs = new ArrayList<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            Path log = Path.of(eq > 0 ? arg.substring(eq + 1) : arg);
+            String name = eq > 0 ? arg.substring(0, eq) : log.getFileName().toString().replaceFirst("\\.log$", "");
+            if (!Files.isReadable(log)) {
+                throw new IllegalArgumentException("cannot read the demo log " + log);
+            }
+            runs.add(parse(name, Files.readAllLines(log)));
+        }
+        report(runs, Targets.ISSUE, System.out);
+    }
+
+    /** The run of a demo log: its last DEMO line. */
+    static Run parse(String name, List<String> log) {
+        String demo = null;
+        for (String line : log) {
+            if (line.startsWith("DEMO ")) {
+                demo = line;
+            }
+        }
+        if (demo == null) {
+            throw new IllegalArgumentException(name + ": no DEMO line (did the demo run to the end with --until-done?)");
+        }
+        Map<String, String> f = new LinkedHashMap<>();
+        for (String part : demo.substring(5).trim().split("\\s+")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                f.put(part.substring(0, eq), part.substring(eq + 1));
+            }
+        }
+        if (!f.containsKey("eta_coverage") || "none".equals(f.get("eta_hit_rate"))) {
+            throw new IllegalArgumentException(name + ": the DEMO line has no forecast figures (eta-service's report "
+                    + "did not answer)");
+        }
+        long told = longOf(f, "told");
+        long covered = f.containsKey("eta_covered") ? longOf(f, "eta_covered") : 0;
+        long arrived = f.containsKey("eta_visits") ? longOf(f, "eta_visits")
+                : Math.round(covered / Math.max(1e-9, number(f, "eta_coverage")));
+        long hits = f.containsKey("eta_hits") ? longOf(f, "eta_hits")
+                : Math.round(number(f, "eta_hit_rate") * covered);
+        long inTold = f.containsKey("in_told") ? longOf(f, "in_told")
+                : Math.round(number(f, "in_told_window_pct") * told / 100);
+        long before = f.containsKey("before_told") ? longOf(f, "before_told")
+                : Math.round(number(f, "before_told_pct") * told / 100);
+        return new Run(name, arrived, covered, hits, told, inTold, before, (int) longOf(f, "route_versions_p50"),
+                (int) longOf(f, "route_versions_max"), number(f, "travel_h"),
+                f.containsKey("wait_h") ? number(f, "wait_h") : Double.NaN, number(f, "overtime_h"));
+    }
+
+    /** The table of runs, the pooled row, and the final BENCH line. */
+    static void report(List<Run> runs, Targets targets, PrintStream out) {
+        out.printf(Locale.ROOT, "%-14s %8s %9s %19s %8s %8s %9s %7s %7s %9s  %s%n", "run", "coverage", "hit rate",
+                "(95 % interval)", "in told", "before", "routes", "travel", "wait", "overtime", "misses");
+        int meetingAll = 0;
+        for (Run r : runs) {
+            List<String> misses = r.misses(targets);
+            meetingAll += misses.isEmpty() ? 1 : 0;
+            row(r, misses, out);
+        }
+        Run pooled = Run.pool(runs);
+        List<String> pooledMisses = pooled.misses(targets);
+        row(pooled, pooledMisses, out);
+        double[] hit = pooled.covered == 0 ? new double[] {0, 0} : Proportion.wilson95(pooled.hits, pooled.covered);
+        double[] cov = pooled.arrived == 0 ? new double[] {0, 0} : Proportion.wilson95(pooled.covered, pooled.arrived);
+        out.printf(Locale.ROOT, "targets: hit rate >= %.2f, coverage >= %.2f, in told >= %.0f %%, before told <= "
+                        + "%.0f %%, route versions p50 <= %d; %d of %d runs meet all, pooled: %s%n", targets.hitRate(),
+                targets.coverage(), targets.inToldPct(), targets.beforeToldPct(), targets.routeVersionsP50(),
+                meetingAll, runs.size(), pooledMisses.isEmpty() ? "all met" : "misses " + pooledMisses);
+        out.printf(Locale.ROOT, "BENCH promise runs=%d runs_meeting_all=%d arrived=%d covered=%d coverage=%.3f "
+                        + "coverage_low95=%.3f coverage_high95=%.3f hit_rate=%.3f hit_low95=%.3f hit_high95=%.3f "
+                        + "told=%d in_told_window_pct=%.1f before_told_pct=%.1f route_versions_p50_max=%d "
+                        + "route_versions_max=%d travel_h=%.1f overtime_h=%.1f pooled_meets=%s%n",
+                runs.size(), meetingAll, pooled.arrived, pooled.covered, pooled.coverage(), cov[0], cov[1],
+                pooled.hitRate(), hit[0], hit[1], pooled.told, pooled.inToldPct(), pooled.beforeToldPct(),
+                pooled.routeVersionsP50, pooled.routeVersionsMax, pooled.travelHours, pooled.overtimeHours,
+                pooledMisses.isEmpty() ? "yes" : String.join(",", pooledMisses));
+    }
+
+    private static void row(Run r, List<String> misses, PrintStream out) {
+        String interval = r.covered == 0 ? "" : String.format(Locale.ROOT, "(%.2f-%.2f of %d)",
+                Proportion.wilson95(r.hits, r.covered)[0], Proportion.wilson95(r.hits, r.covered)[1], r.covered);
+        out.printf(Locale.ROOT, "%-14s %8.3f %9.3f %19s %7.1f%% %7.1f%% %5d/%-3d %7.1f %7.1f %9.1f  %s%n", r.name,
+                r.coverage(), r.hitRate(), interval, r.inToldPct(), r.beforeToldPct(), r.routeVersionsP50,
+                r.routeVersionsMax, r.travelHours, r.waitHours, r.overtimeHours,
+                misses.isEmpty() ? "-" : String.join(", ", misses));
+    }
+
+    private static double share(long part, long whole) {
+        return whole == 0 ? 0 : (double) part / whole;
+    }
+
+    private static long longOf(Map<String, String> f, String key) {
+        return Math.round(number(f, key));
+    }
+
+    private static double number(Map<String, String> f, String key) {
+        String v = f.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("the DEMO line has no " + key);
+        }
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the DEMO line's " + key + " is not a number: " + v);
+        }
+    }
+}

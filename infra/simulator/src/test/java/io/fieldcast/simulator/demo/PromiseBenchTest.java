@@ -1,0 +1,90 @@
+package io.fieldcast.simulator.demo;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The promise benchmark reads demo runs' DEMO lines and pools their counts, not their shares. */
+class PromiseBenchTest {
+
+    /** A DEMO line as the demo prints it now, with the counts behind the shares. */
+    private static final String WITH_COUNTS = "DEMO date=2026-12-11 visits=45 completed=42 arrived=44 on_time_pct=93.2 "
+            + "in_told_window_pct=97.7 before_told_pct=0.0 told=44 window_min=60 travel_h=9.8 service_h=49.5 "
+            + "wait_h=2.4 overtime_h=2.3 texts=220 route_versions_p50=2 route_versions_max=3 eta_coverage=0.864 "
+            + "eta_hit_rate=0.868 eta_covered=38 eta_hit_low95=0.727 eta_hit_high95=0.942 in_told=43 before_told=0 "
+            + "eta_visits=44 eta_hits=33";
+    /** One of an older demo: shares only (36 of 44 covered, 33 of 36 hit, 39 of 43 in the told window, 2 before). */
+    private static final String SHARES_ONLY = "DEMO date=2026-12-11 visits=45 completed=42 arrived=44 on_time_pct=90.9 "
+            + "in_told_window_pct=90.7 before_told_pct=4.7 told=43 window_min=60 travel_h=9.4 service_h=46.8 wait_h=4.5 "
+            + "overtime_h=3.0 texts=219 route_versions_p50=3 route_versions_max=5 eta_coverage=0.818 "
+            + "eta_hit_rate=0.917 eta_covered=36 eta_hit_low95=0.782 eta_hit_high95=0.971";
+
+    @Test
+    void theLastDemoLineOfALogIsTheRun() {
+        PromiseBench.Run run = PromiseBench.parse("s1", List.of("progress", "DEMO " + "date=2026-12-10 told=1 x=y",
+                WITH_COUNTS, "fieldcast: stopping"));
+
+        assertEquals(new PromiseBench.Run("s1", 44, 38, 33, 44, 43, 0, 2, 3, 9.8, 2.4, 2.3), run);
+        assertEquals(List.of("hit_rate"), run.misses(PromiseBench.Targets.ISSUE),
+                "33 of 38 is 0.868, below 0.90; coverage 38 of 44 = 0.864 and the rest meet theirs");
+    }
+
+    @Test
+    void anOlderLineIsReadFromItsShares() {
+        PromiseBench.Run run = PromiseBench.parse("old", List.of(SHARES_ONLY));
+
+        assertEquals(44, run.arrived());
+        assertEquals(33, run.hits());
+        assertEquals(39, run.inTold());
+        assertEquals(2, run.beforeTold());
+        assertEquals(List.of("coverage", "in_told", "before_told"), run.misses(PromiseBench.Targets.ISSUE));
+    }
+
+    @Test
+    void runsPoolTheirCountsAndTheWorstRouteVersions() {
+        PromiseBench.Run pooled = PromiseBench.Run.pool(List.of(PromiseBench.parse("a", List.of(WITH_COUNTS)),
+                PromiseBench.parse("b", List.of(SHARES_ONLY))));
+
+        assertEquals(88, pooled.arrived());
+        assertEquals(74, pooled.covered());
+        assertEquals(66, pooled.hits());
+        // 66 of 74, not the mean of 0.868 and 0.917.
+        assertEquals(66.0 / 74, pooled.hitRate(), 1e-9);
+        assertEquals(100.0 * 82 / 87, pooled.inToldPct(), 1e-9);
+        assertEquals(3, pooled.routeVersionsP50());
+        assertEquals(5, pooled.routeVersionsMax());
+        assertEquals(19.2, pooled.travelHours(), 1e-9);
+    }
+
+    @Test
+    void theReportEndsInOneBenchLineWithThePooledInterval() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PromiseBench.report(List.of(PromiseBench.parse("a", List.of(WITH_COUNTS)),
+                PromiseBench.parse("b", List.of(SHARES_ONLY))), PromiseBench.Targets.ISSUE,
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+
+        String bench = lines.getLast();
+        assertTrue(bench.startsWith("BENCH promise runs=2 runs_meeting_all=0 arrived=88 covered=74 coverage=0.841 "),
+                bench);
+        // Wilson's 95 % interval of 66 of 74.
+        assertTrue(bench.contains(" hit_rate=0.892 hit_low95=0.801 hit_high95=0.944 "), bench);
+        assertTrue(bench.endsWith(" pooled_meets=hit_rate,coverage,in_told,before_told"), bench);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("pooled ")), "a pooled row in the table");
+    }
+
+    @Test
+    void aRunWithoutForecastFiguresIsAClearError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PromiseBench.parse("x",
+                List.of("DEMO date=2026-12-11 visits=45 told=3 route_versions_p50=1 route_versions_max=1")));
+        assertTrue(e.getMessage().contains("no forecast figures"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> PromiseBench.parse("y", List.of("no demo here")));
+    }
+}
