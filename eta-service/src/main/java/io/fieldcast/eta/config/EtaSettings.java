@@ -148,6 +148,15 @@ public interface EtaSettings {
         @WithDefault("PT1M")
         Duration sweepEvery();
 
+        /**
+         * A technician's phone heard from on shift and silent for longer than this may be offline, holding taps and
+         * fixes it sends once it is back: until it is heard again the windows its customers were told are neither
+         * moved nor signalled at risk on the silence alone (the forecast is still recomputed and stored); first
+         * windows are told as before. 0 = silence is time passing, as for a job still going.
+         */
+        @WithDefault("PT15M")
+        Duration silenceHold();
+
         /** A GPS fix recomputes a technician's forecasts at most this often. */
         @WithDefault("PT1M")
         Duration pingRecomputeEvery();

@@ -13,12 +13,14 @@ import io.fieldcast.eta.road.Roads;
 import io.fieldcast.events.ArrivalForecast;
 import io.fieldcast.events.Events;
 import io.fieldcast.platform.outbox.Outbox;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +40,8 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class ForecastService {
 
+    private static final Logger LOG = Logger.getLogger(ForecastService.class);
+
     /** One row of GET /api/forecasts. */
     public record StoredForecast(UUID appointmentId, String technicianId, LocalDate day, Instant p50,
                                  Instant windowStart, Instant windowEnd, double probability, Instant promisedStart,
@@ -56,6 +60,8 @@ public class ForecastService {
     private final Duration minRouteAge;
     private final boolean jobTail;
     private final Duration maxLead;
+    private final Duration silenceHold;
+    private final Counter silentHolds;
 
     public ForecastService(DayBook days, ModelStore models, Outbox outbox, Clock clock, Roads roads,
                            EtaSettings settings, MeterRegistry meters) {
@@ -72,6 +78,10 @@ public class ForecastService {
         this.jobTail = f.jobTail();
         this.minRouteAge = f.minRouteAge();
         this.maxLead = f.maxLead();
+        this.silenceHold = f.silenceHold();
+        this.silentHolds = Counter.builder("eta.forecast.silent.holds")
+                .description("changes to told windows not published because the technician's phone was silent")
+                .register(meters);
         // Load + Monte Carlo + store + outbox of one technician day: the issue asks p99 < 1 s.
         this.recomputeTimer = Timer.builder("eta.forecast.recompute").publishPercentiles(0.5, 0.99)
                 .register(meters);
@@ -151,9 +161,17 @@ public class ForecastService {
                         // Once the van has set off for a visit, "on the way" says more than a window; a window
                         // told now could reach the phone after the van is at the door, and bind nothing.
                         boolean enRoute = day.progressOf(f.appointmentId()).enRouteAt() != null;
-                        Optional<String> reason = enRoute ? Optional.empty()
+                        Optional<String> wanted = enRoute ? Optional.empty()
                                 : policy.decide(last.orElse(null), f, day.planVersion(), mayTellFirst(day, f, now),
                                         now);
+                        // A silent phone may be offline with news of its own: no told window moves on silence.
+                        Optional<String> reason = wanted.isPresent() && last.isPresent()
+                                && day.phoneSilent(silenceHold) ? Optional.empty() : wanted;
+                        if (wanted.isPresent() && reason.isEmpty()) {
+                            silentHolds.increment();
+                            LOG.infof("held for %s, whose phone is silent since %s: %s (visit %s)",
+                                    day.technicianId(), day.heardAt(), wanted.get(), f.appointmentId());
+                        }
                         String held = last.isEmpty() && reason.isEmpty() ? held(day, f, now, enRoute) : null;
                         return store(day, f, model, now, last, reason, held)
                                 .map(x -> published + (reason.isPresent() ? 1 : 0));

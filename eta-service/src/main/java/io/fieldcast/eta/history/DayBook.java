@@ -206,11 +206,12 @@ public class DayBook {
                     Object[] r = route.getFirst();
                     // The taps are read once: they give each visit's progress and today's break.
                     return visits(s, td).chain(visits -> taps(s, ids(visits)).chain(taps -> progress(s, visits, taps)
-                            .chain(progress -> fix(s, td).chain(fix -> told(s, visits).map(told ->
-                                    Optional.of(new DayState(td.technicianId(), td.day(),
-                                            ((Number) r[0]).longValue(), Rows.number(r[1]), Rows.number(r[2]),
-                                            Rows.instant(r[3]), visits, progress, fix.orElse(null), now, told,
-                                            breakToday(taps, now, zone, visits, told), Rows.instant(r[4]))))))));
+                            .chain(progress -> fix(s, td).chain(fix -> told(s, visits).chain(told ->
+                                    heard(s, td, visits).map(heard -> Optional.of(new DayState(td.technicianId(),
+                                            td.day(), ((Number) r[0]).longValue(), Rows.number(r[1]),
+                                            Rows.number(r[2]), Rows.instant(r[3]), visits, progress,
+                                            fix.orElse(null), now, told, breakToday(taps, now, zone, visits, told),
+                                            Rows.instant(r[4]), heard))))))));
                 }));
     }
 
@@ -394,6 +395,20 @@ public class DayBook {
                 .setParameter("t", td.technicianId()).getResultList()
                 .map(rows -> rows.stream().findFirst().map(r -> new DayState.Fix(Rows.instant(r[0]),
                         Rows.number(r[1]), Rows.number(r[2]))));
+    }
+
+    /**
+     * When anything of the technician's phone last reached the platform: a batch of fixes (whatever their device
+     * time) or a tap on a visit of the day; null when never.
+     */
+    private static Uni<Instant> heard(Mutiny.Session s, TechDay td, List<VisitPlan> visits) {
+        return s.createNativeQuery("""
+                        select greatest((select heard_at from technician_position where technician_id = :t),
+                                        (select max(received_at) from visit_event
+                                         where technician_id = :t and appointment_id in (:ids)))""", Object.class)
+                .setParameter("t", td.technicianId())
+                .setParameter("ids", visits.isEmpty() ? List.of(new UUID(0, 0)) : ids(visits))
+                .getResultList().map(rows -> rows.isEmpty() ? null : Rows.instant(rows.getFirst()));
     }
 
     static Uni<Mutiny.Session> session() {

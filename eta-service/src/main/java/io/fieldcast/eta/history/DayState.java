@@ -10,12 +10,24 @@ import java.util.UUID;
 /**
  * Everything the forecaster needs about one technician's day at instant {@code now}: the route, what happened to
  * each visit, the last GPS fix (null when none) and the start of the window each customer was last told (a
- * commitment: the technician does not ring before it).
+ * commitment: the technician does not ring before it). {@code heardAt}: when anything of the technician's phone last
+ * reached the platform (a batch of fixes, a tap), null when never.
  */
 public record DayState(String technicianId, LocalDate date, long planVersion, double startLat, double startLon,
                        Instant shiftStart, List<VisitPlan> visits, Map<UUID, VisitProgress> progress,
                        Fix lastFix, Instant now, Map<UUID, Instant> told, Break breakToday,
-                       Instant routeChangedAt) {
+                       Instant routeChangedAt, Instant heardAt) {
+
+    /** A phone heard this long before the shift starts counts as on shift (the app opened at home). */
+    static final Duration HEARD_BEFORE_SHIFT = Duration.ofHours(2);
+
+    /** A day whose phone was never heard from. */
+    public DayState(String technicianId, LocalDate date, long planVersion, double startLat, double startLon,
+                    Instant shiftStart, List<VisitPlan> visits, Map<UUID, VisitProgress> progress, Fix lastFix,
+                    Instant now, Map<UUID, Instant> told, Break breakToday, Instant routeChangedAt) {
+        this(technicianId, date, planVersion, startLat, startLon, shiftStart, visits, progress, lastFix, now, told,
+                breakToday, routeChangedAt, null);
+    }
 
     /** A day whose route never changed since its first (a route counts as settled). */
     public DayState(String technicianId, LocalDate date, long planVersion, double startLat, double startLon,
@@ -31,6 +43,20 @@ public record DayState(String technicianId, LocalDate date, long planVersion, do
      */
     public boolean routeSettled(Duration age) {
         return routeChangedAt == null || !now.isBefore(routeChangedAt.plus(age));
+    }
+
+    /**
+     * Whether the technician's phone, heard from on this shift, has been silent for more than {@code hold}. A phone
+     * on shift sends fixes every few minutes, indoors too; silence that long is more often a phone offline, holding
+     * taps and fixes it will send once it is back, than a job still going: in the demo six of seven windows moved on
+     * such silence had no need to move, two of them after the van had reached the door. Before the phone is first
+     * heard (the app not opened yet) nothing is known either way, so that is no silence. {@code hold} zero: never.
+     */
+    public boolean phoneSilent(Duration hold) {
+        if (hold == null || hold.isZero() || heardAt == null || shiftStart == null) {
+            return false;
+        }
+        return !heardAt.isBefore(shiftStart.minus(HEARD_BEFORE_SHIFT)) && now.isAfter(heardAt.plus(hold));
     }
 
     /**

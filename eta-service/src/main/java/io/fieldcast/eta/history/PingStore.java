@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -31,10 +32,14 @@ public class PingStore {
                                   speed_mps, heading_deg)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""";
     private static final String POSITION = """
-            insert into technician_position (technician_id, device_time, lat, lon) values (?, ?, ?, ?)
-            on conflict (technician_id) do update set device_time = excluded.device_time, lat = excluded.lat,
-                lon = excluded.lon
-            where technician_position.device_time < excluded.device_time""";
+            insert into technician_position (technician_id, device_time, lat, lon, heard_at) values (?, ?, ?, ?, ?)
+            on conflict (technician_id) do update set
+                device_time = greatest(technician_position.device_time, excluded.device_time),
+                lat = case when technician_position.device_time < excluded.device_time then excluded.lat
+                      else technician_position.lat end,
+                lon = case when technician_position.device_time < excluded.device_time then excluded.lon
+                      else technician_position.lon end,
+                heard_at = greatest(technician_position.heard_at, excluded.heard_at)""";
 
     private final AgroalDataSource dataSource;
     private final PingPartitions partitions = new PingPartitions();
@@ -53,8 +58,12 @@ public class PingStore {
         Set<LocalDate> days = pings.stream().map(p -> LocalDate.ofInstant(p.deviceTime(), ZoneOffset.UTC))
                 .collect(Collectors.toSet());
         Map<String, LocationPing> newest = new HashMap<>();
+        // Heard when received: a replay of fixes an offline phone kept is news now, whatever their device time.
+        Map<String, Instant> heard = new HashMap<>();
         for (LocationPing p : pings) {
             newest.merge(p.technicianId(), p, (a, b) -> a.deviceTime().isAfter(b.deviceTime()) ? a : b);
+            Instant received = p.receivedAt() != null ? p.receivedAt() : p.occurredAt();
+            heard.merge(p.technicianId(), received, (a, b) -> a.isAfter(b) ? a : b);
         }
         try (Connection c = dataSource.getConnection()) {
             partitions.ensure(c, days);
@@ -81,6 +90,7 @@ public class PingStore {
                     ps.setObject(2, p.deviceTime().atOffset(ZoneOffset.UTC));
                     ps.setDouble(3, p.lat());
                     ps.setDouble(4, p.lon());
+                    ps.setObject(5, heard.get(p.technicianId()).atOffset(ZoneOffset.UTC));
                     ps.addBatch();
                 }
                 ps.executeBatch();

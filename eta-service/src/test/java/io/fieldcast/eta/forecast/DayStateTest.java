@@ -12,7 +12,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** When a first window may be told: from a settled route, not too far ahead. */
+/** When a first window may be told: from a settled route, not too far ahead; when a phone counts as silent. */
 class DayStateTest {
 
     private static final Instant NOW = Instant.parse("2026-03-10T10:00:00Z");
@@ -39,5 +39,30 @@ class DayStateTest {
         Duration lead = Duration.ofHours(3);
         assertTrue(ForecastService.withinLead(NOW.plus(lead), NOW, lead), "starts in 3 h");
         assertFalse(ForecastService.withinLead(NOW.plus(lead).plusSeconds(60), NOW, lead), "starts in 3 h 1 min");
+    }
+
+    /** The day at {@code now}, shift from 08:00, the phone last heard at {@code heard} (null: never). */
+    private static DayState heardAt(Instant heard, Instant now) {
+        Instant shift = Instant.parse("2026-03-10T08:00:00Z");
+        return new DayState("t", LocalDate.of(2026, 3, 10), 2, 45.5, -122.6, shift, List.of(), Map.of(), null, now,
+                Map.of(), null, null, heard);
+    }
+
+    @Test
+    void aPhoneHeardOnShiftIsSilentOnlyPastTheHold() {
+        Duration hold = Duration.ofMinutes(15);
+        assertFalse(heardAt(NOW.minus(Duration.ofMinutes(15)), NOW).phoneSilent(hold), "heard 15 min ago");
+        assertTrue(heardAt(NOW.minus(Duration.ofMinutes(16)), NOW).phoneSilent(hold), "heard 16 min ago");
+        assertFalse(heardAt(NOW.minus(Duration.ofMinutes(16)), NOW).phoneSilent(Duration.ZERO), "hold off");
+        // The app opened at home at 07:30, nothing since: silent once the hold is past.
+        assertTrue(heardAt(Instant.parse("2026-03-10T07:30:00Z"), NOW).phoneSilent(hold), "opened before the shift");
+    }
+
+    @Test
+    void aPhoneNotHeardThisShiftIsNoSilence() {
+        Duration hold = Duration.ofMinutes(15);
+        // Nothing is known either way before the app is opened: windows move on time passing, as before.
+        assertFalse(heardAt(null, NOW).phoneSilent(hold), "never heard");
+        assertFalse(heardAt(Instant.parse("2026-03-09T17:00:00Z"), NOW).phoneSilent(hold), "heard yesterday");
     }
 }

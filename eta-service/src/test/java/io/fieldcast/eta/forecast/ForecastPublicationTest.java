@@ -1,6 +1,7 @@
 package io.fieldcast.eta.forecast;
 
 import io.agroal.api.AgroalDataSource;
+import io.fieldcast.eta.history.DayBook;
 import io.fieldcast.events.AppointmentRescheduled;
 import io.fieldcast.events.ArrivalForecast;
 import io.fieldcast.events.Events;
@@ -13,6 +14,7 @@ import io.fieldcast.events.Topics;
 import io.fieldcast.events.VisitStatus;
 import io.fieldcast.events.VisitStatusChanged;
 import io.fieldcast.platform.kafka.EventPublisher;
+import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.platform.security.Roles;
 import io.fieldcast.platform.security.TokenIssuer;
 import io.fieldcast.testing.EventProbe;
@@ -230,6 +232,83 @@ class ForecastPublicationTest {
         assertEquals("more than 12 h ahead", within30s(() -> heldReason(far)),
                 "the far visit's first window waits for the lead limit");
         assertNull(heldReason(near), "the near visit was told at once: nothing was held");
+    }
+
+    /**
+     * A phone heard on shift, then silent for hours, moves no told window: it may be offline, holding the tap that
+     * says the job is done (in the demo, six of seven windows moved on such silence had no need to, two after the van
+     * was at the door). The forecast is still recomputed and stored; the first fix after the silence lets the move
+     * through, with its reason.
+     */
+    @Test
+    void aSilentPhoneMovesNoToldWindowUntilItIsHeardAgain() throws Exception {
+        String tech = "tech-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID v1 = UUID.randomUUID();
+        UUID v2 = UUID.randomUUID();
+        LocalDate day = LocalDate.of(2026, 3, 16);
+        Instant day8 = Instant.parse("2026-03-16T08:00:00Z");
+        clock.set(day8);
+        RoutePlanned route = routeOf(tech, day, day8, 9,
+                visit(v1, 1, P1, day8, day8.plus(Duration.ofHours(4)), day8.plus(Duration.ofMinutes(6))),
+                visit(v2, 2, P2, day8.plus(Duration.ofHours(2)), day8.plus(Duration.ofHours(6)),
+                        day8.plus(Duration.ofHours(2))));
+
+        try (EventProbe probe = EventProbe.atEnd(Topics.ARRIVAL_FORECASTS)) {
+            publisher.send(route).get(10, TimeUnit.SECONDS);
+            ArrivalForecast told = probe.await(ArrivalForecast.class, f -> f.appointmentId().equals(v2), 1,
+                    Duration.ofSeconds(30)).getFirst();
+            assertEquals(day8.plus(Duration.ofHours(2)), told.windowStart());
+
+            // At v1 from 08:07, a fix at 08:10: the phone is heard on shift. Then nothing.
+            Instant arrived = day8.plus(Duration.ofMinutes(7));
+            clock.set(arrived);
+            publisher.send(tap(tech, v1, VisitStatus.ARRIVED, arrived)).get(10, TimeUnit.SECONDS);
+            Instant fix = day8.plus(Duration.ofMinutes(10));
+            clock.set(fix);
+            publisher.send(new LocationPing(Events.newId(), fix, 1, tech, "fix-1", fix, fix, P1.lat(), P1.lon(), 5,
+                    0.0, null)).get(10, TimeUnit.SECONDS);
+            assertEquals(fix, within30s(() -> heardAt(tech)), "the fix's receipt is when the phone was heard");
+
+            // 11:00: the job would be running 3 h against a usual 45 min, or the phone went offline at 08:10.
+            Instant eleven = day8.plus(Duration.ofHours(3));
+            clock.set(eleven);
+            int published = Reactive.await(() -> forecasts.recomputeInOwnTransaction(new DayBook.TechDay(tech, day)));
+            assertEquals(0, published, "a silent phone moves no told window");
+            try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
+                    "select p50, published_version, published_window_start from forecast where appointment_id = ?")) {
+                ps.setObject(1, v2);
+                try (var rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertTrue(rs.getObject(1, OffsetDateTime.class).toInstant().isAfter(eleven),
+                            "the forecast itself is recomputed and stored");
+                    assertEquals(1, rs.getInt(2));
+                    assertEquals(told.windowStart(), rs.getObject(3, OffsetDateTime.class).toInstant());
+                }
+            }
+            assertTrue(probe.drain(Duration.ofSeconds(2)).stream().noneMatch(e -> e instanceof ArrivalForecast f
+                    && f.appointmentId().equals(v2) && f.forecastVersion() > 1), "nothing went out for v2");
+
+            // 11:01 the phone is back and still at v1: the job does run long, and v2 moves.
+            Instant back = eleven.plus(Duration.ofMinutes(1));
+            clock.set(back);
+            publisher.send(new LocationPing(Events.newId(), back, 1, tech, "fix-2", back, back, P1.lat(), P1.lon(), 5,
+                    0.0, null)).get(10, TimeUnit.SECONDS);
+            ArrivalForecast moved = probe.await(ArrivalForecast.class,
+                    f -> f.appointmentId().equals(v2) && f.forecastVersion() == 2, 1, Duration.ofSeconds(30))
+                    .getFirst();
+            assertTrue(moved.windowStart().isAfter(told.windowStart()) && moved.reason().contains("previous job running"),
+                    moved.toString());
+        }
+    }
+
+    private Instant heardAt(String tech) throws Exception {
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
+                "select heard_at from technician_position where technician_id = ?")) {
+            ps.setString(1, tech);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() && rs.getObject(1) != null ? rs.getObject(1, OffsetDateTime.class).toInstant() : null;
+            }
+        }
     }
 
     /** What {@code read} gives once it gives something (not null), or null after 30 s of asking every 200 ms. */
