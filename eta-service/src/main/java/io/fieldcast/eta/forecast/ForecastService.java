@@ -61,7 +61,7 @@ public class ForecastService {
     private final boolean jobTail;
     private final Duration maxLead;
     private final Duration silenceHold;
-    private final Counter silentHolds;
+    private final Counter heldMoves;
 
     public ForecastService(DayBook days, ModelStore models, Outbox outbox, Clock clock, Roads roads,
                            EtaSettings settings, MeterRegistry meters) {
@@ -79,8 +79,8 @@ public class ForecastService {
         this.minRouteAge = f.minRouteAge();
         this.maxLead = f.maxLead();
         this.silenceHold = f.silenceHold();
-        this.silentHolds = Counter.builder("eta.forecast.silent.holds")
-                .description("changes to told windows not published because the technician's phone was silent")
+        this.heldMoves = Counter.builder("eta.forecast.held.moves")
+                .description("changes to told windows held back: the phone silent, or its taps behind its fixes")
                 .register(meters);
         // Load + Monte Carlo + store + outbox of one technician day: the issue asks p99 < 1 s.
         this.recomputeTimer = Timer.builder("eta.forecast.recompute").publishPercentiles(0.5, 0.99)
@@ -164,13 +164,13 @@ public class ForecastService {
                         Optional<String> wanted = enRoute ? Optional.empty()
                                 : policy.decide(last.orElse(null), f, day.planVersion(), mayTellFirst(day, f, now),
                                         now);
-                        // A silent phone may be offline with news of its own: no told window moves on silence.
-                        Optional<String> reason = wanted.isPresent() && last.isPresent()
-                                && day.phoneSilent(silenceHold) ? Optional.empty() : wanted;
-                        if (wanted.isPresent() && reason.isEmpty()) {
-                            silentHolds.increment();
-                            LOG.infof("held for %s, whose phone is silent since %s: %s (visit %s)",
-                                    day.technicianId(), day.heardAt(), wanted.get(), f.appointmentId());
+                        // A phone silent, or its taps behind its fixes: no told window moves on what is missing.
+                        String hold = wanted.isPresent() && last.isPresent() ? MoveHold.why(day, silenceHold) : null;
+                        Optional<String> reason = hold != null ? Optional.empty() : wanted;
+                        if (hold != null) {
+                            heldMoves.increment();
+                            LOG.infof("held for %s, %s: %s (visit %s)", day.technicianId(), hold, wanted.get(),
+                                    f.appointmentId());
                         }
                         String held = last.isEmpty() && reason.isEmpty() ? held(day, f, now, enRoute) : null;
                         return store(day, f, model, now, last, reason, held)

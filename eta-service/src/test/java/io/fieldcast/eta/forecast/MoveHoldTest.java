@@ -1,0 +1,65 @@
+package io.fieldcast.eta.forecast;
+
+import io.fieldcast.eta.history.DayState;
+import io.fieldcast.eta.history.VisitPlan;
+import io.fieldcast.eta.history.VisitProgress;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** When a change to a told window waits: the phone silent, or a fresh fix away from the job the taps say is on. */
+class MoveHoldTest {
+
+    private static final Instant SHIFT = Instant.parse("2026-03-10T08:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-03-10T10:30:00Z");
+    private static final Duration HOLD = Duration.ofMinutes(15);
+    private static final UUID JOB = UUID.nameUUIDFromBytes("job".getBytes());
+    private static final UUID NEXT = UUID.nameUUIDFromBytes("next".getBytes());
+    // The job at (45.52, -122.65); the next customer 2.2 km north.
+    private static final List<VisitPlan> VISITS = List.of(
+            new VisitPlan(JOB, "REPAIR", 45.52, -122.65, SHIFT, SHIFT.plus(Duration.ofHours(4)), SHIFT, 45),
+            new VisitPlan(NEXT, "REPAIR", 45.54, -122.65, SHIFT, SHIFT.plus(Duration.ofHours(4)), SHIFT, 45));
+    /** At the job since 09:00, nothing tapped since. */
+    private static final Map<UUID, VisitProgress> AT_THE_JOB = Map.of(JOB,
+            new VisitProgress(null, Instant.parse("2026-03-10T09:00:00Z"), null, false));
+
+    private static DayState day(DayState.Fix fix, Instant heard) {
+        return new DayState("t", LocalDate.of(2026, 3, 10), 1, 45.5, -122.65, SHIFT, VISITS, AT_THE_JOB, fix, NOW,
+                Map.of(), null, null, heard);
+    }
+
+    @Test
+    void aFreshFixAtTheJobHoldsNothing() {
+        assertNull(MoveHold.why(day(new DayState.Fix(NOW.minusSeconds(60), 45.5203, -122.6502), NOW), HOLD));
+    }
+
+    @Test
+    void aFreshFixFarFromTheJobHoldsTheMove() {
+        // The van is at the next customer: the taps that say so (done, on the way, arrived) have not been read yet.
+        String why = MoveHold.why(day(new DayState.Fix(NOW.minusSeconds(60), 45.5398, -122.6501), NOW), HOLD);
+        assertTrue(why != null && why.contains("m from the job the taps say is under way"), why);
+    }
+
+    @Test
+    void anOldOrEarlierFixSaysNothingOfTheJob() {
+        // Ten minutes and more ago, or before the arrival at the job: no word on where the van is now.
+        assertNull(MoveHold.why(day(new DayState.Fix(NOW.minus(Duration.ofMinutes(11)), 45.54, -122.65), NOW), HOLD));
+        assertNull(MoveHold.why(day(new DayState.Fix(Instant.parse("2026-03-10T08:50:00Z"), 45.54, -122.65), NOW),
+                HOLD));
+    }
+
+    @Test
+    void aSilentPhoneHoldsTheMove() {
+        String why = MoveHold.why(day(null, NOW.minus(Duration.ofMinutes(20))), HOLD);
+        assertTrue(why != null && why.contains("silent since"), why);
+        assertNull(MoveHold.why(day(null, NOW.minus(Duration.ofMinutes(20))), Duration.ZERO), "hold off");
+    }
+}
