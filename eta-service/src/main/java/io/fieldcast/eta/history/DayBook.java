@@ -206,12 +206,12 @@ public class DayBook {
                     Object[] r = route.getFirst();
                     // The taps are read once: they give each visit's progress and today's break.
                     return visits(s, td).chain(visits -> taps(s, ids(visits)).chain(taps -> progress(s, visits, taps)
-                            .chain(progress -> fix(s, td).chain(fix -> told(s, visits).chain(told ->
-                                    heard(s, td, visits).map(heard -> Optional.of(new DayState(td.technicianId(),
-                                            td.day(), ((Number) r[0]).longValue(), Rows.number(r[1]),
-                                            Rows.number(r[2]), Rows.instant(r[3]), visits, progress,
-                                            fix.orElse(null), now, told, breakToday(taps, now, zone, visits, told),
-                                            Rows.instant(r[4]), heard))))))));
+                            .chain(progress -> phone(s, td, visits).chain(phone -> told(s, visits).map(told ->
+                                    Optional.of(new DayState(td.technicianId(), td.day(),
+                                            ((Number) r[0]).longValue(), Rows.number(r[1]), Rows.number(r[2]),
+                                            Rows.instant(r[3]), visits, progress, phone.fix(), now, told,
+                                            breakToday(taps, now, zone, visits, told), Rows.instant(r[4]),
+                                            phone.heardAt())))))));
                 }));
     }
 
@@ -388,27 +388,30 @@ public class DayBook {
                 .map(Tap::deviceTime).findFirst().orElse(null);
     }
 
-    private Uni<Optional<DayState.Fix>> fix(Mutiny.Session s, TechDay td) {
-        return s.createNativeQuery(
-                        "select device_time, lat, lon from technician_position where technician_id = :t",
-                        Object[].class)
-                .setParameter("t", td.technicianId()).getResultList()
-                .map(rows -> rows.stream().findFirst().map(r -> new DayState.Fix(Rows.instant(r[0]),
-                        Rows.number(r[1]), Rows.number(r[2]))));
+    /** What the technician's phone last said: its newest fix (null: none) and when it was last heard (null: never). */
+    private record Phone(DayState.Fix fix, Instant heardAt) {
     }
 
     /**
-     * When anything of the technician's phone last reached the platform: a batch of fixes (whatever their device
-     * time) or a tap on a visit of the day; null when never.
+     * The newest fix, and when anything of the phone last reached the platform: a batch of fixes (whatever their
+     * device time) or a tap on a visit of the day. One row, one round trip.
      */
-    private static Uni<Instant> heard(Mutiny.Session s, TechDay td, List<VisitPlan> visits) {
+    private static Uni<Phone> phone(Mutiny.Session s, TechDay td, List<VisitPlan> visits) {
         return s.createNativeQuery("""
-                        select greatest((select heard_at from technician_position where technician_id = :t),
-                                        (select max(received_at) from visit_event
-                                         where technician_id = :t and appointment_id in (:ids)))""", Object.class)
+                        select p.device_time, p.lat, p.lon,
+                               greatest(p.heard_at, (select max(e.received_at) from visit_event e
+                                                     where e.technician_id = :t and e.appointment_id in (:ids)))
+                        from (select 1) one left join technician_position p on p.technician_id = :t""",
+                        Object[].class)
                 .setParameter("t", td.technicianId())
                 .setParameter("ids", visits.isEmpty() ? List.of(new UUID(0, 0)) : ids(visits))
-                .getResultList().map(rows -> rows.isEmpty() ? null : Rows.instant(rows.getFirst()));
+                .getResultList()
+                .map(rows -> {
+                    Object[] r = rows.getFirst();
+                    DayState.Fix fix = r[0] == null ? null
+                            : new DayState.Fix(Rows.instant(r[0]), Rows.number(r[1]), Rows.number(r[2]));
+                    return new Phone(fix, Rows.instant(r[3]));
+                });
     }
 
     static Uni<Mutiny.Session> session() {

@@ -184,8 +184,9 @@ public final class PromiseBench {
     }
 
     private static void row(Run r, List<String> misses, PrintStream out) {
-        String interval = r.covered == 0 ? "" : String.format(Locale.ROOT, "(%.2f-%.2f of %d)",
-                Proportion.wilson95(r.hits, r.covered)[0], Proportion.wilson95(r.hits, r.covered)[1], r.covered);
+        double[] hit = r.covered == 0 ? null : Proportion.wilson95(r.hits, r.covered);
+        String interval = hit == null ? "" : String.format(Locale.ROOT, "(%.2f-%.2f of %d)", hit[0], hit[1],
+                r.covered);
         out.printf(Locale.ROOT, "%-14s %8.3f %9.3f %19s %7.1f%% %7.1f%% %5d/%-3d %7.1f %7.1f %9.1f  %s%n", r.name,
                 r.coverage(), r.hitRate(), interval, r.inToldPct(), r.beforeToldPct(), r.routeVersionsP50,
                 r.routeVersionsMax, r.travelHours, r.waitHours, r.overtimeHours,
