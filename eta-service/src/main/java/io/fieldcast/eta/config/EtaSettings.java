@@ -111,6 +111,15 @@ public interface EtaSettings {
         Duration lastChanceMaxWait();
 
         /**
+         * The probability a first window told at its last chance may be kept with, when the window that reaches
+         * {@link #target()} would cost more than {@link #lastChanceMaxWait()}: the latest window within that wait is
+         * told if it reaches this (the customer reads how sure it is). 0.8: see the eta README, session 23; equal to
+         * the target: no lower window, the visit waits for a cheaper moment as before.
+         */
+        @WithDefault("0.8")
+        double lastChanceTarget();
+
+        /**
          * A job under way that has run past its usual length is forecast from what the fleet's jobs that ran as long
          * did (the learned job tail, see the README); off: from its own quantiles alone (for comparing the two).
          */

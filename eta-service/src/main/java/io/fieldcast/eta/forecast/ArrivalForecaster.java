@@ -48,6 +48,7 @@ public final class ArrivalForecaster {
     private final Duration windowGrid;
     private final ZoneId zone;
     private final double promiseTarget;
+    private final LastChance lastChance;
 
     /** Told windows do not bind: the window with the most probability mass, as if nobody waited for a promise. */
     public ArrivalForecaster(RoadLeg.Timer roads, int samples, Duration windowWidth, Duration windowGrid,
@@ -57,12 +58,27 @@ public final class ArrivalForecaster {
 
     public ArrivalForecaster(RoadLeg.Timer roads, int samples, Duration windowWidth, Duration windowGrid,
                              ZoneId zone, double promiseTarget) {
+        this(roads, samples, windowWidth, windowGrid, zone, promiseTarget, LastChance.NONE);
+    }
+
+    private ArrivalForecaster(RoadLeg.Timer roads, int samples, Duration windowWidth, Duration windowGrid,
+                              ZoneId zone, double promiseTarget, LastChance lastChance) {
         this.roads = roads;
         this.samples = samples;
         this.windowWidth = windowWidth;
         this.windowGrid = windowGrid;
         this.zone = zone;
         this.promiseTarget = promiseTarget;
+        this.lastChance = lastChance;
+    }
+
+    /**
+     * The same forecaster, except that a visit not told yet and at its {@link LastChance} gets, when the window that
+     * reaches the target would keep the technician waiting longer than the last chance allows, the latest window
+     * within that wait, with the lower probability it has (the publication policy decides whether that is enough).
+     */
+    public ArrivalForecaster withLastChance(LastChance last) {
+        return new ArrivalForecaster(roads, samples, windowWidth, windowGrid, zone, promiseTarget, last);
     }
 
     public boolean toldWindowsBind() {
@@ -127,7 +143,7 @@ public final class ArrivalForecaster {
         for (int r = 0; r < remaining.size(); r++) {
             boolean open = toldWindowsBind() && Double.isNaN(promised[r]);
             VisitForecast f = summarize(visits.get(remaining.get(r)), arrivals[r], overrun, r, open,
-                    open || !toldWindowsBind() ? Double.NaN : promised[r] + windowWidth.toSeconds());
+                    open || !toldWindowsBind() ? Double.NaN : promised[r] + windowWidth.toSeconds(), day.now());
             out.add(f);
             if (open && toldNow.test(f)) {
                 promised[r] = epoch(f.windowStart());
@@ -343,7 +359,7 @@ public final class ArrivalForecaster {
 
     /** {@code toldEnd}: end of the window the customer was told (told windows are as wide as ours), NaN if none. */
     private VisitForecast summarize(VisitPlan visit, double[] arrivals, double overrun, int visitsBefore,
-                                    boolean toPromise, double toldEnd) {
+                                    boolean toPromise, double toldEnd, Instant now) {
         double[] sorted = arrivals.clone();
         Arrays.sort(sorted);
         double p50 = sorted[sorted.length / 2];
@@ -374,13 +390,18 @@ public final class ArrivalForecaster {
             while (lowerBound(sorted, start + width) < needed) {
                 start += grid;
             }
+            waitMinutes = waitMinutes(sorted, start);
+            if (lastChance.lowersTarget(promiseTarget) && lastChance.applies(instant(p50), now)) {
+                // The last chance to give an hour's notice: no longer a wait than it allows, the window earlier and
+                // less sure instead (never earlier than the first arrival: that wait is none).
+                double cap = lastChance.maxWait().toSeconds() / 60.0;
+                while (waitMinutes > cap && start - grid >= Math.floor(sorted[0] / grid) * grid) {
+                    start -= grid;
+                    waitMinutes = waitMinutes(sorted, start);
+                }
+            }
             bestStart = start;
             probability = (double) lowerBound(sorted, start + width) / sorted.length;
-            double waited = 0;
-            for (int i = 0, early = lowerBound(sorted, start); i < early; i++) {
-                waited += start - sorted[i];
-            }
-            waitMinutes = waited / sorted.length / 60;
         }
         Instant planned = visit.plannedArrival();
         double behind = planned == null ? 0 : (p50 - epoch(planned)) / 60;
@@ -388,6 +409,15 @@ public final class ArrivalForecaster {
                 probability, planned, visit.windowStart(), visit.windowEnd(), Math.max(0, overrun), behind,
                 visitsBefore, waitMinutes,
                 Double.isNaN(toldEnd) ? Double.NaN : (double) upperBound(sorted, toldEnd) / sorted.length);
+    }
+
+    /** Minutes a technician is expected to wait for a told window starting at {@code start} (early samples wait). */
+    private static double waitMinutes(double[] sorted, double start) {
+        double waited = 0;
+        for (int i = 0, early = lowerBound(sorted, start); i < early; i++) {
+            waited += start - sorted[i];
+        }
+        return waited / sorted.length / 60;
     }
 
     /** Samples at or before {@code value}. */

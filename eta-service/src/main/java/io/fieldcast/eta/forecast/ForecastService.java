@@ -71,10 +71,11 @@ public class ForecastService {
         this.clock = clock;
         EtaSettings.Forecast f = settings.forecast();
         this.zone = settings.zone();
+        LastChance lastChance = new LastChance(f.lastChanceLead(), f.lastChanceMaxWait(), f.lastChanceTarget());
         this.forecaster = new ArrivalForecaster(roads, f.samples(), f.windowWidth(), f.windowGrid(), settings.zone(),
-                f.toldWindowsBind() ? f.target() : Double.NaN);
+                f.toldWindowsBind() ? f.target() : Double.NaN).withLastChance(lastChance);
         this.policy = new PublicationPolicy(f.target(), f.materialMove(), f.probabilityDrop(), f.maxExpectedWait(),
-                f.toldRisk()).withLastChance(f.lastChanceLead(), f.lastChanceMaxWait());
+                f.toldRisk()).withLastChance(lastChance);
         this.jobTail = f.jobTail();
         this.minRouteAge = f.minRouteAge();
         this.maxLead = f.maxLead();

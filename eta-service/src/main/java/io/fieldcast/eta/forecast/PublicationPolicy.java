@@ -33,8 +33,7 @@ public final class PublicationPolicy {
     private final double probabilityDrop;
     private final Duration maxExpectedWait;
     private final double toldRisk;
-    private final Duration lastChanceLead;
-    private final Duration lastChanceWait;
+    private final LastChance lastChance;
 
     /** No limit on the expected wait (for forecasts whose told windows do not bind, it is always 0). */
     public PublicationPolicy(double target, Duration materialMove, double probabilityDrop) {
@@ -49,18 +48,17 @@ public final class PublicationPolicy {
     /** {@code toldRisk}: a told window kept with a lower probability is at risk (0: never signalled). */
     public PublicationPolicy(double target, Duration materialMove, double probabilityDrop,
                              Duration maxExpectedWait, double toldRisk) {
-        this(target, materialMove, probabilityDrop, maxExpectedWait, toldRisk, Duration.ZERO, maxExpectedWait);
+        this(target, materialMove, probabilityDrop, maxExpectedWait, toldRisk, LastChance.NONE);
     }
 
     private PublicationPolicy(double target, Duration materialMove, double probabilityDrop, Duration maxExpectedWait,
-                              double toldRisk, Duration lastChanceLead, Duration lastChanceWait) {
+                              double toldRisk, LastChance lastChance) {
         this.target = target;
         this.materialMove = materialMove;
         this.probabilityDrop = probabilityDrop;
         this.maxExpectedWait = maxExpectedWait;
         this.toldRisk = toldRisk;
-        this.lastChanceLead = lastChanceLead;
-        this.lastChanceWait = lastChanceWait;
+        this.lastChance = lastChance;
     }
 
     /**
@@ -70,8 +68,16 @@ public final class PublicationPolicy {
      * for the cheaper moment, when the day ahead of it is better known).
      */
     public PublicationPolicy withLastChance(Duration lead, Duration maxWait) {
-        return new PublicationPolicy(target, materialMove, probabilityDrop, maxExpectedWait, toldRisk, lead,
-                maxWait);
+        return withLastChance(new LastChance(lead, maxWait, target));
+    }
+
+    /**
+     * The same policy with {@code last} as its last chance: a first window then may cost up to its wait, and be told
+     * with a probability down to its target (the forecaster offers such a window only when built with the same
+     * {@link LastChance}).
+     */
+    public PublicationPolicy withLastChance(LastChance last) {
+        return new PublicationPolicy(target, materialMove, probabilityDrop, maxExpectedWait, toldRisk, last);
     }
 
     /** Whether a visit not told yet gets its first window now, without regard to how soon it comes. */
@@ -86,20 +92,18 @@ public final class PublicationPolicy {
 
     /** Why a visit not told yet gets no first window at {@code now}, empty when it does. */
     public Optional<String> held(VisitForecast f, Instant now) {
-        if (f.probability() < target) {
+        boolean last = lastChance.applies(f.p50(), now);
+        double needed = last ? Math.min(target, lastChance.target()) : target;
+        if (f.probability() < needed) {
             return Optional.of(HeldReason.UNLIKELY.text("%.0f %%, below %.0f %%".formatted(100 * f.probability(),
-                    100 * target)));
+                    100 * needed)));
         }
-        Duration limit = lastChance(f, now) ? lastChanceWait : maxExpectedWait;
+        Duration limit = last ? lastChance.maxWait() : maxExpectedWait;
         if (f.expectedWaitMinutes() * 60 > limit.toSeconds()) {
             return Optional.of(HeldReason.LONG_WAIT.text("%.0f min, above %d".formatted(f.expectedWaitMinutes(),
                     limit.toMinutes())));
         }
         return Optional.empty();
-    }
-
-    private boolean lastChance(VisitForecast f, Instant now) {
-        return now != null && !lastChanceLead.isZero() && !f.p50().isAfter(now.plus(lastChanceLead));
     }
 
     /** The reason to publish, or empty to stay quiet; the route counts as settled. */

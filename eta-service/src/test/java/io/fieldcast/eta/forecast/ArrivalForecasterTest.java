@@ -22,6 +22,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -303,6 +304,37 @@ class ArrivalForecasterTest {
         assertTrue(last.expectedWaitMinutes() > 0, last.toString());
         // The first visit is sure enough as it is: its likeliest hour already holds 90 %, nobody waits.
         assertEquals(open.getFirst().windowStart(), bound.getFirst().windowStart());
+    }
+
+    /**
+     * At its last chance (median arrival at most the lead away) a visit whose 90 % window would keep the technician
+     * outside longer than the last chance allows gets the latest window within that wait instead, with the lower
+     * probability it really has; a visit further away keeps the usual window, whatever it costs (it is held, and waits
+     * for a cheaper moment).
+     */
+    @Test
+    void atTheLastChanceTheWindowStaysWithinItsWaitAndSaysHowLikelyItIs() {
+        List<VisitPlan> visits = route(5, T8, T8.plus(Duration.ofHours(10)));
+        DayState day = state(visits, Map.of(), T8);
+        List<VisitForecast> usual = binding.forecast(day, MODEL);
+        LastChance last = new LastChance(Duration.ofMinutes(180), Duration.ofSeconds(15), 0.6);
+        List<VisitForecast> capped = binding.withLastChance(last).forecast(day, MODEL);
+
+        int near = 3; // fourth visit: ~10:50, within 180 min of 08:00; the fifth, ~11:45, is not
+        assertTrue(last.applies(usual.get(near).p50(), T8), usual.get(near).toString());
+        assertTrue(usual.get(near).expectedWaitMinutes() > 0.25, "the 90 % window costs a wait: " + usual.get(near));
+        VisitForecast f = capped.get(near);
+        assertTrue(f.expectedWaitMinutes() <= 0.25, f.toString());
+        assertTrue(f.windowStart().isBefore(usual.get(near).windowStart()), f.toString());
+        assertTrue(f.probability() < 0.9 && f.probability() > 0.6, "honest, and lower: " + f);
+        assertEquals(usual.get(near).p50(), f.p50(), "the same arrivals, only another window");
+        // Nothing changes where the usual window costs no more than the last chance allows, nor beyond its lead.
+        assertEquals(usual.getFirst(), capped.getFirst());
+        assertFalse(last.applies(usual.getLast().p50(), T8), usual.getLast().toString());
+        assertEquals(usual.getLast(), capped.getLast());
+        // A last chance with the usual target offers no lower window: the visit is held for the wait as before.
+        assertEquals(usual, binding.withLastChance(new LastChance(Duration.ofMinutes(180), Duration.ofSeconds(15), 0.9))
+                .forecast(day, MODEL));
     }
 
     @Test

@@ -69,6 +69,25 @@ class PublicationPolicyTest {
     }
 
     @Test
+    void theLastChanceMayTellALessLikelyWindowDownToItsOwnTarget() {
+        var policy = new PublicationPolicy(0.9, Duration.ofMinutes(15), 0.1, Duration.ofMinutes(5))
+                .withLastChance(new LastChance(Duration.ofMinutes(80), Duration.ofMinutes(12), 0.8));
+        VisitForecast f = at(TEN, 0.84, 0, 0); // median arrival at 10:30
+        var eightyFour = new VisitForecast(f.appointmentId(), f.p50(), f.windowStart(), f.windowEnd(), 0.84,
+                f.plannedArrival(), f.promisedStart(), f.promisedEnd(), 0, 0, 0, 12.0);
+        var seventyFive = new VisitForecast(f.appointmentId(), f.p50(), f.windowStart(), f.windowEnd(), 0.75,
+                f.plannedArrival(), f.promisedStart(), f.promisedEnd(), 0, 0, 0, 12.0);
+        Instant early = TEN.minus(Duration.ofMinutes(60));
+        Instant last = TEN.minus(Duration.ofMinutes(45));
+
+        assertEquals("first 60-minute window, 84 % likely",
+                policy.decide(null, eightyFour, 1, true, last).orElseThrow());
+        assertEquals("likely 84 %, below 90 %", policy.held(eightyFour, early).orElseThrow(), "not yet the last chance");
+        assertEquals("likely 75 %, below 80 %", policy.held(seventyFive, last).orElseThrow());
+        assertTrue(policy.held(eightyFour, null).isPresent(), "without a time, only the usual target counts");
+    }
+
+    @Test
     void movesUnderFifteenMinutesStayQuiet() {
         var last = published(TEN, 0.92);
         assertTrue(policy.decide(last, at(TEN.plus(Duration.ofMinutes(10)), 0.93, 0, 0), 1).isEmpty());

@@ -1,6 +1,7 @@
 package io.fieldcast.bench.eta;
 
 import io.fieldcast.eta.forecast.ArrivalForecaster;
+import io.fieldcast.eta.forecast.LastChance;
 import io.fieldcast.eta.forecast.PublicationPolicy;
 import io.fieldcast.eta.forecast.ReplayEvaluation;
 import io.fieldcast.eta.forecast.SyntheticFleetDays;
@@ -33,7 +34,9 @@ import java.util.List;
  * {@code --target P} the publication target, {@code --tick M} minutes between replayed recomputes (5),
  * {@code --max-wait M} the longest expected wait outside a told window (5, as the service), {@code --last-chance-wait M}
  * and {@code --last-chance-lead M} the longer wait allowed once the median arrival is that near (12 and 80, as the
- * service; a lead of 0 turns it off), {@code --promises open} told windows
+ * service; a lead of 0 turns it off), {@code --last-chance-target P} the probability a window told at its last
+ * chance may be kept with when the usual target would cost a longer wait (0.8, as the service; the target turns it
+ * off), {@code --promises open} told windows
  * that do not bind, {@code --report FILE} where the HTML report goes.
  * This is the forecasting core of {@code ./fieldcast bench eta}; the simulator-driven end-to-end run (services,
  * Kafka, mined GPS) is still to come.
@@ -56,6 +59,7 @@ public final class EtaBench {
         int maxWaitMinutes = intArg(args, "--max-wait", 5);
         int lastChanceWait = intArg(args, "--last-chance-wait", 12);
         int lastChanceLead = intArg(args, "--last-chance-lead", 80);
+        double lastChanceTarget = Double.parseDouble(arg(args, "--last-chance-target", "0.8"));
         // "open": told windows do not bind (arrivals as they come, the window with the most mass).
         boolean bind = !"open".equals(arg(args, "--promises", "bind"));
 
@@ -82,10 +86,12 @@ public final class EtaBench {
                     fleet.services(daysTrain * 6), fleet.travel(daysTrain * 6), seed, p -> { });
             long trained = System.nanoTime();
             var days = SyntheticFleetDays.days(fleet, technicians, daysTest, roads, places, seed + 1);
+            var lastChance = new LastChance(Duration.ofMinutes(lastChanceLead), Duration.ofMinutes(lastChanceWait),
+                    lastChanceTarget);
             var forecaster = new ArrivalForecaster(roads, 2000, Duration.ofMinutes(60), Duration.ofMinutes(5),
-                    ZoneOffset.UTC, bind ? target : Double.NaN);
+                    ZoneOffset.UTC, bind ? target : Double.NaN).withLastChance(lastChance);
             var policy = new PublicationPolicy(target, Duration.ofMinutes(15), 0.1,
-                    Duration.ofMinutes(maxWaitMinutes)).withLastChance(Duration.ofMinutes(lastChanceLead), Duration.ofMinutes(lastChanceWait));
+                    Duration.ofMinutes(maxWaitMinutes)).withLastChance(lastChance);
             var replay = new ReplayEvaluation(forecaster, policy,
                     Duration.ofMinutes(tickMinutes), Duration.ofMinutes(60), Duration.ofMinutes(60));
             ReplayEvaluation.Result result = replay.evaluate(days, learned);
@@ -97,14 +103,16 @@ public final class EtaBench {
             System.out.printf("told windows %s: idle waiting for them %.1f min per technician-day (oracle %.1f, "
                             + "plan-centred baseline %.1f); working day %.0f min (oracle %.0f)%n",
                     bind ? "bind (max expected wait " + maxWaitMinutes + " min, " + lastChanceWait
-                            + " min at the last chance, " + lastChanceLead + " min ahead)" : "do not bind",
+                            + " min at the last chance, " + lastChanceLead + " min ahead, down to "
+                            + Math.round(100 * lastChanceTarget) + " % likely)" : "do not bind",
                     result.idleMinutesPerDay(), oracle.idleMinutesPerDay(), result.baselineIdleMinutesPerDay(),
                     result.dayMinutes(), oracle.dayMinutes());
             Path report = writeReport(args, learned, result, oracle, "EtaBench --days-train %d --days-test %d --seed %d "
                     .formatted(daysTrain, daysTest, seed) + "--technicians %d --target %s%s%s".formatted(technicians,
                     target, osm == null ? "" : " --osm " + osm,
                     bind ? " --max-wait " + maxWaitMinutes + " --last-chance-wait " + lastChanceWait
-                            + " --last-chance-lead " + lastChanceLead : " --promises open"));
+                            + " --last-chance-lead " + lastChanceLead + " --last-chance-target " + lastChanceTarget
+                            : " --promises open"));
             System.out.println("report: " + report.toAbsolutePath());
             System.out.printf("BENCH eta visits=%d coverage=%.3f hit_rate=%.3f lead_min_p50=%.0f mae_min=%.1f "
                             + "baseline_hit_rate=%.3f oracle_hit_rate=%.3f oracle_coverage=%.3f "
