@@ -365,7 +365,8 @@ public final class ArrivalForecaster {
         double p50 = sorted[sorted.length / 2];
         double width = windowWidth.toSeconds();
         double grid = windowGrid.toSeconds();
-        double bestStart = Math.floor(sorted[0] / grid) * grid;
+        double firstStart = Math.floor(sorted[0] / grid) * grid;
+        double bestStart = firstStart;
         int bestCount = -1;
         double lastStart = Double.NaN;
         for (double a : sorted) {
@@ -395,7 +396,7 @@ public final class ArrivalForecaster {
                 // The last chance to give an hour's notice: no longer a wait than it allows, the window earlier and
                 // less sure instead (never earlier than the first arrival: that wait is none).
                 double cap = lastChance.maxWait().toSeconds() / 60.0;
-                while (waitMinutes > cap && start - grid >= Math.floor(sorted[0] / grid) * grid) {
+                while (waitMinutes > cap && start - grid >= firstStart) {
                     start -= grid;
                     waitMinutes = waitMinutes(sorted, start);
                 }

@@ -62,19 +62,11 @@ public final class PublicationPolicy {
     }
 
     /**
-     * The same policy, except that a first window whose median arrival is at most {@code lead} away may cost up to
-     * {@code maxWait} of expected waiting: it is the last chance to tell the customer an hour ahead, and an hour's
-     * notice is worth a few more minutes of the technician standing outside (a window told earlier than that waits
-     * for the cheaper moment, when the day ahead of it is better known).
-     */
-    public PublicationPolicy withLastChance(Duration lead, Duration maxWait) {
-        return withLastChance(new LastChance(lead, maxWait, target));
-    }
-
-    /**
-     * The same policy with {@code last} as its last chance: a first window then may cost up to its wait, and be told
-     * with a probability down to its target (the forecaster offers such a window only when built with the same
-     * {@link LastChance}).
+     * The same policy with {@code last} as its last chance: a first window whose median arrival is at most its lead
+     * away may cost up to its wait of expected waiting (an hour's notice is worth a few more minutes of the technician
+     * standing outside; a window told earlier than that waits for the cheaper moment, when the day ahead of it is
+     * better known), and be told with a probability down to its target (the forecaster offers such a window only when
+     * built with the same {@link LastChance}).
      */
     public PublicationPolicy withLastChance(LastChance last) {
         return new PublicationPolicy(target, materialMove, probabilityDrop, maxExpectedWait, toldRisk, last);

@@ -52,7 +52,7 @@ class PublicationPolicyTest {
     @Test
     void theLastChanceToGiveAnHoursNoticeMayCostALongerWait() {
         var policy = new PublicationPolicy(0.9, Duration.ofMinutes(15), 0.1, Duration.ofMinutes(5))
-                .withLastChance(Duration.ofMinutes(80), Duration.ofMinutes(12));
+                .withLastChance(new LastChance(Duration.ofMinutes(80), Duration.ofMinutes(12), 0.9));
         VisitForecast f = at(TEN, 0.92, 0, 0); // median arrival at 10:30
         var tenMinutes = new VisitForecast(f.appointmentId(), f.p50(), f.windowStart(), f.windowEnd(), 0.92,
                 f.plannedArrival(), f.promisedStart(), f.promisedEnd(), 0, 0, 0, 10.0);
