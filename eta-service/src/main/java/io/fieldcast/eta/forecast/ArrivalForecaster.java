@@ -49,6 +49,7 @@ public final class ArrivalForecaster {
     private final ZoneId zone;
     private final double promiseTarget;
     private final LastChance lastChance;
+    private final MovePlacement moves;
 
     /** Told windows do not bind: the window with the most probability mass, as if nobody waited for a promise. */
     public ArrivalForecaster(RoadLeg.Timer roads, int samples, Duration windowWidth, Duration windowGrid,
@@ -58,11 +59,11 @@ public final class ArrivalForecaster {
 
     public ArrivalForecaster(RoadLeg.Timer roads, int samples, Duration windowWidth, Duration windowGrid,
                              ZoneId zone, double promiseTarget) {
-        this(roads, samples, windowWidth, windowGrid, zone, promiseTarget, LastChance.NONE);
+        this(roads, samples, windowWidth, windowGrid, zone, promiseTarget, LastChance.NONE, MovePlacement.LIKELIEST);
     }
 
     private ArrivalForecaster(RoadLeg.Timer roads, int samples, Duration windowWidth, Duration windowGrid,
-                              ZoneId zone, double promiseTarget, LastChance lastChance) {
+                              ZoneId zone, double promiseTarget, LastChance lastChance, MovePlacement moves) {
         this.roads = roads;
         this.samples = samples;
         this.windowWidth = windowWidth;
@@ -70,6 +71,7 @@ public final class ArrivalForecaster {
         this.zone = zone;
         this.promiseTarget = promiseTarget;
         this.lastChance = lastChance;
+        this.moves = moves;
     }
 
     /**
@@ -78,7 +80,16 @@ public final class ArrivalForecaster {
      * within that wait, with the lower probability it has (the publication policy decides whether that is enough).
      */
     public ArrivalForecaster withLastChance(LastChance last) {
-        return new ArrivalForecaster(roads, samples, windowWidth, windowGrid, zone, promiseTarget, last);
+        return new ArrivalForecaster(roads, samples, windowWidth, windowGrid, zone, promiseTarget, last, moves);
+    }
+
+    /**
+     * The same forecaster, except that a told visit's forecast carries where its window goes if it moves
+     * ({@link VisitForecast#move()}), placed by {@code placement} rather than at the likeliest hour.
+     */
+    public ArrivalForecaster withMoves(MovePlacement placement) {
+        return new ArrivalForecaster(roads, samples, windowWidth, windowGrid, zone, promiseTarget, lastChance,
+                placement);
     }
 
     public boolean toldWindowsBind() {
@@ -383,33 +394,61 @@ public final class ArrivalForecaster {
         }
         double probability = (double) bestCount / sorted.length;
         double waitMinutes = 0;
+        VisitForecast.Window move = null;
         if (toPromise) {
             // Told, the window holds every arrival before its end (the early ones wait): move it later, on the
             // grid, until that share reaches the target.
-            int needed = (int) Math.ceil(promiseTarget * sorted.length);
-            double start = Math.max(bestStart, Math.floor((sorted[Math.max(0, needed - 1)] - width) / grid) * grid);
-            while (lowerBound(sorted, start + width) < needed) {
-                start += grid;
-            }
+            double start = startReaching(sorted, bestStart, promiseTarget);
             waitMinutes = waitMinutes(sorted, start);
             if (lastChance.lowersTarget(promiseTarget) && lastChance.applies(instant(p50), now)) {
                 // The last chance to give an hour's notice: no longer a wait than it allows, the window earlier and
                 // less sure instead (never earlier than the first arrival: that wait is none).
-                double cap = lastChance.maxWait().toSeconds() / 60.0;
-                while (waitMinutes > cap && start - grid >= firstStart) {
-                    start -= grid;
-                    waitMinutes = waitMinutes(sorted, start);
-                }
+                start = earlierWithin(sorted, start, firstStart, lastChance.maxWait());
+                waitMinutes = waitMinutes(sorted, start);
             }
             bestStart = start;
             probability = (double) lowerBound(sorted, start + width) / sorted.length;
+        } else if (!Double.isNaN(toldEnd) && moves.placed()) {
+            // Told already: the window stays the likeliest hour (whether the told window moves is judged on it), but
+            // were it to move it would go where a first window goes, within the wait a move may cost and never before
+            // the likeliest hour, so that a job running long does not walk the customer's window later a quarter of
+            // an hour at a time.
+            double start = earlierWithin(sorted, startReaching(sorted, bestStart, moves.target()), bestStart,
+                    moves.maxWait());
+            move = new VisitForecast.Window(instant(start), instant(start + width),
+                    (double) lowerBound(sorted, start + width) / sorted.length);
         }
         Instant planned = visit.plannedArrival();
         double behind = planned == null ? 0 : (p50 - epoch(planned)) / 60;
         return new VisitForecast(visit.appointmentId(), instant(p50), instant(bestStart), instant(bestStart + width),
                 probability, planned, visit.windowStart(), visit.windowEnd(), Math.max(0, overrun), behind,
                 visitsBefore, waitMinutes,
-                Double.isNaN(toldEnd) ? Double.NaN : (double) upperBound(sorted, toldEnd) / sorted.length);
+                Double.isNaN(toldEnd) ? Double.NaN : (double) upperBound(sorted, toldEnd) / sorted.length, move);
+    }
+
+    /**
+     * The earliest window on the grid, from {@code from} on, that holds at least {@code target} of the arrivals once
+     * told (those before its start wait for it).
+     */
+    private double startReaching(double[] sorted, double from, double target) {
+        double width = windowWidth.toSeconds();
+        double grid = windowGrid.toSeconds();
+        int needed = (int) Math.ceil(target * sorted.length);
+        double start = Math.max(from, Math.floor((sorted[Math.max(0, needed - 1)] - width) / grid) * grid);
+        while (lowerBound(sorted, start + width) < needed) {
+            start += grid;
+        }
+        return start;
+    }
+
+    /** {@code start} moved earlier on the grid, no earlier than {@code floor}, until its expected wait is at most that. */
+    private double earlierWithin(double[] sorted, double start, double floor, Duration maxWait) {
+        double grid = windowGrid.toSeconds();
+        double cap = maxWait.toSeconds() / 60.0;
+        while (waitMinutes(sorted, start) > cap && start - grid >= floor) {
+            start -= grid;
+        }
+        return start;
     }
 
     /** Minutes a technician is expected to wait for a told window starting at {@code start} (early samples wait). */

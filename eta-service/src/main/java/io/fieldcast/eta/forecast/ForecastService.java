@@ -73,7 +73,8 @@ public class ForecastService {
         this.zone = settings.zone();
         LastChance lastChance = new LastChance(f.lastChanceLead(), f.lastChanceMaxWait(), f.lastChanceTarget());
         this.forecaster = new ArrivalForecaster(roads, f.samples(), f.windowWidth(), f.windowGrid(), settings.zone(),
-                f.toldWindowsBind() ? f.target() : Double.NaN).withLastChance(lastChance);
+                f.toldWindowsBind() ? f.target() : Double.NaN).withLastChance(lastChance)
+                .withMoves(new MovePlacement(f.moveTarget(), f.moveMaxWait()));
         this.policy = new PublicationPolicy(f.target(), f.materialMove(), f.probabilityDrop(), f.maxExpectedWait(),
                 f.toldRisk()).withLastChance(lastChance);
         this.jobTail = f.jobTail();
@@ -174,7 +175,8 @@ public class ForecastService {
                                     f.appointmentId());
                         }
                         String held = last.isEmpty() && reason.isEmpty() ? held(day, f, now, enRoute) : null;
-                        return store(day, f, model, now, last, reason, held)
+                        VisitForecast told = reason.isPresent() ? policy.toPublish(last.orElse(null), f) : f;
+                        return store(day, told, model, now, last, reason, held)
                                 .map(x -> published + (reason.isPresent() ? 1 : 0));
                     }));
         }

@@ -9,8 +9,9 @@ import java.util.Optional;
 /**
  * When a forecast is worth telling the customer: the first time a visit's 60-minute window reaches the target
  * probability without the technician expected to stand outside for more than {@code maxExpectedWait} (told windows
- * bind: nobody rings before the start), then only when that window moves by at least {@code materialMove} or its
- * probability drops by at least {@code probabilityDrop}. Everything else is noise that would make the phone buzz
+ * bind: nobody rings before the start), then only when that window moves by at least {@code materialMove} (told, it
+ * goes where the forecaster placed a move: {@link #toPublish}) or its probability drops by at least
+ * {@code probabilityDrop}. Everything else is noise that would make the phone buzz
  * for nothing. Two rules keep the platform's promise: a first window waits until the technician's route has settled
  * (a route just re-planned may move again), and a told window whose probability of being kept falls below
  * {@code toldRisk} is published once per visit ({@code riskSignalled}) so that dispatch re-plans the rest of the day.
@@ -116,11 +117,11 @@ public final class PublicationPolicy {
                     ? Optional.of("first 60-minute window, %.0f %% likely".formatted(100 * now.probability()))
                     : Optional.empty();
         }
-        Duration moved = Duration.between(last.windowStart(), now.windowStart());
-        if (moved.abs().compareTo(materialMove) >= 0) {
+        if (movedMaterially(last, now)) {
             boolean promiseChanged = last.promisedStart() != null && now.promisedStart() != null
                     && !last.promisedStart().equals(now.promisedStart());
-            return Optional.of(Reasons.moved(moved, now, planVersion != last.planVersion(), promiseChanged));
+            return Optional.of(Reasons.moved(Duration.between(last.windowStart(), now.moved().windowStart()), now,
+                    planVersion != last.planVersion(), promiseChanged));
         }
         if (atRisk(now) && !last.riskSignalled()) {
             return Optional.of("told window at risk: %.0f %% likely to be kept".formatted(
@@ -131,6 +132,19 @@ public final class PublicationPolicy {
                     100 * last.probability()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The forecast as published after {@code last}: when the told window moves, with the window the forecaster placed
+     * for a move ({@link VisitForecast#moved()}); otherwise as it is (a first window, a risk, a drop in probability).
+     */
+    public VisitForecast toPublish(Published last, VisitForecast now) {
+        return last != null && movedMaterially(last, now) ? now.moved() : now;
+    }
+
+    /** Whether the told window moves: the hour the arrival is now likeliest in lies {@code materialMove} from it. */
+    private boolean movedMaterially(Published last, VisitForecast now) {
+        return Duration.between(last.windowStart(), now.windowStart()).abs().compareTo(materialMove) >= 0;
     }
 
     /** Whether the window the customer was told is predicted to break. */
@@ -156,10 +170,10 @@ public final class PublicationPolicy {
         if (last == null) {
             return null;
         }
-        Duration moved = Duration.between(last.windowStart(), now.windowStart());
-        if (moved.abs().compareTo(materialMove) < 0) {
+        if (!movedMaterially(last, now)) {
             return null;
         }
+        Duration moved = Duration.between(last.windowStart(), now.moved().windowStart());
         boolean promiseChanged = last.promisedStart() != null && now.promisedStart() != null
                 && !last.promisedStart().equals(now.promisedStart());
         return Reasons.cause(moved, now, planVersion != last.planVersion(), promiseChanged);

@@ -43,13 +43,15 @@ public final class ReplayEvaluation {
 
     public record Result(int visits, double coverage, double hitRate, double leadMinutesP50, double maeMinutes,
                          double baselineHitRate, double finalHitRate, String calibration, List<Outcome> outcomes,
-                         double idleMinutesPerDay, double baselineIdleMinutesPerDay, double dayMinutes) {
+                         double idleMinutesPerDay, double baselineIdleMinutesPerDay, double dayMinutes,
+                         double movesPerVisit) {
 
         public String line(String label) {
             return "BENCH eta %s visits=%d coverage=%.3f hit_rate=%.3f lead_min_p50=%.0f mae_min=%.1f "
                     .formatted(label, visits, coverage, hitRate, leadMinutesP50, maeMinutes)
-                    + "baseline_hit_rate=%.3f final_hit_rate=%.3f idle_min_per_day=%.1f day_min=%.0f".formatted(
-                    baselineHitRate, finalHitRate, idleMinutesPerDay, dayMinutes);
+                    + "baseline_hit_rate=%.3f final_hit_rate=%.3f idle_min_per_day=%.1f day_min=%.0f ".formatted(
+                    baselineHitRate, finalHitRate, idleMinutesPerDay, dayMinutes)
+                    + "moves_per_visit=%.3f".formatted(movesPerVisit);
         }
     }
 
@@ -78,6 +80,7 @@ public final class ReplayEvaluation {
         double idle = 0;
         double baselineIdle = 0;
         double dayMinutes = 0;
+        int moves = 0;
         List<Double> leads = new ArrayList<>();
         List<Outcome> outcomes = new ArrayList<>();
         double[] announced = new double[CALIBRATION_EDGES.length];
@@ -89,6 +92,7 @@ public final class ReplayEvaluation {
             Lived baseline = live(day, this::planCentred);
             idle += lived.idleMinutes();
             baselineIdle += baseline.idleMinutes();
+            moves += lived.moves();
             dayMinutes += Duration.between(day.shiftStart(), lived.finished()[day.visits().size() - 1]).toSeconds()
                     / 60.0;
             for (int i = 0; i < day.visits().size(); i++) {
@@ -129,7 +133,7 @@ public final class ReplayEvaluation {
                 leads.isEmpty() ? 0 : leads.get(leads.size() / 2), absError / Math.max(1, covered),
                 (double) baselineHits / Math.max(1, visits), (double) finalHits / Math.max(1, covered),
                 calibration(announced, observed, counted), List.copyOf(outcomes), idle / n, baselineIdle / n,
-                dayMinutes / n);
+                dayMinutes / n, (double) moves / Math.max(1, visits));
     }
 
     /**
@@ -146,7 +150,9 @@ public final class ReplayEvaluation {
             var published = previous == null ? null : new PublicationPolicy.Published(previous.start,
                     previous.start.plus(width), previous.probability, 1, 1, null);
             if (policy.decide(published, f, 1, true, state.now()).isPresent()) {
-                out.add(new Sent(f.appointmentId(), state.now(), f.windowStart(), f.probability(), f.p50()));
+                VisitForecast told = policy.toPublish(published, f);
+                out.add(new Sent(told.appointmentId(), state.now(), told.windowStart(), told.probability(),
+                        told.p50()));
             }
         }
         return out;
@@ -167,15 +173,15 @@ public final class ReplayEvaluation {
         List<Sent> tell(DayState state, Map<UUID, Sent> last);
     }
 
-    /** One day as it happened under a way of telling windows. */
+    /** One day as it happened under a way of telling windows; {@code moves}: told windows that changed. */
     private record Lived(Instant[] arrived, Instant[] finished, Map<UUID, Sent> first, Map<UUID, Sent> last,
-                         double idleMinutes) {
+                         double idleMinutes, int moves) {
     }
 
     /**
      * Lives the day event by event: the van leaves when the last job ends, parks after the drive, waits for the
      * booked window and (when told windows bind) the told one, works the job's true length. Windows are told at every
-     * tap and every tick.
+     * tap and every tick, except to the customer the van is on its way to.
      */
     private Lived live(TrueDay day, Teller teller) {
         boolean bind = forecaster.toldWindowsBind();
@@ -185,6 +191,7 @@ public final class ReplayEvaluation {
         Map<UUID, Sent> first = new HashMap<>();
         Map<UUID, Sent> last = new HashMap<>();
         double idleSeconds = 0;
+        int moves = 0;
         int i = 0;
         Instant parked = drive(day, 0, day.shiftStart());
         Instant waitUntil = null;
@@ -221,13 +228,23 @@ public final class ReplayEvaluation {
                 tickAt = tickAt.plus(tick);
             }
             if (i < n) {
+                // Once the van set off for a visit, its customer hears "on the way", no new window (as the service).
+                boolean driving = arrived[i] == null && (i == 0 ? !now.isBefore(day.shiftStart())
+                        : !finished[i - 1].isAfter(now));
+                UUID onTheWay = driving ? day.visits().get(i).plan().appointmentId() : null;
                 for (Sent s : teller.tell(stateAt(day, now, arrived, finished, last, bind), last)) {
+                    if (s.appointmentId.equals(onTheWay)) {
+                        continue;
+                    }
                     first.putIfAbsent(s.appointmentId, s);
-                    last.put(s.appointmentId, s);
+                    Sent before = last.put(s.appointmentId, s);
+                    if (before != null && !before.start.equals(s.start)) {
+                        moves++;
+                    }
                 }
             }
         }
-        return new Lived(arrived, finished, first, last, idleSeconds / 60);
+        return new Lived(arrived, finished, first, last, idleSeconds / 60, moves);
     }
 
     private static void arrive(TrueDay day, int i, Instant now, Instant[] arrived, Instant[] finished) {

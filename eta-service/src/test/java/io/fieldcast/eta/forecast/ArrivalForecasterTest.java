@@ -337,6 +337,45 @@ class ArrivalForecasterTest {
                 .forecast(day, MODEL));
     }
 
+    /**
+     * A told window that moves goes where a first window would (the likeliest hour moved later until it holds the
+     * target), within the wait a move may cost and never before the likeliest hour; whether it moves at all is still
+     * judged on the likeliest hour, which stays the forecast's own window.
+     */
+    @Test
+    void aToldWindowThatMovesGoesWhereAFirstWindowWouldWithinItsWait() {
+        List<VisitPlan> visits = route(5, T8, T8.plus(Duration.ofHours(10)));
+        VisitForecast free = binding.forecast(state(visits, Map.of(), T8), MODEL).getLast();
+        // The fifth customer was told an hour that ends before the van is likely there: the window will move.
+        DayState day = told(visits, T8, Map.of(visits.getLast().appointmentId(),
+                free.p50().minus(Duration.ofMinutes(90))));
+        VisitForecast likeliest = binding.forecast(day, MODEL).getLast();
+        VisitForecast placed = binding.withMoves(new MovePlacement(0.9, Duration.ofHours(2))).forecast(day, MODEL)
+                .getLast();
+        VisitForecast capped = binding.withMoves(new MovePlacement(0.9, Duration.ofMinutes(1))).forecast(day, MODEL)
+                .getLast();
+
+        assertNull(likeliest.move(), "by default a move goes to the likeliest hour");
+        assertEquals(likeliest, likeliest.moved());
+        assertTrue(likeliest.probability() < 0.9, "four jobs ahead, the likeliest hour is unsure: " + likeliest);
+        // The same forecast, only with where a move goes.
+        assertEquals(likeliest.windowStart(), placed.windowStart());
+        assertEquals(likeliest.toldProbability(), placed.toldProbability());
+        VisitForecast moved = placed.moved();
+        assertTrue(moved.probability() >= 0.9, moved.toString());
+        assertTrue(moved.windowStart().isAfter(likeliest.windowStart()), moved.toString());
+        assertEquals(Duration.ofMinutes(60), Duration.between(moved.windowStart(), moved.windowEnd()));
+        // A move that may cost a minute's wait comes back toward the likeliest hour, never before it.
+        VisitForecast near = capped.moved();
+        assertTrue(near.windowStart().isBefore(moved.windowStart()), near.toString());
+        assertFalse(near.windowStart().isBefore(likeliest.windowStart()), near.toString());
+        assertTrue(near.probability() < moved.probability(), near.toString());
+        // A visit not told has nowhere to move from.
+        assertNull(placed.moved().move());
+        assertTrue(binding.withMoves(new MovePlacement(0.9, Duration.ofHours(2))).forecast(day, MODEL).subList(0, 4)
+                .stream().allMatch(f -> f.move() == null), "only told visits move");
+    }
+
     @Test
     void aWindowToldNowIsKeptForTheVisitsAfterIt() {
         List<VisitPlan> visits = route(3, T8, T8.plus(Duration.ofHours(8)));

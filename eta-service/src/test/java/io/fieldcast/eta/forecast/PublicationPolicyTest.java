@@ -1,5 +1,6 @@
 package io.fieldcast.eta.forecast;
 
+import io.fieldcast.events.ArrivalForecast;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -98,6 +99,39 @@ class PublicationPolicyTest {
     void moveOfTwentyFiveMinutesBehindARunningJobSaysSo() {
         var reason = policy.decide(published(TEN, 0.92), at(TEN.plus(Duration.ofMinutes(25)), 0.9, 25, 0), 1);
         assertEquals("window moved 25 min later: previous job running 25 min long", reason.orElseThrow());
+    }
+
+    /**
+     * Whether a told window moves is judged on the likeliest hour; what is told is where the forecaster placed the
+     * move, and the reason says how far that is. A publication that is no move (a risk, a drop) keeps the forecast's
+     * own window.
+     */
+    @Test
+    void aMovedWindowIsToldWhereTheForecasterPlacedIt() {
+        var last = published(TEN, 0.92);
+        VisitForecast likeliest = at(TEN.plus(Duration.ofMinutes(20)), 0.75, 20, 0);
+        Instant placed = TEN.plus(Duration.ofMinutes(45));
+        VisitForecast f = withMove(likeliest, new VisitForecast.Window(placed, placed.plusSeconds(3600), 0.91));
+
+        assertEquals("window moved 45 min later: previous job running 20 min long",
+                policy.decide(last, f, 1).orElseThrow());
+        VisitForecast told = policy.toPublish(last, f);
+        assertEquals(placed, told.windowStart());
+        assertEquals(0.91, told.probability(), 1e-9);
+        assertEquals(f.p50(), told.p50());
+        assertEquals(ArrivalForecast.CAUSE_PREVIOUS_JOB_LONG, policy.cause(last, told, 1));
+        // The likeliest hour 10 minutes off: no move, whatever the placed window says; nor for a first window.
+        VisitForecast quiet = withMove(at(TEN.plus(Duration.ofMinutes(10)), 0.8, 10, 0),
+                new VisitForecast.Window(placed, placed.plusSeconds(3600), 0.91));
+        assertTrue(policy.decide(last, quiet, 1).map(r -> !r.startsWith("window moved")).orElse(true));
+        assertEquals(quiet, policy.toPublish(last, quiet));
+        assertEquals(quiet, policy.toPublish(null, quiet));
+    }
+
+    private static VisitForecast withMove(VisitForecast f, VisitForecast.Window move) {
+        return new VisitForecast(f.appointmentId(), f.p50(), f.windowStart(), f.windowEnd(), f.probability(),
+                f.plannedArrival(), f.promisedStart(), f.promisedEnd(), f.currentJobOverrunMinutes(),
+                f.minutesBehindPlan(), f.visitsBefore(), 0, 0.6, move);
     }
 
     @Test

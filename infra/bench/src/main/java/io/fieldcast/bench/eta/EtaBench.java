@@ -2,6 +2,7 @@ package io.fieldcast.bench.eta;
 
 import io.fieldcast.eta.forecast.ArrivalForecaster;
 import io.fieldcast.eta.forecast.LastChance;
+import io.fieldcast.eta.forecast.MovePlacement;
 import io.fieldcast.eta.forecast.PublicationPolicy;
 import io.fieldcast.eta.forecast.ReplayEvaluation;
 import io.fieldcast.eta.forecast.SyntheticFleetDays;
@@ -36,7 +37,8 @@ import java.util.List;
  * and {@code --last-chance-lead M} the longer wait allowed once the median arrival is that near (12 and 80, as the
  * service; a lead of 0 turns it off), {@code --last-chance-target P} the probability a window told at its last
  * chance may be kept with when the usual target would cost a longer wait (0.8, as the service; the target turns it
- * off), {@code --promises open} told windows
+ * off), {@code --move-target P} and {@code --move-wait M} where a told window goes when it moves (0.9 within 5
+ * minutes, as the service; 0: the likeliest hour), {@code --promises open} told windows
  * that do not bind, {@code --report FILE} where the HTML report goes.
  * This is the forecasting core of {@code ./fieldcast bench eta}; the simulator-driven end-to-end run (services,
  * Kafka, mined GPS) is still to come.
@@ -60,6 +62,8 @@ public final class EtaBench {
         int lastChanceWait = intArg(args, "--last-chance-wait", 12);
         int lastChanceLead = intArg(args, "--last-chance-lead", 80);
         double lastChanceTarget = Double.parseDouble(arg(args, "--last-chance-target", "0.8"));
+        double moveTarget = Double.parseDouble(arg(args, "--move-target", "0.9"));
+        int moveWait = intArg(args, "--move-wait", 5);
         // "open": told windows do not bind (arrivals as they come, the window with the most mass).
         boolean bind = !"open".equals(arg(args, "--promises", "bind"));
 
@@ -89,7 +93,8 @@ public final class EtaBench {
             var lastChance = new LastChance(Duration.ofMinutes(lastChanceLead), Duration.ofMinutes(lastChanceWait),
                     lastChanceTarget);
             var forecaster = new ArrivalForecaster(roads, 2000, Duration.ofMinutes(60), Duration.ofMinutes(5),
-                    ZoneOffset.UTC, bind ? target : Double.NaN).withLastChance(lastChance);
+                    ZoneOffset.UTC, bind ? target : Double.NaN).withLastChance(lastChance)
+                    .withMoves(new MovePlacement(moveTarget, Duration.ofMinutes(moveWait)));
             var policy = new PublicationPolicy(target, Duration.ofMinutes(15), 0.1,
                     Duration.ofMinutes(maxWaitMinutes)).withLastChance(lastChance);
             var replay = new ReplayEvaluation(forecaster, policy,
@@ -112,14 +117,16 @@ public final class EtaBench {
                     target, osm == null ? "" : " --osm " + osm,
                     bind ? " --max-wait " + maxWaitMinutes + " --last-chance-wait " + lastChanceWait
                             + " --last-chance-lead " + lastChanceLead + " --last-chance-target " + lastChanceTarget
+                            + " --move-target " + moveTarget + " --move-wait " + moveWait
                             : " --promises open"));
             System.out.println("report: " + report.toAbsolutePath());
             System.out.printf("BENCH eta visits=%d coverage=%.3f hit_rate=%.3f lead_min_p50=%.0f mae_min=%.1f "
                             + "baseline_hit_rate=%.3f oracle_hit_rate=%.3f oracle_coverage=%.3f "
-                            + "idle_min_per_day=%.1f baseline_idle_min_per_day=%.1f%n", result.visits(),
+                            + "idle_min_per_day=%.1f baseline_idle_min_per_day=%.1f final_hit_rate=%.3f "
+                            + "moves_per_visit=%.3f%n", result.visits(),
                     result.coverage(), result.hitRate(), result.leadMinutesP50(), result.maeMinutes(),
                     result.baselineHitRate(), oracle.hitRate(), oracle.coverage(), result.idleMinutesPerDay(),
-                    result.baselineIdleMinutesPerDay());
+                    result.baselineIdleMinutesPerDay(), result.finalHitRate(), result.movesPerVisit());
         } finally {
             if (network != null) {
                 network.close();
