@@ -120,19 +120,27 @@ public interface EtaSettings {
         double lastChanceTarget();
 
         /**
-         * Where a told window goes when it moves: the probability it should then hold the arrival with, placed the
-         * way a first window is (the likeliest hour, moved later until it reaches this), within
-         * {@link #moveMaxWait()} and never before the likeliest hour. 0: at the likeliest hour, as before session 24,
-         * which walked a window whose job before ran long a quarter of an hour later at a time (see the eta README).
+         * A told window moves later only once the probability that it is kept falls below this (1: whenever the hour
+         * the arrival is likeliest in lies {@link #materialMove()} later, as before session 24). A window moved at every
+         * quarter of an hour the job before ran long walked its customer's window later in steps (ten moves on one
+         * demo day) and each step was a wait when the job ended sooner; in {@code ./fieldcast bench eta} 0.5 took three
+         * quarters of the moves away (0.81 to 0.20 per visit) with the same hit rate, waiting and last told windows kept
+         * (see the eta README, session 24). Earlier moves (a re-plan, a day going faster) are not held back.
          */
-        @WithDefault("0.9")
-        double moveTarget();
+        @WithDefault("0.5")
+        double moveLaterBelow();
 
         /**
-         * The expected wait outside a moved window may cost (see {@link #moveTarget()}). In {@code ./fieldcast bench
-         * eta} 5 minutes took a fifth of the moves away (0.82 to 0.66 per visit) for 4 idle minutes per technician-day;
-         * 12 hardly fewer moves (0.64) for 7.
+         * Where a told window goes when it moves: 0 at the hour the arrival is likeliest in; above 0 where a first
+         * window goes (the likeliest hour moved later until it holds this probability), within
+         * {@link #moveMaxWait()}. In {@code ./fieldcast bench eta} 0.9 within 5 minutes took a fifth of the moves away
+         * when every quarter hour moved the window, and hardly any once {@link #moveLaterBelow()} holds them back
+         * (0.20 to 0.16 per visit) for 2.5 more idle minutes per technician-day, so it is off.
          */
+        @WithDefault("0")
+        double moveTarget();
+
+        /** The expected wait outside a moved window may cost when {@link #moveTarget()} is above 0. */
         @WithDefault("PT5M")
         Duration moveMaxWait();
 

@@ -76,7 +76,7 @@ public class ForecastService {
                 f.toldWindowsBind() ? f.target() : Double.NaN).withLastChance(lastChance)
                 .withMoves(new MovePlacement(f.moveTarget(), f.moveMaxWait()));
         this.policy = new PublicationPolicy(f.target(), f.materialMove(), f.probabilityDrop(), f.maxExpectedWait(),
-                f.toldRisk()).withLastChance(lastChance);
+                f.toldRisk()).withLastChance(lastChance).withMovesLaterBelow(f.moveLaterBelow());
         this.jobTail = f.jobTail();
         this.minRouteAge = f.minRouteAge();
         this.maxLead = f.maxLead();

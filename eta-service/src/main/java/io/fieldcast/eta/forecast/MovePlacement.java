@@ -9,6 +9,8 @@ import java.time.Duration;
  * demo day ten times, five of them reaching the customer). Placed like a first window ({@code target}), a moved
  * window holds what the job may still take; its cost is the technician's wait outside when the job ends sooner, so
  * the window comes back earlier, never before the likeliest hour, until the expected wait is at most {@code maxWait}.
+ * Off by default ({@code fieldcast.eta.forecast.move-target} 0): once later moves wait for the told window to be
+ * unlikely kept ({@link PublicationPolicy#withMovesLaterBelow}), placing them too saves few moves for more waiting.
  */
 public record MovePlacement(double target, Duration maxWait) {
 

@@ -35,6 +35,7 @@ public final class PublicationPolicy {
     private final Duration maxExpectedWait;
     private final double toldRisk;
     private final LastChance lastChance;
+    private final double moveLaterBelow;
 
     /** No limit on the expected wait (for forecasts whose told windows do not bind, it is always 0). */
     public PublicationPolicy(double target, Duration materialMove, double probabilityDrop) {
@@ -49,17 +50,18 @@ public final class PublicationPolicy {
     /** {@code toldRisk}: a told window kept with a lower probability is at risk (0: never signalled). */
     public PublicationPolicy(double target, Duration materialMove, double probabilityDrop,
                              Duration maxExpectedWait, double toldRisk) {
-        this(target, materialMove, probabilityDrop, maxExpectedWait, toldRisk, LastChance.NONE);
+        this(target, materialMove, probabilityDrop, maxExpectedWait, toldRisk, LastChance.NONE, 1);
     }
 
     private PublicationPolicy(double target, Duration materialMove, double probabilityDrop, Duration maxExpectedWait,
-                              double toldRisk, LastChance lastChance) {
+                              double toldRisk, LastChance lastChance, double moveLaterBelow) {
         this.target = target;
         this.materialMove = materialMove;
         this.probabilityDrop = probabilityDrop;
         this.maxExpectedWait = maxExpectedWait;
         this.toldRisk = toldRisk;
         this.lastChance = lastChance;
+        this.moveLaterBelow = moveLaterBelow;
     }
 
     /**
@@ -70,7 +72,19 @@ public final class PublicationPolicy {
      * built with the same {@link LastChance}).
      */
     public PublicationPolicy withLastChance(LastChance last) {
-        return new PublicationPolicy(target, materialMove, probabilityDrop, maxExpectedWait, toldRisk, last);
+        return new PublicationPolicy(target, materialMove, probabilityDrop, maxExpectedWait, toldRisk, last,
+                moveLaterBelow);
+    }
+
+    /**
+     * The same policy, except that a told window moves later only once it is kept with a probability below
+     * {@code below} (1: whenever the likeliest hour lies {@code materialMove} later). A later move is a minute of waiting
+     * for each minute the job before ends sooner than feared, and a window still likely kept holds its arrival as it
+     * is; earlier moves (a re-plan, a day going faster) are as before.
+     */
+    public PublicationPolicy withMovesLaterBelow(double below) {
+        return new PublicationPolicy(target, materialMove, probabilityDrop, maxExpectedWait, toldRisk, lastChance,
+                below);
     }
 
     /** Whether a visit not told yet gets its first window now, without regard to how soon it comes. */
@@ -136,15 +150,27 @@ public final class PublicationPolicy {
 
     /**
      * The forecast as published after {@code last}: when the told window moves, with the window the forecaster placed
-     * for a move ({@link VisitForecast#moved()}); otherwise as it is (a first window, a risk, a drop in probability).
+     * for a move ({@link VisitForecast#moved()}); a risk or a drop in probability keeps the window told (not the
+     * likeliest hour, which may lie up to {@code materialMove} from it, or further when later moves wait for the told
+     * window to be unlikely kept); a first window as it is.
      */
     public VisitForecast toPublish(Published last, VisitForecast now) {
-        return last != null && movedMaterially(last, now) ? now.moved() : now;
+        if (last == null) {
+            return now;
+        }
+        return movedMaterially(last, now) ? now.moved() : now.keeping(last.windowStart(), last.windowEnd());
     }
 
-    /** Whether the told window moves: the hour the arrival is now likeliest in lies {@code materialMove} from it. */
+    /**
+     * Whether the told window moves: the hour the arrival is now likeliest in lies {@code materialMove} from it, and,
+     * later, the told window is no longer likely kept ({@link #withMovesLaterBelow}).
+     */
     private boolean movedMaterially(Published last, VisitForecast now) {
-        return Duration.between(last.windowStart(), now.windowStart()).abs().compareTo(materialMove) >= 0;
+        Duration moved = Duration.between(last.windowStart(), now.windowStart());
+        if (moved.abs().compareTo(materialMove) < 0) {
+            return false;
+        }
+        return moved.isNegative() || !now.told() || now.toldProbability() < moveLaterBelow;
     }
 
     /** Whether the window the customer was told is predicted to break. */

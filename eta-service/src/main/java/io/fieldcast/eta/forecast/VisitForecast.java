@@ -32,6 +32,17 @@ public record VisitForecast(UUID appointmentId, Instant p50, Instant windowStart
     }
 
     /**
+     * This forecast as published when the told window does not move (a risk, a drop in probability): with that window.
+     * The probability stays the forecast's own, which is what the next drop is measured from; how likely the told
+     * window is kept is {@link #toldProbability()}.
+     */
+    public VisitForecast keeping(Instant toldStart, Instant toldEnd) {
+        return new VisitForecast(appointmentId, p50, toldStart, toldEnd, probability,
+                plannedArrival, promisedStart, promisedEnd, currentJobOverrunMinutes, minutesBehindPlan, visitsBefore,
+                expectedWaitMinutes, toldProbability, null);
+    }
+
+    /**
      * This forecast as it is told when the told window moves: with {@link #move()}'s window when it has one (see
      * {@link MovePlacement}), otherwise as it is.
      */

@@ -124,8 +124,41 @@ class PublicationPolicyTest {
         VisitForecast quiet = withMove(at(TEN.plus(Duration.ofMinutes(10)), 0.8, 10, 0),
                 new VisitForecast.Window(placed, placed.plusSeconds(3600), 0.91));
         assertTrue(policy.decide(last, quiet, 1).map(r -> !r.startsWith("window moved")).orElse(true));
-        assertEquals(quiet, policy.toPublish(last, quiet));
+        VisitForecast kept = policy.toPublish(last, quiet);
+        assertEquals(TEN, kept.windowStart(), "no move: the window told stays what is published");
+        assertEquals(TEN.plusSeconds(3600), kept.windowEnd());
+        assertEquals(quiet.p50(), kept.p50());
         assertEquals(quiet, policy.toPublish(null, quiet));
+    }
+
+    /**
+     * A told window moves later only once it is unlikely kept: while the job before runs long, the likeliest hour walks
+     * later with the clock, and a window moved at each quarter hour of it is a staircase of texts and, each time the job
+     * ends sooner, a wait. Earlier moves and windows not told are not held back.
+     */
+    @Test
+    void aToldWindowMovesLaterOnlyOnceItIsUnlikelyKept() {
+        var patient = policy.withMovesLaterBelow(0.5);
+        var last = published(TEN, 0.92);
+        VisitForecast later = at(TEN.plus(Duration.ofMinutes(20)), 0.88, 20, 0);
+
+        assertTrue(patient.decide(last, kept(later, 0.62), 1).isEmpty(), "62 % kept: the told window holds");
+        assertEquals(TEN, patient.toPublish(last, kept(later, 0.62)).windowStart());
+        assertEquals("window moved 20 min later: previous job running 20 min long",
+                patient.decide(last, kept(later, 0.45), 1).orElseThrow());
+        assertEquals(later.windowStart(), patient.toPublish(last, kept(later, 0.45)).windowStart());
+        // Earlier is never held back: nobody waits for it.
+        VisitForecast earlier = at(TEN.minus(Duration.ofMinutes(30)), 0.95, 0, 0);
+        assertEquals("window moved 30 min earlier: route re-planned",
+                patient.decide(last, kept(earlier, 1.0), 2).orElseThrow());
+        // The same forecast under the old rule moves at once.
+        assertTrue(policy.decide(last, kept(later, 0.62), 1).isPresent());
+    }
+
+    private static VisitForecast kept(VisitForecast f, double keptProbability) {
+        return new VisitForecast(f.appointmentId(), f.p50(), f.windowStart(), f.windowEnd(), f.probability(),
+                f.plannedArrival(), f.promisedStart(), f.promisedEnd(), f.currentJobOverrunMinutes(),
+                f.minutesBehindPlan(), f.visitsBefore(), 0, keptProbability);
     }
 
     private static VisitForecast withMove(VisitForecast f, VisitForecast.Window move) {

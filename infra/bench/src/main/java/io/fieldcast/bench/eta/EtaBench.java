@@ -37,8 +37,9 @@ import java.util.List;
  * and {@code --last-chance-lead M} the longer wait allowed once the median arrival is that near (12 and 80, as the
  * service; a lead of 0 turns it off), {@code --last-chance-target P} the probability a window told at its last
  * chance may be kept with when the usual target would cost a longer wait (0.8, as the service; the target turns it
- * off), {@code --move-target P} and {@code --move-wait M} where a told window goes when it moves (0.9 within 5
- * minutes, as the service; 0: the likeliest hour), {@code --promises open} told windows
+ * off), {@code --move-later-below P} the probability of being kept below which a told window moves later (0.5, as
+ * the service; 1: whenever the likeliest hour does), {@code --move-target P} and {@code --move-wait M} where a moved
+ * window goes (0, the likeliest hour, as the service; above 0 placed like a first window within that wait), {@code --promises open} told windows
  * that do not bind, {@code --report FILE} where the HTML report goes.
  * This is the forecasting core of {@code ./fieldcast bench eta}; the simulator-driven end-to-end run (services,
  * Kafka, mined GPS) is still to come.
@@ -62,8 +63,9 @@ public final class EtaBench {
         int lastChanceWait = intArg(args, "--last-chance-wait", 12);
         int lastChanceLead = intArg(args, "--last-chance-lead", 80);
         double lastChanceTarget = Double.parseDouble(arg(args, "--last-chance-target", "0.8"));
-        double moveTarget = Double.parseDouble(arg(args, "--move-target", "0.9"));
+        double moveTarget = Double.parseDouble(arg(args, "--move-target", "0"));
         int moveWait = intArg(args, "--move-wait", 5);
+        double moveLaterBelow = Double.parseDouble(arg(args, "--move-later-below", "0.5"));
         // "open": told windows do not bind (arrivals as they come, the window with the most mass).
         boolean bind = !"open".equals(arg(args, "--promises", "bind"));
 
@@ -96,7 +98,7 @@ public final class EtaBench {
                     ZoneOffset.UTC, bind ? target : Double.NaN).withLastChance(lastChance)
                     .withMoves(new MovePlacement(moveTarget, Duration.ofMinutes(moveWait)));
             var policy = new PublicationPolicy(target, Duration.ofMinutes(15), 0.1,
-                    Duration.ofMinutes(maxWaitMinutes)).withLastChance(lastChance);
+                    Duration.ofMinutes(maxWaitMinutes)).withLastChance(lastChance).withMovesLaterBelow(moveLaterBelow);
             var replay = new ReplayEvaluation(forecaster, policy,
                     Duration.ofMinutes(tickMinutes), Duration.ofMinutes(60), Duration.ofMinutes(60));
             ReplayEvaluation.Result result = replay.evaluate(days, learned);
@@ -118,6 +120,7 @@ public final class EtaBench {
                     bind ? " --max-wait " + maxWaitMinutes + " --last-chance-wait " + lastChanceWait
                             + " --last-chance-lead " + lastChanceLead + " --last-chance-target " + lastChanceTarget
                             + " --move-target " + moveTarget + " --move-wait " + moveWait
+                            + " --move-later-below " + moveLaterBelow
                             : " --promises open"));
             System.out.println("report: " + report.toAbsolutePath());
             System.out.printf("BENCH eta visits=%d coverage=%.3f hit_rate=%.3f lead_min_p50=%.0f mae_min=%.1f "
