@@ -358,11 +358,23 @@ public final class Demo implements AutoCloseable {
     private ServiceGroup start(String module, String portVariable, int port, String heap, Map<String, String> env,
                                Path logs) throws IOException {
         int count = options.instances();
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-XX:TieredStopAtLevel=1"));
+        jvm.addAll(serviceJavaOptions());
         ServiceGroup group = ServiceGroup.start(module, count, portVariable, port, i -> ServiceProcess
-                .module(repo, module).jvmArgs(List.of("-Xmx" + heap, "-XX:TieredStopAtLevel=1")).env(env)
+                .module(repo, module).jvmArgs(jvm).env(env)
                 .log(logs.resolve("demo-" + module + (count > 1 ? "-" + i : "") + ".log")));
         services.add(group);
         return group;
+    }
+
+    /**
+     * FIELDCAST_SERVICE_JAVA_OPTS: more JVM options for every service the demo starts (after its own heap and compiler
+     * options, so they win), e.g. {@code -XX:+UseSerialGC}, which the end-to-end test uses: on two cores the
+     * collector's own threads are CPU the test suite needs elsewhere.
+     */
+    private List<String> serviceJavaOptions() {
+        String options = runtimeEnv.getOrDefault("FIELDCAST_SERVICE_JAVA_OPTS", "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     private void printUrls() {

@@ -16,7 +16,7 @@ final class ServiceJar implements AutoCloseable {
 
     ServiceJar(Path repo, String module, String portVariable, Map<String, String> env, Path log) throws IOException {
         this.process = ServiceProcess.module(repo, module).port(portVariable, 0)
-                .jvmArgs(List.of("-Xmx1g", "-XX:TieredStopAtLevel=1")).env(env).log(log).start();
+                .jvmArgs(TestRuntimeEnv.SERVICE_JVM).env(env).log(log).start();
         this.port = process.port();
     }
 

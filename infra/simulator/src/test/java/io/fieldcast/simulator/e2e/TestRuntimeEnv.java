@@ -25,6 +25,12 @@ final class TestRuntimeEnv {
             .map(schema -> new DatabaseRoles.Role(schema, "fieldcastEndToEnd" + schema))
             .toList();
 
+    /**
+     * The JVM of a service an end-to-end test starts: the client compiler alone and the serial collector, as the test
+     * JVMs (the root pom's fieldcast.test.jvm): on two cores a collector's own threads take CPU the suite needs.
+     */
+    static final List<String> SERVICE_JVM = List.of("-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     private TestRuntimeEnv() {
     }
 
@@ -49,6 +55,8 @@ final class TestRuntimeEnv {
         env.put(RuntimeEnv.JWT_PRIVATE_KEY, TestKeys.get().privateKey().toString());
         env.put(RuntimeEnv.TRACKING_SECRET, "fieldcastEndToEndTrackingLinks");
         env.put(RuntimeEnv.PORTAL_LINK_SECRET, "fieldcastEndToEndManageLinks");
+        // The services a demo starts get the same collector as those started on their own (SERVICE_JVM).
+        env.put("FIELDCAST_SERVICE_JAVA_OPTS", "-XX:+UseSerialGC");
         return env;
     }
 }
