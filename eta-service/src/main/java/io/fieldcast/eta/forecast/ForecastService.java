@@ -163,9 +163,10 @@ public class ForecastService {
                         // Once the van has set off for a visit, "on the way" says more than a window; a window
                         // told now could reach the phone after the van is at the door, and bind nothing.
                         boolean enRoute = day.progressOf(f.appointmentId()).enRouteAt() != null;
+                        Instant toldStart = day.toldStart(f.appointmentId());
                         Optional<String> wanted = enRoute ? Optional.empty()
                                 : policy.decide(last.orElse(null), f, day.planVersion(), mayTellFirst(day, f, now),
-                                        now);
+                                        now, toldStart);
                         // A phone silent, or its taps behind its fixes: no told window moves on what is missing.
                         String hold = wanted.isPresent() && last.isPresent() ? MoveHold.why(day, silenceHold) : null;
                         Optional<String> reason = hold != null ? Optional.empty() : wanted;
@@ -175,7 +176,8 @@ public class ForecastService {
                                     f.appointmentId());
                         }
                         String held = last.isEmpty() && reason.isEmpty() ? held(day, f, now, enRoute) : null;
-                        VisitForecast told = reason.isPresent() ? policy.toPublish(last.orElse(null), f) : f;
+                        VisitForecast told = reason.isPresent() ? policy.toPublish(last.orElse(null), f, toldStart)
+                                : f;
                         return store(day, told, model, now, last, reason, held)
                                 .map(x -> published + (reason.isPresent() ? 1 : 0));
                     }));

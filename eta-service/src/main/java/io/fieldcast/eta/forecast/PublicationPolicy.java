@@ -126,12 +126,22 @@ public final class PublicationPolicy {
     /** {@code at}: when the forecast is made (the last chance to tell a window an hour ahead), null to ignore it. */
     public Optional<String> decide(Published last, VisitForecast now, long planVersion, boolean routeSettled,
                                    Instant at) {
+        return decide(last, now, planVersion, routeSettled, at, null);
+    }
+
+    /**
+     * {@code toldStart}: the start of the window the customer was last texted (null: the last one published). When it
+     * is not the last one published (a text replayed, an update the customer was not sent), the forecast is published
+     * as it is, so that what is published catches up with what was told.
+     */
+    public Optional<String> decide(Published last, VisitForecast now, long planVersion, boolean routeSettled,
+                                   Instant at, Instant toldStart) {
         if (last == null) {
             return routeSettled && tellable(now, at)
                     ? Optional.of("first 60-minute window, %.0f %% likely".formatted(100 * now.probability()))
                     : Optional.empty();
         }
-        if (movedMaterially(last, now)) {
+        if (moves(last, now, toldStart)) {
             boolean promiseChanged = last.promisedStart() != null && now.promisedStart() != null
                     && !last.promisedStart().equals(now.promisedStart());
             return Optional.of(Reasons.moved(Duration.between(last.windowStart(), now.moved().windowStart()), now,
@@ -155,22 +165,34 @@ public final class PublicationPolicy {
      * window to be unlikely kept); a first window as it is.
      */
     public VisitForecast toPublish(Published last, VisitForecast now) {
+        return toPublish(last, now, null);
+    }
+
+    /** {@link #toPublish(Published, VisitForecast)} knowing the start of the window last texted (see {@link #decide}). */
+    public VisitForecast toPublish(Published last, VisitForecast now, Instant toldStart) {
         if (last == null) {
             return now;
         }
-        return movedMaterially(last, now) ? now.moved() : now.keeping(last.windowStart(), last.windowEnd());
+        return moves(last, now, toldStart) ? now.moved() : now.keeping(last.windowStart(), last.windowEnd());
     }
 
     /**
      * Whether the told window moves: the hour the arrival is now likeliest in lies {@code materialMove} from it, and,
-     * later, the told window is no longer likely kept ({@link #withMovesLaterBelow}).
+     * later, the told window is no longer likely kept ({@link #withMovesLaterBelow}; unless what was published is not
+     * what was told, {@code toldStart}, null: it is).
      */
-    private boolean movedMaterially(Published last, VisitForecast now) {
-        Duration moved = Duration.between(last.windowStart(), now.windowStart());
-        if (moved.abs().compareTo(materialMove) < 0) {
+    private boolean moves(Published last, VisitForecast now, Instant toldStart) {
+        if (!movedMaterially(last, now)) {
             return false;
         }
-        return moved.isNegative() || !now.told() || now.toldProbability() < moveLaterBelow;
+        boolean inSync = toldStart == null || toldStart.equals(last.windowStart());
+        return now.windowStart().isBefore(last.windowStart()) || !now.told() || !inSync
+                || now.toldProbability() < moveLaterBelow;
+    }
+
+    /** Whether the forecast's window lies {@code materialMove} or more from the one last published. */
+    private boolean movedMaterially(Published last, VisitForecast now) {
+        return Duration.between(last.windowStart(), now.windowStart()).abs().compareTo(materialMove) >= 0;
     }
 
     /** Whether the window the customer was told is predicted to break. */
