@@ -71,6 +71,15 @@ class TrackingBrowserTest {
         browser.get(base.resolve("/t/" + token).toString());
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("stage")).getText()
                 .isBlank());
+        // The route (who comes) and the forecast (the window texted) arrive on two topics: the text can be sent before
+        // the route is read, and the page then says "Your technician" until it is. Reloaded until the name is there.
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
+            if ("Ana".equals(d.findElement(By.id("technician")).getText())) {
+                return true;
+            }
+            d.navigate().refresh();
+            return false;
+        });
         assertEquals("Ana", browser.findElement(By.id("technician")).getText());
         String heading = browser.findElement(By.id("window")).getText();
         assertTrue(heading.contains("15:00") && heading.contains("16:00"), heading);
