@@ -145,6 +145,16 @@ public interface EtaSettings {
         Duration moveMaxWait();
 
         /**
+         * A window published and not texted back yet binds the forecast as told for this long: its text is on its way
+         * to the customer and the technician's phone (seconds at 1x, two or three simulated minutes at 600x).
+         * Without it a window moved earlier bound at the older one until the text came back, and moved back. A
+         * publication customer-notify does not text (an immaterial move, the daily limit, quiet hours) stops binding
+         * after it. 0: only texts bind.
+         */
+        @WithDefault("PT10M")
+        Duration textInFlight();
+
+        /**
          * A job under way that has run past its usual length is forecast from what the fleet's jobs that ran as long
          * did (the learned job tail, see the README); off: from its own quantiles alone (for comparing the two).
          */

@@ -38,9 +38,12 @@ public class DayBook {
 
     /** Local time of the territory: a break is told apart from a morning wait by the hour. */
     private final ZoneId zone;
+    /** How long a window published and not texted yet counts as being told (see {@link #told}). */
+    private final Duration textInFlight;
 
     public DayBook(EtaSettings settings) {
         this.zone = settings.zone();
+        this.textInFlight = settings.forecast().textInFlight();
     }
 
     /** A technician's day, the unit forecasts are recomputed for. */
@@ -206,7 +209,7 @@ public class DayBook {
                     Object[] r = route.getFirst();
                     // The taps are read once: they give each visit's progress and today's break.
                     return visits(s, td).chain(visits -> taps(s, ids(visits)).chain(taps -> progress(s, visits, taps)
-                            .chain(progress -> phone(s, td, visits).chain(phone -> told(s, visits).map(told ->
+                            .chain(progress -> phone(s, td, visits).chain(phone -> told(s, visits, now).map(told ->
                                     Optional.of(new DayState(td.technicianId(), td.day(),
                                             ((Number) r[0]).longValue(), Rows.number(r[1]), Rows.number(r[2]),
                                             Rows.instant(r[3]), visits, progress, phone.fix(), now, told,
@@ -316,10 +319,15 @@ public class DayBook {
 
     /**
      * The start of the window each customer was last texted (as the text said, see {@code ToldWindowHandler}),
-     * whoever drives there now; a void binds nothing. A window told for another booked window (the appointment
-     * was rescheduled since) no longer binds.
+     * whoever drives there now, or is being texted: a window this service published less than
+     * {@code fieldcast.eta.forecast.text-in-flight} ago, newer than the text (its forecast version higher), is on its
+     * way to the customer and the technician's phone, and binds as if told. Without it a window moved earlier binds at
+     * the older, later one until its text comes back, the forecast's likeliest hour lies there, and the window moves
+     * back (at 600x, where a text takes two or three simulated minutes, windows went back and forth). A publication
+     * customer-notify does not text (a move it finds immaterial, the daily limit) binds no longer than that. A void
+     * binds nothing; a window told for another booked window (the appointment was rescheduled since) no longer binds.
      */
-    private static Uni<Map<UUID, Instant>> told(Mutiny.Session s, List<VisitPlan> visits) {
+    private Uni<Map<UUID, Instant>> told(Mutiny.Session s, List<VisitPlan> visits, Instant now) {
         if (visits.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
@@ -327,19 +335,30 @@ public class DayBook {
                         select t.appointment_id, t.window_start, t.promised_start from told_window t
                         where t.appointment_id in (:ids) and t.window_start is not null""", Object[].class)
                 .setParameter("ids", ids(visits)).getResultList()
-                .map(rows -> {
-                    Map<UUID, Instant> promised = new HashMap<>();
-                    visits.forEach(v -> promised.put(v.appointmentId(), v.windowStart()));
-                    Map<UUID, Instant> out = new HashMap<>();
-                    for (Object[] r : rows) {
-                        UUID id = Rows.uuid(r[0]);
-                        Instant toldFor = Rows.instant(r[2]);
-                        if (toldFor == null || Objects.equals(toldFor, promised.get(id))) {
-                            out.put(id, Rows.instant(r[1]));
-                        }
-                    }
-                    return out;
-                });
+                .chain(texted -> s.createNativeQuery("""
+                                select f.appointment_id, f.published_window_start, f.published_promised_start
+                                from forecast f left join told_window t on t.appointment_id = f.appointment_id
+                                where f.appointment_id in (:ids) and f.published_window_start is not null
+                                  and f.published_version > coalesce(t.version, 0) and f.published_at >= :since
+                                  and (t.appointment_id is null or t.window_start is not null
+                                       or t.told_at < f.published_at)""", Object[].class)
+                        .setParameter("ids", ids(visits)).setParameter("since", utc(now.minus(textInFlight)))
+                        .getResultList()
+                        .map(inFlight -> {
+                            Map<UUID, Instant> promised = new HashMap<>();
+                            visits.forEach(v -> promised.put(v.appointmentId(), v.windowStart()));
+                            Map<UUID, Instant> out = new HashMap<>();
+                            for (List<Object[]> rows : List.of(texted, inFlight)) {
+                                for (Object[] r : rows) {
+                                    UUID id = Rows.uuid(r[0]);
+                                    Instant toldFor = Rows.instant(r[2]);
+                                    if (toldFor == null || Objects.equals(toldFor, promised.get(id))) {
+                                        out.put(id, Rows.instant(r[1]));
+                                    }
+                                }
+                            }
+                            return out;
+                        }));
     }
 
     private Uni<Map<UUID, VisitProgress>> progress(Mutiny.Session s, List<VisitPlan> visits, List<Tap> taps) {

@@ -212,6 +212,71 @@ class ForecastPublicationTest {
         }
     }
 
+    /**
+     * A moved window binds from the moment it is published, not only once its text comes back: until then the older
+     * window bound, and a forecast made meanwhile was one of a technician who would ring at the older hour (at 600x,
+     * where a text takes two or three simulated minutes, windows went back and forth on it). A publication never
+     * texted binds no longer than {@code text-in-flight} (10 minutes).
+     */
+    @Test
+    void aWindowOnItsWayToTheCustomerBindsAsTold() throws Exception {
+        String tech = "tech-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID v1 = UUID.randomUUID();
+        UUID v2 = UUID.randomUUID();
+        LocalDate day = LocalDate.of(2026, 3, 17);
+        Instant day8 = Instant.parse("2026-03-17T08:00:00Z");
+        clock.set(day8);
+        RoutePlanned route = routeOf(tech, day, day8, 9,
+                visit(v1, 1, P1, day8, day8.plus(Duration.ofHours(4)), day8.plus(Duration.ofMinutes(6))),
+                visit(v2, 2, P2, day8, day8.plus(Duration.ofHours(6)), day8.plus(Duration.ofMinutes(57))));
+
+        try (EventProbe probe = EventProbe.atEnd(Topics.ARRIVAL_FORECASTS)) {
+            publisher.send(route).get(10, TimeUnit.SECONDS);
+            ArrivalForecast first = probe.await(ArrivalForecast.class, f -> f.appointmentId().equals(v2), 1,
+                    Duration.ofSeconds(30)).getFirst();
+            publisher.send(sent(v2, "WINDOW_NARROWED", 1, day8.plusSeconds(30), first.windowStart()))
+                    .get(10, TimeUnit.SECONDS);
+            assertEquals(first.windowStart(), within30s(() -> toldStart(v2)));
+            Instant arrived = day8.plus(Duration.ofMinutes(7));
+            clock.set(arrived);
+            publisher.send(tap(tech, v1, VisitStatus.ARRIVED, arrived)).get(10, TimeUnit.SECONDS);
+
+            // 11:00 and still at v1: the window told for v2 is broken, and a later one is published (version 2).
+            Instant eleven = day8.plus(Duration.ofHours(3));
+            clock.set(eleven);
+            publisher.send(new LocationPing(Events.newId(), eleven, 1, tech, "fix-1", eleven, eleven, P1.lat(),
+                    P1.lon(), 5, 0.0, null)).get(10, TimeUnit.SECONDS);
+            ArrivalForecast moved = probe.await(ArrivalForecast.class,
+                    f -> f.appointmentId().equals(v2) && f.forecastVersion() == 2, 1, Duration.ofSeconds(30))
+                    .getFirst();
+            assertTrue(!moved.windowStart().isBefore(eleven), moved.toString());
+
+            // 11:02, its text not back yet: the new window binds (it is likely kept), nothing else goes out.
+            clock.set(eleven.plus(Duration.ofMinutes(2)));
+            int published = Reactive.await(() -> forecasts.recomputeInOwnTransaction(new DayBook.TechDay(tech, day)));
+            assertEquals(0, published, "nothing moves the window on its way");
+            double onItsWay = toldProbability(v2);
+            assertTrue(onItsWay > 0.5, "the window on its way is the one kept: " + onItsWay);
+
+            // 11:14, no text came (customer-notify did not send it): the window texted binds again, and is broken.
+            clock.set(eleven.plus(Duration.ofMinutes(14)));
+            Reactive.await(() -> forecasts.recomputeInOwnTransaction(new DayBook.TechDay(tech, day)));
+            double texted = toldProbability(v2);
+            assertTrue(texted < 0.05, "the window texted at 08:00 binds once the other is not on its way: " + texted);
+        }
+    }
+
+    private double toldProbability(UUID appointment) throws Exception {
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
+                "select told_probability from forecast where appointment_id = ?")) {
+            ps.setObject(1, appointment);
+            try (var rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                return rs.getDouble(1);
+            }
+        }
+    }
+
     @Test
     void aVisitHeldBackWhileStillFarAheadKeepsWhy() throws Exception {
         String tech = "tech-" + UUID.randomUUID().toString().substring(0, 8);
