@@ -14,6 +14,7 @@ import io.fieldcast.notify.config.NotifySettings;
 import io.fieldcast.notify.contacts.AppointmentContact;
 import io.fieldcast.notify.contacts.AppointmentContacts;
 import io.fieldcast.notify.persistence.NotificationStore;
+import io.fieldcast.notify.policy.AppointmentView;
 import io.fieldcast.notify.policy.Decision.Send;
 import io.fieldcast.notify.policy.MessageKind;
 import io.fieldcast.notify.policy.NotificationPolicy;
@@ -264,7 +265,10 @@ public class NotifyEventHandler {
     /** Runs the policy for one appointment and queues what it decided; true when it queued a message. */
     private boolean decide(AppointmentContact c, Trigger trigger, NotificationStore.Queue queue) {
         Instant now = clock.instant();
-        List<Send> added = queue.add(c, policy.decide(c.view(), trigger, now), trigger.at(), now);
+        // A first window still waiting for quiet hours to end has told the customer nothing yet: a newer forecast
+        // is decided as a first window again, and takes its place in that text.
+        AppointmentView view = queue.holdsFirstWindow(c.appointmentId, now) ? c.view().untold() : c.view();
+        List<Send> added = queue.add(c, policy.decide(view, trigger, now), trigger.at(), now);
         added.forEach(s -> told(c, s, now));
         return !added.isEmpty();
     }

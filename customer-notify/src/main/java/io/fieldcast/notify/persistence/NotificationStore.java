@@ -21,8 +21,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -51,18 +53,34 @@ public class NotificationStore {
         this.links = links;
     }
 
-    /** A queue for decisions about {@code appointmentIds}, knowing which messages of theirs are already stored. */
+    /**
+     * A queue for decisions about {@code appointmentIds}, knowing which messages of theirs are already stored and
+     * which first-window texts still wait for quiet hours to end.
+     */
     public Uni<Queue> queueFor(SqlClient db, Collection<UUID> appointmentIds) {
         if (appointmentIds.isEmpty()) {
-            return Uni.createFrom().item(new Queue(Set.of()));
+            return Uni.createFrom().item(new Queue(Set.of(), Map.of()));
         }
-        return db.preparedQuery("select appointment_id, kind, dedup_key from notification where appointment_id = any($1)")
+        return db.preparedQuery("""
+                        select appointment_id, kind, dedup_key, state, next_attempt_at, forecast_version
+                        from notification where appointment_id = any($1)""")
                 .execute(Tuple.of(new HashSet<>(appointmentIds).toArray(UUID[]::new)))
                 .map(rows -> {
                     Set<String> stored = new HashSet<>();
-                    rows.forEach(r -> stored.add(key(r.getUUID(0), r.getString(1), r.getString(2))));
-                    return new Queue(stored);
+                    Map<UUID, Held> held = new HashMap<>();
+                    rows.forEach(r -> {
+                        stored.add(key(r.getUUID(0), r.getString(1), r.getString(2)));
+                        if ("PENDING".equals(r.getString(3)) && MessageKind.WINDOW_NARROWED.name().equals(r.getString(1))) {
+                            held.put(r.getUUID(0), new Held(r.getString(2), r.getOffsetDateTime(4).toInstant(),
+                                    r.getInteger(5)));
+                        }
+                    });
+                    return new Queue(stored, held);
                 });
+    }
+
+    /** A first-window text not handed over yet: its dedup key, when it may go, the forecast version it tells. */
+    private record Held(String key, Instant notBefore, int version) {
     }
 
     /**
@@ -71,11 +89,13 @@ public class NotificationStore {
      */
     public Uni<Void> write(SqlClient db, Queue queue) {
         List<Row> rows = List.copyOf(queue.rows);
+        List<Row> newer = List.copyOf(queue.newer);
         queue.rows.clear();
-        if (rows.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return db.preparedQuery(INSERT).execute(COLUMNS.arrays(rows)).replaceWithVoid();
+        queue.newer.clear();
+        Uni<Void> inserted = rows.isEmpty() ? Uni.createFrom().voidItem()
+                : db.preparedQuery(INSERT).execute(COLUMNS.arrays(rows)).replaceWithVoid();
+        return newer.isEmpty() ? inserted
+                : inserted.chain(() -> db.preparedQuery(NEWER).execute(COLUMNS.arrays(newer)).replaceWithVoid());
     }
 
     private static final ArrayColumns<Row> COLUMNS = ArrayColumns.of(
@@ -101,14 +121,37 @@ public class NotificationStore {
             + COLUMNS.names() + " from " + COLUMNS.unnest(1, "x")
             + " on conflict on constraint notification_once do nothing";
 
+    /**
+     * A first-window text still waiting (quiet hours, a retry) tells the newest window when it goes: its body, window
+     * and forecast version become those of a newer decision; a text already claimed by the sender is left as it is.
+     */
+    private static final String NEWER = "update notification n set forecast_version = x.forecast_version,"
+            + " body = x.body, subject = x.subject, window_start = x.window_start, window_end = x.window_end,"
+            + " triggered_at = x.triggered_at from " + COLUMNS.unnest(1, "x")
+            + " where n.appointment_id = x.appointment_id and n.kind = x.kind and n.dedup_key = x.dedup_key"
+            + " and n.state = 'PENDING' and n.forecast_version < x.forecast_version";
+
     /** The decided messages of one batch, not yet written. */
     public final class Queue {
 
         private final Set<String> known;
+        private final Map<UUID, Held> held;
         private final List<Row> rows = new ArrayList<>();
+        private final List<Row> newer = new ArrayList<>();
 
-        private Queue(Set<String> stored) {
+        private Queue(Set<String> stored, Map<UUID, Held> held) {
             this.known = new HashSet<>(stored);
+            this.held = new HashMap<>(held);
+        }
+
+        /**
+         * Whether the first window of {@code appointment} is stored and still waits to go at {@code now} (quiet
+         * hours): the customer has been told nothing yet, and a newer window takes its place in that text
+         * ({@link #add}) rather than following it as an update at the same minute.
+         */
+        public boolean holdsFirstWindow(UUID appointment, Instant now) {
+            Held h = held.get(appointment);
+            return h != null && h.notBefore().isAfter(now);
         }
 
         /** Queues every Send of {@code decisions} not stored or queued before; returns those. */
@@ -120,6 +163,15 @@ public class NotificationStore {
                     case Send send -> {
                         if (known.add(key(contact.appointmentId, send.kind().name(), send.dedupKey()))) {
                             rows.add(row(contact, send, triggeredAt, now));
+                            added.add(send);
+                            if (send.kind() == MessageKind.WINDOW_NARROWED) {
+                                held.put(contact.appointmentId, new Held(send.dedupKey(), send.notBefore(),
+                                        send.forecastVersion()));
+                            }
+                        } else if (replacesHeld(contact.appointmentId, send, now)) {
+                            Held h = held.get(contact.appointmentId);
+                            held.put(contact.appointmentId, new Held(h.key(), h.notBefore(), send.forecastVersion()));
+                            newer.add(row(contact, send, triggeredAt, now));
                             added.add(send);
                         }
                     }
@@ -136,6 +188,12 @@ public class NotificationStore {
                 }
             }
             return added;
+        }
+
+        private boolean replacesHeld(UUID appointment, Send send, Instant now) {
+            Held h = held.get(appointment);
+            return send.kind() == MessageKind.WINDOW_NARROWED && holdsFirstWindow(appointment, now)
+                    && h.key().equals(send.dedupKey()) && send.forecastVersion() > h.version();
         }
 
         /**

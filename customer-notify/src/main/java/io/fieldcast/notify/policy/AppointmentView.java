@@ -25,6 +25,13 @@ public record AppointmentView(UUID appointmentId, String firstName, String phone
         return "p" + promisedStart.getEpochSecond();
     }
 
+    /** The same appointment with no window told (a first-window text that has not gone yet tells nothing). */
+    public AppointmentView untold() {
+        return new AppointmentView(appointmentId, firstName, phone, email, language, smsOptIn, emailOptIn, smsOptedOut,
+                zone, promisedStart, promisedEnd, canceled, technicianFirstName, plannedArrival, visitStatus,
+                forecastVersion, forecastP50, null, null, updatesDay, updatesCount);
+    }
+
     public int updatesOn(LocalDate day) {
         return day.equals(updatesDay) ? updatesCount : 0;
     }

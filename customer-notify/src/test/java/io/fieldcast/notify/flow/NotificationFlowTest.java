@@ -201,6 +201,39 @@ class NotificationFlowTest {
         assertEquals("SENT", notifications.awaitKind(appointment, "BOOKING_CONFIRMATION", "SENT").getFirst().state());
     }
 
+    /**
+     * A first window decided at 07:00 waits for quiet hours to end; a newer forecast meanwhile takes its place in that
+     * text, so at 08:00 the customer reads the newest window once, not the old one followed by an update.
+     */
+    @Test
+    void aFirstWindowWaitingForQuietHoursGoesWithTheNewestWindow() throws Exception {
+        Instant seven = Instant.parse("2026-03-04T12:00:00Z"); // 07:00 in New York
+        Instant promised = Instant.parse("2026-03-04T14:00:00Z"); // 09:00-13:00
+        clock.set(seven);
+        UUID appointment = UUID.randomUUID();
+        notifications.publish(booking(appointment, seven, promised, "+12125550107", null, "en"));
+        notifications.awaitKind(appointment, "BOOKING_CONFIRMATION", "PENDING");
+        notifications.publish(forecast(appointment, "tech-1", 1, promised, promised, seven));
+        notifications.awaitKind(appointment, "WINDOW_NARROWED", "PENDING");
+        clock.set(seven.plus(Duration.ofMinutes(20)));
+        Instant later = promised.plus(Duration.ofMinutes(45)); // 09:45-10:45
+        notifications.publish(forecast(appointment, "tech-1", 2, later, promised, seven.plus(Duration.ofMinutes(20))));
+        List<Row> held = notifications.await(appointment, r -> r.stream().anyMatch(n -> n.body().contains("09:45")));
+        assertEquals(List.of("BOOKING_CONFIRMATION", "WINDOW_NARROWED"), kinds(held), "no update follows it");
+
+        try (var probe = EventProbe.atEnd(Topics.NOTIFICATIONS)) {
+            clock.set(Instant.parse("2026-03-04T13:00:01Z"));
+            Row sent = notifications.awaitKind(appointment, "WINDOW_NARROWED", "SENT").stream()
+                    .filter(r -> r.kind().equals("WINDOW_NARROWED")).findFirst().orElseThrow();
+            assertTrue(sent.body().contains("09:45\u201310:45"), sent.body());
+            NotificationSent told = probe.await(NotificationSent.class, e -> e.appointmentId().equals(appointment)
+                    && e.kind().equals("WINDOW_NARROWED"), 1, Duration.ofSeconds(10)).getFirst();
+            assertEquals(later, told.windowStart());
+            assertEquals(2, told.forecastVersion());
+        }
+        assertEquals(List.of("BOOKING_CONFIRMATION", "WINDOW_NARROWED"), kinds(notifications.rows(appointment)));
+    }
+
     @Test
     void reminderGoesOutOnceTheEveningBefore() throws Throwable {
         UUID appointment = booked("+12125550107");
