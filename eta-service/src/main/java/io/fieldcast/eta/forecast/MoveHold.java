@@ -6,6 +6,7 @@ import io.fieldcast.eta.history.VisitProgress;
 import io.fieldcast.eta.road.Geo;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -18,13 +19,19 @@ import java.util.Locale;
  * <li>a fresh fix puts the van more than {@link #AWAY_METERS} from the job the taps say it is at: a phone back from
  * offline sends its fixes and its taps on separate topics, and the fixes can be read first. At 600x a window was
  * moved 45 minutes later "previous job running 23 min long" two minutes after the van had reached that very
- * customer, the replayed taps still on their way; a tap forgotten looks the same, and waits the same.</li>
+ * customer, the replayed taps still on their way; a tap forgotten looks the same, and waits the same;</li>
+ * <li>a fresh fix puts the van at the door ({@link #DOOR_METERS}) of a customer the taps say it has not set off for,
+ * after the last job they say was done: again taps replayed behind the fixes. At 600x a window moved 45 minutes
+ * later at 16:02 for a customer whose van had been at the door since 15:52; the phone, offline from 15:45, sent
+ * "on the way" and "arrived" a minute after its fixes, and the customer was texted a window after the van came.</li>
  * </ul>
  */
 final class MoveHold {
 
     /** Farther than this from the job's place, the van has left it (a fix indoors strays 150 m at most). */
     static final double AWAY_METERS = 500;
+    /** This near a customer's place, the van is at the door. */
+    static final double DOOR_METERS = 150;
 
     private MoveHold() {
     }
@@ -39,6 +46,8 @@ final class MoveHold {
                 || fix.time().isBefore(day.now().minus(ArrivalForecaster.FRESH_FIX))) {
             return null;
         }
+        boolean underWay = false;
+        Instant lastDone = null;
         for (VisitPlan v : day.visits()) {
             VisitProgress p = day.progressOf(v.appointmentId());
             if (p.inService() && fix.time().isAfter(p.arrivedAt())) {
@@ -47,6 +56,21 @@ final class MoveHold {
                     return String.format(Locale.ROOT, "whose fix of %s is %.0f m from the job the taps say is under way",
                             fix.time(), meters);
                 }
+            }
+            underWay |= p.inService() || (p.enRouteAt() != null && !p.done());
+            if (p.finishedAt() != null && (lastDone == null || p.finishedAt().isAfter(lastDone))) {
+                lastDone = p.finishedAt();
+            }
+        }
+        if (underWay || (lastDone != null && !fix.time().isAfter(lastDone))) {
+            return null;
+        }
+        for (VisitPlan v : day.visits()) {
+            VisitProgress p = day.progressOf(v.appointmentId());
+            if (p.enRouteAt() == null && !p.done()
+                    && Geo.meters(fix.lat(), fix.lon(), v.lat(), v.lon()) <= DOOR_METERS) {
+                return String.format(Locale.ROOT, "whose fix of %s is at the door of visit %s, not set off for by the"
+                        + " taps", fix.time(), v.appointmentId());
             }
         }
         return null;

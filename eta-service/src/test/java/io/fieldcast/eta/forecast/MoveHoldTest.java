@@ -57,6 +57,28 @@ class MoveHoldTest {
     }
 
     @Test
+    void aFreshFixAtTheDoorOfACustomerNotSetOffForHoldsTheMove() {
+        // The job done at 10:00; the van at the next customer's door at 10:29 with no "on the way" read yet.
+        Map<UUID, VisitProgress> done = Map.of(JOB, new VisitProgress(Instant.parse("2026-03-10T08:40:00Z"),
+                Instant.parse("2026-03-10T09:00:00Z"), Instant.parse("2026-03-10T10:00:00Z"), false));
+        DayState.Fix atNext = new DayState.Fix(NOW.minusSeconds(60), 45.5401, -122.6502);
+        String why = MoveHold.why(dayWith(done, atNext), HOLD);
+        assertTrue(why != null && why.contains("at the door of visit " + NEXT), why);
+        // Between the two, or still at the job done: nothing is missing.
+        assertNull(MoveHold.why(dayWith(done, new DayState.Fix(NOW.minusSeconds(60), 45.53, -122.65)), HOLD));
+        assertNull(MoveHold.why(dayWith(done, new DayState.Fix(NOW.minusSeconds(60), 45.5201, -122.65)), HOLD));
+        // "On the way" read: the forecast follows the taps (and a visit set off for gets no moved window anyway).
+        Map<UUID, VisitProgress> onTheWay = Map.of(JOB, done.get(JOB),
+                NEXT, new VisitProgress(Instant.parse("2026-03-10T10:20:00Z"), null, null, false));
+        assertNull(MoveHold.why(dayWith(onTheWay, atNext), HOLD));
+    }
+
+    private static DayState dayWith(Map<UUID, VisitProgress> progress, DayState.Fix fix) {
+        return new DayState("t", LocalDate.of(2026, 3, 10), 1, 45.5, -122.65, SHIFT, VISITS, progress, fix, NOW,
+                Map.of(), null, null, NOW);
+    }
+
+    @Test
     void aSilentPhoneHoldsTheMove() {
         String why = MoveHold.why(day(null, NOW.minus(Duration.ofMinutes(20))), HOLD);
         assertTrue(why != null && why.contains("silent since"), why);
