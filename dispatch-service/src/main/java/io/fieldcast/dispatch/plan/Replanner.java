@@ -5,6 +5,7 @@ import io.fieldcast.dispatch.config.PlanSettings;
 import io.fieldcast.dispatch.domain.DayChanged;
 import io.fieldcast.dispatch.solver.DispatchPlan;
 import io.fieldcast.platform.cluster.ClusterJobs;
+import io.fieldcast.platform.kafka.Failures;
 import io.fieldcast.platform.reactive.Reactive;
 import io.fieldcast.platform.rest.ApiException;
 import io.quarkus.runtime.StartupEvent;
@@ -292,6 +293,12 @@ public class Replanner {
                 outcome = failed(key, p, e);
                 failure = e;
             } catch (RuntimeException e) {
+                if (solvesAgain(e, attempt)) {
+                    // A tap or a booking wrote one of the day's appointments between our read and our write (an
+                    // optimistic lock), or the database blinked: the re-plan that was asked for is still owed.
+                    LOG.infof("re-plan of %s solves again: %s", key, Failures.describe(e));
+                    continue;
+                }
                 outcome = failed(key, p, e);
                 failure = e;
             }
@@ -307,6 +314,16 @@ public class Replanner {
             throw failure;
         }
         return outcome;
+    }
+
+    /**
+     * Whether a re-plan whose attempt {@code attempt} failed with {@code e} solves again: a failure that passes (a
+     * tap or a booking wrote one of the day's appointments between the re-plan's read and its write, an optimistic
+     * lock; the database away for a moment), while attempts are left. One such failure on a demo day dropped a
+     * re-plan a told window at risk had asked for, and a risk is signalled once per visit.
+     */
+    static boolean solvesAgain(RuntimeException e, int attempt) {
+        return attempt < MAX_ATTEMPTS && Failures.isTransient(e);
     }
 
     private static Outcome failed(String key, Pending p, RuntimeException e) {
