@@ -121,12 +121,15 @@ public class ForecastService {
      * no longer counts as an hour's notice, so the reason that matters is the last one before). Stored with the
      * forecast so that the report can say why a customer was not told in time.
      */
-    private String held(DayState day, VisitForecast f, Instant now, boolean enRoute) {
+    private String held(DayState day, VisitForecast f, Instant now, boolean enRoute, String tapsBehind) {
         if (f.p50().isBefore(now.plus(EvaluationReport.MIN_LEAD))) {
             return null;
         }
         if (enRoute) {
             return HeldReason.ON_THE_WAY.text("");
+        }
+        if (tapsBehind != null) {
+            return HeldReason.TAPS_BEHIND.text(tapsBehind);
         }
         if (!day.routeSettled(minRouteAge)) {
             return HeldReason.ROUTE_CHANGED.text("less than %d min ago".formatted(minRouteAge.toMinutes()));
@@ -168,14 +171,15 @@ public class ForecastService {
                                 : policy.decide(last.orElse(null), f, day.planVersion(), mayTellFirst(day, f, now),
                                         now, toldStart);
                         // A phone silent, or its taps behind its fixes: no told window moves on what is missing.
-                        String hold = wanted.isPresent() && last.isPresent() ? MoveHold.why(day, silenceHold) : null;
+                        String hold = wanted.isEmpty() ? null
+                                : last.isPresent() ? MoveHold.why(day, silenceHold) : MoveHold.tapsBehind(day);
                         Optional<String> reason = hold != null ? Optional.empty() : wanted;
                         if (hold != null) {
                             heldMoves.increment();
                             LOG.infof("held for %s, %s: %s (visit %s)", day.technicianId(), hold, wanted.get(),
                                     f.appointmentId());
                         }
-                        String held = last.isEmpty() && reason.isEmpty() ? held(day, f, now, enRoute) : null;
+                        String held = last.isEmpty() && reason.isEmpty() ? held(day, f, now, enRoute, hold) : null;
                         VisitForecast told = reason.isPresent() ? policy.toPublish(last.orElse(null), f, toldStart)
                                 : f;
                         return store(day, told, model, now, last, reason, held)

@@ -41,6 +41,16 @@ final class MoveHold {
         if (day.phoneSilent(silenceHold)) {
             return "whose phone is silent since " + day.heardAt();
         }
+        return tapsBehind(day);
+    }
+
+    /**
+     * Why the taps of this day are behind its fixes (the two cases of fresh fixes above), or null. A first window
+     * waits for it too: on a 24-technician day a phone back from an hour offline had its fixes read before its taps,
+     * and a customer whose van had been at the door for 28 minutes was texted a first window starting 18 minutes
+     * later. Silence alone does not hold a first window (nothing told yet can be wrong about a job still going).
+     */
+    static String tapsBehind(DayState day) {
         DayState.Fix fix = day.lastFix();
         if (fix == null || fix.time().isAfter(day.now())
                 || fix.time().isBefore(day.now().minus(ArrivalForecaster.FRESH_FIX))) {

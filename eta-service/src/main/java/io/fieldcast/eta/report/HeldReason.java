@@ -16,7 +16,9 @@ public enum HeldReason {
     /** No 60-minute window reaches the target probability. */
     UNLIKELY("likely", "no window likely enough"),
     /** A window that holds would keep the technician waiting outside too long. */
-    LONG_WAIT("expected wait", "the technician would wait too long for it");
+    LONG_WAIT("expected wait", "the technician would wait too long for it"),
+    /** The phone's fixes said where the van was before its taps said what it did (back from offline). */
+    TAPS_BEHIND("taps behind fixes", "the phone's taps were behind its fixes");
 
     /** The report's label for a visit never forecast an hour or more ahead (no reason stored). */
     public static final String NEVER_FORECAST = "never forecast an hour or more ahead";

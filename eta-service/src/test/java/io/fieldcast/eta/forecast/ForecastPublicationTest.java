@@ -266,6 +266,50 @@ class ForecastPublicationTest {
         }
     }
 
+    /**
+     * A phone back from offline sends its fixes before its taps: a fix at the door of a customer the taps say the van
+     * has not set off for tells no first window (on a 24-technician day one was texted 28 minutes after the van came).
+     */
+    @Test
+    void aFixAtADoorTheTapsHaveNotReachedTellsNoFirstWindow() throws Exception {
+        String tech = "tech-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID v1 = UUID.randomUUID();
+        UUID v2 = UUID.randomUUID();
+        LocalDate day = LocalDate.of(2026, 3, 18);
+        Instant day8 = Instant.parse("2026-03-18T08:00:00Z");
+        clock.set(day8);
+        PlannedVisit first = visit(v1, 1, P1, day8, day8.plus(Duration.ofHours(4)), day8.plus(Duration.ofMinutes(6)));
+        try (EventProbe probe = EventProbe.atEnd(Topics.ARRIVAL_FORECASTS)) {
+            publisher.send(routeOf(tech, day, day8, 9, first)).get(10, TimeUnit.SECONDS);
+            probe.await(ArrivalForecast.class, f -> f.appointmentId().equals(v1), 1, Duration.ofSeconds(30));
+            // 08:05 a re-plan adds v2: its first window waits for the route to settle (10 min).
+            Instant replanned = day8.plus(Duration.ofMinutes(5));
+            clock.set(replanned);
+            publisher.send(new RoutePlanned(Events.newId(), replanned, 1, tech, "t1", day, 2, HOME, HOME, day8,
+                    day8.plus(Duration.ofHours(9)), List.of(first, visit(v2, 2, P2, day8, day8.plus(Duration.ofHours(4)),
+                            day8.plus(Duration.ofMinutes(57)))))).get(10, TimeUnit.SECONDS);
+            Instant arrived = day8.plus(Duration.ofMinutes(7));
+            clock.set(arrived);
+            publisher.send(tap(tech, v1, VisitStatus.ARRIVED, arrived)).get(10, TimeUnit.SECONDS);
+            Instant done = day8.plus(Duration.ofMinutes(12));
+            clock.set(done);
+            publisher.send(tap(tech, v1, VisitStatus.COMPLETED, done)).get(10, TimeUnit.SECONDS);
+            assertTrue(probe.drain(Duration.ofSeconds(2)).stream().noneMatch(e -> e instanceof ArrivalForecast f
+                    && f.appointmentId().equals(v2)), "v2's route has not settled yet");
+
+            // 08:20, the route settled: a fix puts the van at v2's door, its "on the way" not read yet.
+            Instant atDoor = day8.plus(Duration.ofMinutes(20));
+            clock.set(atDoor);
+            publisher.send(new LocationPing(Events.newId(), atDoor, 1, tech, "fix-1", atDoor, atDoor, P2.lat(),
+                    P2.lon(), 5, 0.0, null)).get(10, TimeUnit.SECONDS);
+            assertEquals(atDoor, within30s(() -> heardAt(tech)));
+            int published = Reactive.await(() -> forecasts.recomputeInOwnTransaction(new DayBook.TechDay(tech, day)));
+            assertEquals(0, published, "a first window told while the van stands at the door");
+            assertTrue(probe.drain(Duration.ofSeconds(2)).stream().noneMatch(e -> e instanceof ArrivalForecast f
+                    && f.appointmentId().equals(v2)), "nothing went out for v2");
+        }
+    }
+
     private double toldProbability(UUID appointment) throws Exception {
         try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
                 "select told_probability from forecast where appointment_id = ?")) {
