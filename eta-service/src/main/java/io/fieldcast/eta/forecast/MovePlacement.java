@@ -9,8 +9,10 @@ import java.time.Duration;
  * demo day ten times, five of them reaching the customer). Placed like a first window ({@code target}), a moved
  * window holds what the job may still take; its cost is the technician's wait outside when the job ends sooner, so
  * the window comes back earlier, never before the likeliest hour, until the expected wait is at most {@code maxWait}.
- * Off by default ({@code fieldcast.eta.forecast.move-target} 0): once later moves wait for the told window to be
- * unlikely kept ({@link PublicationPolicy#withMovesLaterBelow}), placing them too saves few moves for more waiting.
+ * Once later moves wait for the told window to be unlikely kept ({@link PublicationPolicy#withMovesLaterBelow}),
+ * placing them at 0.9 saved few moves for more waiting; but a window moved to a likeliest hour that holds less than
+ * that hold's 0.5 is moved again at once, so the default places moves at 0.7 within 12 minutes
+ * ({@code fieldcast.eta.forecast.move-target}, {@code move-max-wait}; 0 turns it off).
  */
 public record MovePlacement(double target, Duration maxWait) {
 

@@ -39,7 +39,7 @@ import java.util.List;
  * chance may be kept with when the usual target would cost a longer wait (0.8, as the service; the target turns it
  * off), {@code --move-later-below P} the probability of being kept below which a told window moves later (0.5, as
  * the service; 1: whenever the likeliest hour does), {@code --move-target P} and {@code --move-wait M} where a moved
- * window goes (0, the likeliest hour, as the service; above 0 placed like a first window within that wait), {@code --promises open} told windows
+ * window goes (0.7 within 12 min, as the service: placed like a first window within that wait; 0 the likeliest hour), {@code --promises open} told windows
  * that do not bind, {@code --report FILE} where the HTML report goes.
  * This is the forecasting core of {@code ./fieldcast bench eta}; the simulator-driven end-to-end run (services,
  * Kafka, mined GPS) is still to come.
@@ -63,8 +63,8 @@ public final class EtaBench {
         int lastChanceWait = intArg(args, "--last-chance-wait", 12);
         int lastChanceLead = intArg(args, "--last-chance-lead", 80);
         double lastChanceTarget = Double.parseDouble(arg(args, "--last-chance-target", "0.8"));
-        double moveTarget = Double.parseDouble(arg(args, "--move-target", "0"));
-        int moveWait = intArg(args, "--move-wait", 5);
+        double moveTarget = Double.parseDouble(arg(args, "--move-target", "0.7"));
+        int moveWait = intArg(args, "--move-wait", 12);
         double moveLaterBelow = Double.parseDouble(arg(args, "--move-later-below", "0.5"));
         // "open": told windows do not bind (arrivals as they come, the window with the most mass).
         boolean bind = !"open".equals(arg(args, "--promises", "bind"));
