@@ -331,34 +331,33 @@ public class DayBook {
         if (visits.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
+        // One round trip (this runs on every recompute): the texts first, then the windows on their way over them.
         return s.createNativeQuery("""
-                        select t.appointment_id, t.window_start, t.promised_start from told_window t
-                        where t.appointment_id in (:ids) and t.window_start is not null""", Object[].class)
-                .setParameter("ids", ids(visits)).getResultList()
-                .chain(texted -> s.createNativeQuery("""
-                                select f.appointment_id, f.published_window_start, f.published_promised_start
-                                from forecast f left join told_window t on t.appointment_id = f.appointment_id
-                                where f.appointment_id in (:ids) and f.published_window_start is not null
-                                  and f.published_version > coalesce(t.version, 0) and f.published_at >= :since
-                                  and (t.appointment_id is null or t.window_start is not null
-                                       or t.told_at < f.published_at)""", Object[].class)
-                        .setParameter("ids", ids(visits)).setParameter("since", utc(now.minus(textInFlight)))
-                        .getResultList()
-                        .map(inFlight -> {
-                            Map<UUID, Instant> promised = new HashMap<>();
-                            visits.forEach(v -> promised.put(v.appointmentId(), v.windowStart()));
-                            Map<UUID, Instant> out = new HashMap<>();
-                            for (List<Object[]> rows : List.of(texted, inFlight)) {
-                                for (Object[] r : rows) {
-                                    UUID id = Rows.uuid(r[0]);
-                                    Instant toldFor = Rows.instant(r[2]);
-                                    if (toldFor == null || Objects.equals(toldFor, promised.get(id))) {
-                                        out.put(id, Rows.instant(r[1]));
-                                    }
-                                }
-                            }
-                            return out;
-                        }));
+                        select t.appointment_id, t.window_start, t.promised_start, 0 as on_its_way from told_window t
+                        where t.appointment_id in (:ids) and t.window_start is not null
+                        union all
+                        select f.appointment_id, f.published_window_start, f.published_promised_start, 1
+                        from forecast f left join told_window t on t.appointment_id = f.appointment_id
+                        where f.appointment_id in (:ids) and f.published_window_start is not null
+                          and f.published_version > coalesce(t.version, 0) and f.published_at >= :since
+                          and (t.appointment_id is null or t.window_start is not null
+                               or t.told_at < f.published_at)
+                        order by on_its_way""", Object[].class)
+                .setParameter("ids", ids(visits)).setParameter("since", utc(now.minus(textInFlight)))
+                .getResultList()
+                .map(rows -> {
+                    Map<UUID, Instant> promised = new HashMap<>();
+                    visits.forEach(v -> promised.put(v.appointmentId(), v.windowStart()));
+                    Map<UUID, Instant> out = new HashMap<>();
+                    for (Object[] r : rows) {
+                        UUID id = Rows.uuid(r[0]);
+                        Instant toldFor = Rows.instant(r[2]);
+                        if (toldFor == null || Objects.equals(toldFor, promised.get(id))) {
+                            out.put(id, Rows.instant(r[1]));
+                        }
+                    }
+                    return out;
+                });
     }
 
     private Uni<Map<UUID, VisitProgress>> progress(Mutiny.Session s, List<VisitPlan> visits, List<Tap> taps) {
