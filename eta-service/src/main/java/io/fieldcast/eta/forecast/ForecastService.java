@@ -175,7 +175,9 @@ public class ForecastService {
                                 : last.isPresent() ? MoveHold.why(day, silenceHold) : MoveHold.tapsBehind(day);
                         Optional<String> reason = hold != null ? Optional.empty() : wanted;
                         if (hold != null) {
-                            heldMoves.increment();
+                            if (last.isPresent()) {
+                                heldMoves.increment(); // a held first window changes no told window
+                            }
                             LOG.infof("held for %s, %s: %s (visit %s)", day.technicianId(), hold, wanted.get(),
                                     f.appointmentId());
                         }
