@@ -36,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -310,15 +311,11 @@ class ForecastPublicationTest {
         }
     }
 
+    /** The probability the window binding {@code appointment} is kept, as last stored (a window must bind). */
     private double toldProbability(UUID appointment) throws Exception {
-        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
-                "select told_probability from forecast where appointment_id = ?")) {
-            ps.setObject(1, appointment);
-            try (var rs = ps.executeQuery()) {
-                assertTrue(rs.next());
-                return rs.getDouble(1);
-            }
-        }
+        Double p = first("select told_probability from forecast where appointment_id = ?", appointment, Double.class);
+        assertNotNull(p, "no window binds " + appointment);
+        return p;
     }
 
     @Test
@@ -411,13 +408,22 @@ class ForecastPublicationTest {
     }
 
     private Instant heardAt(String tech) throws Exception {
-        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
-                "select heard_at from technician_position where technician_id = ?")) {
-            ps.setString(1, tech);
+        return instant(first("select heard_at from technician_position where technician_id = ?", tech,
+                OffsetDateTime.class));
+    }
+
+    /** The first column of the first row {@code sql} gives for {@code key}; null when no row, or a null there. */
+    private <T> T first(String sql, Object key, Class<T> type) throws Exception {
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(sql)) {
+            ps.setObject(1, key);
             try (var rs = ps.executeQuery()) {
-                return rs.next() && rs.getObject(1) != null ? rs.getObject(1, OffsetDateTime.class).toInstant() : null;
+                return rs.next() ? rs.getObject(1, type) : null;
             }
         }
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
     }
 
     /** What {@code read} gives once it gives something (not null), or null after 30 s of asking every 200 ms. */
@@ -438,13 +444,7 @@ class ForecastPublicationTest {
     }
 
     private String heldReason(UUID appointment) throws Exception {
-        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
-                "select held_reason from forecast where appointment_id = ?")) {
-            ps.setObject(1, appointment);
-            try (var rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+        return first("select held_reason from forecast where appointment_id = ?", appointment, String.class);
     }
 
     /** A text as customer-notify hands it over; {@code windowStart} is the start of the hour it tells, if any. */
@@ -457,14 +457,8 @@ class ForecastPublicationTest {
 
     /** The start of the window told for {@code appointment} as stored; null when none (never told, or voided). */
     private Instant toldStart(UUID appointment) throws Exception {
-        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
-                "select window_start from told_window where appointment_id = ?")) {
-            ps.setObject(1, appointment);
-            try (var rs = ps.executeQuery()) {
-                return rs.next() && rs.getObject(1) != null
-                        ? rs.getObject(1, OffsetDateTime.class).toInstant() : null;
-            }
-        }
+        return instant(first("select window_start from told_window where appointment_id = ?", appointment,
+                OffsetDateTime.class));
     }
 
     private static ArrivalForecast byVisit(List<ArrivalForecast> forecasts, UUID id) {
