@@ -178,12 +178,15 @@ function visitCard(visit, status, waiting) {
     li.dataset.appointment = visit.appointmentId;
     const lat = visit.location?.lat, lon = visit.location?.lon;
     const phone = (visit.customerPhone || '').replace(/[^+0-9]/g, '');
+    // Once the customer was told a window, that window is the visit's timing (dispatch does not re-send a route for
+    // a planned arrival that merely follows it): the planned time is shown only before.
     li.innerHTML = `
         <span class="status">${escape(t('status.' + status))}${waiting ? ' ' + escape(t('waitingToSend')) : ''}</span>
         <h2>${position(visit)}. ${escape(visit.customerFirstName || '')}</h2>
         <div>${escape(visit.address || '')}</div>
         <div class="muted">${escape(visit.jobType || '')} · ${escape(t('window', time(visit.windowStart),
-            time(visit.windowEnd)))} · ${escape(t('planned', time(visit.plannedArrival)))}</div>
+            time(visit.windowEnd)))}${visit.toldWindowStart ? ''
+                : ' · ' + escape(t('planned', time(visit.plannedArrival)))}</div>
         ${visit.toldWindowStart ? `<div class="told">${escape(t('told', time(visit.toldWindowStart),
             time(visit.toldWindowEnd)))}</div>` : ''}
         ${visit.notes ? `<div><span aria-hidden="true">📝</span> <span class="visually-hidden">${escape(t('notes'))}</span>

@@ -59,9 +59,7 @@ public class ArrivalForecastHandler implements EventHandler {
         }
         return Appointment.<Appointment>findById(forecast.appointmentId()).invoke(a -> {
             if (a != null && AppointmentStatus.OPEN.contains(a.status)) {
-                String why = "told window of visit %s at risk (%.0f %% likely kept)".formatted(a.id,
-                        100 * forecast.probabilityInToldWindow());
-                replanner.onRisk(a.territoryId, a.serviceDate, a.id, why);
+                replanner.onRisk(a.territoryId, a.serviceDate, a.id, forecast.probabilityInToldWindow());
             }
         }).replaceWithVoid();
     }

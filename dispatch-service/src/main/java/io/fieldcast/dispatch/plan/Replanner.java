@@ -41,14 +41,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>What re-plans: what changes the work (a cancellation, an absence, an emergency, a job that cannot be completed)
  * at once; a told window predicted to break ({@link #onRisk}) at most once per {@code replanCooldown} of data time per
  * territory-day, so forecast noise does not reshuffle the day: a risk arriving sooner waits for the cooldown to end
- * and is merged with whatever else arrives meanwhile. A technician merely running late is not a reason by itself:
- * the forecast says whether it matters to a customer.
+ * and is merged with whatever else arrives meanwhile; such a re-plan changes only the routes the risk needs
+ * ({@link RiskScope}). A technician merely running late is not a reason by itself: the forecast says whether it
+ * matters to a customer.
  */
 @ApplicationScoped
 public class Replanner {
 
     private static final Logger LOG = Logger.getLogger(Replanner.class);
     private static final int KEPT_RESULTS = 200;
+    /**
+     * Minutes of lateness past booked windows and shift ends (hard) for which a re-plan asked for by told windows at
+     * risk may also change routes the risk does not need ({@link RiskScope}): as much as a route must move to be
+     * re-sent.
+     */
+    static final int RISK_OTHER_ROUTES_MIN_HARD_GAIN = (int) PlanPublisher.ROUTE_REPUBLISH_MOVE.toMinutes();
     /** Solves of one re-plan when the day changes under it (a booking, a window told): then it gives up, logged. */
     private static final int MAX_ATTEMPTS = 3;
     /** The actor of automatic re-plans. */
@@ -178,10 +185,11 @@ public class Replanner {
      * A told window of the territory-day is predicted to break: re-plan to keep it, unless a re-plan ran less than
      * the cooldown ago (data time); then once the cooldown is over, with every risk that came in meanwhile.
      */
-    public void onRisk(String territoryId, LocalDate date, UUID appointmentId, String reason) {
+    public void onRisk(String territoryId, LocalDate date, UUID appointmentId, double probabilityKept) {
         if (!automatic) {
             return;
         }
+        String reason = RiskScope.reason(appointmentId, probabilityKept);
         intake.submit(() -> {
             try {
                 // One re-plan per told visit at risk: all before it is kept, so another would not help it.
@@ -336,10 +344,20 @@ public class Replanner {
         PlanProblem problem = plans.prepare(territoryId, date, clock.instant());
         // The plan of record as things stand now, scored before the solver starts from it.
         HardMediumSoftScore current = jobs.solutions().update(problem.plan());
+        var routesOfRecord = RiskScope.routes(problem.plan());
         long solveStart = System.nanoTime();
         DispatchPlan solved = jobs.solveNow(problem, settings.replanTime(), settings.replanUnimproved());
         long solveMs = (System.nanoTime() - solveStart) / 1_000_000;
         String reason = "re-plan: " + String.join("; ", p.reasons);
+        Set<String> atRisk = AUTOMATIC.equals(actor) && !p.workChanged ? RiskScope.atRisk(p.reasons) : Set.of();
+        if (!atRisk.isEmpty()) {
+            var confined = RiskScope.confine(routesOfRecord, solved, atRisk, jobs.solutions()::update,
+                    RISK_OTHER_ROUTES_MIN_HARD_GAIN);
+            if (confined.restored() > 0) {
+                LOG.infof("re-plan of %s for told windows at risk: %d group(s) of routes the risk does not need "
+                        + "kept as they were, %d changed", key, confined.restored(), confined.kept());
+            }
+        }
         if (AUTOMATIC.equals(actor) && !p.workChanged
                 && !worthChanging(current, solved.getScore(), settings.replanMinGain())) {
             // Every route re-sent moves the day under technicians and customers: not for a few minutes of driving.

@@ -48,6 +48,22 @@ class RouteRepublishTest {
     }
 
     @Test
+    void aToldVisitsArrivalFollowingItsToldWindowIsNotANewRoute() {
+        // b's customer was told a window that moved 45 minutes later; its planned arrival follows it. The phone shows
+        // the told window, and a, c and the order are what they were.
+        assertFalse(PlanPublisher.materiallyDifferent("a@600;b@660;c@720;", "a@600;b@705;c@720;", MOVE, OPEN,
+                Set.of("b")));
+        // Untold, the same 45 minutes are a new route.
+        assertTrue(PlanPublisher.materiallyDifferent("a@600;b@660;c@720;", "a@600;b@705;c@720;", MOVE, OPEN));
+        // c, untold, moving against a still counts with b told.
+        assertTrue(PlanPublisher.materiallyDifferent("a@600;b@660;c@720;", "a@600;b@705;c@740;", MOVE, OPEN,
+                Set.of("b")));
+        // A told visit taken off the route or put elsewhere in it still counts.
+        assertTrue(PlanPublisher.materiallyDifferent("a@600;b@660;c@720;", "a@600;c@720;b@760;", MOVE, OPEN,
+                Set.of("b")));
+    }
+
+    @Test
     void anotherOrderOrAnotherVisitIsResent() {
         assertTrue(PlanPublisher.materiallyDifferent("a@600;b@660;", "b@600;a@660;", MOVE, OPEN));
         assertTrue(PlanPublisher.materiallyDifferent("a@600;b@660;", "a@600;b@660;c@700;", MOVE, OPEN));
