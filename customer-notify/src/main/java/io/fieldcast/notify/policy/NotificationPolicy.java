@@ -66,7 +66,7 @@ public final class NotificationPolicy {
         if (view.canceled()) {
             return List.of(new Suppress(kind, Reason.APPOINTMENT_CANCELED));
         }
-        if (view.visitStatus() != null) {
+        if (view.visitStatus() != null && !lostOnTheWay(view, f)) {
             // Once the technician set off, "on the way" and the tracking page say more than a window could.
             return List.of(new Suppress(kind, Reason.VISIT_UNDER_WAY));
         }
@@ -77,6 +77,10 @@ public final class NotificationPolicy {
         // A first window needs no why; a moved one says why and how sure we are of the new one.
         Content content = new Content(f.windowStart(), f.windowEnd(), f.p50(), view.technicianFirstName(), false,
                 false, view.toldStart() == null ? null : f.cause(), f.probability());
+        if (view.visitStatus() != null) {
+            // The van set off and the window told is lost: a delay, whatever the daily limit of updates says.
+            return List.of(send(view, MessageKind.DELAY, "v" + f.version(), f.version(), now, content, window));
+        }
         boolean late = f.windowEnd().isAfter(view.promisedEnd().plus(settings.lateTolerance()));
         boolean toldLate = view.toldEnd() != null
                 && view.toldEnd().isAfter(view.promisedEnd().plus(settings.lateTolerance()));
@@ -96,6 +100,16 @@ public final class NotificationPolicy {
             return List.of(new Suppress(MessageKind.WINDOW_UPDATED, Reason.DAILY_UPDATE_LIMIT));
         }
         return List.of(send(view, MessageKind.WINDOW_UPDATED, "v" + f.version(), f.version(), now, content, window));
+    }
+
+    /**
+     * A window eta-service moved later while the van is on its way (not yet arrived): it does so only once the window
+     * told is lost (the van set off after a job ran long, or was held up on the way), and the customer, who was told
+     * "on the way", hears of the delay with the new window.
+     */
+    private static boolean lostOnTheWay(AppointmentView view, Forecast f) {
+        return VisitStatus.EN_ROUTE.name().equals(view.visitStatus()) && view.toldEnd() != null
+                && f.windowEnd().isAfter(view.toldEnd());
     }
 
     private List<Decision> status(AppointmentView view, StatusChanged s, Instant now) {

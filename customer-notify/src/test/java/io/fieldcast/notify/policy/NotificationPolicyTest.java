@@ -153,13 +153,28 @@ class NotificationPolicyTest {
     }
 
     @Test
-    void forecastsAfterTheTechnicianSetOffAreNotTexted() {
-        AppointmentView v = told(NARROW_START, 1, 0);
-        AppointmentView enRoute = new AppointmentView(v.appointmentId(), "Rosa", v.phone(), null, "en", true, false,
-                false, NEW_YORK, PROMISED_START, PROMISED_END, false, "Sam", null, "EN_ROUTE", 1, null, NARROW_START,
-                NARROW_START.plusSeconds(3600), null, 0);
+    void forecastsAfterTheTechnicianSetOffAreNotTextedUnlessTheToldWindowIsLost() {
+        AppointmentView enRoute = underWay("EN_ROUTE");
+        // An earlier window, or one inside the told: "on the way" and the tracking page say more.
         assertEquals(Reason.VISIT_UNDER_WAY, onlySuppressed(policy.decide(enRoute,
-                forecast(2, NARROW_START.plusSeconds(3600)), MORNING)));
+                forecast(2, NARROW_START.minus(Duration.ofMinutes(20))), MORNING)));
+        // Later: eta-service moves a told window on the way only once it is lost. A delay with the new window, though
+        // the two updates of the day were sent.
+        Send delay = onlySend(policy.decide(enRoute, forecast(3, NARROW_START.plus(Duration.ofMinutes(40))), MORNING),
+                MessageKind.DELAY);
+        assertEquals(NARROW_START.plus(Duration.ofMinutes(40)), delay.content().windowStart());
+        assertEquals("v3", delay.dedupKey());
+        // At the door: nothing.
+        assertEquals(Reason.VISIT_UNDER_WAY, onlySuppressed(policy.decide(underWay("ARRIVED"),
+                forecast(4, NARROW_START.plus(Duration.ofMinutes(40))), MORNING)));
+    }
+
+    /** Told NARROW_START for an hour (version 1), both updates of the day sent, the technician at {@code status}. */
+    private static AppointmentView underWay(String status) {
+        AppointmentView v = told(NARROW_START, 1, 0);
+        return new AppointmentView(v.appointmentId(), "Rosa", v.phone(), null, "en", true, false,
+                false, NEW_YORK, PROMISED_START, PROMISED_END, false, "Sam", null, status, 1, null, NARROW_START,
+                NARROW_START.plusSeconds(3600), LocalDate.of(2026, 3, 2), 2);
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.fieldcast.dispatch.messaging;
 
 import io.fieldcast.dispatch.config.PlanSettings;
 import io.fieldcast.dispatch.domain.Appointment;
-import io.fieldcast.dispatch.domain.AppointmentStatus;
 import io.fieldcast.dispatch.domain.LatestForecast;
 import io.fieldcast.dispatch.plan.Replanner;
 import io.fieldcast.events.ArrivalForecast;
@@ -58,7 +57,8 @@ public class ArrivalForecastHandler implements EventHandler {
             return Uni.createFrom().voidItem();
         }
         return Appointment.<Appointment>findById(forecast.appointmentId()).invoke(a -> {
-            if (a != null && AppointmentStatus.OPEN.contains(a.status)) {
+            // A visit the van is driving to or at is past what a re-plan can change: its delay is texted as it is.
+            if (a != null && a.status.changeable()) {
                 replanner.onRisk(a.territoryId, a.serviceDate, a.id, forecast.probabilityInToldWindow());
             }
         }).replaceWithVoid();

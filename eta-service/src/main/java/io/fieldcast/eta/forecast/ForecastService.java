@@ -4,6 +4,7 @@ import io.fieldcast.eta.config.EtaSettings;
 import io.fieldcast.eta.history.DayBook;
 import io.fieldcast.eta.history.DayState;
 import io.fieldcast.eta.history.Rows;
+import io.fieldcast.eta.history.VisitProgress;
 import io.fieldcast.eta.model.JobTail;
 import io.fieldcast.eta.model.LearnedModel;
 import io.fieldcast.eta.model.ModelStore;
@@ -76,7 +77,8 @@ public class ForecastService {
                 f.toldWindowsBind() ? f.target() : Double.NaN).withLastChance(lastChance)
                 .withMoves(new MovePlacement(f.moveTarget(), f.moveMaxWait()));
         this.policy = new PublicationPolicy(f.target(), f.materialMove(), f.probabilityDrop(), f.maxExpectedWait(),
-                f.toldRisk()).withLastChance(lastChance).withMovesLaterBelow(f.moveLaterBelow());
+                f.toldRisk()).withLastChance(lastChance).withMovesLaterBelow(f.moveLaterBelow())
+                .withOnTheWayLateBelow(f.onTheWayLateBelow());
         this.jobTail = f.jobTail();
         this.minRouteAge = f.minRouteAge();
         this.maxLead = f.maxLead();
@@ -164,10 +166,15 @@ public class ForecastService {
             chain = chain.chain(published -> Panache.getSession().chain(s -> previous(s, f))
                     .chain(last -> {
                         // Once the van has set off for a visit, "on the way" says more than a window; a window
-                        // told now could reach the phone after the van is at the door, and bind nothing.
-                        boolean enRoute = day.progressOf(f.appointmentId()).enRouteAt() != null;
+                        // told now could reach the phone after the van is at the door, and bind nothing. Only a
+                        // told window lost on the way moves, as a delay.
+                        VisitProgress progress = day.progressOf(f.appointmentId());
+                        boolean enRoute = progress.enRouteAt() != null;
+                        boolean driving = enRoute && progress.arrivedAt() == null && !progress.done();
                         Instant toldStart = day.toldStart(f.appointmentId());
-                        Optional<String> wanted = enRoute ? Optional.empty()
+                        Optional<String> wanted = driving ? (MoveHold.atTheDoor(day, f.appointmentId())
+                                ? Optional.empty() : policy.decideOnTheWay(last.orElse(null), f))
+                                : enRoute ? Optional.empty()
                                 : policy.decide(last.orElse(null), f, day.planVersion(), mayTellFirst(day, f, now),
                                         now, toldStart);
                         // A phone silent, or its taps behind its fixes: no told window moves on what is missing.
@@ -182,8 +189,8 @@ public class ForecastService {
                                     f.appointmentId());
                         }
                         String held = last.isEmpty() && reason.isEmpty() ? held(day, f, now, enRoute, hold) : null;
-                        VisitForecast told = reason.isPresent() ? policy.toPublish(last.orElse(null), f, toldStart)
-                                : f;
+                        VisitForecast told = reason.isEmpty() ? f : driving ? policy.onTheWay(f)
+                                : policy.toPublish(last.orElse(null), f, toldStart);
                         return store(day, told, model, now, last, reason, held)
                                 .map(x -> published + (reason.isPresent() ? 1 : 0));
                     }));

@@ -8,6 +8,7 @@ import io.fieldcast.eta.road.Geo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * When what the platform knows of a technician's day cannot be trusted to move the windows told to customers: a
@@ -42,6 +43,21 @@ final class MoveHold {
             return "whose phone is silent since " + day.heardAt();
         }
         return tapsBehind(day);
+    }
+
+    /**
+     * Whether a fresh fix puts the van at the door of {@code appointmentId} ({@link #DOOR_METERS}): on its way there by
+     * the taps, it has come, and its "arrived" may be behind the fix. A delay told then would tell a window starting
+     * after the van came.
+     */
+    static boolean atTheDoor(DayState day, UUID appointmentId) {
+        DayState.Fix fix = day.lastFix();
+        if (fix == null || fix.time().isAfter(day.now())
+                || fix.time().isBefore(day.now().minus(ArrivalForecaster.FRESH_FIX))) {
+            return false;
+        }
+        return day.visits().stream().anyMatch(v -> v.appointmentId().equals(appointmentId)
+                && Geo.meters(fix.lat(), fix.lon(), v.lat(), v.lon()) <= DOOR_METERS);
     }
 
     /**

@@ -18,6 +18,9 @@ import java.util.Optional;
  */
 public final class PublicationPolicy {
 
+    /** The grid of a window moved on the way ({@link #onTheWay}). */
+    private static final Duration ON_THE_WAY_GRID = Duration.ofMinutes(5);
+
     /** The forecast last published for a visit. */
     public record Published(Instant windowStart, Instant windowEnd, double probability,
                             int version, long planVersion, Instant promisedStart, boolean riskSignalled) {
@@ -36,6 +39,7 @@ public final class PublicationPolicy {
     private final double toldRisk;
     private final LastChance lastChance;
     private final double moveLaterBelow;
+    private final double onTheWayLateBelow;
 
     /** No limit on the expected wait (for forecasts whose told windows do not bind, it is always 0). */
     public PublicationPolicy(double target, Duration materialMove, double probabilityDrop) {
@@ -50,11 +54,12 @@ public final class PublicationPolicy {
     /** {@code toldRisk}: a told window kept with a lower probability is at risk (0: never signalled). */
     public PublicationPolicy(double target, Duration materialMove, double probabilityDrop,
                              Duration maxExpectedWait, double toldRisk) {
-        this(target, materialMove, probabilityDrop, maxExpectedWait, toldRisk, LastChance.NONE, 1);
+        this(target, materialMove, probabilityDrop, maxExpectedWait, toldRisk, LastChance.NONE, 1, 0);
     }
 
     private PublicationPolicy(double target, Duration materialMove, double probabilityDrop, Duration maxExpectedWait,
-                              double toldRisk, LastChance lastChance, double moveLaterBelow) {
+                              double toldRisk, LastChance lastChance, double moveLaterBelow,
+                              double onTheWayLateBelow) {
         this.target = target;
         this.materialMove = materialMove;
         this.probabilityDrop = probabilityDrop;
@@ -62,6 +67,7 @@ public final class PublicationPolicy {
         this.toldRisk = toldRisk;
         this.lastChance = lastChance;
         this.moveLaterBelow = moveLaterBelow;
+        this.onTheWayLateBelow = onTheWayLateBelow;
     }
 
     /**
@@ -73,7 +79,7 @@ public final class PublicationPolicy {
      */
     public PublicationPolicy withLastChance(LastChance last) {
         return new PublicationPolicy(target, materialMove, probabilityDrop, maxExpectedWait, toldRisk, last,
-                moveLaterBelow);
+                moveLaterBelow, onTheWayLateBelow);
     }
 
     /**
@@ -84,7 +90,49 @@ public final class PublicationPolicy {
      */
     public PublicationPolicy withMovesLaterBelow(double below) {
         return new PublicationPolicy(target, materialMove, probabilityDrop, maxExpectedWait, toldRisk, lastChance,
-                below);
+                below, onTheWayLateBelow);
+    }
+
+    /**
+     * The same policy, except that once the van has set off for a visit its told window moves when it is kept with a
+     * probability below {@code below} ({@link #decideOnTheWay}; 0: never, as before).
+     */
+    public PublicationPolicy withOnTheWayLateBelow(double below) {
+        return new PublicationPolicy(target, materialMove, probabilityDrop, maxExpectedWait, toldRisk, lastChance,
+                moveLaterBelow, below);
+    }
+
+    /**
+     * The reason to publish for a visit the van has set off for, or empty. Its customer hears "on the way" and can
+     * follow the van, so nothing is said while the told window holds; once it is lost (kept with a probability below
+     * the limit of {@link #withOnTheWayLateBelow}: a van set off after a job ran long, or held up on the way), the
+     * window moves to {@link #onTheWay}, later than the one told, and customer-notify texts it as a delay.
+     */
+    public Optional<String> decideOnTheWay(Published last, VisitForecast now) {
+        if (last == null || !now.told() || now.toldProbability() >= onTheWayLateBelow) {
+            return Optional.empty();
+        }
+        VisitForecast moved = onTheWay(now);
+        if (!moved.windowEnd().isAfter(last.windowEnd())) {
+            return Optional.empty();
+        }
+        return Optional.of("on the way, window moved %d min later: %.0f %% likely by the end of the one told"
+                .formatted(Duration.between(last.windowStart(), moved.windowStart()).toMinutes(),
+                        100 * now.toldProbability()));
+    }
+
+    /**
+     * The window a delay on the way tells: the hour around the median arrival, its start on the grid of 5 minutes
+     * before it. Half an hour on either side holds a drive whose end is near (a van that stops again moves it again),
+     * and a start half an hour before the median is not one the van reaches before its text reaches the phone (the
+     * technician never rings before a told start). Its probability is the forecast's own.
+     */
+    public VisitForecast onTheWay(VisitForecast now) {
+        Duration width = Duration.between(now.windowStart(), now.windowEnd());
+        long grid = ON_THE_WAY_GRID.toSeconds();
+        long start = Math.floorDiv(now.p50().minus(width.dividedBy(2)).getEpochSecond(), grid) * grid;
+        Instant from = Instant.ofEpochSecond(start);
+        return now.keeping(from, from.plus(width));
     }
 
     /** Whether a visit not told yet gets its first window now, without regard to how soon it comes. */

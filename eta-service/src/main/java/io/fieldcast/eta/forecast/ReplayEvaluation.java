@@ -228,7 +228,8 @@ public final class ReplayEvaluation {
                 tickAt = tickAt.plus(tick);
             }
             if (i < n) {
-                // Once the van set off for a visit, its customer hears "on the way", no new window (as the service).
+                // Once the van set off for a visit, its customer hears "on the way", no new window (as the service
+                // while the told window holds; the delay the service tells once it is lost is not replayed here).
                 boolean driving = arrived[i] == null && (i == 0 ? !now.isBefore(day.shiftStart())
                         : !finished[i - 1].isAfter(now));
                 UUID onTheWay = driving ? day.visits().get(i).plan().appointmentId() : null;

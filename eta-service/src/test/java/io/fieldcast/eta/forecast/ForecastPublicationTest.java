@@ -311,6 +311,57 @@ class ForecastPublicationTest {
         }
     }
 
+    /**
+     * Once the van has set off its customer hears "on the way", not windows; but a told window lost on the way (the van
+     * held up, or set off too late) moves, later, to the hour around the median arrival, so customer-notify can text
+     * the delay: four of the session-25 pool's six arrivals outside the last window told had nobody told otherwise.
+     */
+    @Test
+    void aToldWindowLostOnTheWayMovesToTheHourAroundTheArrival() throws Exception {
+        String tech = "tech-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID v1 = UUID.randomUUID();
+        LocalDate day = LocalDate.of(2026, 3, 19);
+        Instant day8 = Instant.parse("2026-03-19T08:00:00Z");
+        clock.set(day8);
+        try (EventProbe probe = EventProbe.atEnd(Topics.ARRIVAL_FORECASTS)) {
+            publisher.send(routeOf(tech, day, day8, 9, visit(v1, 1, P1, day8, day8.plus(Duration.ofHours(4)),
+                    day8.plus(Duration.ofMinutes(6))))).get(10, TimeUnit.SECONDS);
+            ArrivalForecast first = probe.await(ArrivalForecast.class, f -> f.appointmentId().equals(v1), 1,
+                    Duration.ofSeconds(30)).getFirst();
+            publisher.send(sent(v1, "WINDOW_NARROWED", 1, day8.plusSeconds(30), first.windowStart()))
+                    .get(10, TimeUnit.SECONDS);
+            assertEquals(first.windowStart(), within30s(() -> toldStart(v1)));
+            Instant setOff = day8.plus(Duration.ofMinutes(2));
+            clock.set(setOff);
+            publisher.send(tap(tech, v1, VisitStatus.EN_ROUTE, setOff)).get(10, TimeUnit.SECONDS);
+            ping(tech, "fix-1", setOff, HOME);
+            assertEquals(setOff, within30s(() -> heardAt(tech)));
+            int published = Reactive.await(() -> forecasts.recomputeInOwnTransaction(new DayBook.TechDay(tech, day)));
+            assertEquals(0, published, "on its way and likely kept: \"on the way\" says it all");
+
+            // 09:30 and the van still stands at home, six minutes' drive away: the window told (to 09:00) is lost.
+            Instant late = day8.plus(Duration.ofMinutes(90));
+            clock.set(late);
+            ping(tech, "fix-2", late, HOME);
+            assertEquals(late, within30s(() -> late.equals(heardAt(tech)) ? late : null));
+            Reactive.await(() -> forecasts.recomputeInOwnTransaction(new DayBook.TechDay(tech, day)));
+            ArrivalForecast delay = probe.await(ArrivalForecast.class,
+                    f -> f.appointmentId().equals(v1) && f.forecastVersion() == 2, 1, Duration.ofSeconds(30))
+                    .getFirst();
+            assertTrue(delay.reason().startsWith("on the way, window moved"), delay.toString());
+            assertTrue(delay.p50Arrival().isAfter(late), delay.toString());
+            // The hour around the median: the van does not come before its start, nor after its end.
+            assertEquals(Duration.ofHours(1), Duration.between(delay.windowStart(), delay.windowEnd()));
+            assertTrue(!delay.windowStart().isAfter(delay.p50Arrival().minus(Duration.ofMinutes(25)))
+                    && delay.windowStart().isAfter(first.windowEnd()), delay.toString());
+        }
+    }
+
+    private void ping(String tech, String id, Instant at, GeoPosition where) throws Exception {
+        publisher.send(new LocationPing(Events.newId(), at, 1, tech, id, at, at, where.lat(), where.lon(), 5, 0.0, null))
+                .get(10, TimeUnit.SECONDS);
+    }
+
     /** The probability the window binding {@code appointment} is kept, as last stored (a window must bind). */
     private double toldProbability(UUID appointment) throws Exception {
         Double p = first("select told_probability from forecast where appointment_id = ?", appointment, Double.class);

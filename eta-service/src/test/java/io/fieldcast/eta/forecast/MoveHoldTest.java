@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,7 +68,7 @@ class MoveHoldTest {
         // Between the two, or still at the job done: nothing is missing.
         assertNull(MoveHold.why(dayWith(done, new DayState.Fix(NOW.minusSeconds(60), 45.53, -122.65)), HOLD));
         assertNull(MoveHold.why(dayWith(done, new DayState.Fix(NOW.minusSeconds(60), 45.5201, -122.65)), HOLD));
-        // "On the way" read: the forecast follows the taps (and a visit set off for gets no moved window anyway).
+        // "On the way" read: the forecast follows the taps (a visit set off for gets a moved window only once lost).
         Map<UUID, VisitProgress> onTheWay = Map.of(JOB, done.get(JOB),
                 NEXT, new VisitProgress(Instant.parse("2026-03-10T10:20:00Z"), null, null, false));
         assertNull(MoveHold.why(dayWith(onTheWay, atNext), HOLD));
@@ -76,6 +77,21 @@ class MoveHoldTest {
     private static DayState dayWith(Map<UUID, VisitProgress> progress, DayState.Fix fix) {
         return new DayState("t", LocalDate.of(2026, 3, 10), 1, 45.5, -122.65, SHIFT, VISITS, progress, fix, NOW,
                 Map.of(), null, null, NOW);
+    }
+
+    @Test
+    void aFreshFixAtTheDoorOfTheCustomerSetOffForMeansTheVanCame() {
+        // On the way to NEXT since 10:01; a fix at its door at 10:29: the van came, its "arrived" not read yet.
+        Map<UUID, VisitProgress> onTheWay = Map.of(JOB, new VisitProgress(Instant.parse("2026-03-10T08:40:00Z"),
+                        Instant.parse("2026-03-10T09:00:00Z"), Instant.parse("2026-03-10T10:00:00Z"), false),
+                NEXT, new VisitProgress(Instant.parse("2026-03-10T10:01:00Z"), null, null, false));
+        assertTrue(MoveHold.atTheDoor(dayWith(onTheWay, new DayState.Fix(NOW.minusSeconds(60), 45.5401, -122.6502)),
+                NEXT));
+        // Half way there, or at the door eleven minutes ago: not come yet, as far as anyone knows.
+        assertFalse(MoveHold.atTheDoor(dayWith(onTheWay, new DayState.Fix(NOW.minusSeconds(60), 45.53, -122.65)),
+                NEXT));
+        assertFalse(MoveHold.atTheDoor(dayWith(onTheWay, new DayState.Fix(NOW.minus(Duration.ofMinutes(11)), 45.5401,
+                -122.6502)), NEXT));
     }
 
     @Test

@@ -155,6 +155,26 @@ class PublicationPolicyTest {
         assertTrue(policy.decide(last, kept(later, 0.62), 1).isPresent());
     }
 
+    @Test
+    void onTheWayOnlyALostToldWindowMovesToTheHourAroundTheMedian() {
+        var onTheWay = policy.withOnTheWayLateBelow(0.2);
+        // Told 10:00-11:00; the van set off late and the median arrival is now 11:12:40, 5 % likely by 11:00.
+        VisitForecast held = kept(at(Instant.parse("2026-03-02T10:42:40Z"), 0.9, 0, 0), 0.05);
+        var last = published(TEN, 0.92);
+        assertEquals("on the way, window moved 40 min later: 5 % likely by the end of the one told",
+                onTheWay.decideOnTheWay(last, held).orElseThrow());
+        VisitForecast told = onTheWay.onTheWay(held);
+        assertEquals(Instant.parse("2026-03-02T10:40:00Z"), told.windowStart(), "half an hour before the median, on "
+                + "the 5-minute grid");
+        assertEquals(Instant.parse("2026-03-02T11:40:00Z"), told.windowEnd());
+        // Still likely kept: "on the way" says enough, nothing is told.
+        assertTrue(onTheWay.decideOnTheWay(last, kept(held, 0.35)).isEmpty());
+        // Never told: no window on the way.
+        assertTrue(onTheWay.decideOnTheWay(null, held).isEmpty());
+        // Off (the default of the constructors): the told window breaks silently, as before.
+        assertTrue(policy.decideOnTheWay(last, held).isEmpty());
+    }
+
     private static VisitForecast kept(VisitForecast f, double keptProbability) {
         return new VisitForecast(f.appointmentId(), f.p50(), f.windowStart(), f.windowEnd(), f.probability(),
                 f.plannedArrival(), f.promisedStart(), f.promisedEnd(), f.currentJobOverrunMinutes(),
