@@ -47,7 +47,8 @@ class RiskScopeTest {
         assertEquals(List.of("e"), day.route("t2"), "d is not handed over for the risk to a");
         assertEquals(List.of("f", "g"), day.route("t3"));
         assertEquals(new RiskScope.Confined(1, 2), result);
-        assertEquals(scores.update(day.plan), day.plan.getScore(), "the plan is scored as it now is");
+        HardMediumSoftScore stored = day.plan.getScore();
+        assertEquals(scores.update(day.plan), stored, "the plan is scored as it now is");
     }
 
     @Test
