@@ -9,6 +9,7 @@ import io.fieldcast.events.PlannedVisit;
 import io.fieldcast.events.PortalMessage;
 import io.fieldcast.events.RoutePlanned;
 import io.fieldcast.events.Topics;
+import io.fieldcast.events.VisitStatus;
 import io.fieldcast.events.VisitStatusChanged;
 import io.fieldcast.notify.config.NotifySettings;
 import io.fieldcast.notify.contacts.AppointmentContact;
@@ -184,6 +185,14 @@ public class NotifyEventHandler {
                     // Decided on the state before the tap, then the tap applied.
                     decide(c, new Trigger.StatusChanged(s.status(), s.occurredAt(), s.reasonCode()), queue);
                     c.visitStatus = s.status().name();
+                    if (s.status() == VisitStatus.ARRIVED && queue.withdrawWindows(c.appointmentId)) {
+                        // The van came before those windows went out: the customer was told what was handed over.
+                        var told = queue.lastTold(c.appointmentId);
+                        c.toldStart = told == null ? null : told.start();
+                        c.toldEnd = told == null ? null : told.end();
+                        LOG.infof("window texts for %s not handed over before the technician arrived: taken back",
+                                c.appointmentId);
+                    }
                     if (s.technicianId() != null) {
                         c.technicianId = s.technicianId();
                     }

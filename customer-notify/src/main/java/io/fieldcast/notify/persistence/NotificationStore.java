@@ -59,24 +59,45 @@ public class NotificationStore {
      */
     public Uni<Queue> queueFor(SqlClient db, Collection<UUID> appointmentIds) {
         if (appointmentIds.isEmpty()) {
-            return Uni.createFrom().item(new Queue(Set.of(), Map.of()));
+            return Uni.createFrom().item(new Queue(Set.of(), Map.of(), Map.of(), Map.of()));
         }
         return db.preparedQuery("""
-                        select appointment_id, kind, dedup_key, state, next_attempt_at, forecast_version
+                        select appointment_id, kind, dedup_key, state, next_attempt_at, forecast_version,
+                               window_start, window_end
                         from notification where appointment_id = any($1)""")
                 .execute(Tuple.of(new HashSet<>(appointmentIds).toArray(UUID[]::new)))
                 .map(rows -> {
                     Set<String> stored = new HashSet<>();
                     Map<UUID, Held> held = new HashMap<>();
+                    Map<UUID, List<String[]>> waiting = new HashMap<>();
+                    Map<UUID, Told> told = new HashMap<>();
                     rows.forEach(r -> {
-                        stored.add(key(r.getUUID(0), r.getString(1), r.getString(2)));
-                        if ("PENDING".equals(r.getString(3)) && MessageKind.WINDOW_NARROWED.name().equals(r.getString(1))) {
-                            held.put(r.getUUID(0), new Held(r.getString(2), r.getOffsetDateTime(4).toInstant(),
+                        UUID appointment = r.getUUID(0);
+                        String kind = r.getString(1);
+                        String state = r.getString(3);
+                        stored.add(key(appointment, kind, r.getString(2)));
+                        if ("PENDING".equals(state) && MessageKind.WINDOW_NARROWED.name().equals(kind)) {
+                            held.put(appointment, new Held(r.getString(2), r.getOffsetDateTime(4).toInstant(),
                                     r.getInteger(5)));
                         }
+                        if (r.getOffsetDateTime(6) == null) {
+                            return;
+                        }
+                        if ("PENDING".equals(state)) {
+                            waiting.computeIfAbsent(appointment, a -> new ArrayList<>())
+                                    .add(new String[]{kind, r.getString(2)});
+                        } else if ("SENT".equals(state) || "SENDING".equals(state)) {
+                            Told t = new Told(r.getOffsetDateTime(6).toInstant(), r.getOffsetDateTime(7).toInstant(),
+                                    r.getInteger(5));
+                            told.merge(appointment, t, (a, b) -> a.version() >= b.version() ? a : b);
+                        }
                     });
-                    return new Queue(stored, held);
+                    return new Queue(stored, held, waiting, told);
                 });
+    }
+
+    /** A window a text has told (or is telling: claimed by the sender), with its forecast version. */
+    public record Told(Instant start, Instant end, int version) {
     }
 
     /** A first-window text not handed over yet: its dedup key, when it may go, the forecast version it tells. */
@@ -90,13 +111,27 @@ public class NotificationStore {
     public Uni<Void> write(SqlClient db, Queue queue) {
         List<Row> rows = List.copyOf(queue.rows);
         List<Row> newer = List.copyOf(queue.newer);
+        List<String[]> withdrawn = List.copyOf(queue.withdrawn);
         queue.rows.clear();
         queue.newer.clear();
+        queue.withdrawn.clear();
         Uni<Void> inserted = rows.isEmpty() ? Uni.createFrom().voidItem()
                 : db.preparedQuery(INSERT).execute(COLUMNS.arrays(rows)).replaceWithVoid();
-        return newer.isEmpty() ? inserted
+        Uni<Void> updated = newer.isEmpty() ? inserted
                 : inserted.chain(() -> db.preparedQuery(NEWER).execute(COLUMNS.arrays(newer)).replaceWithVoid());
+        return withdrawn.isEmpty() ? updated : updated.chain(() -> db.preparedQuery(WITHDRAW)
+                .execute(Tuple.of(withdrawn.stream().map(w -> UUID.fromString(w[0])).toArray(UUID[]::new),
+                        withdrawn.stream().map(w -> w[1]).toArray(String[]::new),
+                        withdrawn.stream().map(w -> w[2]).toArray(String[]::new)))
+                .replaceWithVoid());
     }
+
+    /** Window texts still waiting when the van came: not sent, kept as SUPPRESSED with the reason. */
+    private static final String WITHDRAW = """
+            update notification n set state = 'SUPPRESSED', last_error = 'VISIT_UNDER_WAY'
+            from unnest($1::uuid[], $2::text[], $3::text[]) as x(appointment_id, kind, dedup_key)
+            where n.appointment_id = x.appointment_id and n.kind = x.kind and n.dedup_key = x.dedup_key
+              and n.state = 'PENDING'""";
 
     private static final ArrayColumns<Row> COLUMNS = ArrayColumns.of(
             column("appointment_id", "uuid", Row::appointment),
@@ -136,12 +171,46 @@ public class NotificationStore {
 
         private final Set<String> known;
         private final Map<UUID, Held> held;
+        /** Per appointment, the window texts stored and not yet handed over: kind and dedup key. */
+        private final Map<UUID, List<String[]>> waiting;
+        private final Map<UUID, Told> told;
         private final List<Row> rows = new ArrayList<>();
         private final List<Row> newer = new ArrayList<>();
+        /** Window texts to take back: appointment, kind, dedup key. */
+        private final List<String[]> withdrawn = new ArrayList<>();
 
-        private Queue(Set<String> stored, Map<UUID, Held> held) {
+        private Queue(Set<String> stored, Map<UUID, Held> held, Map<UUID, List<String[]>> waiting,
+                      Map<UUID, Told> told) {
             this.known = new HashSet<>(stored);
             this.held = new HashMap<>(held);
+            this.waiting = new HashMap<>(waiting);
+            this.told = new HashMap<>(told);
+        }
+
+        /**
+         * The van came: the window texts of {@code appointment} not handed over yet are taken back (queued in this
+         * batch, or stored and waiting for the sender or for quiet hours to end), since a window told now would reach
+         * the customer after the technician, and one starting later would say the technician came before the window.
+         * At 600x a window moved 20 minutes later was decided on taps three minutes behind the van and handed over a
+         * minute after it had arrived. Returns whether any was taken back; then {@link #lastTold} is what the customer
+         * was really told.
+         */
+        public boolean withdrawWindows(UUID appointment) {
+            boolean any = rows.removeIf(r -> r.appointment().equals(appointment) && r.windowStart() != null
+                    && "PENDING".equals(r.state()));
+            newer.removeIf(r -> r.appointment().equals(appointment));
+            List<String[]> stored = waiting.remove(appointment);
+            if (stored != null) {
+                stored.forEach(w -> withdrawn.add(new String[]{appointment.toString(), w[0], w[1]}));
+                any = true;
+            }
+            held.remove(appointment);
+            return any;
+        }
+
+        /** The newest window a text handed over (or being handed over) told the customer of, null when none. */
+        public Told lastTold(UUID appointment) {
+            return told.get(appointment);
         }
 
         /**
@@ -164,6 +233,10 @@ public class NotificationStore {
                         if (known.add(key(contact.appointmentId, send.kind().name(), send.dedupKey()))) {
                             rows.add(row(contact, send, triggeredAt, now));
                             added.add(send);
+                            if (send.tellsWindow() != null) {
+                                waiting.computeIfAbsent(contact.appointmentId, a -> new ArrayList<>())
+                                        .add(new String[]{send.kind().name(), send.dedupKey()});
+                            }
                             if (send.kind() == MessageKind.WINDOW_NARROWED) {
                                 held.put(contact.appointmentId, new Held(send.dedupKey(), send.notBefore(),
                                         send.forecastVersion()));

@@ -234,6 +234,36 @@ class NotificationFlowTest {
         assertEquals(List.of("BOOKING_CONFIRMATION", "WINDOW_NARROWED"), kinds(notifications.rows(appointment)));
     }
 
+    /**
+     * A window text still waiting when the van comes is taken back: told after the technician arrived, a window that
+     * starts later says the technician came before it (at 600x one was decided on taps three minutes behind the van
+     * and handed over a minute after it had come). The customer's told window is the one handed over before.
+     */
+    @Test
+    void windowTextsNotHandedOverWhenTheVanComesAreTakenBack() throws Exception {
+        Instant seven = Instant.parse("2026-03-05T12:00:00Z"); // 07:00 in New York
+        Instant promised = Instant.parse("2026-03-05T13:00:00Z"); // 08:00-12:00
+        clock.set(seven);
+        UUID appointment = UUID.randomUUID();
+        notifications.publish(booking(appointment, seven, promised, "+12125550109", null, "en"));
+        notifications.awaitKind(appointment, "BOOKING_CONFIRMATION", "PENDING");
+        // 08:00-09:00 decided at 07:00, waiting for quiet hours to end; a technician on an early start comes at 07:40.
+        notifications.publish(forecast(appointment, "tech-1", 1, promised, promised, seven));
+        notifications.awaitKind(appointment, "WINDOW_NARROWED", "PENDING");
+        assertEquals(promised, notifications.toldStart(appointment));
+        Instant came = seven.plus(Duration.ofMinutes(40));
+        clock.set(came);
+        notifications.publish(status("tech-1", appointment, VisitStatus.ARRIVED, came));
+        notifications.awaitKind(appointment, "WINDOW_NARROWED", "SUPPRESSED");
+        assertEquals(null, notifications.toldStart(appointment), "nothing was told");
+
+        clock.set(Instant.parse("2026-03-05T13:00:01Z"));
+        notifications.awaitKind(appointment, "BOOKING_CONFIRMATION", "SENT");
+        sender.passOnce();
+        assertEquals("SUPPRESSED", notifications.rows(appointment).stream()
+                .filter(r -> r.kind().equals("WINDOW_NARROWED")).findFirst().orElseThrow().state());
+    }
+
     @Test
     void reminderGoesOutOnceTheEveningBefore() throws Throwable {
         UUID appointment = booked("+12125550107");

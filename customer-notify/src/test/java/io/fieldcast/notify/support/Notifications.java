@@ -159,6 +159,19 @@ public class Notifications {
         }
     }
 
+    /** The start of the window the customer was last told as customer-notify keeps it; null when none. */
+    public Instant toldStart(UUID appointment) {
+        try (var c = db.getConnection(); var st = c.prepareStatement(
+                "select told_start from appointment_contact where appointment_id = ?")) {
+            st.setObject(1, appointment);
+            try (var rs = st.executeQuery()) {
+                return rs.next() ? instant(rs.getTimestamp(1)) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private List<Row> rowsWhere(String where, Object arg) {
         try (var c = db.getConnection(); var st = c.prepareStatement("""
                 select id, kind, dedup_key, state, channel, recipient, body, attempts, next_attempt_at, handed_at,
