@@ -214,7 +214,7 @@ public class DayBook {
                                             ((Number) r[0]).longValue(), Rows.number(r[1]), Rows.number(r[2]),
                                             Rows.instant(r[3]), visits, progress, phone.fix(), now, told,
                                             breakToday(taps, now, zone, visits, told), Rows.instant(r[4]),
-                                            phone.heardAt())))))));
+                                            phone.heardAt(), phone.lastTap())))))));
                 }));
     }
 
@@ -406,8 +406,11 @@ public class DayBook {
                 .map(Tap::deviceTime).findFirst().orElse(null);
     }
 
-    /** What the technician's phone last said: its newest fix (null: none) and when it was last heard (null: never). */
-    private record Phone(DayState.Fix fix, Instant heardAt) {
+    /**
+     * What the technician's phone last said: its newest fix (null: none), when it was last heard (null: never) and the
+     * tap received last (null: none).
+     */
+    private record Phone(DayState.Fix fix, Instant heardAt, DayState.LateTap lastTap) {
     }
 
     /**
@@ -416,10 +419,12 @@ public class DayBook {
      */
     private static Uni<Phone> phone(Mutiny.Session s, TechDay td, List<VisitPlan> visits) {
         return s.createNativeQuery("""
-                        select p.device_time, p.lat, p.lon,
-                               greatest(p.heard_at, (select max(e.received_at) from visit_event e
-                                                     where e.technician_id = :t and e.appointment_id in (:ids)))
-                        from (select 1) one left join technician_position p on p.technician_id = :t""",
+                        select p.device_time, p.lat, p.lon, greatest(p.heard_at, last.received_at),
+                               last.received_at, extract(epoch from last.received_at - last.device_time)
+                        from (select 1) one left join technician_position p on p.technician_id = :t
+                        left join lateral (select e.received_at, e.device_time from visit_event e
+                                           where e.technician_id = :t and e.appointment_id in (:ids)
+                                           order by e.received_at desc limit 1) last on true""",
                         Object[].class)
                 .setParameter("t", td.technicianId())
                 .setParameter("ids", visits.isEmpty() ? List.of(new UUID(0, 0)) : ids(visits))
@@ -428,7 +433,9 @@ public class DayBook {
                     Object[] r = rows.getFirst();
                     DayState.Fix fix = r[0] == null ? null
                             : new DayState.Fix(Rows.instant(r[0]), Rows.number(r[1]), Rows.number(r[2]));
-                    return new Phone(fix, Rows.instant(r[3]));
+                    DayState.LateTap tap = r[4] == null ? null : new DayState.LateTap(Rows.instant(r[4]),
+                            Duration.ofMillis(Math.round(Rows.number(r[5]) * 1000)));
+                    return new Phone(fix, Rows.instant(r[3]), tap);
                 });
     }
 

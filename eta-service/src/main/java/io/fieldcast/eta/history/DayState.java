@@ -11,12 +11,28 @@ import java.util.UUID;
  * Everything the forecaster needs about one technician's day at instant {@code now}: the route, what happened to
  * each visit, the last GPS fix (null when none) and the start of the window each customer was last told (a
  * commitment: the technician does not ring before it). {@code heardAt}: when anything of the technician's phone last
- * reached the platform (a batch of fixes, a tap), null when never.
+ * reached the platform (a batch of fixes, a tap), null when never; {@code lateTap}: the tap received last, null when
+ * none.
  */
 public record DayState(String technicianId, LocalDate date, long planVersion, double startLat, double startLon,
                        Instant shiftStart, List<VisitPlan> visits, Map<UUID, VisitProgress> progress,
                        Fix lastFix, Instant now, Map<UUID, Instant> told, Break breakToday,
-                       Instant routeChangedAt, Instant heardAt) {
+                       Instant routeChangedAt, Instant heardAt, LateTap lateTap) {
+
+    /**
+     * The tap the platform received last from the technician's phone: when it was received and how long after it was
+     * tapped ({@code lag}); a lag of many minutes is a phone back from offline, sending what it kept.
+     */
+    public record LateTap(Instant receivedAt, Duration lag) {
+    }
+
+    /** A day with no tap received yet (or none that matters). */
+    public DayState(String technicianId, LocalDate date, long planVersion, double startLat, double startLon,
+                    Instant shiftStart, List<VisitPlan> visits, Map<UUID, VisitProgress> progress, Fix lastFix,
+                    Instant now, Map<UUID, Instant> told, Break breakToday, Instant routeChangedAt, Instant heardAt) {
+        this(technicianId, date, planVersion, startLat, startLon, shiftStart, visits, progress, lastFix, now, told,
+                breakToday, routeChangedAt, heardAt, null);
+    }
 
     /** A phone heard this long before the shift starts counts as on shift (the app opened at home). */
     static final Duration HEARD_BEFORE_SHIFT = Duration.ofHours(2);

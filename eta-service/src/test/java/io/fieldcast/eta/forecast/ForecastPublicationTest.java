@@ -19,6 +19,7 @@ import io.fieldcast.platform.security.Roles;
 import io.fieldcast.platform.security.TokenIssuer;
 import io.fieldcast.testing.EventProbe;
 import io.fieldcast.testing.TestClock;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,8 @@ class ForecastPublicationTest {
     AgroalDataSource dataSource;
     @Inject
     TestClock clock;
+    @Inject
+    DayBook dayBook;
 
     @Test
     void firstWindowsThenQuietThenMovedByALongJob() throws Exception {
@@ -354,6 +357,40 @@ class ForecastPublicationTest {
             assertEquals(Duration.ofHours(1), Duration.between(delay.windowStart(), delay.windowEnd()));
             assertTrue(!delay.windowStart().isAfter(delay.p50Arrival().minus(Duration.ofMinutes(25)))
                     && delay.windowStart().isAfter(first.windowEnd()), delay.toString());
+        }
+    }
+
+    /**
+     * A phone back from offline sends taps tapped long ago: the day read for the forecaster carries the tap received
+     * last and its lag, and nothing told moves while the rest of what the phone kept may still be on its way.
+     */
+    @Test
+    void aTapReceivedLongAfterItWasTappedHoldsWhatIsTold() throws Exception {
+        String tech = "tech-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID v1 = UUID.randomUUID();
+        UUID v2 = UUID.randomUUID();
+        LocalDate day = LocalDate.of(2026, 3, 20);
+        Instant day8 = Instant.parse("2026-03-20T08:00:00Z");
+        clock.set(day8);
+        try (EventProbe probe = EventProbe.atEnd(Topics.ARRIVAL_FORECASTS)) {
+            publisher.send(routeOf(tech, day, day8, 9,
+                    visit(v1, 1, P1, day8, day8.plus(Duration.ofHours(4)), day8.plus(Duration.ofMinutes(6))),
+                    visit(v2, 2, P2, day8, day8.plus(Duration.ofHours(6)), day8.plus(Duration.ofMinutes(57)))))
+                    .get(10, TimeUnit.SECONDS);
+            probe.await(ArrivalForecast.class, f -> f.appointmentId().equals(v2), 1, Duration.ofSeconds(30));
+            // Arrived at v1 at 08:07, received at 08:32: the phone was offline for 25 minutes.
+            Instant arrived = day8.plus(Duration.ofMinutes(7));
+            Instant received = day8.plus(Duration.ofMinutes(32));
+            clock.set(received);
+            publisher.send(new VisitStatusChanged(Events.newId(), received, 1, tech, v1, VisitStatus.ARRIVED, null,
+                    null, arrived, received, "tap-late")).get(10, TimeUnit.SECONDS);
+            Callable<String> held = () -> Reactive.await(() -> Panache.withSession(
+                    () -> dayBook.load(new DayBook.TechDay(tech, day), clock.instant())))
+                    .map(MoveHold::tapsBehind).orElse(null);
+            String why = within30s(held);
+            assertTrue(why != null && why.contains("a tap 25 min old"), why);
+            clock.set(received.plus(Duration.ofMinutes(3)));
+            assertNull(held.call(), "three minutes on, the phone has caught up");
         }
     }
 

@@ -95,6 +95,24 @@ class MoveHoldTest {
     }
 
     @Test
+    void aPhoneSendingTapsLongAfterTheyWereTappedHoldsWhatIsToldForAWhile() {
+        // "Done" tapped at 10:04, received at 10:29: the phone is back from offline; its next taps may follow.
+        DayState.LateTap late = new DayState.LateTap(NOW.minusSeconds(60), Duration.ofMinutes(25));
+        String why = MoveHold.tapsBehind(withTap(late));
+        assertTrue(why != null && why.contains("back from offline"), why);
+        assertTrue(MoveHold.why(withTap(late), HOLD).contains("back from offline"));
+        // The platform's own lag, or three minutes after: nothing held.
+        assertNull(MoveHold.tapsBehind(withTap(new DayState.LateTap(NOW.minusSeconds(60), Duration.ofMinutes(4)))));
+        assertNull(MoveHold.tapsBehind(withTap(new DayState.LateTap(NOW.minus(Duration.ofMinutes(3)),
+                Duration.ofMinutes(25)))));
+    }
+
+    private static DayState withTap(DayState.LateTap tap) {
+        return new DayState("t", LocalDate.of(2026, 3, 10), 1, 45.5, -122.65, SHIFT, VISITS, AT_THE_JOB,
+                new DayState.Fix(NOW.minusSeconds(60), 45.5203, -122.6502), NOW, Map.of(), null, null, NOW, tap);
+    }
+
+    @Test
     void aSilentPhoneHoldsTheMove() {
         String why = MoveHold.why(day(null, NOW.minus(Duration.ofMinutes(20))), HOLD);
         assertTrue(why != null && why.contains("silent since"), why);
