@@ -31,6 +31,11 @@ public record ArrivalForecast(UUID eventId, Instant occurredAt, int schemaVersio
     public static final String CAUSE_ROUTE_CHANGED = "ROUTE_CHANGED";
     /** The appointment got another booked window. */
     public static final String CAUSE_RESCHEDULED = "RESCHEDULED";
+    /**
+     * The van set off and the told window is lost on the way (held up, or set off too late): the only window moved
+     * once the van is on its way, texted as a delay (0.1.9).
+     */
+    public static final String CAUSE_HELD_UP_ON_THE_WAY = "HELD_UP_ON_THE_WAY";
 
     /** A forecast that says nothing of a told window (the 0.1.0 shape; existing producers compile). */
     public ArrivalForecast(UUID eventId, Instant occurredAt, int schemaVersion, UUID appointmentId,

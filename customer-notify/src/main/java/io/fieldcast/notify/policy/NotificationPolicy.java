@@ -1,5 +1,6 @@
 package io.fieldcast.notify.policy;
 
+import io.fieldcast.events.ArrivalForecast;
 import io.fieldcast.events.VisitStatus;
 import io.fieldcast.notify.policy.Decision.Content;
 import io.fieldcast.notify.policy.Decision.Reason;
@@ -103,13 +104,14 @@ public final class NotificationPolicy {
     }
 
     /**
-     * A window eta-service moved later while the van is on its way (not yet arrived): it does so only once the window
-     * told is lost (the van set off after a job ran long, or was held up on the way), and the customer, who was told
-     * "on the way", hears of the delay with the new window.
+     * A window eta-service moved later because the told one was lost on the way (the van set off after a job ran long,
+     * or was held up), while the van is still on its way: the customer, who was told "on the way", hears of the delay
+     * with the new window. Any other forecast reaching notify after the van set off was made before eta-service knew
+     * (a tap read late) and is not texted: it would tell a window later than the van that is coming.
      */
     private static boolean lostOnTheWay(AppointmentView view, Forecast f) {
         return VisitStatus.EN_ROUTE.name().equals(view.visitStatus()) && view.toldEnd() != null
-                && f.windowEnd().isAfter(view.toldEnd());
+                && ArrivalForecast.CAUSE_HELD_UP_ON_THE_WAY.equals(f.cause()) && f.windowEnd().isAfter(view.toldEnd());
     }
 
     private List<Decision> status(AppointmentView view, StatusChanged s, Instant now) {

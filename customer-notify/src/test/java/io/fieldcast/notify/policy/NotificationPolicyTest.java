@@ -1,5 +1,6 @@
 package io.fieldcast.notify.policy;
 
+import io.fieldcast.events.ArrivalForecast;
 import io.fieldcast.events.VisitStatus;
 import io.fieldcast.notify.policy.Decision.Reason;
 import io.fieldcast.notify.policy.Decision.Send;
@@ -158,15 +159,24 @@ class NotificationPolicyTest {
         // An earlier window, or one inside the told: "on the way" and the tracking page say more.
         assertEquals(Reason.VISIT_UNDER_WAY, onlySuppressed(policy.decide(enRoute,
                 forecast(2, NARROW_START.minus(Duration.ofMinutes(20))), MORNING)));
-        // Later: eta-service moves a told window on the way only once it is lost. A delay with the new window, though
-        // the two updates of the day were sent.
-        Send delay = onlySend(policy.decide(enRoute, forecast(3, NARROW_START.plus(Duration.ofMinutes(40))), MORNING),
+        // Later, made before eta-service read "on the way" (a tap read late): not texted, the van is coming.
+        assertEquals(Reason.VISIT_UNDER_WAY, onlySuppressed(policy.decide(enRoute,
+                forecast(2, NARROW_START.plus(Duration.ofMinutes(40))), MORNING)));
+        // Later because the told window was lost on the way: a delay with the new window, though the two updates of
+        // the day were sent.
+        Send delay = onlySend(policy.decide(enRoute, heldUp(3, NARROW_START.plus(Duration.ofMinutes(40))), MORNING),
                 MessageKind.DELAY);
         assertEquals(NARROW_START.plus(Duration.ofMinutes(40)), delay.content().windowStart());
         assertEquals("v3", delay.dedupKey());
         // At the door: nothing.
         assertEquals(Reason.VISIT_UNDER_WAY, onlySuppressed(policy.decide(underWay("ARRIVED"),
-                forecast(4, NARROW_START.plus(Duration.ofMinutes(40))), MORNING)));
+                heldUp(4, NARROW_START.plus(Duration.ofMinutes(40))), MORNING)));
+    }
+
+    /** A window eta-service moved because the told one was lost on the way. */
+    private static Trigger.Forecast heldUp(int version, Instant start) {
+        return new Trigger.Forecast(version, start.plus(Duration.ofMinutes(30)), start, start.plus(Duration.ofHours(1)),
+                MORNING, ArrivalForecast.CAUSE_HELD_UP_ON_THE_WAY, 0.9);
     }
 
     /** Told NARROW_START for an hour (version 1), both updates of the day sent, the technician at {@code status}. */

@@ -283,7 +283,7 @@ public class ForecastService {
                 f.appointmentId(), day.technicianId(), f.p50(), f.windowStart(), f.windowEnd(), f.probability(),
                 f.promisedStart(), f.promisedEnd(), model.version(), version, reason.get(),
                 f.told() ? Double.valueOf(f.toldProbability()) : null,
-                policy.cause(last.orElse(null), f, day.planVersion()));
+                policy.cause(last.orElse(null), f, day.planVersion(), reason.get()));
         return upsert.chain(x -> outbox.append(event));
     }
 

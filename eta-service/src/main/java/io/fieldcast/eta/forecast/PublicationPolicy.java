@@ -1,6 +1,7 @@
 package io.fieldcast.eta.forecast;
 
 import io.fieldcast.eta.report.HeldReason;
+import io.fieldcast.events.ArrivalForecast;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,8 @@ import java.util.Optional;
  */
 public final class PublicationPolicy {
 
+    /** How the reason of a window moved on the way begins ({@link #decideOnTheWay}). */
+    private static final String ON_THE_WAY_REASON = "on the way, window moved";
     /** The grid of a window moved on the way ({@link #onTheWay}). */
     private static final Duration ON_THE_WAY_GRID = Duration.ofMinutes(5);
 
@@ -116,7 +119,7 @@ public final class PublicationPolicy {
         if (!moved.windowEnd().isAfter(last.windowEnd())) {
             return Optional.empty();
         }
-        return Optional.of("on the way, window moved %d min later: %.0f %% likely by the end of the one told"
+        return Optional.of(ON_THE_WAY_REASON + " %d min later: %.0f %% likely by the end of the one told"
                 .formatted(Duration.between(last.windowStart(), moved.windowStart()).toMinutes(),
                         100 * now.toldProbability()));
     }
@@ -263,8 +266,16 @@ public final class PublicationPolicy {
      * that did not move materially (a risk signal, a drop in probability).
      */
     public String cause(Published last, VisitForecast now, long planVersion) {
+        return cause(last, now, planVersion, null);
+    }
+
+    /** {@link #cause(Published, VisitForecast, long)} knowing the reason it is published for. */
+    public String cause(Published last, VisitForecast now, long planVersion, String reason) {
         if (last == null) {
             return null;
+        }
+        if (reason != null && reason.startsWith(ON_THE_WAY_REASON)) {
+            return ArrivalForecast.CAUSE_HELD_UP_ON_THE_WAY;
         }
         if (!movedMaterially(last, now)) {
             return null;

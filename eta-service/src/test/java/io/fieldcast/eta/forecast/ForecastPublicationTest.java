@@ -352,6 +352,7 @@ class ForecastPublicationTest {
                     f -> f.appointmentId().equals(v1) && f.forecastVersion() == 2, 1, Duration.ofSeconds(30))
                     .getFirst();
             assertTrue(delay.reason().startsWith("on the way, window moved"), delay.toString());
+            assertEquals(ArrivalForecast.CAUSE_HELD_UP_ON_THE_WAY, delay.cause(), "customer-notify texts it as a delay");
             assertTrue(delay.p50Arrival().isAfter(late), delay.toString());
             // The hour around the median: the van does not come before its start, nor after its end.
             assertEquals(Duration.ofHours(1), Duration.between(delay.windowStart(), delay.windowEnd()));
