@@ -344,12 +344,13 @@ public class Replanner {
         PlanProblem problem = plans.prepare(territoryId, date, clock.instant());
         // The plan of record as things stand now, scored before the solver starts from it.
         HardMediumSoftScore current = jobs.solutions().update(problem.plan());
-        var routesOfRecord = RiskScope.routes(problem.plan());
+        boolean onlyForRisk = AUTOMATIC.equals(actor) && !p.workChanged;
+        Set<String> atRisk = onlyForRisk ? RiskScope.atRisk(p.reasons) : Set.of();
+        var routesOfRecord = atRisk.isEmpty() ? null : RiskScope.routes(problem.plan());
         long solveStart = System.nanoTime();
         DispatchPlan solved = jobs.solveNow(problem, settings.replanTime(), settings.replanUnimproved());
         long solveMs = (System.nanoTime() - solveStart) / 1_000_000;
         String reason = "re-plan: " + String.join("; ", p.reasons);
-        Set<String> atRisk = AUTOMATIC.equals(actor) && !p.workChanged ? RiskScope.atRisk(p.reasons) : Set.of();
         if (!atRisk.isEmpty()) {
             var confined = RiskScope.confine(routesOfRecord, solved, atRisk, jobs.solutions()::update,
                     RISK_OTHER_ROUTES_MIN_HARD_GAIN);
@@ -358,8 +359,7 @@ public class Replanner {
                         + "kept as they were, %d changed", key, confined.restored(), confined.kept());
             }
         }
-        if (AUTOMATIC.equals(actor) && !p.workChanged
-                && !worthChanging(current, solved.getScore(), settings.replanMinGain())) {
+        if (onlyForRisk && !worthChanging(current, solved.getScore(), settings.replanMinGain())) {
             // Every route re-sent moves the day under technicians and customers: not for a few minutes of driving.
             LOG.infof("kept the plan of %s (%s): %s re-planned is %s, gain below %d soft", key, reason, current,
                     solved.getScore(), settings.replanMinGain());

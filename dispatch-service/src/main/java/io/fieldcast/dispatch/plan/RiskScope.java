@@ -93,29 +93,26 @@ final class RiskScope {
                 groups.join(from, to);
             }
         }
-        Set<String> changed = new LinkedHashSet<>();
-        after.forEach((shift, list) -> {
-            if (!list.equals(before.getOrDefault(shift, List.of()))) {
-                changed.add(shift);
-            }
-        });
         Set<String> needed = new LinkedHashSet<>();
         for (String id : atRisk) {
             needed.add(groups.root(ownerBefore.getOrDefault(id, NOWHERE)));
             needed.add(groups.root(ownerAfter.getOrDefault(id, NOWHERE)));
         }
-        Map<String, List<String>> others = new LinkedHashMap<>();
-        for (String shift : changed) {
-            String root = groups.root(shift);
-            if (!needed.contains(root)) {
-                others.computeIfAbsent(root, r -> new ArrayList<>()).add(shift);
+        Map<String, List<String>> changedGroups = new LinkedHashMap<>();
+        after.forEach((shift, list) -> {
+            if (!list.equals(before.getOrDefault(shift, List.of()))) {
+                changedGroups.computeIfAbsent(groups.root(shift), r -> new ArrayList<>()).add(shift);
             }
-        }
+        });
         Map<String, TechnicianShift> shifts = new HashMap<>();
         solved.getShifts().forEach(s -> shifts.put(s.getId(), s));
         HardMediumSoftScore kept = score.apply(solved);
         int restored = 0;
-        for (List<String> group : others.values()) {
+        for (var entry : changedGroups.entrySet()) {
+            if (needed.contains(entry.getKey())) {
+                continue;
+            }
+            List<String> group = entry.getValue();
             set(group, before, shifts, visits);
             HardMediumSoftScore without = score.apply(solved);
             boolean pays = without.mediumScore() < kept.mediumScore()
@@ -128,8 +125,7 @@ final class RiskScope {
                 restored++;
             }
         }
-        int needChanged = (int) changed.stream().map(groups::root).filter(needed::contains).distinct().count();
-        return new Confined(needChanged + others.size() - restored, restored);
+        return new Confined(changedGroups.size() - restored, restored);
     }
 
     private static void set(List<String> group, Map<String, List<String>> routes, Map<String, TechnicianShift> shifts,
