@@ -65,20 +65,23 @@ final class MoveHold {
      * after the van came.
      */
     static boolean atTheDoor(DayState day, UUID appointmentId) {
-        DayState.Fix fix = day.lastFix();
-        if (fix == null || fix.time().isAfter(day.now())
-                || fix.time().isBefore(day.now().minus(ArrivalForecaster.FRESH_FIX))) {
-            return false;
-        }
-        return day.visits().stream().anyMatch(v -> v.appointmentId().equals(appointmentId)
+        DayState.Fix fix = freshFix(day);
+        return fix != null && day.visits().stream().anyMatch(v -> v.appointmentId().equals(appointmentId)
                 && Geo.meters(fix.lat(), fix.lon(), v.lat(), v.lon()) <= DOOR_METERS);
     }
 
+    /** The day's last fix when it is fresh ({@link ArrivalForecaster#FRESH_FIX}) and not ahead of now, else null. */
+    private static DayState.Fix freshFix(DayState day) {
+        DayState.Fix fix = day.lastFix();
+        return fix == null || fix.time().isAfter(day.now())
+                || fix.time().isBefore(day.now().minus(ArrivalForecaster.FRESH_FIX)) ? null : fix;
+    }
+
     /**
-     * Why the taps of this day are behind (a phone catching up, and the two cases of fresh fixes above), or null. A first window
-     * waits for it too: on a 24-technician day a phone back from an hour offline had its fixes read before its taps,
-     * and a customer whose van had been at the door for 28 minutes was texted a first window starting 18 minutes
-     * later. Silence alone does not hold a first window (nothing told yet can be wrong about a job still going).
+     * Why the taps of this day are behind (a phone catching up, and the two cases of fresh fixes above), or null. A
+     * first window waits for it too: on a 24-technician day a phone back from an hour offline had its fixes read
+     * before its taps, and a customer whose van had been at the door for 28 minutes was texted a first window starting
+     * 18 minutes later. Silence alone does not hold a first window (nothing told yet can be wrong about a job still going).
      */
     static String tapsBehind(DayState day) {
         DayState.LateTap tap = day.lateTap();
@@ -87,9 +90,8 @@ final class MoveHold {
             return String.format(Locale.ROOT, "whose phone sent at %s a tap %d min old: back from offline, its other"
                     + " taps and fixes may still be on their way", tap.receivedAt(), tap.lag().toMinutes());
         }
-        DayState.Fix fix = day.lastFix();
-        if (fix == null || fix.time().isAfter(day.now())
-                || fix.time().isBefore(day.now().minus(ArrivalForecaster.FRESH_FIX))) {
+        DayState.Fix fix = freshFix(day);
+        if (fix == null) {
             return null;
         }
         boolean underWay = false;

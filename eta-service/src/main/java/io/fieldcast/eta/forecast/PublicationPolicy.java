@@ -119,7 +119,7 @@ public final class PublicationPolicy {
         if (!moved.windowEnd().isAfter(last.windowEnd())) {
             return Optional.empty();
         }
-        return Optional.of(ON_THE_WAY_REASON + " %d min later: %.0f %% likely by the end of the one told"
+        return Optional.of((ON_THE_WAY_REASON + " %d min later: %.0f %% likely by the end of the one told")
                 .formatted(Duration.between(last.windowStart(), moved.windowStart()).toMinutes(),
                         100 * now.toldProbability()));
     }

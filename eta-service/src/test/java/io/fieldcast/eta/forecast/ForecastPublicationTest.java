@@ -108,8 +108,7 @@ class ForecastPublicationTest {
             // 11:00 and still at v1 (planned 45 min, now 173 min): a fix from the van recomputes; v2 moves.
             Instant eleven = T8.plus(Duration.ofHours(3));
             clock.set(eleven);
-            publisher.send(new LocationPing(Events.newId(), eleven, 1, tech, "fix-1", eleven, eleven, P1.lat(),
-                    P1.lon(), 5, 0.0, null)).get(10, TimeUnit.SECONDS);
+            ping(tech, "fix-1", eleven, P1);
             List<ArrivalForecast> moved = probe.await(ArrivalForecast.class,
                     f -> f.appointmentId().equals(v2) && f.forecastVersion() == 2, 1, Duration.ofSeconds(30));
             assertEquals(1, moved.size(), "v2 must be re-published once");
@@ -236,11 +235,7 @@ class ForecastPublicationTest {
 
         try (EventProbe probe = EventProbe.atEnd(Topics.ARRIVAL_FORECASTS)) {
             publisher.send(route).get(10, TimeUnit.SECONDS);
-            ArrivalForecast first = probe.await(ArrivalForecast.class, f -> f.appointmentId().equals(v2), 1,
-                    Duration.ofSeconds(30)).getFirst();
-            publisher.send(sent(v2, "WINDOW_NARROWED", 1, day8.plusSeconds(30), first.windowStart()))
-                    .get(10, TimeUnit.SECONDS);
-            assertEquals(first.windowStart(), within30s(() -> toldStart(v2)));
+            textedItsFirstWindow(probe, v2, day8.plusSeconds(30));
             Instant arrived = day8.plus(Duration.ofMinutes(7));
             clock.set(arrived);
             publisher.send(tap(tech, v1, VisitStatus.ARRIVED, arrived)).get(10, TimeUnit.SECONDS);
@@ -248,8 +243,7 @@ class ForecastPublicationTest {
             // 11:00 and still at v1: the window told for v2 is broken, and a later one is published (version 2).
             Instant eleven = day8.plus(Duration.ofHours(3));
             clock.set(eleven);
-            publisher.send(new LocationPing(Events.newId(), eleven, 1, tech, "fix-1", eleven, eleven, P1.lat(),
-                    P1.lon(), 5, 0.0, null)).get(10, TimeUnit.SECONDS);
+            ping(tech, "fix-1", eleven, P1);
             ArrivalForecast moved = probe.await(ArrivalForecast.class,
                     f -> f.appointmentId().equals(v2) && f.forecastVersion() == 2, 1, Duration.ofSeconds(30))
                     .getFirst();
@@ -304,8 +298,7 @@ class ForecastPublicationTest {
             // 08:20, the route settled: a fix puts the van at v2's door, its "on the way" not read yet.
             Instant atDoor = day8.plus(Duration.ofMinutes(20));
             clock.set(atDoor);
-            publisher.send(new LocationPing(Events.newId(), atDoor, 1, tech, "fix-1", atDoor, atDoor, P2.lat(),
-                    P2.lon(), 5, 0.0, null)).get(10, TimeUnit.SECONDS);
+            ping(tech, "fix-1", atDoor, P2);
             assertEquals(atDoor, within30s(() -> heardAt(tech)));
             int published = Reactive.await(() -> forecasts.recomputeInOwnTransaction(new DayBook.TechDay(tech, day)));
             assertEquals(0, published, "a first window told while the van stands at the door");
@@ -329,11 +322,7 @@ class ForecastPublicationTest {
         try (EventProbe probe = EventProbe.atEnd(Topics.ARRIVAL_FORECASTS)) {
             publisher.send(routeOf(tech, day, day8, 9, visit(v1, 1, P1, day8, day8.plus(Duration.ofHours(4)),
                     day8.plus(Duration.ofMinutes(6))))).get(10, TimeUnit.SECONDS);
-            ArrivalForecast first = probe.await(ArrivalForecast.class, f -> f.appointmentId().equals(v1), 1,
-                    Duration.ofSeconds(30)).getFirst();
-            publisher.send(sent(v1, "WINDOW_NARROWED", 1, day8.plusSeconds(30), first.windowStart()))
-                    .get(10, TimeUnit.SECONDS);
-            assertEquals(first.windowStart(), within30s(() -> toldStart(v1)));
+            ArrivalForecast first = textedItsFirstWindow(probe, v1, day8.plusSeconds(30));
             Instant setOff = day8.plus(Duration.ofMinutes(2));
             clock.set(setOff);
             publisher.send(tap(tech, v1, VisitStatus.EN_ROUTE, setOff)).get(10, TimeUnit.SECONDS);
@@ -393,6 +382,15 @@ class ForecastPublicationTest {
             clock.set(received.plus(Duration.ofMinutes(3)));
             assertNull(held.call(), "three minutes on, the phone has caught up");
         }
+    }
+
+    /** {@code visit}'s first published window, once its text (version 1, at {@code at}) is stored as told. */
+    private ArrivalForecast textedItsFirstWindow(EventProbe probe, UUID visit, Instant at) throws Exception {
+        ArrivalForecast first = probe.await(ArrivalForecast.class, f -> f.appointmentId().equals(visit), 1,
+                Duration.ofSeconds(30)).getFirst();
+        publisher.send(sent(visit, "WINDOW_NARROWED", 1, at, first.windowStart())).get(10, TimeUnit.SECONDS);
+        assertEquals(first.windowStart(), within30s(() -> toldStart(visit)));
+        return first;
     }
 
     private void ping(String tech, String id, Instant at, GeoPosition where) throws Exception {
@@ -460,8 +458,7 @@ class ForecastPublicationTest {
             publisher.send(tap(tech, v1, VisitStatus.ARRIVED, arrived)).get(10, TimeUnit.SECONDS);
             Instant fix = day8.plus(Duration.ofMinutes(10));
             clock.set(fix);
-            publisher.send(new LocationPing(Events.newId(), fix, 1, tech, "fix-1", fix, fix, P1.lat(), P1.lon(), 5,
-                    0.0, null)).get(10, TimeUnit.SECONDS);
+            ping(tech, "fix-1", fix, P1);
             assertEquals(fix, within30s(() -> heardAt(tech)), "the fix's receipt is when the phone was heard");
 
             // 11:00: the job would be running 3 h against a usual 45 min, or the phone went offline at 08:10.
@@ -486,8 +483,7 @@ class ForecastPublicationTest {
             // 11:01 the phone is back and still at v1: the job does run long, and v2 moves.
             Instant back = eleven.plus(Duration.ofMinutes(1));
             clock.set(back);
-            publisher.send(new LocationPing(Events.newId(), back, 1, tech, "fix-2", back, back, P1.lat(), P1.lon(), 5,
-                    0.0, null)).get(10, TimeUnit.SECONDS);
+            ping(tech, "fix-2", back, P1);
             ArrivalForecast moved = probe.await(ArrivalForecast.class,
                     f -> f.appointmentId().equals(v2) && f.forecastVersion() == 2, 1, Duration.ofSeconds(30))
                     .getFirst();
