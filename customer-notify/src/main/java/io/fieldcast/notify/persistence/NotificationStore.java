@@ -69,7 +69,7 @@ public class NotificationStore {
                 .map(rows -> {
                     Set<String> stored = new HashSet<>();
                     Map<UUID, Held> held = new HashMap<>();
-                    Map<UUID, List<String[]>> waiting = new HashMap<>();
+                    Map<UUID, List<Text>> waiting = new HashMap<>();
                     Map<UUID, Told> told = new HashMap<>();
                     rows.forEach(r -> {
                         UUID appointment = r.getUUID(0);
@@ -85,7 +85,7 @@ public class NotificationStore {
                         }
                         if ("PENDING".equals(state)) {
                             waiting.computeIfAbsent(appointment, a -> new ArrayList<>())
-                                    .add(new String[]{kind, r.getString(2)});
+                                    .add(new Text(appointment, kind, r.getString(2)));
                         } else if ("SENT".equals(state) || "SENDING".equals(state)) {
                             Told t = new Told(r.getOffsetDateTime(6).toInstant(), r.getOffsetDateTime(7).toInstant(),
                                     r.getInteger(5));
@@ -94,6 +94,10 @@ public class NotificationStore {
                     });
                     return new Queue(stored, held, waiting, told);
                 });
+    }
+
+    /** One stored text, by its unique key. */
+    private record Text(UUID appointment, String kind, String dedupKey) {
     }
 
     /** A window a text has told (or is telling: claimed by the sender), with its forecast version. */
@@ -111,7 +115,7 @@ public class NotificationStore {
     public Uni<Void> write(SqlClient db, Queue queue) {
         List<Row> rows = List.copyOf(queue.rows);
         List<Row> newer = List.copyOf(queue.newer);
-        List<String[]> withdrawn = List.copyOf(queue.withdrawn);
+        List<Text> withdrawn = List.copyOf(queue.withdrawn);
         queue.rows.clear();
         queue.newer.clear();
         queue.withdrawn.clear();
@@ -120,9 +124,9 @@ public class NotificationStore {
         Uni<Void> updated = newer.isEmpty() ? inserted
                 : inserted.chain(() -> db.preparedQuery(NEWER).execute(COLUMNS.arrays(newer)).replaceWithVoid());
         return withdrawn.isEmpty() ? updated : updated.chain(() -> db.preparedQuery(WITHDRAW)
-                .execute(Tuple.of(withdrawn.stream().map(w -> UUID.fromString(w[0])).toArray(UUID[]::new),
-                        withdrawn.stream().map(w -> w[1]).toArray(String[]::new),
-                        withdrawn.stream().map(w -> w[2]).toArray(String[]::new)))
+                .execute(Tuple.of(withdrawn.stream().map(Text::appointment).toArray(UUID[]::new),
+                        withdrawn.stream().map(Text::kind).toArray(String[]::new),
+                        withdrawn.stream().map(Text::dedupKey).toArray(String[]::new)))
                 .replaceWithVoid());
     }
 
@@ -171,15 +175,15 @@ public class NotificationStore {
 
         private final Set<String> known;
         private final Map<UUID, Held> held;
-        /** Per appointment, the window texts stored and not yet handed over: kind and dedup key. */
-        private final Map<UUID, List<String[]>> waiting;
+        /** Per appointment, the window texts stored before this batch and not yet handed over. */
+        private final Map<UUID, List<Text>> waiting;
         private final Map<UUID, Told> told;
         private final List<Row> rows = new ArrayList<>();
         private final List<Row> newer = new ArrayList<>();
-        /** Window texts to take back: appointment, kind, dedup key. */
-        private final List<String[]> withdrawn = new ArrayList<>();
+        /** Stored window texts to take back. */
+        private final List<Text> withdrawn = new ArrayList<>();
 
-        private Queue(Set<String> stored, Map<UUID, Held> held, Map<UUID, List<String[]>> waiting,
+        private Queue(Set<String> stored, Map<UUID, Held> held, Map<UUID, List<Text>> waiting,
                       Map<UUID, Told> told) {
             this.known = new HashSet<>(stored);
             this.held = new HashMap<>(held);
@@ -199,9 +203,9 @@ public class NotificationStore {
             boolean any = rows.removeIf(r -> r.appointment().equals(appointment) && r.windowStart() != null
                     && "PENDING".equals(r.state()));
             newer.removeIf(r -> r.appointment().equals(appointment));
-            List<String[]> stored = waiting.remove(appointment);
+            List<Text> stored = waiting.remove(appointment);
             if (stored != null) {
-                stored.forEach(w -> withdrawn.add(new String[]{appointment.toString(), w[0], w[1]}));
+                withdrawn.addAll(stored);
                 any = true;
             }
             held.remove(appointment);
@@ -233,10 +237,6 @@ public class NotificationStore {
                         if (known.add(key(contact.appointmentId, send.kind().name(), send.dedupKey()))) {
                             rows.add(row(contact, send, triggeredAt, now));
                             added.add(send);
-                            if (send.tellsWindow() != null) {
-                                waiting.computeIfAbsent(contact.appointmentId, a -> new ArrayList<>())
-                                        .add(new String[]{send.kind().name(), send.dedupKey()});
-                            }
                             if (send.kind() == MessageKind.WINDOW_NARROWED) {
                                 held.put(contact.appointmentId, new Held(send.dedupKey(), send.notBefore(),
                                         send.forecastVersion()));

@@ -67,7 +67,8 @@ public final class NotificationPolicy {
         if (view.canceled()) {
             return List.of(new Suppress(kind, Reason.APPOINTMENT_CANCELED));
         }
-        if (view.visitStatus() != null && !lostOnTheWay(view, f)) {
+        boolean lostOnTheWay = lostOnTheWay(view, f);
+        if (view.visitStatus() != null && !lostOnTheWay) {
             // Once the technician set off, "on the way" and the tracking page say more than a window could.
             return List.of(new Suppress(kind, Reason.VISIT_UNDER_WAY));
         }
@@ -78,7 +79,7 @@ public final class NotificationPolicy {
         // A first window needs no why; a moved one says why and how sure we are of the new one.
         Content content = new Content(f.windowStart(), f.windowEnd(), f.p50(), view.technicianFirstName(), false,
                 false, view.toldStart() == null ? null : f.cause(), f.probability());
-        if (view.visitStatus() != null) {
+        if (lostOnTheWay) {
             // The van set off and the window told is lost: a delay, whatever the daily limit of updates says.
             return List.of(send(view, MessageKind.DELAY, "v" + f.version(), f.version(), now, content, window));
         }

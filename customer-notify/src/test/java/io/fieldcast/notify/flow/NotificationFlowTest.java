@@ -209,12 +209,7 @@ class NotificationFlowTest {
     void aFirstWindowWaitingForQuietHoursGoesWithTheNewestWindow() throws Exception {
         Instant seven = Instant.parse("2026-03-04T12:00:00Z"); // 07:00 in New York
         Instant promised = Instant.parse("2026-03-04T14:00:00Z"); // 09:00-13:00
-        clock.set(seven);
-        UUID appointment = UUID.randomUUID();
-        notifications.publish(booking(appointment, seven, promised, "+12125550107", null, "en"));
-        notifications.awaitKind(appointment, "BOOKING_CONFIRMATION", "PENDING");
-        notifications.publish(forecast(appointment, "tech-1", 1, promised, promised, seven));
-        notifications.awaitKind(appointment, "WINDOW_NARROWED", "PENDING");
+        UUID appointment = firstWindowWaitingForQuietHours(seven, promised, "+12125550107");
         clock.set(seven.plus(Duration.ofMinutes(20)));
         Instant later = promised.plus(Duration.ofMinutes(45)); // 09:45-10:45
         notifications.publish(forecast(appointment, "tech-1", 2, later, promised, seven.plus(Duration.ofMinutes(20))));
@@ -243,13 +238,8 @@ class NotificationFlowTest {
     void windowTextsNotHandedOverWhenTheVanComesAreTakenBack() throws Exception {
         Instant seven = Instant.parse("2026-03-05T12:00:00Z"); // 07:00 in New York
         Instant promised = Instant.parse("2026-03-05T13:00:00Z"); // 08:00-12:00
-        clock.set(seven);
-        UUID appointment = UUID.randomUUID();
-        notifications.publish(booking(appointment, seven, promised, "+12125550109", null, "en"));
-        notifications.awaitKind(appointment, "BOOKING_CONFIRMATION", "PENDING");
         // 08:00-09:00 decided at 07:00, waiting for quiet hours to end; a technician on an early start comes at 07:40.
-        notifications.publish(forecast(appointment, "tech-1", 1, promised, promised, seven));
-        notifications.awaitKind(appointment, "WINDOW_NARROWED", "PENDING");
+        UUID appointment = firstWindowWaitingForQuietHours(seven, promised, "+12125550109");
         assertEquals(promised, notifications.toldStart(appointment));
         Instant came = seven.plus(Duration.ofMinutes(40));
         clock.set(came);
@@ -262,6 +252,20 @@ class NotificationFlowTest {
         sender.passOnce();
         assertEquals("SUPPRESSED", notifications.rows(appointment).stream()
                 .filter(r -> r.kind().equals("WINDOW_NARROWED")).findFirst().orElseThrow().state());
+    }
+
+    /**
+     * An appointment booked at {@code at} (before 08:00 in New York) for {@code promised}, whose first window (the
+     * promise's first hour) is decided then and waits with its confirmation for quiet hours to end.
+     */
+    private UUID firstWindowWaitingForQuietHours(Instant at, Instant promised, String phone) {
+        clock.set(at);
+        UUID appointment = UUID.randomUUID();
+        notifications.publish(booking(appointment, at, promised, phone, null, "en"));
+        notifications.awaitKind(appointment, "BOOKING_CONFIRMATION", "PENDING");
+        notifications.publish(forecast(appointment, "tech-1", 1, promised, promised, at));
+        notifications.awaitKind(appointment, "WINDOW_NARROWED", "PENDING");
+        return appointment;
     }
 
     @Test
