@@ -36,7 +36,7 @@ import java.util.List;
  * {@code --max-wait M} the longest expected wait outside a told window (5, as the service), {@code --last-chance-wait M}
  * and {@code --last-chance-lead M} the longer wait allowed once the median arrival is that near (12 and 80, as the
  * service; a lead of 0 turns it off), {@code --last-chance-target P} the probability a window told at its last
- * chance may be kept with when the usual target would cost a longer wait (0.8, as the service; the target turns it
+ * chance may be kept with when the usual target would cost a longer wait (0.85, as the service; the target turns it
  * off), {@code --move-later-below P} the probability of being kept below which a told window moves later (0.5, as
  * the service; 1: whenever the likeliest hour does), {@code --move-target P} and {@code --move-wait M} where a moved
  * window goes (0.7 within 12 min, as the service: placed like a first window within that wait; 0 the likeliest hour), {@code --promises open} told windows
@@ -62,7 +62,7 @@ public final class EtaBench {
         int maxWaitMinutes = intArg(args, "--max-wait", 5);
         int lastChanceWait = intArg(args, "--last-chance-wait", 12);
         int lastChanceLead = intArg(args, "--last-chance-lead", 80);
-        double lastChanceTarget = Double.parseDouble(arg(args, "--last-chance-target", "0.8"));
+        double lastChanceTarget = Double.parseDouble(arg(args, "--last-chance-target", "0.85"));
         double moveTarget = Double.parseDouble(arg(args, "--move-target", "0.7"));
         int moveWait = intArg(args, "--move-wait", 12);
         double moveLaterBelow = Double.parseDouble(arg(args, "--move-later-below", "0.5"));
