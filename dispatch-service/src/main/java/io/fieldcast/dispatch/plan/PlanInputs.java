@@ -44,7 +44,7 @@ public class PlanInputs {
      */
     public Uni<Loaded> load(String territoryId, LocalDate date, boolean running) {
         return days.load(territoryId, date).chain(day -> JobType.<JobType>listAll()
-                .chain(types -> toldWindows.of(day.openAppointments().stream().map(a -> a.id).toList())
+                .chain(types -> toldWindows.committed(day.openAppointments().stream().map(a -> a.id).toList())
                         .chain(told -> forecasts(day, running)
                                 .map(forecast -> new Loaded(day, toInput(day, types, told, forecast), told)))));
     }

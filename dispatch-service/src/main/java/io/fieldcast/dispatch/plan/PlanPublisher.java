@@ -96,7 +96,7 @@ public class PlanPublisher {
         return Panache.withTransaction(() -> days.lock(territory, date)
                 .chain(() -> Appointment.<Appointment>list("territoryId = ?1 and serviceDate = ?2 and status in ?3",
                         territory, date, AppointmentStatus.OPEN))
-                .chain(open -> toldWindows.of(open.stream().map(a -> a.id).toList()).chain(told -> {
+                .chain(open -> toldWindows.committed(open.stream().map(a -> a.id).toList()).chain(told -> {
                     List<UUID> broken = ToldWhileSolving.moved(problem, routes, open, told);
                     if (!broken.isEmpty()) {
                         return Uni.createFrom().failure(new ToldWhileSolving.Outdated(broken));

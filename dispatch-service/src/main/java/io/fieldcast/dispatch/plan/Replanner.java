@@ -56,8 +56,12 @@ public class Replanner {
      * re-sent.
      */
     static final int RISK_OTHER_ROUTES_MIN_HARD_GAIN = (int) PlanPublisher.ROUTE_REPUBLISH_MOVE.toMinutes();
-    /** Solves of one re-plan when the day changes under it (a booking, a window told): then it gives up, logged. */
-    private static final int MAX_ATTEMPTS = 3;
+    /**
+     * Solves of one re-plan when the day changes under it (a booking, a window told or published to be told): then it
+     * gives up, logged. First windows being told count since session 27, so a solve in a busy morning meets more of
+     * them: four tries.
+     */
+    private static final int MAX_ATTEMPTS = 4;
     /** The actor of automatic re-plans. */
     static final String AUTOMATIC = "replanner";
     /** How often an idle instance looks for due re-plans (asked on another instance, or a risk's cooldown over). */
