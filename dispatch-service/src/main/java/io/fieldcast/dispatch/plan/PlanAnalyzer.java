@@ -67,6 +67,9 @@ public final class PlanAnalyzer {
         for (Visit v : plan.getVisits()) {
             if (v.getShift() == null) {
                 count(sums, DispatchConstraints.UNASSIGNED, v.unassignedWeight(), Level.MEDIUM);
+                if (v.droppedFromRoute()) {
+                    count(sums, DispatchConstraints.DROPPED_FROM_ROUTE, 1, Level.HARD);
+                }
                 continue;
             }
             if (v.missesSkills()) {

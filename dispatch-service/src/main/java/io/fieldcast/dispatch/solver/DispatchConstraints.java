@@ -22,6 +22,7 @@ public class DispatchConstraints implements ConstraintProvider {
     public static final String PINNED_ORDER = "Pinned visits out of order";
     public static final String CAPACITY = "Vehicle capacity";
     public static final String UNASSIGNED = "Unassigned visit";
+    public static final String DROPPED_FROM_ROUTE = "Visit of a running day dropped from its route";
     public static final String TRAVEL_TIME = "Travel time";
     public static final String OVERTIME = "Overtime past the shift's end";
     public static final String WINDOW_RISK = "Window at risk";
@@ -44,6 +45,7 @@ public class DispatchConstraints implements ConstraintProvider {
                 pinnedTechnician(factory),
                 pinnedOrder(factory),
                 capacity(factory),
+                droppedFromRoute(factory),
                 // Medium
                 unassigned(factory),
                 // Soft
@@ -117,6 +119,22 @@ public class DispatchConstraints implements ConstraintProvider {
                 .penalize(HardMediumSoftScore.ONE_HARD, TechnicianShift::demandOverCapacity)
                 .asConstraint(CAPACITY);
     }
+
+    /**
+     * As bad as {@value #DROPPED_FROM_ROUTE_MINUTES} minutes late: a visit of a running day that a technician's route
+     * was sent with, left out of every route. Its customer is home for a visit that does not come, where lateness on
+     * the booked windows (hard, minute for minute) is an arrival that does; with the left-out visit only medium, a
+     * re-plan of a 24-technician demo day dropped six customers to save 11-18 minutes of lateness.
+     */
+    Constraint droppedFromRoute(ConstraintFactory factory) {
+        return factory.forEachIncludingUnassigned(Visit.class)
+                .filter(Visit::droppedFromRoute)
+                .penalize(HardMediumSoftScore.ofHard(DROPPED_FROM_ROUTE_MINUTES))
+                .asConstraint(DROPPED_FROM_ROUTE);
+    }
+
+    /** Hard minutes a visit of a running day left out of every route costs ({@link #droppedFromRoute}). */
+    public static final int DROPPED_FROM_ROUTE_MINUTES = 120;
 
     // ---- Medium ----
 

@@ -199,6 +199,11 @@ public class Visit implements Located {
                 && !publishedPreviousId.equals(previous == null ? FIRST : previous.id);
     }
 
+    /** A visit on a route sent for a running day, now on nobody's route. */
+    public boolean droppedFromRoute() {
+        return shift == null && publishedTechnicianId != null;
+    }
+
     public boolean movedFromPublishedTechnician() {
         return shift != null && publishedTechnicianId != null && !publishedTechnicianId.equals(shift.technicianId());
     }

@@ -184,6 +184,21 @@ class DispatchConstraintsTest {
                 .penalizesBy(3);
     }
 
+    @Test
+    void aVisitOfARunningDayLeftOutOfEveryRouteCostsTwoHoursLate() {
+        var sent = anytime("sent", A).withPublishedAfter("ann", Visit.FIRST);
+        var neverSent = anytime("never-sent", B);
+        var kept = anytime("kept", C).withPublishedAfter("ann", "sent");
+        // Only the visit the route was sent with counts (once, at the constraint's weight of 120 hard); one never on a
+        // route (a new booking) is medium only.
+        verifier.verifyThat(DispatchConstraints::droppedFromRoute)
+                .given(all(route(shift("ann", 0), kept), new Object[] {sent, neverSent}))
+                .penalizesBy(1);
+        verifier.verifyThat(DispatchConstraints::droppedFromRoute)
+                .given(all(route(shift("ann", 0), sent, kept), new Object[] {neverSent}))
+                .penalizesBy(0);
+    }
+
     // ---- Medium ----
 
     @Test
