@@ -4,7 +4,8 @@ import java.util.UUID;
 
 /** Events on {@link Topics#APPOINTMENTS}, keyed by appointment. */
 public sealed interface AppointmentEvent extends FieldcastEvent
-        permits AppointmentBooked, AppointmentRescheduled, AppointmentUpdated, AppointmentCanceled {
+        permits AppointmentBooked, AppointmentRescheduled, AppointmentUpdated, AppointmentCanceled,
+        AppointmentUnassigned {
 
     /** Who changed an appointment ({@code changedBy}, {@code canceledBy}): the customer (a link, a text reply). */
     String BY_CUSTOMER = "customer";

@@ -18,6 +18,7 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = AppointmentRescheduled.class, name = "AppointmentRescheduled"),
         @JsonSubTypes.Type(value = AppointmentUpdated.class, name = "AppointmentUpdated"),
         @JsonSubTypes.Type(value = AppointmentCanceled.class, name = "AppointmentCanceled"),
+        @JsonSubTypes.Type(value = AppointmentUnassigned.class, name = "AppointmentUnassigned"),
         @JsonSubTypes.Type(value = RoutePlanned.class, name = "RoutePlanned"),
         @JsonSubTypes.Type(value = LocationPing.class, name = "LocationPing"),
         @JsonSubTypes.Type(value = VisitStatusChanged.class, name = "VisitStatusChanged"),

@@ -8,7 +8,10 @@ import java.util.List;
  */
 public final class Topics {
 
-    /** Key appointmentId: AppointmentBooked, AppointmentRescheduled, AppointmentUpdated, AppointmentCanceled. */
+    /**
+     * Key appointmentId: AppointmentBooked, AppointmentRescheduled, AppointmentUpdated, AppointmentCanceled,
+     * AppointmentUnassigned (since 0.1.10).
+     */
     public static final String APPOINTMENTS = "fieldcast.appointments";
     /** Key technicianId: RoutePlanned. */
     public static final String ROUTES = "fieldcast.routes";

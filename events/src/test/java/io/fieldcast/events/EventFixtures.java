@@ -31,6 +31,8 @@ final class EventFixtures {
                 new AppointmentUpdated(Events.newId(), T0, 1, APPOINTMENT, "REPAIR", 5, "bring ladder",
                         AppointmentEvent.BY_DISPATCHER),
                 new AppointmentCanceled(Events.newId(), T0, 1, APPOINTMENT, "customer", "moved away"),
+                new AppointmentUnassigned(Events.newId(), T0, 1, APPOINTMENT, "north", LocalDate.of(2026, 3, 2),
+                        "tech-7", 5L, "re-plan: technician tech-7 absent"),
                 new RoutePlanned(Events.newId(), T0, 1, "tech-7", "north", LocalDate.of(2026, 3, 2), 4L,
                         HOME, HOME, T0, T0.plusSeconds(8 * 3600), List.of(visit)),
                 new LocationPing(Events.newId(), T0, 1, "tech-7", "p-1", T0.minusSeconds(3), T0, 42.5, 1.52, 8.5,

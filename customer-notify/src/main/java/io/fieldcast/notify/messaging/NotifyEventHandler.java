@@ -2,6 +2,7 @@ package io.fieldcast.notify.messaging;
 
 import io.fieldcast.events.AppointmentBooked;
 import io.fieldcast.events.AppointmentCanceled;
+import io.fieldcast.events.AppointmentUnassigned;
 import io.fieldcast.events.AppointmentRescheduled;
 import io.fieldcast.events.ArrivalForecast;
 import io.fieldcast.events.FieldcastEvent;
@@ -16,6 +17,7 @@ import io.fieldcast.notify.contacts.AppointmentContact;
 import io.fieldcast.notify.contacts.AppointmentContacts;
 import io.fieldcast.notify.persistence.NotificationStore;
 import io.fieldcast.notify.policy.AppointmentView;
+import io.fieldcast.notify.policy.Decision;
 import io.fieldcast.notify.policy.Decision.Send;
 import io.fieldcast.notify.policy.MessageKind;
 import io.fieldcast.notify.policy.NotificationPolicy;
@@ -126,6 +128,7 @@ public class NotifyEventHandler {
             case AppointmentBooked b -> List.of(b.appointmentId());
             case AppointmentRescheduled m -> List.of(m.appointmentId());
             case AppointmentCanceled c -> List.of(c.appointmentId());
+            case AppointmentUnassigned u -> List.of(u.appointmentId());
             case RoutePlanned r -> r.visits().stream().map(PlannedVisit::appointmentId).toList();
             case ArrivalForecast f -> List.of(f.appointmentId());
             case VisitStatusChanged s -> s.appointmentId() == null ? List.of() : List.of(s.appointmentId());
@@ -168,6 +171,17 @@ public class NotifyEventHandler {
                 c.status = "CANCELED";
                 c.updatedAt = canceled.occurredAt();
             }, new Trigger.Canceled(canceled.occurredAt()), queue);
+            case AppointmentUnassigned left -> withContact(contacts.get(left.appointmentId()), c -> {
+                c.technicianId = null;
+                c.plannedArrival = null;
+                c.updatedAt = left.occurredAt();
+                if (queue.withdrawWindows(c.appointmentId, Decision.Reason.VISIT_UNASSIGNED)) {
+                    // Windows waiting to go out (the sender, quiet hours) no longer hold: nobody is coming.
+                    var told = queue.lastTold(c.appointmentId);
+                    c.toldStart = told == null ? null : told.start();
+                    c.toldEnd = told == null ? null : told.end();
+                }
+            }, new Trigger.Unassigned(left.occurredAt()), queue);
             case RoutePlanned route -> {
                 for (PlannedVisit visit : route.visits()) {
                     AppointmentContact c = contacts.get(visit.appointmentId());

@@ -116,9 +116,11 @@ public class NotificationStore {
         List<Row> rows = List.copyOf(queue.rows);
         List<Row> newer = List.copyOf(queue.newer);
         List<Text> withdrawn = List.copyOf(queue.withdrawn);
+        Map<UUID, String> why = Map.copyOf(queue.withdrawnWhy);
         queue.rows.clear();
         queue.newer.clear();
         queue.withdrawn.clear();
+        queue.withdrawnWhy.clear();
         Uni<Void> inserted = rows.isEmpty() ? Uni.createFrom().voidItem()
                 : db.preparedQuery(INSERT).execute(COLUMNS.arrays(rows)).replaceWithVoid();
         Uni<Void> updated = newer.isEmpty() ? inserted
@@ -126,14 +128,15 @@ public class NotificationStore {
         return withdrawn.isEmpty() ? updated : updated.chain(() -> db.preparedQuery(WITHDRAW)
                 .execute(Tuple.of(withdrawn.stream().map(Text::appointment).toArray(UUID[]::new),
                         withdrawn.stream().map(Text::kind).toArray(String[]::new),
-                        withdrawn.stream().map(Text::dedupKey).toArray(String[]::new)))
+                        withdrawn.stream().map(Text::dedupKey).toArray(String[]::new),
+                        withdrawn.stream().map(t -> why.get(t.appointment())).toArray(String[]::new)))
                 .replaceWithVoid());
     }
 
     /** Window texts still waiting when the van came: not sent, kept as SUPPRESSED with the reason. */
     private static final String WITHDRAW = """
-            update notification n set state = 'SUPPRESSED', last_error = 'VISIT_UNDER_WAY'
-            from unnest($1::uuid[], $2::text[], $3::text[]) as x(appointment_id, kind, dedup_key)
+            update notification n set state = 'SUPPRESSED', last_error = x.reason
+            from unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) as x(appointment_id, kind, dedup_key, reason)
             where n.appointment_id = x.appointment_id and n.kind = x.kind and n.dedup_key = x.dedup_key
               and n.state = 'PENDING'""";
 
@@ -182,6 +185,8 @@ public class NotificationStore {
         private final List<Row> newer = new ArrayList<>();
         /** Stored window texts to take back. */
         private final List<Text> withdrawn = new ArrayList<>();
+        /** Why the stored texts of an appointment in {@link #withdrawn} were taken back (a {@code Reason} name). */
+        private final Map<UUID, String> withdrawnWhy = new HashMap<>();
 
         private Queue(Set<String> stored, Map<UUID, Held> held, Map<UUID, List<Text>> waiting,
                       Map<UUID, Told> told) {
@@ -200,12 +205,21 @@ public class NotificationStore {
          * was really told.
          */
         public boolean withdrawWindows(UUID appointment) {
+            return withdrawWindows(appointment, Decision.Reason.VISIT_UNDER_WAY);
+        }
+
+        /**
+         * {@link #withdrawWindows(UUID)} for {@code why}: the van came ({@code VISIT_UNDER_WAY}), or the day no longer
+         * takes the visit ({@code VISIT_UNASSIGNED}).
+         */
+        public boolean withdrawWindows(UUID appointment, Decision.Reason why) {
             boolean any = rows.removeIf(r -> r.appointment().equals(appointment) && r.windowStart() != null
                     && "PENDING".equals(r.state()));
             newer.removeIf(r -> r.appointment().equals(appointment));
             List<Text> stored = waiting.remove(appointment);
             if (stored != null) {
                 withdrawn.addAll(stored);
+                withdrawnWhy.put(appointment, why.name());
                 any = true;
             }
             held.remove(appointment);
@@ -328,7 +342,7 @@ public class NotificationStore {
             // Said as "Change or cancel: <link>" when dispatch gave the appointment a manage link.
             case BOOKING_CONFIRMATION -> contact.manageUrl;
             // The portal books again from the manage link; without one, the booking page.
-            case NO_SHOW -> contact.manageUrl != null ? contact.manageUrl : config.bookingUrl();
+            case NO_SHOW, NOT_TODAY -> contact.manageUrl != null ? contact.manageUrl : config.bookingUrl();
             default -> null;
         };
         var rendered = RENDERER.render(send.kind(), send.content(), contact.language, zone, contact.firstName, link);

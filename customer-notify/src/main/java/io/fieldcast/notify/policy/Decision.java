@@ -68,6 +68,8 @@ public sealed interface Decision {
 
     enum Reason {
         UNKNOWN_APPOINTMENT, APPOINTMENT_CANCELED, OPTED_OUT, NO_CONTACT, VISIT_UNDER_WAY, STALE_FORECAST,
-        NOT_MATERIAL, DAILY_UPDATE_LIMIT, ALREADY_TOLD, EXPIRED
+        NOT_MATERIAL, DAILY_UPDATE_LIMIT, ALREADY_TOLD, EXPIRED,
+        /** A window text taken back: a re-plan left the visit on nobody's route. */
+        VISIT_UNASSIGNED
     }
 }

@@ -13,6 +13,11 @@ public enum MessageKind {
     COMPLETED,
     /** The technician found nobody home (CANNOT_COMPLETE, CUSTOMER_NOT_HOME): "we missed you", with a way to rebook. */
     NO_SHOW,
+    /**
+     * A re-plan of the day left the visit on nobody's route (AppointmentUnassigned): it cannot be made today as booked,
+     * with a way to pick another time.
+     */
+    NOT_TODAY,
     /** The portal's one-time code for the phone of the person booking (PortalMessage, no appointment yet). */
     PHONE_CODE,
     /** The portal offers a waitlisted appointment an earlier window, with the link that accepts it. */
@@ -32,10 +37,11 @@ public enum MessageKind {
 
     /**
      * Whether a message of this kind that is not sent is still recorded (state SUPPRESSED, with the reason): a code
-     * or offer the person waits for, and a no-show, which is counted whether or not the customer could be texted.
+     * or offer the person waits for, and a no-show or a visit dropped from the day, which are counted whether or not the
+     * customer could be texted.
      */
     public boolean recordsSuppression() {
-        return this == NO_SHOW || fromPortal();
+        return this == NO_SHOW || this == NOT_TODAY || fromPortal();
     }
 
     /** Texts the customer portal asks for (PortalMessage): about a phone, not decided from an appointment's view. */

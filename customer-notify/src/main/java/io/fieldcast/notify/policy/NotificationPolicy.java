@@ -9,6 +9,7 @@ import io.fieldcast.notify.policy.Decision.Suppress;
 import io.fieldcast.notify.policy.Decision.Window;
 import io.fieldcast.notify.policy.Trigger.Booked;
 import io.fieldcast.notify.policy.Trigger.Canceled;
+import io.fieldcast.notify.policy.Trigger.Unassigned;
 import io.fieldcast.notify.policy.Trigger.Forecast;
 import io.fieldcast.notify.policy.Trigger.ReminderDue;
 import io.fieldcast.notify.policy.Trigger.Rescheduled;
@@ -46,10 +47,26 @@ public final class NotificationPolicy {
                     promise(view), null));
             case Canceled c -> List.of(send(view, MessageKind.CANCELLATION_CONFIRMATION, "once", 0, now,
                     promise(view), null));
+            case Unassigned u -> unassigned(view, now);
             case ReminderDue r -> reminder(view, now);
             case Forecast f -> forecast(view, f, now);
             case StatusChanged s -> status(view, s, now);
         };
+    }
+
+    /**
+     * The day can no longer take the visit: its customer, at home for it, hears so at once, once per booked promise (a
+     * redelivery, or the visit dropped again after a dispatcher put it back, texts nothing more), with the link to pick
+     * another time. Not once the technician has set off or come (a re-plan keeps such a visit), nor when canceled.
+     */
+    private List<Decision> unassigned(AppointmentView view, Instant now) {
+        if (view.canceled()) {
+            return List.of(new Suppress(MessageKind.NOT_TODAY, Reason.APPOINTMENT_CANCELED, view.promiseKey()));
+        }
+        if (view.visitStatus() != null) {
+            return List.of(new Suppress(MessageKind.NOT_TODAY, Reason.VISIT_UNDER_WAY, view.promiseKey()));
+        }
+        return List.of(send(view, MessageKind.NOT_TODAY, view.promiseKey(), 0, now, promise(view), null));
     }
 
     private List<Decision> reminder(AppointmentView view, Instant now) {
@@ -186,6 +203,7 @@ public final class NotificationPolicy {
             case Booked b -> MessageKind.BOOKING_CONFIRMATION;
             case Rescheduled r -> MessageKind.RESCHEDULE_CONFIRMATION;
             case Canceled c -> MessageKind.CANCELLATION_CONFIRMATION;
+            case Unassigned u -> MessageKind.NOT_TODAY;
             case ReminderDue r -> MessageKind.REMINDER;
             case Forecast f -> MessageKind.WINDOW_NARROWED;
             case StatusChanged s -> s.status() == VisitStatus.COMPLETED ? MessageKind.COMPLETED

@@ -19,6 +19,10 @@ public sealed interface Trigger {
     record Canceled(Instant at) implements Trigger {
     }
 
+    /** A re-plan of the day under way left the visit on nobody's route. */
+    record Unassigned(Instant at) implements Trigger {
+    }
+
     /** The scheduler found the appointment is tomorrow in the customer's zone and the reminder hour has come. */
     record ReminderDue(Instant at) implements Trigger {
     }

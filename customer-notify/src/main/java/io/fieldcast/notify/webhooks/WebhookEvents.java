@@ -7,6 +7,7 @@ import io.fieldcast.events.AppointmentCanceled;
 import io.fieldcast.events.AppointmentEvent;
 import io.fieldcast.events.AppointmentRescheduled;
 import io.fieldcast.events.AppointmentUpdated;
+import io.fieldcast.events.AppointmentUnassigned;
 import io.fieldcast.events.EventCodec;
 import io.fieldcast.events.FieldcastEvent;
 import io.fieldcast.events.VisitStatusChanged;
@@ -25,9 +26,12 @@ public final class WebhookEvents {
     public static final String RESCHEDULED = "appointment.rescheduled";
     public static final String CANCELED = "appointment.canceled";
     public static final String UPDATED = "appointment.updated";
+    /** A re-plan of the day under way left the visit on nobody's route (AppointmentUnassigned, since 0.1.10). */
+    public static final String UNASSIGNED = "appointment.unassigned";
     public static final String VISIT_STATUS = "visit.status-changed";
     /** Every name, in the order the docs list them. */
-    public static final List<String> TYPES = List.of(BOOKED, RESCHEDULED, CANCELED, UPDATED, VISIT_STATUS);
+    public static final List<String> TYPES = List.of(BOOKED, RESCHEDULED, CANCELED, UPDATED, VISIT_STATUS,
+            UNASSIGNED);
 
     private WebhookEvents() {
     }
@@ -39,6 +43,7 @@ public final class WebhookEvents {
             case AppointmentRescheduled e -> RESCHEDULED;
             case AppointmentCanceled e -> CANCELED;
             case AppointmentUpdated e -> UPDATED;
+            case AppointmentUnassigned e -> UNASSIGNED;
             case VisitStatusChanged e -> VISIT_STATUS;
             default -> null;
         };

@@ -3,6 +3,7 @@ package io.fieldcast.notify.flow;
 import io.fieldcast.events.AppointmentBooked;
 import io.fieldcast.events.AppointmentCanceled;
 import io.fieldcast.events.AppointmentRescheduled;
+import io.fieldcast.events.AppointmentUnassigned;
 import io.fieldcast.events.Events;
 import io.fieldcast.events.NotificationSent;
 import io.fieldcast.events.Topics;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -252,6 +254,38 @@ class NotificationFlowTest {
         sender.passOnce();
         assertEquals("SUPPRESSED", notifications.rows(appointment).stream()
                 .filter(r -> r.kind().equals("WINDOW_NARROWED")).findFirst().orElseThrow().state());
+    }
+
+    /**
+     * A re-plan left the visit on nobody's route: the first window still waiting for 08:00 is taken back, and the
+     * customer hears at 08:00 that the visit cannot be made today, with the booking page to pick another time; the
+     * event redelivered texts nothing more.
+     */
+    @Test
+    void aVisitDroppedFromTheDayIsToldOnceAndItsWaitingWindowTakenBack() throws Exception {
+        Instant seven = Instant.parse("2026-03-05T12:00:00Z"); // 07:00 in New York
+        Instant promised = Instant.parse("2026-03-05T13:00:00Z");
+        UUID appointment = firstWindowWaitingForQuietHours(seven, promised, "+12125550110");
+        Instant dropped = seven.plus(Duration.ofMinutes(30));
+        clock.set(dropped);
+        AppointmentUnassigned left = new AppointmentUnassigned(Events.newId(), dropped,
+                AppointmentUnassigned.SCHEMA_VERSION, appointment, "north", LocalDate.of(2026, 3, 5), "tech-1", 4L,
+                "re-plan: technician tech-1 absent");
+        notifications.publish(left);
+        notifications.awaitKind(appointment, "WINDOW_NARROWED", "SUPPRESSED");
+        notifications.awaitKind(appointment, "NOT_TODAY", "PENDING");
+        assertEquals(null, notifications.toldStart(appointment), "no window was told");
+        notifications.publish(new AppointmentUnassigned(Events.newId(), dropped.plusSeconds(60),
+                AppointmentUnassigned.SCHEMA_VERSION, appointment, "north", LocalDate.of(2026, 3, 5), "tech-1", 5L,
+                "re-plan: again"));
+
+        clock.set(Instant.parse("2026-03-05T13:00:01Z"));
+        List<Row> rows = notifications.awaitKind(appointment, "NOT_TODAY", "SENT");
+        Row text = rows.stream().filter(r -> r.kind().equals("NOT_TODAY")).findFirst().orElseThrow();
+        assertTrue(text.body().startsWith("Sorry Rosa, we can no longer make your visit today (Thursday 5 March, "
+                + "08:00\u201312:00)"), text.body());
+        assertTrue(text.body().endsWith("http://localhost:8081/book"), text.body());
+        assertEquals(1, rows.stream().filter(r -> r.kind().equals("NOT_TODAY")).count(), "told once");
     }
 
     /**

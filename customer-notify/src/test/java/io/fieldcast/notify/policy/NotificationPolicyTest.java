@@ -248,6 +248,20 @@ class NotificationPolicyTest {
     }
 
     @Test
+    void aVisitDroppedFromTheDayIsToldOncePerPromiseUnlessUnderWayOrCanceled() {
+        Send send = onlySend(policy.decide(fresh(), new Trigger.Unassigned(MORNING), MORNING), MessageKind.NOT_TODAY);
+        assertEquals("p" + PROMISED_START.getEpochSecond(), send.dedupKey(), "once per booked promise");
+        assertEquals(PROMISED_START, send.content().windowStart(), "says which visit: the booked window");
+        assertEquals(Reason.VISIT_UNDER_WAY, onlySuppressed(policy.decide(underWay("EN_ROUTE"),
+                new Trigger.Unassigned(MORNING), MORNING)));
+        AppointmentView v = fresh();
+        AppointmentView canceled = new AppointmentView(v.appointmentId(), "Rosa", v.phone(), null, "en", true, false,
+                false, NEW_YORK, PROMISED_START, PROMISED_END, true, null, null, null, 0, null, null, null, null, 0);
+        assertEquals(Reason.APPOINTMENT_CANCELED, onlySuppressed(policy.decide(canceled,
+                new Trigger.Unassigned(MORNING), MORNING)));
+    }
+
+    @Test
     void aNoShowForAStoppedPhoneIsSuppressedWithItsKeySoItIsStillCounted() {
         AppointmentView v = fresh();
         AppointmentView stopped = new AppointmentView(v.appointmentId(), "Rosa", v.phone(), null, "en", true, false,

@@ -6,6 +6,7 @@ import io.fieldcast.dispatch.domain.Customer;
 import io.fieldcast.dispatch.persistence.DayLoader;
 import io.fieldcast.dispatch.persistence.ToldWindows;
 import io.fieldcast.dispatch.solver.DispatchPlan;
+import io.fieldcast.events.AppointmentUnassigned;
 import io.fieldcast.events.Events;
 import io.fieldcast.events.GeoPosition;
 import io.fieldcast.events.PlannedVisit;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -148,6 +150,9 @@ public class PlanPublisher {
             }
         }
         int unassigned = 0;
+        // Visits of a day under way that a route was sent with and that are on no route now: their customers are told.
+        boolean running = problem.input().date().equals(LocalDate.ofInstant(now, problem.input().zone()));
+        Map<UUID, String> dropped = new LinkedHashMap<>();
         for (Appointment a : open) {
             if (!placed.contains(a.id)) {
                 unassigned++;
@@ -155,6 +160,9 @@ public class PlanPublisher {
                     var before = placement(a.technicianId, a.routeSeq, a.plannedArrival);
                     audits.add(() -> audit.record("appointment", a.id.toString(), "UNASSIGNED", actor, reason,
                             before, null));
+                    if (running) {
+                        dropped.put(a.id, a.technicianId);
+                    }
                 }
                 a.technicianId = null;
                 a.routeSeq = null;
@@ -202,9 +210,13 @@ public class PlanPublisher {
                         written = written.chain(() -> saveSignature(territory, date, sig.getKey(), version,
                                 sig.getValue(), now, reason));
                     }
+                    List<AppointmentUnassigned> left = new ArrayList<>();
+                    dropped.forEach((id, tech) -> left.add(new AppointmentUnassigned(Events.newId(), now,
+                            AppointmentUnassigned.SCHEMA_VERSION, id, territory, date, tech, version, reason)));
                     return written
                             .chain(() -> recordVersion(problem, version, actor, reason, score, events.size(), now))
                             .chain(() -> outbox.appendAll(events))
+                            .chain(() -> outbox.appendAll(left))
                             .chain(() -> audit.record("plan", territory + "/" + date, "PUBLISHED", actor, reason,
                                     null, Map.of("version", version, "score", score, "routes", events.size(),
                                             "assigned", assigned, "unassigned", unassignedCount)))

@@ -4,6 +4,7 @@ import io.fieldcast.dispatch.testing.TestCompanies;
 import io.fieldcast.dispatch.testing.TestCompany;
 import io.fieldcast.dispatch.Await;
 import io.fieldcast.events.AppointmentCanceled;
+import io.fieldcast.events.AppointmentUnassigned;
 import io.fieldcast.events.CustomerReplied;
 import io.fieldcast.events.ReplyKind;
 import io.fieldcast.events.RoutePlanned;
@@ -82,10 +83,15 @@ class CustomerReplyCancelTest {
 
     /** Two technicians, four repairs on Wednesday, solved and published; then it is Wednesday 07:00 there. */
     private Day publishedToday(String territory) throws InterruptedException {
+        return publishedToday(territory, 4);
+    }
+
+    /** Two technicians, {@code repairs} one-hour repairs on Wednesday (08-12 and 12-16 in turn), published; 07:00. */
+    private Day publishedToday(String territory, int repairs) throws InterruptedException {
         TestCompany f = companies.create(territory);
         f.technician(territory + "-b", territory, 2, Map.of());
         String[][] windows = {{"08", "12"}, {"12", "16"}};
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < repairs; i++) {
             String[] w = windows[i % 2];
             f.book(10 + i, "REPAIR", DAY + "T" + w[0] + ":00:00Z", DAY + "T" + w[1] + ":00:00Z",
                     territory, 3);
@@ -182,6 +188,35 @@ class CustomerReplyCancelTest {
         }
         given().auth().oauth2(day.admin()).queryParam("entity", "plan").queryParam("id", day.territory() + "/" + DAY)
                 .get("/api/audit").then().body("action", hasItem("PUBLISHED"));
+    }
+
+    /**
+     * A technician taken out of a full day: the other cannot take every one of their visits without arriving after
+     * booked windows, so the re-plan leaves some on nobody's route, and each of those is published as
+     * AppointmentUnassigned (customer-notify tells the customer), once, naming the route it left.
+     */
+    @Test
+    void visitsATechnicianTakenOutOfAFullDayLeavesUnassignedArePublished() throws Exception {
+        Day day = publishedToday("reply-full", 12);
+        String sick = day.routes().keySet().iterator().next();
+        List<UUID> theirs = day.routes().get(sick);
+        try (EventProbe appointments = EventProbe.atEnd(Topics.APPOINTMENTS)) {
+            given().auth().oauth2(day.dispatcher()).contentType("application/json")
+                    .body(Map.of("firstDay", DAY, "lastDay", DAY, "kind", "SICK"))
+                    .post("/api/technicians/" + sick + "/absences").then().statusCode(200);
+            List<AppointmentUnassigned> left = appointments.await(AppointmentUnassigned.class,
+                    u -> theirs.contains(u.appointmentId()), 1, WAIT);
+            AppointmentUnassigned first = left.getFirst();
+            assertEquals(sick, first.technicianId());
+            assertEquals(DAY, first.date().toString());
+            assertTrue(first.planVersion() >= 2, "a re-plan's version");
+            given().auth().oauth2(day.dispatcher()).get("/api/appointments/" + first.appointmentId()).then()
+                    .body("technicianId", equalTo(null)).body("status", equalTo("SCHEDULED"));
+            long events = appointments.drain(Duration.ofSeconds(3)).stream()
+                    .filter(e -> e instanceof AppointmentUnassigned u
+                            && u.appointmentId().equals(first.appointmentId())).count();
+            assertEquals(1, events, "published once");
+        }
     }
 
     private static List<UUID> visitIds(RoutePlanned r) {
