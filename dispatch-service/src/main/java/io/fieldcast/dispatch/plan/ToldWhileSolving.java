@@ -44,7 +44,7 @@ final class ToldWhileSolving {
             Set<UUID> before = new HashSet<>();
             for (PlanProblem.Stop stop : route.getValue()) {
                 Appointment a = byId.get(stop.appointmentId());
-                ToldWindows.Told t = a == null ? null : told.get(a.id);
+                ToldWindows.Told t = a == null ? null : onDay(problem, told.get(a.id));
                 PlanInput.VisitInput seen = problem.visits().get(stop.appointmentId().toString());
                 if (t != null && (seen == null || !t.start().equals(seen.toldStart())
                         || !t.end().equals(seen.toldEnd()))) {
@@ -60,6 +60,16 @@ final class ToldWhileSolving {
             }
         }
         return broken;
+    }
+
+    /**
+     * {@code t} when it is a window of the problem's day, else null: one told for another day (before a reschedule
+     * whose confirmation is still held) binds nothing here, as in the problem ({@code PlanInputs}), and would refuse
+     * every plan of the day.
+     */
+    private static ToldWindows.Told onDay(PlanProblem problem, ToldWindows.Told t) {
+        return t != null && t.start().atZone(problem.input().zone()).toLocalDate().equals(problem.input().date())
+                ? t : null;
     }
 
     /** The open visits ahead of {@code a} on its route in the plan of record. */
