@@ -57,11 +57,10 @@ final class AtTheDoor {
         if (pulling == null) {
             return;
         }
+        PlannedStop stop = stopOf(t, pulling.appointmentId());
         if (!simNow.isBefore(parkedAt(pulling))) {
-            t.lookedAtDoor.add(pulling.appointmentId());
+            looked(t, pulling.appointmentId());
         }
-        PlannedStop stop = t.day.stops().stream().filter(s -> s.appointmentId().equals(pulling.appointmentId()))
-                .findFirst().orElse(null);
         MobileClient.Route route = stop == null ? null : t.phone.route(t.day.date());
         PlannedStop shown = route == null ? null : route.stops().stream()
                 .filter(s -> s.appointmentId().equals(stop.appointmentId())).findFirst().orElse(null);
@@ -93,9 +92,12 @@ final class AtTheDoor {
         truth.write("day", outcome.day());
         outcome.visits().forEach(v -> truth.write("visit", v));
         // Started now, and busy there until the re-simulated visit is done: a re-plan meanwhile keeps its done tap.
-        t.markStarted(stop.appointmentId(), stop.location(), outcome.visits().stream()
-                .filter(v -> v.appointmentId().equals(stop.appointmentId())).map(Truth.Visit::finishedAt)
-                .filter(Objects::nonNull).findFirst().orElse(null));
+        Instant finished = outcome.visits().stream().filter(v -> v.appointmentId().equals(stop.appointmentId()))
+                .map(Truth.Visit::finishedAt).filter(Objects::nonNull).findFirst().orElse(null);
+        t.markStarted(stop.appointmentId(), stop.location(), finished);
+        // One started in an earlier round (carried on the way) ends later than that round had it.
+        t.finishesAt(finished);
+        t.onTheWay.remove(stop.appointmentId());
         Replanner.splice(t.lane, parked, t.started, outcome.outputs());
         t.day = next;
         t.outcome = outcome;
@@ -103,9 +105,28 @@ final class AtTheDoor {
                 + stop.appointmentId() + ", rings at " + ringsAt);
     }
 
-    /** The visit the van parks at within {@link #LOOK_AHEAD} of now, when its ARRIVED tap is not sent yet. */
+    /** The stop of {@code id} as the day has it, or as it was when the van set off for it in an earlier round. */
+    private static PlannedStop stopOf(Replanner.Tracked t, UUID id) {
+        PlannedStop stop = t.day.stops().stream().filter(s -> s.appointmentId().equals(id)).findFirst().orElse(null);
+        Replanner.Tracked.OnTheWay carried = t.onTheWay.get(id);
+        return stop != null || carried == null ? stop : carried.stop();
+    }
+
+    /** The door of {@code id} was read for the last time. */
+    private static void looked(Replanner.Tracked t, UUID id) {
+        t.lookedAtDoor.add(id);
+        t.onTheWay.remove(id);
+    }
+
+    /**
+     * The visit the van parks at within {@link #LOOK_AHEAD} of now, when its ARRIVED tap is not sent yet: of those the
+     * van set off for before a re-plan ({@link Replanner.Tracked#onTheWay}), then of the current outcome.
+     */
     private static Truth.Visit pullingUp(Replanner.Tracked t, Instant simNow) {
-        for (Truth.Visit v : t.outcome.visits()) {
+        List<Truth.Visit> candidates = new ArrayList<>();
+        t.onTheWay.values().forEach(c -> candidates.add(c.visit()));
+        candidates.addAll(t.outcome.visits());
+        for (Truth.Visit v : candidates) {
             if (v.departedAt() == null || v.departedAt().isAfter(simNow) || t.lookedAtDoor.contains(v.appointmentId())
                     || parkedAt(v).isAfter(simNow.plus(LOOK_AHEAD))) {
                 continue;
@@ -116,7 +137,7 @@ final class AtTheDoor {
             if (arrivedUnsent) {
                 return v;
             }
-            t.lookedAtDoor.add(v.appointmentId()); // too late to matter
+            looked(t, v.appointmentId()); // too late to matter
         }
         return null;
     }

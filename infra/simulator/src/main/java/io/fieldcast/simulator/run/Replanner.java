@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +55,36 @@ final class Replanner {
         GeoPoint lastStartedAt;
         /** Visits whose told window was read again as the van pulled up ({@link AtTheDoor}). */
         final Set<UUID> lookedAtDoor = new HashSet<>();
+        /**
+         * Visits the van had set off for, not yet read at their door, when a re-plan simulated the rest of the day
+         * again from after them ({@link #carryOnTheWay}): the new outcome holds only what comes after, and the door of
+         * these is still to be read (a window told while the van was on its way, then a re-plan, and the technician
+         * rang before it: two arrivals before the told window of the session-27 runs).
+         */
+        final Map<UUID, OnTheWay> onTheWay = new LinkedHashMap<>();
+
+        /** A visit the van set off for in an earlier round, and its stop as the phone had it then. */
+        record OnTheWay(Truth.Visit visit, PlannedStop stop) {
+        }
+
+        /** Keeps the visits of the current outcome the van has set off for by {@code simNow} for the door check. */
+        void carryOnTheWay(Instant simNow) {
+            Map<UUID, PlannedStop> stops = new HashMap<>();
+            day.stops().forEach(s -> stops.put(s.appointmentId(), s));
+            for (Truth.Visit v : outcome.visits()) {
+                if (v.departedAt() != null && !v.departedAt().isAfter(simNow)
+                        && !lookedAtDoor.contains(v.appointmentId()) && stops.containsKey(v.appointmentId())) {
+                    onTheWay.put(v.appointmentId(), new OnTheWay(v, stops.get(v.appointmentId())));
+                }
+            }
+        }
+
+        /** A visit started in an earlier round now ends at {@code finishedAt}: the technician is busy until then. */
+        void finishesAt(Instant finishedAt) {
+            if (finishedAt != null && finishedAt.plus(PACK_UP).isAfter(busyUntil)) {
+                busyUntil = finishedAt.plus(PACK_UP);
+            }
+        }
 
         /**
          * Marks a visit started (the van left for it) the first time it is seen, with where it is and when the
@@ -162,6 +193,7 @@ final class Replanner {
         truth.write("day", outcome.day());
         outcome.visits().forEach(v -> truth.write("visit", v));
         splice(t.lane, resumeAt, t.started, outcome.outputs());
+        t.carryOnTheWay(simNow);
         t.day = next;
         t.outcome = outcome;
         t.planVersion = route.planVersion();

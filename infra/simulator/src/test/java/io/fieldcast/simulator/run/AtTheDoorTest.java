@@ -162,6 +162,37 @@ class AtTheDoorTest {
                 + ", before the EN_ROUTE the phone still held");
     }
 
+    /**
+     * A re-plan read while the van drives to a visit simulates the rest of the day again from after that visit: its
+     * door is still read (two arrivals before the told window in session 27's runs, a re-plan read on the way after a
+     * no-show and after a lunch break, the visit left out of the new outcome and never read at the door).
+     */
+    @Test
+    void aReplanReadOnTheWayStillReadsTheToldWindowAtTheDoor() throws Exception {
+        Replanner.Tracked t = tracked(TOLD);
+        Truth.Visit before = t.outcome.visits().getFirst();
+        Instant parked = parkedAt(before);
+        // What a re-plan read on the way does: the visit under way carried, the rest of the day (nothing more here)
+        // simulated again from when that visit was to be done.
+        t.carryOnTheWay(before.departedAt().plusSeconds(60));
+        TechnicianDay rest = new TechnicianDay("tech-01", DATE, 0, ZoneOffset.UTC, before.finishedAt(),
+                EIGHT.plusSeconds(9 * 3600), DOOR, HOME, List.of());
+        t.day = rest;
+        t.outcome = new DayEngine(7, StraightLineRouter.CITY).simulate(rest, calm());
+
+        try (TruthWriter truth = new TruthWriter(dir.resolve("truth.jsonl"))) {
+            new AtTheDoor(new DayEngine(7, StraightLineRouter.CITY), truth, id -> calm())
+                    .check(t, parked.minusSeconds(30));
+        }
+
+        Truth.Visit after = t.outcome.visits().getFirst();
+        assertEquals(STOP.appointmentId(), after.appointmentId());
+        assertEquals(TOLD, after.arrivedAt(), "rings when the told window opens");
+        assertTrue(t.onTheWay.isEmpty(), "read at its door, no longer carried");
+        assertFalse(t.busyUntil.isBefore(after.finishedAt().plus(Replanner.PACK_UP)),
+                "busy until the visit, now later, is done");
+    }
+
     @Test
     void nothingToldAtTheDoorLeavesTheDayAsItIs() throws Exception {
         Replanner.Tracked t = tracked(null);
