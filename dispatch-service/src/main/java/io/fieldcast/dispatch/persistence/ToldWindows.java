@@ -6,6 +6,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,18 @@ public class ToldWindows {
 
     /** A window the customer was told, by which message and when. */
     public record Told(Instant start, Instant end, int forecastVersion, String kind, Instant toldAt) {
+
+        /**
+         * Whether this is a window of {@code date} in {@code zone}: one told for another day (before a reschedule whose
+         * confirmation is still held) binds nothing on this one.
+         */
+        public boolean on(LocalDate date, ZoneId zone) {
+            return start.atZone(zone).toLocalDate().equals(date);
+        }
+
+        private static Told texted(ToldWindow t) {
+            return new Told(t.windowStart, t.windowEnd, t.forecastVersion, t.kind, t.toldAt);
+        }
     }
 
     /** Runs inside the caller's session. An appointment is left out when never told, or told a void since. */
@@ -36,8 +50,7 @@ public class ToldWindows {
         return ToldWindow.<ToldWindow>list("appointmentId in ?1 and windowStart is not null", appointments)
                 .map(told -> {
                     Map<UUID, Told> out = new HashMap<>();
-                    told.forEach(t -> out.put(t.appointmentId, new Told(t.windowStart, t.windowEnd, t.forecastVersion,
-                            t.kind, t.toldAt)));
+                    told.forEach(t -> out.put(t.appointmentId, Told.texted(t)));
                     return out;
                 });
     }
@@ -66,8 +79,8 @@ public class ToldWindows {
                                     BEING_TOLD, f.updatedAt));
                         }
                     }
-                    texts.stream().filter(t -> t.windowStart != null).forEach(t -> out.put(t.appointmentId,
-                            new Told(t.windowStart, t.windowEnd, t.forecastVersion, t.kind, t.toldAt)));
+                    texts.stream().filter(t -> t.windowStart != null)
+                            .forEach(t -> out.put(t.appointmentId, Told.texted(t)));
                     return out;
                 }));
     }

@@ -95,10 +95,9 @@ public class PlanInputs {
         return new PlanInput(day.territory().id, day.date(), day.territory().zone(), shifts, visits);
     }
 
-    /** A window told for another day (before a reschedule whose confirmation is still held) does not bind this one. */
+    /** A window told for another day does not bind this one ({@link ToldWindows.Told#on}). */
     private static ToldWindows.Told toldOn(DaySnapshot day, ToldWindows.Told told) {
-        return told != null && told.start().atZone(day.territory().zone()).toLocalDate().equals(day.date())
-                ? told : null;
+        return told != null && told.on(day.date(), day.territory().zone()) ? told : null;
     }
 
     private PlanInput.ShiftInput shift(DaySnapshot day, Technician tech, Shift shift) {

@@ -63,13 +63,11 @@ final class ToldWhileSolving {
     }
 
     /**
-     * {@code t} when it is a window of the problem's day, else null: one told for another day (before a reschedule
-     * whose confirmation is still held) binds nothing here, as in the problem ({@code PlanInputs}), and would refuse
-     * every plan of the day.
+     * {@code t} when it is a window of the problem's day, else null ({@link ToldWindows.Told#on}): as in the problem
+     * ({@code PlanInputs}); one told for another day would refuse every plan of the day.
      */
     private static ToldWindows.Told onDay(PlanProblem problem, ToldWindows.Told t) {
-        return t != null && t.start().atZone(problem.input().zone()).toLocalDate().equals(problem.input().date())
-                ? t : null;
+        return t != null && t.on(problem.input().date(), problem.input().zone()) ? t : null;
     }
 
     /** The open visits ahead of {@code a} on its route in the plan of record. */
