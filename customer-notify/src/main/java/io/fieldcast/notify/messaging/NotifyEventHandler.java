@@ -175,12 +175,8 @@ public class NotifyEventHandler {
                 c.technicianId = null;
                 c.plannedArrival = null;
                 c.updatedAt = left.occurredAt();
-                if (queue.withdrawWindows(c.appointmentId, Decision.Reason.VISIT_UNASSIGNED)) {
-                    // Windows waiting to go out (the sender, quiet hours) no longer hold: nobody is coming.
-                    var told = queue.lastTold(c.appointmentId);
-                    c.toldStart = told == null ? null : told.start();
-                    c.toldEnd = told == null ? null : told.end();
-                }
+                // Windows waiting to go out (the sender, quiet hours) no longer hold: nobody is coming.
+                takeBackWindows(c, queue, Decision.Reason.VISIT_UNASSIGNED);
             }, new Trigger.Unassigned(left.occurredAt()), queue);
             case RoutePlanned route -> {
                 for (PlannedVisit visit : route.visits()) {
@@ -199,11 +195,9 @@ public class NotifyEventHandler {
                     // Decided on the state before the tap, then the tap applied.
                     decide(c, new Trigger.StatusChanged(s.status(), s.occurredAt(), s.reasonCode()), queue);
                     c.visitStatus = s.status().name();
-                    if (s.status() == VisitStatus.ARRIVED && queue.withdrawWindows(c.appointmentId)) {
-                        // The van came before those windows went out: the customer was told what was handed over.
-                        var told = queue.lastTold(c.appointmentId);
-                        c.toldStart = told == null ? null : told.start();
-                        c.toldEnd = told == null ? null : told.end();
+                    // The van came before those windows went out: the customer was told what was handed over.
+                    if (s.status() == VisitStatus.ARRIVED
+                            && takeBackWindows(c, queue, Decision.Reason.VISIT_UNDER_WAY)) {
                         LOG.infof("window texts for %s not handed over before the technician arrived: taken back",
                                 c.appointmentId);
                     }
@@ -277,6 +271,20 @@ public class NotifyEventHandler {
     }
 
     /** Applies {@code change} first, then decides (cancel, reschedule: the message speaks of the new state). */
+    /**
+     * Takes back the window texts of {@code c} not handed over yet ({@code why}); the customer's told window is then
+     * the last one a text handed over. Returns whether any was taken back.
+     */
+    private static boolean takeBackWindows(AppointmentContact c, NotificationStore.Queue queue, Decision.Reason why) {
+        if (!queue.withdrawWindows(c.appointmentId, why)) {
+            return false;
+        }
+        var told = queue.lastTold(c.appointmentId);
+        c.toldStart = told == null ? null : told.start();
+        c.toldEnd = told == null ? null : told.end();
+        return true;
+    }
+
     private void withContact(AppointmentContact c, Consumer<AppointmentContact> change, Trigger trigger,
                              NotificationStore.Queue queue) {
         if (c != null) {

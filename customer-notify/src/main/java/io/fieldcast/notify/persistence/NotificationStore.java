@@ -100,6 +100,10 @@ public class NotificationStore {
     private record Text(UUID appointment, String kind, String dedupKey) {
     }
 
+    /** A stored text taken back, and why. */
+    private record Withdrawn(Text text, Decision.Reason why) {
+    }
+
     /** A window a text has told (or is telling: claimed by the sender), with its forecast version. */
     public record Told(Instant start, Instant end, int version) {
     }
@@ -115,21 +119,19 @@ public class NotificationStore {
     public Uni<Void> write(SqlClient db, Queue queue) {
         List<Row> rows = List.copyOf(queue.rows);
         List<Row> newer = List.copyOf(queue.newer);
-        List<Text> withdrawn = List.copyOf(queue.withdrawn);
-        Map<UUID, String> why = Map.copyOf(queue.withdrawnWhy);
+        List<Withdrawn> withdrawn = List.copyOf(queue.withdrawn);
         queue.rows.clear();
         queue.newer.clear();
         queue.withdrawn.clear();
-        queue.withdrawnWhy.clear();
         Uni<Void> inserted = rows.isEmpty() ? Uni.createFrom().voidItem()
                 : db.preparedQuery(INSERT).execute(COLUMNS.arrays(rows)).replaceWithVoid();
         Uni<Void> updated = newer.isEmpty() ? inserted
                 : inserted.chain(() -> db.preparedQuery(NEWER).execute(COLUMNS.arrays(newer)).replaceWithVoid());
         return withdrawn.isEmpty() ? updated : updated.chain(() -> db.preparedQuery(WITHDRAW)
-                .execute(Tuple.of(withdrawn.stream().map(Text::appointment).toArray(UUID[]::new),
-                        withdrawn.stream().map(Text::kind).toArray(String[]::new),
-                        withdrawn.stream().map(Text::dedupKey).toArray(String[]::new),
-                        withdrawn.stream().map(t -> why.get(t.appointment())).toArray(String[]::new)))
+                .execute(Tuple.of(withdrawn.stream().map(w -> w.text().appointment()).toArray(UUID[]::new),
+                        withdrawn.stream().map(w -> w.text().kind()).toArray(String[]::new),
+                        withdrawn.stream().map(w -> w.text().dedupKey()).toArray(String[]::new),
+                        withdrawn.stream().map(w -> w.why().name()).toArray(String[]::new)))
                 .replaceWithVoid());
     }
 
@@ -184,9 +186,7 @@ public class NotificationStore {
         private final List<Row> rows = new ArrayList<>();
         private final List<Row> newer = new ArrayList<>();
         /** Stored window texts to take back. */
-        private final List<Text> withdrawn = new ArrayList<>();
-        /** Why the stored texts of an appointment in {@link #withdrawn} were taken back (a {@code Reason} name). */
-        private final Map<UUID, String> withdrawnWhy = new HashMap<>();
+        private final List<Withdrawn> withdrawn = new ArrayList<>();
 
         private Queue(Set<String> stored, Map<UUID, Held> held, Map<UUID, List<Text>> waiting,
                       Map<UUID, Told> told) {
@@ -197,20 +197,13 @@ public class NotificationStore {
         }
 
         /**
-         * The van came: the window texts of {@code appointment} not handed over yet are taken back (queued in this
-         * batch, or stored and waiting for the sender or for quiet hours to end), since a window told now would reach
-         * the customer after the technician, and one starting later would say the technician came before the window.
-         * At 600x a window moved 20 minutes later was decided on taps three minutes behind the van and handed over a
-         * minute after it had arrived. Returns whether any was taken back; then {@link #lastTold} is what the customer
-         * was really told.
-         */
-        public boolean withdrawWindows(UUID appointment) {
-            return withdrawWindows(appointment, Decision.Reason.VISIT_UNDER_WAY);
-        }
-
-        /**
-         * {@link #withdrawWindows(UUID)} for {@code why}: the van came ({@code VISIT_UNDER_WAY}), or the day no longer
-         * takes the visit ({@code VISIT_UNASSIGNED}).
+         * The window texts of {@code appointment} not handed over yet are taken back (queued in this batch, or stored
+         * and waiting for the sender or for quiet hours to end), stored ones as SUPPRESSED for {@code why}. The van
+         * came ({@code VISIT_UNDER_WAY}): a window told now would reach the customer after the technician, and one
+         * starting later would say the technician came before the window (at 600x a window moved 20 minutes later was
+         * decided on taps three minutes behind the van and handed over a minute after it had arrived). Or the day no
+         * longer takes the visit ({@code VISIT_UNASSIGNED}). Returns whether any was taken back; then
+         * {@link #lastTold} is what the customer was really told.
          */
         public boolean withdrawWindows(UUID appointment, Decision.Reason why) {
             boolean any = rows.removeIf(r -> r.appointment().equals(appointment) && r.windowStart() != null
@@ -218,8 +211,7 @@ public class NotificationStore {
             newer.removeIf(r -> r.appointment().equals(appointment));
             List<Text> stored = waiting.remove(appointment);
             if (stored != null) {
-                withdrawn.addAll(stored);
-                withdrawnWhy.put(appointment, why.name());
+                stored.forEach(t -> withdrawn.add(new Withdrawn(t, why)));
                 any = true;
             }
             held.remove(appointment);
