@@ -79,7 +79,10 @@ final class Replanner {
             }
         }
 
-        /** A visit started in an earlier round now ends at {@code finishedAt}: the technician is busy until then. */
+        /**
+         * A visit started ends at {@code finishedAt} (null: not known): the technician is busy until then, packed up.
+         * Called again for one started in an earlier round whose end moved later.
+         */
         void finishesAt(Instant finishedAt) {
             if (finishedAt != null && finishedAt.plus(PACK_UP).isAfter(busyUntil)) {
                 busyUntil = finishedAt.plus(PACK_UP);
@@ -95,9 +98,7 @@ final class Replanner {
                 return;
             }
             lastStartedAt = at;
-            if (finishedAt != null && finishedAt.plus(PACK_UP).isAfter(busyUntil)) {
-                busyUntil = finishedAt.plus(PACK_UP);
-            }
+            finishesAt(finishedAt);
         }
 
         Tracked(Replay.Lane lane, Technician technician, DayRunner.PhoneDay phoneDay) {
