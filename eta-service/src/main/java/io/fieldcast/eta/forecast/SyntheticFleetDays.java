@@ -39,7 +39,7 @@ public final class SyntheticFleetDays {
     public static List<ReplayEvaluation.TrueDay> days(SyntheticHistory fleet, int technicians, int days,
                                                       RoadLeg.Timer roads, Places places, long seed) {
         Random random = new Random(seed);
-        List<String> jobs = List.copyOf(SyntheticHistory.JOB_MINUTES.keySet());
+        List<String> jobs = List.copyOf(fleet.jobTypes().keySet());
         List<ReplayEvaluation.TrueDay> out = new ArrayList<>();
         for (int d = 0; d < days; d++) {
             LocalDate date = LocalDate.of(2026, 6, 1).plusDays(d);
@@ -57,7 +57,7 @@ public final class SyntheticFleetDays {
                     double toLat = to[0];
                     double toLon = to[1];
                     String job = jobs.get(random.nextInt(jobs.size()));
-                    int minutes = (int) Math.round(SyntheticHistory.JOB_MINUTES.get(job));
+                    int minutes = (int) Math.round(fleet.jobTypes().get(job));
                     planned = planned.plusSeconds(Math.round(roads.leg(lat, lon, toLat, toLon).seconds()));
                     Instant windowStart = planned.isBefore(date.atTime(12, 0).toInstant(ZoneOffset.UTC))
                             ? shift : date.atTime(12, 0).toInstant(ZoneOffset.UTC);

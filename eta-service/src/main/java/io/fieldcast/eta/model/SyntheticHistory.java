@@ -14,7 +14,7 @@ import java.util.Random;
  * overall, some more erratic, a few technician x job-type quirks, rush-hour traffic, and an uneven amount of history
  * (new hires with a handful of visits beside veterans with hundreds). Used to compare estimators and in tests.
  */
-public final class SyntheticHistory {
+public class SyntheticHistory {
 
     /** In a fixed order (Map.of's order changes between JVM runs, and with it every generated fleet). */
     public static final Map<String, Double> JOB_MINUTES = jobMinutes();
@@ -52,6 +52,19 @@ public final class SyntheticHistory {
         return Collections.unmodifiableMap(m);
     }
 
+    /**
+     * This fleet's job types with their typical minutes, in a fixed order: what days are booked with and planned by.
+     * Another fleet (a benchmark's copy of the simulator's technicians) brings its own.
+     */
+    public Map<String, Double> jobTypes() {
+        return JOB_MINUTES;
+    }
+
+    /** The fleet's generator, for a fleet that draws its own true durations. */
+    protected final Random random() {
+        return random;
+    }
+
     public static String tech(int t) {
         return "tech-%02d".formatted(t);
     }
@@ -63,7 +76,7 @@ public final class SyntheticHistory {
 
     public List<Observation> services(int typicalVisits) {
         List<Observation> out = new ArrayList<>();
-        List<String> jobs = List.copyOf(JOB_MINUTES.keySet());
+        List<String> jobs = List.copyOf(jobTypes().keySet());
         for (int t = 0; t < technicians; t++) {
             for (int i = 0; i < visitsOf(t, typicalVisits); i++) {
                 String job = jobs.get(random.nextInt(jobs.size()));
@@ -124,7 +137,7 @@ public final class SyntheticHistory {
         Map<String, List<Quantiles>> travel = new HashMap<>();
         for (int t = 0; t < technicians; t++) {
             Map<String, Quantiles> byJob = new HashMap<>();
-            for (String job : JOB_MINUTES.keySet()) {
+            for (String job : jobTypes().keySet()) {
                 double[] draws = new double[4000];
                 for (int i = 0; i < draws.length; i++) {
                     draws[i] = trueService(t, job);

@@ -69,7 +69,13 @@ public final class EtaBench {
         // "open": told windows do not bind (arrivals as they come, the window with the most mass).
         boolean bind = !"open".equals(arg(args, "--promises", "bind"));
 
-        SyntheticHistory fleet = new SyntheticHistory(seed, technicians);
+        // "simulator": the demo simulator's technicians, whose jobs have the tails the running platform lives.
+        String fleetName = arg(args, "--fleet", "synthetic");
+        SyntheticHistory fleet = switch (fleetName) {
+            case "synthetic" -> new SyntheticHistory(seed, technicians);
+            case "simulator" -> new SimulatorFleet(seed, technicians);
+            default -> throw new IllegalArgumentException("--fleet is synthetic or simulator, not " + fleetName);
+        };
         RoadLeg.Timer roads = RoadLeg.straightLine(30 / 3.6, 1.3);
         SyntheticFleetDays.Places places = SyntheticFleetDays.SQUARE;
         RoadNetwork network = null;
@@ -115,8 +121,8 @@ public final class EtaBench {
                     result.idleMinutesPerDay(), oracle.idleMinutesPerDay(), result.baselineIdleMinutesPerDay(),
                     result.dayMinutes(), oracle.dayMinutes());
             Path report = writeReport(args, learned, result, oracle, "EtaBench --days-train %d --days-test %d --seed %d "
-                    .formatted(daysTrain, daysTest, seed) + "--technicians %d --target %s%s%s".formatted(technicians,
-                    target, osm == null ? "" : " --osm " + osm,
+                    .formatted(daysTrain, daysTest, seed) + "--fleet %s --technicians %d --target %s%s%s".formatted(
+                    fleetName, technicians, target, osm == null ? "" : " --osm " + osm,
                     bind ? " --max-wait " + maxWaitMinutes + " --last-chance-wait " + lastChanceWait
                             + " --last-chance-lead " + lastChanceLead + " --last-chance-target " + lastChanceTarget
                             + " --move-target " + moveTarget + " --move-wait " + moveWait
