@@ -8,6 +8,7 @@ import io.fieldcast.eta.model.BreakHabit;
 import io.fieldcast.eta.model.LearnedModel;
 import io.fieldcast.eta.model.Normal;
 import io.fieldcast.eta.model.Quantiles;
+import io.fieldcast.eta.model.TapLag;
 import io.fieldcast.eta.road.RoadLeg;
 
 import java.time.Duration;
@@ -153,7 +154,8 @@ public final class ArrivalForecaster {
         List<VisitForecast> out = new ArrayList<>(remaining.size());
         for (int r = 0; r < remaining.size(); r++) {
             boolean open = toldWindowsBind() && Double.isNaN(promised[r]);
-            VisitForecast f = summarize(visits.get(remaining.get(r)), arrivals[r], overrun, r, open,
+            VisitForecast f = summarize(visits.get(remaining.get(r)), arrivals[r], model.tapLag().meanSeconds(),
+                    overrun, r, open,
                     open || !toldWindowsBind() ? Double.NaN : promised[r] + windowWidth.toSeconds(), day.now());
             out.add(f);
             if (open && toldNow.test(f)) {
@@ -182,6 +184,9 @@ public final class ArrivalForecaster {
                             double[] legSeconds, double[] promised, Lunch lunch, DayPace pace,
                             double[][] arrivals) {
         Random random = new Random(seed(day));
+        // The tap's lag after the van stops, from a stream of its own: learning it changes no other draw.
+        Random tapRandom = new Random(~seed(day));
+        TapLag tapLag = model.tapLag();
         double now = epoch(day.now());
         String tech = day.technicianId();
         Quantiles currentService = null;
@@ -261,7 +266,8 @@ public final class ArrivalForecaster {
                 if (!Double.isNaN(promised[r])) {
                     t = Math.max(t, promised[r]);
                 }
-                arrivals[r][s] = t;
+                // Recorded as the platform records it, by the "arrived" tap: the job starts at the door all the same.
+                arrivals[r][s] = t + tapLag.secondsAt(tapRandom.nextDouble());
                 // Its upper tail the fleet's: a job not started yet may still be one that runs into trouble.
                 double own = model.jobTail().quantile(service[r], uniform(random));
                 t += 60 * pace.paced(service[r].p50(), own, offsets, paceOf[r]);
@@ -368,9 +374,12 @@ public final class ArrivalForecaster {
         return Math.clamp(120.0 / (Math.max(0, habit.days()) + 1), 20, 40);
     }
 
-    /** {@code toldEnd}: end of the window the customer was told (told windows are as wide as ours), NaN if none. */
-    private VisitForecast summarize(VisitPlan visit, double[] arrivals, double overrun, int visitsBefore,
-                                    boolean toPromise, double toldEnd, Instant now) {
+    /**
+     * {@code toldEnd}: end of the window the customer was told (told windows are as wide as ours), NaN if none;
+     * {@code tapLag}: the mean seconds by which the recorded {@code arrivals} follow the van at the door.
+     */
+    private VisitForecast summarize(VisitPlan visit, double[] arrivals, double tapLag, double overrun,
+                                    int visitsBefore, boolean toPromise, double toldEnd, Instant now) {
         double[] sorted = arrivals.clone();
         Arrays.sort(sorted);
         double p50 = sorted[sorted.length / 2];
@@ -399,12 +408,12 @@ public final class ArrivalForecaster {
             // Told, the window holds every arrival before its end (the early ones wait): move it later, on the
             // grid, until that share reaches the target.
             double start = startReaching(sorted, bestStart, promiseTarget);
-            waitMinutes = waitMinutes(sorted, start);
+            waitMinutes = waitMinutes(sorted, start, tapLag);
             if (lastChance.lowersTarget(promiseTarget) && lastChance.applies(instant(p50), now)) {
                 // The last chance to give an hour's notice: no longer a wait than it allows, the window earlier and
                 // less sure instead (never earlier than the first arrival: that wait is none).
-                start = earlierWithin(sorted, start, firstStart, lastChance.maxWait());
-                waitMinutes = waitMinutes(sorted, start);
+                start = earlierWithin(sorted, start, firstStart, lastChance.maxWait(), tapLag);
+                waitMinutes = waitMinutes(sorted, start, tapLag);
             }
             bestStart = start;
             probability = (double) lowerBound(sorted, start + width) / sorted.length;
@@ -414,7 +423,7 @@ public final class ArrivalForecaster {
             // the likeliest hour, so that a job running long does not walk the customer's window later a quarter of
             // an hour at a time.
             double start = earlierWithin(sorted, startReaching(sorted, bestStart, moves.target()), bestStart,
-                    moves.maxWait());
+                    moves.maxWait(), tapLag);
             move = new VisitForecast.Window(instant(start), instant(start + width),
                     (double) lowerBound(sorted, start + width) / sorted.length);
         }
@@ -442,20 +451,24 @@ public final class ArrivalForecaster {
     }
 
     /** {@code start} moved earlier on the grid, no earlier than {@code floor}, until its expected wait is at most that. */
-    private double earlierWithin(double[] sorted, double start, double floor, Duration maxWait) {
+    private double earlierWithin(double[] sorted, double start, double floor, Duration maxWait, double tapLag) {
         double grid = windowGrid.toSeconds();
         double cap = maxWait.toSeconds() / 60.0;
-        while (waitMinutes(sorted, start) > cap && start - grid >= floor) {
+        while (waitMinutes(sorted, start, tapLag) > cap && start - grid >= floor) {
             start -= grid;
         }
         return start;
     }
 
-    /** Minutes a technician is expected to wait for a told window starting at {@code start} (early samples wait). */
-    private static double waitMinutes(double[] sorted, double start) {
+    /**
+     * Minutes a technician is expected to wait for a told window starting at {@code start} (early samples wait): from
+     * the van at the door, which the recorded arrivals follow by {@code tapLag} seconds on average.
+     */
+    private static double waitMinutes(double[] sorted, double start, double tapLag) {
         double waited = 0;
-        for (int i = 0, early = lowerBound(sorted, start); i < early; i++) {
-            waited += start - sorted[i];
+        double door = start + tapLag;
+        for (int i = 0, early = lowerBound(sorted, door); i < early; i++) {
+            waited += door - sorted[i];
         }
         return waited / sorted.length / 60;
     }

@@ -22,16 +22,19 @@ import java.util.Map;
  *                    before)
  * @param stops       stops on the way to a visit, how often and how long ({@link StopsOnTheWay#NONE} for versions
  *                    stored before)
+ * @param tapLag      how long after the van stops the "arrived" tap comes ({@link TapLag#NONE} for versions stored
+ *                    before)
  */
 public record LearnedModel(String version, Instant trainedAt, String serviceMethod, String travelMethod,
                            Map<String, Map<String, Quantiles>> service, Map<String, Quantiles> fleetService,
                            Map<String, List<Quantiles>> travel, List<Quantiles> fleetTravel,
                            List<Evaluation> evaluations, Map<String, BreakHabit> breaks, BreakHabit fleetBreak,
                            Map<String, Double> turnaround, double fleetTurnaround, JobTail jobTail,
-                           StopsOnTheWay stops) {
+                           StopsOnTheWay stops, TapLag tapLag) {
 
     public LearnedModel {
         jobTail = jobTail == null ? JobTail.NONE : jobTail;
+        tapLag = tapLag == null ? TapLag.NONE : tapLag;
         stops = stops == null ? StopsOnTheWay.NONE : stops;
         // Versions stored before breaks (turnarounds) were learned read back without them.
         breaks = breaks == null ? Map.of() : Map.copyOf(breaks);
@@ -44,7 +47,7 @@ public record LearnedModel(String version, Instant trainedAt, String serviceMeth
                         Map<String, List<Quantiles>> travel, List<Quantiles> fleetTravel,
                         List<Evaluation> evaluations) {
         this(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel, fleetTravel, evaluations,
-                Map.of(), null, Map.of(), 0, JobTail.NONE, StopsOnTheWay.NONE);
+                Map.of(), null, Map.of(), 0, JobTail.NONE, StopsOnTheWay.NONE, TapLag.NONE);
     }
 
     /** The same model with breaks learned ({@link BreakEstimator#estimate}: the fleet's under key null). */
@@ -52,7 +55,7 @@ public record LearnedModel(String version, Instant trainedAt, String serviceMeth
         Map<String, BreakHabit> own = new HashMap<>(learned);
         BreakHabit fleet = own.remove(null);
         return new LearnedModel(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel,
-                fleetTravel, evaluations, own, fleet, turnaround, fleetTurnaround, jobTail, stops);
+                fleetTravel, evaluations, own, fleet, turnaround, fleetTurnaround, jobTail, stops, tapLag);
     }
 
     /** The same model with turnarounds learned ({@link BreakEstimator#turnaroundByTechnician}: the fleet's under null). */
@@ -60,19 +63,26 @@ public record LearnedModel(String version, Instant trainedAt, String serviceMeth
         Map<String, Double> own = new HashMap<>(learned);
         Double fleet = own.remove(null);
         return new LearnedModel(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel,
-                fleetTravel, evaluations, breaks, fleetBreak, own, fleet == null ? 0 : fleet, jobTail, stops);
+                fleetTravel, evaluations, breaks, fleetBreak, own, fleet == null ? 0 : fleet, jobTail, stops,
+                tapLag);
     }
 
     /** The same model with the fleet's job tail learned ({@link TailCalibration#jobTail}). */
     public LearnedModel withJobTail(JobTail learned) {
         return new LearnedModel(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel,
-                fleetTravel, evaluations, breaks, fleetBreak, turnaround, fleetTurnaround, learned, stops);
+                fleetTravel, evaluations, breaks, fleetBreak, turnaround, fleetTurnaround, learned, stops, tapLag);
     }
 
     /** The same model with stops on the way learned ({@link StopsOnTheWay#learn}). */
     public LearnedModel withStops(StopsOnTheWay learned) {
         return new LearnedModel(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel,
-                fleetTravel, evaluations, breaks, fleetBreak, turnaround, fleetTurnaround, jobTail, learned);
+                fleetTravel, evaluations, breaks, fleetBreak, turnaround, fleetTurnaround, jobTail, learned, tapLag);
+    }
+
+    /** The same model with the fleet's lag from the van at the door to the "arrived" tap ({@link TapLag#learn}). */
+    public LearnedModel withTapLag(TapLag learned) {
+        return new LearnedModel(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel,
+                fleetTravel, evaluations, breaks, fleetBreak, turnaround, fleetTurnaround, jobTail, stops, learned);
     }
 
     /** Minutes from this technician's job done to the van leaving for the next one (the fleet's if never seen). */

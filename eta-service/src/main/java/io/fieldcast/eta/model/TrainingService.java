@@ -206,14 +206,15 @@ public class TrainingService {
             progress(run, "running", 0.9, "learned breaks from %d technician days".formatted(breaks.size()));
             LearnedModel model = trained.withBreaks(BreakEstimator.estimate(breaks))
                     .withTurnarounds(BreakEstimator.turnaroundByTechnician(turnarounds))
-                    .withStops(StopsOnTheWay.learn(data.drives));
+                    .withStops(StopsOnTheWay.learn(data.drives))
+                    .withTapLag(TapLag.learn(tapLags(from, today)));
             Reactive.inTransaction(() -> models.save(model, data.services.size(), data.travel.size())
                     .chain(() -> outbox.appendAll(publications(model, data, now))));
             models.use(model);
             save(run.with("done", 1, "model %s: service by %s, travel by %s".formatted(version,
                     model.serviceMethod(), model.travelMethod()), version));
-            LOG.infof("trained %s on %d services, %d drives: %s", version, data.services.size(),
-                    data.travel.size(), model.evaluations());
+            LOG.infof("trained %s on %d services, %d drives (%s): %s", version, data.services.size(),
+                    data.travel.size(), model.tapLag(), model.evaluations());
         } catch (Throwable e) {
             LOG.warnf(e, "training run %s failed", run.id());
             saveQuietly(run.with("failed", latest.get().progress(), String.valueOf(e.getMessage()), null));
@@ -250,6 +251,37 @@ public class TrainingService {
                     Rows.instant(r[5])));
         }
         observeDay(out, tech, day, turnarounds);
+        return out;
+    }
+
+    /**
+     * Seconds from the van stopping at the door (the trace) to the "arrived" tap, of the mined visits in [from, to)
+     * whose tap came at or after the trace's arrival and whose van did not stop early to wait for a window (booked or
+     * told): that wait is the window's, not the tap's.
+     */
+    private List<Double> tapLags(LocalDate from, LocalDate to) {
+        List<Object> rows = Reactive.inSession(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery("""
+                        select extract(epoch from t.tapped - m.arrival)
+                        from mined_visit m
+                        join (select appointment_id, min(device_time) as tapped from visit_event
+                              where status = 'ARRIVED' group by appointment_id) t
+                          on t.appointment_id = m.appointment_id
+                        left join route_visit rv on rv.appointment_id = m.appointment_id and rv.day = m.day
+                        where m.day >= :f and m.day < :t and m.arrival is not null
+                          and m.arrival_source in ('TAP_CONFIRMED', 'TRACE_TAP_LATE') and t.tapped >= m.arrival
+                          and (rv.window_start is null or m.arrival >= rv.window_start)
+                          and not exists (select 1 from told_window w where w.appointment_id = m.appointment_id
+                                          and (w.window_start > m.arrival or w.promised_start > m.arrival))""",
+                                Object.class)
+                        .setParameter("f", from).setParameter("t", to).getResultList()));
+        List<Double> out = new ArrayList<>(rows.size());
+        for (Object r : rows) {
+            Double lag = Rows.number(r);
+            if (lag != null) {
+                out.add(lag);
+            }
+        }
         return out;
     }
 

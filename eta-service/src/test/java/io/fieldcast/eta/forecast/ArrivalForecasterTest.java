@@ -6,6 +6,7 @@ import io.fieldcast.eta.history.VisitProgress;
 import io.fieldcast.eta.model.BreakHabit;
 import io.fieldcast.eta.model.LearnedModel;
 import io.fieldcast.eta.model.Quantiles;
+import io.fieldcast.eta.model.TapLag;
 import io.fieldcast.eta.road.Geo;
 import io.fieldcast.eta.road.RoadLeg;
 import org.junit.jupiter.api.Test;
@@ -157,6 +158,28 @@ class ArrivalForecasterTest {
             long later = Duration.between(without.get(i).p50(), with.get(i).p50()).toSeconds();
             assertEquals(180L * i, later, 30, "visit " + i);
         }
+    }
+
+    @Test
+    void theArrivalIsRecordedByTheTapALearnedLagAfterTheVanStopsAndTheJobStartsAtTheDoor() {
+        List<VisitPlan> visits = route(4, T8, T8.plus(Duration.ofHours(10)));
+        LearnedModel twoMinutes = MODEL.withTapLag(TapLag.learn(Collections.nCopies(40, 120.0)));
+        List<VisitForecast> atTheDoor = forecaster.forecast(state(visits, Map.of(), T8), MODEL);
+        List<VisitForecast> byTheTap = forecaster.forecast(state(visits, Map.of(), T8), twoMinutes);
+        for (int i = 0; i < visits.size(); i++) {
+            long later = Duration.between(atTheDoor.get(i).p50(), byTheTap.get(i).p50()).toSeconds();
+            // Every other draw is the same (the lag has a stream of its own), and the jobs start at the door: each
+            // visit's recorded arrival is the lag later, and the lags do not add up along the day.
+            assertEquals(120L, later, "visit " + i);
+        }
+        List<Double> upToTwo = new ArrayList<>();
+        for (int s = 15; s <= 120; s++) {
+            upToTwo.add((double) s);
+        }
+        LearnedModel spread = MODEL.withTapLag(TapLag.learn(upToTwo));
+        VisitForecast third = forecaster.forecast(state(visits, Map.of(), T8), spread).get(2);
+        long shift = Duration.between(atTheDoor.get(2).p50(), third.p50()).toSeconds();
+        assertEquals(67, shift, 20, "about the median lag");
     }
 
     /** Median minutes between the arrivals at the second and third visit: the second job and one drive. */

@@ -47,6 +47,8 @@ class TrainingEndToEndTest {
     TokenIssuer tokens;
     @Inject
     TestClock clock;
+    @Inject
+    ModelStore models;
 
     @Test
     void retrainLearnsEachTechniciansServiceTimeAndTravelFactorFromTheirTraces() throws Exception {
@@ -96,6 +98,11 @@ class TrainingEndToEndTest {
             assertEquals(1.2, q.travelFactorByHour().get(9), 0.2);
             assertEquals(1.6, s.travelFactorByHour().get(9), 0.25);
             assertEquals(q.modelVersion(), s.modelVersion());
+            // The "arrived" taps came 0-59 s after the van stopped (one in three never came): the lag is learned.
+            TapLag lag = models.current().tapLag();
+            System.out.println("LEARNED " + lag);
+            assertTrue(lag.learned(), lag.toString());
+            assertTrue(lag.secondsAt(0.5) >= 0 && lag.secondsAt(0.5) <= 90, lag.toString());
 
             given().auth().oauth2(admin()).get("/api/models").then().statusCode(200)
                     .body("version", hasItem(q.modelVersion()));
