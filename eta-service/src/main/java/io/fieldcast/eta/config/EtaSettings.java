@@ -176,6 +176,13 @@ public interface EtaSettings {
         boolean jobTail();
 
         /**
+         * Forecast arrivals are recorded as the platform records them, by the "arrived" tap, the learned lag after the
+         * van stops at the door (the report and the demo judge a window by it); off: at the door (for comparing).
+         */
+        @WithDefault("true")
+        boolean tapLag();
+
+        /**
          * A told window kept with a probability below this is at risk: the forecast is published (once, until it is
          * safe again) and dispatch re-plans the rest of the day to keep it. Dispatch's
          * {@code fieldcast.plan.told-risk-threshold} should be the same.

@@ -8,6 +8,7 @@ import io.fieldcast.eta.history.VisitProgress;
 import io.fieldcast.eta.model.JobTail;
 import io.fieldcast.eta.model.LearnedModel;
 import io.fieldcast.eta.model.ModelStore;
+import io.fieldcast.eta.model.TapLag;
 import io.fieldcast.eta.report.EvaluationReport;
 import io.fieldcast.eta.report.HeldReason;
 import io.fieldcast.eta.road.Roads;
@@ -60,6 +61,7 @@ public class ForecastService {
     private final ZoneId zone;
     private final Duration minRouteAge;
     private final boolean jobTail;
+    private final boolean tapLag;
     private final Duration maxLead;
     private final Duration silenceHold;
     private final Counter heldMoves;
@@ -80,6 +82,7 @@ public class ForecastService {
                 f.toldRisk()).withLastChance(lastChance).withMovesLaterBelow(f.moveLaterBelow())
                 .withOnTheWayLateBelow(f.onTheWayLateBelow());
         this.jobTail = f.jobTail();
+        this.tapLag = f.tapLag();
         this.minRouteAge = f.minRouteAge();
         this.maxLead = f.maxLead();
         this.silenceHold = f.silenceHold();
@@ -301,9 +304,10 @@ public class ForecastService {
                         (String) r[14])).toList());
     }
 
-    /** The model forecasts use: the current one, without its job tail when that is switched off. */
+    /** The model forecasts use: the current one, without its job tail or tap lag when they are switched off. */
     private LearnedModel model() {
         LearnedModel current = models.current();
-        return jobTail ? current : current.withJobTail(JobTail.NONE);
+        LearnedModel tail = jobTail ? current : current.withJobTail(JobTail.NONE);
+        return tapLag ? tail : tail.withTapLag(TapLag.NONE);
     }
 }
