@@ -176,10 +176,13 @@ public interface EtaSettings {
         boolean jobTail();
 
         /**
-         * Forecast arrivals are recorded as the platform records them, by the "arrived" tap, the learned lag after the
-         * van stops at the door (the report and the demo judge a window by it); off: at the door (for comparing).
+         * On: forecast arrivals are recorded as the platform records them, by the "arrived" tap, the learned lag after
+         * the van stops at the door (the report and the demo judge a window by it). Off (the default): at the door.
+         * On the running platform (session 28, three runs each way on the same code and seeds) it cost 8 points of
+         * coverage for the same hit rate, where the lab and the forecaster's own windows say half a point: off until
+         * that is understood (see the eta README).
          */
-        @WithDefault("true")
+        @WithDefault("false")
         boolean tapLag();
 
         /**
