@@ -12,8 +12,10 @@ import java.util.List;
  * <p>Why: a window is placed so that the arrival falls inside it with the target probability, and its end sits where
  * the arrivals are still dense. Pooled over seven runs of the running platform (session 27), first windows held 282 of
  * 315 times by the door (the simulator's ring) and 278 by the tap: four windows broke by the minute or two the tap came
- * after the ring, a point and a quarter of hit rate. Each sample of the forecast now records its arrival that much
- * later (drawn from what was learned); the job still starts at the door.
+ * after the ring, a point and a quarter of hit rate. With {@code fieldcast.eta.forecast.tap-lag=true} each sample of
+ * the forecast records its arrival that much later (drawn from what was learned); the job still starts at the door.
+ * Off by default: on the running platform it cost coverage that the forecaster's own windows do not explain (eta
+ * README, session 28).
  *
  * @param seconds the lag at levels 0, 1/{@code (n-1)}, ..., 1 (ascending, n = {@value #LEVELS}); empty when nothing
  *                was learned
