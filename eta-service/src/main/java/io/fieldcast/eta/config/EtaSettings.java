@@ -178,9 +178,9 @@ public interface EtaSettings {
         /**
          * On: forecast arrivals are recorded as the platform records them, by the "arrived" tap, the learned lag after
          * the van stops at the door (the report and the demo judge a window by it). Off (the default): at the door.
-         * On the running platform (session 28, three runs each way on the same code and seeds) it cost 8 points of
-         * coverage for the same hit rate, where the lab and the forecaster's own windows say half a point: off until
-         * that is understood (see the eta README).
+         * On the running platform (session 28, four runs each way on the same code and seeds) it traded 6.6 points
+         * of coverage for 2.7 of hit rate, where the lab and the forecaster's own windows say half a point each: off
+         * until that is understood (see the eta README).
          */
         @WithDefault("false")
         boolean tapLag();
