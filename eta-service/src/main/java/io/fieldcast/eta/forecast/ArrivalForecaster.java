@@ -152,10 +152,10 @@ public final class ArrivalForecaster {
         double overrun = simulate(day, model, current, origin, remaining, legSeconds, promised, lunch, pace,
                 arrivals);
         List<VisitForecast> out = new ArrayList<>(remaining.size());
+        double tapLag = model.tapLag().meanSeconds();
         for (int r = 0; r < remaining.size(); r++) {
             boolean open = toldWindowsBind() && Double.isNaN(promised[r]);
-            VisitForecast f = summarize(visits.get(remaining.get(r)), arrivals[r], model.tapLag().meanSeconds(),
-                    overrun, r, open,
+            VisitForecast f = summarize(visits.get(remaining.get(r)), arrivals[r], tapLag, overrun, r, open,
                     open || !toldWindowsBind() ? Double.NaN : promised[r] + windowWidth.toSeconds(), day.now());
             out.add(f);
             if (open && toldNow.test(f)) {
@@ -185,8 +185,8 @@ public final class ArrivalForecaster {
                             double[][] arrivals) {
         Random random = new Random(seed(day));
         // The tap's lag after the van stops, from a stream of its own: learning it changes no other draw.
-        Random tapRandom = new Random(~seed(day));
         TapLag tapLag = model.tapLag();
+        Random tapRandom = tapLag.learned() ? new Random(~seed(day)) : null;
         double now = epoch(day.now());
         String tech = day.technicianId();
         Quantiles currentService = null;
@@ -267,7 +267,7 @@ public final class ArrivalForecaster {
                     t = Math.max(t, promised[r]);
                 }
                 // Recorded as the platform records it, by the "arrived" tap: the job starts at the door all the same.
-                arrivals[r][s] = t + tapLag.secondsAt(tapRandom.nextDouble());
+                arrivals[r][s] = tapRandom == null ? t : t + tapLag.secondsAt(tapRandom.nextDouble());
                 // Its upper tail the fleet's: a job not started yet may still be one that runs into trouble.
                 double own = model.jobTail().quantile(service[r], uniform(random));
                 t += 60 * pace.paced(service[r].p50(), own, offsets, paceOf[r]);

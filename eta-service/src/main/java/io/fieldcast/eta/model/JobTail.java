@@ -60,7 +60,7 @@ public record JobTail(double[] z, int jobs) {
         Arrays.sort(sorted);
         double[] z = new double[LEVELS.length];
         for (int l = 0; l < LEVELS.length; l++) {
-            z[l] = sortedQuantile(sorted, LEVELS[l]);
+            z[l] = ShrinkageEstimator.sortedQuantile(sorted, LEVELS[l]);
             if (l > 0) {
                 z[l] = Math.max(z[l], z[l - 1]);
             }
@@ -159,12 +159,5 @@ public record JobTail(double[] z, int jobs) {
     @Override
     public String toString() {
         return "JobTail" + Arrays.toString(z) + " from " + jobs + " jobs";
-    }
-
-    private static double sortedQuantile(double[] sorted, double q) {
-        double pos = q * (sorted.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
     }
 }

@@ -212,6 +212,11 @@ public final class ShrinkageEstimator implements QuantileEstimator {
     static double quantile(double[] values, double q) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
+        return sortedQuantile(sorted, q);
+    }
+
+    /** The {@code q} quantile of ascending {@code sorted}, interpolated linearly between neighbouring values. */
+    static double sortedQuantile(double[] sorted, double q) {
         double pos = q * (sorted.length - 1);
         int lo = (int) Math.floor(pos);
         int hi = Math.min(lo + 1, sorted.length - 1);

@@ -53,10 +53,7 @@ public record TapLag(double[] seconds, int visits) {
         }
         double[] levels = new double[LEVELS];
         for (int i = 0; i < LEVELS; i++) {
-            double pos = (double) i / (LEVELS - 1) * (kept.length - 1);
-            int lo = (int) Math.floor(pos);
-            int hi = Math.min(lo + 1, kept.length - 1);
-            levels[i] = kept[lo] + (pos - lo) * (kept[hi] - kept[lo]);
+            levels[i] = ShrinkageEstimator.sortedQuantile(kept, (double) i / (LEVELS - 1));
         }
         return new TapLag(levels, kept.length);
     }
@@ -67,13 +64,8 @@ public record TapLag(double[] seconds, int visits) {
 
     /** The lag at level {@code u} (0..1), interpolated between the levels kept; 0 when nothing was learned. */
     public double secondsAt(double u) {
-        if (!learned()) {
-            return 0;
-        }
-        double pos = Math.clamp(u, 0, 1) * (LEVELS - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, LEVELS - 1);
-        return seconds[lo] + (pos - lo) * (seconds[hi] - seconds[lo]);
+        // The levels are evenly spaced: interpolating between them is the quantile of the levels themselves.
+        return learned() ? ShrinkageEstimator.sortedQuantile(seconds, Math.clamp(u, 0, 1)) : 0;
     }
 
     /** The mean lag (trapezoids between the levels); 0 when nothing was learned. */
