@@ -3,7 +3,6 @@ package io.fieldcast.bench.eta;
 import io.fieldcast.eta.model.SyntheticHistory;
 import io.fieldcast.simulator.world.Habits;
 import io.fieldcast.simulator.world.HabitsFactory;
-import io.fieldcast.simulator.world.LogNormal;
 
 import java.util.Collections;
 import java.util.List;
@@ -23,11 +22,6 @@ final class SimulatorFleet extends SyntheticHistory {
 
     private static final Map<String, Double> JOBS = Collections.unmodifiableMap(
             new TreeMap<>(HabitsFactory.TYPICAL_MINUTES));
-    /** The simulator's own clamp on a job's minutes. */
-    private static final double MIN_SERVICE = 5;
-    private static final double MAX_SERVICE = 480;
-    /** The simulator's per-leg traffic luck: a log-normal spread of 0.1 around the hour's own factor. */
-    private static final double LEG_SPREAD = 0.1;
 
     private final List<Habits> habits;
 
@@ -45,16 +39,12 @@ final class SimulatorFleet extends SyntheticHistory {
     @Override
     public double trueService(int t, String job) {
         Habits h = habits.get(t);
-        LogNormal usual = h.service(job);
-        double minutes = usual.median() * Math.exp(usual.sigma() * random().nextGaussian());
-        if (random().nextDouble() < h.rare().longJobChance()) {
-            minutes *= 2;
-        }
-        return Math.clamp(minutes, MIN_SERVICE, MAX_SERVICE);
+        double z = random().nextGaussian(); // drawn before the long-job chance, in that order
+        return h.jobMinutes(job, z, random().nextDouble() < h.rare().longJobChance());
     }
 
     @Override
     public double trueTravelFactor(int t, int hour, double gaussian) {
-        return habits.get(t).speedFactor(hour) * Math.exp(LEG_SPREAD * gaussian);
+        return habits.get(t).speedFactor(hour) * Math.exp(Habits.LEG_SPREAD * gaussian);
     }
 }

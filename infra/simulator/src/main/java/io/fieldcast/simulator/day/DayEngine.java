@@ -189,9 +189,7 @@ public final class DayEngine {
                     minutes(arrived, gaveUp), false, detourMin);
         }
         boolean longJob = Seeds.chance(rng, habits.rare().longJobChance());
-        double serviceMin = habits.service(stop.jobType()).sample(rng) * (longJob ? 2 : 1);
-        // The ARRIVED tap comes up to 2 min after arrival; service always outlasts it.
-        serviceMin = Math.clamp(serviceMin, 5, 480);
+        double serviceMin = habits.jobMinutes(stop.jobType(), Seeds.gaussian(rng), longJob);
         Instant done = arrived.plusSeconds(Math.round(serviceMin * 60));
         phone.standing(stop.location(), arrived, done, habits.indoorFixChance(), 2.5);
         phone.tap(stop.appointmentId(), VisitStatus.COMPLETED, null, null, done);

@@ -32,7 +32,7 @@ final class Driver {
         boolean detour = Seeds.chance(rng, habits.detourChance());
         double detourMin = detour ? Math.clamp(exponential(habits.detourMeanMin()), 2, 60) : 0;
         boolean gap = Seeds.chance(rng, habits.gpsGapChance());
-        double legNoise = Math.exp(0.1 * Seeds.gaussian(rng));
+        double legNoise = Math.exp(Habits.LEG_SPREAD * Seeds.gaussian(rng));
         PathWalker path = new PathWalker(leg.geometry());
         double length = path.length();
         if (length < 5 || leg.seconds() < 1) {

@@ -44,6 +44,13 @@ public record Habits(String technicianId, List<Double> speedFactorByHour, Map<St
     public record Rare(double longJobChance, double noShowChance, double sickChance) {
     }
 
+    /** A job lasts at least this long (the ARRIVED tap comes up to 2 min after the ring; service outlasts it). */
+    public static final double MIN_JOB_MINUTES = 5;
+    /** And at most this long. */
+    public static final double MAX_JOB_MINUTES = 480;
+    /** A leg's traffic luck: its drive takes the hour's speed factor times exp(this x a standard normal draw). */
+    public static final double LEG_SPREAD = 0.1;
+
     public Habits {
         if (speedFactorByHour.size() != 24) {
             throw new IllegalArgumentException("speedFactorByHour needs 24 values");
@@ -58,6 +65,14 @@ public record Habits(String technicianId, List<Double> speedFactorByHour, Map<St
 
     public LogNormal service(String jobType) {
         return serviceMinutes.getOrDefault(jobType, defaultService);
+    }
+
+    /**
+     * Minutes of a job of {@code jobType} at standard normal draw {@code z} of its service time: twice that when it is
+     * a long job ({@link Rare#longJobChance}), within {@link #MIN_JOB_MINUTES}..{@link #MAX_JOB_MINUTES}.
+     */
+    public double jobMinutes(String jobType, double z, boolean longJob) {
+        return Math.clamp(service(jobType).at(z) * (longJob ? 2 : 1), MIN_JOB_MINUTES, MAX_JOB_MINUTES);
     }
 
     /** Whether the technician works on simulated day {@code dayIndex} (new hires join later). */

@@ -15,7 +15,12 @@ public record LogNormal(double median, double sigma) {
     }
 
     public double sample(SplittableRandom rng) {
-        return median * Math.exp(sigma * Seeds.gaussian(rng));
+        return at(Seeds.gaussian(rng));
+    }
+
+    /** The value at standard normal draw {@code z}: what {@link #sample} gives for that draw. */
+    public double at(double z) {
+        return median * Math.exp(sigma * z);
     }
 
     public double mean() {
