@@ -4,6 +4,7 @@ import io.fieldcast.eta.history.BreakRule;
 import io.fieldcast.eta.history.DayState;
 import io.fieldcast.eta.history.VisitPlan;
 import io.fieldcast.eta.history.VisitProgress;
+import io.fieldcast.eta.model.AheadDoubt;
 import io.fieldcast.eta.model.BreakHabit;
 import io.fieldcast.eta.model.LearnedModel;
 import io.fieldcast.eta.model.Normal;
@@ -51,6 +52,7 @@ public final class ArrivalForecaster {
     private final double promiseTarget;
     private final LastChance lastChance;
     private final MovePlacement moves;
+    private final AheadDoubt doubt;
 
     /** Told windows do not bind: the window with the most probability mass, as if nobody waited for a promise. */
     public ArrivalForecaster(RoadLeg.Timer roads, int samples, Duration windowWidth, Duration windowGrid,
@@ -60,11 +62,13 @@ public final class ArrivalForecaster {
 
     public ArrivalForecaster(RoadLeg.Timer roads, int samples, Duration windowWidth, Duration windowGrid,
                              ZoneId zone, double promiseTarget) {
-        this(roads, samples, windowWidth, windowGrid, zone, promiseTarget, LastChance.NONE, MovePlacement.LIKELIEST);
+        this(roads, samples, windowWidth, windowGrid, zone, promiseTarget, LastChance.NONE, MovePlacement.LIKELIEST,
+                AheadDoubt.NONE);
     }
 
     private ArrivalForecaster(RoadLeg.Timer roads, int samples, Duration windowWidth, Duration windowGrid,
-                              ZoneId zone, double promiseTarget, LastChance lastChance, MovePlacement moves) {
+                              ZoneId zone, double promiseTarget, LastChance lastChance, MovePlacement moves,
+                              AheadDoubt doubt) {
         this.roads = roads;
         this.samples = samples;
         this.windowWidth = windowWidth;
@@ -73,6 +77,7 @@ public final class ArrivalForecaster {
         this.promiseTarget = promiseTarget;
         this.lastChance = lastChance;
         this.moves = moves;
+        this.doubt = doubt;
     }
 
     /**
@@ -81,7 +86,8 @@ public final class ArrivalForecaster {
      * within that wait, with the lower probability it has (the publication policy decides whether that is enough).
      */
     public ArrivalForecaster withLastChance(LastChance last) {
-        return new ArrivalForecaster(roads, samples, windowWidth, windowGrid, zone, promiseTarget, last, moves);
+        return new ArrivalForecaster(roads, samples, windowWidth, windowGrid, zone, promiseTarget, last, moves,
+                doubt);
     }
 
     /**
@@ -90,7 +96,19 @@ public final class ArrivalForecaster {
      */
     public ArrivalForecaster withMoves(MovePlacement placement) {
         return new ArrivalForecaster(roads, samples, windowWidth, windowGrid, zone, promiseTarget, lastChance,
-                placement);
+                placement, doubt);
+    }
+
+    /**
+     * The same forecaster, except that a first window is placed and announced as kept with the probability
+     * {@code ahead} says for the jobs its technician still has to finish before the visit ({@link AheadDoubt}): later
+     * (and longer waited for) or not told yet, where the sampled days alone would tell it. Told windows' probabilities
+     * and the windows a move would go to stay the samples' own: the thresholds that re-plan and move them were
+     * measured on those.
+     */
+    public ArrivalForecaster withAheadDoubt(AheadDoubt ahead) {
+        return new ArrivalForecaster(roads, samples, windowWidth, windowGrid, zone, promiseTarget, lastChance, moves,
+                ahead);
     }
 
     public boolean toldWindowsBind() {
@@ -155,7 +173,9 @@ public final class ArrivalForecaster {
         double tapLag = model.tapLag().meanSeconds();
         for (int r = 0; r < remaining.size(); r++) {
             boolean open = toldWindowsBind() && Double.isNaN(promised[r]);
-            VisitForecast f = summarize(visits.get(remaining.get(r)), arrivals[r], tapLag, overrun, r, open,
+            // Jobs still to finish before this visit: the ones between, and the one in hand.
+            int ahead = r + (current >= 0 ? 1 : 0);
+            VisitForecast f = summarize(visits.get(remaining.get(r)), arrivals[r], tapLag, overrun, r, ahead, open,
                     open || !toldWindowsBind() ? Double.NaN : promised[r] + windowWidth.toSeconds(), day.now());
             out.add(f);
             if (open && toldNow.test(f)) {
@@ -379,7 +399,7 @@ public final class ArrivalForecaster {
      * {@code tapLag}: the mean seconds by which the recorded {@code arrivals} follow the van at the door.
      */
     private VisitForecast summarize(VisitPlan visit, double[] arrivals, double tapLag, double overrun,
-                                    int visitsBefore, boolean toPromise, double toldEnd, Instant now) {
+                                    int visitsBefore, int ahead, boolean toPromise, double toldEnd, Instant now) {
         double[] sorted = arrivals.clone();
         Arrays.sort(sorted);
         double p50 = sorted[sorted.length / 2];
@@ -407,7 +427,7 @@ public final class ArrivalForecaster {
         if (toPromise) {
             // Told, the window holds every arrival before its end (the early ones wait): move it later, on the
             // grid, until that share reaches the target.
-            double start = startReaching(sorted, bestStart, promiseTarget);
+            double start = startReaching(sorted, bestStart, doubt.shareFor(promiseTarget, ahead));
             waitMinutes = waitMinutes(sorted, start, tapLag);
             if (lastChance.lowersTarget(promiseTarget) && lastChance.applies(instant(p50), now)) {
                 // The last chance to give an hour's notice: no longer a wait than it allows, the window earlier and
@@ -416,7 +436,7 @@ public final class ArrivalForecaster {
                 waitMinutes = waitMinutes(sorted, start, tapLag);
             }
             bestStart = start;
-            probability = (double) lowerBound(sorted, start + width) / sorted.length;
+            probability = doubt.kept((double) lowerBound(sorted, start + width) / sorted.length, ahead);
         } else if (!Double.isNaN(toldEnd) && moves.placed()) {
             // Told already: the window stays the likeliest hour (whether the told window moves is judged on it), but
             // were it to move it would go where a first window goes, within the wait a move may cost and never before

@@ -5,6 +5,7 @@ import io.fieldcast.eta.history.DayBook;
 import io.fieldcast.eta.history.DayState;
 import io.fieldcast.eta.history.Rows;
 import io.fieldcast.eta.history.VisitProgress;
+import io.fieldcast.eta.model.AheadDoubt;
 import io.fieldcast.eta.model.JobTail;
 import io.fieldcast.eta.model.LearnedModel;
 import io.fieldcast.eta.model.ModelStore;
@@ -77,7 +78,8 @@ public class ForecastService {
         LastChance lastChance = new LastChance(f.lastChanceLead(), f.lastChanceMaxWait(), f.lastChanceTarget());
         this.forecaster = new ArrivalForecaster(roads, f.samples(), f.windowWidth(), f.windowGrid(), settings.zone(),
                 f.toldWindowsBind() ? f.target() : Double.NaN).withLastChance(lastChance)
-                .withMoves(new MovePlacement(f.moveTarget(), f.moveMaxWait()));
+                .withMoves(new MovePlacement(f.moveTarget(), f.moveMaxWait()))
+                .withAheadDoubt(new AheadDoubt(f.aheadDoubt()));
         this.policy = new PublicationPolicy(f.target(), f.materialMove(), f.probabilityDrop(), f.maxExpectedWait(),
                 f.toldRisk()).withLastChance(lastChance).withMovesLaterBelow(f.moveLaterBelow())
                 .withOnTheWayLateBelow(f.onTheWayLateBelow());

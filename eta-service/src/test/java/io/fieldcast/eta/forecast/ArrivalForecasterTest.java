@@ -3,6 +3,7 @@ package io.fieldcast.eta.forecast;
 import io.fieldcast.eta.history.DayState;
 import io.fieldcast.eta.history.VisitPlan;
 import io.fieldcast.eta.history.VisitProgress;
+import io.fieldcast.eta.model.AheadDoubt;
 import io.fieldcast.eta.model.BreakHabit;
 import io.fieldcast.eta.model.LearnedModel;
 import io.fieldcast.eta.model.Quantiles;
@@ -358,6 +359,44 @@ class ArrivalForecasterTest {
         // A last chance with the usual target offers no lower window: the visit is held for the wait as before.
         assertEquals(usual, binding.withLastChance(new LastChance(Duration.ofMinutes(180), Duration.ofSeconds(15), 0.9))
                 .forecast(day, MODEL));
+    }
+
+    /**
+     * With a doubt per job ahead, a first window is placed until it is kept with the target once discounted for the
+     * jobs before its visit: the first visit (no job ahead) as before; every later one no earlier, announced with the
+     * discounted share of the sampled days it holds, waited for at least as long, and where the last chance caps the
+     * wait, told less likely than without the doubt.
+     */
+    @Test
+    void aFirstWindowWithJobsAheadIsPlacedAndAnnouncedWithTheirDoubt() {
+        List<VisitPlan> visits = route(5, T8, T8.plus(Duration.ofHours(10)));
+        DayState day = state(visits, Map.of(), T8);
+        AheadDoubt doubt = new AheadDoubt(0.5);
+        List<VisitForecast> usual = binding.forecast(day, MODEL);
+        List<VisitForecast> doubted = binding.withAheadDoubt(doubt).forecast(day, MODEL);
+
+        assertEquals(usual.getFirst(), doubted.getFirst(), "no job ahead: no doubt");
+        for (int i = 1; i < visits.size(); i++) {
+            VisitForecast u = usual.get(i);
+            VisitForecast d = doubted.get(i);
+            assertEquals(u.p50(), d.p50(), "the same sampled days");
+            assertFalse(d.windowStart().isBefore(u.windowStart()), d + " vs " + u);
+            assertTrue(d.probability() >= 0.9 - 1e-9, "placed to be kept with the target once doubted: " + d);
+            assertTrue(d.expectedWaitMinutes() >= u.expectedWaitMinutes(), d + " vs " + u);
+        }
+        // The fifth visit (four jobs ahead) needs the window to hold 1 / (1 + e^-(2.197 + 2)) = 98.5 % of the days.
+        assertTrue(doubted.getLast().windowStart().isAfter(usual.getLast().windowStart()), doubted.getLast().toString());
+        // The same window without the doubt holds more than the target says: its share is the undoubted probability.
+        double share = doubt.shareFor(0.9, 4);
+        assertEquals(0.985, share, 0.001);
+
+        LastChance last = new LastChance(Duration.ofMinutes(180), Duration.ofSeconds(15), 0.6);
+        VisitForecast capped = binding.withLastChance(last).forecast(day, MODEL).get(3);
+        VisitForecast cappedDoubted = binding.withLastChance(last).withAheadDoubt(doubt).forecast(day, MODEL).get(3);
+        assertEquals(capped.windowStart(), cappedDoubted.windowStart(), "the wait decides where it goes");
+        assertEquals(doubt.kept(capped.probability(), 3), cappedDoubted.probability(), 1e-9,
+                "three jobs ahead: told as less likely");
+        assertTrue(cappedDoubted.probability() < capped.probability() - 0.05, cappedDoubted.toString());
     }
 
     /**
