@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Optional;
 
 /** How eta-service stores history, learns and forecasts. */
 @ConfigMapping(prefix = "fieldcast.eta")
@@ -53,6 +54,14 @@ public interface EtaSettings {
         /** How many past days of history are mined and learned from. */
         @WithDefault("60")
         int lookbackDays();
+
+        /**
+         * How many of the last days are lived again to learn the doubt per job ahead
+         * ({@link io.fieldcast.eta.model.AheadDoubt}), each with a model trained without it: every quarter of an hour
+         * of every technician's day is one forecast (0: none learned).
+         */
+        @WithDefault("7")
+        int aheadDoubtDays();
 
         /** {@code auto} (choose by held-out pinball loss), {@code shrinkage} or {@code gradient-boost}. */
         @WithDefault("auto")
@@ -189,11 +198,12 @@ public interface EtaSettings {
          * Log-odds taken off a first window's probability for every job its technician still has to finish before the
          * visit ({@link io.fieldcast.eta.model.AheadDoubt}): the window is placed later until it is kept with the
          * target probability so discounted, and told at its last chance only if it still reaches the last chance's.
-         * 0: the sampled days' share as it is. On the running platform first windows announced about 0.91 held 0.87
-         * with one job ahead, 0.83 with two, 0.70 with three or more (see the eta README, session 29).
+         * Unset (the default): what the model learned from the lived days (each training run sees them again as the
+         * forecaster saw them, {@code AheadBacktest}); 0: the sampled days' share as it is. On the running platform
+         * first windows announced about 0.91 held 0.87 with one job ahead, 0.83 with two, 0.70 with three or more
+         * (see the eta README, session 29).
          */
-        @WithDefault("0")
-        double aheadDoubt();
+        Optional<Double> aheadDoubt();
 
         /**
          * A told window kept with a probability below this is at risk: the forecast is published (once, until it is

@@ -52,6 +52,7 @@ public final class ArrivalForecaster {
     private final double promiseTarget;
     private final LastChance lastChance;
     private final MovePlacement moves;
+    /** The doubt per job ahead, whatever the model learned; null: the model's. */
     private final AheadDoubt doubt;
 
     /** Told windows do not bind: the window with the most probability mass, as if nobody waited for a promise. */
@@ -63,7 +64,7 @@ public final class ArrivalForecaster {
     public ArrivalForecaster(RoadLeg.Timer roads, int samples, Duration windowWidth, Duration windowGrid,
                              ZoneId zone, double promiseTarget) {
         this(roads, samples, windowWidth, windowGrid, zone, promiseTarget, LastChance.NONE, MovePlacement.LIKELIEST,
-                AheadDoubt.NONE);
+                null);
     }
 
     private ArrivalForecaster(RoadLeg.Timer roads, int samples, Duration windowWidth, Duration windowGrid,
@@ -100,11 +101,12 @@ public final class ArrivalForecaster {
     }
 
     /**
-     * The same forecaster, except that a first window is placed and announced as kept with the probability
-     * {@code ahead} says for the jobs its technician still has to finish before the visit ({@link AheadDoubt}): later
-     * (and longer waited for) or not told yet, where the sampled days alone would tell it. Told windows' probabilities
-     * and the windows a move would go to stay the samples' own: the thresholds that re-plan and move them were
-     * measured on those.
+     * A first window is placed and announced as kept with the probability the doubt per job ahead gives for the jobs
+     * its technician still has to finish before the visit ({@link AheadDoubt}): later (and longer waited for) or not
+     * told yet, where the sampled days alone would tell it. Told windows' probabilities and the windows a move would
+     * go to stay the samples' own: the thresholds that re-plan and move them were measured on those. The doubt is the
+     * model's ({@link LearnedModel#aheadDoubt()}) unless set here: the same forecaster with {@code ahead} whatever
+     * the model learned ({@link AheadDoubt#NONE}: none).
      */
     public ArrivalForecaster withAheadDoubt(AheadDoubt ahead) {
         return new ArrivalForecaster(roads, samples, windowWidth, windowGrid, zone, promiseTarget, lastChance, moves,
@@ -171,12 +173,14 @@ public final class ArrivalForecaster {
                 arrivals);
         List<VisitForecast> out = new ArrayList<>(remaining.size());
         double tapLag = model.tapLag().meanSeconds();
+        AheadDoubt doubting = doubt != null ? doubt : model.aheadDoubt();
         for (int r = 0; r < remaining.size(); r++) {
             boolean open = toldWindowsBind() && Double.isNaN(promised[r]);
             // Jobs still to finish before this visit: the ones between, and the one in hand.
             int ahead = r + (current >= 0 ? 1 : 0);
-            VisitForecast f = summarize(visits.get(remaining.get(r)), arrivals[r], tapLag, overrun, r, ahead, open,
-                    open || !toldWindowsBind() ? Double.NaN : promised[r] + windowWidth.toSeconds(), day.now());
+            VisitForecast f = summarize(visits.get(remaining.get(r)), arrivals[r], tapLag, overrun, r, ahead,
+                    doubting, open, open || !toldWindowsBind() ? Double.NaN : promised[r] + windowWidth.toSeconds(),
+                    day.now());
             out.add(f);
             if (open && toldNow.test(f)) {
                 promised[r] = epoch(f.windowStart());
@@ -399,7 +403,8 @@ public final class ArrivalForecaster {
      * {@code tapLag}: the mean seconds by which the recorded {@code arrivals} follow the van at the door.
      */
     private VisitForecast summarize(VisitPlan visit, double[] arrivals, double tapLag, double overrun,
-                                    int visitsBefore, int ahead, boolean toPromise, double toldEnd, Instant now) {
+                                    int visitsBefore, int ahead, AheadDoubt doubting, boolean toPromise,
+                                    double toldEnd, Instant now) {
         double[] sorted = arrivals.clone();
         Arrays.sort(sorted);
         double p50 = sorted[sorted.length / 2];
@@ -427,7 +432,7 @@ public final class ArrivalForecaster {
         if (toPromise) {
             // Told, the window holds every arrival before its end (the early ones wait): move it later, on the
             // grid, until that share reaches the target.
-            double start = startReaching(sorted, bestStart, doubt.shareFor(promiseTarget, ahead));
+            double start = startReaching(sorted, bestStart, doubting.shareFor(promiseTarget, ahead));
             waitMinutes = waitMinutes(sorted, start, tapLag);
             if (lastChance.lowersTarget(promiseTarget) && lastChance.applies(instant(p50), now)) {
                 // The last chance to give an hour's notice: no longer a wait than it allows, the window earlier and
@@ -436,7 +441,7 @@ public final class ArrivalForecaster {
                 waitMinutes = waitMinutes(sorted, start, tapLag);
             }
             bestStart = start;
-            probability = doubt.kept((double) lowerBound(sorted, start + width) / sorted.length, ahead);
+            probability = doubting.kept((double) lowerBound(sorted, start + width) / sorted.length, ahead);
         } else if (!Double.isNaN(toldEnd) && moves.placed()) {
             // Told already: the window stays the likeliest hour (whether the told window moves is judged on it), but
             // were it to move it would go where a first window goes, within the wait a move may cost and never before

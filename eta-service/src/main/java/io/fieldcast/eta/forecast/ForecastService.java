@@ -12,6 +12,7 @@ import io.fieldcast.eta.model.ModelStore;
 import io.fieldcast.eta.model.TapLag;
 import io.fieldcast.eta.report.EvaluationReport;
 import io.fieldcast.eta.report.HeldReason;
+import io.fieldcast.eta.road.RoadLeg;
 import io.fieldcast.eta.road.Roads;
 import io.fieldcast.events.ArrivalForecast;
 import io.fieldcast.events.Events;
@@ -76,10 +77,7 @@ public class ForecastService {
         EtaSettings.Forecast f = settings.forecast();
         this.zone = settings.zone();
         LastChance lastChance = new LastChance(f.lastChanceLead(), f.lastChanceMaxWait(), f.lastChanceTarget());
-        this.forecaster = new ArrivalForecaster(roads, f.samples(), f.windowWidth(), f.windowGrid(), settings.zone(),
-                f.toldWindowsBind() ? f.target() : Double.NaN).withLastChance(lastChance)
-                .withMoves(new MovePlacement(f.moveTarget(), f.moveMaxWait()))
-                .withAheadDoubt(new AheadDoubt(f.aheadDoubt()));
+        this.forecaster = forecaster(roads, settings);
         this.policy = new PublicationPolicy(f.target(), f.materialMove(), f.probabilityDrop(), f.maxExpectedWait(),
                 f.toldRisk()).withLastChance(lastChance).withMovesLaterBelow(f.moveLaterBelow())
                 .withOnTheWayLateBelow(f.onTheWayLateBelow());
@@ -94,6 +92,19 @@ public class ForecastService {
         // Load + Monte Carlo + store + outbox of one technician day: the issue asks p99 < 1 s.
         this.recomputeTimer = Timer.builder("eta.forecast.recompute").publishPercentiles(0.5, 0.99)
                 .register(meters);
+    }
+
+    /**
+     * The forecaster as the settings make it: told windows binding (unless switched off), the last chance, where a
+     * moved window goes, and a doubt per job ahead set by hand when one is (else the model's).
+     */
+    static ArrivalForecaster forecaster(RoadLeg.Timer roads, EtaSettings settings) {
+        EtaSettings.Forecast f = settings.forecast();
+        ArrivalForecaster forecaster = new ArrivalForecaster(roads, f.samples(), f.windowWidth(), f.windowGrid(),
+                settings.zone(), f.toldWindowsBind() ? f.target() : Double.NaN)
+                .withLastChance(new LastChance(f.lastChanceLead(), f.lastChanceMaxWait(), f.lastChanceTarget()))
+                .withMoves(new MovePlacement(f.moveTarget(), f.moveMaxWait()));
+        return f.aheadDoubt().map(d -> forecaster.withAheadDoubt(new AheadDoubt(d))).orElse(forecaster);
     }
 
     /** In the caller's transaction; returns how many forecasts were published. Past days are history, not forecast. */
@@ -308,8 +319,12 @@ public class ForecastService {
 
     /** The model forecasts use: the current one, without its job tail or tap lag when they are switched off. */
     private LearnedModel model() {
-        LearnedModel current = models.current();
-        LearnedModel tail = jobTail ? current : current.withJobTail(JobTail.NONE);
+        return asForecast(models.current(), jobTail, tapLag);
+    }
+
+    /** {@code model} as forecasts use it: without its job tail or tap lag when they are switched off. */
+    static LearnedModel asForecast(LearnedModel model, boolean jobTail, boolean tapLag) {
+        LearnedModel tail = jobTail ? model : model.withJobTail(JobTail.NONE);
         return tapLag ? tail : tail.withTapLag(TapLag.NONE);
     }
 }

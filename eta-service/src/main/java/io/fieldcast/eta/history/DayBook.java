@@ -25,7 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static io.fieldcast.eta.history.Rows.utc;
 
@@ -361,26 +363,44 @@ public class DayBook {
     }
 
     private Uni<Map<UUID, VisitProgress>> progress(Mutiny.Session s, List<VisitPlan> visits, List<Tap> taps) {
+        return canceled(s, visits).map(canceled -> LivedDay.progress(visits, taps, canceled));
+    }
+
+    /** Which of these visits' appointments are canceled. */
+    private static Uni<Set<UUID>> canceled(Mutiny.Session s, List<VisitPlan> visits) {
         if (visits.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
+            return Uni.createFrom().item(Set.of());
         }
-        List<UUID> ids = ids(visits);
         return s.createNativeQuery(
                         "select appointment_id from appointment where canceled and appointment_id in (:ids)")
-                .setParameter("ids", ids).getResultList()
-                .map(canceled -> {
-                    Map<UUID, VisitProgress> out = new HashMap<>();
-                    for (UUID id : ids) {
-                        Instant enRoute = first(taps, id, VisitStatus.EN_ROUTE);
-                        Instant arrived = first(taps, id, VisitStatus.ARRIVED);
-                        Instant done = first(taps, id, VisitStatus.COMPLETED);
-                        Instant cannot = first(taps, id, VisitStatus.CANNOT_COMPLETE);
-                        boolean isCanceled = canceled.stream().anyMatch(c -> Rows.uuid(c).equals(id));
-                        out.put(id, new VisitProgress(enRoute, arrived, done != null ? done : cannot, isCanceled,
-                                done != null && !isCanceled));
+                .setParameter("ids", ids(visits)).getResultList()
+                .map(rows -> rows.stream().map(Rows::uuid).collect(Collectors.toSet()));
+    }
+
+    /**
+     * Technician days in [from, to) as they were lived: the route each ended with, its taps, its canceled visits
+     * (days without a visit are left out).
+     */
+    public Uni<List<LivedDay>> lived(LocalDate from, LocalDate to) {
+        return session().chain(s -> s.createNativeQuery("""
+                        select technician_id, day, plan_version, start_lat, start_lon, shift_start from route_day
+                        where day >= :f and day < :t order by day, 1""", Object[].class)
+                .setParameter("f", from).setParameter("t", to).getResultList()
+                .chain(routes -> {
+                    Uni<List<LivedDay>> chain = Uni.createFrom().item(new ArrayList<>());
+                    for (Object[] r : routes) {
+                        TechDay td = new TechDay((String) r[0], Rows.date(r[1]));
+                        chain = chain.chain(out -> visits(s, td).chain(visits -> visits.isEmpty()
+                                ? Uni.createFrom().item(out)
+                                : taps(s, ids(visits)).chain(taps -> canceled(s, visits).map(canceled -> {
+                                    out.add(new LivedDay(td.technicianId(), td.day(), ((Number) r[2]).longValue(),
+                                            Rows.number(r[3]), Rows.number(r[4]), Rows.instant(r[5]), visits, taps,
+                                            canceled));
+                                    return out;
+                                }))));
                     }
-                    return out;
-                });
+                    return chain;
+                }));
     }
 
     /** All taps for these visits, in device-time order. */
@@ -399,11 +419,6 @@ public class DayBook {
                     }
                     return taps;
                 });
-    }
-
-    private static Instant first(List<Tap> taps, UUID id, VisitStatus status) {
-        return taps.stream().filter(t -> t.appointmentId().equals(id) && t.status() == status)
-                .map(Tap::deviceTime).findFirst().orElse(null);
     }
 
     /**

@@ -24,15 +24,18 @@ import java.util.Map;
  *                    stored before)
  * @param tapLag      how long after the van stops the "arrived" tap comes ({@link TapLag#NONE} for versions stored
  *                    before)
+ * @param aheadDoubt  how much less likely a first window is kept for each job ahead of its visit than its sampled
+ *                    days say, learned from the lived days ({@link AheadDoubt#NONE} for versions stored before)
  */
 public record LearnedModel(String version, Instant trainedAt, String serviceMethod, String travelMethod,
                            Map<String, Map<String, Quantiles>> service, Map<String, Quantiles> fleetService,
                            Map<String, List<Quantiles>> travel, List<Quantiles> fleetTravel,
                            List<Evaluation> evaluations, Map<String, BreakHabit> breaks, BreakHabit fleetBreak,
                            Map<String, Double> turnaround, double fleetTurnaround, JobTail jobTail,
-                           StopsOnTheWay stops, TapLag tapLag) {
+                           StopsOnTheWay stops, TapLag tapLag, AheadDoubt aheadDoubt) {
 
     public LearnedModel {
+        aheadDoubt = aheadDoubt == null ? AheadDoubt.NONE : aheadDoubt;
         jobTail = jobTail == null ? JobTail.NONE : jobTail;
         tapLag = tapLag == null ? TapLag.NONE : tapLag;
         stops = stops == null ? StopsOnTheWay.NONE : stops;
@@ -47,7 +50,7 @@ public record LearnedModel(String version, Instant trainedAt, String serviceMeth
                         Map<String, List<Quantiles>> travel, List<Quantiles> fleetTravel,
                         List<Evaluation> evaluations) {
         this(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel, fleetTravel, evaluations,
-                Map.of(), null, Map.of(), 0, JobTail.NONE, StopsOnTheWay.NONE, TapLag.NONE);
+                Map.of(), null, Map.of(), 0, JobTail.NONE, StopsOnTheWay.NONE, TapLag.NONE, AheadDoubt.NONE);
     }
 
     /** The same model with breaks learned ({@link BreakEstimator#estimate}: the fleet's under key null). */
@@ -55,7 +58,8 @@ public record LearnedModel(String version, Instant trainedAt, String serviceMeth
         Map<String, BreakHabit> own = new HashMap<>(learned);
         BreakHabit fleet = own.remove(null);
         return new LearnedModel(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel,
-                fleetTravel, evaluations, own, fleet, turnaround, fleetTurnaround, jobTail, stops, tapLag);
+                fleetTravel, evaluations, own, fleet, turnaround, fleetTurnaround, jobTail, stops, tapLag,
+                aheadDoubt);
     }
 
     /** The same model with turnarounds learned ({@link BreakEstimator#turnaroundByTechnician}: the fleet's under null). */
@@ -64,25 +68,45 @@ public record LearnedModel(String version, Instant trainedAt, String serviceMeth
         Double fleet = own.remove(null);
         return new LearnedModel(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel,
                 fleetTravel, evaluations, breaks, fleetBreak, own, fleet == null ? 0 : fleet, jobTail, stops,
-                tapLag);
+                tapLag, aheadDoubt);
     }
 
     /** The same model with the fleet's job tail learned ({@link TailCalibration#jobTail}). */
     public LearnedModel withJobTail(JobTail learned) {
         return new LearnedModel(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel,
-                fleetTravel, evaluations, breaks, fleetBreak, turnaround, fleetTurnaround, learned, stops, tapLag);
+                fleetTravel, evaluations, breaks, fleetBreak, turnaround, fleetTurnaround, learned, stops, tapLag,
+                aheadDoubt);
     }
 
     /** The same model with stops on the way learned ({@link StopsOnTheWay#learn}). */
     public LearnedModel withStops(StopsOnTheWay learned) {
         return new LearnedModel(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel,
-                fleetTravel, evaluations, breaks, fleetBreak, turnaround, fleetTurnaround, jobTail, learned, tapLag);
+                fleetTravel, evaluations, breaks, fleetBreak, turnaround, fleetTurnaround, jobTail, learned, tapLag,
+                aheadDoubt);
     }
 
     /** The same model with the fleet's lag from the van at the door to the "arrived" tap ({@link TapLag#learn}). */
     public LearnedModel withTapLag(TapLag learned) {
         return new LearnedModel(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel,
-                fleetTravel, evaluations, breaks, fleetBreak, turnaround, fleetTurnaround, jobTail, stops, learned);
+                fleetTravel, evaluations, breaks, fleetBreak, turnaround, fleetTurnaround, jobTail, stops, learned,
+                aheadDoubt);
+    }
+
+    /** The same model with the doubt per job ahead learned from the lived days ({@link AheadDoubt#learn}). */
+    public LearnedModel withAheadDoubt(AheadDoubt learned) {
+        return new LearnedModel(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel,
+                fleetTravel, evaluations, breaks, fleetBreak, turnaround, fleetTurnaround, jobTail, stops, tapLag,
+                learned);
+    }
+
+    /**
+     * This model with the service and travel times (their methods, evaluations and the job tail) of {@code trained},
+     * the rest (breaks, turnarounds, stops, the tap's lag, the doubt) as learned here.
+     */
+    public LearnedModel withDurationsOf(LearnedModel trained) {
+        return new LearnedModel(trained.version, trained.trainedAt, trained.serviceMethod, trained.travelMethod,
+                trained.service, trained.fleetService, trained.travel, trained.fleetTravel, trained.evaluations,
+                breaks, fleetBreak, turnaround, fleetTurnaround, trained.jobTail, stops, tapLag, aheadDoubt);
     }
 
     /** Minutes from this technician's job done to the van leaving for the next one (the fleet's if never seen). */

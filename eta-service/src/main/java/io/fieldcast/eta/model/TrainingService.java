@@ -2,6 +2,7 @@ package io.fieldcast.eta.model;
 
 import io.fieldcast.eta.config.EtaSettings;
 import io.fieldcast.eta.history.DayBook;
+import io.fieldcast.eta.history.LivedDay;
 import io.fieldcast.eta.history.Rows;
 import io.fieldcast.eta.trips.MinedVisit;
 import io.fieldcast.eta.trips.TripService;
@@ -66,6 +67,7 @@ public class TrainingService {
     private final ClusterJobs jobs;
     private final EtaSettings settings;
     private final TripService trips;
+    private final AheadDoubt.Learner aheadDoubt;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("eta-training").factory());
     /** This instance's own run as it last saved it (a failed run keeps its last progress). */
@@ -73,7 +75,8 @@ public class TrainingService {
     private ScheduledExecutorService nightly;
 
     public TrainingService(DayBook days, TripService trips, ModelStore models, Outbox outbox, Clock clock,
-                           EtaSettings settings, ClusterJobs jobs) {
+                           EtaSettings settings, ClusterJobs jobs, AheadDoubt.Learner aheadDoubt) {
+        this.aheadDoubt = aheadDoubt;
         this.jobs = jobs;
         this.days = days;
         this.trips = trips;
@@ -189,7 +192,7 @@ public class TrainingService {
                             select m.technician_id, m.job_type, m.service_s, m.travel_s, m.road_s,
                                    m.departure_hour, m.stopped_s,
                                    exists (select 1 from visit_event e where e.appointment_id = m.appointment_id
-                                           and e.status = 'CANNOT_COMPLETE') as not_done
+                                           and e.status = 'CANNOT_COMPLETE') as not_done, m.day
                             from mined_visit m where m.day >= :f and m.day < :t""", Object[].class)
                             .setParameter("f", from).setParameter("t", today).getResultList()));
             Training data = Training.of(rows);
@@ -200,25 +203,45 @@ public class TrainingService {
                     + run.id().toString().substring(0, 4);
             LearnedModel trained = ModelTrainer.standard(settings.training().method()).train(version, now,
                     data.services, data.travel, now.getEpochSecond(),
-                    p -> progress(run, "running", 0.5 + 0.4 * p, "training"));
+                    p -> progress(run, "running", 0.5 + 0.3 * p, "training"));
             Map<String, List<Double>> turnarounds = new HashMap<>();
             List<BreakEstimator.Observation> breaks = breaks(from, today, turnarounds);
-            progress(run, "running", 0.9, "learned breaks from %d technician days".formatted(breaks.size()));
-            LearnedModel model = trained.withBreaks(BreakEstimator.estimate(breaks))
+            progress(run, "running", 0.8, "learned breaks from %d technician days".formatted(breaks.size()));
+            LearnedModel learned = trained.withBreaks(BreakEstimator.estimate(breaks))
                     .withTurnarounds(BreakEstimator.turnaroundByTechnician(turnarounds))
                     .withStops(StopsOnTheWay.learn(data.drives))
                     .withTapLag(TapLag.learn(tapLags(from, today)));
+            int doubtDays = Math.min(settings.training().aheadDoubtDays(), settings.training().lookbackDays());
+            LearnedModel model = doubtDays <= 0 ? learned : learned.withAheadDoubt(
+                    aheadDoubt(run, rows, learned, today.minusDays(doubtDays), today, version, now));
             Reactive.inTransaction(() -> models.save(model, data.services.size(), data.travel.size())
                     .chain(() -> outbox.appendAll(publications(model, data, now))));
             models.use(model);
             save(run.with("done", 1, "model %s: service by %s, travel by %s".formatted(version,
                     model.serviceMethod(), model.travelMethod()), version));
-            LOG.infof("trained %s on %d services, %d drives (%s): %s", version, data.services.size(),
-                    data.travel.size(), model.tapLag(), model.evaluations());
+            LOG.infof("trained %s on %d services, %d drives (%s, %s): %s", version, data.services.size(),
+                    data.travel.size(), model.tapLag(), model.aheadDoubt(), model.evaluations());
         } catch (Throwable e) {
             LOG.warnf(e, "training run %s failed", run.id());
             saveQuietly(run.with("failed", latest.get().progress(), String.valueOf(e.getMessage()), null));
         }
+    }
+
+    /**
+     * The doubt per job ahead, learned by living the technician days of [from, to) again ({@link AheadDoubt.Learner}),
+     * each with the service and travel model trained without its own date; the rest (breaks, stops, the tap's lag) is
+     * {@code full}'s.
+     */
+    private AheadDoubt aheadDoubt(Run run, List<Object[]> rows, LearnedModel full, LocalDate from, LocalDate to,
+                                  String version, Instant now) {
+        List<LivedDay> lived = Reactive.inSession(() -> days.lived(from, to));
+        progress(run, "running", 0.85, "seeing %d technician days again".formatted(lived.size()));
+        return aheadDoubt.learn(lived, date -> {
+            Training without = Training.of(rows, date);
+            LearnedModel trained = ModelTrainer.standard(settings.training().method()).train(version + "-" + date,
+                    now, without.services, without.travel, now.getEpochSecond(), p -> { });
+            return full.withDurationsOf(trained);
+        }, p -> progress(run, "running", 0.85 + 0.1 * p, "seeing technician days again"));
     }
 
     /**
@@ -381,11 +404,19 @@ public class TrainingService {
                     List<StopsOnTheWay.Drive> drives) {
 
         static Training of(List<Object[]> rows) {
+            return of(rows, null);
+        }
+
+        /** Leaving out the visits of {@code without} (null: none). */
+        static Training of(List<Object[]> rows, LocalDate without) {
             List<Observation> services = new ArrayList<>();
             List<Observation> travel = new ArrayList<>();
             List<StopsOnTheWay.Drive> drives = new ArrayList<>();
             Map<String, Integer> counts = new HashMap<>();
             for (Object[] r : rows) {
+                if (without != null && r.length > 8 && without.equals(Rows.date(r[8]))) {
+                    continue;
+                }
                 String tech = (String) r[0];
                 String job = (String) r[1];
                 Double service = Rows.number(r[2]);

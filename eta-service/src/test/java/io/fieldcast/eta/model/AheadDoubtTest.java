@@ -2,6 +2,10 @@ package io.fieldcast.eta.model;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,6 +37,39 @@ class AheadDoubtTest {
         AheadDoubt doubt = new AheadDoubt(0.4);
         assertTrue(doubt.kept(1.0, 2) < 0.999, "every sampled day inside: still less than sure");
         assertEquals(1.0, AheadDoubt.NONE.kept(1.0, 2), 1e-12);
+    }
+
+    @Test
+    void theDoubtLearnedIsTheOneThatGaveWhatHappened() {
+        assertEquals(0.5, AheadDoubt.learn(seen(0.5, 4000, 3)).perJob(), 0.06);
+        AheadDoubt sure = AheadDoubt.learn(seen(0, 4000, 4));
+        assertEquals(0, sure.perJob(), 0.05, "kept as often as announced: " + sure);
+        assertEquals(4000 * 3 / 4, sure.visits(), "the windows with a job ahead count");
+    }
+
+    @Test
+    void tooFewVisitsOrWindowsKeptMoreOftenThanSaidTeachNone() {
+        AheadDoubt few = AheadDoubt.learn(seen(0.5, 36, 5));
+        assertTrue(few.none(), few.toString());
+        assertEquals(27, few.visits());
+        // Kept more often than announced: the doubt is never negative.
+        List<AheadDoubt.Seen> always = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            always.add(new AheadDoubt.Seen(0.9, 1 + i % 3, true, 1));
+        }
+        assertEquals(0, AheadDoubt.learn(always).perJob(), 1e-12);
+    }
+
+    /** Windows announced 0.91 with 0-3 jobs ahead, kept as a doubt of {@code perJob} says. */
+    private static List<AheadDoubt.Seen> seen(double perJob, int n, long seed) {
+        Random random = new Random(seed);
+        AheadDoubt truth = new AheadDoubt(perJob);
+        List<AheadDoubt.Seen> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int ahead = i % 4;
+            out.add(new AheadDoubt.Seen(0.91, ahead, random.nextDouble() < truth.kept(0.91, ahead), 1));
+        }
+        return out;
     }
 
     @Test

@@ -103,6 +103,10 @@ class TrainingEndToEndTest {
             System.out.println("LEARNED " + lag);
             assertTrue(lag.learned(), lag.toString());
             assertTrue(lag.secondsAt(0.5) >= 0 && lag.secondsAt(0.5) <= 90, lag.toString());
+            // The lived days were seen again from the database, each with a model trained without it.
+            AheadDoubt doubt = models.current().aheadDoubt();
+            System.out.println("LEARNED " + doubt);
+            assertTrue(doubt.visits() > 0, doubt.toString());
 
             given().auth().oauth2(admin()).get("/api/models").then().statusCode(200)
                     .body("version", hasItem(q.modelVersion()));
