@@ -29,12 +29,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AheadBacktestTest {
 
-    private final AheadBacktest backtest = new AheadBacktest(new ArrivalForecaster(ROADS, 2000,
+    private final AheadBacktest backtest = new AheadBacktest(new ArrivalForecaster(ROADS, 1000,
             Duration.ofMinutes(60), Duration.ofMinutes(5), ZoneOffset.UTC, 0.9), ZoneOffset.UTC, true, false);
 
     @Test
     void daysAsTheModelSaysTeachNoDoubt() {
-        AheadDoubt learned = backtest.learn(days(60, 0, 7), date -> MODEL, p -> { });
+        AheadDoubt learned = backtest.learn(days(40, 0, 7), date -> MODEL, p -> { });
         assertTrue(learned.visits() >= 30, learned.toString());
         System.out.println("LEARNED as the model says: " + learned);
         assertTrue(learned.perJob() < 0.1, learned.toString());
@@ -42,7 +42,8 @@ class AheadBacktestTest {
 
     @Test
     void daysWhoseJobsAreSlowTogetherTeachADoubtPerJobAhead() {
-        AheadDoubt learned = backtest.learn(days(60, 0.3, 7), date -> MODEL, p -> { });
+        AheadDoubt learned = backtest.learn(days(40, 0.3, 7), date -> MODEL, p -> { });
+        System.out.println("LEARNED slow together: " + learned);
         assertTrue(learned.perJob() > 0.2, learned.toString());
     }
 
