@@ -76,11 +76,8 @@ public class ForecastService {
         this.clock = clock;
         EtaSettings.Forecast f = settings.forecast();
         this.zone = settings.zone();
-        LastChance lastChance = new LastChance(f.lastChanceLead(), f.lastChanceMaxWait(), f.lastChanceTarget());
         this.forecaster = forecaster(roads, settings);
-        this.policy = new PublicationPolicy(f.target(), f.materialMove(), f.probabilityDrop(), f.maxExpectedWait(),
-                f.toldRisk()).withLastChance(lastChance).withMovesLaterBelow(f.moveLaterBelow())
-                .withOnTheWayLateBelow(f.onTheWayLateBelow());
+        this.policy = policy(settings);
         this.jobTail = f.jobTail();
         this.tapLag = f.tapLag();
         this.minRouteAge = f.minRouteAge();
@@ -105,6 +102,15 @@ public class ForecastService {
                 .withLastChance(new LastChance(f.lastChanceLead(), f.lastChanceMaxWait(), f.lastChanceTarget()))
                 .withMoves(new MovePlacement(f.moveTarget(), f.moveMaxWait()));
         return f.aheadDoubt().map(d -> forecaster.withAheadDoubt(new AheadDoubt(d))).orElse(forecaster);
+    }
+
+    /** When a forecast is worth telling, as the settings say. */
+    static PublicationPolicy policy(EtaSettings settings) {
+        EtaSettings.Forecast f = settings.forecast();
+        return new PublicationPolicy(f.target(), f.materialMove(), f.probabilityDrop(), f.maxExpectedWait(),
+                f.toldRisk()).withLastChance(new LastChance(f.lastChanceLead(), f.lastChanceMaxWait(),
+                        f.lastChanceTarget())).withMovesLaterBelow(f.moveLaterBelow())
+                .withOnTheWayLateBelow(f.onTheWayLateBelow());
     }
 
     /** In the caller's transaction; returns how many forecasts were published. Past days are history, not forecast. */

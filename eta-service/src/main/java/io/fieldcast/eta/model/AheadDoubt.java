@@ -32,8 +32,8 @@ public record AheadDoubt(double perJob, int visits) {
 
     /**
      * A window the forecaster would have told: the share of its sampled days inside it (by its end: an earlier van
-     * waits for it), the jobs ahead of its visit then, whether the arrival was inside, and its weight (each visit
-     * counts once, however many moments it was seen at).
+     * waits for it), the jobs ahead of its visit then, whether the arrival was inside, and its weight (1 for a
+     * visit's first window).
      */
     public record Seen(double share, int ahead, boolean kept, double weight) {
     }

@@ -30,7 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AheadBacktestTest {
 
     private final AheadBacktest backtest = new AheadBacktest(new ArrivalForecaster(ROADS, 1000,
-            Duration.ofMinutes(60), Duration.ofMinutes(5), ZoneOffset.UTC, 0.9), ZoneOffset.UTC, true, false);
+            Duration.ofMinutes(60), Duration.ofMinutes(5), ZoneOffset.UTC, 0.9),
+            new PublicationPolicy(0.9, Duration.ofMinutes(15), 0.1, Duration.ofMinutes(5)), Duration.ofHours(3),
+            ZoneOffset.UTC, true, false);
 
     @Test
     void daysAsTheModelSaysTeachNoDoubt() {
