@@ -68,14 +68,9 @@ public class AheadBacktest implements AheadDoubt.Learner {
         this.tapLag = tapLag;
     }
 
-    @Override
-    public AheadDoubt learn(List<LivedDay> days, Function<LocalDate, LearnedModel> without,
-                            DoubleConsumer progress) {
-        return AheadDoubt.learn(seen(days, without, progress));
-    }
-
     /** The first window each visit of these days would have been told, if it gave an hour's notice. */
-    List<AheadDoubt.Seen> seen(List<LivedDay> days, Function<LocalDate, LearnedModel> without,
+    @Override
+    public List<AheadDoubt.Seen> seen(List<LivedDay> days, Function<LocalDate, LearnedModel> without,
                                DoubleConsumer progress) {
         Map<LocalDate, LearnedModel> models = new HashMap<>();
         List<AheadDoubt.Seen> out = new ArrayList<>();
@@ -98,7 +93,6 @@ public class AheadBacktest implements AheadDoubt.Learner {
         Set<UUID> told = new HashSet<>();
         for (Instant t = day.shiftStart().minus(Duration.ofHours(1)); t.isBefore(last); t = t.plus(TICK)) {
             DayState state = day.at(t, zone);
-            boolean inHand = state.visits().stream().anyMatch(v -> state.progressOf(v.appointmentId()).inService());
             for (VisitForecast f : forecaster.forecast(state, model)) {
                 UUID id = f.appointmentId();
                 if (told.contains(id) || state.progressOf(id).enRouteAt() != null
@@ -108,7 +102,7 @@ public class AheadBacktest implements AheadDoubt.Learner {
                 told.add(id);
                 Instant arrived = day.arrivedAt(id);
                 if (arrived != null && !arrived.isBefore(t.plus(EvaluationReport.MIN_LEAD))) {
-                    out.add(new AheadDoubt.Seen(f.probability(), f.visitsBefore() + (inHand ? 1 : 0),
+                    out.add(new AheadDoubt.Seen(f.probability(), ForecastService.jobsAhead(state, f),
                             arrived.isBefore(f.windowEnd()), 1));
                 }
             }

@@ -113,6 +113,11 @@ public final class ArrivalForecaster {
                 ahead);
     }
 
+    /** The doubt per job ahead this forecaster applies with {@code model}: its own if set, else the model's. */
+    public AheadDoubt doubtWith(LearnedModel model) {
+        return doubt != null ? doubt : model.aheadDoubt();
+    }
+
     public boolean toldWindowsBind() {
         return !Double.isNaN(promiseTarget);
     }
@@ -173,7 +178,7 @@ public final class ArrivalForecaster {
                 arrivals);
         List<VisitForecast> out = new ArrayList<>(remaining.size());
         double tapLag = model.tapLag().meanSeconds();
-        AheadDoubt doubting = doubt != null ? doubt : model.aheadDoubt();
+        AheadDoubt doubting = doubtWith(model);
         for (int r = 0; r < remaining.size(); r++) {
             boolean open = toldWindowsBind() && Double.isNaN(promised[r]);
             // Jobs still to finish before this visit: the ones between, and the one in hand.

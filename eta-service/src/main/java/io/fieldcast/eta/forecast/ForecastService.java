@@ -220,6 +220,12 @@ public class ForecastService {
         return chain;
     }
 
+    /** The jobs the technician still has to finish before this visit: the ones between, and the one in hand. */
+    static int jobsAhead(DayState day, VisitForecast f) {
+        boolean inHand = day.visits().stream().anyMatch(v -> day.progressOf(v.appointmentId()).inService());
+        return f.visitsBefore() + (inHand ? 1 : 0);
+    }
+
     private static Uni<Optional<PublicationPolicy.Published>> previous(Mutiny.Session s, VisitForecast f) {
         return s.createNativeQuery("""
                         select published_window_start, published_window_end, published_probability,
@@ -242,9 +248,11 @@ public class ForecastService {
                                               published_probability, published_plan_version, published_at, reason,
                                               published_promised_start, first_published_at, first_window_start,
                                               first_window_end, first_probability, first_p50, first_model_version,
-                                              told_probability, risk_signalled, held_reason, held_at)
+                                              told_probability, risk_signalled, held_reason, held_at,
+                                              first_jobs_ahead, first_share)
                         values (:a, :t, :d, :p50, :ws, :we, :p, :ps, :pe, :now, :mv, :pv, :pws, :pwe, :pp, :ppv,
-                                :pat, :reason, :pps, :fat, :fws, :fwe, :fp, :fp50, :fmv, :tp, :rs, :hr, :hat)
+                                :pat, :reason, :pps, :fat, :fws, :fwe, :fp, :fp50, :fmv, :tp, :rs, :hr, :hat,
+                                :fja, :fsh)
                         on conflict (appointment_id) do update set technician_id = excluded.technician_id,
                             day = excluded.day, p50 = excluded.p50, window_start = excluded.window_start,
                             window_end = excluded.window_end, probability = excluded.probability,
@@ -268,7 +276,9 @@ public class ForecastService {
                             told_probability = excluded.told_probability,
                             risk_signalled = excluded.risk_signalled,
                             held_reason = coalesce(excluded.held_reason, forecast.held_reason),
-                            held_at = coalesce(excluded.held_at, forecast.held_at)""")
+                            held_at = coalesce(excluded.held_at, forecast.held_at),
+                            first_jobs_ahead = coalesce(forecast.first_jobs_ahead, excluded.first_jobs_ahead),
+                            first_share = coalesce(forecast.first_share, excluded.first_share)""")
                 .setParameter("a", f.appointmentId()).setParameter("t", day.technicianId())
                 .setParameter("d", day.date()).setParameter("p50", Rows.utc(f.p50()))
                 .setParameter("ws", Rows.utc(f.windowStart())).setParameter("we", Rows.utc(f.windowEnd()))
@@ -297,6 +307,9 @@ public class ForecastService {
                 .setParameter("tp", f.told() ? Double.valueOf(f.toldProbability()) : null)
                 .setParameter("rs", policy.riskSignalledAfter(last.orElse(null), f, reason.isPresent()))
                 .setParameter("hr", held).setParameter("hat", Rows.utc(held == null ? null : now))
+                .setParameter("fja", first ? Integer.valueOf(jobsAhead(day, f)) : null)
+                .setParameter("fsh", first ? Double.valueOf(forecaster.doubtWith(model)
+                        .shareFor(f.probability(), jobsAhead(day, f))) : null)
                 .executeUpdate());
         if (reason.isEmpty()) {
             return upsert.replaceWithVoid();

@@ -40,10 +40,11 @@ public record AheadDoubt(double perJob, int visits) {
 
     /**
      * Sees lived days again as the forecaster saw them, each with the model {@code without} gives for its date (one
-     * trained without that day: what it learned was not fitted on what it is scored on), and learns the doubt.
+     * trained without that day: what it learned was not fitted on what it is scored on): the first window each visit
+     * would have been told, and whether it held.
      */
     public interface Learner {
-        AheadDoubt learn(List<LivedDay> days, Function<LocalDate, LearnedModel> without, DoubleConsumer progress);
+        List<Seen> seen(List<LivedDay> days, Function<LocalDate, LearnedModel> without, DoubleConsumer progress);
     }
 
     /** A doubt set by hand (not learned from any visit). */

@@ -228,20 +228,55 @@ public class TrainingService {
     }
 
     /**
-     * The doubt per job ahead, learned by living the technician days of [from, to) again ({@link AheadDoubt.Learner}),
-     * each with the service and travel model trained without its own date; the rest (breaks, stops, the tap's lag) is
-     * {@code full}'s.
+     * The doubt per job ahead, from the first windows told on the days of [from, to) the platform lived (forecast,
+     * told, re-planned: everything that can break a window), and for the days it did not (history imported, days
+     * before forecasts were told) by living them again ({@link AheadDoubt.Learner}), each with the service and travel
+     * model trained without its own date; the rest of that model (breaks, stops, the tap's lag) is {@code full}'s.
      */
     private AheadDoubt aheadDoubt(Run run, List<Object[]> rows, LearnedModel full, LocalDate from, LocalDate to,
                                   String version, Instant now) {
-        List<LivedDay> lived = Reactive.inSession(() -> days.lived(from, to));
-        progress(run, "running", 0.85, "seeing %d technician days again".formatted(lived.size()));
-        return aheadDoubt.learn(lived, date -> {
+        Map<LocalDate, List<AheadDoubt.Seen>> told = toldFirstWindows(from, to);
+        List<LivedDay> lived = Reactive.inSession(() -> days.lived(from, to)).stream()
+                .filter(day -> !told.containsKey(day.date())).toList();
+        progress(run, "running", 0.85, "%d days told windows; seeing %d technician days again"
+                .formatted(told.size(), lived.size()));
+        List<AheadDoubt.Seen> seen = new ArrayList<>(aheadDoubt.seen(lived, date -> {
             Training without = Training.of(rows, date);
             LearnedModel trained = ModelTrainer.standard(settings.training().method()).train(version + "-" + date,
                     now, without.services, without.travel, now.getEpochSecond(), p -> { });
             return full.withDurationsOf(trained);
-        }, p -> progress(run, "running", 0.85 + 0.1 * p, "seeing technician days again"));
+        }, p -> progress(run, "running", 0.85 + 0.1 * p, "seeing technician days again")));
+        told.values().forEach(seen::addAll);
+        return AheadDoubt.learn(seen);
+    }
+
+    /** The notice a first window must give to count, as the evaluation counts coverage. */
+    static final Duration NOTICE = Duration.ofHours(1);
+
+    /**
+     * The first windows told on the days of [from, to) with their jobs ahead recorded and an hour's notice before the
+     * "arrived" tap, by day: the share of sampled days each held, the jobs ahead, whether the tap came inside it.
+     */
+    private Map<LocalDate, List<AheadDoubt.Seen>> toldFirstWindows(LocalDate from, LocalDate to) {
+        List<Object[]> rows = Reactive.inSession(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery("""
+                        select f.day, f.first_share, f.first_jobs_ahead,
+                               a.arrived >= f.first_window_start and a.arrived <= f.first_window_end
+                        from forecast f
+                        join (select appointment_id, min(device_time) as arrived from visit_event
+                              where status = 'ARRIVED' group by appointment_id) a
+                          on a.appointment_id = f.appointment_id
+                        where f.day >= :f and f.day < :t and f.first_jobs_ahead is not null
+                          and f.first_share is not null
+                          and a.arrived >= f.first_published_at + :notice * interval '1 second'""", Object[].class)
+                        .setParameter("f", from).setParameter("t", to)
+                        .setParameter("notice", (double) NOTICE.toSeconds()).getResultList()));
+        Map<LocalDate, List<AheadDoubt.Seen>> out = new HashMap<>();
+        for (Object[] r : rows) {
+            out.computeIfAbsent(Rows.date(r[0]), d -> new ArrayList<>()).add(new AheadDoubt.Seen(Rows.number(r[1]),
+                    ((Number) r[2]).intValue(), Boolean.TRUE.equals(r[3]), 1));
+        }
+        return out;
     }
 
     /**

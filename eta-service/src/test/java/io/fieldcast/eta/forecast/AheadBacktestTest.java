@@ -36,7 +36,7 @@ class AheadBacktestTest {
 
     @Test
     void daysAsTheModelSaysTeachNoDoubt() {
-        AheadDoubt learned = backtest.learn(days(40, 0, 7), date -> MODEL, p -> { });
+        AheadDoubt learned = AheadDoubt.learn(backtest.seen(days(40, 0, 7), date -> MODEL, p -> { }));
         assertTrue(learned.visits() >= 30, learned.toString());
         System.out.println("LEARNED as the model says: " + learned);
         assertTrue(learned.perJob() < 0.1, learned.toString());
@@ -44,7 +44,7 @@ class AheadBacktestTest {
 
     @Test
     void daysWhoseJobsAreSlowTogetherTeachADoubtPerJobAhead() {
-        AheadDoubt learned = backtest.learn(days(40, 0.3, 7), date -> MODEL, p -> { });
+        AheadDoubt learned = AheadDoubt.learn(backtest.seen(days(40, 0.3, 7), date -> MODEL, p -> { }));
         System.out.println("LEARNED slow together: " + learned);
         assertTrue(learned.perJob() > 0.2, learned.toString());
     }
