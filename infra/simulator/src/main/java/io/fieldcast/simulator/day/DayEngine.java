@@ -122,7 +122,7 @@ public final class DayEngine {
             meters += leg.meters();
             Instant parked = drive.arrival();
             Instant arrived = ringAt(stop, parked, phone, rng);
-            Truth.Visit visit = work(day, stop, habits, rng, phone, departed, parked, arrived, leg,
+            Truth.Visit visit = work(day, stop, habits, luck(day, stop), phone, departed, parked, arrived, leg,
                     drive.detourMinutes());
             visits.add(visit);
             pos = stop.location();
@@ -156,11 +156,12 @@ public final class DayEngine {
     }
 
     /** The first stop of a day resumed with the van parked at it: the drive is done, the rest goes on as usual. */
-    private static Truth.Visit atTheDoor(TechnicianDay day, PlannedStop stop, Habits habits, SplittableRandom rng,
-                                         Phone phone, Parked p) {
+    private Truth.Visit atTheDoor(TechnicianDay day, PlannedStop stop, Habits habits, SplittableRandom rng,
+                                  Phone phone, Parked p) {
         Instant arrived = ringAt(stop, p.parkedAt(), phone, rng);
         Leg leg = new Leg(p.freeFlowSeconds(), p.meters(), List.of(stop.location()));
-        return work(day, stop, habits, rng, phone, p.departedAt(), p.parkedAt(), arrived, leg, p.detourMinutes());
+        return work(day, stop, habits, luck(day, stop), phone, p.departedAt(), p.parkedAt(), arrived, leg,
+                p.detourMinutes());
     }
 
     private Instant waitIfFarTooEarly(Instant t, Leg leg, PlannedStop stop, Habits habits, TechnicianDay day,
@@ -172,6 +173,17 @@ public final class DayEngine {
             return leaveBy;
         }
         return t;
+    }
+
+    /**
+     * The luck of one customer's job that day, whoever does it and whenever: whether anybody is home, whether it is
+     * one of the long ones, how its length falls within the technician's habit. From a stream of its own, keyed by
+     * the customer's door and the job, so that a re-plan (which resumes the day from fresh streams), another order of
+     * the day or another technician changes who does the job and when, not how the job goes: two runs of one seed
+     * whose plans differ still draw the same jobs, and a comparison of two settings over them is paired.
+     */
+    private SplittableRandom luck(TechnicianDay day, PlannedStop stop) {
+        return Seeds.stream(seed, "job", day.date(), stop.location().lat(), stop.location().lon(), stop.jobType());
     }
 
     /** The job from the door ({@code arrived}); the drive ended when the van was {@code parked}. */

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +134,42 @@ class DayEngineTest {
         double[] sorted = minutes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         // calm(): REPAIR median 50 min, σ 0.3; 240 draws put the sample median within ~4 % (2 standard errors).
         assertEquals(50, sorted[sorted.length / 2], 50 * 0.08);
+    }
+
+    /**
+     * A customer's job goes the same way whoever does it, whenever, after whatever else that day: a re-plan that
+     * gives it to another technician, or puts it first, changes who and when, not its luck (two runs of a seed whose
+     * plans differ are paired).
+     */
+    @Test
+    void aJobsLuckIsTheCustomersWhoeverDoesItAndWhenever() {
+        List<PlannedStop> stops = stops(DATE, 4);
+        TechnicianDay whole = new TechnicianDay("tech-01", DATE, 0, ZONE, shift(0, 8), shift(0, 17), HOME, HOME,
+                stops);
+        TechnicianDay reordered = new TechnicianDay("tech-02", DATE, 0, ZONE, shift(0, 9), shift(0, 17), HOME, HOME,
+                List.of(stops.get(3), stops.get(1)));
+        Habits calm = calm();
+        Habits slower = new Habits("tech-02", calm.speedFactorByHour(), Map.of("REPAIR", new LogNormal(100, 0.3)),
+                calm.defaultService(), 0, 10, 30, 5, 12 * 60, 0, 10, 5, 0, 0.5, 0, 20, 20, false, 0,
+                new Habits.Rare(0, 0, 0));
+        Map<UUID, Double> first = minutesByVisit(new DayEngine(4, StraightLineRouter.CITY).simulate(whole, calm));
+        Map<UUID, Double> again = minutesByVisit(new DayEngine(4, StraightLineRouter.CITY).simulate(reordered, calm));
+        Map<UUID, Double> other = minutesByVisit(new DayEngine(4, StraightLineRouter.CITY).simulate(reordered, slower));
+        for (PlannedStop stop : List.of(stops.get(3), stops.get(1))) {
+            UUID id = stop.appointmentId();
+            assertEquals(first.get(id), again.get(id), "the same job, later in another day");
+            // Twice the median, the same luck: twice as long (to the tenth of a minute each is rounded to).
+            assertEquals(2 * first.get(id), other.get(id), 0.11, "the same job, by a slower technician");
+        }
+        // Another seed, other luck.
+        Map<UUID, Double> otherSeed = minutesByVisit(new DayEngine(5, StraightLineRouter.CITY).simulate(whole, calm));
+        assertFalse(first.equals(otherSeed), first + " " + otherSeed);
+    }
+
+    private static Map<UUID, Double> minutesByVisit(DayOutcome out) {
+        Map<UUID, Double> minutes = new HashMap<>();
+        out.visits().forEach(v -> minutes.put(v.appointmentId(), v.serviceMinutes()));
+        return minutes;
     }
 
     @Test
