@@ -122,6 +122,10 @@
         })), {format: v => v.toFixed(0) + ' min', xTitle: 'minutes before arrival'});
         technicians($('by-technician'), r.byTechnician);
         notCovered($('not-covered'), r.notCovered || []);
+        bars($('by-jobs-ahead'), (r.byJobsAhead || []).map(b => ({
+            label: b.key, value: b.hitRate,
+            note: `n=${b.n} · announced ${(100 * b.announced).toFixed(0)}%`,
+        })), {max: 1, target: TARGET, format: v => (100 * v).toFixed(0) + '%', xTitle: 'jobs ahead when told'});
     }
 
     /** Why visits got no window an hour ahead: a table, since the reasons are words. */

@@ -261,7 +261,7 @@ public class TrainingService {
         List<Object[]> rows = Reactive.inSession(() -> Panache.getSession()
                 .chain(s -> s.createNativeQuery("""
                         select f.day, f.first_share, f.first_jobs_ahead,
-                               a.arrived >= f.first_window_start and a.arrived <= f.first_window_end
+                               a.arrived >= f.first_window_start and a.arrived < f.first_window_end
                         from forecast f
                         join (select appointment_id, min(device_time) as arrived from visit_event
                               where status = 'ARRIVED' group by appointment_id) a

@@ -25,7 +25,16 @@ import java.util.function.Function;
 public record EvaluationReport(String source, String from, String to, String generatedAt, String modelVersion,
                                List<String> forecastModelVersions, Headline headline,
                                List<CalibrationBin> calibration, List<Group> byHour, List<Group> byTechnician,
-                               List<HorizonBin> byHorizon, List<Figure> comparisons, List<Count> notCovered) {
+                               List<HorizonBin> byHorizon, List<Figure> comparisons, List<Count> notCovered,
+                               List<AheadBin> byJobsAhead) {
+
+    /**
+     * First windows told with {@code key} jobs still to finish before their visit ("3+": three or more): how many,
+     * how many held, and the probability they were announced with on average. A window that breaks more often the
+     * more jobs lie ahead of it is what the doubt per job ahead is for.
+     */
+    public record AheadBin(String key, int n, int hits, double hitRate, double announced) {
+    }
 
     /** How many visits share a {@code key}. */
     public record Count(String key, int n) {
@@ -90,7 +99,27 @@ public record EvaluationReport(String source, String from, String to, String gen
         return new EvaluationReport(source, from, to, generatedAt.toString(), modelVersion, versions, headline,
                 calibration(covered), groups(covered, o -> "%02d".formatted(o.windowStart().atZone(zone).getHour())),
                 byTechnician(covered), horizons(sent), List.copyOf(comparisons),
-                notCovered(known.stream().filter(o -> !coveredSet.contains(o)).toList()));
+                notCovered(known.stream().filter(o -> !coveredSet.contains(o)).toList()), byJobsAhead(covered));
+    }
+
+    /** The most jobs ahead with a bin of their own; more are counted with it ("3+"). */
+    static final int MOST_JOBS_AHEAD = 3;
+
+    private static List<AheadBin> byJobsAhead(List<Outcome> covered) {
+        List<AheadBin> bins = new ArrayList<>();
+        for (int k = 0; k <= MOST_JOBS_AHEAD; k++) {
+            int ahead = k;
+            boolean last = k == MOST_JOBS_AHEAD;
+            List<Outcome> in = covered.stream().filter(o -> o.jobsAhead() != null && o.probability() != null
+                    && (last ? o.jobsAhead() >= ahead : o.jobsAhead() == ahead)).toList();
+            if (!in.isEmpty()) {
+                int hits = (int) in.stream().filter(Outcome::hit).count();
+                bins.add(new AheadBin(last ? ahead + "+" : String.valueOf(ahead), in.size(), hits,
+                        (double) hits / in.size(), in.stream().mapToDouble(Outcome::probability).average()
+                        .orElseThrow()));
+            }
+        }
+        return bins;
     }
 
     /**

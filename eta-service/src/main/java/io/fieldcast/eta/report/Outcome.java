@@ -6,12 +6,20 @@ import java.util.UUID;
 
 /**
  * One visit: the first 60-minute window the customer was sent (null fields when none went out) against when the
- * technician really arrived (null while unknown), and why the first window was held back the last time it was while
- * the visit was still an hour or more away ({@code heldReason}, null if it never was).
+ * technician really arrived (null while unknown), why the first window was held back the last time it was while
+ * the visit was still an hour or more away ({@code heldReason}, null if it never was), and how many jobs the
+ * technician still had to finish before the visit when its first window was told ({@code jobsAhead}, null when not
+ * known).
  */
 public record Outcome(UUID appointmentId, String technicianId, Instant sentAt, Instant windowStart,
                       Instant windowEnd, Double probability, Instant p50, Instant arrived, String modelVersion,
-                      String heldReason) {
+                      String heldReason, Integer jobsAhead) {
+
+    public Outcome(UUID appointmentId, String technicianId, Instant sentAt, Instant windowStart, Instant windowEnd,
+                   Double probability, Instant p50, Instant arrived, String modelVersion, String heldReason) {
+        this(appointmentId, technicianId, sentAt, windowStart, windowEnd, probability, p50, arrived, modelVersion,
+                heldReason, null);
+    }
 
     public Outcome(UUID appointmentId, String technicianId, Instant sentAt, Instant windowStart, Instant windowEnd,
                    Double probability, Instant p50, Instant arrived, String modelVersion) {

@@ -23,7 +23,8 @@ public class OutcomeStore {
                                f.first_p50, f.first_model_version, f.held_reason,
                                coalesce(mv.arrival, (select min(e.device_time) from visit_event e
                                                      where e.appointment_id = rv.appointment_id
-                                                       and e.status = 'ARRIVED')) as arrived
+                                                       and e.status = 'ARRIVED')) as arrived,
+                               f.first_jobs_ahead
                         from route_visit rv
                         left join forecast f on f.appointment_id = rv.appointment_id
                         left join mined_visit mv on mv.appointment_id = rv.appointment_id
@@ -32,6 +33,7 @@ public class OutcomeStore {
                 .setParameter("from", from).setParameter("to", to).getResultList()))
                 .map(rows -> rows.stream().map(r -> new Outcome(Rows.uuid(r[0]), (String) r[1], Rows.instant(r[2]),
                         Rows.instant(r[3]), Rows.instant(r[4]), Rows.number(r[5]), Rows.instant(r[6]),
-                        Rows.instant(r[9]), (String) r[7], (String) r[8])).toList());
+                        Rows.instant(r[9]), (String) r[7], (String) r[8],
+                        r[10] == null ? null : ((Number) r[10]).intValue())).toList());
     }
 }
