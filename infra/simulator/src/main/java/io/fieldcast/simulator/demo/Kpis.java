@@ -58,10 +58,11 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
      * The first 60-minute window each customer was sent, scored by eta-service against the arrival it learned:
      * {@code coverage} = share of the day's arrived visits whose first window went out >= 60 min ahead,
      * {@code hitRate} = share of those whose arrival fell inside it, {@code hitRateLow95..hitRateHigh95} its 95 %
-     * interval (one day's few dozen visits know it to a few points only).
+     * interval (one day's few dozen visits know it to a few points only); {@code byJobsAhead}: the covered first
+     * windows by the jobs ahead when they were told, as {@code 0:hits/n,1:hits/n,...} (empty when none recorded).
      */
     public record Forecast(int visits, int covered, double coverage, Double hitRate, Double maeMinutes,
-                           Double leadMinutesP50, Double hitRateLow95, Double hitRateHigh95) {
+                           Double leadMinutesP50, Double hitRateLow95, Double hitRateHigh95, String byJobsAhead) {
     }
 
     static Kpis measure(DispatchClient dispatcher, HttpApi notify, HttpApi eta, DispatchClient.Territory territory,
@@ -200,11 +201,16 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
             return null;
         }
         try {
-            JsonNode h = eta.call("GET", "/api/report?from=" + date + "&to=" + date, null, token, Set.of(200))
-                    .body().path("headline");
+            JsonNode report = eta.call("GET", "/api/report?from=" + date + "&to=" + date, null, token, Set.of(200))
+                    .body();
+            JsonNode h = report.path("headline");
+            List<String> ahead = new ArrayList<>();
+            for (JsonNode bin : report.path("byJobsAhead")) {
+                ahead.add(bin.path("key").asText() + ":" + bin.path("hits").asInt() + "/" + bin.path("n").asInt());
+            }
             return new Forecast(h.path("visits").asInt(), h.path("covered").asInt(), h.path("coverage").asDouble(),
                     number(h, "hitRate"), number(h, "maeMinutes"), number(h, "leadMinutesP50"),
-                    number(h, "hitRateLow95"), number(h, "hitRateHigh95"));
+                    number(h, "hitRateLow95"), number(h, "hitRateHigh95"), String.join(",", ahead));
         } catch (RuntimeException e) {
             // The KPIs of the day stand without it; say so rather than fail the demo at its last step.
             System.err.println("demo: eta-service's report did not answer: " + e.getMessage());
@@ -265,7 +271,9 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
                 + String.format(Locale.ROOT, " in_told=%d before_told=%d", count(inToldPct, told),
                 count(earlyOfToldPct, told))
                 + (forecast == null ? "" : String.format(Locale.ROOT, " eta_visits=%d eta_hits=%d", forecast.visits(),
-                forecast.hitRate() == null ? 0 : Math.round(forecast.hitRate() * forecast.covered())));
+                forecast.hitRate() == null ? 0 : Math.round(forecast.hitRate() * forecast.covered())))
+                + (forecast == null || forecast.byJobsAhead() == null || forecast.byJobsAhead().isEmpty() ? ""
+                : " eta_ahead=" + forecast.byJobsAhead());
     }
 
     /** The number of {@code whole} that {@code pct} percent of it is (the percentages here are ratios of counts). */

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * {@code ./fieldcast bench promise}: the promise's targets on the running platform (the demo day after five days of
@@ -31,10 +33,24 @@ public final class PromiseBench {
         public static final Targets ISSUE = new Targets(0.90, 0.85, 97, 0, 3);
     }
 
-    /** One demo run as its DEMO line tells it. */
+    /**
+     * One demo run as its DEMO line tells it; {@code ahead}: its covered first windows by the jobs ahead when they
+     * were told, {hits, n} per key ("0", "1", "2", "3+"; empty when the line has none).
+     */
     public record Run(String name, long arrived, long covered, long hits, long told, long inTold, long beforeTold,
                       int routeVersionsP50, int routeVersionsMax, double travelHours, double waitHours,
-                      double overtimeHours) {
+                      double overtimeHours, Map<String, long[]> ahead) {
+
+        public Run {
+            ahead = new TreeMap<>(ahead);
+        }
+
+        public Run(String name, long arrived, long covered, long hits, long told, long inTold, long beforeTold,
+                   int routeVersionsP50, int routeVersionsMax, double travelHours, double waitHours,
+                   double overtimeHours) {
+            this(name, arrived, covered, hits, told, inTold, beforeTold, routeVersionsP50, routeVersionsMax,
+                    travelHours, waitHours, overtimeHours, Map.of());
+        }
 
         double coverage() {
             return share(covered, arrived);
@@ -78,7 +94,13 @@ public final class PromiseBench {
             long arrived = 0, covered = 0, hits = 0, told = 0, inTold = 0, before = 0;
             int p50 = 0, max = 0;
             double travel = 0, wait = 0, overtime = 0;
+            Map<String, long[]> ahead = new TreeMap<>();
             for (Run r : runs) {
+                r.ahead.forEach((k, c) -> {
+                    long[] sum = ahead.computeIfAbsent(k, x -> new long[2]);
+                    sum[0] += c[0];
+                    sum[1] += c[1];
+                });
                 arrived += r.arrived;
                 covered += r.covered;
                 hits += r.hits;
@@ -92,7 +114,8 @@ public final class PromiseBench {
                 wait += r.waitHours;
                 overtime += r.overtimeHours;
             }
-            return new Run("pooled", arrived, covered, hits, told, inTold, before, p50, max, travel, wait, overtime);
+            return new Run("pooled", arrived, covered, hits, told, inTold, before, p50, max, travel, wait, overtime,
+                    ahead);
         }
     }
 
@@ -151,7 +174,27 @@ public final class PromiseBench {
                 : Math.round(number(f, "before_told_pct") * told / 100);
         return new Run(name, arrived, covered, hits, told, inTold, before, (int) longOf(f, "route_versions_p50"),
                 (int) longOf(f, "route_versions_max"), number(f, "travel_h"),
-                f.containsKey("wait_h") ? number(f, "wait_h") : Double.NaN, number(f, "overtime_h"));
+                f.containsKey("wait_h") ? number(f, "wait_h") : Double.NaN, number(f, "overtime_h"),
+                ahead(f.getOrDefault("eta_ahead", "")));
+    }
+
+    /** {@code 0:11/11,1:26/27} as {hits, n} by key. */
+    static Map<String, long[]> ahead(String field) {
+        Map<String, long[]> out = new TreeMap<>();
+        for (String bin : field.split(",")) {
+            int colon = bin.indexOf(':');
+            int slash = bin.indexOf('/');
+            if (colon > 0 && slash > colon) {
+                try {
+                    out.put(bin.substring(0, colon), new long[] {Long.parseLong(bin.substring(colon + 1, slash)),
+                            Long.parseLong(bin.substring(slash + 1))});
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("the DEMO line's eta_ahead is not hits/n by jobs ahead: "
+                            + field);
+                }
+            }
+        }
+        return out;
     }
 
     /** The table of runs, the pooled row, and the final BENCH line. */
@@ -173,6 +216,12 @@ public final class PromiseBench {
                         + "%.0f %%, route versions p50 <= %d; %d of %d runs meet all, pooled: %s%n", targets.hitRate(),
                 targets.coverage(), targets.inToldPct(), targets.beforeToldPct(), targets.routeVersionsP50(),
                 meetingAll, runs.size(), pooledMisses.isEmpty() ? "all met" : "misses " + pooledMisses);
+        if (!pooled.ahead.isEmpty()) {
+            out.println("first windows by the jobs ahead when told (pooled): " + pooled.ahead.entrySet().stream()
+                    .map(e -> String.format(Locale.ROOT, "%s ahead %d/%d (%.2f)", e.getKey(), e.getValue()[0],
+                            e.getValue()[1], share(e.getValue()[0], e.getValue()[1])))
+                    .collect(Collectors.joining(", ")));
+        }
         out.printf(Locale.ROOT, "BENCH promise runs=%d runs_meeting_all=%d arrived=%d covered=%d coverage=%.3f "
                         + "coverage_low95=%.3f coverage_high95=%.3f hit_rate=%.3f hit_low95=%.3f hit_high95=%.3f "
                         + "told=%d in_told_window_pct=%.1f before_told_pct=%.1f route_versions_p50_max=%d "

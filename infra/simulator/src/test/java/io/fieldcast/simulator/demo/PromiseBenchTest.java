@@ -37,6 +37,29 @@ class PromiseBenchTest {
     }
 
     @Test
+    void firstWindowsByJobsAheadPoolAndAreShownAboveTheBenchLine() {
+        PromiseBench.Run a = PromiseBench.parse("a", List.of(WITH_COUNTS + " eta_ahead=0:11/11,1:20/24,3+:2/3"));
+        PromiseBench.Run b = PromiseBench.parse("b", List.of(WITH_COUNTS + " eta_ahead=1:6/7,2:4/5"));
+        PromiseBench.Run old = PromiseBench.parse("old", List.of(SHARES_ONLY));
+        PromiseBench.Run pooled = PromiseBench.Run.pool(List.of(a, b, old));
+
+        assertEquals(List.of("0", "1", "2", "3+"), List.copyOf(pooled.ahead().keySet()));
+        assertEquals(List.of(26L, 31L), List.of(pooled.ahead().get("1")[0], pooled.ahead().get("1")[1]));
+        assertEquals(List.of(2L, 3L), List.of(pooled.ahead().get("3+")[0], pooled.ahead().get("3+")[1]));
+        assertTrue(old.ahead().isEmpty(), "an older line has none");
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PromiseBench.report(List.of(a, b), PromiseBench.Targets.ISSUE, new PrintStream(bytes, true,
+                StandardCharsets.UTF_8));
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals("first windows by the jobs ahead when told (pooled): 0 ahead 11/11 (1.00), 1 ahead 26/31 (0.84), "
+                + "2 ahead 4/5 (0.80), 3+ ahead 2/3 (0.67)", lines.get(lines.size() - 2));
+        assertTrue(lines.getLast().startsWith("BENCH promise runs=2 "), lines.getLast());
+        assertThrows(IllegalArgumentException.class, () -> PromiseBench.parse("bad",
+                List.of(WITH_COUNTS + " eta_ahead=1:x/7")));
+    }
+
+    @Test
     void anOlderLineIsReadFromItsShares() {
         PromiseBench.Run run = PromiseBench.parse("old", List.of(SHARES_ONLY));
 
