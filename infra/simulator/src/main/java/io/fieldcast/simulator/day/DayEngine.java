@@ -191,14 +191,8 @@ public final class DayEngine {
                                     Phone phone, Instant departed, Instant parked, Instant arrived, Leg leg,
                                     double detourMin) {
         double driveSeconds = Duration.between(departed, parked).toMillis() / 1000.0;
-        // Every draw of the job first, whatever it turns out to be: a technician more often met by an empty house
-        // still draws the same length for the job as another would.
-        double nobodyHome = rng.nextDouble();
-        int waitedAtTheDoor = 300 + rng.nextInt(600);
-        double longOne = rng.nextDouble();
-        double z = Seeds.gaussian(rng);
-        if (nobodyHome < habits.rare().noShowChance()) {
-            Instant gaveUp = arrived.plusSeconds(waitedAtTheDoor);
+        if (Seeds.chance(rng, habits.rare().noShowChance())) {
+            Instant gaveUp = arrived.plusSeconds(300 + rng.nextInt(600));
             phone.standing(stop.location(), arrived, gaveUp, 0.9, 1);
             phone.tap(stop.appointmentId(), VisitStatus.CANNOT_COMPLETE, "CUSTOMER_NOT_HOME",
                     "nobody answered the door", gaveUp);
@@ -206,8 +200,8 @@ public final class DayEngine {
                     arrived, gaveUp, Truth.Outcome.NO_SHOW, driveSeconds, leg.seconds(), leg.meters(),
                     minutes(arrived, gaveUp), false, detourMin);
         }
-        boolean longJob = longOne < habits.rare().longJobChance();
-        double serviceMin = habits.jobMinutes(stop.jobType(), z, longJob);
+        boolean longJob = Seeds.chance(rng, habits.rare().longJobChance());
+        double serviceMin = habits.jobMinutes(stop.jobType(), Seeds.gaussian(rng), longJob);
         Instant done = arrived.plusSeconds(Math.round(serviceMin * 60));
         phone.standing(stop.location(), arrived, done, habits.indoorFixChance(), 2.5);
         phone.tap(stop.appointmentId(), VisitStatus.COMPLETED, null, null, done);
