@@ -29,14 +29,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AheadBacktestTest {
 
-    private final AheadBacktest backtest = new AheadBacktest(new ArrivalForecaster(ROADS, 1000,
+    private final AheadBacktest backtest = new AheadBacktest(new ArrivalForecaster(ROADS, 500,
             Duration.ofMinutes(60), Duration.ofMinutes(5), ZoneOffset.UTC, 0.9),
             new PublicationPolicy(0.9, Duration.ofMinutes(15), 0.1, Duration.ofMinutes(5)), Duration.ofHours(3),
             ZoneOffset.UTC, true, false);
 
     @Test
     void daysAsTheModelSaysTeachNoDoubt() {
-        AheadDoubt learned = AheadDoubt.learn(backtest.seen(days(40, 0, 7), date -> MODEL, p -> { }));
+        AheadDoubt learned = AheadDoubt.learn(backtest.seen(days(25, 0, 7), date -> MODEL, p -> { }));
         assertTrue(learned.visits() >= 30, learned.toString());
         System.out.println("LEARNED as the model says: " + learned);
         assertTrue(learned.perJob() < 0.1, learned.toString());
@@ -44,7 +44,7 @@ class AheadBacktestTest {
 
     @Test
     void daysWhoseJobsAreSlowTogetherTeachADoubtPerJobAhead() {
-        AheadDoubt learned = AheadDoubt.learn(backtest.seen(days(40, 0.3, 7), date -> MODEL, p -> { }));
+        AheadDoubt learned = AheadDoubt.learn(backtest.seen(days(25, 0.3, 7), date -> MODEL, p -> { }));
         System.out.println("LEARNED slow together: " + learned);
         assertTrue(learned.perJob() > 0.2, learned.toString());
     }
