@@ -56,9 +56,9 @@ public interface EtaSettings {
         int lookbackDays();
 
         /**
-         * How many of the last days are lived again to learn the doubt per job ahead
-         * ({@link io.fieldcast.eta.model.AheadDoubt}), each with a model trained without it: every quarter of an hour
-         * of every technician's day is one forecast (0: none learned).
+         * How many of the last days the doubt per job ahead ({@link io.fieldcast.eta.model.AheadDoubt}) is learned
+         * from: their told first windows, or for days without any, the days lived again, each with a model trained
+         * without it, every 5 minutes of every technician's day one forecast (0: none learned).
          */
         @WithDefault("7")
         int aheadDoubtDays();
@@ -198,8 +198,8 @@ public interface EtaSettings {
          * Log-odds taken off a first window's probability for every job its technician still has to finish before the
          * visit ({@link io.fieldcast.eta.model.AheadDoubt}): the window is placed later until it is kept with the
          * target probability so discounted, and told at its last chance only if it still reaches the last chance's.
-         * Unset (the default): what the model learned from the lived days (each training run sees them again as the
-         * forecaster saw them, {@code AheadBacktest}); 0: the sampled days' share as it is. On the running platform
+         * Unset (the default): what the model learned from the last days (their told first windows, or the days
+         * lived again by {@code AheadBacktest}); 0: the sampled days' share as it is. On the running platform
          * first windows announced about 0.91 held 0.87 with one job ahead, 0.83 with two, 0.70 with three or more
          * (see the eta README, session 29).
          */
