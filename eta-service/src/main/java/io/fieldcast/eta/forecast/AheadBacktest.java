@@ -103,7 +103,7 @@ public class AheadBacktest implements AheadDoubt.Learner {
                 Instant arrived = day.arrivedAt(id);
                 if (arrived != null && !arrived.isBefore(t.plus(EvaluationReport.MIN_LEAD))) {
                     out.add(new AheadDoubt.Seen(f.probability(), ForecastService.jobsAhead(state, f),
-                            arrived.isBefore(f.windowEnd()), 1));
+                            arrived.isBefore(f.windowEnd())));
                 }
             }
         }

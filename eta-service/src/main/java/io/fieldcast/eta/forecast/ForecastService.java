@@ -241,6 +241,7 @@ public class ForecastService {
                             Optional<PublicationPolicy.Published> last, Optional<String> reason, String held) {
         int version = last.map(PublicationPolicy.Published::version).orElse(0) + (reason.isPresent() ? 1 : 0);
         boolean first = reason.isPresent() && last.isEmpty();
+        int ahead = jobsAhead(day, f);
         Uni<Integer> upsert = Panache.getSession().chain(s -> s.createNativeQuery("""
                         insert into forecast (appointment_id, technician_id, day, p50, window_start, window_end,
                                               probability, promised_start, promised_end, computed_at, model_version,
@@ -307,9 +308,9 @@ public class ForecastService {
                 .setParameter("tp", f.told() ? Double.valueOf(f.toldProbability()) : null)
                 .setParameter("rs", policy.riskSignalledAfter(last.orElse(null), f, reason.isPresent()))
                 .setParameter("hr", held).setParameter("hat", Rows.utc(held == null ? null : now))
-                .setParameter("fja", first ? Integer.valueOf(jobsAhead(day, f)) : null)
+                .setParameter("fja", first ? Integer.valueOf(ahead) : null)
                 .setParameter("fsh", first ? Double.valueOf(forecaster.doubtWith(model)
-                        .shareFor(f.probability(), jobsAhead(day, f))) : null)
+                        .shareFor(f.probability(), ahead)) : null)
                 .executeUpdate());
         if (reason.isEmpty()) {
             return upsert.replaceWithVoid();

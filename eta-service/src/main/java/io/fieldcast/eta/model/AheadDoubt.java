@@ -31,11 +31,10 @@ public record AheadDoubt(double perJob, int visits) {
     static final double MAX_PER_JOB = 2.4;
 
     /**
-     * A window the forecaster would have told: the share of its sampled days inside it (by its end: an earlier van
-     * waits for it), the jobs ahead of its visit then, whether the arrival was inside, and its weight (1 for a
-     * visit's first window).
+     * A visit's first window as the forecaster told it or would have: the share of its sampled days inside it (by its
+     * end: an earlier van waits for it), the jobs ahead of its visit then, and whether the arrival was inside.
      */
-    public record Seen(double share, int ahead, boolean kept, double weight) {
+    public record Seen(double share, int ahead, boolean kept) {
     }
 
     /**
@@ -58,13 +57,9 @@ public record AheadDoubt(double perJob, int visits) {
      * a forecaster that is not over-sure is left alone.
      */
     public static AheadDoubt learn(List<Seen> seen) {
-        double visits = seen.stream().filter(w -> w.ahead() > 0).mapToDouble(Seen::weight).sum();
-        int counted = (int) Math.round(visits);
-        if (visits < MIN_VISITS) {
-            return new AheadDoubt(0, counted);
-        }
-        if (slope(seen, 0) <= 0) {
-            return new AheadDoubt(0, counted);
+        int counted = (int) seen.stream().filter(w -> w.ahead() > 0).count();
+        if (counted < MIN_VISITS || slope(seen, 0) <= 0) {
+            return new AheadDoubt(0, counted); // too few to say, or not over-sure
         }
         if (slope(seen, MAX_PER_JOB) >= 0) {
             return new AheadDoubt(MAX_PER_JOB, counted);
@@ -87,7 +82,7 @@ public record AheadDoubt(double perJob, int visits) {
         double g = 0;
         for (Seen w : seen) {
             if (w.ahead() > 0) {
-                g += w.weight() * w.ahead() * (sigmoid(logit(w.share()) - perJob * w.ahead()) - (w.kept() ? 1 : 0));
+                g += w.ahead() * (sigmoid(logit(w.share()) - perJob * w.ahead()) - (w.kept() ? 1 : 0));
             }
         }
         return g;

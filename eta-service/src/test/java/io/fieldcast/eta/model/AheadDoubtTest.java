@@ -55,7 +55,7 @@ class AheadDoubtTest {
         // Kept more often than announced: the doubt is never negative.
         List<AheadDoubt.Seen> always = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            always.add(new AheadDoubt.Seen(0.9, 1 + i % 3, true, 1));
+            always.add(new AheadDoubt.Seen(0.9, 1 + i % 3, true));
         }
         assertEquals(0, AheadDoubt.learn(always).perJob(), 1e-12);
     }
@@ -67,7 +67,7 @@ class AheadDoubtTest {
         List<AheadDoubt.Seen> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int ahead = i % 4;
-            out.add(new AheadDoubt.Seen(0.91, ahead, random.nextDouble() < truth.kept(0.91, ahead), 1));
+            out.add(new AheadDoubt.Seen(0.91, ahead, random.nextDouble() < truth.kept(0.91, ahead)));
         }
         return out;
     }
