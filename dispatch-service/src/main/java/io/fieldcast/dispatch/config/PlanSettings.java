@@ -29,6 +29,14 @@ public interface PlanSettings {
     @WithDefault("30m")
     Duration freeze();
 
+    /**
+     * Whether a re-plan asked for by a told window at risk may rearrange that visit's route: everything on it not yet
+     * started may move (the visits ahead of it to another technician or behind it, or it to another technician).
+     * Off, the route up to its last told visit stays as it is, like every other route of a running day.
+     */
+    @WithDefault("true")
+    boolean rescueAtRisk();
+
     /** How far past the shift end a route may run (overtime); beyond it is a hard violation. */
     @WithDefault("60m")
     Duration maxOvertime();

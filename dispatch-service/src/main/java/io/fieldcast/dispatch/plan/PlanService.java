@@ -67,10 +67,16 @@ public class PlanService {
 
     /** Builds the problem from the database: the whole day, or from {@code now} on with the freeze (re-plan). */
     public PlanProblem prepare(String territoryId, LocalDate date, Instant now) {
+        return prepare(territoryId, date, now, Set.of());
+    }
+
+    /** {@link #prepare(String, LocalDate, Instant)}, rescuing the routes of the told visits {@code rescue}. */
+    public PlanProblem prepare(String territoryId, LocalDate date, Instant now, Set<String> rescue) {
         PlanInputs.Loaded loaded = Reactive.inSession(() -> inputs.load(territoryId, date, now != null));
         var weights = weights(loaded.day().territory());
         try {
-            return PlanProblemBuilder.build(loaded.input(), roads.network(), now, settings.freeze(), weights);
+            return PlanProblemBuilder.build(loaded.input(), roads.network(), now, settings.freeze(), weights,
+                    rescue);
         } catch (SnapException e) {
             // A home or customer address outside the loaded map (data from another map): nothing to plan on.
             throw ApiException.conflict("cannot plan " + territoryId + " on " + date + ": " + e.getMessage()

@@ -42,7 +42,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * at once; a told window predicted to break ({@link #onRisk}) at most once per {@code replanCooldown} of data time per
  * territory-day, so forecast noise does not reshuffle the day: a risk arriving sooner waits for the cooldown to end
  * and is merged with whatever else arrives meanwhile; such a re-plan changes only the routes the risk needs
- * ({@link RiskScope}). A technician merely running late is not a reason by itself: the forecast says whether it
+ * ({@link RiskScope}), and on the route of a visit at risk everything not yet started may move, so that the visits
+ * ahead of it can make room (elsewhere the route up to its last told visit stays). A technician merely running late is not a reason by itself: the forecast says whether it
  * matters to a customer.
  */
 @ApplicationScoped
@@ -196,7 +197,8 @@ public class Replanner {
         String reason = RiskScope.reason(appointmentId, probabilityKept);
         intake.submit(() -> {
             try {
-                // One re-plan per told visit at risk: all before it is kept, so another would not help it.
+                // One re-plan per told visit at risk: it may rearrange the visit's route; a second one for the
+                // same forecast noise would only rearrange it again under the technician.
                 if (!today(territoryId, date) || !queue.firstRisk(territoryId, date, appointmentId)) {
                     return;
                 }
@@ -345,11 +347,12 @@ public class Replanner {
     }
 
     private Outcome attempt(String territoryId, LocalDate date, String key, Pending p, String actor) {
-        PlanProblem problem = plans.prepare(territoryId, date, clock.instant());
-        // The plan of record as things stand now, scored before the solver starts from it.
-        HardMediumSoftScore current = jobs.solutions().update(problem.plan());
         boolean onlyForRisk = AUTOMATIC.equals(actor) && !p.workChanged;
         Set<String> atRisk = onlyForRisk ? RiskScope.atRisk(p.reasons) : Set.of();
+        PlanProblem problem = plans.prepare(territoryId, date, clock.instant(),
+                settings.rescueAtRisk() ? atRisk : Set.of());
+        // The plan of record as things stand now, scored before the solver starts from it.
+        HardMediumSoftScore current = jobs.solutions().update(problem.plan());
         var routesOfRecord = atRisk.isEmpty() ? null : RiskScope.routes(problem.plan());
         long solveStart = System.nanoTime();
         DispatchPlan solved = jobs.solveNow(problem, settings.replanTime(), settings.replanUnimproved());
