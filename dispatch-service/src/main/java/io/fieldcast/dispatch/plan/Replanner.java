@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -349,10 +350,11 @@ public class Replanner {
     private Outcome attempt(String territoryId, LocalDate date, String key, Pending p, String actor) {
         boolean onlyForRisk = AUTOMATIC.equals(actor) && !p.workChanged;
         Set<String> atRisk = onlyForRisk ? RiskScope.atRisk(p.reasons) : Set.of();
-        PlanProblem problem = plans.prepare(territoryId, date, clock.instant(),
-                settings.rescueAtRisk() ? atRisk : Set.of());
+        Set<String> rescue = settings.rescueAtRisk() ? atRisk : Set.of();
+        PlanProblem problem = plans.prepare(territoryId, date, clock.instant(), rescue);
         // The plan of record as things stand now, scored before the solver starts from it.
         HardMediumSoftScore current = jobs.solutions().update(problem.plan());
+        Map<String, Long> promiseBefore = RiskScope.promiseCosts(problem.plan(), rescue);
         var routesOfRecord = atRisk.isEmpty() ? null : RiskScope.routes(problem.plan());
         long solveStart = System.nanoTime();
         DispatchPlan solved = jobs.solveNow(problem, settings.replanTime(), settings.replanUnimproved());
@@ -360,7 +362,7 @@ public class Replanner {
         String reason = "re-plan: " + String.join("; ", p.reasons);
         if (!atRisk.isEmpty()) {
             var confined = RiskScope.confine(routesOfRecord, solved, atRisk, jobs.solutions()::update,
-                    RISK_OTHER_ROUTES_MIN_HARD_GAIN);
+                    RISK_OTHER_ROUTES_MIN_HARD_GAIN, promiseBefore);
             if (confined.restored() > 0) {
                 LOG.infof("re-plan of %s for told windows at risk: %d group(s) of routes the risk does not need "
                         + "kept as they were, %d changed", key, confined.restored(), confined.kept());

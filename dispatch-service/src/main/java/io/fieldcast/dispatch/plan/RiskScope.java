@@ -73,13 +73,41 @@ final class RiskScope {
     record Confined(int kept, int restored) {
     }
 
+    /** {@link #confine(Map, DispatchPlan, Set, Function, int, Map)} with every visit at risk's routes kept. */
+    static Confined confine(Map<String, List<String>> before, DispatchPlan solved, Set<String> atRisk,
+                            Function<DispatchPlan, HardMediumSoftScore> score, int minHardGain) {
+        return confine(before, solved, atRisk, score, minHardGain, Map.of());
+    }
+
+    /**
+     * What a told visit's promise costs in a scored plan, as the constraints weigh it: each minute past the told end
+     * twice a minute of slack short of the previous job's usual overrun ({@code Broken told window} 180 a minute,
+     * {@code Told window at risk} 90); left out of every route, the most.
+     */
+    static long promiseCost(Visit v) {
+        return v.getShift() == null ? Long.MAX_VALUE : 2 * v.toldLateMinutes() + v.toldRiskMinutes();
+    }
+
+    /** {@link #promiseCost} of each visit of {@code ids} in {@code plan} as last scored. */
+    static Map<String, Long> promiseCosts(DispatchPlan plan, Set<String> ids) {
+        Map<String, Long> costs = new HashMap<>();
+        plan.getVisits().stream().filter(v -> ids.contains(v.getId()))
+                .forEach(v -> costs.put(v.getId(), promiseCost(v)));
+        return costs;
+    }
+
     /**
      * Puts the groups of changed routes of {@code solved} that hold no visit of {@code atRisk} back to {@code before}
      * unless that costs {@code minHardGain} hard or any medium; {@code score} scores a plan after a change to its
-     * routes (updating its shadow variables), and {@code solved} ends up scored.
+     * routes (updating its shadow variables), and {@code solved} ends up scored. A visit at risk with a cost in
+     * {@code promiseBefore} (its route was rescued: everything on it not started could move) keeps its routes only
+     * when the solved plan keeps its promise better ({@link #promiseCost}); otherwise they are like the rest: a
+     * rearranged route that does not save the window that asked for it is churn under a technician, and on a demo day
+     * it cost first windows their notice.
      */
     static Confined confine(Map<String, List<String>> before, DispatchPlan solved, Set<String> atRisk,
-                            Function<DispatchPlan, HardMediumSoftScore> score, int minHardGain) {
+                            Function<DispatchPlan, HardMediumSoftScore> score, int minHardGain,
+                            Map<String, Long> promiseBefore) {
         Map<String, List<String>> after = routes(solved);
         Map<String, Visit> visits = new HashMap<>();
         solved.getVisits().forEach(v -> visits.put(v.getId(), v));
@@ -93,8 +121,13 @@ final class RiskScope {
                 groups.join(from, to);
             }
         }
+        HardMediumSoftScore kept = score.apply(solved);
         Set<String> needed = new LinkedHashSet<>();
         for (String id : atRisk) {
+            Long was = promiseBefore.get(id);
+            if (was != null && visits.containsKey(id) && promiseCost(visits.get(id)) >= was) {
+                continue; // rescued for nothing
+            }
             needed.add(groups.root(ownerBefore.getOrDefault(id, NOWHERE)));
             needed.add(groups.root(ownerAfter.getOrDefault(id, NOWHERE)));
         }
@@ -106,7 +139,6 @@ final class RiskScope {
         });
         Map<String, TechnicianShift> shifts = new HashMap<>();
         solved.getShifts().forEach(s -> shifts.put(s.getId(), s));
-        HardMediumSoftScore kept = score.apply(solved);
         int restored = 0;
         for (var entry : changedGroups.entrySet()) {
             if (needed.contains(entry.getKey())) {

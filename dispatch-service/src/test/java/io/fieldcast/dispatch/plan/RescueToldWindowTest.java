@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -66,6 +67,7 @@ class RescueToldWindowTest {
                 Duration.ofSeconds(2), Duration.ofMillis(600));
         Visit told = visit(rescued, day.told);
         Visit repair = visit(rescued, day.repair);
+        assertNotNull(told.getShift(), "the told visit stays on a route");
         assertEquals(0, told.toldLateMinutes(), "rescued, the told window holds");
         assertEquals(0, repair.lateMinutes(), "and the repair keeps its booked window");
         assertTrue(repair.getShift() != told.getShift() || repair.getIndex() > told.getIndex(),

@@ -74,6 +74,28 @@ class RiskScopeTest {
     }
 
     @Test
+    void aRescuedRouteStaysOnlyWhenItKeepsThePromiseBetter() {
+        // b was told 00:00-00:40; behind a's half hour it arrives at 00:50, ten minutes past the told end.
+        Day ahead = new Day(8 * 60, 40);
+        Map<String, Long> before = RiskScope.promiseCosts(ahead.plan, Set.of("b"));
+        assertEquals(2 * 10, before.get("b"), "ten minutes late, twice the weight of slack short");
+        var rescued = ahead.confine(Map.of("t0", List.of("b", "a")), Set.of("b"), before);
+        assertEquals(List.of("b", "a"), ahead.route("t0"), "b first: at the door at 00:10, the promise kept");
+        assertEquals(new RiskScope.Confined(1, 0), rescued);
+
+        Day worse = new Day(8 * 60, 40);
+        var notRescued = worse.confine(Map.of("t0", List.of("a", "e", "b"), "t2", List.of()), Set.of("b"),
+                RiskScope.promiseCosts(worse.plan, Set.of("b")));
+        assertEquals(List.of("a", "b"), worse.route("t0"), "e put before b saves nothing for b: back as sent");
+        assertEquals(List.of("e"), worse.route("t2"));
+        assertEquals(new RiskScope.Confined(0, 1), notRescued);
+
+        Day unrescued = new Day(8 * 60, 40);
+        unrescued.confine(Map.of("t0", List.of("a", "e", "b"), "t2", List.of()), Set.of("b"));
+        assertEquals(List.of("a", "e", "b"), unrescued.route("t0"), "without a cost before, the risk's routes stay");
+    }
+
+    @Test
     void onlyRisksConfineTheReplan() {
         UUID visit = UUID.fromString("7d26875f-28b6-42dd-8cfe-53640428bdd9");
         String risk = RiskScope.reason(visit, 0.694);
@@ -91,6 +113,11 @@ class RiskScopeTest {
         final Map<String, List<String>> sent;
 
         Day(long gWindowEndMinutes) {
+            this(gWindowEndMinutes, -1);
+        }
+
+        /** With {@code bToldEndMinutes} >= 0, b's customer was told a window from the start of the day to then. */
+        Day(long gWindowEndMinutes, long bToldEndMinutes) {
             String[] ids = {"a", "b", "c", "d", "e", "f", "g"};
             int places = 4 + ids.length;
             long[][] ticks = new long[places][places];
@@ -108,6 +135,9 @@ class RiskScopeTest {
                 long minutes = ids[v].equals("f") ? 60 : 30;
                 visits.put(ids[v], new Visit(ids[v], 4 + v, 0, end * MINUTE, minutes * MINUTE, matrix));
             }
+            if (bToldEndMinutes >= 0) {
+                visits.get("b").withToldWindow(0, bToldEndMinutes * MINUTE);
+            }
             set(Map.of("t0", List.of("a", "b"), "t1", List.of("c", "d"), "t2", List.of("e"), "t3", List.of("f", "g")));
             plan = new DispatchPlan(new ArrayList<>(shifts.values()), new ArrayList<>(visits.values()),
                     ConstraintWeightOverrides.none());
@@ -116,8 +146,13 @@ class RiskScopeTest {
         }
 
         RiskScope.Confined confine(Map<String, List<String>> solved, Set<String> atRisk) {
+            return confine(solved, atRisk, Map.of());
+        }
+
+        RiskScope.Confined confine(Map<String, List<String>> solved, Set<String> atRisk,
+                                   Map<String, Long> promiseBefore) {
             set(solved);
-            return RiskScope.confine(sent, plan, atRisk, scores::update, MIN_HARD_GAIN);
+            return RiskScope.confine(sent, plan, atRisk, scores::update, MIN_HARD_GAIN, promiseBefore);
         }
 
         void set(Map<String, List<String>> routes) {

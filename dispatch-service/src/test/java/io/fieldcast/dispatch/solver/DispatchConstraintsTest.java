@@ -199,6 +199,15 @@ class DispatchConstraintsTest {
                 .penalizesBy(0);
     }
 
+    @Test
+    void aToldVisitLeftOutOfEveryRouteCostsADayLate() {
+        var told = anytime("told", A).withPublishedAfter("ann", Visit.FIRST).withToldWindow(3_600, 7_200);
+        var kept = anytime("kept", C).withPublishedAfter("ann", "told");
+        verifier.verifyThat(DispatchConstraints::droppedFromRoute)
+                .given(all(route(shift("ann", 0), kept), new Object[] {told}))
+                .penalizesBy(DispatchConstraints.DROPPED_TOLD_FACTOR);
+    }
+
     // ---- Medium ----
 
     @Test

@@ -118,7 +118,8 @@ class RecreateTest {
 
     /** The hard points a left-out visit costs before it is placed again (0 unless a route was sent with it). */
     private static long dropped(Visit v) {
-        return v.getShift() == null && v.droppedFromRoute() ? DispatchConstraints.DROPPED_FROM_ROUTE_MINUTES : 0;
+        return v.getShift() == null && v.droppedFromRoute()
+                ? (long) DispatchConstraints.DROPPED_FROM_ROUTE_MINUTES * DispatchConstraints.droppedWeight(v) : 0;
     }
 
     /**
