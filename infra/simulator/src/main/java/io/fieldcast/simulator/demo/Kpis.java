@@ -48,11 +48,14 @@ import java.util.stream.Collectors;
  * @param forecast       eta-service's own evaluation of the day ({@code GET /api/report}): the issue's coverage and
  *                       hit rate of the first windows sent, or null when eta-service did not answer
  * @param routeVersions  routes sent to each technician for the day (1 = never re-sent), median and maximum
+ * @param toldUnreached  visits (not canceled) whose customer was told a narrowed window and that nobody reached: a
+ *                       promise broken outright, which no share of arrivals counts
  */
 public record Kpis(LocalDate date, int visits, int completed, int arrived, double onTimePct, int told,
                    double inToldPct, double earlyOfToldPct, double toldWidthMin, double travelHours,
                    double serviceHours, double waitHours, double overtimeHours, int texts,
-                   Map<String, Integer> textsByKind, Forecast forecast, DispatchClient.RouteVersions routeVersions) {
+                   Map<String, Integer> textsByKind, Forecast forecast, DispatchClient.RouteVersions routeVersions,
+                   int toldUnreached) {
 
     /**
      * The first 60-minute window each customer was sent, scored by eta-service against the arrival it learned:
@@ -133,6 +136,19 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
             }
         }
 
+        int toldUnreached = 0;
+        for (DispatchClient.PlannedAppointment a : day) {
+            JsonNode v = visits.get(a.id());
+            if (v != null && instant(v, "arrivedAt") != null) {
+                continue;
+            }
+            JsonNode contact = notify.call("GET", "/api/appointments/" + a.id() + "/contact", null, token,
+                    Set.of(200, 404)).body();
+            if (instant(contact, "toldStart") != null) {
+                toldUnreached++;
+            }
+        }
+
         Map<String, String> shiftEnds = new HashMap<>();
         for (DispatchClient.Technician t : dispatcher.technicians(territory.id())) {
             String range = t.weeklyShifts().get(date.getDayOfWeek().name());
@@ -163,7 +179,7 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
                 pct(earlyOfTold, told),
                 told == 0 ? 0 : toldMinutes / told, driveSeconds / 3600, serviceMinutes / 60, waitSeconds / 3600,
                 overtimeSeconds / 3600, texts, byKind,
-                forecast(eta, token, date), dispatcher.routeVersions(territory.id(), date));
+                forecast(eta, token, date), dispatcher.routeVersions(territory.id(), date), toldUnreached);
     }
 
     /**
@@ -228,8 +244,10 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
         out.printf(Locale.ROOT, "  %-14s %.1f %% of arrivals by the end of the booked window (not late)%n", "on time",
                 onTimePct);
         out.printf(Locale.ROOT, "  %-14s %.1f %% of arrivals inside the last window told to the customer, %.1f %% "
-                        + "before it, %.1f %% after it (%d customers told, mean width %.0f min)%n", "narrow window",
-                inToldPct, earlyOfToldPct, told == 0 ? 0 : 100 - inToldPct - earlyOfToldPct, told, toldWidthMin);
+                        + "before it, %.1f %% after it (%d customers told, mean width %.0f min); %d told and never "
+                        + "reached%n", "narrow window",
+                inToldPct, earlyOfToldPct, told == 0 ? 0 : 100 - inToldPct - earlyOfToldPct, told, toldWidthMin,
+                toldUnreached);
         if (forecast != null) {
             out.printf(Locale.ROOT, "  %-14s first 60-minute window sent >= 60 min ahead for %.1f %% of %d arrivals "
                             + "(coverage), %s of those arrived inside it (hit rate); mean error %s, lead p50 %s%n",
@@ -268,8 +286,8 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
                 " eta_covered=%d eta_hit_low95=%.3f eta_hit_high95=%.3f", forecast.covered(),
                 forecast.hitRateLow95(), forecast.hitRateHigh95()))
                 // The counts behind the shares, so that runs pool exactly (./fieldcast bench promise).
-                + String.format(Locale.ROOT, " in_told=%d before_told=%d", count(inToldPct, told),
-                count(earlyOfToldPct, told))
+                + String.format(Locale.ROOT, " in_told=%d before_told=%d told_unreached=%d", count(inToldPct, told),
+                count(earlyOfToldPct, told), toldUnreached)
                 + (forecast == null ? "" : String.format(Locale.ROOT, " eta_visits=%d eta_hits=%d", forecast.visits(),
                 forecast.hitRate() == null ? 0 : Math.round(forecast.hitRate() * forecast.covered())))
                 + (forecast == null || forecast.byJobsAhead() == null || forecast.byJobsAhead().isEmpty() ? ""

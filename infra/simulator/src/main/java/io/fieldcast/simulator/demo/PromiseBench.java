@@ -39,10 +39,17 @@ public final class PromiseBench {
      */
     public record Run(String name, long arrived, long covered, long hits, long told, long inTold, long beforeTold,
                       int routeVersionsP50, int routeVersionsMax, double travelHours, double waitHours,
-                      double overtimeHours, Map<String, long[]> ahead) {
+                      double overtimeHours, Map<String, long[]> ahead, long toldUnreached) {
 
         public Run {
             ahead = new TreeMap<>(ahead);
+        }
+
+        public Run(String name, long arrived, long covered, long hits, long told, long inTold, long beforeTold,
+                   int routeVersionsP50, int routeVersionsMax, double travelHours, double waitHours,
+                   double overtimeHours, Map<String, long[]> ahead) {
+            this(name, arrived, covered, hits, told, inTold, beforeTold, routeVersionsP50, routeVersionsMax,
+                    travelHours, waitHours, overtimeHours, ahead, 0);
         }
 
         public Run(String name, long arrived, long covered, long hits, long told, long inTold, long beforeTold,
@@ -86,12 +93,15 @@ public final class PromiseBench {
             if (routeVersionsP50 > t.routeVersionsP50()) {
                 out.add("route_versions");
             }
+            if (toldUnreached > 0) {
+                out.add("told_unreached"); // a customer told a window whom nobody reached
+            }
             return out;
         }
 
         /** The counts of several runs added up: the pooled run. */
         static Run pool(List<Run> runs) {
-            long arrived = 0, covered = 0, hits = 0, told = 0, inTold = 0, before = 0;
+            long arrived = 0, covered = 0, hits = 0, told = 0, inTold = 0, before = 0, unreached = 0;
             int p50 = 0, max = 0;
             double travel = 0, wait = 0, overtime = 0;
             Map<String, long[]> ahead = new TreeMap<>();
@@ -107,6 +117,7 @@ public final class PromiseBench {
                 told += r.told;
                 inTold += r.inTold;
                 before += r.beforeTold;
+                unreached += r.toldUnreached;
                 // Route versions are per technician-day: the pooled median is no sum; the worst run's stands for all.
                 p50 = Math.max(p50, r.routeVersionsP50);
                 max = Math.max(max, r.routeVersionsMax);
@@ -115,7 +126,7 @@ public final class PromiseBench {
                 overtime += r.overtimeHours;
             }
             return new Run("pooled", arrived, covered, hits, told, inTold, before, p50, max, travel, wait, overtime,
-                    ahead);
+                    ahead, unreached);
         }
     }
 
@@ -175,7 +186,8 @@ public final class PromiseBench {
         return new Run(name, arrived, covered, hits, told, inTold, before, (int) longOf(f, "route_versions_p50"),
                 (int) longOf(f, "route_versions_max"), number(f, "travel_h"),
                 f.containsKey("wait_h") ? number(f, "wait_h") : Double.NaN, number(f, "overtime_h"),
-                ahead(f.getOrDefault("eta_ahead", "")));
+                ahead(f.getOrDefault("eta_ahead", "")),
+                f.containsKey("told_unreached") ? longOf(f, "told_unreached") : 0);
     }
 
     /** {@code 0:11/11,1:26/27} as {hits, n} by key. */
@@ -213,7 +225,8 @@ public final class PromiseBench {
         double[] hit = pooled.covered == 0 ? new double[] {0, 0} : Proportion.wilson95(pooled.hits, pooled.covered);
         double[] cov = pooled.arrived == 0 ? new double[] {0, 0} : Proportion.wilson95(pooled.covered, pooled.arrived);
         out.printf(Locale.ROOT, "targets: hit rate >= %.2f, coverage >= %.2f, in told >= %.0f %%, before told <= "
-                        + "%.0f %%, route versions p50 <= %d; %d of %d runs meet all, pooled: %s%n", targets.hitRate(),
+                        + "%.0f %%, route versions p50 <= %d, no told visit unreached; %d of %d runs meet all, "
+                        + "pooled: %s%n", targets.hitRate(),
                 targets.coverage(), targets.inToldPct(), targets.beforeToldPct(), targets.routeVersionsP50(),
                 meetingAll, runs.size(), pooledMisses.isEmpty() ? "all met" : "misses " + pooledMisses);
         if (!pooled.ahead.isEmpty()) {
@@ -225,10 +238,11 @@ public final class PromiseBench {
         out.printf(Locale.ROOT, "BENCH promise runs=%d runs_meeting_all=%d arrived=%d covered=%d coverage=%.3f "
                         + "coverage_low95=%.3f coverage_high95=%.3f hit_rate=%.3f hit_low95=%.3f hit_high95=%.3f "
                         + "told=%d in_told_window_pct=%.1f before_told_pct=%.1f route_versions_p50_max=%d "
-                        + "route_versions_max=%d travel_h=%.1f overtime_h=%.1f pooled_meets=%s%n",
+                        + "route_versions_max=%d travel_h=%.1f overtime_h=%.1f told_unreached=%d pooled_meets=%s%n",
                 runs.size(), meetingAll, pooled.arrived, pooled.covered, pooled.coverage(), cov[0], cov[1],
                 pooled.hitRate(), hit[0], hit[1], pooled.told, pooled.inToldPct(), pooled.beforeToldPct(),
                 pooled.routeVersionsP50, pooled.routeVersionsMax, pooled.travelHours, pooled.overtimeHours,
+                pooled.toldUnreached,
                 pooledMisses.isEmpty() ? "yes" : String.join(",", pooledMisses));
     }
 

@@ -60,6 +60,23 @@ class PromiseBenchTest {
     }
 
     @Test
+    void aToldVisitNobodyReachedIsAMissAndPools() {
+        PromiseBench.Run broken = PromiseBench.parse("broken", List.of(WITH_COUNTS + " told_unreached=1"));
+        PromiseBench.Run kept = PromiseBench.parse("kept", List.of(WITH_COUNTS + " told_unreached=0"));
+
+        assertEquals(1, broken.toldUnreached());
+        assertEquals(List.of("hit_rate", "told_unreached"), broken.misses(PromiseBench.Targets.ISSUE));
+        assertEquals(List.of("hit_rate"), kept.misses(PromiseBench.Targets.ISSUE));
+        assertEquals(0, PromiseBench.parse("old", List.of(SHARES_ONLY)).toldUnreached(), "older lines: none known");
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PromiseBench.report(List.of(broken, kept, broken), PromiseBench.Targets.ISSUE,
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String bench = bytes.toString(StandardCharsets.UTF_8).lines().toList().getLast();
+        assertTrue(bench.contains(" told_unreached=2 pooled_meets=hit_rate,told_unreached"), bench);
+    }
+
+    @Test
     void anOlderLineIsReadFromItsShares() {
         PromiseBench.Run run = PromiseBench.parse("old", List.of(SHARES_ONLY));
 
