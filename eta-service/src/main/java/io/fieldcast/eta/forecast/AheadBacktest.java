@@ -70,6 +70,11 @@ public class AheadBacktest implements AheadDoubt.Learner {
 
     /** The first window each visit of these days would have been told, if it gave an hour's notice. */
     @Override
+    public Duration notice() {
+        return EvaluationReport.MIN_LEAD;
+    }
+
+    @Override
     public List<AheadDoubt.Seen> seen(List<LivedDay> days, Function<LocalDate, LearnedModel> without,
                                DoubleConsumer progress) {
         Map<LocalDate, LearnedModel> models = new HashMap<>();
@@ -101,7 +106,7 @@ public class AheadBacktest implements AheadDoubt.Learner {
                 }
                 told.add(id);
                 Instant arrived = day.arrivedAt(id);
-                if (arrived != null && !arrived.isBefore(t.plus(EvaluationReport.MIN_LEAD))) {
+                if (arrived != null && !arrived.isBefore(t.plus(notice()))) {
                     out.add(new AheadDoubt.Seen(f.probability(), ForecastService.jobsAhead(state, f),
                             arrived.isBefore(f.windowEnd())));
                 }

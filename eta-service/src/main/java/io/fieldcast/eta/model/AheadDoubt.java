@@ -2,6 +2,7 @@ package io.fieldcast.eta.model;
 
 import io.fieldcast.eta.history.LivedDay;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.DoubleConsumer;
@@ -44,6 +45,12 @@ public record AheadDoubt(double perJob, int visits) {
      */
     public interface Learner {
         List<Seen> seen(List<LivedDay> days, Function<LocalDate, LearnedModel> without, DoubleConsumer progress);
+
+        /**
+         * The notice a first window gives before the arrival to count, here and among the windows the platform told:
+         * the evaluation's, so that the doubt is learned from the windows the hit rate is scored on.
+         */
+        Duration notice();
     }
 
     /** A doubt set by hand (not learned from any visit). */

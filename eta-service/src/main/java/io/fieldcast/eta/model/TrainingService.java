@@ -4,7 +4,6 @@ import io.fieldcast.eta.config.EtaSettings;
 import io.fieldcast.eta.history.DayBook;
 import io.fieldcast.eta.history.LivedDay;
 import io.fieldcast.eta.history.Rows;
-import io.fieldcast.eta.report.EvaluationReport;
 import io.fieldcast.eta.trips.MinedVisit;
 import io.fieldcast.eta.trips.TripService;
 import io.fieldcast.events.Events;
@@ -253,7 +252,7 @@ public class TrainingService {
 
     /**
      * The first windows told on the days of [from, to) with their jobs ahead recorded and the notice the evaluation
-     * counts ({@link EvaluationReport#MIN_LEAD}) before the "arrived" tap, by day: the share of sampled days each held, the jobs ahead, whether the tap came inside it.
+     * counts ({@link AheadDoubt.Learner#notice()}) before the "arrived" tap, by day: the share of sampled days each held, the jobs ahead, whether the tap came inside it.
      */
     private Map<LocalDate, List<AheadDoubt.Seen>> toldFirstWindows(LocalDate from, LocalDate to) {
         List<Object[]> rows = Reactive.inSession(() -> Panache.getSession()
@@ -268,7 +267,7 @@ public class TrainingService {
                           and f.first_share is not null
                           and a.arrived >= f.first_published_at + :notice * interval '1 second'""", Object[].class)
                         .setParameter("f", from).setParameter("t", to)
-                        .setParameter("notice", (double) EvaluationReport.MIN_LEAD.toSeconds()).getResultList()));
+                        .setParameter("notice", (double) aheadDoubt.notice().toSeconds()).getResultList()));
         Map<LocalDate, List<AheadDoubt.Seen>> out = new HashMap<>();
         for (Object[] r : rows) {
             out.computeIfAbsent(Rows.date(r[0]), d -> new ArrayList<>()).add(new AheadDoubt.Seen(Rows.number(r[1]),
