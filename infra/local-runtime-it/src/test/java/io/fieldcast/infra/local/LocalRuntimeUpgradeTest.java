@@ -8,11 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 
+import static io.fieldcast.infra.local.Sql.execute;
+import static io.fieldcast.infra.local.Sql.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -72,19 +73,6 @@ class LocalRuntimeUpgradeTest {
                     home.secrets().resolve(LocalRuntime.SUPERUSER_PASSWORD_FILE))));
             assertEquals(32, env.get(RuntimeEnv.TRACKING_SECRET).length());
             assertEquals(32, env.get(RuntimeEnv.PORTAL_LINK_SECRET).length());
-        }
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static String query(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
         }
     }
 }
