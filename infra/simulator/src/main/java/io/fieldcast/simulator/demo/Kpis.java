@@ -121,8 +121,7 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
             if (!arrival.isAfter(a.windowEnd())) {
                 onTime++; // not late; nobody arrives much before the window (the simulated people wait outside)
             }
-            JsonNode contact = notify.call("GET", "/api/appointments/" + a.id() + "/contact", null, token,
-                    Set.of(200, 404)).body();
+            JsonNode contact = contact(notify, token, a.id());
             Instant toldStart = instant(contact, "toldStart");
             Instant toldEnd = instant(contact, "toldEnd");
             if (toldStart != null && toldEnd != null) {
@@ -142,9 +141,7 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
             if (v != null && instant(v, "arrivedAt") != null) {
                 continue;
             }
-            JsonNode contact = notify.call("GET", "/api/appointments/" + a.id() + "/contact", null, token,
-                    Set.of(200, 404)).body();
-            if (instant(contact, "toldStart") != null) {
+            if (instant(contact(notify, token, a.id()), "toldStart") != null) {
                 toldUnreached++;
             }
         }
@@ -269,6 +266,12 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
                 .map(e -> e.getKey().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + e.getValue())
                 .collect(Collectors.joining(", ")));
         out.println(line());
+    }
+
+    /** What customer-notify last told the appointment's customer ({@code toldStart}, {@code toldEnd}; 404: nothing). */
+    private static JsonNode contact(HttpApi notify, String token, UUID appointmentId) {
+        return notify.call("GET", "/api/appointments/" + appointmentId + "/contact", null, token, Set.of(200, 404))
+                .body();
     }
 
     /** The one-line summary scripts read. */

@@ -47,16 +47,9 @@ public final class PromiseBench {
 
         public Run(String name, long arrived, long covered, long hits, long told, long inTold, long beforeTold,
                    int routeVersionsP50, int routeVersionsMax, double travelHours, double waitHours,
-                   double overtimeHours, Map<String, long[]> ahead) {
-            this(name, arrived, covered, hits, told, inTold, beforeTold, routeVersionsP50, routeVersionsMax,
-                    travelHours, waitHours, overtimeHours, ahead, 0);
-        }
-
-        public Run(String name, long arrived, long covered, long hits, long told, long inTold, long beforeTold,
-                   int routeVersionsP50, int routeVersionsMax, double travelHours, double waitHours,
                    double overtimeHours) {
             this(name, arrived, covered, hits, told, inTold, beforeTold, routeVersionsP50, routeVersionsMax,
-                    travelHours, waitHours, overtimeHours, Map.of());
+                    travelHours, waitHours, overtimeHours, Map.of(), 0);
         }
 
         double coverage() {
