@@ -43,9 +43,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * at once; a told window predicted to break ({@link #onRisk}) at most once per {@code replanCooldown} of data time per
  * territory-day, so forecast noise does not reshuffle the day: a risk arriving sooner waits for the cooldown to end
  * and is merged with whatever else arrives meanwhile; such a re-plan changes only the routes the risk needs
- * ({@link RiskScope}), and on the route of a visit at risk everything not yet started may move, so that the visits
- * ahead of it can make room (elsewhere the route up to its last told visit stays). A technician merely running late is not a reason by itself: the forecast says whether it
- * matters to a customer.
+ * ({@link RiskScope}); with {@code fieldcast.plan.rescue-at-risk} the route of a visit at risk may also move what is
+ * not yet started ahead of it, kept only when that keeps its promise better. A technician merely running late is not a
+ * reason by itself: the forecast says whether it matters to a customer.
  */
 @ApplicationScoped
 public class Replanner {
@@ -198,8 +198,8 @@ public class Replanner {
         String reason = RiskScope.reason(appointmentId, probabilityKept);
         intake.submit(() -> {
             try {
-                // One re-plan per told visit at risk: it may rearrange the visit's route; a second one for the
-                // same forecast noise would only rearrange it again under the technician.
+                // One re-plan per told visit at risk: all before it is kept (unless its route is rescued, and then a
+                // second one for the same forecast noise would only rearrange it again under the technician).
                 if (!today(territoryId, date) || !queue.firstRisk(territoryId, date, appointmentId)) {
                     return;
                 }

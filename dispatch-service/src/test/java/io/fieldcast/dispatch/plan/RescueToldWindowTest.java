@@ -3,6 +3,7 @@ package io.fieldcast.dispatch.plan;
 import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
 import io.fieldcast.dispatch.road.Roads;
 import io.fieldcast.dispatch.solver.DispatchPlan;
+import io.fieldcast.dispatch.solver.TechnicianShift;
 import io.fieldcast.dispatch.solver.Visit;
 import io.fieldcast.roadnetwork.GeoPoint;
 import io.quarkus.test.junit.QuarkusTest;
@@ -84,8 +85,9 @@ class RescueToldWindowTest {
         UUID repair = UUID.randomUUID();
         UUID told = UUID.randomUUID();
         // On site since 08:10 with a job Ann usually does in 90 minutes; the forecast has her at the repair at 10:45.
-        var underWay = new PlanInput.VisitInput(running, places.get(0), SHIFT_START, SHIFT_START.plus(Duration.ofHours(4)),
-                "INSTALL", 30, Map.of(), 3, "ann", 0, false, true, ON_SITE, ON_SITE);
+        var underWay = new PlanInput.VisitInput(running, places.get(0), SHIFT_START,
+                SHIFT_START.plus(Duration.ofHours(4)), "INSTALL", 30, Map.of(), 3, "ann", 0, false, true, ON_SITE,
+                ON_SITE);
         var next = new PlanInput.VisitInput(repair, places.get(1), SHIFT_START, BOOKED_END, "REPAIR", 60, Map.of(), 3,
                 "ann", 1, false, false, SHIFT_START.plus(Duration.ofMinutes(105)), null, null, null,
                 Instant.parse("2026-03-04T10:45:00Z"));
@@ -103,7 +105,7 @@ class RescueToldWindowTest {
                 running, repair, told);
     }
 
-    private static io.fieldcast.dispatch.solver.TechnicianShift shift(DispatchPlan plan, String technician) {
+    private static TechnicianShift shift(DispatchPlan plan, String technician) {
         return plan.getShifts().stream().filter(s -> s.technicianId().equals(technician)).findFirst()
                 .orElseThrow();
     }

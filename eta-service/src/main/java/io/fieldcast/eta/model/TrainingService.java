@@ -252,7 +252,8 @@ public class TrainingService {
 
     /**
      * The first windows told on the days of [from, to) with their jobs ahead recorded and the notice the evaluation
-     * counts ({@link AheadDoubt.Learner#notice()}) before the "arrived" tap, by day: the share of sampled days each held, the jobs ahead, whether the tap came inside it.
+     * counts ({@link AheadDoubt.Learner#notice()}) before the "arrived" tap, by day: the share of sampled days each
+     * held, the jobs ahead, whether the tap came inside it.
      */
     private Map<LocalDate, List<AheadDoubt.Seen>> toldFirstWindows(LocalDate from, LocalDate to) {
         List<Object[]> rows = Reactive.inSession(() -> Panache.getSession()
