@@ -62,7 +62,10 @@ class ConsoleBrowserTest {
     void startBrowser() {
         chromium = ChromiumSession.start("--window-size=1600,1200");
         browser = chromium.driver();
+        // The console draws its timeline, board and KPIs anew at every refresh: an element found a moment ago may
+        // be gone, so every wait reads again what is drawn now.
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach
@@ -114,14 +117,14 @@ class ConsoleBrowserTest {
 
             // The visit's details carry its history, pin included.
             // Publishing re-draws the timeline: click the visit as drawn now, again if it was re-drawn meanwhile.
-            wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            wait.until(d -> {
                 d.findElement(visit(booked)).click();
                 return true;
             });
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), "PINNED"));
             Screenshots.save(browser, "console-3-visit-details");
-            assertEquals(3, Integer.parseInt(browser.findElement(By.cssSelector("[data-testid='kpi-visits'] b"))
-                    .getText()));
+            // The KPIs are drawn anew at every refresh too: read them as drawn, not as found a moment ago.
+            wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid='kpi-visits'] b"), "3"));
 
             // A token the server no longer accepts sends the dispatcher back to the login form, saying why.
             browser.executeScript("localStorage.setItem('fieldcast.session', JSON.stringify("
@@ -177,7 +180,10 @@ class ConsoleBrowserTest {
             Screenshots.save(browser, "console-6-visit-canceled");
 
             // The only technician calls in sick: nobody works that day any more.
-            browser.findElement(By.cssSelector("[data-testid='tl-label']")).click();
+            wait.until(d -> {
+                d.findElement(By.cssSelector("[data-testid='tl-label']")).click();
+                return true;
+            });
             wait.until(ExpectedConditions.elementToBeClickable(By.id("out-sick"))).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-message"), "is out"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "No technician works"));
@@ -230,16 +236,16 @@ class ConsoleBrowserTest {
         String id = company.book(14, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", "console-keys", 3);
         try {
             logIn("console-keys", 2);
-            WebElement block = wait.until(ExpectedConditions.presenceOfElementLocated(visit(UUID.fromString(id))));
-            String from = (String) browser.executeScript("return arguments[0].closest('.tl-row')"
-                    + ".getAttribute('data-technician')", block);
+            wait.until(ExpectedConditions.presenceOfElementLocated(visit(UUID.fromString(id))));
+            String from = (String) browser.executeScript("return document.querySelector(arguments[0])"
+                    + ".closest('.tl-row').getAttribute('data-technician')", css(UUID.fromString(id)));
             String to = from.equals("console-keys-b") ? "console-keys-tech" : "console-keys-b";
             // The solve around the pin runs for the seconds in the plan panel: a short one, as a test needs.
             WebElement seconds = browser.findElement(By.id("solve-seconds"));
             seconds.clear();
             seconds.sendKeys("2");
             // Tab to the visit and open it with Enter; choose the technician and the stop by keys; submit with Enter.
-            browser.executeScript("arguments[0].focus()", block);
+            browser.executeScript("document.querySelector(arguments[0]).focus()", css(UUID.fromString(id)));
             new Actions(browser).sendKeys(Keys.ENTER).perform();
             WebElement technician = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("move-tech")));
             technician.sendKeys(to.equals("console-keys-b") ? "console-keys-b" : "console-keys-tech");
@@ -269,11 +275,10 @@ class ConsoleBrowserTest {
         By thursdayCell = By.cssSelector(cell + "[data-day='" + thursday + "']");
         try {
             logIn("console-week", 1);
-            // The board is drawn anew at every load: read a cell as it is now, again if it was replaced meanwhile.
-            var board = wait.ignoring(StaleElementReferenceException.class);
-            board.until(d -> d.findElement(wednesdayCell).getText().startsWith("1 ·")
+            // The board is drawn anew at every load: each wait reads a cell as it is now.
+            wait.until(d -> d.findElement(wednesdayCell).getText().startsWith("1 ·")
                     && d.findElement(thursdayCell).getText().startsWith("0 ·"));
-            board.until(d -> d.findElements(By.cssSelector("[data-testid='week-day']")).size() == 7); // Monday to Sunday
+            wait.until(d -> d.findElements(By.cssSelector("[data-testid='week-day']")).size() == 7); // Monday to Sunday
             browser.executeScript("document.querySelector(\"[data-testid='week-day']\").scrollIntoView({block: 'center'})");
             Screenshots.save(browser, "console-5-week-board");
 
@@ -288,10 +293,10 @@ class ConsoleBrowserTest {
                 probe.await(AppointmentRescheduled.class, e -> e.appointmentId().toString().equals(id), 1,
                         Duration.ofSeconds(20));
             }
-            board.until(d -> d.findElement(thursdayCell).getText().startsWith("1 ·")
+            wait.until(d -> d.findElement(thursdayCell).getText().startsWith("1 ·")
                     && d.findElement(wednesdayCell).getText().startsWith("0 ·"));
             // A day on the board opens that day.
-            board.until(d -> {
+            wait.until(d -> {
                 d.findElement(By.cssSelector("[data-testid='week-day'][data-day='" + thursday + "']")).click();
                 return true;
             });
