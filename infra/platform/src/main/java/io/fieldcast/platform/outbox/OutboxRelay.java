@@ -33,8 +33,9 @@ import java.util.concurrent.TimeUnit;
  * {@link OutboxAdminResource} lists parked rows and puts one back in line once it is fixed. A broker outage is
  * never a reason to park: it is retried with back-off.
  * A PostgreSQL advisory lock on the service's schema makes one instance relay at a time when a service is scaled
- * out (each schema, so each service, has its own relay). Once per {@code purge-every}, one instance deletes published
- * rows and processed-event marks past retention.
+ * out (each schema, so each service, has its own relay). Between rounds the relay waits for the notification an
+ * insert's commit raises ({@code V0_5__outbox_wakeup.sql}), at most {@code poll-interval}. Once per
+ * {@code purge-every}, one instance deletes published rows and processed-event marks past retention.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -97,23 +98,25 @@ public class OutboxRelay {
 
     private void loop() {
         long backoff = settings.retryBackoff().toMillis();
-        while (running) {
-            try {
-                int published = relayOnce();
-                backoff = settings.retryBackoff().toMillis();
-                if (published < settings.batchSize()) {
-                    TimeUnit.MILLISECONDS.sleep(settings.pollInterval().toMillis());
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (Exception e) {
-                LOG.warnf("outbox relay round failed (%s), retrying in %d ms", e.getMessage(), backoff);
+        try (OutboxWakeup wakeup = new OutboxWakeup(dataSource)) {
+            while (running) {
                 try {
-                    TimeUnit.MILLISECONDS.sleep(backoff);
-                } catch (InterruptedException ie) {
+                    int published = relayOnce();
+                    backoff = settings.retryBackoff().toMillis();
+                    if (published < settings.batchSize()) {
+                        wakeup.await(settings.pollInterval());
+                    }
+                } catch (InterruptedException e) {
                     return;
+                } catch (Exception e) {
+                    LOG.warnf("outbox relay round failed (%s), retrying in %d ms", e.getMessage(), backoff);
+                    try {
+                        TimeUnit.MILLISECONDS.sleep(backoff);
+                    } catch (InterruptedException ie) {
+                        return;
+                    }
+                    backoff = Math.min(backoff * 2, 30_000);
                 }
-                backoff = Math.min(backoff * 2, 30_000);
             }
         }
     }

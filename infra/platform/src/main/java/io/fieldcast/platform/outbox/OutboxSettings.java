@@ -13,7 +13,10 @@ public interface OutboxSettings {
     @WithDefault("true")
     boolean relayEnabled();
 
-    /** How often the relay looks for new rows when idle. */
+    /**
+     * The longest the relay waits for new rows when idle: a committed row wakes it at once (the outbox table notifies
+     * its schema's channel), so this only bounds the wait for a row whose notification was missed.
+     */
     @WithDefault("200ms")
     Duration pollInterval();
 
