@@ -1,5 +1,6 @@
 package io.fieldcast.simulator.run;
 
+import io.fieldcast.platform.time.SharedClock;
 import io.fieldcast.simulator.api.MobileClient;
 import io.fieldcast.simulator.day.PhoneOutput;
 
@@ -22,7 +23,10 @@ import java.util.function.Consumer;
 final class Replay {
 
     static final Duration MAX_AHEAD = Duration.ofMinutes(9);
+    /** The longest pause between rounds, and how often the re-planner and the door are checked. */
     static final Duration TICK = Duration.ofMillis(250);
+    /** The shortest pause between rounds, so that a day far ahead of its outputs does not spin. */
+    static final Duration MIN_PAUSE = Duration.ofMillis(10);
 
     /** One phone's queue. */
     /** The least real time to settle for when a settling time is asked for (see {@link #run}). */
@@ -84,14 +88,20 @@ final class Replay {
         Instant lastReport = start;
         Instant drainedAt = null;
         long drainedWall = 0;
+        long lastTick = System.nanoTime() - TICK.toNanos();
         while (true) {
             Instant simNow = shared != null ? shared.instant() : ownClock(wallStart);
-            onTick.accept(simNow);
+            if (System.nanoTime() - lastTick >= TICK.toNanos()) {
+                lastTick = System.nanoTime();
+                onTick.accept(simNow);
+            }
             List<Future<?>> work = new ArrayList<>();
             boolean pending = false;
             for (Lane lane : lanes) {
                 if (lane.next < lane.outputs.size()) {
                     pending = true;
+                }
+                if (lane.next < lane.outputs.size() && !lane.outputs.get(lane.next).sendAt().isAfter(simNow)) {
                     work.add(pool.submit(() -> {
                         while (lane.next < lane.outputs.size()
                                 && !lane.outputs.get(lane.next).sendAt().isAfter(simNow)) {
@@ -121,8 +131,37 @@ final class Replay {
             if (simNow.isAfter(until) || settled) {
                 return;
             }
-            Thread.sleep(TICK.toMillis());
+            Thread.sleep(pause(lanes, simNow).toMillis());
         }
+    }
+
+    /**
+     * How long to sleep before the next round: until the next output is due, at least {@link #MIN_PAUSE} and at most
+     * {@link #TICK}. A phone sends a tap the moment it is made; a fixed tick would hold it back by up to a tick of
+     * real time, which at 600x is two and a half minutes of the day the platform then sees late.
+     */
+    Duration pause(List<Lane> lanes, Instant simNow) {
+        Instant next = null;
+        for (Lane lane : lanes) {
+            if (lane.next < lane.outputs.size()) {
+                Instant due = lane.outputs.get(lane.next).sendAt();
+                next = next == null || due.isBefore(next) ? due : next;
+            }
+        }
+        if (next == null) {
+            return TICK;
+        }
+        long wallMillis;
+        if (shared instanceof SharedClock clock) {
+            SharedClock.Anchor anchor = clock.anchor();
+            wallMillis = anchor.speed() > 0 ? Duration.between(Instant.now(), anchor.wallAt(next)).toMillis()
+                    : TICK.toMillis();
+        } else if (shared == null && speed > 0) {
+            wallMillis = Math.round(Duration.between(simNow, next).toMillis() / speed);
+        } else {
+            wallMillis = TICK.toMillis();
+        }
+        return Duration.ofMillis(Math.clamp(wallMillis, MIN_PAUSE.toMillis(), TICK.toMillis()));
     }
 
     private Instant ownClock(long wallStart) {

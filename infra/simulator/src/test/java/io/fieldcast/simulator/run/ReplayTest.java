@@ -69,6 +69,32 @@ class ReplayTest {
         assertEquals(1, ticks.size());
     }
 
+    /** A tap is sent when it is due, not up to a tick later: at 600x a 250 ms tick is 2.5 minutes of the day. */
+    @Test
+    void theReplaySleepsUntilTheNextOutputIsDueWithinItsBounds() throws Exception {
+        Instant start = Instant.parse("2026-12-11T15:00:00Z");
+        Replay replay = new Replay(start, 600, pool);
+        MobileClient phone = phone(new AtomicInteger());
+        Replay.Lane lane = new Replay.Lane(phone, new Stats(), true, new ArrayList<>());
+        assertEquals(Replay.TICK, replay.pause(List.of(lane), start), "nothing left to send: a tick");
+
+        lane.outputs = new ArrayList<>(List.of(fix(start.plusSeconds(30))));
+        assertEquals(Duration.ofMillis(50), replay.pause(List.of(lane), start), "30 s of the day at 600x");
+        lane.outputs = new ArrayList<>(List.of(fix(start.plusSeconds(600))));
+        assertEquals(Replay.TICK, replay.pause(List.of(lane), start), "far ahead: no longer than a tick");
+        lane.outputs = new ArrayList<>(List.of(fix(start.minusSeconds(5))));
+        assertEquals(Replay.MIN_PAUSE, replay.pause(List.of(lane), start), "already due: the shortest pause");
+        Replay.Lane sent = new Replay.Lane(phone, new Stats(), true,
+                new ArrayList<>(List.of(fix(start.plusSeconds(3)))));
+        sent.next = 1;
+        assertEquals(Duration.ofMillis(50), replay.pause(List.of(sent, lane), start.minusSeconds(35)),
+                "the earliest output still to send decides; one already sent does not");
+    }
+
+    private static PhoneOutput fix(Instant at) {
+        return new PhoneOutput.Fix("f-" + at.toEpochMilli(), at, 45.0, -30.0, 10, 0.0, null, at);
+    }
+
     private MobileClient phone(AtomicInteger posts) throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/me/locations", exchange -> {
