@@ -41,12 +41,16 @@ import java.util.Set;
  * @param spread                  the smallest share of connections any instance got from its balancer, among the
  *                                services that got at least {@value #BUSY} connections (one kept-alive connection
  *                                of a quiet client stays with one instance)
+ * @param hops                    events one service wrote to its outbox that another service's consumer handled
+ * @param hopP50Ms                median wall-clock milliseconds of such a hop, from the writer's transaction to the
+ *                                handler's processed mark (outbox relay, broker, consumer poll; {@link #HOPS})
+ * @param hopP95Ms                the same, 95th percentile
  */
 public record ClusterChecks(int instances, long pingsAccepted, long pingsInHistory, long lost, long tapsLost,
                             long duplicateTexts,
                             int positionsMissing, String solvesFromOtherInstance, long replansRunTwice,
                             long scheduledRunsDuplicated, long scheduledInstances, long unfinishedVisits,
-                            double spread) {
+                            double spread, long hops, double hopP50Ms, double hopP95Ms) {
 
     private static final List<String> SCHEMAS = List.of("dispatch", "eta", "mobile", "notify");
     static final int BUSY = 20;
@@ -59,6 +63,28 @@ public record ClusterChecks(int instances, long pingsAccepted, long pingsInHisto
                 select body, lag(body) over (partition by appointment_id order by handed_at, id) as before
                 from notify.notification where handed_at is not null) t
             where body = before""";
+
+    /**
+     * Every hop of an event between two services: its outbox row (stamped by the writer's transaction) joined to the
+     * processed-event mark of each other service that handled it (stamped by the handler's), both the database's
+     * wall clock. On a simulated day at 600x, 100 ms of a hop is a minute of the day the platform sees late.
+     */
+    static String hopsSql() {
+        StringBuilder union = new StringBuilder();
+        for (String from : SCHEMAS) {
+            for (String to : SCHEMAS) {
+                if (!from.equals(to)) {
+                    union.append(union.isEmpty() ? "" : " union all ").append("select extract(epoch from p.processed_at")
+                            .append(" - o.created_at) * 1000 as ms from ").append(from).append(".outbox o join ")
+                            .append(to).append(".processed_event p using (event_id)");
+                }
+            }
+        }
+        return "select count(*), coalesce(percentile_cont(0.5) within group (order by ms), 0), "
+                + "coalesce(percentile_cont(0.95) within group (order by ms), 0) from (" + union + ") h";
+    }
+
+    static final String HOPS = hopsSql();
 
     /**
      * Today's visits not final in dispatch. The last taps of the day travel phone → mobile → broker → dispatch after
@@ -149,9 +175,18 @@ public record ClusterChecks(int instances, long pingsAccepted, long pingsInHisto
             }
             String solves = dispatch.instances().size() < 2 ? "n/a"
                     : solveOnOneFollowOnAnother(db, dispatch, demo.territoryId(), today, token);
+            long hops;
+            double hopP50;
+            double hopP95;
+            try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(HOPS)) {
+                rs.next();
+                hops = rs.getLong(1);
+                hopP50 = rs.getDouble(2);
+                hopP95 = rs.getDouble(3);
+            }
             return new ClusterChecks(dispatch.instances().size(), stats.pingsAccepted(), inHistory, lost, tapsLost,
                     duplicateTexts, missing, solves, replansTwice, claims - distinctClaims, scheduled.size(),
-                    unfinished, spread(services));
+                    unfinished, spread(services), hops, hopP50, hopP95);
         }
     }
 
@@ -225,9 +260,10 @@ public record ClusterChecks(int instances, long pingsAccepted, long pingsInHisto
     public String figures() {
         return String.format(Locale.ROOT, "instances=%d pings_accepted=%d pings_in_history=%d lost=%d taps_lost=%d "
                         + "duplicate_texts=%d positions_missing=%d solves_from_other_instance=%s replans_run_twice=%d "
-                        + "scheduled_runs_duplicated=%d scheduled_instances=%d unfinished_visits=%d spread=%.2f",
+                        + "scheduled_runs_duplicated=%d scheduled_instances=%d unfinished_visits=%d spread=%.2f "
+                        + "event_hops=%d event_hop_p50_ms=%.0f event_hop_p95_ms=%.0f",
                 instances, pingsAccepted, pingsInHistory, lost, tapsLost, duplicateTexts, positionsMissing,
                 solvesFromOtherInstance, replansRunTwice, scheduledRunsDuplicated, scheduledInstances,
-                unfinishedVisits, spread);
+                unfinishedVisits, spread, hops, hopP50Ms, hopP95Ms);
     }
 }

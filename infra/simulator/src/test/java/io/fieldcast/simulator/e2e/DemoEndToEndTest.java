@@ -111,6 +111,8 @@ class DemoEndToEndTest {
         assertEquals(0, cluster.scheduledRunsDuplicated(), figures);
         assertEquals(0, cluster.unfinishedVisits(), "every visit of the day ends completed, not completed or "
                 + "canceled: " + figures);
+        // Events went between the services, and their hops were timed (the figure is the bench's to judge).
+        assertTrue(cluster.hops() > 0 && cluster.hopP95Ms() >= cluster.hopP50Ms(), figures);
         // The spread of connections is the bench's to show: three phones and one console keep few connections open.
 
         // ... and through the chaos.
