@@ -112,6 +112,12 @@ public final class OutboxWakeup implements AutoCloseable {
     @Override
     public void close() {
         if (listening != null) {
+            // Back in the pool it must not go on listening: nobody would read what it queues.
+            try (Statement st = listening.createStatement()) {
+                st.execute("unlisten *");
+            } catch (SQLException e) {
+                LOG.debugf("unlisten on the outbox wake-up connection: %s", e.getMessage());
+            }
             try {
                 listening.close();
             } catch (SQLException e) {

@@ -6,6 +6,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import javax.sql.DataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -90,6 +94,39 @@ class OutboxWakeupTest {
                 insertRow(c);
             }
             assertTrue(wakeup.await(Duration.ofMinutes(1)), "the new listening connection is woken");
+        }
+    }
+
+    @Test
+    void aConnectionHandedBackToThePoolListensNoMore() throws Exception {
+        try (Connection held = svc.getConnection()) {
+            // A pool of one: closing hands the same connection back, as a pool does, instead of ending it.
+            Connection pooled = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> method.getName().equals("close") ? null
+                            : invoke(method, held, args));
+            DataSource pool = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {DataSource.class}, (proxy, method, args) -> pooled);
+            try (OutboxWakeup wakeup = new OutboxWakeup(pool)) {
+                assertFalse(wakeup.await(Duration.ofMillis(1)));
+                assertEquals(1, channels(held), "it listens on the schema's channel");
+            }
+            assertEquals(0, channels(held), "back in the pool it no longer queues notifications nobody reads");
+        }
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static int channels(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select count(*) from pg_listening_channels()")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 
