@@ -74,8 +74,8 @@ public class ModelStore {
     /** Loads the newest stored version if it is not the one seen last time (a training here or on a sibling). */
     void refresh() {
         String newest = Reactive.inSession(() -> Panache.getSession()
-                .chain(s -> s.createNativeQuery("select version from model_version order by trained_at desc "
-                        + "limit 1", String.class).getResultList())
+                .chain(s -> s.createNativeQuery("select version from model_version "
+                        + "order by trained_at desc, stored desc limit 1", String.class).getResultList())
                 .map(rows -> rows.isEmpty() ? null : rows.getFirst()));
         if (newest == null || newest.equals(newestStored)) {
             return;
@@ -131,7 +131,7 @@ public class ModelStore {
         return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
                         select version, trained_at, service_method, travel_method, service_samples, travel_samples,
                                evaluation
-                        from model_version order by trained_at desc limit :n""", Object[].class)
+                        from model_version order by trained_at desc, stored desc limit :n""", Object[].class)
                 .setParameter("n", limit).getResultList()))
                 .map(rows -> rows.stream().map(r -> new VersionInfo((String) r[0], Rows.instant(r[1]),
                         (String) r[2], (String) r[3], ((Number) r[4]).intValue(), ((Number) r[5]).intValue(),

@@ -37,4 +37,30 @@ class ModelRefreshTest {
             store.use(before);
         }
     }
+
+    /** Two trainings at the same data instant (a paused or test clock): the one stored last is the newest, always. */
+    @Test
+    void ofTwoVersionsTrainedAtTheSameInstantTheOneStoredLastStays() {
+        Instant same = Instant.parse("2999-02-01T00:00:00Z");
+        String first = "same-a-" + System.nanoTime();
+        String second = "same-b-" + System.nanoTime();
+        LearnedModel before = store.current();
+        try {
+            for (String version : List.of(first, second)) {
+                LearnedModel model = new LearnedModel(version, same, "shrinkage", "shrinkage", Map.of(), Map.of(),
+                        Map.of(), List.of(), List.of());
+                Reactive.inTransaction(() -> store.save(model, 7, 9));
+            }
+            assertEquals(second, Reactive.inSession(() -> store.versions(1)).getFirst().version());
+            for (int look = 0; look < 3; look++) {
+                store.refresh();
+                assertEquals(second, store.current().version(), "look " + look);
+            }
+        } finally {
+            Reactive.inTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                    "delete from model_version where version in (:a, :b)").setParameter("a", first)
+                    .setParameter("b", second).executeUpdate()));
+            store.use(before);
+        }
+    }
 }
