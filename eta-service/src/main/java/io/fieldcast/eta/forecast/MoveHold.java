@@ -15,8 +15,11 @@ import java.util.UUID;
  * forecast is still recomputed and stored, but a change to a told window waits until the day's state is whole again.
  * Both cases come from a phone back from a while offline, or about to be:
  * <ul>
- * <li>the phone sent a tap long after it was tapped, a moment ago ({@link #CATCHING_UP_LAG}): it is back from
- * offline, and what else it kept is on its way;</li>
+ * <li>the phone sent a tap long after it was tapped, or fixes long after they were taken, a moment ago
+ * ({@link #CATCHING_UP_LAG}): it is back from offline, and what else it kept is on its way. The fixes come first
+ * (the phone sends what it queued before each tap): at 600x a phone silent from 15:28 sent its fixes of 15:28-15:44
+ * at 16:17:32; heard again, it no longer held the move a re-plan had asked for during the silence, and a window
+ * 50 minutes later was texted to a customer whose van had been at the door since 15:54, its taps 7 s behind;</li>
  * <li>the phone, heard on shift, has been silent for longer than {@code silence-hold}: it may be offline with the
  * tap that says the job is done ({@link DayState#phoneSilent});</li>
  * <li>a fresh fix puts the van more than {@link #AWAY_METERS} from the job the taps say it is at: a phone back from
@@ -84,11 +87,12 @@ final class MoveHold {
      * 18 minutes later. Silence alone does not hold a first window (nothing told yet can be wrong about a job still going).
      */
     static String tapsBehind(DayState day) {
-        DayState.LateTap tap = day.lateTap();
-        if (tap != null && tap.lag().compareTo(CATCHING_UP_LAG) > 0 && !tap.receivedAt().isAfter(day.now())
-                && day.now().isBefore(tap.receivedAt().plus(CATCHING_UP_SETTLE))) {
-            return String.format(Locale.ROOT, "whose phone sent at %s a tap %d min old: back from offline, its other"
-                    + " taps and fixes may still be on their way", tap.receivedAt(), tap.lag().toMinutes());
+        DayState.LastHeard heard = day.lastHeard();
+        if (heard != null && heard.lag().compareTo(CATCHING_UP_LAG) > 0 && !heard.receivedAt().isAfter(day.now())
+                && day.now().isBefore(heard.receivedAt().plus(CATCHING_UP_SETTLE))) {
+            return String.format(Locale.ROOT, "whose phone sent at %s %s %d min old: back from offline, its other"
+                    + " taps and fixes may still be on their way", heard.receivedAt(),
+                    heard.fixes() ? "fixes" : "a tap", heard.lag().toMinutes());
         }
         DayState.Fix fix = freshFix(day);
         if (fix == null) {

@@ -216,7 +216,7 @@ public class DayBook {
                                             ((Number) r[0]).longValue(), Rows.number(r[1]), Rows.number(r[2]),
                                             Rows.instant(r[3]), visits, progress, phone.fix(), now, told,
                                             breakToday(taps, now, zone, visits, told), Rows.instant(r[4]),
-                                            phone.heardAt(), phone.lastTap())))))));
+                                            phone.heardAt(), phone.lastHeard())))))));
                 }));
     }
 
@@ -425,17 +425,18 @@ public class DayBook {
      * What the technician's phone last said: its newest fix (null: none), when it was last heard (null: never) and the
      * tap received last (null: none).
      */
-    private record Phone(DayState.Fix fix, Instant heardAt, DayState.LateTap lastTap) {
+    private record Phone(DayState.Fix fix, Instant heardAt, DayState.LastHeard lastHeard) {
     }
 
     /**
      * The newest fix, and when anything of the phone last reached the platform: a batch of fixes (whatever their
-     * device time) or a tap on a visit of the day. One row, one round trip.
+     * device time) or a tap on a visit of the day, and which came last with how old it was. One row, one round trip.
      */
     private static Uni<Phone> phone(Mutiny.Session s, TechDay td, List<VisitPlan> visits) {
         return s.createNativeQuery("""
                         select p.device_time, p.lat, p.lon, greatest(p.heard_at, last.received_at),
-                               last.received_at, extract(epoch from last.received_at - last.device_time)
+                               last.received_at, extract(epoch from last.received_at - last.device_time),
+                               p.heard_at, extract(epoch from p.heard_at - p.device_time)
                         from (select 1) one left join technician_position p on p.technician_id = :t
                         left join lateral (select e.received_at, e.device_time from visit_event e
                                            where e.technician_id = :t and e.appointment_id in (:ids)
@@ -448,9 +449,11 @@ public class DayBook {
                     Object[] r = rows.getFirst();
                     DayState.Fix fix = r[0] == null ? null
                             : new DayState.Fix(Rows.instant(r[0]), Rows.number(r[1]), Rows.number(r[2]));
-                    DayState.LateTap tap = r[4] == null ? null : new DayState.LateTap(Rows.instant(r[4]),
+                    DayState.LastHeard tap = r[4] == null ? null : DayState.LastHeard.tap(Rows.instant(r[4]),
                             Duration.ofMillis(Math.round(Rows.number(r[5]) * 1000)));
-                    return new Phone(fix, Rows.instant(r[3]), tap);
+                    DayState.LastHeard fixes = r[6] == null ? null : new DayState.LastHeard(Rows.instant(r[6]),
+                            Duration.ofMillis(Math.round(Rows.number(r[7]) * 1000)), true);
+                    return new Phone(fix, Rows.instant(r[3]), DayState.LastHeard.later(tap, fixes));
                 });
     }
 

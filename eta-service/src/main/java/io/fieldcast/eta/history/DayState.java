@@ -11,19 +11,33 @@ import java.util.UUID;
  * Everything the forecaster needs about one technician's day at instant {@code now}: the route, what happened to
  * each visit, the last GPS fix (null when none) and the start of the window each customer was last told (a
  * commitment: the technician does not ring before it). {@code heardAt}: when anything of the technician's phone last
- * reached the platform (a batch of fixes, a tap), null when never; {@code lateTap}: the tap received last, null when
- * none.
+ * reached the platform (a batch of fixes, a tap), null when never; {@code lastHeard}: what it received last, a tap or
+ * a batch of fixes, and how old it was, null when nothing.
  */
 public record DayState(String technicianId, LocalDate date, long planVersion, double startLat, double startLon,
                        Instant shiftStart, List<VisitPlan> visits, Map<UUID, VisitProgress> progress,
                        Fix lastFix, Instant now, Map<UUID, Instant> told, Break breakToday,
-                       Instant routeChangedAt, Instant heardAt, LateTap lateTap) {
+                       Instant routeChangedAt, Instant heardAt, LastHeard lastHeard) {
 
     /**
-     * The tap the platform received last from the technician's phone: when it was received and how long after it was
-     * tapped ({@code lag}); a lag of many minutes is a phone back from offline, sending what it kept.
+     * What the platform received last from the technician's phone, a tap or a batch of fixes: when it was received and
+     * how long after it was made ({@code lag}; for fixes, their newest). A lag of many minutes is a phone back from
+     * offline, sending what it kept; {@code fixes} says whether it was fixes (the taps kept come after them).
      */
-    public record LateTap(Instant receivedAt, Duration lag) {
+    public record LastHeard(Instant receivedAt, Duration lag, boolean fixes) {
+
+        /** The tap received last. */
+        public static LastHeard tap(Instant receivedAt, Duration lag) {
+            return new LastHeard(receivedAt, lag, false);
+        }
+
+        /** Of a tap and a batch of fixes (either may be null), the one received later; the tap when both at once. */
+        public static LastHeard later(LastHeard tap, LastHeard fixes) {
+            if (tap == null || fixes == null) {
+                return tap == null ? fixes : tap;
+            }
+            return fixes.receivedAt().isAfter(tap.receivedAt()) ? fixes : tap;
+        }
     }
 
     /** A day with no tap received yet (or none that matters). */

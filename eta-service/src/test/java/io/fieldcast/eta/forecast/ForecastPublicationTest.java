@@ -384,6 +384,39 @@ class ForecastPublicationTest {
         }
     }
 
+    /**
+     * A phone back from offline sends the fixes it kept before its taps: heard again, it is no longer silent, yet the
+     * day read for the forecaster says that what it heard last was half an hour old, and nothing told moves until the
+     * taps behind those fixes have had time to come.
+     */
+    @Test
+    void fixesReceivedLongAfterTheyWereTakenHoldWhatIsToldUntilTheTapsFollow() throws Exception {
+        String tech = "tech-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID v1 = UUID.randomUUID();
+        LocalDate day = LocalDate.of(2026, 3, 20);
+        Instant day8 = Instant.parse("2026-03-20T08:00:00Z");
+        clock.set(day8);
+        try (EventProbe probe = EventProbe.atEnd(Topics.ARRIVAL_FORECASTS)) {
+            publisher.send(routeOf(tech, day, day8, 9,
+                    visit(v1, 1, P1, day8, day8.plus(Duration.ofHours(4)), day8.plus(Duration.ofMinutes(6)))))
+                    .get(10, TimeUnit.SECONDS);
+            probe.await(ArrivalForecast.class, f -> f.appointmentId().equals(v1), 1, Duration.ofSeconds(30));
+            // Taken at 08:07, received at 08:40: the phone was offline; its taps of that half hour come next.
+            Instant taken = day8.plus(Duration.ofMinutes(7));
+            Instant received = day8.plus(Duration.ofMinutes(40));
+            clock.set(received);
+            publisher.send(new LocationPing(Events.newId(), received, 1, tech, "fix-late", taken, received, P1.lat(),
+                    P1.lon(), 5, 0.0, null)).get(10, TimeUnit.SECONDS);
+            Callable<String> held = () -> Reactive.await(() -> Panache.withSession(
+                    () -> dayBook.load(new DayBook.TechDay(tech, day), clock.instant())))
+                    .map(MoveHold::tapsBehind).orElse(null);
+            String why = within30s(held);
+            assertTrue(why != null && why.contains("fixes 33 min old"), why);
+            clock.set(received.plus(Duration.ofMinutes(3)));
+            assertNull(held.call(), "three minutes on, the phone has caught up");
+        }
+    }
+
     /** {@code visit}'s first published window, once its text (version 1, at {@code at}) is stored as told. */
     private ArrivalForecast textedItsFirstWindow(EventProbe probe, UUID visit, Instant at) throws Exception {
         ArrivalForecast first = probe.await(ArrivalForecast.class, f -> f.appointmentId().equals(visit), 1,

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,17 +99,44 @@ class MoveHoldTest {
     @Test
     void aPhoneSendingTapsLongAfterTheyWereTappedHoldsWhatIsToldForAWhile() {
         // "Done" tapped at 10:04, received at 10:29: the phone is back from offline; its next taps may follow.
-        DayState.LateTap late = new DayState.LateTap(NOW.minusSeconds(60), Duration.ofMinutes(25));
+        DayState.LastHeard late = DayState.LastHeard.tap(NOW.minusSeconds(60), Duration.ofMinutes(25));
         String why = MoveHold.tapsBehind(withTap(late));
         assertTrue(why != null && why.contains("back from offline"), why);
         assertTrue(MoveHold.why(withTap(late), HOLD).contains("back from offline"));
         // The platform's own lag, or three minutes after: nothing held.
-        assertNull(MoveHold.tapsBehind(withTap(new DayState.LateTap(NOW.minusSeconds(60), Duration.ofMinutes(4)))));
-        assertNull(MoveHold.tapsBehind(withTap(new DayState.LateTap(NOW.minus(Duration.ofMinutes(3)),
+        assertNull(MoveHold.tapsBehind(withTap(DayState.LastHeard.tap(NOW.minusSeconds(60), Duration.ofMinutes(4)))));
+        assertNull(MoveHold.tapsBehind(withTap(DayState.LastHeard.tap(NOW.minus(Duration.ofMinutes(3)),
                 Duration.ofMinutes(25)))));
     }
 
-    private static DayState withTap(DayState.LateTap tap) {
+    /**
+     * A phone back from offline sends the fixes it kept before its taps: heard again, it is not silent, yet its newest
+     * fix is half an hour old and the taps of that half hour are still on their way.
+     */
+    @Test
+    void aPhoneSendingFixesLongAfterTheyWereTakenHoldsWhatIsToldUntilItsTapsFollow() {
+        DayState.LastHeard fixes = new DayState.LastHeard(NOW.minusSeconds(10), Duration.ofMinutes(33), true);
+        String why = MoveHold.why(withTap(fixes), HOLD);
+        assertTrue(why != null && why.contains("fixes 33 min old") && why.contains("back from offline"), why);
+        assertNotNull(MoveHold.tapsBehind(withTap(fixes)), "a first window waits for the taps too");
+        // Fixes as a phone on shift sends them, a batch every few seconds: nothing held.
+        assertNull(MoveHold.why(withTap(new DayState.LastHeard(NOW.minusSeconds(10), Duration.ofSeconds(40), true)),
+                HOLD));
+    }
+
+    @Test
+    void whatWasHeardLastIsTheLaterOfTheLastTapAndTheLastFixes() {
+        DayState.LastHeard tap = DayState.LastHeard.tap(NOW.minusSeconds(60), Duration.ofMinutes(25));
+        DayState.LastHeard fixes = new DayState.LastHeard(NOW.minusSeconds(10), Duration.ofSeconds(20), true);
+        assertEquals(fixes, DayState.LastHeard.later(tap, fixes));
+        assertEquals(tap, DayState.LastHeard.later(tap, new DayState.LastHeard(NOW.minusSeconds(90),
+                Duration.ofMinutes(40), true)));
+        assertEquals(tap, DayState.LastHeard.later(tap, null));
+        assertEquals(fixes, DayState.LastHeard.later(null, fixes));
+        assertNull(DayState.LastHeard.later(null, null));
+    }
+
+    private static DayState withTap(DayState.LastHeard tap) {
         return new DayState("t", LocalDate.of(2026, 3, 10), 1, 45.5, -122.65, SHIFT, VISITS, AT_THE_JOB,
                 new DayState.Fix(NOW.minusSeconds(60), 45.5203, -122.6502), NOW, Map.of(), null, null, NOW, tap);
     }
