@@ -17,9 +17,10 @@ import java.util.UUID;
  * <ul>
  * <li>the phone sent a tap long after it was tapped, or fixes long after they were taken, a moment ago
  * ({@link #CATCHING_UP_LAG}): it is back from offline, and what else it kept is on its way. The fixes come first
- * (the phone sends what it queued before each tap): at 600x a phone silent from 15:28 sent its fixes of 15:28-15:44
- * at 16:17:32; heard again, it no longer held the move a re-plan had asked for during the silence, and a window
- * 50 minutes later was texted to a customer whose van had been at the door since 15:54, its taps 7 s behind;</li>
+ * (the phone sends what it queued before each tap): at 600x a phone silent from 15:28 sent its fixes of 15:35-15:42
+ * at 16:16:48; heard again, it no longer held the move a re-plan had asked for during the silence, and at 16:17:32 a
+ * window 50 minutes later went to a customer whose van had been at the door since 15:54, its taps still on their
+ * way;</li>
  * <li>the phone, heard on shift, has been silent for longer than {@code silence-hold}: it may be offline with the
  * tap that says the job is done ({@link DayState#phoneSilent});</li>
  * <li>a fresh fix puts the van more than {@link #AWAY_METERS} from the job the taps say it is at: a phone back from
