@@ -21,8 +21,9 @@ import java.util.UUID;
  * at 16:16:48; heard again, it no longer held the move a re-plan had asked for during the silence, and at 16:17:32 a
  * window 50 minutes later went to a customer whose van had been at the door since 15:54, its taps still on their
  * way;</li>
- * <li>the phone, heard on shift, has been silent for longer than {@code silence-hold}: it may be offline with the
- * tap that says the job is done ({@link DayState#phoneSilent});</li>
+ * <li>the phone, heard on shift, has said nothing new for longer than {@code silence-hold} (its newest fix or tap is
+ * that old, however lately it came): it may be offline with the tap that says the job is done
+ * ({@link DayState#phoneSilent});</li>
  * <li>a fresh fix puts the van more than {@link #AWAY_METERS} from the job the taps say it is at: a phone back from
  * offline sends its fixes and its taps on separate topics, and the fixes can be read first. At 600x a window was
  * moved 45 minutes later "previous job running 23 min long" two minutes after the van had reached that very
@@ -58,7 +59,8 @@ final class MoveHold {
     /** Why a change to a told window of this day waits now, or null when it need not. */
     static String why(DayState day, Duration silenceHold) {
         if (day.phoneSilent(silenceHold)) {
-            return "whose phone is silent since " + day.heardAt();
+            return day.silentSince().equals(day.heardAt()) ? "whose phone is silent since " + day.heardAt()
+                    : "whose phone's newest fix or tap is of " + day.silentSince() + " (heard " + day.heardAt() + ")";
         }
         return tapsBehind(day);
     }

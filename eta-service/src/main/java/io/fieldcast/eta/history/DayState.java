@@ -76,8 +76,9 @@ public record DayState(String technicianId, LocalDate date, long planVersion, do
     }
 
     /**
-     * Whether the technician's phone, heard from on this shift, has been silent for more than {@code hold}. A phone
-     * on shift sends fixes every few minutes, indoors too; silence that long is more often a phone offline, holding
+     * Whether the technician's phone, heard from on this shift, has said nothing new for more than {@code hold}
+     * ({@link #silentSince}: the newest fix or tap it sent, not when it was sent). A phone on shift sends fixes every
+     * few minutes, indoors too; silence that long is more often a phone offline, holding
      * taps and fixes it will send once it is back, than a job still going: in the demo six of seven windows moved on
      * such silence had no need to move, two of them after the van had reached the door. Before the phone is first
      * heard (the app not opened yet) nothing is known either way, so that is no silence. {@code hold} zero: never.
@@ -86,7 +87,33 @@ public record DayState(String technicianId, LocalDate date, long planVersion, do
         if (hold == null || hold.isZero() || heardAt == null || shiftStart == null) {
             return false;
         }
-        return !heardAt.isBefore(shiftStart.minus(HEARD_BEFORE_SHIFT)) && now.isAfter(heardAt.plus(hold));
+        return !heardAt.isBefore(shiftStart.minus(HEARD_BEFORE_SHIFT)) && now.isAfter(silentSince().plus(hold));
+    }
+
+    /**
+     * Since when the phone has said nothing new (null when never heard): the device time of the newest fix or tap
+     * it sent, or its last contact when that is earlier (a phone clock ahead). A phone is heard when something of it
+     * reaches the platform, yet what reached it may be old: at 600x a fix taken at 15:39 came at 15:47, then nothing;
+     * four minutes after that contact, twelve after the newest news, a long job moved a customer's window to 16:00,
+     * and the van, its "done" and "on the way" held on the offline phone, rang at 15:52. The news says where the
+     * day stood; the contact only that the phone was on line a moment, with more of the past perhaps behind it.
+     */
+    public Instant silentSince() {
+        Instant news = newsAt();
+        return heardAt == null || news == null || news.isAfter(heardAt) ? heardAt : news;
+    }
+
+    /** The device time of the newest thing the phone said today, its newest fix or its latest tap; null when none. */
+    public Instant newsAt() {
+        Instant news = lastFix == null ? null : lastFix.time();
+        for (VisitProgress p : progress == null ? List.<VisitProgress>of() : progress.values()) {
+            for (Instant t : new Instant[] {p.enRouteAt(), p.arrivedAt(), p.finishedAt()}) {
+                if (t != null && (news == null || t.isAfter(news))) {
+                    news = t;
+                }
+            }
+        }
+        return news;
     }
 
     /**

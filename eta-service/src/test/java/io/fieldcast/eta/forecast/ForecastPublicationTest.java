@@ -463,8 +463,9 @@ class ForecastPublicationTest {
     /**
      * A phone heard on shift, then silent for hours, moves no told window: it may be offline, holding the tap that
      * says the job is done (in the demo, six of seven windows moved on such silence had no need to, two after the van
-     * was at the door). The forecast is still recomputed and stored; the first fix after the silence lets the move
-     * through, with its reason.
+     * was at the door). Nor does one heard a moment ago whose news is old: what reached the platform was a fix taken
+     * long before. The forecast is still recomputed and stored; the first fresh fix lets the move through, with its
+     * reason.
      */
     @Test
     void aSilentPhoneMovesNoToldWindowUntilItIsHeardAgain() throws Exception {
@@ -494,11 +495,22 @@ class ForecastPublicationTest {
             ping(tech, "fix-1", fix, P1);
             assertEquals(fix, within30s(() -> heardAt(tech)), "the fix's receipt is when the phone was heard");
 
-            // 11:00: the job would be running 3 h against a usual 45 min, or the phone went offline at 08:10.
+            // 10:50: the job would be running 2 h 43 min against a usual 45, or the phone went offline at 08:10.
+            Instant tenFifty = day8.plus(Duration.ofMinutes(170));
+            clock.set(tenFifty);
+            assertEquals(0, Reactive.await(() -> forecasts.recomputeInOwnTransaction(new DayBook.TechDay(tech, day))),
+                    "a silent phone moves no told window");
+            // 10:56 the phone is heard, yet what it sends is a fix of 10:43, still at v1, and then nothing again: at
+            // 11:00 it was heard 4 minutes ago, and its news is 17 minutes old.
+            Instant received = day8.plus(Duration.ofMinutes(176));
+            clock.set(received);
+            publisher.send(new LocationPing(Events.newId(), received, 1, tech, "fix-late", day8.plus(
+                    Duration.ofMinutes(163)), received, P1.lat(), P1.lon(), 5, 0.0, null)).get(10, TimeUnit.SECONDS);
+            assertEquals(received, within30s(() -> received.equals(heardAt(tech)) ? received : null));
             Instant eleven = day8.plus(Duration.ofHours(3));
             clock.set(eleven);
             int published = Reactive.await(() -> forecasts.recomputeInOwnTransaction(new DayBook.TechDay(tech, day)));
-            assertEquals(0, published, "a silent phone moves no told window");
+            assertEquals(0, published, "a phone heard lately with old news moves no told window");
             try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
                     "select p50, published_version, published_window_start from forecast where appointment_id = ?")) {
                 ps.setObject(1, v2);

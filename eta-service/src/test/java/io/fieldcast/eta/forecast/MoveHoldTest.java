@@ -53,10 +53,11 @@ class MoveHoldTest {
 
     @Test
     void anOldOrEarlierFixSaysNothingOfTheJob() {
-        // Ten minutes and more ago, or before the arrival at the job: no word on where the van is now.
+        // Ten minutes and more ago, or before the arrival at the job: no word on where the van is now (the second is
+        // old news, which the silence hold is for: see aPhoneHeardAMomentAgoWithOldNewsHoldsTheMove).
         assertNull(MoveHold.why(day(new DayState.Fix(NOW.minus(Duration.ofMinutes(11)), 45.54, -122.65), NOW), HOLD));
-        assertNull(MoveHold.why(day(new DayState.Fix(Instant.parse("2026-03-10T08:50:00Z"), 45.54, -122.65), NOW),
-                HOLD));
+        assertNull(MoveHold.tapsBehind(day(new DayState.Fix(Instant.parse("2026-03-10T08:50:00Z"), 45.54, -122.65),
+                NOW)));
     }
 
     @Test
@@ -143,8 +144,23 @@ class MoveHoldTest {
 
     @Test
     void aSilentPhoneHoldsTheMove() {
-        String why = MoveHold.why(day(null, NOW.minus(Duration.ofMinutes(20))), HOLD);
-        assertTrue(why != null && why.contains("silent since"), why);
-        assertNull(MoveHold.why(day(null, NOW.minus(Duration.ofMinutes(20))), Duration.ZERO), "hold off");
+        Instant heard = NOW.minus(Duration.ofMinutes(20));
+        String why = MoveHold.why(day(new DayState.Fix(heard, 45.5201, -122.6501), heard), HOLD);
+        assertTrue(why != null && why.contains("silent since " + heard), why);
+        assertNull(MoveHold.why(day(null, heard), Duration.ZERO), "hold off");
+    }
+
+    /**
+     * Heard a moment ago, the phone said nothing newer than its arrival at the job an hour and a half ago (a fix
+     * taken then, received now): what it said is old, and the move waits for news.
+     */
+    @Test
+    void aPhoneHeardAMomentAgoWithOldNewsHoldsTheMove() {
+        DayState day = day(new DayState.Fix(Instant.parse("2026-03-10T09:00:30Z"), 45.5201, -122.6501),
+                NOW.minusSeconds(30));
+        String why = MoveHold.why(day, HOLD);
+        assertTrue(why != null && why.contains("newest fix or tap is of 2026-03-10T09:00:30Z"), why);
+        assertNull(MoveHold.why(day(new DayState.Fix(NOW.minus(Duration.ofMinutes(14)), 45.5201, -122.6501),
+                NOW.minusSeconds(30)), HOLD), "news 14 min old, within the hold");
     }
 }
