@@ -39,6 +39,12 @@ public class ToldWindowHandler implements EventHandler {
         return Set.of(Topics.NOTIFICATIONS);
     }
 
+    /** Window texts only: the other texts (confirmations, "on the way", "done") pass without a transaction. */
+    @Override
+    public boolean wants(FieldcastEvent event) {
+        return event instanceof NotificationSent sent && TextedWindow.of(sent) != null;
+    }
+
     @Override
     public Uni<Void> handle(FieldcastEvent event) {
         // Null also for a window text from a producer older than 0.1.3: it does not say which window it told, and

@@ -32,6 +32,12 @@ public class AppointmentCanceledHandler implements EventHandler {
         return Set.of(Topics.APPOINTMENTS);
     }
 
+    /** Cancellations only: bookings and reschedules pass without a transaction. */
+    @Override
+    public boolean wants(FieldcastEvent event) {
+        return event instanceof AppointmentCanceled canceled && canceled.appointmentId() != null;
+    }
+
     @Override
     public Uni<Void> handle(FieldcastEvent event) {
         if (!(event instanceof AppointmentCanceled canceled) || canceled.appointmentId() == null) {

@@ -61,6 +61,9 @@ final class ConsumerLoop implements Runnable {
             return new Target(handler.consumerGroup(), handler.topics(), 500, false, handler.broadcast(),
                     handler.broadcastReplay(), events -> {
                 for (FieldcastEvent event : events) {
+                    if (!handler.wants(event)) {
+                        continue;
+                    }
                     boolean applied = !handler.transactional()
                             ? Reactive.await(() -> handler.handle(event).replaceWith(true))
                             : Reactive.inTransaction(() -> processed.firstTime(handler.consumerGroup(),

@@ -89,6 +89,22 @@ class OutboxAndConsumerTest {
     }
 
     @Test
+    void anEventTheHandlerDoesNotWantIsPassedOverWithoutATransactionOrAMark() throws Exception {
+        UUID appointment = UUID.randomUUID();
+        var unwanted = canceled(appointment);
+        var wanted = canceled(appointment); // the same key: the same partition, read after the unwanted one
+        seenHandler.passOver(unwanted.eventId());
+        publisher.send(unwanted).get(10, TimeUnit.SECONDS);
+        publisher.send(wanted).get(10, TimeUnit.SECONDS);
+        awaitRows("select count(*) from test_seen where seen_by = 'platform-test.seen' and event_id = '" + wanted.eventId() + "'", 1);
+        assertEquals(0, count("select count(*) from test_seen where seen_by = 'platform-test.seen' and event_id = '" + unwanted.eventId() + "'"));
+        assertEquals(0, count("select count(*) from processed_event where consumer = 'platform-test.seen' and event_id = '"
+                + unwanted.eventId() + "'"), "no de-duplication mark for an event passed over");
+        assertEquals(1, count("select count(*) from processed_event where consumer = 'platform-test.seen' and event_id = '"
+                + wanted.eventId() + "'"));
+    }
+
+    @Test
     void undecodablePayloadGoesToDeadLetterTopicAndConsumptionContinues() throws Exception {
         String key = "garbage-" + UUID.randomUUID();
         publisher.sendRaw(new ProducerRecord<>(Topics.APPOINTMENTS, key,

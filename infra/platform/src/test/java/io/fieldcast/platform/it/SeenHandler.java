@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Records every appointment event it applies; fails on demand to prove retries: a few times, with a failure that
- * passes (a refused connection), or always for appointments it is told to refuse (impossible content).
+ * passes (a refused connection), or always for appointments it is told to refuse (impossible content); does not want
+ * the events it is told to pass over.
  */
 @ApplicationScoped
 public class SeenHandler implements EventHandler {
@@ -24,6 +25,7 @@ public class SeenHandler implements EventHandler {
     private final AtomicInteger failuresToInject = new AtomicInteger();
     private final AtomicInteger outagesToInject = new AtomicInteger();
     private final Set<UUID> refused = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> unwanted = ConcurrentHashMap.newKeySet();
 
     @Override
     public String consumerGroup() {
@@ -50,6 +52,16 @@ public class SeenHandler implements EventHandler {
 
     public void accept(UUID appointment) {
         refused.remove(appointment);
+    }
+
+    /** The event with this id is one the handler does not want. */
+    public void passOver(UUID eventId) {
+        unwanted.add(eventId);
+    }
+
+    @Override
+    public boolean wants(FieldcastEvent event) {
+        return !unwanted.contains(event.eventId());
     }
 
     @Override
