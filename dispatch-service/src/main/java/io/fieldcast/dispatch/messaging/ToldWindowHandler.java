@@ -1,27 +1,21 @@
 package io.fieldcast.dispatch.messaging;
 
 import io.fieldcast.dispatch.domain.ToldWindow;
-import io.fieldcast.events.FieldcastEvent;
-import io.fieldcast.events.NotificationSent;
 import io.fieldcast.events.TextedWindow;
-import io.fieldcast.events.Topics;
-import io.fieldcast.platform.kafka.EventHandler;
+import io.fieldcast.platform.kafka.WindowTextHandler;
 import io.fieldcast.platform.time.DataTimeRetention;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 
 /**
- * Keeps which window the customer was last texted. Not every forecast is texted (customer-notify holds back small
- * moves, caps updates per day, waits out quiet hours, stops once the technician set off), so the latest forecast is
- * not what the customer was told; the NotificationSent of a window text is, and it carries the window (events 0.1.3).
- * Which text wins is the contract's rule ({@link TextedWindow#replaces}), the same in every service.
+ * Keeps which window the customer was last texted, for the console and the re-plans that keep told windows
+ * ({@link WindowTextHandler}); which text wins is the contract's rule ({@link TextedWindow#replaces}).
  */
 @ApplicationScoped
-public class ToldWindowHandler implements EventHandler {
+public class ToldWindowHandler extends WindowTextHandler {
 
     /**
      * Told windows bind on their own date only; a month before the window just texted they are history (data time,
@@ -35,24 +29,7 @@ public class ToldWindowHandler implements EventHandler {
     }
 
     @Override
-    public Set<String> topics() {
-        return Set.of(Topics.NOTIFICATIONS);
-    }
-
-    /** Window texts only: the other texts (confirmations, "on the way", "done") pass without a transaction. */
-    @Override
-    public boolean wants(FieldcastEvent event) {
-        return event instanceof NotificationSent sent && TextedWindow.of(sent) != null;
-    }
-
-    @Override
-    public Uni<Void> handle(FieldcastEvent event) {
-        // Null also for a window text from a producer older than 0.1.3: it does not say which window it told, and
-        // the forecasts by version that once resolved it are no longer kept, so it is ignored.
-        TextedWindow next = event instanceof NotificationSent sent ? TextedWindow.of(sent) : null;
-        if (next == null) {
-            return Uni.createFrom().voidItem();
-        }
+    protected Uni<Void> apply(TextedWindow next) {
         return ToldWindow.<ToldWindow>findById(next.appointmentId()).chain(existing -> {
             if (existing != null && !next.replaces(existing.texted())) {
                 return Uni.createFrom().voidItem();

@@ -2,28 +2,23 @@ package io.fieldcast.eta.forecast;
 
 import io.fieldcast.eta.history.DayBook;
 import io.fieldcast.eta.history.Rows;
-import io.fieldcast.events.FieldcastEvent;
-import io.fieldcast.events.NotificationSent;
 import io.fieldcast.events.TextedWindow;
-import io.fieldcast.events.Topics;
-import io.fieldcast.platform.kafka.EventHandler;
+import io.fieldcast.platform.kafka.WindowTextHandler;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-import java.util.Set;
 import java.util.UUID;
 
 /**
- * Learns which window each customer was actually told from customer-notify's texts. Not every published forecast is
- * texted (small moves are held back, updates are capped per day, quiet hours wait, nothing once the technician set
- * off), and the technician's phone, dispatch and the tracking page all go by the text; so does the forecaster: a
- * told window binds the technician, who waits outside for its start. A new text re-forecasts the technician's day.
- * The text carries its window (events 0.1.3); which text wins is the contract's rule ({@link TextedWindow#replaces}).
+ * Learns which window each customer was actually told from customer-notify's texts ({@link WindowTextHandler}): the
+ * technician's phone, dispatch and the tracking page all go by the text; so does the forecaster: a told window binds
+ * the technician, who waits outside for its start. A new text re-forecasts the technician's day. Which text wins is
+ * the contract's rule ({@link TextedWindow#replaces}).
  */
 @ApplicationScoped
-public class ToldWindowHandler implements EventHandler {
+public class ToldWindowHandler extends WindowTextHandler {
 
     private final DayBook days;
     private final ForecastService forecasts;
@@ -39,24 +34,7 @@ public class ToldWindowHandler implements EventHandler {
     }
 
     @Override
-    public Set<String> topics() {
-        return Set.of(Topics.NOTIFICATIONS);
-    }
-
-    /** Window texts only: the other texts (confirmations, "on the way", "done") pass without a transaction. */
-    @Override
-    public boolean wants(FieldcastEvent event) {
-        return event instanceof NotificationSent sent && TextedWindow.of(sent) != null;
-    }
-
-    @Override
-    public Uni<Void> handle(FieldcastEvent event) {
-        // Null also for a window text from a producer older than 0.1.3: it does not say which window it told, and
-        // the windows by version that once resolved it are no longer kept, so it is ignored.
-        TextedWindow next = event instanceof NotificationSent sent ? TextedWindow.of(sent) : null;
-        if (next == null) {
-            return Uni.createFrom().voidItem();
-        }
+    protected Uni<Void> apply(TextedWindow next) {
         return Panache.getSession().chain(s -> stored(s, next.appointmentId()).chain(stored -> {
             if (stored != null && !next.replaces(stored)) {
                 return Uni.createFrom().item(0);

@@ -374,9 +374,7 @@ class ForecastPublicationTest {
             clock.set(received);
             publisher.send(new VisitStatusChanged(Events.newId(), received, 1, tech, v1, VisitStatus.ARRIVED, null,
                     null, arrived, received, "tap-late")).get(10, TimeUnit.SECONDS);
-            Callable<String> held = () -> Reactive.await(() -> Panache.withSession(
-                    () -> dayBook.load(new DayBook.TechDay(tech, day), clock.instant())))
-                    .map(MoveHold::tapsBehind).orElse(null);
+            Callable<String> held = () -> tapsBehind(tech, day);
             String why = within30s(held);
             assertTrue(why != null && why.contains("a tap 25 min old"), why);
             clock.set(received.plus(Duration.ofMinutes(3)));
@@ -407,14 +405,19 @@ class ForecastPublicationTest {
             clock.set(received);
             publisher.send(new LocationPing(Events.newId(), received, 1, tech, "fix-late", taken, received, P1.lat(),
                     P1.lon(), 5, 0.0, null)).get(10, TimeUnit.SECONDS);
-            Callable<String> held = () -> Reactive.await(() -> Panache.withSession(
-                    () -> dayBook.load(new DayBook.TechDay(tech, day), clock.instant())))
-                    .map(MoveHold::tapsBehind).orElse(null);
+            Callable<String> held = () -> tapsBehind(tech, day);
             String why = within30s(held);
             assertTrue(why != null && why.contains("fixes 33 min old"), why);
             clock.set(received.plus(Duration.ofMinutes(3)));
             assertNull(held.call(), "three minutes on, the phone has caught up");
         }
+    }
+
+    /** Why the taps of the technician's day, read as the forecaster reads it now, are behind; null when they are not. */
+    private String tapsBehind(String tech, LocalDate day) {
+        return Reactive.await(() -> Panache.withSession(
+                () -> dayBook.load(new DayBook.TechDay(tech, day), clock.instant())))
+                .map(MoveHold::tapsBehind).orElse(null);
     }
 
     /** {@code visit}'s first published window, once its text (version 1, at {@code at}) is stored as told. */
