@@ -18,8 +18,8 @@ import java.util.List;
 
 /**
  * Time passing is news too: a technician still at a job is getting later. Every {@code sweepEvery} the routes of today
- * are recomputed, so a stalled job moves the next windows even without a tap (a phone heard from, then silent for
- * longer than {@code silence-hold}, moves no told window: it may be offline, see {@code ForecastService}). The period is
+ * are recomputed, so a stalled job moves the next windows even without a tap (a phone heard from whose newest fix or
+ * tap is older than {@code silence-hold} moves no told window: it may be offline, see {@code MoveHold}). The period is
  * domain time: a day played at 60× is swept as often, in its own minutes, as a real one (a first window waits for a
  * settled route and the last three hours, and only a sweep tells it to a technician whose phone is still silent).
  */
