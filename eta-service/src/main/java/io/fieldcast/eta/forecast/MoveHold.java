@@ -59,8 +59,7 @@ final class MoveHold {
     /** Why a change to a told window of this day waits now, or null when it need not. */
     static String why(DayState day, Duration silenceHold) {
         if (day.phoneSilent(silenceHold)) {
-            return day.silentSince().equals(day.heardAt()) ? "whose phone is silent since " + day.heardAt()
-                    : "whose phone's newest fix or tap is of " + day.silentSince() + " (heard " + day.heardAt() + ")";
+            return "whose phone has said nothing newer than " + day.silentSince() + " (heard " + day.heardAt() + ")";
         }
         return tapsBehind(day);
     }
