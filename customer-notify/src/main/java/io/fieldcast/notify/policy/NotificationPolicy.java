@@ -27,6 +27,8 @@ public final class NotificationPolicy {
 
     /** {@code VisitStatusChanged.reasonCode} of a visit nobody was home for. */
     public static final String CUSTOMER_NOT_HOME = "CUSTOMER_NOT_HOME";
+    /** The reason a technician taps when the shift ends before a visit: nobody comes today. */
+    public static final String OUT_OF_TIME = "OUT_OF_TIME";
 
     private final PolicySettings settings;
     private final QuietHours quietHours;
@@ -150,6 +152,14 @@ public final class NotificationPolicy {
             // Once per promise: a second tap, a redelivery with a new id, nothing texts twice.
             return List.of(send(view, MessageKind.NO_SHOW, view.promiseKey(), 0, now, promise(view), null));
         }
+        if (s.status() == VisitStatus.CANNOT_COMPLETE && OUT_OF_TIME.equals(s.reasonCode())) {
+            // The day ran out before the van reached the customer, who may have been told a window: say so at once.
+            // Once per promise, shared with a visit a re-plan dropped from the day (the same text, the same key).
+            if (view.canceled()) {
+                return List.of(new Suppress(MessageKind.NOT_TODAY, Reason.APPOINTMENT_CANCELED, view.promiseKey()));
+            }
+            return List.of(send(view, MessageKind.NOT_TODAY, view.promiseKey(), 0, now, promise(view), null));
+        }
         if (s.status() == VisitStatus.COMPLETED) {
             return List.of(send(view, MessageKind.COMPLETED, view.promiseKey(), 0, now,
                     new Content(null, null, null, view.technicianFirstName(), false, true), null));
@@ -207,7 +217,8 @@ public final class NotificationPolicy {
             case ReminderDue r -> MessageKind.REMINDER;
             case Forecast f -> MessageKind.WINDOW_NARROWED;
             case StatusChanged s -> s.status() == VisitStatus.COMPLETED ? MessageKind.COMPLETED
-                    : s.status() == VisitStatus.CANNOT_COMPLETE ? MessageKind.NO_SHOW : MessageKind.ON_THE_WAY;
+                    : s.status() != VisitStatus.CANNOT_COMPLETE ? MessageKind.ON_THE_WAY
+                    : OUT_OF_TIME.equals(s.reasonCode()) ? MessageKind.NOT_TODAY : MessageKind.NO_SHOW;
         };
     }
 }

@@ -126,6 +126,30 @@ class ManageLinksAndNoShowTest {
                 .filter(a -> a.body().contains("we missed you")).count());
     }
 
+    /**
+     * The shift ended before the van reached the customer ("cannot complete: out of time"): the customer, who may have
+     * waited through a told window, hears at once that nobody comes today, once, with the link to pick another time.
+     */
+    @Test
+    void aShiftOverBeforeTheVisitTextsNotTodayOnce() {
+        UUID appointment = UUID.randomUUID();
+        String phone = "+12125550916";
+        notifications.publish(booked(appointment, phone, "en", MANAGE + "oot"));
+        notifications.awaitKind(appointment, "BOOKING_CONFIRMATION", "SENT");
+        Instant evening = MORNING.plus(Duration.ofHours(9));
+        clock.set(evening);
+        for (int i = 0; i < 2; i++) { // tapped twice: two events, one text
+            Instant at = evening.plusSeconds(60L * i);
+            notifications.publish(new VisitStatusChanged(Events.newId(), at, 1, "tech-3", appointment,
+                    VisitStatus.CANNOT_COMPLETE, "OUT_OF_TIME", null, at, at, UUID.randomUUID().toString()));
+        }
+        List<Row> rows = notifications.awaitKind(appointment, "NOT_TODAY", "SENT");
+        assertTrue(rows.getLast().body().startsWith("Sorry Rosa, we can no longer make your visit today")
+                && rows.getLast().body().endsWith(MANAGE + "oot"), rows.getLast().body());
+        assertEquals(1, TwilioStandIn.get().acceptedTo(phone).stream()
+                .filter(a -> a.body().contains("no longer make your visit")).count());
+    }
+
     @Test
     void withoutAManageLinkTheNoShowLinksTheBookingPageInSpanish() {
         UUID appointment = UUID.randomUUID();

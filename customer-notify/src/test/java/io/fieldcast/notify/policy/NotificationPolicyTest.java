@@ -240,11 +240,25 @@ class NotificationPolicyTest {
         Send night = onlySend(policy.decide(fresh(), new Trigger.StatusChanged(VisitStatus.CANNOT_COMPLETE, NIGHT,
                 NotificationPolicy.CUSTOMER_NOT_HOME), NIGHT), MessageKind.NO_SHOW);
         assertEquals(Instant.parse("2026-03-03T13:00:00Z"), night.notBefore());
-        // Other reasons a visit could not be completed are dispatch's to tell.
+        // Other reasons a visit could not be completed, with the technician at the door, are dispatch's to tell.
         assertEquals(List.of(), policy.decide(fresh(), new Trigger.StatusChanged(VisitStatus.CANNOT_COMPLETE, MORNING,
                 "NO_PARTS"), MORNING));
         assertEquals(List.of(), policy.decide(fresh(), new Trigger.StatusChanged(VisitStatus.CANNOT_COMPLETE, MORNING),
                 MORNING));
+    }
+
+    @Test
+    void aShiftOverBeforeTheVisitTellsNotTodayOncePerPromise() {
+        Send send = onlySend(policy.decide(fresh(), new Trigger.StatusChanged(VisitStatus.CANNOT_COMPLETE, MORNING,
+                NotificationPolicy.OUT_OF_TIME), MORNING), MessageKind.NOT_TODAY);
+        assertEquals("p" + PROMISED_START.getEpochSecond(), send.dedupKey(), "the key of a visit dropped from the day");
+        assertEquals(PROMISED_START, send.content().windowStart(), "says which visit: the booked window");
+        AppointmentView v = fresh();
+        AppointmentView canceled = new AppointmentView(v.appointmentId(), "Rosa", v.phone(), null, "en", true, false,
+                false, NEW_YORK, PROMISED_START, PROMISED_END, true, null, null, null, 0, null, null, null, null, 0);
+        assertEquals(new Suppress(MessageKind.NOT_TODAY, Reason.APPOINTMENT_CANCELED, send.dedupKey()),
+                policy.decide(canceled, new Trigger.StatusChanged(VisitStatus.CANNOT_COMPLETE, MORNING,
+                        NotificationPolicy.OUT_OF_TIME), MORNING).getFirst());
     }
 
     @Test
