@@ -242,8 +242,8 @@ public interface EtaSettings {
          * the windows its customers were told are neither moved nor signalled at risk on the silence alone (the
          * forecast is still recomputed and stored); first windows are told as before. 0 = silence is time passing, as
          * for a job still going. 10 minutes: in ten runs of the demo, each told window moved later while the
-         * phone's news was older than that would have waited 1-14 minutes for the next news (an hour for a phone
-         * offline), before its van came; one such move, with news 13 minutes old, had reached its customer 14 s
+         * phone's news was older than that would have waited seconds to 14 minutes for the next news (45 for a
+         * phone offline), before its van came; one such move, with news 13 minutes old, had reached its customer 14 s
          * before the van.
          */
         @WithDefault("PT10M")

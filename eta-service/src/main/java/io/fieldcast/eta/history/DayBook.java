@@ -422,8 +422,8 @@ public class DayBook {
     }
 
     /**
-     * What the technician's phone last said: its newest fix (null: none), when it was last heard (null: never) and the
-     * tap received last (null: none).
+     * What the technician's phone last said: its newest fix (null: none), when it was last heard (null: never) and
+     * which it sent last, a tap or a batch of fixes, with how old it was (null: nothing).
      */
     private record Phone(DayState.Fix fix, Instant heardAt, DayState.LastHeard lastHeard) {
     }

@@ -106,7 +106,7 @@ public record DayState(String technicianId, LocalDate date, long planVersion, do
     /** The device time of the newest thing the phone said today, its newest fix or its latest tap; null when none. */
     public Instant newsAt() {
         Instant news = lastFix == null ? null : lastFix.time();
-        for (VisitProgress p : progress == null ? List.<VisitProgress>of() : progress.values()) {
+        for (VisitProgress p : progress.values()) {
             for (Instant t : new Instant[] {p.enRouteAt(), p.arrivedAt(), p.finishedAt()}) {
                 if (t != null && (news == null || t.isAfter(news))) {
                     news = t;
@@ -131,6 +131,7 @@ public record DayState(String technicianId, LocalDate date, long planVersion, do
     }
 
     public DayState {
+        progress = progress == null ? Map.of() : progress;
         told = told == null ? Map.of() : Map.copyOf(told);
     }
 
