@@ -70,6 +70,8 @@ public sealed interface Decision {
         UNKNOWN_APPOINTMENT, APPOINTMENT_CANCELED, OPTED_OUT, NO_CONTACT, VISIT_UNDER_WAY, STALE_FORECAST,
         NOT_MATERIAL, DAILY_UPDATE_LIMIT, ALREADY_TOLD, EXPIRED,
         /** A window text taken back: a re-plan left the visit on nobody's route. */
-        VISIT_UNASSIGNED
+        VISIT_UNASSIGNED,
+        /** A window text taken back: the technician's shift ran out before the visit (cannot complete, out of time). */
+        VISIT_OUT_OF_TIME
     }
 }

@@ -8,6 +8,7 @@ import io.fieldcast.events.Events;
 import io.fieldcast.events.NotificationSent;
 import io.fieldcast.events.Topics;
 import io.fieldcast.events.VisitStatus;
+import io.fieldcast.events.VisitStatusChanged;
 import io.fieldcast.notify.channel.NotificationSender;
 import io.fieldcast.notify.messaging.ReminderScheduler;
 import io.fieldcast.notify.support.Notifications;
@@ -286,6 +287,34 @@ class NotificationFlowTest {
                 + "08:00\u201312:00)"), text.body());
         assertTrue(text.body().endsWith("http://localhost:8081/book"), text.body());
         assertEquals(1, rows.stream().filter(r -> r.kind().equals("NOT_TODAY")).count(), "told once");
+    }
+
+    /**
+     * The shift ran out before the visit ("cannot complete: out of time") while its window waited for quiet hours to
+     * end: the window is taken back, and at 08:00 the customer hears only that the visit cannot be made today.
+     */
+    @Test
+    void aShiftOutOfTimeTakesBackItsWaitingWindow() throws Exception {
+        Instant seven = Instant.parse("2026-03-05T12:00:00Z"); // 07:00 in New York
+        Instant promised = Instant.parse("2026-03-05T13:00:00Z");
+        UUID appointment = firstWindowWaitingForQuietHours(seven, promised, "+12125550111");
+        Instant over = seven.plus(Duration.ofMinutes(20));
+        clock.set(over);
+        notifications.publish(new VisitStatusChanged(Events.newId(), over, VisitStatusChanged.SCHEMA_VERSION,
+                "tech-1", appointment, VisitStatus.CANNOT_COMPLETE, "OUT_OF_TIME", null, over, over,
+                UUID.randomUUID().toString()));
+        notifications.awaitKind(appointment, "WINDOW_NARROWED", "SUPPRESSED");
+        assertEquals("VISIT_OUT_OF_TIME", notifications.text("select last_error from notification where "
+                + "appointment_id = ? and kind = 'WINDOW_NARROWED'", appointment));
+        assertEquals(null, notifications.toldStart(appointment), "no window was told");
+
+        clock.set(Instant.parse("2026-03-05T13:00:01Z"));
+        notifications.awaitKind(appointment, "NOT_TODAY", "SENT");
+        notifications.awaitKind(appointment, "BOOKING_CONFIRMATION", "SENT");
+        sender.passOnce();
+        List<String> sent = notifications.rows(appointment).stream().filter(r -> r.state().equals("SENT"))
+                .map(Row::kind).toList();
+        assertEquals(List.of("BOOKING_CONFIRMATION", "NOT_TODAY"), sent, "the window never went out");
     }
 
     /**
