@@ -39,6 +39,16 @@ public interface PlanSettings {
     @WithDefault("false")
     boolean rescueAtRisk();
 
+    /**
+     * A visit whose forecast arrival lies at least this far past the end of its booked window is lost on its route as
+     * it stands (a job ahead running hours long): one re-plan rescues its route whatever {@link #rescueAtRisk} says,
+     * kept only when the visit's promise is kept better. On a 24-technician demo day a told visit behind a 6 h 40 min
+     * job was moved later four times and never reached; a re-plan asked for by its told window at risk could not move
+     * it off the frozen route.
+     */
+    @WithDefault("60m")
+    Duration rescueLateBy();
+
     /** How far past the shift end a route may run (overtime); beyond it is a hard violation. */
     @WithDefault("60m")
     Duration maxOvertime();

@@ -11,6 +11,7 @@ import io.fieldcast.platform.kafka.EventHandler;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -50,15 +51,21 @@ public class ArrivalForecastHandler implements EventHandler {
     /**
      * A told window predicted to break re-plans the rest of the day (within the re-planner's cooldown): the visit
      * stays with its technician if it can, and other work may move off the route to keep the promise. eta-service
-     * publishes such a forecast once per risk, not at every recompute.
+     * publishes such a forecast once per risk, not at every recompute. A visit forecast {@code rescue-late-by} or more
+     * past its booked window asks for a re-plan of its own, which may move it off its route.
      */
     private Uni<Void> replanIfToldWindowAtRisk(ArrivalForecast forecast) {
-        if (!forecast.toldWindowAtRisk(settings.toldRiskThreshold())) {
-            return Uni.createFrom().voidItem();
-        }
         return Appointment.<Appointment>findById(forecast.appointmentId()).invoke(a -> {
             // A visit the van is driving to or at is past what a re-plan can change: its delay is texted as it is.
-            if (a != null && a.status.changeable()) {
+            if (a == null || !a.status.changeable()) {
+                return;
+            }
+            long pastBooked = a.windowEnd == null ? 0
+                    : Duration.between(a.windowEnd, forecast.p50Arrival()).toMinutes();
+            if (pastBooked >= settings.rescueLateBy().toMinutes()) {
+                replanner.onLost(a.territoryId, a.serviceDate, a.id, pastBooked);
+            }
+            if (forecast.toldWindowAtRisk(settings.toldRiskThreshold())) {
                 replanner.onRisk(a.territoryId, a.serviceDate, a.id, forecast.probabilityInToldWindow());
             }
         }).replaceWithVoid();

@@ -132,12 +132,15 @@ public class ReplanQueue {
                         .execute(Tuple.of(claim.territoryId(), claim.date(), instance.id())).replaceWithVoid()));
     }
 
-    /** True the first time a risk to this told visit's window is reported; one re-plan per visit at risk. */
-    public boolean firstRisk(String territoryId, LocalDate date, UUID appointmentId) {
+    /**
+     * True the first time a risk of {@code kind} to this visit's promise is reported (its told window, {@code
+     * TOLD_WINDOW}; its booked window far behind, {@code LOST}); one re-plan per visit and kind.
+     */
+    public boolean firstRisk(String territoryId, LocalDate date, UUID appointmentId, String kind) {
         return Reactive.await(() -> pool.preparedQuery("""
-                        insert into replan_risk (territory_id, service_date, appointment_id) values ($1, $2, $3)
-                        on conflict do nothing""")
-                .execute(Tuple.of(territoryId, date, appointmentId)).map(rows -> rows.rowCount() == 1));
+                        insert into replan_risk (territory_id, service_date, appointment_id, kind)
+                        values ($1, $2, $3, $4) on conflict do nothing""")
+                .execute(Tuple.of(territoryId, date, appointmentId, kind)).map(rows -> rows.rowCount() == 1));
     }
 
     /** When the territory-day last re-planned (data time). */

@@ -44,8 +44,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * territory-day, so forecast noise does not reshuffle the day: a risk arriving sooner waits for the cooldown to end
  * and is merged with whatever else arrives meanwhile; such a re-plan changes only the routes the risk needs
  * ({@link RiskScope}); with {@code fieldcast.plan.rescue-at-risk} the route of a visit at risk may also move what is
- * not yet started ahead of it, kept only when that keeps its promise better. A technician merely running late is not a
- * reason by itself: the forecast says whether it matters to a customer.
+ * not yet started ahead of it, kept only when that keeps its promise better. A visit forecast far past its booked
+ * window ({@link #onLost}) has its route rescued that way always. A technician merely running late is not a reason by
+ * itself: the forecast says whether it matters to a customer.
  */
 @ApplicationScoped
 public class Replanner {
@@ -66,6 +67,9 @@ public class Replanner {
     private static final int MAX_ATTEMPTS = 4;
     /** The actor of automatic re-plans. */
     static final String AUTOMATIC = "replanner";
+    /** The kinds of risk to a visit's promise, each asking for one re-plan ({@link ReplanQueue#firstRisk}). */
+    static final String RISK_TOLD_WINDOW = "TOLD_WINDOW";
+    static final String RISK_LOST = "LOST";
     /** How often an idle instance looks for due re-plans (asked on another instance, or a risk's cooldown over). */
     private static final long POLL_MS = 200;
     /** Re-plan rows of days older than this are deleted. */
@@ -192,15 +196,29 @@ public class Replanner {
      * the cooldown ago (data time); then once the cooldown is over, with every risk that came in meanwhile.
      */
     public void onRisk(String territoryId, LocalDate date, UUID appointmentId, double probabilityKept) {
+        onPromise(territoryId, date, appointmentId, RISK_TOLD_WINDOW, RiskScope.reason(appointmentId, probabilityKept));
+    }
+
+    /**
+     * A visit of the territory-day is forecast {@code minutesPastBookedEnd} past the end of its booked window: on its
+     * route as it stands it is reached hours late or not at all (a job ahead running hours long). Re-plan once for it,
+     * with its route rescued ({@link RiskScope#lost}), within the cooldown like a told window at risk.
+     */
+    public void onLost(String territoryId, LocalDate date, UUID appointmentId, long minutesPastBookedEnd) {
+        onPromise(territoryId, date, appointmentId, RISK_LOST,
+                RiskScope.lostReason(appointmentId, minutesPastBookedEnd));
+    }
+
+    private void onPromise(String territoryId, LocalDate date, UUID appointmentId, String kind, String reason) {
         if (!automatic) {
             return;
         }
-        String reason = RiskScope.reason(appointmentId, probabilityKept);
         intake.submit(() -> {
             try {
-                // One re-plan per told visit at risk: all before it is kept (unless its route is rescued, and then a
-                // second one for the same forecast noise would only rearrange it again under the technician).
-                if (!today(territoryId, date) || !queue.firstRisk(territoryId, date, appointmentId)) {
+                // One re-plan per visit and kind of risk: all before a told visit is kept (unless its route is
+                // rescued, and then a second one for the same forecast noise would only rearrange it again under the
+                // technician).
+                if (!today(territoryId, date) || !queue.firstRisk(territoryId, date, appointmentId, kind)) {
                     return;
                 }
                 Instant now = clock.instant();
@@ -350,7 +368,8 @@ public class Replanner {
     private Outcome attempt(String territoryId, LocalDate date, String key, Pending p, String actor) {
         boolean onlyForRisk = AUTOMATIC.equals(actor) && !p.workChanged;
         Set<String> atRisk = onlyForRisk ? RiskScope.atRisk(p.reasons) : Set.of();
-        Set<String> rescue = settings.rescueAtRisk() ? atRisk : Set.of();
+        // A visit forecast far past its booked window cannot be kept on its route as it stands: rescued always.
+        Set<String> rescue = settings.rescueAtRisk() ? atRisk : onlyForRisk ? RiskScope.lost(p.reasons) : Set.of();
         PlanProblem problem = plans.prepare(territoryId, date, clock.instant(), rescue);
         // The plan of record as things stand now, scored before the solver starts from it.
         HardMediumSoftScore current = jobs.solutions().update(problem.plan());

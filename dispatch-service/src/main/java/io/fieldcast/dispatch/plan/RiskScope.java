@@ -37,6 +37,10 @@ final class RiskScope {
     /** The reason a told window at risk gives for its re-plan; {@link #atRisk} reads the visit back from it. */
     private static final String REASON = "told window of visit %s at risk (%.0f %% likely kept)";
     private static final Pattern AT_RISK = Pattern.compile("^told window of visit ([0-9a-f-]{36}) at risk");
+    /** The reason of a visit forecast far past its booked window ({@link #lost}); its route is rescued. */
+    private static final String LOST_REASON = "visit %s forecast %d min past its booked window";
+    private static final Pattern LOST =
+            Pattern.compile("^visit ([0-9a-f-]{36}) forecast \\d+ min past its booked window");
     /** The key of "unassigned" among the routes. */
     private static final String NOWHERE = "";
 
@@ -47,15 +51,42 @@ final class RiskScope {
         return String.format(Locale.ROOT, REASON, appointmentId, 100 * probabilityKept);
     }
 
-    /** The visits whose told windows asked for a re-plan among {@code reasons}; empty when something else did too. */
+    static String lostReason(UUID appointmentId, long minutesPastBookedEnd) {
+        return String.format(Locale.ROOT, LOST_REASON, appointmentId, minutesPastBookedEnd);
+    }
+
+    /**
+     * The visits whose promises asked for a re-plan among {@code reasons} (a told window at risk, a visit forecast far
+     * past its booked window); empty when something else did too.
+     */
     static Set<String> atRisk(Collection<String> reasons) {
         Set<String> visits = new LinkedHashSet<>();
         for (String reason : reasons) {
             Matcher m = AT_RISK.matcher(reason);
-            if (!m.find()) {
+            Matcher lost = LOST.matcher(reason);
+            if (m.find()) {
+                visits.add(m.group(1));
+            } else if (lost.find()) {
+                visits.add(lost.group(1));
+            } else {
                 return Set.of(); // not only risks: the whole day may change
             }
-            visits.add(m.group(1));
+        }
+        return visits;
+    }
+
+    /**
+     * The visits among {@code reasons} forecast far past their booked windows: on their route as it stands they are
+     * reached hours late or not at all (a job running hours long ahead of them), so their routes are rescued whether
+     * or not {@code rescue-at-risk} is on.
+     */
+    static Set<String> lost(Collection<String> reasons) {
+        Set<String> visits = new LinkedHashSet<>();
+        for (String reason : reasons) {
+            Matcher m = LOST.matcher(reason);
+            if (m.find()) {
+                visits.add(m.group(1));
+            }
         }
         return visits;
     }
@@ -80,12 +111,14 @@ final class RiskScope {
     }
 
     /**
-     * What a told visit's promise costs in a scored plan, as the constraints weigh it: each minute past the told end
+     * What a visit's promise costs in a scored plan, as the constraints weigh it: each minute past the told end
      * twice a minute of slack short of the previous job's usual overrun ({@code Broken told window} 180 a minute,
-     * {@code Told window at risk} 90); left out of every route, the most.
+     * {@code Told window at risk} 90), and a minute past the booked window (hard) before either, four times; left
+     * out of every route, the most.
      */
     static long promiseCost(Visit v) {
-        return v.getShift() == null ? Long.MAX_VALUE : 2 * v.toldLateMinutes() + v.toldRiskMinutes();
+        return v.getShift() == null ? Long.MAX_VALUE
+                : 4 * v.lateMinutes() + 2 * v.toldLateMinutes() + v.toldRiskMinutes();
     }
 
     /** {@link #promiseCost} of each visit of {@code ids} in {@code plan} as last scored. */

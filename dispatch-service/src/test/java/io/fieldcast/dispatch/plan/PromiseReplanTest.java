@@ -4,15 +4,20 @@ import io.fieldcast.dispatch.testing.TestCompanies;
 import io.fieldcast.dispatch.testing.TestCompany;
 import io.fieldcast.dispatch.Await;
 import io.fieldcast.events.ArrivalForecast;
+import io.fieldcast.events.PlannedVisit;
+import io.fieldcast.events.RoutePlanned;
+import io.fieldcast.events.Topics;
 import io.fieldcast.events.VisitStatus;
 import io.fieldcast.events.VisitStatusChanged;
 import io.fieldcast.platform.kafka.EventPublisher;
+import io.fieldcast.testing.EventProbe;
 import io.fieldcast.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +41,7 @@ class PromiseReplanTest {
     private static final String TERRITORY = "promise-replan";
     private static final String TECH = TERRITORY + "-tech";
     private static final String PLANS = "/api/plans/" + TERRITORY;
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Inject
     TestCompanies companies;
@@ -127,6 +133,68 @@ class PromiseReplanTest {
                 .statusCode(200).extract().path("reasons");
         assertTrue(reasons.getFirst().getFirst().contains("visit " + first + " cannot be completed"),
                 reasons.toString());
+    }
+
+    /**
+     * A job running hours long ahead of a visit: eta-service forecasts the visit 90 minutes past its booked window.
+     * Its route is rescued (with {@code rescue-at-risk} off, as shipped): the visit goes to the technician with a free
+     * morning, once; the job under way stays where it is.
+     */
+    @Test
+    void aVisitForecastFarPastItsBookedWindowLeavesTheRouteOfAJobRunningLong() throws Exception {
+        String territory = TERRITORY + "-lost";
+        TestCompany f = companies.create(territory);
+        String token = f.dispatcherToken();
+        String ann = territory + "-tech";
+        f.book(16, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", territory, 3);
+        f.book(17, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", territory, 3);
+        f.solve(territory, DAY);
+        List<UUID> route;
+        try (EventProbe routes = EventProbe.atEnd(Topics.ROUTES)) {
+            f.publish(territory, DAY);
+            route = routes.await(RoutePlanned.class, r -> r.technicianId().equals(ann), 1, WAIT).getFirst()
+                    .visits().stream().map(PlannedVisit::appointmentId).toList();
+        }
+        UUID running = route.get(0);
+        UUID lost = route.get(1);
+        // Bob joins the territory with nothing to do; Ann has been at her first repair since 08:10.
+        String bob = territory + "-bob";
+        f.technician(bob, territory, 20, Map.of());
+        Instant ten = Instant.parse(DAY + "T10:00:00Z");
+        clock.set(ten);
+        Instant rang = Instant.parse(DAY + "T08:10:00Z");
+        publisher.send(new VisitStatusChanged(UUID.randomUUID(), rang, 1, ann, running, VisitStatus.ARRIVED, null,
+                null, rang, rang, "lost-tap")).get();
+        Await.until(() -> "ON_SITE".equals(given().auth().oauth2(token).get("/api/appointments/" + running).then()
+                .extract().path("status")), "the job under way");
+        replanner.setAutomatic(true);
+
+        Instant p50 = Instant.parse(DAY + "T13:30:00Z");
+        try (EventProbe routes = EventProbe.atEnd(Topics.ROUTES)) {
+            publisher.send(new ArrivalForecast(UUID.randomUUID(), ten, ArrivalForecast.SCHEMA_VERSION, lost, ann, p50,
+                    p50.minusSeconds(1800), p50.plusSeconds(1800), 0.8, Instant.parse(DAY + "T08:00:00Z"),
+                    Instant.parse(DAY + "T12:00:00Z"), "m1", 1, "technician running 200 min behind plan", null,
+                    null)).get();
+            RoutePlanned bobs = routes.await(RoutePlanned.class,
+                    r -> r.technicianId().equals(bob) && !r.visits().isEmpty(), 1, WAIT).getFirst();
+            assertEquals(List.of(lost), bobs.visits().stream().map(PlannedVisit::appointmentId).toList());
+        }
+        List<String> reasons = replans(territory, token).getFirst();
+        assertEquals(List.of("visit " + lost + " forecast 90 min past its booked window"), reasons);
+        given().auth().oauth2(token).get("/api/appointments/" + running).then().body("technicianId", equalTo(ann));
+
+        // Forecast later still: it had its re-plan.
+        clock.set(ten.plus(Duration.ofMinutes(20)));
+        publisher.send(new ArrivalForecast(UUID.randomUUID(), ten, ArrivalForecast.SCHEMA_VERSION, lost, ann,
+                p50.plusSeconds(3600), p50, p50.plusSeconds(7200), 0.8, Instant.parse(DAY + "T08:00:00Z"),
+                Instant.parse(DAY + "T12:00:00Z"), "m1", 2, "later", null, null)).get();
+        Thread.sleep(3000);
+        assertEquals(1, replans(territory, token).size(), "one rescue per visit");
+    }
+
+    private static List<List<String>> replans(String territory, String token) {
+        return given().auth().oauth2(token).get("/api/plans/" + territory + "/replans").then().statusCode(200)
+                .extract().path("reasons");
     }
 
     private static ArrivalForecast forecast(UUID appointment, int version, double keptProbability) {

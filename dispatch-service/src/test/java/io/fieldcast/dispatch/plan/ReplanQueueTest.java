@@ -128,11 +128,13 @@ class ReplanQueueTest {
     }
 
     @Test
-    void oneReplanPerVisitAtRisk() {
+    void oneReplanPerVisitAndKindOfRisk() {
         String t = "rq-once-" + UUID.randomUUID();
         UUID visit = UUID.randomUUID();
-        assertTrue(a.firstRisk(t, day(), visit));
-        assertFalse(b.firstRisk(t, day(), visit), "the other instance sees it was handled");
-        assertTrue(b.firstRisk(t, day(), UUID.randomUUID()));
+        assertTrue(a.firstRisk(t, day(), visit, Replanner.RISK_TOLD_WINDOW));
+        assertFalse(b.firstRisk(t, day(), visit, Replanner.RISK_TOLD_WINDOW), "the other instance sees it was handled");
+        assertTrue(b.firstRisk(t, day(), UUID.randomUUID(), Replanner.RISK_TOLD_WINDOW));
+        assertTrue(b.firstRisk(t, day(), visit, Replanner.RISK_LOST), "lost later, the visit asks once more");
+        assertFalse(a.firstRisk(t, day(), visit, Replanner.RISK_LOST));
     }
 }

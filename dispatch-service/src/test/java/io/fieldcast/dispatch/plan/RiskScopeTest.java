@@ -96,6 +96,35 @@ class RiskScopeTest {
     }
 
     @Test
+    void aLostVisitLeavesItsRouteOnlyWhenItIsReachedSooner() {
+        // g's booked window ends 40 minutes into the day; behind f's hour it comes at 01:20, 40 minutes past it.
+        Day lost = new Day(40);
+        Map<String, Long> before = RiskScope.promiseCosts(lost.plan, Set.of("g"));
+        assertEquals(4 * 40, before.get("g"), "a minute past the booked window weighs four");
+        var rescued = lost.confine(Map.of("t2", List.of("e", "g"), "t3", List.of("f")), Set.of("g"), before);
+        assertEquals(List.of("e", "g"), lost.route("t2"), "after e g comes at 00:50: ten minutes late, not forty");
+        assertEquals(new RiskScope.Confined(1, 0), rescued);
+
+        Day later = new Day(40);
+        var notRescued = later.confine(Map.of("t1", List.of("c", "d", "g"), "t3", List.of("f")), Set.of("g"),
+                RiskScope.promiseCosts(later.plan, Set.of("g")));
+        assertEquals(List.of("f", "g"), later.route("t3"), "behind c and d g comes later still: back as sent");
+        assertEquals(List.of("c", "d"), later.route("t1"));
+        assertEquals(new RiskScope.Confined(0, 1), notRescued);
+    }
+
+    @Test
+    void aLostVisitIsARiskWhoseRouteIsRescued() {
+        UUID visit = UUID.fromString("7d26875f-28b6-42dd-8cfe-53640428bdd9");
+        String lost = RiskScope.lostReason(visit, 95);
+        assertEquals("visit 7d26875f-28b6-42dd-8cfe-53640428bdd9 forecast 95 min past its booked window", lost);
+        String risk = RiskScope.reason(UUID.randomUUID(), 0.6);
+        assertEquals(2, RiskScope.atRisk(List.of(lost, risk)).size(), "both confine the re-plan");
+        assertEquals(Set.of(visit.toString()), RiskScope.lost(List.of(risk, lost)), "only the lost one is rescued");
+        assertTrue(RiskScope.atRisk(List.of(lost, "visit " + visit + " cannot be completed")).isEmpty());
+    }
+
+    @Test
     void onlyRisksConfineTheReplan() {
         UUID visit = UUID.fromString("7d26875f-28b6-42dd-8cfe-53640428bdd9");
         String risk = RiskScope.reason(visit, 0.694);
