@@ -192,11 +192,11 @@ public class NotifyEventHandler {
             case VisitStatusChanged s -> {
                 AppointmentContact c = s.appointmentId() == null ? null : contacts.get(s.appointmentId());
                 if (c != null) {
-                    // The shift ran out before the van came: windows waiting to go out (the sender, quiet hours) no
-                    // longer hold, and must not follow "not today" (the next morning, after quiet hours).
-                    if (s.status() == VisitStatus.CANNOT_COMPLETE
-                            && NotificationPolicy.OUT_OF_TIME.equals(s.reasonCode())) {
-                        takeBackWindows(c, queue, Decision.Reason.VISIT_OUT_OF_TIME);
+                    // The technician will not come today (the shift ran out, went home sick): windows waiting to go
+                    // out (the sender, quiet hours) no longer hold, and must not follow "not today" (the next
+                    // morning, after quiet hours).
+                    if (NotificationPolicy.notComing(s.status(), s.reasonCode(), c.visitStatus)) {
+                        takeBackWindows(c, queue, Decision.Reason.VISIT_NOT_COMING);
                     }
                     // Decided on the state before the tap, then the tap applied.
                     decide(c, new Trigger.StatusChanged(s.status(), s.occurredAt(), s.reasonCode()), queue);

@@ -71,7 +71,10 @@ public sealed interface Decision {
         NOT_MATERIAL, DAILY_UPDATE_LIMIT, ALREADY_TOLD, EXPIRED,
         /** A window text taken back: a re-plan left the visit on nobody's route. */
         VISIT_UNASSIGNED,
-        /** A window text taken back: the technician's shift ran out before the visit (cannot complete, out of time). */
-        VISIT_OUT_OF_TIME
+        /**
+         * A window text taken back: the technician will not come today ("cannot complete" before the door: the shift
+         * ran out, went home sick).
+         */
+        VISIT_NOT_COMING
     }
 }

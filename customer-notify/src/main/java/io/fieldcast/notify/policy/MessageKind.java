@@ -14,8 +14,9 @@ public enum MessageKind {
     /** The technician found nobody home (CANNOT_COMPLETE, CUSTOMER_NOT_HOME): "we missed you", with a way to rebook. */
     NO_SHOW,
     /**
-     * A re-plan of the day left the visit on nobody's route (AppointmentUnassigned), or the technician's shift ended
-     * before it (CANNOT_COMPLETE, OUT_OF_TIME): it cannot be made today as booked, with a way to pick another time.
+     * A re-plan of the day left the visit on nobody's route (AppointmentUnassigned), or the technician will not come
+     * (CANNOT_COMPLETE before the door: the shift ran out, went home sick): it cannot be made today as booked, with a
+     * way to pick another time.
      */
     NOT_TODAY,
     /** The portal's one-time code for the phone of the person booking (PortalMessage, no appointment yet). */

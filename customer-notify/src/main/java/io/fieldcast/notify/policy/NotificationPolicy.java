@@ -152,9 +152,10 @@ public final class NotificationPolicy {
             // Once per promise: a second tap, a redelivery with a new id, nothing texts twice.
             return List.of(send(view, MessageKind.NO_SHOW, view.promiseKey(), 0, now, promise(view), null));
         }
-        if (s.status() == VisitStatus.CANNOT_COMPLETE && OUT_OF_TIME.equals(s.reasonCode())) {
-            // The day ran out before the van reached the customer, who may have been told a window: say so at once.
-            // Once per promise, shared with a visit a re-plan dropped from the day (the same text, the same key).
+        if (notComing(s.status(), s.reasonCode(), view.visitStatus())) {
+            // The day ran out before the van reached the customer, who may have been told a window, or the technician
+            // cannot come (went home sick, the van broke down): say so at once. Once per promise, shared with a visit
+            // a re-plan dropped from the day (the same text, the same key).
             if (view.canceled()) {
                 return List.of(new Suppress(MessageKind.NOT_TODAY, Reason.APPOINTMENT_CANCELED, view.promiseKey()));
             }
@@ -165,6 +166,16 @@ public final class NotificationPolicy {
                     new Content(null, null, null, view.technicianFirstName(), false, true), null));
         }
         return List.of();
+    }
+
+    /**
+     * Whether a visit status says the technician will not come today: "cannot complete" before ringing at the door
+     * ({@code visitStatusBefore}, the status before this one, is not ARRIVED) for any reason but the customer not
+     * being home, or because the shift ran out ({@code OUT_OF_TIME}). At the door, the customer saw why.
+     */
+    public static boolean notComing(VisitStatus status, String reasonCode, String visitStatusBefore) {
+        return status == VisitStatus.CANNOT_COMPLETE && (OUT_OF_TIME.equals(reasonCode)
+                || !CUSTOMER_NOT_HOME.equals(reasonCode) && !VisitStatus.ARRIVED.name().equals(visitStatusBefore));
     }
 
     private Decision send(AppointmentView view, MessageKind kind, String key, int version, Instant now,
@@ -218,7 +229,7 @@ public final class NotificationPolicy {
             case Forecast f -> MessageKind.WINDOW_NARROWED;
             case StatusChanged s -> s.status() == VisitStatus.COMPLETED ? MessageKind.COMPLETED
                     : s.status() != VisitStatus.CANNOT_COMPLETE ? MessageKind.ON_THE_WAY
-                    : OUT_OF_TIME.equals(s.reasonCode()) ? MessageKind.NOT_TODAY : MessageKind.NO_SHOW;
+                    : CUSTOMER_NOT_HOME.equals(s.reasonCode()) ? MessageKind.NO_SHOW : MessageKind.NOT_TODAY;
         };
     }
 }

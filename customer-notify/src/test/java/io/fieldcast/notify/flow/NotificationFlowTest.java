@@ -290,21 +290,22 @@ class NotificationFlowTest {
     }
 
     /**
-     * The shift ran out before the visit ("cannot complete: out of time") while its window waited for quiet hours to
-     * end: the window is taken back, and at 08:00 the customer hears only that the visit cannot be made today.
+     * The technician cannot come (went home sick: "cannot complete" before the door) while the visit's window waited
+     * for quiet hours to end: the window is taken back, and at 08:00 the customer hears only that the visit cannot be
+     * made today.
      */
     @Test
-    void aShiftOutOfTimeTakesBackItsWaitingWindow() throws Exception {
+    void aTechnicianWhoCannotComeTakesBackTheWaitingWindow() throws Exception {
         Instant seven = Instant.parse("2026-03-05T12:00:00Z"); // 07:00 in New York
         Instant promised = Instant.parse("2026-03-05T13:00:00Z");
         UUID appointment = firstWindowWaitingForQuietHours(seven, promised, "+12125550111");
-        Instant over = seven.plus(Duration.ofMinutes(20));
-        clock.set(over);
-        notifications.publish(new VisitStatusChanged(Events.newId(), over, VisitStatusChanged.SCHEMA_VERSION,
-                "tech-1", appointment, VisitStatus.CANNOT_COMPLETE, "OUT_OF_TIME", null, over, over,
-                UUID.randomUUID().toString()));
+        Instant wentHome = seven.plus(Duration.ofMinutes(20));
+        clock.set(wentHome);
+        notifications.publish(new VisitStatusChanged(Events.newId(), wentHome, VisitStatusChanged.SCHEMA_VERSION,
+                "tech-1", appointment, VisitStatus.CANNOT_COMPLETE, "OTHER", "technician went home sick", wentHome,
+                wentHome, UUID.randomUUID().toString()));
         notifications.awaitKind(appointment, "WINDOW_NARROWED", "SUPPRESSED");
-        assertEquals("VISIT_OUT_OF_TIME", notifications.text("select last_error from notification where "
+        assertEquals("VISIT_NOT_COMING", notifications.text("select last_error from notification where "
                 + "appointment_id = ? and kind = 'WINDOW_NARROWED'", appointment));
         assertEquals(null, notifications.toldStart(appointment), "no window was told");
 

@@ -241,10 +241,10 @@ class NotificationPolicyTest {
                 NotificationPolicy.CUSTOMER_NOT_HOME), NIGHT), MessageKind.NO_SHOW);
         assertEquals(Instant.parse("2026-03-03T13:00:00Z"), night.notBefore());
         // Other reasons a visit could not be completed, with the technician at the door, are dispatch's to tell.
-        assertEquals(List.of(), policy.decide(fresh(), new Trigger.StatusChanged(VisitStatus.CANNOT_COMPLETE, MORNING,
-                "NO_PARTS"), MORNING));
-        assertEquals(List.of(), policy.decide(fresh(), new Trigger.StatusChanged(VisitStatus.CANNOT_COMPLETE, MORNING),
-                MORNING));
+        assertEquals(List.of(), policy.decide(underWay("ARRIVED"), new Trigger.StatusChanged(
+                VisitStatus.CANNOT_COMPLETE, MORNING, "NO_PARTS"), MORNING));
+        assertEquals(List.of(), policy.decide(underWay("ARRIVED"), new Trigger.StatusChanged(
+                VisitStatus.CANNOT_COMPLETE, MORNING), MORNING));
     }
 
     @Test
@@ -259,6 +259,18 @@ class NotificationPolicyTest {
         assertEquals(new Suppress(MessageKind.NOT_TODAY, Reason.APPOINTMENT_CANCELED, send.dedupKey()),
                 policy.decide(canceled, new Trigger.StatusChanged(VisitStatus.CANNOT_COMPLETE, MORNING,
                         NotificationPolicy.OUT_OF_TIME), MORNING).getFirst());
+    }
+
+    @Test
+    void aTechnicianWhoCannotComeTellsNotTodayButNotOnceAtTheDoor() {
+        var sick = new Trigger.StatusChanged(VisitStatus.CANNOT_COMPLETE, MORNING, "OTHER");
+        Send send = onlySend(policy.decide(fresh(), sick, MORNING), MessageKind.NOT_TODAY);
+        assertEquals("p" + PROMISED_START.getEpochSecond(), send.dedupKey(), "one text with out of time, dropped");
+        onlySend(policy.decide(underWay("EN_ROUTE"), sick, MORNING), MessageKind.NOT_TODAY);
+        assertEquals(List.of(), policy.decide(underWay("ARRIVED"), new Trigger.StatusChanged(
+                VisitStatus.CANNOT_COMPLETE, MORNING, "NO_ACCESS"), MORNING), "at the door the customer saw why");
+        onlySend(policy.decide(underWay("EN_ROUTE"), new Trigger.StatusChanged(VisitStatus.CANNOT_COMPLETE, MORNING,
+                NotificationPolicy.CUSTOMER_NOT_HOME), MORNING), MessageKind.NO_SHOW);
     }
 
     @Test
