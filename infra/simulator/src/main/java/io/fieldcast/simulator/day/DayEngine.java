@@ -89,7 +89,9 @@ public final class DayEngine {
             if (sickAt != null && !t.isBefore(sickAt)) {
                 wentSick = t;
                 // The technician says so on the phone before driving home, as for a day out of time: dispatch
-                // learns these visits will not be done today and re-plans the rest of the day without them.
+                // learns these visits will not be done today and re-plans the rest of the day without them. (A live
+                // day drops these taps: the technician calls the dispatcher, who records the absence, and the visits
+                // go to others; run.Replanner.)
                 for (PlannedStop left : stops.subList(i, stops.size())) {
                     phone.tap(left.appointmentId(), VisitStatus.CANNOT_COMPLETE, "OTHER", "technician went home sick",
                             t);

@@ -98,7 +98,7 @@ final class AtTheDoor {
         // One started in an earlier round (carried on the way) ends later than that round had it.
         t.finishesAt(finished);
         t.onTheWay.remove(stop.appointmentId());
-        Replanner.splice(t.lane, parked, t.started, outcome.outputs());
+        Replanner.splice(t.lane, parked, t.started, Replanner.withoutSickTaps(outcome));
         t.day = next;
         t.outcome = outcome;
         Log.debug(t.technician.id() + ": told " + retold.toldWindowStart() + " at the door of "

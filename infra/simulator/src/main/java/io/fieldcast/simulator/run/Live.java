@@ -53,14 +53,17 @@ public final class Live {
         List<Replay.Lane> lanes = new ArrayList<>();
         List<Replanner.Tracked> tracked = new ArrayList<>();
         for (DayRunner.PhoneDay d : days) {
-            Replay.Lane lane = new Replay.Lane(d.phone(), sim.stats, d.fromPublishedRoute(), d.outcome().outputs());
+            // A technician following the published route who goes home sick calls the dispatcher ({@link Replanner}).
+            Replay.Lane lane = new Replay.Lane(d.phone(), sim.stats, d.fromPublishedRoute(),
+                    d.fromPublishedRoute() ? Replanner.withoutSickTaps(d.outcome()) : d.outcome().outputs());
             lanes.add(lane);
             if (d.fromPublishedRoute()) {
                 company.simulated.stream().filter(t -> t.id().equals(d.day().technicianId())).findFirst()
                         .ifPresent(t -> tracked.add(new Replanner.Tracked(lane, t, d)));
             }
         }
-        Replanner replanner = new Replanner(company, sim.engine, sim.truth, tracked);
+        Replanner replanner = new Replanner(company, sim.engine, sim.truth, tracked,
+                (technician, day, note) -> dispatch.absence(technician, day, day, "SICK", note));
         Instant start = days.stream().map(d -> d.day().shiftStart()).min(Comparator.naturalOrder()).orElseThrow()
                 .minusSeconds(300);
         // A safety net only: the replay ends when every phone has sent everything and no re-plan gave it more.

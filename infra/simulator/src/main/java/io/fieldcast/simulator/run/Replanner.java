@@ -62,6 +62,8 @@ final class Replanner {
          * rang before it: two arrivals before the told window of the session-27 runs).
          */
         final Map<UUID, OnTheWay> onTheWay = new LinkedHashMap<>();
+        /** Whether the technician, gone home sick, has called the dispatcher, who recorded the absence. */
+        boolean calledIn;
 
         /** A visit the van set off for in an earlier round, and its stop as the phone had it then. */
         record OnTheWay(Truth.Visit visit, PlannedStop stop) {
@@ -121,18 +123,56 @@ final class Replanner {
     private final TruthWriter truth;
     private final List<Tracked> tracked;
     private final AtTheDoor door;
+    private final Absences absences;
     private Instant lastCheck = Instant.MIN;
 
-    Replanner(Company company, DayEngine engine, TruthWriter truth, List<Tracked> tracked) {
+    /** How the dispatcher records that a technician is out for the rest of a day. */
+    @FunctionalInterface
+    interface Absences {
+        void sick(String technicianId, LocalDate date, String note);
+    }
+
+    Replanner(Company company, DayEngine engine, TruthWriter truth, List<Tracked> tracked, Absences absences) {
         this.company = company;
         this.engine = engine;
         this.truth = truth;
         this.tracked = tracked;
+        this.absences = absences;
         this.door = new AtTheDoor(engine, truth, company.habits::get);
+    }
+
+    /**
+     * A live day's phone outputs: those of {@code outcome} without the "cannot complete" taps of visits skipped because
+     * the technician went home sick. Live, the technician calls the dispatcher instead ({@link #callIn}), who records
+     * the absence; dispatch re-plans the day and the visits go to others. Tapped, they would be failed visits that
+     * nobody comes to (a customer told 13:55-14:55 on a 24-technician demo day).
+     */
+    static List<PhoneOutput> withoutSickTaps(DayOutcome outcome) {
+        Set<UUID> skipped = new HashSet<>();
+        outcome.visits().stream().filter(v -> v.outcome() == Truth.Outcome.SKIPPED_SICK)
+                .forEach(v -> skipped.add(v.appointmentId()));
+        return outcome.outputs().stream().filter(o -> !(o instanceof PhoneOutput.StatusTap tap
+                && tap.status() == VisitStatus.CANNOT_COMPLETE && skipped.contains(tap.appointmentId()))).toList();
+    }
+
+    /** The technician went home sick by {@code simNow}: they call the dispatcher, once, who records the absence. */
+    private void callIn(Tracked t, Instant simNow) {
+        Instant sick = t.outcome.day().wentSickAt();
+        if (t.calledIn || sick == null || simNow.isBefore(sick)) {
+            return;
+        }
+        t.calledIn = true;
+        absences.sick(t.technician.id(), t.day.date(), "went home sick at " + sick + "; called the dispatcher");
+        Log.info("  " + t.technician.id() + ": went home sick, absence recorded");
     }
 
     void onTick(Instant simNow) {
         for (Tracked t : tracked) {
+            try {
+                callIn(t, simNow);
+            } catch (RuntimeException e) {
+                Log.warn("absence of " + t.technician.id() + " failed: " + e.getMessage());
+            }
             try {
                 door.check(t, simNow);
             } catch (RuntimeException e) {
@@ -193,7 +233,7 @@ final class Replanner {
                 route.planVersion(), remaining.size()));
         truth.write("day", outcome.day());
         outcome.visits().forEach(v -> truth.write("visit", v));
-        splice(t.lane, resumeAt, t.started, outcome.outputs());
+        splice(t.lane, resumeAt, t.started, withoutSickTaps(outcome));
         t.carryOnTheWay(simNow);
         t.day = next;
         t.outcome = outcome;
