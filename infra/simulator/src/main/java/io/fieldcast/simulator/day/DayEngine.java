@@ -36,10 +36,19 @@ public final class DayEngine {
      * Continuing a day after a re-plan: {@code day} then starts where and when the technician is, and holds only the
      * visits still to do. {@code round} (1, 2, …) keeps randomness and client ids apart from earlier rounds.
      */
-    public record Resume(int round, boolean lunchTaken, Parked parked) {
+    public record Resume(int round, boolean lunchTaken, Parked parked, Instant shiftStart) {
 
         public Resume(int round, boolean lunchTaken) {
-            this(round, lunchTaken, null);
+            this(round, lunchTaken, null, null);
+        }
+
+        public Resume(int round, boolean lunchTaken, Parked parked) {
+            this(round, lunchTaken, parked, null);
+        }
+
+        /** The same resume knowing when the day's shift really started ({@code shiftStart}: its fate is drawn once). */
+        public Resume startedAt(Instant start) {
+            return new Resume(round, lunchTaken, parked, start);
         }
     }
 
@@ -63,12 +72,18 @@ public final class DayEngine {
         Driver driver = new Driver(habits, day.zone(), rng);
         List<Truth.Visit> visits = new ArrayList<>();
 
-        double lateMin = resume == null && Seeds.chance(rng, habits.lateStartChance())
-                ? Math.min(90, exponential(rng, habits.lateStartMeanMin())) : 0;
+        // The day's fate (a late start, going home sick, the phone offline) is the technician-day's, drawn once: a
+        // resumed round (a re-plan, a window read at the door) draws it again from the first round's stream, against
+        // the shift's real start. Drawn afresh in every round, a day re-planned five times went sick or offline five
+        // times as often (a technician home sick on a 24-technician demo day was a resumed round's draw).
+        Fate fate = resume == null ? fate(day.shiftStart(), day.shiftEnd(), habits, rng)
+                : fate(resume.shiftStart() == null ? day.shiftStart() : resume.shiftStart(), day.shiftEnd(), habits,
+                Seeds.stream(seed, "day", day.technicianId(), day.date()));
+        double lateMin = resume == null ? fate.lateMin() : 0;
         Instant t = day.shiftStart().plusSeconds(Math.round(lateMin * 60));
         Instant leftHome = t;
-        Instant sickAt = sickTime(day, habits, rng);
-        List<Truth.Interval> offline = offlinePeriods(day, habits, rng);
+        Instant sickAt = fate.sickAt();
+        List<Truth.Interval> offline = fate.offline();
         GeoPoint pos = day.start();
         double meters = 0;
         Truth.Interval lunch = null;
@@ -217,22 +232,35 @@ public final class DayEngine {
                 why, 0, 0, 0, 0, false, 0);
     }
 
-    private static Instant sickTime(TechnicianDay day, Habits habits, SplittableRandom rng) {
+    /** What a technician-day holds in store: minutes of a late start, when they go home sick, the phone offline. */
+    private record Fate(double lateMin, Instant sickAt, List<Truth.Interval> offline) {
+    }
+
+    /** The fate of a shift from {@code start} to {@code end}, drawn from {@code rng} in the first round's order. */
+    private static Fate fate(Instant start, Instant end, Habits habits, SplittableRandom rng) {
+        double lateMin = Seeds.chance(rng, habits.lateStartChance())
+                ? Math.min(90, exponential(rng, habits.lateStartMeanMin())) : 0;
+        Instant sickAt = sickTime(start, end, habits, rng);
+        return new Fate(lateMin, sickAt, offlinePeriods(start, end, habits, rng));
+    }
+
+    private static Instant sickTime(Instant start, Instant end, Habits habits, SplittableRandom rng) {
         if (!Seeds.chance(rng, habits.rare().sickChance())) {
             return null;
         }
-        long shiftSec = Duration.between(day.shiftStart(), day.shiftEnd()).toSeconds();
+        long shiftSec = Duration.between(start, end).toSeconds();
         long from = Math.min(5400, shiftSec / 3);
         long to = Math.max(from + 1, shiftSec - 7200);
-        return day.shiftStart().plusSeconds(from + (long) (rng.nextDouble() * (to - from)));
+        return start.plusSeconds(from + (long) (rng.nextDouble() * (to - from)));
     }
 
-    private static List<Truth.Interval> offlinePeriods(TechnicianDay day, Habits habits, SplittableRandom rng) {
+    private static List<Truth.Interval> offlinePeriods(Instant start, Instant end, Habits habits,
+                                                       SplittableRandom rng) {
         if (!Seeds.chance(rng, habits.offlineChance())) {
             return List.of();
         }
-        long shiftSec = Math.max(3600, Duration.between(day.shiftStart(), day.shiftEnd()).toSeconds());
-        Instant from = day.shiftStart().plusSeconds((long) (rng.nextDouble() * (shiftSec - 1800)));
+        long shiftSec = Math.max(3600, Duration.between(start, end).toSeconds());
+        Instant from = start.plusSeconds((long) (rng.nextDouble() * (shiftSec - 1800)));
         double minutes = Math.clamp(exponential(rng, habits.offlineMeanMin()), 2, 180);
         return List.of(new Truth.Interval(from, from.plusSeconds(Math.round(minutes * 60))));
     }

@@ -84,9 +84,10 @@ final class AtTheDoor {
         TechnicianDay next = new TechnicianDay(t.day.technicianId(), t.day.date(), t.day.dayIndex(), t.day.zone(),
                 parked, t.day.shiftEnd(), stop.location(), t.day.end(), rest);
         t.round++;
+        var atDoor = new DayEngine.Parked(pulling.departedAt(), parked, pulling.freeFlowSeconds(), pulling.meters(),
+                pulling.detourMinutes());
         DayOutcome outcome = engine.simulate(next, habits.apply(t.technician.id()),
-                new DayEngine.Resume(t.round, t.lunchTaken, new DayEngine.Parked(pulling.departedAt(), parked,
-                        pulling.freeFlowSeconds(), pulling.meters(), pulling.detourMinutes())));
+                new DayEngine.Resume(t.round, t.lunchTaken, atDoor, t.shiftStart));
         truth.write("retold", new Retold(t.technician.id(), t.day.date(), stop.appointmentId(), parked,
                 stop.toldWindowStart(), retold.toldWindowStart()));
         truth.write("day", outcome.day());

@@ -64,6 +64,8 @@ final class Replanner {
         final Map<UUID, OnTheWay> onTheWay = new LinkedHashMap<>();
         /** Whether the technician, gone home sick, has called the dispatcher, who recorded the absence. */
         boolean calledIn;
+        /** When the day's shift started (a resumed day starts later): its fate is drawn against it. */
+        final Instant shiftStart;
 
         /** A visit the van set off for in an earlier round, and its stop as the phone had it then. */
         record OnTheWay(Truth.Visit visit, PlannedStop stop) {
@@ -108,6 +110,7 @@ final class Replanner {
             this.technician = technician;
             this.phone = phoneDay.phone();
             this.day = phoneDay.day();
+            this.shiftStart = phoneDay.day().shiftStart();
             this.outcome = phoneDay.outcome();
             this.planVersion = phoneDay.planVersion();
         }
@@ -228,7 +231,7 @@ final class Replanner {
                 resumeAt, base.shiftEnd(), position, base.end(), remaining);
         t.round++;
         DayOutcome outcome = engine.simulate(next, company.habits.get(t.technician.id()),
-                new DayEngine.Resume(t.round, t.lunchTaken));
+                new DayEngine.Resume(t.round, t.lunchTaken).startedAt(t.shiftStart));
         truth.write("replan", new Replan(t.technician.id(), t.day.date(), resumeAt, t.planVersion,
                 route.planVersion(), remaining.size()));
         truth.write("day", outcome.day());

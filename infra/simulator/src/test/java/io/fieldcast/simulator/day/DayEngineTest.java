@@ -261,6 +261,30 @@ class DayEngineTest {
         resumed.outputs().forEach(o -> assertTrue(ids.add(o.clientId()), "id reused: " + o.clientId()));
     }
 
+    /**
+     * Going home sick and the phone's offline spell are the technician-day's fate, drawn once: a day re-planned (resumed)
+     * twenty times is not twenty times as likely to end sick, and keeps its offline spell.
+     */
+    @Test
+    void aResumedDayKeepsTheFateOfItsFirstRound() {
+        Habits chancy = withOffline(withRare(calm(), new Habits.Rare(0, 0, 0.5)));
+        long seed = 1;
+        while (new DayEngine(seed, StraightLineRouter.CITY).simulate(day(4), chancy).day().wentSickAt() != null) {
+            seed++;
+        }
+        DayEngine engine = new DayEngine(seed, StraightLineRouter.CITY);
+        DayOutcome first = engine.simulate(day(4), chancy);
+        assertFalse(first.day().offline().isEmpty());
+        for (int round = 1; round <= 20; round++) {
+            TechnicianDay rest = new TechnicianDay("tech-01", DATE, 0, ZONE, shift(0, 9), shift(0, 17), HOME, HOME,
+                    stops(DATE, 4).subList(1, 4));
+            DayOutcome resumed = engine.simulate(rest, chancy,
+                    new DayEngine.Resume(round, false).startedAt(shift(0, 8)));
+            assertNull(resumed.day().wentSickAt(), "round " + round + " went sick");
+            assertEquals(first.day().offline(), resumed.day().offline(), "round " + round);
+        }
+    }
+
     // --- fixtures
 
     /** A predictable person: no rare events, no late starts, 20 s fixes, REPAIR median 50 min. */
