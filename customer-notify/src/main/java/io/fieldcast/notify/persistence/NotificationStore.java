@@ -202,8 +202,8 @@ public class NotificationStore {
          * came ({@code VISIT_UNDER_WAY}): a window told now would reach the customer after the technician, and one
          * starting later would say the technician came before the window (at 600x a window moved 20 minutes later was
          * decided on taps three minutes behind the van and handed over a minute after it had arrived). Or the day no
-         * longer takes the visit ({@code VISIT_UNASSIGNED}), or the technician will not come today ({@code VISIT_NOT_COMING}).
-         * Returns whether any was taken back; then
+         * longer takes the visit ({@code VISIT_UNASSIGNED}), or the technician will not come today
+         * ({@code VISIT_NOT_COMING}). Returns whether any was taken back; then
          * {@link #lastTold} is what the customer was really told.
          */
         public boolean withdrawWindows(UUID appointment, Decision.Reason why) {

@@ -262,8 +262,8 @@ class DayEngineTest {
     }
 
     /**
-     * Going home sick and the phone's offline spell are the technician-day's fate, drawn once: a day re-planned (resumed)
-     * twenty times is not twenty times as likely to end sick, and keeps its offline spell.
+     * Going home sick and the phone's offline spell are the technician-day's fate, drawn once: a day re-planned
+     * (resumed) twenty times is not twenty times as likely to end sick, and keeps its offline spell.
      */
     @Test
     void aResumedDayKeepsTheFateOfItsFirstRound() {

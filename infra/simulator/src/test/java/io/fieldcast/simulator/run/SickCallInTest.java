@@ -61,6 +61,7 @@ class SickCallInTest {
         long failed = out.outputs().stream().filter(o -> o instanceof PhoneOutput.StatusTap t
                 && t.status() == VisitStatus.CANNOT_COMPLETE).count();
         assertEquals(skipped.size(), failed, "the day itself tapped each one");
-        assertEquals(out.outputs().size() - failed, live.size(), "everything else stays: fixes, the taps of the morning");
+        assertEquals(out.outputs().size() - failed, live.size(),
+                "everything else stays: fixes, the taps of the morning");
     }
 }
