@@ -52,7 +52,7 @@ public class ArrivalForecastHandler implements EventHandler {
      * A told window predicted to break re-plans the rest of the day (within the re-planner's cooldown): the visit
      * stays with its technician if it can, and other work may move off the route to keep the promise. eta-service
      * publishes such a forecast once per risk, not at every recompute. A visit forecast {@code rescue-late-by} or more
-     * past its booked window asks for a re-plan of its own, which may move it off its route.
+     * past its booked window asks for a re-plan of its own, which may move it off its route ({@code rescue-lost}).
      */
     private Uni<Void> replanIfToldWindowAtRisk(ArrivalForecast forecast) {
         return Appointment.<Appointment>findById(forecast.appointmentId()).invoke(a -> {
@@ -62,7 +62,7 @@ public class ArrivalForecastHandler implements EventHandler {
             }
             long pastBooked = a.windowEnd == null ? 0
                     : Duration.between(a.windowEnd, forecast.p50Arrival()).toMinutes();
-            if (pastBooked >= settings.rescueLateBy().toMinutes()) {
+            if (settings.rescueLost() && pastBooked >= settings.rescueLateBy().toMinutes()) {
                 replanner.onLost(a.territoryId, a.serviceDate, a.id, pastBooked);
             }
             if (forecast.toldWindowAtRisk(settings.toldRiskThreshold())) {
