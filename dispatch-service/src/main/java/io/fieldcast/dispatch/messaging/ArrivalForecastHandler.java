@@ -55,6 +55,10 @@ public class ArrivalForecastHandler implements EventHandler {
      * past its booked window asks for a re-plan of its own, which may move it off its route ({@code rescue-lost}).
      */
     private Uni<Void> replanIfToldWindowAtRisk(ArrivalForecast forecast) {
+        boolean atRisk = forecast.toldWindowAtRisk(settings.toldRiskThreshold());
+        if (!atRisk && !settings.rescueLost()) {
+            return Uni.createFrom().voidItem(); // nothing to re-plan for: no read of the appointment
+        }
         return Appointment.<Appointment>findById(forecast.appointmentId()).invoke(a -> {
             // A visit the van is driving to or at is past what a re-plan can change: its delay is texted as it is.
             if (a == null || !a.status.changeable()) {
@@ -65,7 +69,7 @@ public class ArrivalForecastHandler implements EventHandler {
             if (settings.rescueLost() && pastBooked >= settings.rescueLateBy().toMinutes()) {
                 replanner.onLost(a.territoryId, a.serviceDate, a.id, pastBooked);
             }
-            if (forecast.toldWindowAtRisk(settings.toldRiskThreshold())) {
+            if (atRisk) {
                 replanner.onRisk(a.territoryId, a.serviceDate, a.id, forecast.probabilityInToldWindow());
             }
         }).replaceWithVoid();
