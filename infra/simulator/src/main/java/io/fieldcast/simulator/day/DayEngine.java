@@ -34,7 +34,8 @@ public final class DayEngine {
 
     /**
      * Continuing a day after a re-plan: {@code day} then starts where and when the technician is, and holds only the
-     * visits still to do. {@code round} (1, 2, …) keeps randomness and client ids apart from earlier rounds.
+     * visits still to do. {@code round} (1, 2, …) keeps randomness and client ids apart from earlier rounds;
+     * {@code shiftStart}, when the day's shift really started (null: the day's start), against which its fate is drawn.
      */
     public record Resume(int round, boolean lunchTaken, Parked parked, Instant shiftStart) {
 
@@ -44,11 +45,6 @@ public final class DayEngine {
 
         public Resume(int round, boolean lunchTaken, Parked parked) {
             this(round, lunchTaken, parked, null);
-        }
-
-        /** The same resume knowing when the day's shift really started ({@code shiftStart}: its fate is drawn once). */
-        public Resume startedAt(Instant start) {
-            return new Resume(round, lunchTaken, parked, start);
         }
     }
 

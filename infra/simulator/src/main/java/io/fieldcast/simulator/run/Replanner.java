@@ -231,7 +231,7 @@ final class Replanner {
                 resumeAt, base.shiftEnd(), position, base.end(), remaining);
         t.round++;
         DayOutcome outcome = engine.simulate(next, company.habits.get(t.technician.id()),
-                new DayEngine.Resume(t.round, t.lunchTaken).startedAt(t.shiftStart));
+                new DayEngine.Resume(t.round, t.lunchTaken, null, t.shiftStart));
         truth.write("replan", new Replan(t.technician.id(), t.day.date(), resumeAt, t.planVersion,
                 route.planVersion(), remaining.size()));
         truth.write("day", outcome.day());

@@ -279,7 +279,7 @@ class DayEngineTest {
             TechnicianDay rest = new TechnicianDay("tech-01", DATE, 0, ZONE, shift(0, 9), shift(0, 17), HOME, HOME,
                     stops(DATE, 4).subList(1, 4));
             DayOutcome resumed = engine.simulate(rest, chancy,
-                    new DayEngine.Resume(round, false).startedAt(shift(0, 8)));
+                    new DayEngine.Resume(round, false, null, shift(0, 8)));
             assertNull(resumed.day().wentSickAt(), "round " + round + " went sick");
             assertEquals(first.day().offline(), resumed.day().offline(), "round " + round);
         }
