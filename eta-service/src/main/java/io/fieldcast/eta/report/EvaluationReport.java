@@ -36,8 +36,8 @@ public record EvaluationReport(String source, String from, String to, String gen
     public record AheadBin(String key, int n, int hits, double hitRate, double announced) {
     }
 
-    /** How many visits share a {@code key}. */
-    public record Count(String key, int n) {
+    /** How many visits share a {@code key}; {@code code}: the key as one word (see {@link HeldReason#codeOf}). */
+    public record Count(String key, String code, int n) {
     }
 
     /**
@@ -128,9 +128,14 @@ public record EvaluationReport(String source, String from, String to, String gen
      */
     private static List<Count> notCovered(List<Outcome> uncovered) {
         Map<String, Integer> counts = new TreeMap<>();
-        uncovered.forEach(o -> counts.merge(HeldReason.kindOf(o.heldReason()), 1, Integer::sum));
+        Map<String, String> codes = new TreeMap<>();
+        uncovered.forEach(o -> {
+            String kind = HeldReason.kindOf(o.heldReason());
+            counts.merge(kind, 1, Integer::sum);
+            codes.putIfAbsent(kind, HeldReason.codeOf(o.heldReason()));
+        });
         List<Count> out = new ArrayList<>();
-        counts.forEach((k, n) -> out.add(new Count(k, n)));
+        counts.forEach((k, n) -> out.add(new Count(k, codes.get(k), n)));
         out.sort(Comparator.comparingInt(Count::n).reversed().thenComparing(Count::key));
         return out;
     }

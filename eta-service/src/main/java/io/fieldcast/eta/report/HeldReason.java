@@ -1,5 +1,7 @@
 package io.fieldcast.eta.report;
 
+import java.util.Locale;
+
 /**
  * Why a visit an hour or more away got no first window: one kind per rule that holds a window back. The forecast
  * service and the replay write {@link #text}; the report counts stored texts by {@link #kindOf} (rows stored before
@@ -22,6 +24,10 @@ public enum HeldReason {
 
     /** The report's label for a visit never forecast an hour or more ahead (no reason stored). */
     public static final String NEVER_FORECAST = "never forecast an hour or more ahead";
+    /** The code of {@link #NEVER_FORECAST} ({@link #codeOf}). */
+    public static final String NEVER_FORECAST_CODE = "never_forecast";
+    /** The code of a stored text of no known kind ({@link #codeOf}). */
+    public static final String OTHER_CODE = "other";
 
     private final String prefix;
     private final String kind;
@@ -53,5 +59,22 @@ public enum HeldReason {
         }
         // Stored before the prefix came first: "93 % likely, below 95 %".
         return reason.contains(UNLIKELY.prefix) ? UNLIKELY.kind : reason;
+    }
+
+    /**
+     * A word for the kind of stored text {@code reason}, for lines that are read by programs (the demo's DEMO line):
+     * this kind's name in lower case ({@code long_wait}), {@link #NEVER_FORECAST_CODE} for null, {@link #OTHER_CODE}
+     * for text of no known kind.
+     */
+    public static String codeOf(String reason) {
+        if (reason == null) {
+            return NEVER_FORECAST_CODE;
+        }
+        for (HeldReason r : values()) {
+            if (r.kind.equals(kindOf(reason))) {
+                return r.name().toLowerCase(Locale.ROOT);
+            }
+        }
+        return OTHER_CODE;
     }
 }

@@ -27,6 +27,17 @@ class EvaluationReportTest {
         assertEquals("something new", HeldReason.kindOf("something new"));
     }
 
+    /** Each kind has one word for lines programs read; old texts read as their kind, unknown ones as "other". */
+    @Test
+    void heldReasonsHaveOneWordPerKind() {
+        assertEquals("long_wait", HeldReason.codeOf(HeldReason.LONG_WAIT.text("14 min, above 12")));
+        assertEquals("taps_behind", HeldReason.codeOf(HeldReason.TAPS_BEHIND.text("whose phone sent ...")));
+        assertEquals("on_the_way", HeldReason.codeOf(HeldReason.ON_THE_WAY.text("")));
+        assertEquals("unlikely", HeldReason.codeOf("85 % likely, below 90 %"));
+        assertEquals("never_forecast", HeldReason.codeOf(null));
+        assertEquals("other", HeldReason.codeOf("something new"));
+    }
+
     /**
      * First windows by the jobs ahead when they were told: covered ones only (an hour's notice), three and more
      * together, those whose jobs ahead are not known (told before they were recorded) left out.

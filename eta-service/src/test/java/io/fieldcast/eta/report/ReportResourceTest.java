@@ -103,6 +103,7 @@ class ReportResourceTest {
         assertEquals(List.of("never forecast an hour or more ahead", "the technician would wait too long for it"),
                 r.getList("notCovered.key"), "D never had a forecast; C was held for the wait until too late");
         assertEquals(List.of(1, 1), r.getList("notCovered.n"));
+        assertEquals(List.of("never_forecast", "long_wait"), r.getList("notCovered.code"));
     }
 
     @Test

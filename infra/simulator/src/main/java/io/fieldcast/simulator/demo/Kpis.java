@@ -62,10 +62,13 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
      * {@code coverage} = share of the day's arrived visits whose first window went out >= 60 min ahead,
      * {@code hitRate} = share of those whose arrival fell inside it, {@code hitRateLow95..hitRateHigh95} its 95 %
      * interval (one day's few dozen visits know it to a few points only); {@code byJobsAhead}: the covered first
-     * windows by the jobs ahead when they were told, as {@code 0:hits/n,1:hits/n,...} (empty when none recorded).
+     * windows by the jobs ahead when they were told, as {@code 0:hits/n,1:hits/n,...} (empty when none recorded);
+     * {@code notCovered}: the arrived visits whose first window did not go out an hour ahead, by the last reason it
+     * was held back, as {@code long_wait:n,unlikely:n,...} (empty when none).
      */
     public record Forecast(int visits, int covered, double coverage, Double hitRate, Double maeMinutes,
-                           Double leadMinutesP50, Double hitRateLow95, Double hitRateHigh95, String byJobsAhead) {
+                           Double leadMinutesP50, Double hitRateLow95, Double hitRateHigh95, String byJobsAhead,
+                           String notCovered) {
     }
 
     static Kpis measure(DispatchClient dispatcher, HttpApi notify, HttpApi eta, DispatchClient.Territory territory,
@@ -221,9 +224,14 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
             for (JsonNode bin : report.path("byJobsAhead")) {
                 ahead.add(bin.path("key").asText() + ":" + bin.path("hits").asInt() + "/" + bin.path("n").asInt());
             }
+            List<String> notCovered = new ArrayList<>();
+            for (JsonNode count : report.path("notCovered")) {
+                notCovered.add(count.path("code").asText("other") + ":" + count.path("n").asInt());
+            }
             return new Forecast(h.path("visits").asInt(), h.path("covered").asInt(), h.path("coverage").asDouble(),
                     number(h, "hitRate"), number(h, "maeMinutes"), number(h, "leadMinutesP50"),
-                    number(h, "hitRateLow95"), number(h, "hitRateHigh95"), String.join(",", ahead));
+                    number(h, "hitRateLow95"), number(h, "hitRateHigh95"), String.join(",", ahead),
+                    String.join(",", notCovered));
         } catch (RuntimeException e) {
             // The KPIs of the day stand without it; say so rather than fail the demo at its last step.
             System.err.println("demo: eta-service's report did not answer: " + e.getMessage());
@@ -294,7 +302,9 @@ public record Kpis(LocalDate date, int visits, int completed, int arrived, doubl
                 + (forecast == null ? "" : String.format(Locale.ROOT, " eta_visits=%d eta_hits=%d", forecast.visits(),
                 forecast.hitRate() == null ? 0 : Math.round(forecast.hitRate() * forecast.covered())))
                 + (forecast == null || forecast.byJobsAhead() == null || forecast.byJobsAhead().isEmpty() ? ""
-                : " eta_ahead=" + forecast.byJobsAhead());
+                : " eta_ahead=" + forecast.byJobsAhead())
+                + (forecast == null || forecast.notCovered() == null || forecast.notCovered().isEmpty() ? ""
+                : " eta_not_covered=" + forecast.notCovered());
     }
 
     /** The number of {@code whole} that {@code pct} percent of it is (the percentages here are ratios of counts). */

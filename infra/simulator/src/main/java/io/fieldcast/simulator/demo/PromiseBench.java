@@ -35,21 +35,25 @@ public final class PromiseBench {
 
     /**
      * One demo run as its DEMO line tells it; {@code ahead}: its covered first windows by the jobs ahead when they
-     * were told, {hits, n} per key ("0", "1", "2", "3+"; empty when the line has none).
+     * were told, {hits, n} per key ("0", "1", "2", "3+"; empty when the line has none); {@code notCovered}: its
+     * arrived visits whose first window did not go out an hour ahead, by the last reason it was held back
+     * ({@code long_wait}, {@code unlikely}, ...; empty when the line has none).
      */
     public record Run(String name, long arrived, long covered, long hits, long told, long inTold, long beforeTold,
                       int routeVersionsP50, int routeVersionsMax, double travelHours, double waitHours,
-                      double overtimeHours, Map<String, long[]> ahead, long toldUnreached) {
+                      double overtimeHours, Map<String, long[]> ahead, long toldUnreached,
+                      Map<String, Long> notCovered) {
 
         public Run {
             ahead = new TreeMap<>(ahead);
+            notCovered = new TreeMap<>(notCovered);
         }
 
         public Run(String name, long arrived, long covered, long hits, long told, long inTold, long beforeTold,
                    int routeVersionsP50, int routeVersionsMax, double travelHours, double waitHours,
                    double overtimeHours) {
             this(name, arrived, covered, hits, told, inTold, beforeTold, routeVersionsP50, routeVersionsMax,
-                    travelHours, waitHours, overtimeHours, Map.of(), 0);
+                    travelHours, waitHours, overtimeHours, Map.of(), 0, Map.of());
         }
 
         double coverage() {
@@ -98,7 +102,9 @@ public final class PromiseBench {
             int p50 = 0, max = 0;
             double travel = 0, wait = 0, overtime = 0;
             Map<String, long[]> ahead = new TreeMap<>();
+            Map<String, Long> notCovered = new TreeMap<>();
             for (Run r : runs) {
+                r.notCovered.forEach((k, n) -> notCovered.merge(k, n, Long::sum));
                 r.ahead.forEach((k, c) -> {
                     long[] sum = ahead.computeIfAbsent(k, x -> new long[2]);
                     sum[0] += c[0];
@@ -119,7 +125,7 @@ public final class PromiseBench {
                 overtime += r.overtimeHours;
             }
             return new Run("pooled", arrived, covered, hits, told, inTold, before, p50, max, travel, wait, overtime,
-                    ahead, unreached);
+                    ahead, unreached, notCovered);
         }
     }
 
@@ -180,7 +186,24 @@ public final class PromiseBench {
                 (int) longOf(f, "route_versions_max"), number(f, "travel_h"),
                 f.containsKey("wait_h") ? number(f, "wait_h") : Double.NaN, number(f, "overtime_h"),
                 ahead(f.getOrDefault("eta_ahead", "")),
-                f.containsKey("told_unreached") ? longOf(f, "told_unreached") : 0);
+                f.containsKey("told_unreached") ? longOf(f, "told_unreached") : 0,
+                notCovered(f.getOrDefault("eta_not_covered", "")));
+    }
+
+    /** {@code long_wait:3,unlikely:6} as n by reason. */
+    static Map<String, Long> notCovered(String field) {
+        Map<String, Long> out = new TreeMap<>();
+        for (String count : field.split(",")) {
+            int colon = count.lastIndexOf(':');
+            if (colon > 0) {
+                try {
+                    out.merge(count.substring(0, colon), Long.parseLong(count.substring(colon + 1)), Long::sum);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("the DEMO line's eta_not_covered is not n by reason: " + field);
+                }
+            }
+        }
+        return out;
     }
 
     /** {@code 0:11/11,1:26/27} as {hits, n} by key. */
@@ -222,6 +245,13 @@ public final class PromiseBench {
                         + "pooled: %s%n", targets.hitRate(),
                 targets.coverage(), targets.inToldPct(), targets.beforeToldPct(), targets.routeVersionsP50(),
                 meetingAll, runs.size(), pooledMisses.isEmpty() ? "all met" : "misses " + pooledMisses);
+        if (!pooled.notCovered.isEmpty()) {
+            out.println("first windows not told an hour ahead, by the last reason held back (pooled): "
+                    + pooled.notCovered.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        }
         if (!pooled.ahead.isEmpty()) {
             out.println("first windows by the jobs ahead when told (pooled): " + pooled.ahead.entrySet().stream()
                     .map(e -> String.format(Locale.ROOT, "%s ahead %d/%d (%.2f)", e.getKey(), e.getValue()[0],

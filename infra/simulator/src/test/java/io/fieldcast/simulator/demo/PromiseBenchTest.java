@@ -59,6 +59,29 @@ class PromiseBenchTest {
                 List.of(WITH_COUNTS + " eta_ahead=1:x/7")));
     }
 
+    /** Why first windows were not told an hour ahead adds up over runs, most frequent first, above the BENCH line. */
+    @Test
+    void firstWindowsNotToldAnHourAheadPoolByWhy() {
+        PromiseBench.Run a = PromiseBench.parse("a", List.of(WITH_COUNTS + " eta_not_covered=long_wait:3,unlikely:2,"
+                + "never_forecast:1"));
+        PromiseBench.Run b = PromiseBench.parse("b", List.of(WITH_COUNTS + " eta_not_covered=unlikely:4,taps_behind:1"));
+        PromiseBench.Run old = PromiseBench.parse("old", List.of(SHARES_ONLY));
+        PromiseBench.Run pooled = PromiseBench.Run.pool(List.of(a, b, old));
+
+        assertEquals(java.util.Map.of("long_wait", 3L, "unlikely", 6L, "never_forecast", 1L, "taps_behind", 1L),
+                pooled.notCovered());
+        assertTrue(old.notCovered().isEmpty(), "an older line has none");
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PromiseBench.report(List.of(a, b, old), PromiseBench.Targets.ISSUE, new PrintStream(bytes, true,
+                StandardCharsets.UTF_8));
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals("first windows not told an hour ahead, by the last reason held back (pooled): unlikely 6, "
+                + "long_wait 3, never_forecast 1, taps_behind 1", lines.get(lines.size() - 2));
+        assertThrows(IllegalArgumentException.class, () -> PromiseBench.parse("bad",
+                List.of(WITH_COUNTS + " eta_not_covered=unlikely:x")));
+    }
+
     @Test
     void aToldVisitNobodyReachedIsAMissAndPools() {
         PromiseBench.Run broken = PromiseBench.parse("broken", List.of(WITH_COUNTS + " told_unreached=1"));
