@@ -32,7 +32,10 @@ final class AtTheDoor {
      * (the read at or after parking is the last). A tick is 250 ms of wall time plus the sending, minutes of the day at
      * 120x or 600x: with one minute and one read, a tick could skip the door and the technician rang before the window
      * told (1 visit of 45 in a seed-3 demo); with ten minutes and one read, a window told just after the van set off
-     * (the platform hears of a departure minutes of the day later at 600x) was missed (2 of 44).
+     * (the platform hears of a departure minutes of the day later at 600x) was missed (2 of 44). The look starts
+     * before the van sets off when the drive is shorter than this: at 600x a tick is 2.5 minutes of the day, and a
+     * technician who set off on a 32-second drive next door rang at 08:56, nine minutes before the 09:05 window
+     * texted at 08:01, because no tick fell between leaving and parking.
      */
     static final Duration LOOK_AHEAD = Duration.ofMinutes(10);
 
@@ -120,7 +123,8 @@ final class AtTheDoor {
     }
 
     /**
-     * The visit the van parks at within {@link #LOOK_AHEAD} of now, when its ARRIVED tap is not sent yet: of those the
+     * The visit the van parks at within {@link #LOOK_AHEAD} of now (set off for or not), when its ARRIVED tap is not
+     * sent yet: of those the
      * van set off for before a re-plan ({@link Replanner.Tracked#onTheWay}), then of the current outcome.
      */
     private static Truth.Visit pullingUp(Replanner.Tracked t, Instant simNow) {
@@ -128,7 +132,7 @@ final class AtTheDoor {
         t.onTheWay.values().forEach(c -> candidates.add(c.visit()));
         candidates.addAll(t.outcome.visits());
         for (Truth.Visit v : candidates) {
-            if (v.departedAt() == null || v.departedAt().isAfter(simNow) || t.lookedAtDoor.contains(v.appointmentId())
+            if (v.departedAt() == null || t.lookedAtDoor.contains(v.appointmentId())
                     || parkedAt(v).isAfter(simNow.plus(LOOK_AHEAD))) {
                 continue;
             }

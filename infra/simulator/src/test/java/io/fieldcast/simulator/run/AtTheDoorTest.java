@@ -113,6 +113,28 @@ class AtTheDoorTest {
     }
 
     /**
+     * A drive shorter than a tick is read before the van sets off: at 600x a tick is 2.5 minutes of the day, and a van
+     * that drove 32 seconds next door rang nine minutes before its told window because no tick fell on the way.
+     */
+    @Test
+    void aShortDriveIsReadBeforeTheVanSetsOff() throws Exception {
+        Replanner.Tracked t = tracked(TOLD);
+        Truth.Visit before = t.outcome.visits().getFirst();
+        Instant tick = before.departedAt().minusSeconds(30);
+        assertFalse(parkedAt(before).isAfter(tick.plus(AtTheDoor.LOOK_AHEAD)), "the drive is too long to say");
+
+        try (TruthWriter truth = new TruthWriter(dir.resolve("truth.jsonl"))) {
+            new AtTheDoor(new DayEngine(7, StraightLineRouter.CITY), truth, id -> calm()).check(t, tick);
+        }
+
+        Truth.Visit after = t.outcome.visits().getFirst();
+        assertEquals(before.departedAt(), after.departedAt(), "it sets off as it would have");
+        assertEquals(TOLD, after.arrivedAt());
+        assertEquals(List.of(VisitStatus.EN_ROUTE, VisitStatus.ARRIVED, VisitStatus.COMPLETED),
+                taps(t.lane.outputs).stream().map(PhoneOutput.StatusTap::status).toList());
+    }
+
+    /**
      * The phone is read on every tick while the van pulls up, not once: a window told a minute after the van set off
      * (at 600x the platform hears of the departure minutes of the day later) is on the phone when it parks.
      */
