@@ -52,13 +52,8 @@ public enum HeldReason {
         if (reason == null) {
             return NEVER_FORECAST;
         }
-        for (HeldReason r : values()) {
-            if (reason.startsWith(r.prefix)) {
-                return r.kind;
-            }
-        }
-        // Stored before the prefix came first: "93 % likely, below 95 %".
-        return reason.contains(UNLIKELY.prefix) ? UNLIKELY.kind : reason;
+        HeldReason r = of(reason);
+        return r == null ? reason : r.kind;
     }
 
     /**
@@ -70,11 +65,18 @@ public enum HeldReason {
         if (reason == null) {
             return NEVER_FORECAST_CODE;
         }
+        HeldReason r = of(reason);
+        return r == null ? OTHER_CODE : r.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The kind of non-null stored text {@code reason}, null when it is of no known kind. */
+    private static HeldReason of(String reason) {
         for (HeldReason r : values()) {
-            if (r.kind.equals(kindOf(reason))) {
-                return r.name().toLowerCase(Locale.ROOT);
+            if (reason.startsWith(r.prefix)) {
+                return r;
             }
         }
-        return OTHER_CODE;
+        // Stored before the prefix came first: "93 % likely, below 95 %".
+        return reason.contains(UNLIKELY.prefix) ? UNLIKELY : null;
     }
 }

@@ -124,8 +124,8 @@ final class AtTheDoor {
 
     /**
      * The visit the van parks at within {@link #LOOK_AHEAD} of now (set off for or not), when its ARRIVED tap is not
-     * sent yet: of those the
-     * van set off for before a re-plan ({@link Replanner.Tracked#onTheWay}), then of the current outcome.
+     * sent yet: of those the van set off for before a re-plan ({@link Replanner.Tracked#onTheWay}), then of the
+     * current outcome.
      */
     private static Truth.Visit pullingUp(Replanner.Tracked t, Instant simNow) {
         List<Truth.Visit> candidates = new ArrayList<>();
