@@ -22,6 +22,7 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = RoutePlanned.class, name = "RoutePlanned"),
         @JsonSubTypes.Type(value = LocationPing.class, name = "LocationPing"),
         @JsonSubTypes.Type(value = VisitStatusChanged.class, name = "VisitStatusChanged"),
+        @JsonSubTypes.Type(value = JobTimeLeft.class, name = "JobTimeLeft"),
         @JsonSubTypes.Type(value = ArrivalForecast.class, name = "ArrivalForecast"),
         @JsonSubTypes.Type(value = LearnedDurations.class, name = "LearnedDurations"),
         @JsonSubTypes.Type(value = CustomerReplied.class, name = "CustomerReplied"),
@@ -33,7 +34,7 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = PortalMessage.class, name = "PortalMessage"),
         @JsonSubTypes.Type(value = SlotSearches.class, name = "SlotSearches"),
 })
-public sealed interface FieldcastEvent permits AppointmentEvent, RoutePlanned, LocationPing, VisitStatusChanged,
+public sealed interface FieldcastEvent permits AppointmentEvent, RoutePlanned, LocationPing, VisitStatusChanged, JobTimeLeft,
         ArrivalForecast, LearnedDurations, CustomerReplied, NotificationEvent, TechnicianStatusChanged,
         UserAccessChanged, CustomerForgotten, PortalMessage, SlotSearches {
 

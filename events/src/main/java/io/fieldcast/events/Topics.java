@@ -17,7 +17,7 @@ public final class Topics {
     public static final String ROUTES = "fieldcast.routes";
     /** Key technicianId: LocationPing. */
     public static final String TECH_LOCATIONS = "fieldcast.tech-locations";
-    /** Key technicianId: VisitStatusChanged. */
+    /** Key technicianId: VisitStatusChanged, JobTimeLeft (since 0.1.11). */
     public static final String VISIT_STATUS = "fieldcast.visit-status";
     /** Key appointmentId: ArrivalForecast. */
     public static final String ARRIVAL_FORECASTS = "fieldcast.arrival-forecasts";
