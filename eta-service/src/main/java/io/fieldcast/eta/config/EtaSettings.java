@@ -185,6 +185,14 @@ public interface EtaSettings {
         boolean jobTail();
 
         /**
+         * A job under way whose technician said how long it has left ("about 30 minutes", from the phone) is forecast
+         * from that read, as far as this technician's reads held before (the learned
+         * {@link io.fieldcast.eta.model.TimeLeftReads}); off: from the job's own history alone (for comparing the two).
+         */
+        @WithDefault("true")
+        boolean timeLeft();
+
+        /**
          * On: forecast arrivals are recorded as the platform records them, by the "arrived" tap, the learned lag after
          * the van stops at the door (the report and the demo judge a window by it). Off (the default): at the door.
          * On the running platform (session 28, four runs each way on the same code and seeds) it traded 6.6 points

@@ -10,6 +10,7 @@ import io.fieldcast.eta.model.LearnedModel;
 import io.fieldcast.eta.model.Normal;
 import io.fieldcast.eta.model.Quantiles;
 import io.fieldcast.eta.model.TapLag;
+import io.fieldcast.eta.model.TimeLeftReads;
 import io.fieldcast.eta.road.RoadLeg;
 
 import java.time.Duration;
@@ -242,11 +243,17 @@ public final class ArrivalForecaster {
             boolean breakTaken = !lunch.pending();
             double t;
             if (currentService != null) {
-                // Still busy: the job lasts at least what it has lasted; sample the rest of its distribution (past
-                // its usual length, what the fleet's jobs that ran that long did).
-                double total = model.jobTail().total(currentService, elapsed, uniform(random));
-                t = epoch(day.progressOf(day.visits().get(current).appointmentId()).arrivedAt()) + total * 60;
-                t = Math.max(t, now);
+                // Still busy: the job lasts at least what it has lasted. Its end is read from what the technician
+                // said is left, as far as their reads held; else sampled from the rest of its distribution (past its
+                // usual length, what the fleet's jobs that ran that long did).
+                VisitProgress inHand = day.progressOf(day.visits().get(current).appointmentId());
+                double u = uniform(random);
+                double said = saidEnd(inHand.timeLeft(), model, tech, now, u);
+                if (Double.isNaN(said)) {
+                    double total = model.jobTail().total(currentService, elapsed, u);
+                    said = epoch(inHand.arrivedAt()) + total * 60;
+                }
+                t = Math.max(said, now);
             } else {
                 t = origin.departAt;
             }
@@ -304,6 +311,20 @@ public final class ArrivalForecaster {
             }
         }
         return currentService == null ? 0 : elapsed - currentService.p50();
+    }
+
+    /**
+     * When the job in hand ends, drawn at level {@code u} from the technician's read of the time left ({@code read},
+     * said by now) as far as their reads held (epoch seconds); NaN without a read, with nothing learned of reads, or
+     * once the read is outrun ({@link TimeLeftReads#wentOn}).
+     */
+    static double saidEnd(VisitProgress.TimeLeft read, LearnedModel model, String technician, double now, double u) {
+        if (read == null) {
+            return Double.NaN;
+        }
+        double saidAt = epoch(read.saidAt());
+        double wentOn = model.timeLeft().wentOn(technician, read.minutes(), (now - saidAt) / 60, u);
+        return Double.isNaN(wentOn) ? Double.NaN : saidAt + wentOn * 60;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.fieldcast.eta.forecast;
 import io.fieldcast.eta.history.DayBook;
 import io.fieldcast.events.AppointmentEvent;
 import io.fieldcast.events.FieldcastEvent;
+import io.fieldcast.events.JobTimeLeft;
 import io.fieldcast.events.RoutePlanned;
 import io.fieldcast.events.Topics;
 import io.fieldcast.events.VisitStatusChanged;
@@ -44,6 +45,10 @@ public class DayEventsHandler implements EventHandler {
                     ? forecasts.recompute(new DayBook.TechDay(r.technicianId(), r.date())).replaceWithVoid()
                     : Uni.createFrom().voidItem());
             case VisitStatusChanged s -> days.applyStatus(s).chain(day -> day.isPresent()
+                    ? forecasts.recompute(day.get()).replaceWithVoid() : Uni.createFrom().voidItem());
+            case JobTimeLeft t -> t.minutesLeft() < JobTimeLeft.MIN_MINUTES || t.appointmentId() == null
+                    ? Uni.createFrom().voidItem()
+                    : days.applyTimeLeft(t).chain(day -> day.isPresent()
                     ? forecasts.recompute(day.get()).replaceWithVoid() : Uni.createFrom().voidItem());
             case AppointmentEvent a -> days.applyAppointment(a).chain(forecasts::recomputeAll);
             default -> Uni.createFrom().voidItem();

@@ -10,6 +10,7 @@ import io.fieldcast.eta.model.JobTail;
 import io.fieldcast.eta.model.LearnedModel;
 import io.fieldcast.eta.model.ModelStore;
 import io.fieldcast.eta.model.TapLag;
+import io.fieldcast.eta.model.TimeLeftReads;
 import io.fieldcast.eta.report.EvaluationReport;
 import io.fieldcast.eta.report.HeldReason;
 import io.fieldcast.eta.road.RoadLeg;
@@ -63,6 +64,7 @@ public class ForecastService {
     private final ZoneId zone;
     private final Duration minRouteAge;
     private final boolean jobTail;
+    private final boolean timeLeft;
     private final boolean tapLag;
     private final Duration maxLead;
     private final Duration silenceHold;
@@ -79,6 +81,7 @@ public class ForecastService {
         this.forecaster = forecaster(roads, settings);
         this.policy = policy(settings);
         this.jobTail = f.jobTail();
+        this.timeLeft = f.timeLeft();
         this.tapLag = f.tapLag();
         this.minRouteAge = f.minRouteAge();
         this.maxLead = f.maxLead();
@@ -337,9 +340,13 @@ public class ForecastService {
                         (String) r[14])).toList());
     }
 
-    /** The model forecasts use: the current one, without its job tail or tap lag when they are switched off. */
+    /**
+     * The model forecasts use: the current one, without its job tail, tap lag or reads of the time left when they are
+     * switched off.
+     */
     private LearnedModel model() {
-        return asForecast(models.current(), jobTail, tapLag);
+        LearnedModel model = asForecast(models.current(), jobTail, tapLag);
+        return timeLeft ? model : model.withTimeLeft(TimeLeftReads.NONE);
     }
 
     /** {@code model} as forecasts use it: without its job tail or tap lag when they are switched off. */

@@ -6,6 +6,7 @@ import io.fieldcast.events.AppointmentCanceled;
 import io.fieldcast.events.AppointmentEvent;
 import io.fieldcast.events.AppointmentRescheduled;
 import io.fieldcast.events.AppointmentUpdated;
+import io.fieldcast.events.JobTimeLeft;
 import io.fieldcast.events.PlannedVisit;
 import io.fieldcast.events.RoutePlanned;
 import io.fieldcast.events.VisitStatus;
@@ -134,6 +135,24 @@ public class DayBook {
                 .map(days -> days.stream().filter(d -> d.technicianId().equals(e.technicianId())).findFirst()));
     }
 
+    /**
+     * Records the technician's read of the time left of a job; returns the day of the route that holds the visit, if
+     * any. A replay (the same event) is recorded once.
+     */
+    public Uni<Optional<TechDay>> applyTimeLeft(JobTimeLeft e) {
+        return session().chain(s -> s.createNativeQuery("""
+                        insert into job_time_left (event_id, technician_id, appointment_id, minutes_left,
+                                                   device_time, received_at)
+                        values (:id, :t, :a, :m, :dt, :rt) on conflict do nothing""")
+                .setParameter("id", e.eventId()).setParameter("t", e.technicianId())
+                .setParameter("a", e.appointmentId()).setParameter("m", e.minutesLeft())
+                .setParameter("dt", utc(e.deviceTime() != null ? e.deviceTime() : e.occurredAt()))
+                .setParameter("rt", utc(e.receivedAt() != null ? e.receivedAt() : e.occurredAt()))
+                .executeUpdate()
+                .chain(x -> daysOf(e.appointmentId()))
+                .map(days -> days.stream().filter(d -> d.technicianId().equals(e.technicianId())).findFirst()));
+    }
+
     /** Applies an appointment change; returns the technician days whose routes hold it. */
     public Uni<List<TechDay>> applyAppointment(AppointmentEvent event) {
         return session().chain(s -> switch (event) {
@@ -211,6 +230,7 @@ public class DayBook {
                     Object[] r = route.getFirst();
                     // The taps are read once: they give each visit's progress and today's break.
                     return visits(s, td).chain(visits -> taps(s, ids(visits)).chain(taps -> progress(s, visits, taps)
+                            .chain(progress -> withTimeLeft(s, progress, now))
                             .chain(progress -> phone(s, td, visits).chain(phone -> told(s, visits, now).map(told ->
                                     Optional.of(new DayState(td.technicianId(), td.day(),
                                             ((Number) r[0]).longValue(), Rows.number(r[1]), Rows.number(r[2]),
@@ -364,6 +384,36 @@ public class DayBook {
 
     private Uni<Map<UUID, VisitProgress>> progress(Mutiny.Session s, List<VisitPlan> visits, List<Tap> taps) {
         return canceled(s, visits).map(canceled -> LivedDay.progress(visits, taps, canceled));
+    }
+
+    /**
+     * The progress of the visits on site with the newest read of the time left their technician said by {@code now}
+     * (a read replayed from a phone back online counts from when it was said).
+     */
+    private static Uni<Map<UUID, VisitProgress>> withTimeLeft(Mutiny.Session s, Map<UUID, VisitProgress> progress,
+                                                              Instant now) {
+        List<UUID> onSite = progress.entrySet().stream().filter(e -> e.getValue().inService())
+                .map(Map.Entry::getKey).toList();
+        if (onSite.isEmpty()) {
+            return Uni.createFrom().item(progress);
+        }
+        return s.createNativeQuery("""
+                        select distinct on (appointment_id) appointment_id, device_time, minutes_left
+                        from job_time_left where appointment_id in (:ids) and device_time <= :now
+                        order by appointment_id, device_time desc""", Object[].class)
+                .setParameter("ids", onSite).setParameter("now", utc(now)).getResultList()
+                .map(rows -> {
+                    if (rows.isEmpty()) {
+                        return progress;
+                    }
+                    Map<UUID, VisitProgress> out = new HashMap<>(progress);
+                    for (Object[] r : rows) {
+                        UUID id = Rows.uuid(r[0]);
+                        out.put(id, out.get(id).withTimeLeft(
+                                new VisitProgress.TimeLeft(Rows.instant(r[1]), ((Number) r[2]).intValue())));
+                    }
+                    return out;
+                });
     }
 
     /** Which of these visits' appointments are canceled. */

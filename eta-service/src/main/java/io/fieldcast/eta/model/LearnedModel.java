@@ -26,15 +26,18 @@ import java.util.Map;
  *                    before)
  * @param aheadDoubt  how much less likely a first window is kept for each job ahead of its visit than its sampled
  *                    days say, learned from the lived days ({@link AheadDoubt#NONE} for versions stored before)
+ * @param timeLeft    what the technicians' reads of the time left of a job turned out to be ({@link TimeLeftReads#NONE}
+ *                    for versions stored before)
  */
 public record LearnedModel(String version, Instant trainedAt, String serviceMethod, String travelMethod,
                            Map<String, Map<String, Quantiles>> service, Map<String, Quantiles> fleetService,
                            Map<String, List<Quantiles>> travel, List<Quantiles> fleetTravel,
                            List<Evaluation> evaluations, Map<String, BreakHabit> breaks, BreakHabit fleetBreak,
                            Map<String, Double> turnaround, double fleetTurnaround, JobTail jobTail,
-                           StopsOnTheWay stops, TapLag tapLag, AheadDoubt aheadDoubt) {
+                           StopsOnTheWay stops, TapLag tapLag, AheadDoubt aheadDoubt, TimeLeftReads timeLeft) {
 
     public LearnedModel {
+        timeLeft = timeLeft == null ? TimeLeftReads.NONE : timeLeft;
         aheadDoubt = aheadDoubt == null ? AheadDoubt.NONE : aheadDoubt;
         jobTail = jobTail == null ? JobTail.NONE : jobTail;
         tapLag = tapLag == null ? TapLag.NONE : tapLag;
@@ -50,7 +53,8 @@ public record LearnedModel(String version, Instant trainedAt, String serviceMeth
                         Map<String, List<Quantiles>> travel, List<Quantiles> fleetTravel,
                         List<Evaluation> evaluations) {
         this(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel, fleetTravel, evaluations,
-                Map.of(), null, Map.of(), 0, JobTail.NONE, StopsOnTheWay.NONE, TapLag.NONE, AheadDoubt.NONE);
+                Map.of(), null, Map.of(), 0, JobTail.NONE, StopsOnTheWay.NONE, TapLag.NONE, AheadDoubt.NONE,
+                TimeLeftReads.NONE);
     }
 
     /** The same model with breaks learned ({@link BreakEstimator#estimate}: the fleet's under key null). */
@@ -59,7 +63,7 @@ public record LearnedModel(String version, Instant trainedAt, String serviceMeth
         BreakHabit fleet = own.remove(null);
         return new LearnedModel(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel,
                 fleetTravel, evaluations, own, fleet, turnaround, fleetTurnaround, jobTail, stops, tapLag,
-                aheadDoubt);
+                aheadDoubt, timeLeft);
     }
 
     /** The same model with turnarounds learned ({@link BreakEstimator#turnaroundByTechnician}: the fleet's under null). */
@@ -68,45 +72,52 @@ public record LearnedModel(String version, Instant trainedAt, String serviceMeth
         Double fleet = own.remove(null);
         return new LearnedModel(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel,
                 fleetTravel, evaluations, breaks, fleetBreak, own, fleet == null ? 0 : fleet, jobTail, stops,
-                tapLag, aheadDoubt);
+                tapLag, aheadDoubt, timeLeft);
     }
 
     /** The same model with the fleet's job tail learned ({@link TailCalibration#jobTail}). */
     public LearnedModel withJobTail(JobTail learned) {
         return new LearnedModel(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel,
                 fleetTravel, evaluations, breaks, fleetBreak, turnaround, fleetTurnaround, learned, stops, tapLag,
-                aheadDoubt);
+                aheadDoubt, timeLeft);
     }
 
     /** The same model with stops on the way learned ({@link StopsOnTheWay#learn}). */
     public LearnedModel withStops(StopsOnTheWay learned) {
         return new LearnedModel(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel,
                 fleetTravel, evaluations, breaks, fleetBreak, turnaround, fleetTurnaround, jobTail, learned, tapLag,
-                aheadDoubt);
+                aheadDoubt, timeLeft);
     }
 
     /** The same model with the fleet's lag from the van at the door to the "arrived" tap ({@link TapLag#learn}). */
     public LearnedModel withTapLag(TapLag learned) {
         return new LearnedModel(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel,
                 fleetTravel, evaluations, breaks, fleetBreak, turnaround, fleetTurnaround, jobTail, stops, learned,
-                aheadDoubt);
+                aheadDoubt, timeLeft);
     }
 
     /** The same model with the doubt per job ahead learned from the lived days ({@link AheadDoubt#learn}). */
     public LearnedModel withAheadDoubt(AheadDoubt learned) {
         return new LearnedModel(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel,
                 fleetTravel, evaluations, breaks, fleetBreak, turnaround, fleetTurnaround, jobTail, stops, tapLag,
-                learned);
+                learned, timeLeft);
+    }
+
+    /** The same model with the technicians' reads of the time left learned ({@link TimeLeftReads#learn}). */
+    public LearnedModel withTimeLeft(TimeLeftReads learned) {
+        return new LearnedModel(version, trainedAt, serviceMethod, travelMethod, service, fleetService, travel,
+                fleetTravel, evaluations, breaks, fleetBreak, turnaround, fleetTurnaround, jobTail, stops, tapLag,
+                aheadDoubt, learned);
     }
 
     /**
      * This model with the service and travel times (their methods, evaluations and the job tail) of {@code trained},
-     * the rest (breaks, turnarounds, stops, the tap's lag, the doubt) as learned here.
+     * the rest (breaks, turnarounds, stops, the tap's lag, the doubt, the reads of the time left) as learned here.
      */
     public LearnedModel withDurationsOf(LearnedModel trained) {
         return new LearnedModel(trained.version, trained.trainedAt, trained.serviceMethod, trained.travelMethod,
                 trained.service, trained.fleetService, trained.travel, trained.fleetTravel, trained.evaluations,
-                breaks, fleetBreak, turnaround, fleetTurnaround, trained.jobTail, stops, tapLag, aheadDoubt);
+                breaks, fleetBreak, turnaround, fleetTurnaround, trained.jobTail, stops, tapLag, aheadDoubt, timeLeft);
     }
 
     /** Minutes from this technician's job done to the van leaving for the next one (the fleet's if never seen). */

@@ -210,7 +210,8 @@ public class TrainingService {
             LearnedModel learned = trained.withBreaks(BreakEstimator.estimate(breaks))
                     .withTurnarounds(BreakEstimator.turnaroundByTechnician(turnarounds))
                     .withStops(StopsOnTheWay.learn(data.drives))
-                    .withTapLag(TapLag.learn(tapLags(from, today)));
+                    .withTapLag(TapLag.learn(tapLags(from, today)))
+                    .withTimeLeft(TimeLeftReads.learn(timeLeftReads(from, today)));
             int doubtDays = Math.min(settings.training().aheadDoubtDays(), settings.training().lookbackDays());
             LearnedModel model = doubtDays <= 0 ? learned : learned.withAheadDoubt(
                     aheadDoubt(run, rows, learned, today.minusDays(doubtDays), today, version, now));
@@ -219,8 +220,8 @@ public class TrainingService {
             models.use(model);
             save(run.with("done", 1, "model %s: service by %s, travel by %s".formatted(version,
                     model.serviceMethod(), model.travelMethod()), version));
-            LOG.infof("trained %s on %d services, %d drives (%s, %s): %s", version, data.services.size(),
-                    data.travel.size(), model.tapLag(), model.aheadDoubt(), model.evaluations());
+            LOG.infof("trained %s on %d services, %d drives (%s, %s, %s): %s", version, data.services.size(),
+                    data.travel.size(), model.tapLag(), model.aheadDoubt(), model.timeLeft(), model.evaluations());
         } catch (Throwable e) {
             LOG.warnf(e, "training run %s failed", run.id());
             saveQuietly(run.with("failed", latest.get().progress(), String.valueOf(e.getMessage()), null));
@@ -336,6 +337,32 @@ public class TrainingService {
             Double lag = Rows.number(r);
             if (lag != null) {
                 out.add(lag);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The technicians' reads of the time left of the jobs of [from, to) they then completed: the minutes said, and
+     * the minutes from the read to the "done" tap.
+     */
+    private List<TimeLeftReads.Read> timeLeftReads(LocalDate from, LocalDate to) {
+        List<Object[]> rows = Reactive.inSession(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery("""
+                        select r.technician_id, r.minutes_left, extract(epoch from c.done - r.device_time) / 60
+                        from job_time_left r
+                        join (select appointment_id, min(device_time) as done from visit_event
+                              where status = 'COMPLETED' group by appointment_id) c
+                          on c.appointment_id = r.appointment_id
+                        where r.device_time >= :f and r.device_time < :t""", Object[].class)
+                        .setParameter("f", Rows.utc(from.atStartOfDay(settings.zone()).toInstant()))
+                        .setParameter("t", Rows.utc(to.atStartOfDay(settings.zone()).toInstant()))
+                        .getResultList()));
+        List<TimeLeftReads.Read> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            Double wentOn = Rows.number(r[2]);
+            if (wentOn != null) {
+                out.add(new TimeLeftReads.Read((String) r[0], ((Number) r[1]).doubleValue(), wentOn));
             }
         }
         return out;

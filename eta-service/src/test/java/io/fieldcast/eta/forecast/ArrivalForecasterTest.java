@@ -8,6 +8,7 @@ import io.fieldcast.eta.model.BreakHabit;
 import io.fieldcast.eta.model.LearnedModel;
 import io.fieldcast.eta.model.Quantiles;
 import io.fieldcast.eta.model.TapLag;
+import io.fieldcast.eta.model.TimeLeftReadsTest;
 import io.fieldcast.eta.road.Geo;
 import io.fieldcast.eta.road.RoadLeg;
 import org.junit.jupiter.api.Test;
@@ -491,6 +492,58 @@ class ArrivalForecasterTest {
         assertEquals(1, f.size());
         assertEquals(40, f.getFirst().currentJobOverrunMinutes(), 0.5);
         assertTrue(f.getFirst().p50().isAfter(now.plusSeconds(667)), "never before now + the drive: " + f);
+    }
+
+    @Test
+    void theTechniciansWordOfTheTimeLeftPlacesTheNextVisitAsFarAsTheirWordHeld() {
+        List<VisitPlan> visits = route(2, T8, T8.plus(Duration.ofHours(8)));
+        Instant now = T8.plus(Duration.ofMinutes(40));
+        Instant arrived = T8.plus(Duration.ofMinutes(10));
+        // tech-1 says "60 min left" at 08:30, 20 min into a repair whose median is 40: a long job.
+        VisitProgress.TimeLeft read = new VisitProgress.TimeLeft(T8.plus(Duration.ofMinutes(30)), 60);
+        VisitProgress without = new VisitProgress(null, arrived, null, false);
+        // Their words held within about 10 %: the job ends near 09:30, the next arrival about 09:45 (drive 13 min).
+        LearnedModel reads = MODEL.withTimeLeft(TimeLeftReadsTest.learnedAround("tech-1", 1.0, 0.1));
+        UUID first = visits.getFirst().appointmentId();
+        VisitForecast heard = forecaster.forecast(state(visits, Map.of(first, without.withTimeLeft(read)), now),
+                reads).getFirst();
+        VisitForecast unheard = forecaster.forecast(state(visits, Map.of(first, without), now), reads).getFirst();
+        VisitForecast unlearned = forecaster.forecast(state(visits, Map.of(first, without.withTimeLeft(read)), now),
+                MODEL).getFirst();
+
+        long heardAt = Duration.between(T8, heard.p50()).toMinutes();
+        assertTrue(heardAt >= 100 && heardAt <= 110, "the word's end and the drive: 09:40-09:50, was " + heard.p50());
+        assertTrue(heard.p50().isAfter(unheard.p50().plus(Duration.ofMinutes(20))),
+                "the job's own history says it ends soon: " + unheard.p50() + " against " + heard.p50());
+        assertEquals(unheard.p50(), unlearned.p50(), "a word nobody learned how far to trust changes nothing");
+        assertTrue(heard.probability() > unheard.probability(), "a word that holds is a surer read: "
+                + heard.probability() + " against " + unheard.probability());
+    }
+
+    @Test
+    void aWordOutrunIsReadNoMoreAndAnOptimistsWordIsReadLonger() {
+        List<VisitPlan> visits = route(2, T8, T8.plus(Duration.ofHours(8)));
+        UUID first = visits.getFirst().appointmentId();
+        VisitProgress said = new VisitProgress(null, T8.plus(Duration.ofMinutes(10)), null, false)
+                .withTimeLeft(new VisitProgress.TimeLeft(T8.plus(Duration.ofMinutes(20)), 20));
+        LearnedModel fair = MODEL.withTimeLeft(TimeLeftReadsTest.learnedAround("tech-1", 1.0, 0.1));
+        LearnedModel optimist = MODEL.withTimeLeft(TimeLeftReadsTest.learnedAround("tech-1", 1.5, 0.1));
+        Instant now = T8.plus(Duration.ofMinutes(25));
+
+        VisitForecast fairRead = forecaster.forecast(state(visits, Map.of(first, said), now), fair).getFirst();
+        VisitForecast optimistRead = forecaster.forecast(state(visits, Map.of(first, said), now), optimist)
+                .getFirst();
+        // 20 min said at 08:20: the fair word ends the job about 08:40, the optimist's (jobs run 1.5 times what they
+        // say) about 08:50.
+        long apart = Duration.between(fairRead.p50(), optimistRead.p50()).toMinutes();
+        assertTrue(apart >= 7 && apart <= 13, "ten minutes apart, was " + apart);
+
+        // At 09:30 the fair word (08:40) is long outrun: the job is read from its own history, as without a word.
+        Instant late = T8.plus(Duration.ofMinutes(90));
+        VisitForecast outrun = forecaster.forecast(state(visits, Map.of(first, said), late), fair).getFirst();
+        VisitForecast noWord = forecaster.forecast(state(visits, Map.of(first,
+                new VisitProgress(null, T8.plus(Duration.ofMinutes(10)), null, false)), late), fair).getFirst();
+        assertEquals(noWord.p50(), outrun.p50());
     }
 
     @Test

@@ -31,7 +31,8 @@ class LearnedModelJsonTest {
                 .withStops(StopsOnTheWay.learn(List.of(new StopsOnTheWay.Drive("tech-01", 12),
                         new StopsOnTheWay.Drive("tech-01", 0), new StopsOnTheWay.Drive("tech-02", 0))))
                 .withTapLag(TapLag.learn(Collections.nCopies(40, 75.0)))
-                .withAheadDoubt(new AheadDoubt(0.35, 120));
+                .withAheadDoubt(new AheadDoubt(0.35, 120))
+                .withTimeLeft(TimeLeftReadsTest.learnedAround("tech-01", 1.2, 0.2));
 
         LearnedModel back = json.readValue(json.writeValueAsString(withBreaks), LearnedModel.class);
 
@@ -42,6 +43,9 @@ class LearnedModelJsonTest {
         assertEquals(withBreaks.tapLag(), back.tapLag());
         assertEquals(75, back.tapLag().secondsAt(0.5), 1e-9);
         assertEquals(new AheadDoubt(0.35, 120), back.aheadDoubt());
+        assertEquals(withBreaks.timeLeft(), back.timeLeft());
+        assertEquals(true, back.timeLeft().learned());
+        assertEquals(withBreaks.timeLeft().ratioAt("tech-01", 0.5), back.timeLeft().ratioAt("tech-01", 0.5), 1e-12);
         assertEquals(model.service("tech-01", "repair", 60), back.service("tech-01", "repair", 60));
         assertEquals(withBreaks.breakOf("tech-01"), back.breakOf("tech-01"));
         assertEquals(withBreaks.fleetBreak(), back.breakOf("tech-99"));
@@ -52,13 +56,15 @@ class LearnedModelJsonTest {
                 .replace(",\"turnaround\":{},\"fleetTurnaround\":0.0", "")
                 .replaceAll(",\"jobTail\":\\{[^}]*}", "").replaceAll(",\"stops\":\\{.*}}$", "}");
         assertEquals(false, old.contains("breaks") || old.contains("urnaround") || old.contains("jobTail")
-                || old.contains("stops") || old.contains("tapLag") || old.contains("aheadDoubt"), old);
+                || old.contains("stops") || old.contains("tapLag") || old.contains("aheadDoubt")
+                || old.contains("timeLeft"), old);
         LearnedModel before = json.readValue(old, LearnedModel.class);
         assertEquals(model.withJobTail(JobTail.NONE), before);
         assertEquals(JobTail.NONE, before.jobTail(), "a version stored before long jobs were learned has none");
         assertEquals(StopsOnTheWay.NONE, before.stops(), "nor stops on the way");
         assertEquals(TapLag.NONE, before.tapLag(), "nor a lag of the arrived tap");
         assertEquals(AheadDoubt.NONE, before.aheadDoubt(), "nor a doubt per job ahead");
+        assertEquals(TimeLeftReads.NONE, before.timeLeft(), "nor reads of the time left");
         assertEquals(null, before.breakOf("tech-01"));
         assertEquals(0, before.turnaroundOf("tech-01"), 1e-9);
     }

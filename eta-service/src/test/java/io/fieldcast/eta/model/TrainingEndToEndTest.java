@@ -145,6 +145,25 @@ class TrainingEndToEndTest {
                                 .setParameter("a", visit).setParameter("at", arrived.atOffset(ZoneOffset.UTC))
                                 .executeUpdate())).replaceWithVoid());
             }
+            // The same day, 40 words of the time left by the quick technician, whose jobs went on 1.5 times what
+            // they said.
+            for (int i = 0; i < 40; i++) {
+                UUID job = UUID.randomUUID();
+                Instant said = livedDay.atTime(9, 0).toInstant(ZoneOffset.UTC).plusSeconds(600L * i);
+                int minutes = 20 + i % 5 * 5;
+                Instant done = said.plusSeconds(Math.round(minutes * 1.5 * 60));
+                chain = chain.chain(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
+                                insert into job_time_left (event_id, technician_id, appointment_id, minutes_left,
+                                    device_time, received_at) values (:e, :t, :a, :m, :at, :at)""")
+                        .setParameter("e", UUID.randomUUID()).setParameter("t", quick).setParameter("a", job)
+                        .setParameter("m", minutes).setParameter("at", said.atOffset(ZoneOffset.UTC)).executeUpdate()
+                        .chain(() -> session.createNativeQuery("""
+                                insert into visit_event (event_id, technician_id, appointment_id, status, device_time,
+                                    received_at) values (:e, :t, :a, 'COMPLETED', :at, :at)""")
+                                .setParameter("e", UUID.randomUUID()).setParameter("t", quick)
+                                .setParameter("a", job).setParameter("at", done.atOffset(ZoneOffset.UTC))
+                                .executeUpdate())).replaceWithVoid());
+            }
             return chain;
         });
         String again = given().auth().oauth2(admin()).post("/api/models/retrain").then().statusCode(202)
@@ -162,6 +181,10 @@ class TrainingEndToEndTest {
         // lived again pull it down as far as they were kept as announced.
         assertTrue(told.perJob() > 0.3, told.toString());
         assertTrue(told.visits() >= 40, told.toString());
+        TimeLeftReads words = models.current().timeLeft();
+        System.out.println("LEARNED " + words);
+        assertEquals(40, words.reads(), words.toString());
+        assertEquals(1.5, words.ratioAt(quick, 0.5), 0.01, words.toString());
     }
 
     @Test
