@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** One technician's phone talking to tech-mobile-api: login, route of the day, status taps, GPS batches. */
+/**
+ * One technician's phone talking to tech-mobile-api: login, route of the day, status taps, the time left of a job, GPS
+ * batches.
+ */
 public final class MobileClient {
 
     /** Most pings the API takes in one batch. */
@@ -77,6 +80,23 @@ public final class MobileClient {
         body.put("deviceTime", tap.deviceTime());
         body.put("clientId", tap.clientId());
         var answer = http.call("POST", "/api/me/visits/" + tap.appointmentId() + "/status", body, token(),
+                Set.of(200, 201, 400, 404, 409));
+        if (answer.status() >= 400) {
+            return new Sent(0, 0, 1, List.of(answer.status() + " " + answer.body().path("message").asText()));
+        }
+        return new Sent(1, 0, 0, List.of());
+    }
+
+    /**
+     * The technician's read of the job in hand; a 409 (the visit is no longer on site, e.g. re-planned away) counts as
+     * rejected, not as a failure.
+     */
+    public Sent timeLeft(PhoneOutput.TimeLeft said) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("minutesLeft", said.minutes());
+        body.put("deviceTime", said.deviceTime());
+        body.put("clientId", said.clientId());
+        var answer = http.call("POST", "/api/me/visits/" + said.appointmentId() + "/time-left", body, token(),
                 Set.of(200, 201, 400, 404, 409));
         if (answer.status() >= 400) {
             return new Sent(0, 0, 1, List.of(answer.status() + " " + answer.body().path("message").asText()));

@@ -23,6 +23,13 @@ public final class DayEngine {
     static final Duration MAX_OVERTIME = Duration.ofMinutes(90);
     /** A technician tries to arrive this long before the window opens, no earlier. */
     static final Duration EARLY_MARGIN = Duration.ofMinutes(5);
+    /** Minutes into a job at which the technician has seen what it needs (at most half of it), drawn within these. */
+    static final double SEEN_FROM_MIN = 10;
+    static final double SEEN_TO_MIN = 25;
+    /** A job this many minutes past what the technician said gets a second word. */
+    static final double OUTRUN_MIN = 10;
+    /** Fewer minutes than this left: nothing worth telling. */
+    static final double NOTHING_TO_TELL_MIN = 5;
 
     private final long seed;
     private final Router router;
@@ -217,10 +224,44 @@ public final class DayEngine {
         double serviceMin = habits.jobMinutes(stop.jobType(), Seeds.gaussian(rng), longJob);
         Instant done = arrived.plusSeconds(Math.round(serviceMin * 60));
         phone.standing(stop.location(), arrived, done, habits.indoorFixChance(), 2.5);
+        tellTimeLeft(stop, habits.timeLeft(), rng, phone, arrived, done);
         phone.tap(stop.appointmentId(), VisitStatus.COMPLETED, null, null, done);
         return new Truth.Visit(day.technicianId(), day.date(), stop.appointmentId(), stop.jobType(), departed,
                 arrived, done, Truth.Outcome.COMPLETED, driveSeconds, leg.seconds(), leg.meters(),
                 Math.round(serviceMin * 10) / 10.0, longJob, detourMin);
+    }
+
+    /**
+     * The technician tells the phone how long the job has left ({@link Habits.TimeLeft}): once they have seen what it
+     * needs, and again if it runs {@link #OUTRUN_MIN} past what they said. Drawn from the job's own stream after its
+     * length, so that every job lasts as long as it did before technicians told it.
+     */
+    private static void tellTimeLeft(PlannedStop stop, Habits.TimeLeft habit, SplittableRandom rng, Phone phone,
+                                     Instant arrived, Instant done) {
+        if (!(habit.chance() > 0) || !Seeds.chance(rng, habit.chance())) {
+            return;
+        }
+        double jobMin = Duration.between(arrived, done).toSeconds() / 60.0;
+        double seen = Math.min(Seeds.uniform(rng, SEEN_FROM_MIN, SEEN_TO_MIN), jobMin / 2);
+        double first = Seeds.gaussian(rng);
+        double again = Seeds.gaussian(rng);
+        if (jobMin - seen < NOTHING_TO_TELL_MIN) {
+            return;
+        }
+        Instant at = arrived.plusSeconds(Math.round(seen * 60));
+        int said = said(jobMin - seen, habit, first);
+        phone.timeLeft(stop.appointmentId(), said, at);
+        Instant outrun = at.plusSeconds(Math.round((said + OUTRUN_MIN) * 60));
+        double stillLeft = Duration.between(outrun, done).toSeconds() / 60.0;
+        if (stillLeft >= NOTHING_TO_TELL_MIN) {
+            phone.timeLeft(stop.appointmentId(), said(stillLeft, habit, again), outrun);
+        }
+    }
+
+    /** What a technician says of {@code leftMin} minutes left, at draw {@code z}: to the nearest five minutes. */
+    static int said(double leftMin, Habits.TimeLeft habit, double z) {
+        double word = leftMin * Math.exp(habit.lean() + habit.spread() * Math.clamp(z, -3, 3));
+        return (int) Math.clamp(Math.round(word / 5) * 5, 5, 480);
     }
 
     private static Truth.Visit notVisited(TechnicianDay day, PlannedStop stop, Truth.Outcome why) {

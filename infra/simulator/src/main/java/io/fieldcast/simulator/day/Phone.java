@@ -49,6 +49,11 @@ final class Phone {
                 "s-" + idPrefix + "-" + (seq++), at));
     }
 
+    /** The technician tells the phone about {@code minutes} of the job in hand are left. */
+    void timeLeft(UUID appointmentId, int minutes, Instant at) {
+        outputs.add(new PhoneOutput.TimeLeft(appointmentId, minutes, at, "t-" + idPrefix + "-" + (seq++), at));
+    }
+
     /** A fix of the true position {@code at} moving at {@code speed} m/s (null when standing), GPS noise added. */
     void fix(GeoPoint truth, Instant at, Double speed, Double heading, double noiseScale) {
         double sigma = habits.gpsNoiseMeters() * noiseScale;

@@ -10,7 +10,7 @@ import java.util.UUID;
  * What a simulated phone sends. {@code deviceTime} is when it happened on the phone; {@code sendAt} is when the phone
  * gets to send it (later while it is offline: it queues and replays, like the web app's outbox).
  */
-public sealed interface PhoneOutput permits PhoneOutput.StatusTap, PhoneOutput.Fix {
+public sealed interface PhoneOutput permits PhoneOutput.StatusTap, PhoneOutput.TimeLeft, PhoneOutput.Fix {
 
     Instant deviceTime();
 
@@ -38,6 +38,16 @@ public sealed interface PhoneOutput permits PhoneOutput.StatusTap, PhoneOutput.F
         @Override
         public StatusTap sentAt(Instant when) {
             return new StatusTap(appointmentId, status, reasonCode, note, deviceTime, clientId, when);
+        }
+    }
+
+    /** The technician's read of the job in hand: about {@code minutes} left, said at {@code deviceTime}. */
+    record TimeLeft(UUID appointmentId, int minutes, Instant deviceTime, String clientId, Instant sendAt)
+            implements PhoneOutput {
+
+        @Override
+        public TimeLeft sentAt(Instant when) {
+            return new TimeLeft(appointmentId, minutes, deviceTime, clientId, when);
         }
     }
 

@@ -54,6 +54,19 @@ final class Sender {
                     Log.debug(phone.technicianId() + " tap " + tap.status() + " rejected: " + sent.reasons());
                 }
             }
+            case PhoneOutput.TimeLeft said -> {
+                if (!sendTaps) {
+                    return;
+                }
+                flush();
+                // Not a status tap: the day's counts of taps stay those of the visits' statuses.
+                MobileClient.Sent sent = phone.timeLeft(said);
+                stats.timeLeftSent.incrementAndGet();
+                if (sent.rejected() > 0) {
+                    stats.timeLeftRejected.incrementAndGet();
+                    Log.debug(phone.technicianId() + " time left rejected: " + sent.reasons());
+                }
+            }
         }
     }
 

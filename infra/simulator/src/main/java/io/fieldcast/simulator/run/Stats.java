@@ -20,6 +20,9 @@ public final class Stats {
     final AtomicLong pingsRejected = new AtomicLong();
     final AtomicLong tapsSent = new AtomicLong();
     final AtomicLong tapsRejected = new AtomicLong();
+    /** The technicians' reads of the time left of a job, sent and refused (not status taps). */
+    final AtomicLong timeLeftSent = new AtomicLong();
+    final AtomicLong timeLeftRejected = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
 
     public long booked() {
@@ -54,6 +57,14 @@ public final class Stats {
         return tapsRejected.get();
     }
 
+    public long timeLeftSent() {
+        return timeLeftSent.get();
+    }
+
+    public long timeLeftRejected() {
+        return timeLeftRejected.get();
+    }
+
     public long rejected() {
         return pingsRejected.get() + tapsRejected.get();
     }
@@ -61,9 +72,10 @@ public final class Stats {
     public String summary() {
         return String.format(Locale.ROOT,
                 "SIMULATION booked=%d booked_online=%d refused=%d routes=%d visits=%d completed=%d km=%.1f pings_sent=%d "
-                        + "pings_accepted=%d duplicates=%d pings_rejected=%d taps_sent=%d taps_rejected=%d errors=%d",
+                        + "pings_accepted=%d duplicates=%d pings_rejected=%d taps_sent=%d taps_rejected=%d time_left_sent=%d "
+                        + "time_left_rejected=%d errors=%d",
                 booked.get(), bookedOnline.get(), bookingRefused.get(), routes.get(), visits.get(), completed.get(), meters.get() / 1000.0,
                 pingsSent.get(), pingsAccepted.get(), pingsDuplicate.get(), pingsRejected.get(), tapsSent.get(),
-                tapsRejected.get(), errors.get());
+                tapsRejected.get(), timeLeftSent.get(), timeLeftRejected.get(), errors.get());
     }
 }

@@ -27,12 +27,14 @@ import java.util.Map;
  * @param newHire             started recently: the platform has little history about them
  * @param firstDayIndex       for a new hire, the first simulated day (0-based) they work
  * @param rare                rare events
+ * @param timeLeft            how they tell the time left of a job in hand
  */
 public record Habits(String technicianId, List<Double> speedFactorByHour, Map<String, LogNormal> serviceMinutes,
                      LogNormal defaultService, double lateStartChance, double lateStartMeanMin, double lunchMeanMin,
                      double lunchSdMin, int lunchAfterMinute, double detourChance, double detourMeanMin,
                      double gpsNoiseMeters, double gpsGapChance, double indoorFixChance, double offlineChance,
-                     double offlineMeanMin, int pingIntervalSec, boolean newHire, int firstDayIndex, Rare rare) {
+                     double offlineMeanMin, int pingIntervalSec, boolean newHire, int firstDayIndex, Rare rare,
+                     TimeLeft timeLeft) {
 
     /**
      * Rare events.
@@ -44,6 +46,23 @@ public record Habits(String technicianId, List<Double> speedFactorByHour, Map<St
     public record Rare(double longJobChance, double noShowChance, double sickChance) {
     }
 
+    /**
+     * How a technician tells the phone how long the job in hand has left: once they have seen what it needs (a
+     * quarter of an hour or so in, half-way through a short job) with chance {@code chance} per job, and again once the
+     * job has run ten minutes past what they said. What they say is the truth (the minutes the job really has left)
+     * times exp({@code lean} + {@code spread} x a standard normal draw), on the phone's five-minute buttons; a lean
+     * below 0 is an optimist's. Hidden like the rest: the platform learns how far each technician's word holds.
+     *
+     * @param chance per job, that they tell it at all
+     * @param lean   log of how far their word runs from the truth, on average
+     * @param spread log-scale spread of their word around that
+     */
+    public record TimeLeft(double chance, double lean, double spread) {
+
+        /** A technician who never says. */
+        public static final TimeLeft NEVER = new TimeLeft(0, 0, 0);
+    }
+
     /** A job lasts at least this long (the ARRIVED tap comes up to 2 min after the ring; service outlasts it). */
     public static final double MIN_JOB_MINUTES = 5;
     /** And at most this long. */
@@ -51,7 +70,20 @@ public record Habits(String technicianId, List<Double> speedFactorByHour, Map<St
     /** A leg's traffic luck: its drive takes the hour's speed factor times exp(this x a standard normal draw). */
     public static final double LEG_SPREAD = 0.1;
 
+    /** A technician who never tells the time left of a job. */
+    public Habits(String technicianId, List<Double> speedFactorByHour, Map<String, LogNormal> serviceMinutes,
+                  LogNormal defaultService, double lateStartChance, double lateStartMeanMin, double lunchMeanMin,
+                  double lunchSdMin, int lunchAfterMinute, double detourChance, double detourMeanMin,
+                  double gpsNoiseMeters, double gpsGapChance, double indoorFixChance, double offlineChance,
+                  double offlineMeanMin, int pingIntervalSec, boolean newHire, int firstDayIndex, Rare rare) {
+        this(technicianId, speedFactorByHour, serviceMinutes, defaultService, lateStartChance, lateStartMeanMin,
+                lunchMeanMin, lunchSdMin, lunchAfterMinute, detourChance, detourMeanMin, gpsNoiseMeters, gpsGapChance,
+                indoorFixChance, offlineChance, offlineMeanMin, pingIntervalSec, newHire, firstDayIndex, rare,
+                TimeLeft.NEVER);
+    }
+
     public Habits {
+        timeLeft = timeLeft == null ? TimeLeft.NEVER : timeLeft;
         if (speedFactorByHour.size() != 24) {
             throw new IllegalArgumentException("speedFactorByHour needs 24 values");
         }
@@ -84,6 +116,15 @@ public record Habits(String technicianId, List<Double> speedFactorByHour, Map<St
     public Habits punctual() {
         return new Habits(technicianId, speedFactorByHour, serviceMinutes, defaultService, 0, lateStartMeanMin,
                 lunchMeanMin, lunchSdMin, lunchAfterMinute, detourChance, detourMeanMin, gpsNoiseMeters, gpsGapChance,
-                indoorFixChance, offlineChance, offlineMeanMin, pingIntervalSec, newHire, firstDayIndex, rare);
+                indoorFixChance, offlineChance, offlineMeanMin, pingIntervalSec, newHire, firstDayIndex, rare,
+                timeLeft);
+    }
+
+    /** The same person, who never tells the time left of a job (to compare a platform without their word). */
+    public Habits silentOnTimeLeft() {
+        return new Habits(technicianId, speedFactorByHour, serviceMinutes, defaultService, lateStartChance,
+                lateStartMeanMin, lunchMeanMin, lunchSdMin, lunchAfterMinute, detourChance, detourMeanMin,
+                gpsNoiseMeters, gpsGapChance, indoorFixChance, offlineChance, offlineMeanMin, pingIntervalSec, newHire,
+                firstDayIndex, rare);
     }
 }

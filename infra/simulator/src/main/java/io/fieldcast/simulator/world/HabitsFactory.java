@@ -51,7 +51,17 @@ public final class HabitsFactory {
                 uniform(rng, 0.02, 0.15), uniform(rng, 4, 18),
                 uniform(rng, 3, 15), uniform(rng, 0.05, 0.3), uniform(rng, 0.2, 0.9),
                 uniform(rng, 0.05, 0.3), uniform(rng, 5, 45),
-                10 + rng.nextInt(21), newHire, firstDay, rare);
+                10 + rng.nextInt(21), newHire, firstDay, rare, timeLeftOf(technicianId));
+    }
+
+    /**
+     * How the technician tells the time left of a job: from a stream of its own, so that every other habit is as it
+     * was before technicians told it. Most tell it on most jobs; most are optimists, a few pessimists; their word is
+     * off by 10 to 30 % (one log-scale standard deviation).
+     */
+    Habits.TimeLeft timeLeftOf(String technicianId) {
+        SplittableRandom rng = Seeds.stream(seed, "time-left", technicianId);
+        return new Habits.TimeLeft(uniform(rng, 0.5, 0.95), uniform(rng, -0.25, 0.1), uniform(rng, 0.1, 0.3));
     }
 
     /**

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -283,6 +284,63 @@ class DayEngineTest {
             assertNull(resumed.day().wentSickAt(), "round " + round + " went sick");
             assertEquals(first.day().offline(), resumed.day().offline(), "round " + round);
         }
+    }
+
+    @Test
+    void aTechnicianWhoTellsSaysTheTimeLeftOnSiteAndAgainOnceTheJobOutrunsIt() {
+        // Their word is the truth, to the nearest five minutes.
+        DayOutcome out = new DayEngine(4, StraightLineRouter.CITY).simulate(day(5),
+                withTimeLeft(calm(), new Habits.TimeLeft(1, 0, 0)));
+        int told = 0;
+        for (Truth.Visit v : out.visits()) {
+            List<PhoneOutput.TimeLeft> words = wordsOf(out, v.appointmentId());
+            if (Duration.between(v.arrivedAt(), v.finishedAt()).toMinutes() < 2 * DayEngine.SEEN_FROM_MIN) {
+                continue;
+            }
+            assertEquals(1, words.size(), "one word, and it held: " + words);
+            PhoneOutput.TimeLeft word = words.getFirst();
+            assertTrue(word.deviceTime().isAfter(v.arrivedAt()) && word.deviceTime().isBefore(v.finishedAt()));
+            double left = Duration.between(word.deviceTime(), v.finishedAt()).toSeconds() / 60.0;
+            assertEquals(left, word.minutes(), 2.5, "the minutes left: " + left);
+            told++;
+        }
+        assertTrue(told >= 3, "most jobs are told: " + told);
+
+        // An optimist who says half of what is left is caught out ten minutes past their word, and says again.
+        DayOutcome hopeful = new DayEngine(4, StraightLineRouter.CITY).simulate(day(5),
+                withTimeLeft(calm(), new Habits.TimeLeft(1, Math.log(0.5), 0)));
+        Truth.Visit longest = hopeful.visits().stream().max(Comparator.comparing(
+                v -> Duration.between(v.arrivedAt(), v.finishedAt()))).orElseThrow();
+        List<PhoneOutput.TimeLeft> words = wordsOf(hopeful, longest.appointmentId());
+        assertEquals(2, words.size(), words.toString());
+        assertEquals(words.getFirst().deviceTime().plusSeconds(60L * (words.getFirst().minutes() + 10)),
+                words.get(1).deviceTime());
+    }
+
+    @Test
+    void tellingTheTimeLeftChangesNoJobOfTheDay() {
+        Habits silent = calm();
+        Habits telling = withTimeLeft(silent, new Habits.TimeLeft(0.7, -0.2, 0.3));
+        DayOutcome quiet = new DayEngine(6, StraightLineRouter.CITY).simulate(day(6), silent);
+        DayOutcome told = new DayEngine(6, StraightLineRouter.CITY).simulate(day(6), telling);
+        assertEquals(quiet.visits(), told.visits());
+        assertTrue(told.outputs().stream().anyMatch(o -> o instanceof PhoneOutput.TimeLeft));
+        assertFalse(quiet.outputs().stream().anyMatch(o -> o instanceof PhoneOutput.TimeLeft));
+        assertEquals(silent, telling.silentOnTimeLeft());
+    }
+
+    private static List<PhoneOutput.TimeLeft> wordsOf(DayOutcome out, UUID appointmentId) {
+        return out.outputs().stream().filter(o -> o instanceof PhoneOutput.TimeLeft t
+                        && t.appointmentId().equals(appointmentId)).map(PhoneOutput.TimeLeft.class::cast)
+                .sorted(Comparator.comparing(PhoneOutput::deviceTime)).toList();
+    }
+
+    static Habits withTimeLeft(Habits h, Habits.TimeLeft timeLeft) {
+        return new Habits(h.technicianId(), h.speedFactorByHour(), h.serviceMinutes(), h.defaultService(),
+                h.lateStartChance(), h.lateStartMeanMin(), h.lunchMeanMin(), h.lunchSdMin(), h.lunchAfterMinute(),
+                h.detourChance(), h.detourMeanMin(), h.gpsNoiseMeters(), h.gpsGapChance(), h.indoorFixChance(),
+                h.offlineChance(), h.offlineMeanMin(), h.pingIntervalSec(), h.newHire(), h.firstDayIndex(), h.rare(),
+                timeLeft);
     }
 
     // --- fixtures
