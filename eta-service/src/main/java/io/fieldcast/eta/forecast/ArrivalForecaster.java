@@ -310,7 +310,14 @@ public final class ArrivalForecaster {
                 afterJob = true;
             }
         }
-        return currentService == null ? 0 : elapsed - currentService.p50();
+        if (currentService == null) {
+            return 0;
+        }
+        // How long the job in hand runs past its usual length: as far as it has, or as the technician's word says.
+        VisitProgress inHand = day.progressOf(day.visits().get(current).appointmentId());
+        double said = saidEnd(inHand.timeLeft(), model, tech, now, 0.5);
+        double saidTotal = Double.isNaN(said) ? 0 : (said - epoch(inHand.arrivedAt())) / 60;
+        return Math.max(elapsed, saidTotal) - currentService.p50();
     }
 
     /**

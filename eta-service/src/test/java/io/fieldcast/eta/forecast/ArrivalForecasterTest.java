@@ -516,6 +516,9 @@ class ArrivalForecasterTest {
         assertTrue(heard.p50().isAfter(unheard.p50().plus(Duration.ofMinutes(20))),
                 "the job's own history says it ends soon: " + unheard.p50() + " against " + heard.p50());
         assertEquals(unheard.p50(), unlearned.p50(), "a word nobody learned how far to trust changes nothing");
+        // Said at 08:30 to end near 09:30, the repair that started at 08:10 runs 80 minutes: 40 past its median.
+        assertEquals(40, heard.currentJobOverrunMinutes(), 3);
+        assertEquals(0, unheard.currentJobOverrunMinutes(), 1e-9, "30 minutes into a 40-minute repair");
         assertTrue(heard.probability() > unheard.probability(), "a word that holds is a surer read: "
                 + heard.probability() + " against " + unheard.probability());
     }
