@@ -1,5 +1,5 @@
-// The technician's phone app: log in, today's route (list and map), status taps and GPS, all through the
-// IndexedDB outbox (queue.js) so that it works offline and replays in order when the network is back.
+// The technician's phone app: log in, today's route (list and map), status taps, time left on site and GPS, all
+// through the IndexedDB outbox (queue.js) so that it works offline and replays in order when the network is back.
 'use strict';
 
 const NEXT = {
@@ -10,6 +10,8 @@ const NEXT = {
 const t = I18n.t;
 const PING_BATCH = 20;
 const PING_FLUSH_MS = 15000;
+// The "time left" choices while on site, in minutes (the server takes 1..480).
+const TIME_LEFT = [15, 30, 45, 60, 90, 120];
 const $ = id => document.getElementById(id);
 
 const state = {
@@ -102,6 +104,7 @@ $('logout').addEventListener('click', async () => {
     localStorage.removeItem('fieldcast.route');
     localStorage.removeItem('fieldcast.map');
     localStorage.removeItem('fieldcast.roads');
+    localStorage.removeItem('fieldcast.timeLeft');
     state.route = null;
     state.roads = null;
     show();
@@ -115,6 +118,7 @@ async function loadRoute() {
         if (response.ok) {
             state.route = await response.json();
             localStorage.setItem('fieldcast.route', JSON.stringify(state.route));
+            forgetTimeLeftOffRoute(state.route);
             $('day-error').textContent = '';
         } else if (response.status === 404) {
             state.route = null;
@@ -152,12 +156,20 @@ async function render() {
     const route = state.route;
     $('day-title').textContent = route ? t('dayTitle', route.date, route.planVersion, route.visits.length) : '';
     if (!route) return;
+    // A time-left button keeps the keyboard focus: the list is rebuilt after every tap and every answer.
+    const active = document.activeElement;
+    const keep = active?.dataset?.minutes ? [active.closest('li.visit')?.dataset.appointment, active.dataset.minutes]
+        : null;
     const queued = await Outbox.all();
     const localStatus = {};
     queued.filter(q => q.kind === 'status').forEach(q => { localStatus[q.appointmentId] = q.body.status; });
+    const unsent = new Set(queued.filter(q => q.kind === 'timeLeft').map(q => q.body.clientId));
     for (const visit of route.visits) {
         const status = localStatus[visit.appointmentId] || visit.status;
-        list.appendChild(visitCard(visit, status, Boolean(localStatus[visit.appointmentId])));
+        list.appendChild(visitCard(visit, status, Boolean(localStatus[visit.appointmentId]), unsent));
+    }
+    if (keep) {
+        list.querySelector(`li.visit[data-appointment="${keep[0]}"] button[data-minutes="${keep[1]}"]`)?.focus();
     }
     if (!$('map').hidden) drawMap(localStatus);
 }
@@ -171,7 +183,7 @@ function position(visit) {
     return (state.route?.visits.findIndex(v => v.appointmentId === visit.appointmentId) ?? -1) + 1 || '';
 }
 
-function visitCard(visit, status, waiting) {
+function visitCard(visit, status, waiting, unsentTimeLeft) {
     const li = document.createElement('li');
     li.className = 'visit';
     li.dataset.status = status;
@@ -198,6 +210,7 @@ function visitCard(visit, status, waiting) {
                 escape(t('osm'))}<span class="visually-hidden"> ${escape(t('opensNewTab'))}</span></a>` : ''}
         </div>
         <div class="actions"></div>`;
+    if (status === 'ARRIVED') li.insertBefore(timeLeftControl(visit, unsentTimeLeft), li.querySelector('.actions'));
     const actions = li.querySelector('.actions');
     for (const next of NEXT[status] || []) {
         const button = document.createElement('button');
@@ -241,6 +254,76 @@ async function changeStatus(visit, status, reasonCode = null, note = null) {
     await render();
     await updatePending();
     flush();
+}
+
+// ---- Time left on site ------------------------------------------------------------------------------------
+
+// The last read per visit, as tapped on this phone: {appointmentId: {minutesLeft, deviceTime, clientId}}.
+function timeLeftReads() {
+    return JSON.parse(localStorage.getItem('fieldcast.timeLeft') || '{}');
+}
+
+function saveTimeLeftReads(reads) {
+    localStorage.setItem('fieldcast.timeLeft', JSON.stringify(reads));
+}
+
+// "Time left": one button per choice, and what was said last (waiting to send while still in the outbox).
+function timeLeftControl(visit, unsent) {
+    const group = document.createElement('div');
+    group.className = 'time-left';
+    group.setAttribute('role', 'group');
+    const heading = document.createElement('span');
+    heading.id = 'time-left-' + visit.appointmentId;
+    heading.textContent = t('timeLeft');
+    group.setAttribute('aria-labelledby', heading.id);
+    const choices = document.createElement('div');
+    choices.className = 'choices';
+    for (const minutes of TIME_LEFT) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.dataset.minutes = String(minutes);
+        button.textContent = t('timeLeftButton', minutes);
+        button.addEventListener('click', () => tellTimeLeft(visit, minutes));
+        choices.appendChild(button);
+    }
+    const said = document.createElement('p');
+    said.className = 'said';
+    said.setAttribute('aria-live', 'polite');
+    const read = timeLeftReads()[visit.appointmentId];
+    if (read) {
+        said.textContent = t('timeLeftSaid', read.minutesLeft, time(read.deviceTime))
+            + (unsent.has(read.clientId) ? ' ' + t('waitingToSend') : '');
+    }
+    group.append(heading, choices, said);
+    return group;
+}
+
+async function tellTimeLeft(visit, minutesLeft) {
+    const body = {minutesLeft, deviceTime: new Date().toISOString(), clientId: newId()};
+    await Outbox.add({
+        kind: 'timeLeft', appointmentId: visit.appointmentId,
+        label: `${position(visit)}. ${visit.customerFirstName}: ${t('timeLeftItem', minutesLeft)}`,
+        url: `/api/me/visits/${visit.appointmentId}/time-left`, body,
+    });
+    saveTimeLeftReads({...timeLeftReads(), [visit.appointmentId]: body});
+    await render();
+    await updatePending();
+    flush();
+}
+
+// A read the server refused (e.g. 409: the visit was done meanwhile) is no longer shown as said.
+function forgetTimeLeft(item) {
+    const reads = timeLeftReads();
+    if (reads[item.appointmentId]?.clientId === item.body.clientId) {
+        delete reads[item.appointmentId];
+        saveTimeLeftReads(reads);
+    }
+}
+
+// Reads of visits no longer on the route (another day, re-planned away) are not kept.
+function forgetTimeLeftOffRoute(route) {
+    const onRoute = new Set(route.visits.map(v => v.appointmentId));
+    saveTimeLeftReads(Object.fromEntries(Object.entries(timeLeftReads()).filter(([id]) => onRoute.has(id))));
 }
 
 // ---- GPS ---------------------------------------------------------------------------------------------------
@@ -305,6 +388,7 @@ async function flush() {
                 // The server will never take it (e.g. 409: someone else's change won); drop it and say why.
                 const body = await response.json().catch(() => ({}));
                 $('day-error').textContent = `${item.label}: ${body.message || response.status}`;
+                if (item.kind === 'timeLeft') forgetTimeLeft(item);
                 await Outbox.remove(item.seq);
                 sentSomething = true;
             } else {

@@ -1,5 +1,6 @@
-// The outbox of the phone: every status change and GPS batch goes into IndexedDB first and is sent from there in
-// order, so nothing is lost offline, in a basement or when the app is closed before the network comes back.
+// The outbox of the phone: every status change, time-left read and GPS batch goes into IndexedDB first and is sent
+// from there in order, so nothing is lost offline, in a basement or when the app is closed before the network comes
+// back. A tap keeps the clientId it was given when queued, so a replay is recognised by the server.
 'use strict';
 
 const Outbox = (() => {
@@ -30,7 +31,7 @@ const Outbox = (() => {
     }
 
     return {
-        /** item: {kind, label, url, body} */
+        /** item: {kind ('status', 'timeLeft', 'pings'), label, url, body, appointmentId?} */
         add: item => tx('readwrite', s => s.add({...item, queuedAt: new Date().toISOString()})),
         all: () => tx('readonly', s => s.getAll()),
         remove: seq => tx('readwrite', s => s.delete(seq)),

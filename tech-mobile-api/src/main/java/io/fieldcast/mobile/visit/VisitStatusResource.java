@@ -1,7 +1,6 @@
 package io.fieldcast.mobile.visit;
 
 import io.fieldcast.events.VisitStatus;
-import io.fieldcast.mobile.config.MobileSettings;
 import io.fieldcast.mobile.device.DeviceGuard;
 import io.fieldcast.mobile.device.DeviceIdentity;
 import io.fieldcast.platform.rest.ApiException;
@@ -17,8 +16,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -30,16 +27,13 @@ public class VisitStatusResource {
     private final VisitStatusService visits;
     private final DeviceGuard guard;
     private final JsonWebToken jwt;
-    private final MobileSettings settings;
-    private final Clock clock;
+    private final TapChecks checks;
 
-    public VisitStatusResource(VisitStatusService visits, DeviceGuard guard, JsonWebToken jwt,
-                               MobileSettings settings, Clock clock) {
+    public VisitStatusResource(VisitStatusService visits, DeviceGuard guard, JsonWebToken jwt, TapChecks checks) {
         this.visits = visits;
         this.guard = guard;
         this.jwt = jwt;
-        this.settings = settings;
-        this.clock = clock;
+        this.checks = checks;
     }
 
     @POST
@@ -48,18 +42,10 @@ public class VisitStatusResource {
     public Uni<StatusAnswer> change(@PathParam("appointmentId") String appointmentId,
                                     @Valid @NotNull StatusRequest request) {
         DeviceIdentity me = guard.require(jwt);
-        UUID appointment = parseId(appointmentId);
+        UUID appointment = TapChecks.appointmentId(appointmentId);
         checkReason(request);
-        checkDeviceTime(request.deviceTime());
+        checks.deviceTime(request.deviceTime());
         return visits.change(me.technicianId(), appointment, request);
-    }
-
-    private static UUID parseId(String appointmentId) {
-        try {
-            return UUID.fromString(appointmentId);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("appointmentId", "must be a UUID");
-        }
     }
 
     private static void checkReason(StatusRequest request) {
@@ -75,17 +61,6 @@ public class VisitStatusResource {
                 .noneMatch(r -> r.name().equals(request.reasonCode()))) {
             throw ApiException.badRequest("reasonCode", "must be one of "
                     + Arrays.toString(CannotCompleteReason.values()));
-        }
-    }
-
-    private void checkDeviceTime(Instant deviceTime) {
-        Instant now = clock.instant();
-        if (deviceTime.isAfter(now.plus(settings.ingest().maxFuture()))) {
-            throw ApiException.badRequest("deviceTime", "is in the future; check the phone's clock");
-        }
-        if (deviceTime.isBefore(now.minus(settings.ingest().maxAge()))) {
-            throw ApiException.badRequest("deviceTime", "is older than " + settings.ingest().maxAge().toDays()
-                    + " days");
         }
     }
 }

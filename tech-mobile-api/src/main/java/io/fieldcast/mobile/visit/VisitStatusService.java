@@ -10,15 +10,14 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import static io.fieldcast.mobile.visit.Times.instant;
+import static io.fieldcast.mobile.visit.Times.utc;
 
 /**
  * Applies a status tap: one transaction locks the visit's row, checks the transition, records the change under
@@ -145,19 +144,5 @@ public class VisitStatusService {
                             request.clientId(), instant(row[4]), instant(row[5]), (UUID) row[6],
                             VisitTransitions.allowedFrom(status.name()));
                 });
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case OffsetDateTime odt -> odt.toInstant();
-            case Instant i -> i;
-            case LocalDateTime ldt -> ldt.toInstant(ZoneOffset.UTC);
-            case Timestamp ts -> ts.toInstant();
-            default -> throw new IllegalStateException("unexpected time type " + value.getClass());
-        };
     }
 }

@@ -37,9 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The phone app's states on a phone-sized headless Chromium (390 × 844), each checked with axe-core (WCAG 2.1 A/AA:
  * no serious or critical violation) and kept as a screenshot in {@code target/screenshots/}: sign-in, a refused
- * sign-in, the route list, a visit tapped offline and waiting to be sent, the "can't complete" dialog, the map; and
- * the same app in Spanish, from the phone's language and from its switch. Skipped where Chromium (or axe-core, for
- * the checks) is not installed.
+ * sign-in, the route list, a visit tapped offline and waiting to be sent (on site, with its time-left buttons), the
+ * "can't complete" dialog, the map; and the same app in Spanish, from the phone's language and from its switch.
+ * Skipped where Chromium (or axe-core, for the checks) is not installed.
  */
 @QuarkusTest
 class MobileWebAppAccessibilityTest {
@@ -130,6 +130,8 @@ class MobileWebAppAccessibilityTest {
         browser.findElement(By.id("pending")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("pending"), "aria-expanded", "true"));
         assertTrue(card(second).getText().contains("(waiting to send)"), card(second).getText());
+        // On site (as far as the phone knows): the time-left buttons are on the card and checked with it.
+        assertEquals(6, card(second).findElements(By.cssSelector(".time-left button")).size());
         assertAccessible("a visit tapped offline", "app-4-visit-offline");
         browser.deleteNetworkConditions();
         wait.until(ExpectedConditions.textToBe(By.id("pending"), "0 waiting"));

@@ -1,6 +1,7 @@
 package io.fieldcast.mobile.web;
 
 import io.fieldcast.events.FieldcastEvent;
+import io.fieldcast.events.JobTimeLeft;
 import io.fieldcast.events.RoutePlanned;
 import io.fieldcast.events.Topics;
 import io.fieldcast.events.VisitStatus;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
@@ -31,12 +33,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The phone app in a real headless Chromium: log in, see today's route, go offline, tap a status, come back
- * online, and the change reaches Kafka exactly once. Skipped where Chromium is not installed.
+ * The phone app in a real headless Chromium: log in, see today's route, go offline, tap a status (or, on site, the
+ * time left), come back online, and the change reaches Kafka exactly once. Skipped where Chromium is not installed.
  */
 @QuarkusTest
 class MobileWebAppBrowserTest {
@@ -138,6 +141,79 @@ class MobileWebAppBrowserTest {
         assertEquals("route", paths.getLast().getAttribute("data-kind"));
         assertEquals(List.of("1", "2", "3"), browser.findElements(By.cssSelector("#map svg text")).stream()
                 .map(WebElement::getText).toList());
+    }
+
+    @Test
+    void timeLeftTappedOfflineOnSiteReachesKafkaOnceWhenBackOnline() throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        RoutePlanned route = Fixtures.route("tech-1", today, System.currentTimeMillis(), 2);
+        String setup = tokens.forTechnician("tech-1", "setup").token();
+        Fixtures.publishAndAwait(publisher, setup, route);
+        UUID first = route.visits().getFirst().appointmentId();
+        UUID second = route.visits().get(1).appointmentId();
+        for (String status : List.of("EN_ROUTE", "ARRIVED")) {
+            given().auth().oauth2(setup).contentType("application/json")
+                    .body("{\"status\":\"" + status + "\",\"clientId\":\"" + UUID.randomUUID()
+                            + "\",\"deviceTime\":\"" + Instant.now() + "\"}")
+                    .post("/api/me/visits/" + first + "/status").then().statusCode(200);
+        }
+
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get(app.toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-tech"))).sendKeys("tech-1");
+        browser.findElement(By.id("login-secret")).sendKeys("1111");
+        browser.findElement(By.id("login-submit")).click();
+        String onSite = "li.visit[data-appointment='" + first + "'] .time-left";
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(onSite + " button"), 6));
+        // Only the visit on site has the control; it is a named group of real buttons.
+        assertEquals(0, browser.findElements(By.cssSelector("li.visit[data-appointment='" + second
+                + "'] .time-left")).size());
+        WebElement group = browser.findElement(By.cssSelector(onSite));
+        assertEquals("group", group.getAttribute("role"));
+        assertEquals("Time left", browser.findElement(By.id(group.getAttribute("aria-labelledby"))).getText());
+        assertEquals(List.of("15 min", "30 min", "45 min", "60 min", "90 min", "120 min"),
+                browser.findElements(By.cssSelector(onSite + " button")).stream().map(WebElement::getText).toList());
+
+        By said = By.cssSelector(onSite + " .said");
+        try (EventProbe probe = EventProbe.atEnd(Topics.VISIT_STATUS)) {
+            ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+            offline.setOffline(true);
+            browser.setNetworkConditions(offline);
+            wait.until(ExpectedConditions.textToBe(By.id("net"), "offline"));
+
+            click(wait, By.cssSelector(onSite + " button[data-minutes='30']"));
+            wait.until(ExpectedConditions.textToBe(By.id("pending"), "1 waiting"));
+            String queued = browser.findElement(said).getText();
+            assertTrue(queued.startsWith("About 30 min left, said at ") && queued.endsWith("(waiting to send)"),
+                    queued);
+            assertTrue(timeLeft(probe.drain(Duration.ofSeconds(2)), first).isEmpty(), "nothing is sent while offline");
+
+            browser.deleteNetworkConditions();
+            wait.until(ExpectedConditions.textToBe(By.id("pending"), "0 waiting"));
+
+            probe.await(JobTimeLeft.class, e -> e.appointmentId().equals(first), 1, Duration.ofSeconds(20));
+            List<JobTimeLeft> told = timeLeft(probe.drain(Duration.ofSeconds(2)), first);
+            assertEquals(1, told.size(), "exactly once: " + told);
+            assertEquals(30, told.getFirst().minutesLeft());
+            assertEquals("tech-1", told.getFirst().technicianId());
+        }
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            String text = d.findElement(said).getText();
+            return text.startsWith("About 30 min left, said at ") && !text.contains("waiting") ? text : null;
+        });
+    }
+
+    /** Clicks what {@code by} finds, again if the list was redrawn under it (the route reloads after a send). */
+    private static void click(WebDriverWait wait, By by) {
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(by).click();
+            return true;
+        });
+    }
+
+    private static List<JobTimeLeft> timeLeft(List<FieldcastEvent> events, UUID appointment) {
+        return events.stream().filter(e -> e instanceof JobTimeLeft t && t.appointmentId().equals(appointment))
+                .map(JobTimeLeft.class::cast).toList();
     }
 
     private static List<VisitStatusChanged> mine(List<FieldcastEvent> events, UUID appointment) {
