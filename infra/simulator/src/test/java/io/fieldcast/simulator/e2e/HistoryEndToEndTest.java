@@ -1,6 +1,7 @@
 package io.fieldcast.simulator.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fieldcast.events.JobTimeLeft;
 import io.fieldcast.events.LocationPing;
 import io.fieldcast.events.Topics;
 import io.fieldcast.events.VisitStatus;
@@ -125,6 +126,12 @@ class HistoryEndToEndTest {
             assertArrivalsMatchTruth(statuses, stats, truth);
             assertTrue(stats.tapsAccepted() > 2L * stats.visitsCount(), "taps for every visit: " + stats.summary());
             assertEquals(0, stats.tapsRejectedCount(), "no tap refused: " + stats.summary());
+            // The technicians' words of the time left of their jobs go through the phone API too, each on site.
+            assertTrue(stats.timeLeftSent() > 0, "words of the time left: " + stats.summary());
+            assertEquals(0, stats.timeLeftRejected(), "no word refused: " + stats.summary());
+            List<JobTimeLeft> words = statuses.await(JobTimeLeft.class, w -> true, (int) stats.timeLeftSent(),
+                    Duration.ofSeconds(60));
+            assertEquals(stats.timeLeftSent(), words.size(), "every word is on fieldcast.visit-status");
         }
     }
 
