@@ -49,23 +49,28 @@ public class AheadBacktest implements AheadDoubt.Learner {
     private final ZoneId zone;
     private final boolean jobTail;
     private final boolean tapLag;
+    private final boolean timeLeft;
 
     @Inject
     public AheadBacktest(Roads roads, EtaSettings settings) {
         this(ForecastService.forecaster(roads, settings), ForecastService.policy(settings),
                 settings.forecast().maxLead(), settings.zone(), settings.forecast().jobTail(),
-                settings.forecast().tapLag());
+                settings.forecast().tapLag(), settings.forecast().timeLeft());
     }
 
-    /** {@code forecaster} and {@code policy} as the service's; {@code jobTail}, {@code tapLag} as the settings say. */
+    /**
+     * {@code forecaster} and {@code policy} as the service's; {@code jobTail}, {@code tapLag}, {@code timeLeft} as the
+     * settings say.
+     */
     AheadBacktest(ArrivalForecaster forecaster, PublicationPolicy policy, Duration maxLead, ZoneId zone,
-                  boolean jobTail, boolean tapLag) {
+                  boolean jobTail, boolean tapLag, boolean timeLeft) {
         this.forecaster = forecaster.withAheadDoubt(AheadDoubt.NONE);
         this.policy = policy;
         this.maxLead = maxLead;
         this.zone = zone;
         this.jobTail = jobTail;
         this.tapLag = tapLag;
+        this.timeLeft = timeLeft;
     }
 
     /** The first window each visit of these days would have been told, if it gave an hour's notice. */
@@ -82,7 +87,7 @@ public class AheadBacktest implements AheadDoubt.Learner {
         for (int d = 0; d < days.size(); d++) {
             LivedDay day = days.get(d);
             LearnedModel model = models.computeIfAbsent(day.date(),
-                    date -> ForecastService.asForecast(without.apply(date), jobTail, tapLag));
+                    date -> ForecastService.asForecast(without.apply(date), jobTail, tapLag, timeLeft));
             see(day, model, out);
             progress.accept((d + 1.0) / days.size());
         }

@@ -345,13 +345,16 @@ public class ForecastService {
      * switched off.
      */
     private LearnedModel model() {
-        LearnedModel model = asForecast(models.current(), jobTail, tapLag);
-        return timeLeft ? model : model.withTimeLeft(TimeLeftReads.NONE);
+        return asForecast(models.current(), jobTail, tapLag, timeLeft);
     }
 
-    /** {@code model} as forecasts use it: without its job tail or tap lag when they are switched off. */
-    static LearnedModel asForecast(LearnedModel model, boolean jobTail, boolean tapLag) {
+    /**
+     * {@code model} as forecasts use it: without its job tail, tap lag or reads of the time left when they are
+     * switched off.
+     */
+    static LearnedModel asForecast(LearnedModel model, boolean jobTail, boolean tapLag, boolean timeLeft) {
         LearnedModel tail = jobTail ? model : model.withJobTail(JobTail.NONE);
-        return tapLag ? tail : tail.withTapLag(TapLag.NONE);
+        LearnedModel lag = tapLag ? tail : tail.withTapLag(TapLag.NONE);
+        return timeLeft ? lag : lag.withTimeLeft(TimeLeftReads.NONE);
     }
 }

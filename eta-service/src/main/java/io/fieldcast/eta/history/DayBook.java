@@ -442,15 +442,26 @@ public class DayBook {
                         TechDay td = new TechDay((String) r[0], Rows.date(r[1]));
                         chain = chain.chain(out -> visits(s, td).chain(visits -> visits.isEmpty()
                                 ? Uni.createFrom().item(out)
-                                : taps(s, ids(visits)).chain(taps -> canceled(s, visits).map(canceled -> {
+                                : taps(s, ids(visits)).chain(taps -> canceled(s, visits).chain(canceled ->
+                                        words(s, ids(visits)).map(words -> {
                                     out.add(new LivedDay(td.technicianId(), td.day(), ((Number) r[2]).longValue(),
                                             Rows.number(r[3]), Rows.number(r[4]), Rows.instant(r[5]), visits, taps,
-                                            canceled));
+                                            canceled, words));
                                     return out;
-                                }))));
+                                })))));
                     }
                     return chain;
                 }));
+    }
+
+    /** Every word of the time left said of these visits' jobs, in the order said. */
+    private static Uni<List<LivedDay.Word>> words(Mutiny.Session s, List<UUID> appointmentIds) {
+        return s.createNativeQuery("""
+                        select appointment_id, device_time, minutes_left from job_time_left
+                        where appointment_id in (:ids) order by device_time""", Object[].class)
+                .setParameter("ids", appointmentIds).getResultList()
+                .map(rows -> rows.stream().map(r -> new LivedDay.Word(Rows.uuid(r[0]),
+                        new VisitProgress.TimeLeft(Rows.instant(r[1]), ((Number) r[2]).intValue()))).toList());
     }
 
     /** All taps for these visits, in device-time order. */

@@ -17,21 +17,42 @@ import java.util.UUID;
  * were from what happened.
  */
 public record LivedDay(String technicianId, LocalDate date, long planVersion, double startLat, double startLon,
-                       Instant shiftStart, List<VisitPlan> visits, List<Tap> taps, Set<UUID> canceled) {
+                       Instant shiftStart, List<VisitPlan> visits, List<Tap> taps, Set<UUID> canceled,
+                       List<Word> words) {
+
+    /** The technician's word of the time left of a visit's job ({@link VisitProgress.TimeLeft}). */
+    public record Word(UUID appointmentId, VisitProgress.TimeLeft timeLeft) {
+    }
 
     public LivedDay {
         visits = List.copyOf(visits);
         taps = List.copyOf(taps);
         canceled = Set.copyOf(canceled);
+        words = words == null ? List.of() : List.copyOf(words);
+    }
+
+    /** A day whose technician said nothing of the time left of their jobs. */
+    public LivedDay(String technicianId, LocalDate date, long planVersion, double startLat, double startLon,
+                    Instant shiftStart, List<VisitPlan> visits, List<Tap> taps, Set<UUID> canceled) {
+        this(technicianId, date, planVersion, startLat, startLon, shiftStart, visits, taps, canceled, List.of());
     }
 
     /**
-     * The day at {@code now}: the taps made by then, the break they show, nothing told (a customer's text does not
-     * change when the van arrives in what is learned here), no GPS fix.
+     * The day at {@code now}: the taps made by then, the break they show, the newest word of the time left of a job
+     * in hand said by then, nothing told (a customer's text does not change when the van arrives in what is learned
+     * here), no GPS fix.
      */
     public DayState at(Instant now, ZoneId zone) {
         List<Tap> before = taps.stream().filter(t -> !t.deviceTime().isAfter(now)).toList();
         Map<UUID, VisitProgress> progress = progress(visits, before, canceled);
+        for (Word w : words) {
+            VisitProgress p = progress.get(w.appointmentId());
+            VisitProgress.TimeLeft said = w.timeLeft();
+            if (p != null && p.inService() && !said.saidAt().isAfter(now)
+                    && (p.timeLeft() == null || said.saidAt().isAfter(p.timeLeft().saidAt()))) {
+                progress.put(w.appointmentId(), p.withTimeLeft(said));
+            }
+        }
         return new DayState(technicianId, date, planVersion, startLat, startLon, shiftStart, visits, progress, null,
                 now, Map.of(), DayBook.breakToday(before, now, zone, visits, Map.of()));
     }

@@ -32,7 +32,7 @@ class AheadBacktestTest {
     private final AheadBacktest backtest = new AheadBacktest(new ArrivalForecaster(ROADS, 500,
             Duration.ofMinutes(60), Duration.ofMinutes(5), ZoneOffset.UTC, 0.9),
             new PublicationPolicy(0.9, Duration.ofMinutes(15), 0.1, Duration.ofMinutes(5)), Duration.ofHours(3),
-            ZoneOffset.UTC, true, false);
+            ZoneOffset.UTC, true, false, true);
 
     @Test
     void daysAsTheModelSaysTeachNoDoubt() {
