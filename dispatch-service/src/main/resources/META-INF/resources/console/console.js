@@ -315,12 +315,14 @@ function drawKpis() {
     const onTime = arrived.filter(v => Date.parse(v.actualArrival) <= Date.parse(v.windowEnd));
     const late = live.filter(v => v.risk === 'LATE').length;
     const atRisk = live.filter(v => v.risk === 'AT_RISK').length;
+    const runningLong = live.filter(v => v.timeLeft?.pastPlannedEnd).length;
     const tiles = [
         ['visits', 'Visits', live.length],
         ['assigned', 'Assigned', t.kpis.assigned],
         ['unassigned', 'Unassigned', t.unassigned.length, t.unassigned.length > 0],
         ['late', 'Late', late, late > 0],
         ['at-risk', 'At risk', atRisk, atRisk > 0],
+        ['running-long', 'Running long (technician\'s word)', runningLong, runningLong > 0],
         ['done', 'Done', done.length],
         ['on-time', 'On time so far', arrived.length ? Math.round(100 * onTime.length / arrived.length) + ' %' : '–'],
         ['travel', 'Travel h', t.kpis.travelHours.toFixed(1)],
@@ -393,6 +395,9 @@ async function drawDetails() {
         <dt>Technician</dt><dd data-testid="details-technician">${esc(tech?.name || v.technicianId || 'unassigned')}${v.sequence != null && v.technicianId ? ' · stop ' + (v.sequence + 1) : ''}${v.pinned ? ' · pinned' : ''}</dd>
         <dt>Planned</dt><dd>arrive ${fmtTime(v.plannedArrival)}, leave ${fmtTime(v.plannedDeparture)}</dd>
         <dt>Actual</dt><dd>${v.actualArrival ? 'arrived ' + fmtTime(v.actualArrival) : '–'}${v.actualDeparture ? ', left ' + fmtTime(v.actualDeparture) : ''}</dd>
+        ${v.timeLeft ? `<dt>Time left</dt><dd data-testid="details-time-left">${esc(Timeline.timeLeftText(v, zone()))}${v.timeLeft.pastPlannedEnd
+            ? ' · <b class="error" data-testid="details-overrun">' + esc(Timeline.overrunText(v, zone())) + '</b>' : ''}
+            <span class="muted">(the technician's word)</span></dd>` : ''}
         <dt>Forecast</dt><dd>${v.forecast ? `${fmtTime(v.forecast.p50Arrival)} (${fmtTime(v.forecast.windowStart)}–${fmtTime(v.forecast.windowEnd)}, ${Math.round(100 * v.forecast.probabilityInWindow)} %)${v.forecast.reason ? ' — ' + esc(v.forecast.reason) : ''}` : '–'}</dd>
         ${why.length ? `<dt>Why</dt><dd>${why.map(esc).join('<br>')}</dd>` : ''}
       </dl>

@@ -9,6 +9,25 @@ const Timeline = (() => {
         return new Intl.DateTimeFormat('en-GB', {timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23'});
     }
 
+    /**
+     * The technician's word of the job in hand, as the console says it: "about 25 min left · said 10:05 · done ~10:30"
+     * (times in the territory's zone); '' when the visit has none.
+     */
+    function timeLeftText(v, zone) {
+        const t = v.timeLeft;
+        if (!t) return '';
+        const fmt = formatter(zone);
+        return `about ${t.minutes} min left · said ${fmt.format(Date.parse(t.saidAt))}`
+            + ` · done ~${fmt.format(Date.parse(t.expectedEnd))}`;
+    }
+
+    /** What the console says of a word that puts the end of the job after the plan's: '' when it does not. */
+    function overrunText(v, zone) {
+        const t = v.timeLeft;
+        if (!t?.pastPlannedEnd) return '';
+        return `runs past its planned end (${formatter(zone).format(Date.parse(t.plannedEnd))})`;
+    }
+
     function div(cls, parent, attrs) {
         const e = document.createElement('div');
         if (cls) e.className = cls;
@@ -24,6 +43,7 @@ const Timeline = (() => {
         for (const v of data.visits) {
             times.push(Date.parse(v.windowStart), Date.parse(v.windowEnd));
             if (v.actualDeparture) times.push(Date.parse(v.actualDeparture));
+            if (v.timeLeft) times.push(Date.parse(v.timeLeft.expectedEnd));
         }
         const valid = times.filter(t => !Number.isNaN(t));
         if (valid.length === 0) return null;
@@ -77,6 +97,15 @@ const Timeline = (() => {
                 seg.style.width = width(Date.parse(s.start), Date.parse(s.end));
                 seg.title = `${s.kind.toLowerCase()} ${fmt.format(Date.parse(s.start))}–${fmt.format(Date.parse(s.end))}`;
             }
+            // A job the technician says runs past its planned end: hatched on to the end they expect, under the
+            // visits (the visit's own label says so in words).
+            for (const id of row.stops) {
+                const t = byId.get(id)?.timeLeft;
+                if (!t?.pastPlannedEnd) continue;
+                const over = div('tl-overrun', track, {'aria-hidden': 'true', 'data-testid': 'tl-overrun'});
+                over.style.left = pct(Date.parse(t.plannedEnd));
+                over.style.width = width(Date.parse(t.plannedEnd), Date.parse(t.expectedEnd));
+            }
             row.stops.forEach((id, i) => {
                 const v = byId.get(id);
                 if (v?.plannedStart) block(track, v, i, Date.parse(v.plannedStart), Date.parse(v.plannedDeparture));
@@ -103,18 +132,25 @@ const Timeline = (() => {
         function block(track, v, index, start, end) {
             // A button for the keyboard and screen readers: Enter or Space opens the details, where a visit is moved
             // without dragging (technician and stop number).
+            const left = timeLeftText(v, data.zone);
+            const overrun = overrunText(v, data.zone);
             const b = div('tl-visit ' + (v.risk || ''), track, {'data-appointment': v.appointmentId,
                 'data-testid': 'tl-visit', 'data-status': v.status, role: 'button', tabindex: '0',
                 'aria-label': `Stop ${index + 1}, ${v.jobType}, ${v.address}, window `
-                    + `${fmt.format(Date.parse(v.windowStart))} to ${fmt.format(Date.parse(v.windowEnd))}`});
+                    + `${fmt.format(Date.parse(v.windowStart))} to ${fmt.format(Date.parse(v.windowEnd))}`
+                    + (left ? `, ${left}` : '') + (overrun ? `, ${overrun}` : '')});
             if (v.appointmentId === options.selected) b.classList.add('selected');
+            if (overrun) b.classList.add('overrun');
             b.style.setProperty('--c', ConsoleMap.STATUS_COLORS[v.status] || '#0b5394');
             b.style.left = pct(start);
             b.style.width = width(start, Math.max(end, start));
             b.innerHTML = (v.pinned ? '<span class="pin" data-testid="pin" title="pinned"></span>' : '')
-                + `${index + 1} ${escapeHtml(v.jobType)}`;
+                + (overrun ? '<span class="overrun-mark" data-testid="overrun-mark">!</span>' : '')
+                + `${index + 1} ${escapeHtml(v.jobType)}`
+                + (v.timeLeft ? ` <span data-testid="tl-time-left">~${v.timeLeft.minutes} min</span>` : '');
             b.title = `${v.address}\nwindow ${fmt.format(Date.parse(v.windowStart))}–${fmt.format(Date.parse(v.windowEnd))}`
                 + (v.plannedArrival ? `\narrives ${fmt.format(Date.parse(v.plannedArrival))}` : '')
+                + (left ? `\n${left}` : '') + (overrun ? `\n${overrun}` : '')
                 + (v.told ? `\ntold ${fmt.format(Date.parse(v.told.windowStart))}–`
                     + `${fmt.format(Date.parse(v.told.windowEnd))}${v.told.broken ? ' (broken)' : ''}` : '')
                 + (v.forecast ? `\nforecast ${fmt.format(Date.parse(v.forecast.p50Arrival))}` : '')
@@ -198,6 +234,6 @@ const Timeline = (() => {
         return String(s ?? '').replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
     }
 
-    return {render, drag, escapeHtml, dragging: () => dragging,
+    return {render, drag, escapeHtml, timeLeftText, overrunText, dragging: () => dragging,
         tick: now => current && moveNow(current.container, now, current.t0, current.t1)};
 })();

@@ -66,6 +66,16 @@ public class Appointment extends PanacheEntityBase {
     /** Why the visit could not be done, as the technician reported it (e.g. CUSTOMER_NOT_HOME), or null. */
     @Column(name = "not_done_reason")
     public String notDoneReason;
+    /**
+     * The technician's word of the job in hand: about this many minutes left, said at {@link #timeLeftSaidAt} (the
+     * phone's time); null when none. Written only by {@code VisitStatusHandler}'s own update, never with the entity,
+     * so a word neither bumps {@link #version} (a re-plan writing the day meanwhile is not made to solve again) nor
+     * is written back stale by a change made from an earlier read.
+     */
+    @Column(name = "time_left_minutes", insertable = false, updatable = false)
+    public Integer timeLeftMinutes;
+    @Column(name = "time_left_said_at", insertable = false, updatable = false)
+    public Instant timeLeftSaidAt;
     @Version
     public long version;
 }

@@ -52,17 +52,27 @@ public final class PlanTimeline {
     }
 
     /**
+     * The technician's word of the job in hand, while it is ON_SITE: about {@code minutes} left, said at
+     * {@code saidAt} (the phone's time), so done about {@code expectedEnd}; {@code plannedEnd} is when the plan has the
+     * job end (its planned departure), {@code pastPlannedEnd} when the word puts the end after it.
+     */
+    public record TimeLeftView(int minutes, Instant saidAt, Instant expectedEnd, Instant plannedEnd,
+                               boolean pastPlannedEnd) {
+    }
+
+    /**
      * {@code risk}: LATE (planned, forecast or actual arrival after the window), AT_RISK (the forecast's 60-minute
      * window ends after it). {@code told}: the window the customer was last texted, null when never told.
      * {@code notDoneReason}: why a visit could not be done (CUSTOMER_NOT_HOME: a no-show); {@code channel}: where it
-     * was booked (console or portal).
+     * was booked (console or portal). {@code timeLeft}: the technician's word of the time left while the visit is
+     * on site, null when none.
      */
     public record VisitView(UUID appointmentId, UUID customerId, AppointmentStatus status, String jobType,
                             String address, double lat, double lon, int priority, Instant windowStart,
                             Instant windowEnd, int durationMinutes, String technicianId, Integer sequence,
                             Instant plannedArrival, Instant plannedStart, Instant plannedDeparture, boolean pinned,
                             Instant actualArrival, Instant actualDeparture, ForecastView forecast, String risk,
-                            ToldView told, String notDoneReason, String channel) {
+                            ToldView told, String notDoneReason, String channel, TimeLeftView timeLeft) {
     }
 
     private PlanTimeline() {
@@ -145,7 +155,22 @@ public final class PlanTimeline {
                 p != null ? Integer.valueOf(p.sequence()) : a.routeSeq,
                 p != null ? p.arrival() : a.plannedArrival, p == null ? null : p.start(),
                 p == null ? null : p.departure(), a.pinned, a.actualArrival, a.actualDeparture, forecast,
-                risk(a, p, forecast), told(a, p, t), a.notDoneReason, a.channel);
+                risk(a, p, forecast), told(a, p, t), a.notDoneReason, a.channel, timeLeft(a, p));
+    }
+
+    /**
+     * The word of the job in hand, or null: none said, or the visit is not on site. The plan's end of the job is its
+     * planned departure; a visit the shown plan does not place ends its usual length after it began.
+     */
+    private static TimeLeftView timeLeft(Appointment a, Placed p) {
+        if (a.status != AppointmentStatus.ON_SITE || a.timeLeftMinutes == null || a.timeLeftSaidAt == null) {
+            return null;
+        }
+        Instant expectedEnd = a.timeLeftSaidAt.plusSeconds(60L * a.timeLeftMinutes);
+        Instant began = a.actualArrival != null ? a.actualArrival : a.plannedArrival;
+        Instant plannedEnd = p != null ? p.departure() : began == null ? null : began.plusSeconds(60L * a.durationMin);
+        return new TimeLeftView(a.timeLeftMinutes, a.timeLeftSaidAt, expectedEnd, plannedEnd,
+                plannedEnd != null && expectedEnd.isAfter(plannedEnd));
     }
 
     private static ToldView told(Appointment a, Placed p, ToldWindows.Told t) {

@@ -1,10 +1,16 @@
 package io.fieldcast.dispatch.console;
 
+import io.fieldcast.dispatch.Await;
 import io.fieldcast.dispatch.testing.TestCompanies;
 import io.fieldcast.dispatch.testing.TestCompany;
 import io.fieldcast.events.AppointmentRescheduled;
+import io.fieldcast.events.Events;
+import io.fieldcast.events.JobTimeLeft;
 import io.fieldcast.events.RoutePlanned;
 import io.fieldcast.events.Topics;
+import io.fieldcast.events.VisitStatus;
+import io.fieldcast.events.VisitStatusChanged;
+import io.fieldcast.platform.kafka.EventPublisher;
 import io.fieldcast.testing.Axe;
 import io.fieldcast.testing.Screenshots;
 import io.fieldcast.testing.ChromiumSession;
@@ -31,10 +37,13 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +62,8 @@ class ConsoleBrowserTest {
     URL root;
     @Inject
     TestCompanies companies;
+    @Inject
+    EventPublisher publisher;
 
     private ChromiumSession chromium;
     private ChromeDriver browser;
@@ -373,6 +384,57 @@ class ConsoleBrowserTest {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
             List<Axe.Violation> login = Axe.serious(browser);
             assertTrue(login.isEmpty(), "the login form: " + login);
+        } catch (RuntimeException | AssertionError e) {
+            dumpBrowser();
+            throw e;
+        }
+    }
+
+    /**
+     * A job the technician says will take longer than planned: the timeline and the visit's details say so in words
+     * (the technician's word, when it was said, when the job will be done, and that this is past the planned end), a
+     * KPI tile counts it, and the page still passes the accessibility check.
+     */
+    @Test
+    void anOnSiteVisitShowsTheTechniciansWordOfTheTimeLeft() throws Exception {
+        String territory = "console-left";
+        TestCompany company = companies.create(territory);
+        UUID id = UUID.fromString(company.book(18, "REPAIR", DAY + "T08:00:00Z", DAY + "T12:00:00Z", territory, 3));
+        company.solve(territory, DAY);
+        company.publish(territory, DAY);
+        String technician = territory + "-tech";
+        Instant arrived = Instant.parse(DAY + "T08:30:00Z");
+        Instant said = Instant.parse(DAY + "T08:50:00Z");
+        publisher.send(new VisitStatusChanged(Events.newId(), arrived, VisitStatusChanged.SCHEMA_VERSION, technician,
+                id, VisitStatus.ARRIVED, null, null, arrived, arrived, "tap-" + id)).get(10, TimeUnit.SECONDS);
+        publisher.send(new JobTimeLeft(Events.newId(), said, JobTimeLeft.SCHEMA_VERSION, technician, id, 90, said,
+                said, "left-" + id)).get(10, TimeUnit.SECONDS);
+        String timeline = "/api/plans/" + territory + "/" + DAY + "/timeline";
+        Await.until(() -> given().auth().oauth2(company.dispatcherToken()).get(timeline).then().extract()
+                .jsonPath().get("visits.find { it.appointmentId == '" + id + "' }.timeLeft") != null,
+                "the word on the timeline");
+        try {
+            logIn(territory, 1);
+            By block = visit(id);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css(id)
+                    + " [data-testid='tl-time-left']")));
+            String label = browser.findElement(block).getAttribute("aria-label");
+            assertTrue(label.contains("about 90 min left · said 08:50 · done ~10:20"), label);
+            assertTrue(label.contains("runs past its planned end"), label);
+            assertEquals(1, browser.findElements(By.cssSelector(css(id) + " [data-testid='overrun-mark']")).size());
+            assertEquals(1, browser.findElements(By.cssSelector("[data-testid='tl-overrun']")).size());
+            wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid='kpi-running-long'] b"), "1"));
+            wait.until(d -> {
+                d.findElement(block).click();
+                return true;
+            });
+            WebElement left = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("[data-testid='details-time-left']")));
+            assertTrue(left.getText().startsWith("about 90 min left · said 08:50 · done ~10:20 · runs past its "
+                    + "planned end ("), left.getText());
+            Screenshots.save(browser, "console-9-time-left");
+            List<Axe.Violation> serious = Axe.serious(browser);
+            assertTrue(serious.isEmpty(), "the console with a job running long: " + serious);
         } catch (RuntimeException | AssertionError e) {
             dumpBrowser();
             throw e;
