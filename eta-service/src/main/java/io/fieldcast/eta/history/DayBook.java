@@ -131,8 +131,13 @@ public class DayBook {
                 .setParameter("dt", utc(e.deviceTime() != null ? e.deviceTime() : e.occurredAt()))
                 .setParameter("rt", utc(e.receivedAt() != null ? e.receivedAt() : e.occurredAt()))
                 .executeUpdate()
-                .chain(x -> daysOf(e.appointmentId()))
-                .map(days -> days.stream().filter(d -> d.technicianId().equals(e.technicianId())).findFirst()));
+                .chain(x -> dayOf(e.appointmentId(), e.technicianId())));
+    }
+
+    /** The day of {@code technicianId}'s route that holds the visit, if any. */
+    private Uni<Optional<TechDay>> dayOf(UUID appointmentId, String technicianId) {
+        return daysOf(appointmentId)
+                .map(days -> days.stream().filter(d -> d.technicianId().equals(technicianId)).findFirst());
     }
 
     /**
@@ -140,17 +145,16 @@ public class DayBook {
      * any. A replay (the same event) is recorded once.
      */
     public Uni<Optional<TechDay>> applyTimeLeft(JobTimeLeft e) {
+        Instant said = Objects.requireNonNullElse(e.deviceTime(), e.occurredAt());
+        Instant received = Objects.requireNonNullElse(e.receivedAt(), e.occurredAt());
         return session().chain(s -> s.createNativeQuery("""
                         insert into job_time_left (event_id, technician_id, appointment_id, minutes_left,
                                                    device_time, received_at)
-                        values (:id, :t, :a, :m, :dt, :rt) on conflict do nothing""")
+                        values (:id, :t, :a, :m, :said, :received) on conflict do nothing""")
                 .setParameter("id", e.eventId()).setParameter("t", e.technicianId())
                 .setParameter("a", e.appointmentId()).setParameter("m", e.minutesLeft())
-                .setParameter("dt", utc(e.deviceTime() != null ? e.deviceTime() : e.occurredAt()))
-                .setParameter("rt", utc(e.receivedAt() != null ? e.receivedAt() : e.occurredAt()))
-                .executeUpdate()
-                .chain(x -> daysOf(e.appointmentId()))
-                .map(days -> days.stream().filter(d -> d.technicianId().equals(e.technicianId())).findFirst()));
+                .setParameter("said", utc(said)).setParameter("received", utc(received)).executeUpdate()
+                .chain(x -> dayOf(e.appointmentId(), e.technicianId())));
     }
 
     /** Applies an appointment change; returns the technician days whose routes hold it. */

@@ -39,23 +39,9 @@ public class JobTimeLeftService {
 
     public Uni<TimeLeftAnswer> tell(String technicianId, UUID appointmentId, TimeLeftRequest request) {
         Instant receivedAt = clock.instant();
-        return Panache.withTransaction(() -> findAnswer(technicianId, request, appointmentId).chain(known -> {
-            if (known != null) {
-                return Uni.createFrom().item(known);
-            }
-            return routes.isOnRoute(technicianId, appointmentId).chain(onRoute -> {
-                if (!onRoute) {
-                    // 404, not 403: the answer must not reveal whether the appointment is on someone else's route.
-                    throw new ApiException(404, "not_found", "appointment " + appointmentId
-                            + " is not on your route");
-                }
-                return lockStatus(appointmentId)
-                        // A concurrent retry may have committed while we waited for the lock.
-                        .chain(current -> findAnswer(technicianId, request, appointmentId).chain(again ->
-                                again != null ? Uni.createFrom().item(again)
-                                        : store(technicianId, appointmentId, request, current, receivedAt)));
-            });
-        }));
+        return OnceOnRoute.apply(routes, technicianId, appointmentId,
+                () -> findAnswer(technicianId, request, appointmentId), () -> lockStatus(appointmentId),
+                current -> store(technicianId, appointmentId, request, current, receivedAt));
     }
 
     private Uni<TimeLeftAnswer> store(String technicianId, UUID appointmentId, TimeLeftRequest request,

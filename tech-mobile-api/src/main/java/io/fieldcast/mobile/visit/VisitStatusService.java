@@ -39,23 +39,10 @@ public class VisitStatusService {
 
     public Uni<StatusAnswer> change(String technicianId, UUID appointmentId, StatusRequest request) {
         Instant receivedAt = clock.instant();
-        return Panache.withTransaction(() -> findAnswer(technicianId, request, appointmentId).chain(known -> {
-            if (known != null) {
-                return Uni.createFrom().item(known);
-            }
-            return routes.isOnRoute(technicianId, appointmentId).chain(onRoute -> {
-                if (!onRoute) {
-                    // 404, not 403: the answer must not reveal whether the appointment is on someone else's route.
-                    throw new ApiException(404, "not_found", "appointment " + appointmentId
-                            + " is not on your route");
-                }
-                return lockState(technicianId, appointmentId, receivedAt)
-                        // A concurrent retry may have committed while we waited for the lock.
-                        .chain(current -> findAnswer(technicianId, request, appointmentId).chain(again ->
-                                again != null ? Uni.createFrom().item(again)
-                                        : apply(technicianId, appointmentId, request, current, receivedAt)));
-            });
-        }));
+        return OnceOnRoute.apply(routes, technicianId, appointmentId,
+                () -> findAnswer(technicianId, request, appointmentId),
+                () -> lockState(technicianId, appointmentId, receivedAt),
+                current -> apply(technicianId, appointmentId, request, current, receivedAt));
     }
 
     private Uni<StatusAnswer> apply(String technicianId, UUID appointmentId, StatusRequest request, String current,

@@ -79,7 +79,12 @@ public final class MobileClient {
         }
         body.put("deviceTime", tap.deviceTime());
         body.put("clientId", tap.clientId());
-        var answer = http.call("POST", "/api/me/visits/" + tap.appointmentId() + "/status", body, token(),
+        return onVisit(tap.appointmentId(), "status", body);
+    }
+
+    /** One tap on a visit ({@code what}: its path under the visit); a 4xx counts as rejected, with its message. */
+    private Sent onVisit(UUID appointmentId, String what, Map<String, Object> body) {
+        var answer = http.call("POST", "/api/me/visits/" + appointmentId + "/" + what, body, token(),
                 Set.of(200, 201, 400, 404, 409));
         if (answer.status() >= 400) {
             return new Sent(0, 0, 1, List.of(answer.status() + " " + answer.body().path("message").asText()));
@@ -96,12 +101,7 @@ public final class MobileClient {
         body.put("minutesLeft", said.minutes());
         body.put("deviceTime", said.deviceTime());
         body.put("clientId", said.clientId());
-        var answer = http.call("POST", "/api/me/visits/" + said.appointmentId() + "/time-left", body, token(),
-                Set.of(200, 201, 400, 404, 409));
-        if (answer.status() >= 400) {
-            return new Sent(0, 0, 1, List.of(answer.status() + " " + answer.body().path("message").asText()));
-        }
-        return new Sent(1, 0, 0, List.of());
+        return onVisit(said.appointmentId(), "time-left", body);
     }
 
     /** A batch of at most {@link #MAX_BATCH} fixes. */
