@@ -220,11 +220,13 @@ public final class ArrivalForecaster {
         double now = epoch(day.now());
         String tech = day.technicianId();
         Quantiles currentService = null;
+        VisitProgress inHand = null;
         double elapsed = 0;
         if (current >= 0) {
             VisitPlan c = day.visits().get(current);
             currentService = model.service(tech, c.jobType(), c.plannedMinutes());
-            elapsed = Math.max(0, (now - epoch(day.progressOf(c.appointmentId()).arrivedAt())) / 60);
+            inHand = day.progressOf(c.appointmentId());
+            elapsed = Math.max(0, (now - epoch(inHand.arrivedAt())) / 60);
         }
         double turnaround = 60 * model.turnaroundOf(tech);
         Quantiles[] service = new Quantiles[remaining.size()];
@@ -246,7 +248,6 @@ public final class ArrivalForecaster {
                 // Still busy: the job lasts at least what it has lasted. Its end is read from what the technician
                 // said is left, as far as their reads held; else sampled from the rest of its distribution (past its
                 // usual length, what the fleet's jobs that ran that long did).
-                VisitProgress inHand = day.progressOf(day.visits().get(current).appointmentId());
                 double u = uniform(random);
                 double said = saidEnd(inHand.timeLeft(), model, tech, now, u);
                 if (Double.isNaN(said)) {
@@ -314,7 +315,6 @@ public final class ArrivalForecaster {
             return 0;
         }
         // How long the job in hand runs past its usual length: as far as it has, or as the technician's word says.
-        VisitProgress inHand = day.progressOf(day.visits().get(current).appointmentId());
         double said = saidEnd(inHand.timeLeft(), model, tech, now, 0.5);
         double saidTotal = Double.isNaN(said) ? 0 : (said - epoch(inHand.arrivedAt())) / 60;
         return Math.max(elapsed, saidTotal) - currentService.p50();

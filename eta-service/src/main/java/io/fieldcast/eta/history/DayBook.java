@@ -234,7 +234,8 @@ public class DayBook {
                     Object[] r = route.getFirst();
                     // The taps are read once: they give each visit's progress and today's break.
                     return visits(s, td).chain(visits -> taps(s, ids(visits)).chain(taps -> progress(s, visits, taps)
-                            .chain(progress -> withTimeLeft(s, progress, now))
+                            .chain(progress -> words(s, ids(visits))
+                                    .map(words -> LivedDay.withWords(progress, words, now)))
                             .chain(progress -> phone(s, td, visits).chain(phone -> told(s, visits, now).map(told ->
                                     Optional.of(new DayState(td.technicianId(), td.day(),
                                             ((Number) r[0]).longValue(), Rows.number(r[1]), Rows.number(r[2]),
@@ -390,36 +391,6 @@ public class DayBook {
         return canceled(s, visits).map(canceled -> LivedDay.progress(visits, taps, canceled));
     }
 
-    /**
-     * The progress of the visits on site with the newest read of the time left their technician said by {@code now}
-     * (a read replayed from a phone back online counts from when it was said).
-     */
-    private static Uni<Map<UUID, VisitProgress>> withTimeLeft(Mutiny.Session s, Map<UUID, VisitProgress> progress,
-                                                              Instant now) {
-        List<UUID> onSite = progress.entrySet().stream().filter(e -> e.getValue().inService())
-                .map(Map.Entry::getKey).toList();
-        if (onSite.isEmpty()) {
-            return Uni.createFrom().item(progress);
-        }
-        return s.createNativeQuery("""
-                        select distinct on (appointment_id) appointment_id, device_time, minutes_left
-                        from job_time_left where appointment_id in (:ids) and device_time <= :now
-                        order by appointment_id, device_time desc""", Object[].class)
-                .setParameter("ids", onSite).setParameter("now", utc(now)).getResultList()
-                .map(rows -> {
-                    if (rows.isEmpty()) {
-                        return progress;
-                    }
-                    Map<UUID, VisitProgress> out = new HashMap<>(progress);
-                    for (Object[] r : rows) {
-                        UUID id = Rows.uuid(r[0]);
-                        out.put(id, out.get(id).withTimeLeft(
-                                new VisitProgress.TimeLeft(Rows.instant(r[1]), ((Number) r[2]).intValue())));
-                    }
-                    return out;
-                });
-    }
-
     /** Which of these visits' appointments are canceled. */
     private static Uni<Set<UUID>> canceled(Mutiny.Session s, List<VisitPlan> visits) {
         if (visits.isEmpty()) {
@@ -460,6 +431,9 @@ public class DayBook {
 
     /** Every word of the time left said of these visits' jobs, in the order said. */
     private static Uni<List<LivedDay.Word>> words(Mutiny.Session s, List<UUID> appointmentIds) {
+        if (appointmentIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
         return s.createNativeQuery("""
                         select appointment_id, device_time, minutes_left from job_time_left
                         where appointment_id in (:ids) order by device_time""", Object[].class)

@@ -44,17 +44,27 @@ public record LivedDay(String technicianId, LocalDate date, long planVersion, do
      */
     public DayState at(Instant now, ZoneId zone) {
         List<Tap> before = taps.stream().filter(t -> !t.deviceTime().isAfter(now)).toList();
-        Map<UUID, VisitProgress> progress = progress(visits, before, canceled);
+        Map<UUID, VisitProgress> progress = withWords(progress(visits, before, canceled), words, now);
+        return new DayState(technicianId, date, planVersion, startLat, startLon, shiftStart, visits, progress, null,
+                now, Map.of(), DayBook.breakToday(before, now, zone, visits, Map.of()));
+    }
+
+    /**
+     * {@code progress} with, for each visit on site, the newest of {@code words} said by {@code now} (a word replayed
+     * from a phone back online counts from when it was said): what the forecaster reads of the job in hand, live
+     * ({@link DayBook#load}) and when a day is seen again ({@link #at}).
+     */
+    static Map<UUID, VisitProgress> withWords(Map<UUID, VisitProgress> progress, List<Word> words, Instant now) {
+        Map<UUID, VisitProgress> out = new HashMap<>(progress);
         for (Word w : words) {
-            VisitProgress p = progress.get(w.appointmentId());
+            VisitProgress p = out.get(w.appointmentId());
             VisitProgress.TimeLeft said = w.timeLeft();
             if (p != null && p.inService() && !said.saidAt().isAfter(now)
                     && (p.timeLeft() == null || said.saidAt().isAfter(p.timeLeft().saidAt()))) {
-                progress.put(w.appointmentId(), p.withTimeLeft(said));
+                out.put(w.appointmentId(), p.withTimeLeft(said));
             }
         }
-        return new DayState(technicianId, date, planVersion, startLat, startLon, shiftStart, visits, progress, null,
-                now, Map.of(), DayBook.breakToday(before, now, zone, visits, Map.of()));
+        return out;
     }
 
     /** What the taps say of each visit (the first of each status counts). */

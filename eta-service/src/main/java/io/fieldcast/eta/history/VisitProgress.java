@@ -14,11 +14,6 @@ public record VisitProgress(Instant enRouteAt, Instant arrivedAt, Instant finish
 
     /** The technician's read of the job in hand: {@code minutes} left, said at {@code saidAt}. */
     public record TimeLeft(Instant saidAt, int minutes) {
-
-        /** When the job ends if the read is right. */
-        public Instant end() {
-            return saidAt.plusSeconds(60L * minutes);
-        }
     }
 
     /** Without a read of the time left. */
