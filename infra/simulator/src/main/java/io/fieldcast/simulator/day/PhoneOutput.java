@@ -20,6 +20,11 @@ public sealed interface PhoneOutput permits PhoneOutput.StatusTap, PhoneOutput.T
 
     PhoneOutput sentAt(Instant when);
 
+    /** The visit a tap or a word of the time left is about; null for a GPS fix. */
+    default UUID appointmentId() {
+        return null;
+    }
+
     /** The first batch boundary after {@code at}, batches every {@code every} on the epoch's grid (whole seconds). */
     static Instant nextBatch(Instant at, Duration every) {
         long s = Math.max(1, every.toSeconds());

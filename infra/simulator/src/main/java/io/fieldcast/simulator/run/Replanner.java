@@ -257,8 +257,7 @@ final class Replanner {
                 && o.deviceTime().isBefore(from)).forEach(o -> reached.add(((PhoneOutput.StatusTap) o).appointmentId()));
         List<PhoneOutput> pending = new ArrayList<>(lane.outputs.subList(lane.next, lane.outputs.size()).stream()
                 .filter(o -> o.deviceTime().isBefore(from))
-                .filter(o -> !(o instanceof PhoneOutput.StatusTap tap) || reached.contains(tap.appointmentId()))
-                .filter(o -> !(o instanceof PhoneOutput.TimeLeft said) || reached.contains(said.appointmentId()))
+                .filter(o -> o.appointmentId() == null || reached.contains(o.appointmentId()))
                 .toList());
         // A phone sends its queue first in, first out: the new outcome does not know the phone is still offline, so
         // nothing it records goes out before what the phone still holds (a tap sent ahead of the one it follows is
