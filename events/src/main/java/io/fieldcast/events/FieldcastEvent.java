@@ -33,10 +33,11 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = CustomerForgotten.class, name = "CustomerForgotten"),
         @JsonSubTypes.Type(value = PortalMessage.class, name = "PortalMessage"),
         @JsonSubTypes.Type(value = SlotSearches.class, name = "SlotSearches"),
+        @JsonSubTypes.Type(value = TimeLeftAsked.class, name = "TimeLeftAsked"),
 })
 public sealed interface FieldcastEvent permits AppointmentEvent, RoutePlanned, LocationPing, VisitStatusChanged, JobTimeLeft,
         ArrivalForecast, LearnedDurations, CustomerReplied, NotificationEvent, TechnicianStatusChanged,
-        UserAccessChanged, CustomerForgotten, PortalMessage, SlotSearches {
+        UserAccessChanged, CustomerForgotten, PortalMessage, SlotSearches, TimeLeftAsked {
 
     UUID eventId();
 

@@ -51,10 +51,16 @@ public final class Topics {
      */
     public static final String SLOT_SEARCHES = "fieldcast.slot-searches";
 
+    /**
+     * Key technicianId: TimeLeftAsked (since 0.1.12), eta-service → tech-mobile-api: the phone asks the technician how
+     * long the job in hand still takes, because the next customer's window waits on it.
+     */
+    public static final String TIME_LEFT_ASKS = "fieldcast.time-left-asks";
+
     /** All business topics, in the order of DESIGN.md, then those added since (see the CHANGELOG). */
     public static final List<String> ALL = List.of(APPOINTMENTS, ROUTES, TECH_LOCATIONS, VISIT_STATUS,
             ARRIVAL_FORECASTS, DURATION_ESTIMATES, CUSTOMER_REPLIES, NOTIFICATIONS, TECHNICIANS, USERS,
-            CUSTOMERS, PORTAL_MESSAGES, SLOT_SEARCHES);
+            CUSTOMERS, PORTAL_MESSAGES, SLOT_SEARCHES, TIME_LEFT_ASKS);
 
     private static final String DLQ_SUFFIX = ".dlq";
 

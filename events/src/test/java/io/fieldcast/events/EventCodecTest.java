@@ -192,6 +192,6 @@ class EventCodecTest {
     void dlqTopicIsTopicWithSuffix() {
         assertEquals("fieldcast.routes.dlq", Topics.dlq(Topics.ROUTES));
         assertTrue(Topics.isDlq(Topics.dlq(Topics.ROUTES)));
-        assertEquals(13, Topics.ALL.size());
+        assertEquals(14, Topics.ALL.size());
     }
 }

@@ -40,6 +40,7 @@ final class EventFixtures {
                 new VisitStatusChanged(Events.newId(), T0, 1, "tech-7", APPOINTMENT, VisitStatus.CANNOT_COMPLETE,
                         "NO_ACCESS", "nobody home", T0.minusSeconds(60), T0, "s-1"),
                 new JobTimeLeft(Events.newId(), T0, 1, "tech-7", APPOINTMENT, 45, T0.minusSeconds(30), T0, "t-1"),
+                new TimeLeftAsked(Events.newId(), T0, 1, "tech-7", APPOINTMENT, UUID.randomUUID(), T0),
                 new ArrivalForecast(Events.newId(), T0, 1, APPOINTMENT, "tech-7", T0.plusSeconds(2400),
                         T0.plusSeconds(600), T0.plusSeconds(4200), 0.91, T0, T0.plusSeconds(14400), "m-3", 2,
                         "previous job running 25 min long", 0.62,
