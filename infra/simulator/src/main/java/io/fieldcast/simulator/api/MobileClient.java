@@ -8,6 +8,7 @@ import io.fieldcast.simulator.day.PlannedStop;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,16 @@ public final class MobileClient {
     /** Most pings the API takes in one batch. */
     public static final int MAX_BATCH = 500;
 
-    /** The route as the phone sees it. */
+    /**
+     * The route as the phone sees it. {@code timeLeftAskedAt}: by visit, when the platform last asked how long the job
+     * in hand still takes, for the visits whose question the phone shows (none from a service that does not ask).
+     */
     public record Route(String technicianId, LocalDate date, long planVersion, Instant shiftStart, Instant shiftEnd,
-                        GeoPoint start, GeoPoint end, List<PlannedStop> stops) {
+                        GeoPoint start, GeoPoint end, List<PlannedStop> stops, Map<UUID, Instant> timeLeftAskedAt) {
+
+        public Route {
+            timeLeftAskedAt = Collections.unmodifiableMap(new LinkedHashMap<>(timeLeftAskedAt));
+        }
     }
 
     /** What the API did with a batch or a tap. */
@@ -56,15 +64,21 @@ public final class MobileClient {
         }
         JsonNode r = answer.body();
         List<PlannedStop> stops = new ArrayList<>();
+        Map<UUID, Instant> asked = new LinkedHashMap<>();
         for (JsonNode v : r.path("visits")) {
-            stops.add(new PlannedStop(UUID.fromString(v.path("appointmentId").asText()), v.path("sequence").asInt(),
-                    v.path("jobType").asText(), point(v.path("location")), instant(v.path("windowStart")),
-                    instant(v.path("windowEnd")), instant(v.path("plannedArrival")),
-                    v.path("plannedDurationMinutes").asInt(), instant(v.path("toldWindowStart"))));
+            UUID id = UUID.fromString(v.path("appointmentId").asText());
+            stops.add(new PlannedStop(id, v.path("sequence").asInt(), v.path("jobType").asText(),
+                    point(v.path("location")), instant(v.path("windowStart")), instant(v.path("windowEnd")),
+                    instant(v.path("plannedArrival")), v.path("plannedDurationMinutes").asInt(),
+                    instant(v.path("toldWindowStart"))));
+            Instant askedAt = instant(v.path("timeLeftAskedAt"));
+            if (askedAt != null) {
+                asked.put(id, askedAt);
+            }
         }
         return new Route(r.path("technicianId").asText(), LocalDate.parse(r.path("date").asText()),
                 r.path("planVersion").asLong(), instant(r.path("shiftStart")), instant(r.path("shiftEnd")),
-                point(r.path("start")), point(r.path("end")), stops);
+                point(r.path("start")), point(r.path("end")), stops, asked);
     }
 
     /** One tap; a 409 (transition no longer allowed, e.g. re-planned away) counts as rejected, not as a failure. */

@@ -30,6 +30,8 @@ public final class DayEngine {
     static final double OUTRUN_MIN = 10;
     /** Fewer minutes than this left: nothing worth telling. */
     static final double NOTHING_TO_TELL_MIN = 5;
+    /** The technician answers the phone's question within this many seconds of seeing it, drawn. */
+    static final int LOOK_AT_PHONE_MAX_SEC = 180;
 
     private final long seed;
     private final Router router;
@@ -256,6 +258,35 @@ public final class DayEngine {
         if (stillLeft >= NOTHING_TO_TELL_MIN) {
             phone.timeLeft(stop.appointmentId(), said(stillLeft, habit, again), outrun);
         }
+    }
+
+    /**
+     * The technician's answer to the phone's question, asked at {@code askedAt} and seen at {@code now}, how long the
+     * job of {@code visit} (its truth) still takes; null when they do not answer. They answer only while on site
+     * ({@code arrivedAt <= now < finishedAt}), with their chance per job, a little after seeing it (up to
+     * {@link #LOOK_AT_PHONE_MAX_SEC}), and as they tell the time left unasked ({@link #said}); not when fewer than
+     * {@link #NOTHING_TO_TELL_MIN} minutes are left by then. Drawn from a stream of the ask's own, so that answering
+     * changes nothing else of the day, and gives the same answer to the same ask in every run of the seed.
+     */
+    public PhoneOutput.TimeLeft answer(Truth.Visit visit, Habits.TimeLeft habit, Instant askedAt, Instant now) {
+        if (visit.arrivedAt() == null || visit.finishedAt() == null || now.isBefore(visit.arrivedAt())
+                || !now.isBefore(visit.finishedAt())) {
+            return null;
+        }
+        SplittableRandom rng = Seeds.stream(seed, "time-left-ask", visit.technicianId(), visit.appointmentId(),
+                askedAt);
+        boolean answers = Seeds.chance(rng, habit.chance());
+        int lookSec = rng.nextInt(LOOK_AT_PHONE_MAX_SEC + 1);
+        double z = Seeds.gaussian(rng);
+        String idSuffix = Integer.toUnsignedString(rng.nextInt(), 36);
+        // The phone cannot show a question before it is asked, whatever the two clocks say.
+        Instant at = (askedAt.isAfter(now) ? askedAt : now).plusSeconds(lookSec);
+        double leftMin = Duration.between(at, visit.finishedAt()).toSeconds() / 60.0;
+        if (!answers || leftMin < NOTHING_TO_TELL_MIN) {
+            return null;
+        }
+        String clientId = "a-" + Phone.idPrefix(seed, visit.technicianId(), visit.date()) + "-" + idSuffix;
+        return new PhoneOutput.TimeLeft(visit.appointmentId(), said(leftMin, habit, z), at, clientId, at, askedAt);
     }
 
     /** What a technician says of {@code leftMin} minutes left, at draw {@code z}: to the nearest five minutes. */

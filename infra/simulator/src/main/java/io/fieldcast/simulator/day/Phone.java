@@ -36,12 +36,19 @@ final class Phone {
     private int seq;
 
     Phone(long seed, String technicianId, LocalDate date, Habits habits, SplittableRandom rng, int firstSeq) {
-        // The seed is part of the id: a run with another seed on the same days is new data, not a replay.
-        String tech = technicianId.length() > 30 ? technicianId.substring(0, 30) : technicianId;
-        this.idPrefix = tech + "-" + date.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + Long.toString(seed, 36);
+        this.idPrefix = idPrefix(seed, technicianId, date);
         this.habits = habits;
         this.rng = rng;
         this.seq = firstSeq;
+    }
+
+    /**
+     * The start of the client ids of a technician-day's outputs, at most 54 characters (the API takes 64). The seed is
+     * part of it: a run with another seed on the same days is new data, not a replay.
+     */
+    static String idPrefix(long seed, String technicianId, LocalDate date) {
+        String tech = technicianId.length() > 30 ? technicianId.substring(0, 30) : technicianId;
+        return tech + "-" + date.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + Long.toString(seed, 36);
     }
 
     void tap(UUID appointmentId, VisitStatus status, String reasonCode, String note, Instant at) {
@@ -83,13 +90,7 @@ final class Phone {
     List<PhoneOutput> outputs(List<Truth.Interval> offline) {
         List<PhoneOutput> result = new ArrayList<>(outputs.size());
         for (PhoneOutput o : outputs) {
-            Instant send = o.sendAt();
-            for (Truth.Interval gap : offline) {
-                if (!o.deviceTime().isBefore(gap.from()) && o.deviceTime().isBefore(gap.to())) {
-                    send = gap.to();
-                }
-            }
-            result.add(send.equals(o.sendAt()) ? o : o.sentAt(send));
+            result.add(o.heldBy(offline));
         }
         // Stable sort: equal send times keep the order they happened in, so taps stay in sequence.
         result.sort(Comparator.comparing(PhoneOutput::sendAt));

@@ -4,6 +4,7 @@ import io.fieldcast.events.VisitStatus;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -36,6 +37,17 @@ public sealed interface PhoneOutput permits PhoneOutput.StatusTap, PhoneOutput.T
         return sentAt(nextBatch(deviceTime(), every));
     }
 
+    /** The same output sent when the offline period it happened in ends (the phone queues and replays it). */
+    default PhoneOutput heldBy(List<Truth.Interval> offline) {
+        Instant send = sendAt();
+        for (Truth.Interval gap : offline) {
+            if (!deviceTime().isBefore(gap.from()) && deviceTime().isBefore(gap.to())) {
+                send = gap.to();
+            }
+        }
+        return send.equals(sendAt()) ? this : sentAt(send);
+    }
+
     /** A tap on a visit: EN_ROUTE, ARRIVED, COMPLETED, or CANNOT_COMPLETE with a reason code. */
     record StatusTap(UUID appointmentId, VisitStatus status, String reasonCode, String note, Instant deviceTime,
                      String clientId, Instant sendAt) implements PhoneOutput {
@@ -46,13 +58,26 @@ public sealed interface PhoneOutput permits PhoneOutput.StatusTap, PhoneOutput.T
         }
     }
 
-    /** The technician's read of the job in hand: about {@code minutes} left, said at {@code deviceTime}. */
-    record TimeLeft(UUID appointmentId, int minutes, Instant deviceTime, String clientId, Instant sendAt)
-            implements PhoneOutput {
+    /**
+     * The technician's read of the job in hand: about {@code minutes} left, said at {@code deviceTime}; the answer to
+     * the phone's question asked at {@code askedAt}, or said unasked when that is null.
+     */
+    record TimeLeft(UUID appointmentId, int minutes, Instant deviceTime, String clientId, Instant sendAt,
+                    Instant askedAt) implements PhoneOutput {
+
+        /** A word said unasked. */
+        public TimeLeft(UUID appointmentId, int minutes, Instant deviceTime, String clientId, Instant sendAt) {
+            this(appointmentId, minutes, deviceTime, clientId, sendAt, null);
+        }
 
         @Override
         public TimeLeft sentAt(Instant when) {
-            return new TimeLeft(appointmentId, minutes, deviceTime, clientId, when);
+            return new TimeLeft(appointmentId, minutes, deviceTime, clientId, when, askedAt);
+        }
+
+        /** Whether it answers the phone's question. */
+        public boolean answer() {
+            return askedAt != null;
         }
     }
 

@@ -104,7 +104,7 @@ final class AtTheDoor {
         t.onTheWay.remove(stop.appointmentId());
         Replanner.splice(t.lane, parked, t.started, Replanner.withoutSickTaps(outcome));
         t.day = next;
-        t.outcome = outcome;
+        t.relive(outcome);
         Log.debug(t.technician.id() + ": told " + retold.toldWindowStart() + " at the door of "
                 + stop.appointmentId() + ", rings at " + ringsAt);
     }

@@ -63,7 +63,7 @@ public final class Live {
             }
         }
         Replanner replanner = new Replanner(company, sim.engine, sim.truth, tracked,
-                (technician, day, note) -> dispatch.absence(technician, day, day, "SICK", note));
+                (technician, day, note) -> dispatch.absence(technician, day, day, "SICK", note), sim.stats);
         Instant start = days.stream().map(d -> d.day().shiftStart()).min(Comparator.naturalOrder()).orElseThrow()
                 .minusSeconds(300);
         // A safety net only: the replay ends when every phone has sent everything and no re-plan gave it more.

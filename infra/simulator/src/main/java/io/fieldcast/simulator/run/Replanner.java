@@ -25,7 +25,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Live mode's phones look at their route again every 15 simulated minutes, as the app does. When dispatch published
+ * Live mode's phones look at their route again every 15 simulated minutes, as the app does; the technician answers the
+ * question of the time left of the job in hand that it may show ({@link TimeLeftAsks}). When dispatch published
  * a newer plan version, the technician finishes what they started and continues with the new remaining visits from
  * there: the day is re-simulated from that point ({@link DayEngine.Resume}) and the phone's unsent outputs after it
  * are replaced. The truth gets a {@code replan} line; the last {@code visit} line per appointment is what happened.
@@ -66,6 +67,13 @@ final class Replanner {
         boolean calledIn;
         /** When the day's shift started (a resumed day starts later): its fate is drawn against it. */
         final Instant shiftStart;
+        /**
+         * The truth of every visit of the day by appointment, the newest round's (as the truth file's last visit line):
+         * a visit begun before a re-plan is not in the new outcome, and may still be under way.
+         */
+        final Map<UUID, Truth.Visit> lived = new HashMap<>();
+        /** The questions of the time left this phone has shown, answered or not ({@link TimeLeftAsks}). */
+        final Set<TimeLeftAsks.Ask> asked = new HashSet<>();
 
         /** A visit the van set off for in an earlier round, and its stop as the phone had it then. */
         record OnTheWay(Truth.Visit visit, PlannedStop stop) {
@@ -105,14 +113,20 @@ final class Replanner {
             finishesAt(finishedAt);
         }
 
+        /** The day simulated again from some point on: {@code next} replaces the current outcome. */
+        void relive(DayOutcome next) {
+            outcome = next;
+            next.visits().forEach(v -> lived.put(v.appointmentId(), v));
+        }
+
         Tracked(Replay.Lane lane, Technician technician, DayRunner.PhoneDay phoneDay) {
             this.lane = lane;
             this.technician = technician;
             this.phone = phoneDay.phone();
             this.day = phoneDay.day();
             this.shiftStart = phoneDay.day().shiftStart();
-            this.outcome = phoneDay.outcome();
             this.planVersion = phoneDay.planVersion();
+            relive(phoneDay.outcome());
         }
     }
 
@@ -126,6 +140,7 @@ final class Replanner {
     private final TruthWriter truth;
     private final List<Tracked> tracked;
     private final AtTheDoor door;
+    private final TimeLeftAsks asks;
     private final Absences absences;
     private Instant lastCheck = Instant.MIN;
 
@@ -135,13 +150,15 @@ final class Replanner {
         void sick(String technicianId, LocalDate date, String note);
     }
 
-    Replanner(Company company, DayEngine engine, TruthWriter truth, List<Tracked> tracked, Absences absences) {
+    Replanner(Company company, DayEngine engine, TruthWriter truth, List<Tracked> tracked, Absences absences,
+              Stats stats) {
         this.company = company;
         this.engine = engine;
         this.truth = truth;
         this.tracked = tracked;
         this.absences = absences;
         this.door = new AtTheDoor(engine, truth, company.habits::get);
+        this.asks = new TimeLeftAsks(engine, company.habits::get, stats);
     }
 
     /**
@@ -189,7 +206,13 @@ final class Replanner {
         for (Tracked t : tracked) {
             try {
                 MobileClient.Route route = t.phone.route(t.day.date());
-                if (route != null && route.planVersion() > t.planVersion) {
+                if (route == null) {
+                    continue;
+                }
+                // The question first: it is about the job in hand, which a new plan does not change (the re-plan keeps
+                // the answer queued for it, as everything about a visit already started).
+                asks.answer(t, route, simNow);
+                if (route.planVersion() > t.planVersion) {
                     resume(t, route, simNow);
                 }
             } catch (RuntimeException e) {
@@ -239,7 +262,7 @@ final class Replanner {
         splice(t.lane, resumeAt, t.started, withoutSickTaps(outcome));
         t.carryOnTheWay(simNow);
         t.day = next;
-        t.outcome = outcome;
+        t.relive(outcome);
         t.planVersion = route.planVersion();
         Log.info("  " + t.technician.id() + ": plan " + route.planVersion() + " at " + resumeAt + ", "
                 + remaining.size() + " visits left");

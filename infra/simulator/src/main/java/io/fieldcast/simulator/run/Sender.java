@@ -62,6 +62,9 @@ final class Sender {
                 // Not a status tap: the day's counts of taps stay those of the visits' statuses.
                 MobileClient.Sent sent = phone.timeLeft(said);
                 stats.timeLeftSent.incrementAndGet();
+                if (said.answer()) {
+                    stats.timeLeftAnswered.incrementAndGet();
+                }
                 if (sent.rejected() > 0) {
                     stats.timeLeftRejected.incrementAndGet();
                     Log.debug(phone.technicianId() + " time left rejected: " + sent.reasons());

@@ -20,9 +20,13 @@ public final class Stats {
     final AtomicLong pingsRejected = new AtomicLong();
     final AtomicLong tapsSent = new AtomicLong();
     final AtomicLong tapsRejected = new AtomicLong();
-    /** The technicians' reads of the time left of a job, sent and refused (not status taps). */
+    /** The technicians' reads of the time left of a job, sent and refused (not status taps), answers included. */
     final AtomicLong timeLeftSent = new AtomicLong();
     final AtomicLong timeLeftRejected = new AtomicLong();
+    /** The platform's questions of the time left, each counted when a phone first shows it (live mode). */
+    final AtomicLong timeLeftAsked = new AtomicLong();
+    /** Of {@link #timeLeftSent}, the answers to those questions. */
+    final AtomicLong timeLeftAnswered = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
 
     public long booked() {
@@ -65,6 +69,14 @@ public final class Stats {
         return timeLeftRejected.get();
     }
 
+    public long timeLeftAsked() {
+        return timeLeftAsked.get();
+    }
+
+    public long timeLeftAnswered() {
+        return timeLeftAnswered.get();
+    }
+
     public long rejected() {
         return pingsRejected.get() + tapsRejected.get();
     }
@@ -73,9 +85,10 @@ public final class Stats {
         return String.format(Locale.ROOT,
                 "SIMULATION booked=%d booked_online=%d refused=%d routes=%d visits=%d completed=%d km=%.1f pings_sent=%d "
                         + "pings_accepted=%d duplicates=%d pings_rejected=%d taps_sent=%d taps_rejected=%d time_left_sent=%d "
-                        + "time_left_rejected=%d errors=%d",
+                        + "time_left_rejected=%d time_left_asked=%d time_left_answered=%d errors=%d",
                 booked.get(), bookedOnline.get(), bookingRefused.get(), routes.get(), visits.get(), completed.get(), meters.get() / 1000.0,
                 pingsSent.get(), pingsAccepted.get(), pingsDuplicate.get(), pingsRejected.get(), tapsSent.get(),
-                tapsRejected.get(), timeLeftSent.get(), timeLeftRejected.get(), errors.get());
+                tapsRejected.get(), timeLeftSent.get(), timeLeftRejected.get(), timeLeftAsked.get(),
+                timeLeftAnswered.get(), errors.get());
     }
 }
