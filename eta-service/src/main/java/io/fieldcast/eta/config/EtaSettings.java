@@ -193,6 +193,26 @@ public interface EtaSettings {
         boolean timeLeft();
 
         /**
+         * Asking the technician: when the next customer's first window cannot be told yet (no window likely enough, or
+         * one that would keep the van waiting) and a job the technician is on decides it, the phone asks how long that
+         * job still takes ({@code TimeLeftAsked}). Off: the platform reads only the words technicians say unasked.
+         */
+        @WithDefault("true")
+        boolean askTimeLeft();
+
+        /** A customer whose likeliest arrival is at most this far away is worth asking for (see {@link #askTimeLeft}). */
+        @WithDefault("PT2H")
+        Duration askLead();
+
+        /** At most one question per job in hand this often, and none while a word said this recently stands. */
+        @WithDefault("PT30M")
+        Duration askEvery();
+
+        /** At most this many questions per job. */
+        @WithDefault("3")
+        int askMaxPerJob();
+
+        /**
          * On: forecast arrivals are recorded as the platform records them, by the "arrived" tap, the learned lag after
          * the van stops at the door (the report and the demo judge a window by it). Off (the default): at the door.
          * On the running platform (session 28, four runs each way on the same code and seeds) it traded 6.6 points

@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -69,10 +70,12 @@ public class ForecastService {
     private final Duration maxLead;
     private final Duration silenceHold;
     private final Counter heldMoves;
+    private final TimeLeftAsks asks;
 
     public ForecastService(DayBook days, ModelStore models, Outbox outbox, Clock clock, Roads roads,
-                           EtaSettings settings, MeterRegistry meters) {
+                           EtaSettings settings, MeterRegistry meters, TimeLeftAsks asks) {
         this.days = days;
+        this.asks = asks;
         this.models = models;
         this.outbox = outbox;
         this.clock = clock;
@@ -185,7 +188,12 @@ public class ForecastService {
         return Panache.withTransaction(() -> recompute(td));
     }
 
+    /**
+     * Stores and publishes each forecast as the policy says, then asks the technician how long the job in hand still
+     * takes when a customer's first window waits on it ({@link TimeLeftAsks}).
+     */
     private Uni<Integer> apply(DayState day, List<VisitForecast> forecasts, LearnedModel model, Instant now) {
+        List<TimeLeftAsks.Held> untold = new ArrayList<>();
         Uni<Integer> chain = Uni.createFrom().item(0);
         for (VisitForecast f : forecasts) {
             chain = chain.chain(published -> Panache.getSession().chain(s -> previous(s, f))
@@ -214,13 +222,16 @@ public class ForecastService {
                                     f.appointmentId());
                         }
                         String held = last.isEmpty() && reason.isEmpty() ? held(day, f, now, enRoute, hold) : null;
+                        if (held != null) {
+                            untold.add(new TimeLeftAsks.Held(f, held));
+                        }
                         VisitForecast told = reason.isEmpty() ? f : driving ? policy.onTheWay(f)
                                 : policy.toPublish(last.orElse(null), f, toldStart);
                         return store(day, told, model, now, last, reason, held)
                                 .map(x -> published + (reason.isPresent() ? 1 : 0));
                     }));
         }
-        return chain;
+        return chain.chain(published -> asks.consider(day, untold, now).replaceWith(published));
     }
 
     /** The jobs the technician still has to finish before this visit: the ones between, and the one in hand. */

@@ -70,7 +70,7 @@ public enum HeldReason {
     }
 
     /** The kind of non-null stored text {@code reason}, null when it is of no known kind. */
-    private static HeldReason of(String reason) {
+    public static HeldReason of(String reason) {
         for (HeldReason r : values()) {
             if (reason.startsWith(r.prefix)) {
                 return r;
