@@ -12,6 +12,8 @@ const PING_BATCH = 20;
 const PING_FLUSH_MS = 15000;
 // The "time left" choices while on site, in minutes (the server takes 1..480).
 const TIME_LEFT = [15, 30, 45, 60, 90, 120];
+// While a visit is on site the route is read again this often: eta-service may ask how long is left there.
+const ON_SITE_REFRESH_MS = 60000;
 const $ = id => document.getElementById(id);
 
 const state = {
@@ -23,6 +25,8 @@ const state = {
     watch: null,
     flushing: false,
     reasonFor: null,
+    // The asks of time left already announced to screen readers ("appointmentId@askedAt"): each is said once.
+    announced: new Set(),
 };
 
 function newId() {
@@ -112,20 +116,25 @@ $('logout').addEventListener('click', async () => {
 
 // ---- Route -------------------------------------------------------------------------------------------------
 
+// The route alone, kept on the phone for offline use.
+async function fetchRoute() {
+    const response = await api('/api/me/route');
+    if (response.ok) {
+        state.route = await response.json();
+        localStorage.setItem('fieldcast.route', JSON.stringify(state.route));
+        forgetTimeLeftOffRoute(state.route);
+        $('day-error').textContent = '';
+    } else if (response.status === 404) {
+        state.route = null;
+        $('day-error').textContent = t('noRoute');
+    } else {
+        $('day-error').textContent = (await response.json()).message || t('routeFailed');
+    }
+}
+
 async function loadRoute() {
     try {
-        const response = await api('/api/me/route');
-        if (response.ok) {
-            state.route = await response.json();
-            localStorage.setItem('fieldcast.route', JSON.stringify(state.route));
-            forgetTimeLeftOffRoute(state.route);
-            $('day-error').textContent = '';
-        } else if (response.status === 404) {
-            state.route = null;
-            $('day-error').textContent = t('noRoute');
-        } else {
-            $('day-error').textContent = (await response.json()).message || t('routeFailed');
-        }
+        await fetchRoute();
         const map = await api('/api/me/route/map');
         if (map.ok) {
             state.geojson = await map.json();
@@ -136,6 +145,20 @@ async function loadRoute() {
         $('day-error').textContent = t('offlineRoute');
     }
     await render();
+}
+
+// While the server has a visit on site, its route is read again (not the map, unless the plan changed), so an ask of
+// the time left shows within a minute. The list is redrawn only when the route changed.
+async function refreshOnSite() {
+    if (!state.session || !navigator.onLine || !state.route?.visits.some(v => v.status === 'ARRIVED')) return;
+    const before = JSON.stringify(state.route);
+    try {
+        await fetchRoute();
+    } catch (e) {
+        return; // offline after all: the next round tries again
+    }
+    if (state.route?.planVersion !== JSON.parse(before).planVersion) await loadRoute();
+    else if (JSON.stringify(state.route) !== before) await render();
 }
 
 // The roads under the map; optional: without them (no road network, no network) the map shows the route alone.
@@ -171,6 +194,7 @@ async function render() {
     if (keep) {
         list.querySelector(`li.visit[data-appointment="${keep[0]}"] button[data-minutes="${keep[1]}"]`)?.focus();
     }
+    announceAsks(route.visits.filter(v => (localStatus[v.appointmentId] || v.status) === 'ARRIVED'));
     if (!$('map').hidden) drawMap(localStatus);
 }
 
@@ -267,11 +291,44 @@ function saveTimeLeftReads(reads) {
     localStorage.setItem('fieldcast.timeLeft', JSON.stringify(reads));
 }
 
-// "Time left": one button per choice, and what was said last (waiting to send while still in the outbox).
+// When the platform asked how long is left here (the server's timeLeftAskedAt, set only while on site), or null once a
+// word said on this phone at or after the ask answers it, also while that word still waits to be sent.
+function openAsk(visit) {
+    const asked = visit.timeLeftAskedAt;
+    if (!asked) return null;
+    const read = timeLeftReads()[visit.appointmentId];
+    return read && new Date(read.deviceTime) >= new Date(asked) ? null : asked;
+}
+
+// Each open ask of the visits on site is said once by the polite live region, not again on every redraw of the list.
+function announceAsks(visits) {
+    for (const visit of visits) {
+        const asked = openAsk(visit);
+        const key = visit.appointmentId + '@' + asked;
+        if (!asked || state.announced.has(key)) continue;
+        state.announced.add(key);
+        const region = $('announcer');
+        region.textContent = '';
+        // Emptied first and filled a moment later, so the same words are said again for a new ask.
+        setTimeout(() => { region.textContent = `${position(visit)}. ${visit.customerFirstName || ''}: ${
+            t('timeLeftAsked')}`; }, 100);
+    }
+}
+
+// "Time left": the platform's question while it is open, one button per choice, and what was said last (waiting to
+// send while still in the outbox).
 function timeLeftControl(visit, unsent) {
     const group = document.createElement('div');
     group.className = 'time-left';
     group.setAttribute('role', 'group');
+    if (openAsk(visit)) {
+        const ask = document.createElement('p');
+        ask.className = 'ask';
+        ask.id = 'time-left-ask-' + visit.appointmentId;
+        ask.textContent = t('timeLeftAsked');
+        group.setAttribute('aria-describedby', ask.id);
+        group.appendChild(ask);
+    }
     const heading = document.createElement('span');
     heading.id = 'time-left-' + visit.appointmentId;
     heading.textContent = t('timeLeft');
@@ -488,6 +545,7 @@ async function start() {
         flush();
     }
     setInterval(flush, 10000);
+    setInterval(refreshOnSite, ON_SITE_REFRESH_MS);
     setInterval(queuePings, PING_FLUSH_MS);
     if ('serviceWorker' in navigator) navigator.serviceWorker.register('sw.js').catch(() => {});
 }

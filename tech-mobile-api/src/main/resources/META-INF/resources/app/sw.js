@@ -1,6 +1,6 @@
 // Caches the app shell so the app opens without a network; API calls always go to the network
 // (the page queues what fails in IndexedDB and replays it).
-const SHELL = 'fieldcast-shell-v5';
+const SHELL = 'fieldcast-shell-v6';
 const FILES = ['./', 'index.html', 'app.css', 'i18n.js', 'queue.js', 'map.js', 'app.js', 'manifest.webmanifest', 'icon.svg'];
 
 self.addEventListener('install', event => {

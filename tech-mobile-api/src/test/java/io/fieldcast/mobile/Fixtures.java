@@ -6,6 +6,7 @@ import io.fieldcast.events.GeoPosition;
 import io.fieldcast.events.NotificationSent;
 import io.fieldcast.events.PlannedVisit;
 import io.fieldcast.events.RoutePlanned;
+import io.fieldcast.events.TimeLeftAsked;
 import io.fieldcast.platform.kafka.EventPublisher;
 
 import java.time.Duration;
@@ -101,15 +102,39 @@ public final class Fixtures {
      */
     public static void awaitToldStart(String token, LocalDate day, int index, String expected)
             throws InterruptedException {
+        awaitVisitField(token, day, index, "toldWindowStart", expected);
+    }
+
+    /**
+     * Waits until {@code GET /api/me/route} shows {@code expected} (null: none) as {@code field} of visit
+     * {@code index}.
+     */
+    public static void awaitVisitField(String token, LocalDate day, int index, String field, String expected)
+            throws InterruptedException {
         for (int i = 0; i < 150; i++) {
             var response = given().auth().oauth2(token).queryParam("date", day.toString()).get("/api/me/route");
             if (response.statusCode() == 200
-                    && Objects.equals(expected,
-                    response.jsonPath().getString("visits[" + index + "].toldWindowStart"))) {
+                    && Objects.equals(expected, response.jsonPath().getString("visits[" + index + "]." + field))) {
                 return;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("told window " + expected + " never reached the route");
+        throw new AssertionError(field + " " + expected + " of visit " + index + " never reached the route");
+    }
+
+    /** eta-service's ask to {@code tech} of how long the job in hand ({@code appointment}) still takes. */
+    public static TimeLeftAsked ask(String tech, UUID appointment, Instant askedAt) {
+        return new TimeLeftAsked(Events.newId(), askedAt, TimeLeftAsked.SCHEMA_VERSION, tech, appointment,
+                UUID.randomUUID(), askedAt);
+    }
+
+    /** Taps {@code statuses} in order on the visit, as the phone would, each answered 200. */
+    public static void tap(String token, UUID appointment, String... statuses) {
+        for (String status : statuses) {
+            given().auth().oauth2(token).contentType("application/json")
+                    .body("{\"status\":\"" + status + "\",\"clientId\":\"" + UUID.randomUUID()
+                            + "\",\"deviceTime\":\"" + Instant.now() + "\"}")
+                    .post("/api/me/visits/" + appointment + "/status").then().statusCode(200);
+        }
     }
 }

@@ -44,11 +44,13 @@ public class RouteResource {
     private final Clock clock;
     private final Roads roads;
     private final ToldWindows told;
+    private final TimeLeftAsks asks;
 
     public RouteResource(RouteStore routes, DeviceGuard guard, JsonWebToken jwt, MobileSettings settings,
-                         Clock clock, Roads roads, ToldWindows told) {
+                         Clock clock, Roads roads, ToldWindows told, TimeLeftAsks asks) {
         this.routes = routes;
         this.told = told;
+        this.asks = asks;
         this.roads = roads;
         this.guard = guard;
         this.jwt = jwt;
@@ -70,11 +72,12 @@ public class RouteResource {
             if (route == null) {
                 throw new ApiException(404, "not_found", "no route published for " + day);
             }
-            // Told windows are looked up by the route's own appointments only: nobody sees another route's.
+            // Told windows and asks are looked up by the route's own appointments only: nobody sees another route's.
             List<UUID> appointments = route.visits().stream().map(PlannedVisit::appointmentId).toList();
             return routes.statuses(me.technicianId()).chain(statuses -> routes.canceled(appointments)
                     .chain(canceled -> told.of(appointments)
-                            .map(windows -> RouteView.of(route, statuses, windows, canceled))));
+                            .chain(windows -> asks.open(me.technicianId(), appointments)
+                                    .map(open -> RouteView.of(route, statuses, windows, canceled, open)))));
         }));
     }
 

@@ -7,17 +7,16 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import static io.fieldcast.mobile.route.Times.instant;
+import static io.fieldcast.mobile.route.Times.utc;
 
 /**
  * The window each customer was last texted, as customer-notify's text told it; which text wins is the contract's
@@ -103,20 +102,5 @@ public class ToldWindows {
             map.put((UUID) row[0], new Told(instant(row[1]), instant(row[2])));
         }
         return map;
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case null -> null;
-            case Instant i -> i;
-            case OffsetDateTime o -> o.toInstant();
-            case ZonedDateTime z -> z.toInstant();
-            case Timestamp t -> t.toInstant();
-            default -> throw new IllegalStateException("unexpected timestamptz value " + value.getClass());
-        };
     }
 }

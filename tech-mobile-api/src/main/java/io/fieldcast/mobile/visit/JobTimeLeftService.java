@@ -15,8 +15,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.fieldcast.mobile.visit.Times.instant;
-import static io.fieldcast.mobile.visit.Times.utc;
+import static io.fieldcast.mobile.route.Times.instant;
+import static io.fieldcast.mobile.route.Times.utc;
 
 /**
  * Records a time-left read: one transaction locks the visit's {@code visit_state} row, checks the visit is on site

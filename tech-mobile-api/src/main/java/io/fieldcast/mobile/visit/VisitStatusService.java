@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.fieldcast.mobile.visit.Times.instant;
-import static io.fieldcast.mobile.visit.Times.utc;
+import static io.fieldcast.mobile.route.Times.instant;
+import static io.fieldcast.mobile.route.Times.utc;
 
 /**
  * Applies a status tap: one transaction locks the visit's row, checks the transition, records the change under

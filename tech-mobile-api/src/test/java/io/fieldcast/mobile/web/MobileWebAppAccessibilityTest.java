@@ -1,6 +1,8 @@
 package io.fieldcast.mobile.web;
 
+import io.agroal.api.AgroalDataSource;
 import io.fieldcast.events.RoutePlanned;
+import io.fieldcast.events.TimeLeftAsked;
 import io.fieldcast.mobile.Fixtures;
 import io.fieldcast.platform.kafka.EventPublisher;
 import io.fieldcast.platform.security.TokenIssuer;
@@ -23,6 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.net.URL;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,6 +33,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The phone app's states on a phone-sized headless Chromium (390 × 844), each checked with axe-core (WCAG 2.1 A/AA:
  * no serious or critical violation) and kept as a screenshot in {@code target/screenshots/}: sign-in, a refused
  * sign-in, the route list, a visit tapped offline and waiting to be sent (on site, with its time-left buttons), the
- * "can't complete" dialog, the map; and the same app in Spanish, from the phone's language and from its switch.
+ * platform's question of the time left on that visit, the "can't complete" dialog, the map; and the same app in Spanish, from the phone's language and from its switch.
  * Skipped where Chromium (or axe-core, for the checks) is not installed.
  */
 @QuarkusTest
@@ -50,6 +54,8 @@ class MobileWebAppAccessibilityTest {
     EventPublisher publisher;
     @Inject
     TokenIssuer tokens;
+    @Inject
+    AgroalDataSource db;
 
     private ChromiumSession chromium;
     private ChromeDriver browser;
@@ -133,7 +139,17 @@ class MobileWebAppAccessibilityTest {
         // On site (as far as the phone knows): the time-left buttons are on the card and checked with it.
         assertEquals(6, card(second).findElements(By.cssSelector(".time-left button")).size());
         assertAccessible("a visit tapped offline", "app-4-visit-offline");
+        // eta-service asks how long is left there; the route read after the tap is sent brings the question.
+        TimeLeftAsked asked = Fixtures.ask("tech-4", second, Instant.now().minusSeconds(5));
+        publisher.send(asked).get(10, TimeUnit.SECONDS);
+        awaitStored(asked);
         browser.deleteNetworkConditions();
+        wait.until(ExpectedConditions.textToBe(By.id("pending"), "0 waiting"));
+        By ask = By.cssSelector("li.visit[data-appointment='" + second + "'] .time-left .ask");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(ask));
+        assertAccessible("a question of the time left", "app-4b-time-left-asked");
+        click(By.cssSelector("li.visit[data-appointment='" + second + "'] button[data-minutes='45']"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(ask, 0));
         wait.until(ExpectedConditions.textToBe(By.id("pending"), "0 waiting"));
 
         UUID third = route.visits().get(2).appointmentId();
@@ -197,6 +213,21 @@ class MobileWebAppAccessibilityTest {
         assertEquals("es", browser.findElement(By.tagName("html")).getAttribute("lang"));
         assertEquals("Entrar", browser.findElement(By.id("login-submit")).getText());
         assertEquals("Fieldcast — mi día", browser.getTitle());
+    }
+
+    /** Waits until the service stored the ask, so the next read of the route has it. */
+    private void awaitStored(TimeLeftAsked asked) throws SQLException, InterruptedException {
+        for (int i = 0; i < 150; i++) {
+            try (var c = db.getConnection(); var rs = c.createStatement().executeQuery(
+                    "select count(*) from time_left_ask where event_id = '" + asked.eventId() + "'")) {
+                rs.next();
+                if (rs.getLong(1) == 1) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the ask never reached the service");
     }
 
     private WebElement card(UUID appointment) {

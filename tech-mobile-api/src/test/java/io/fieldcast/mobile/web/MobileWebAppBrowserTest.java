@@ -30,19 +30,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The phone app in a real headless Chromium: log in, see today's route, go offline, tap a status (or, on site, the
- * time left), come back online, and the change reaches Kafka exactly once. Skipped where Chromium is not installed.
+ * time left), come back online, and the change reaches Kafka exactly once. On site, the platform's question of the
+ * time left shows until a tap answers it, offline too. Skipped where Chromium is not installed.
  */
 @QuarkusTest
 class MobileWebAppBrowserTest {
+
+    private static final String ASKED = "Your next customer is waiting for a time. About how long is left here?";
 
     @TestHTTPResource("/app/")
     URL app;
@@ -151,12 +155,11 @@ class MobileWebAppBrowserTest {
         Fixtures.publishAndAwait(publisher, setup, route);
         UUID first = route.visits().getFirst().appointmentId();
         UUID second = route.visits().get(1).appointmentId();
-        for (String status : List.of("EN_ROUTE", "ARRIVED")) {
-            given().auth().oauth2(setup).contentType("application/json")
-                    .body("{\"status\":\"" + status + "\",\"clientId\":\"" + UUID.randomUUID()
-                            + "\",\"deviceTime\":\"" + Instant.now() + "\"}")
-                    .post("/api/me/visits/" + first + "/status").then().statusCode(200);
-        }
+        Fixtures.tap(setup, first, "EN_ROUTE", "ARRIVED");
+        // eta-service asks how long is left on site: the card asks the technician until a tap answers it.
+        Instant asked = Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
+        publisher.send(Fixtures.ask("tech-1", first, asked)).get(10, TimeUnit.SECONDS);
+        Fixtures.awaitVisitField(setup, today, 0, "timeLeftAskedAt", asked.toString());
 
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         browser.get(app.toString());
@@ -173,6 +176,12 @@ class MobileWebAppBrowserTest {
         assertEquals("Time left", browser.findElement(By.id(group.getAttribute("aria-labelledby"))).getText());
         assertEquals(List.of("15 min", "30 min", "45 min", "60 min", "90 min", "120 min"),
                 browser.findElements(By.cssSelector(onSite + " button")).stream().map(WebElement::getText).toList());
+        By ask = By.cssSelector(onSite + " .ask");
+        WebElement question = browser.findElement(ask);
+        assertEquals(ASKED, question.getText());
+        assertEquals(question.getAttribute("id"), group.getAttribute("aria-describedby"));
+        // Said once by the page's polite live region, naming the visit.
+        wait.until(ExpectedConditions.textToBe(By.id("announcer"), "1. Customer 1: " + ASKED));
 
         By said = By.cssSelector(onSite + " .said");
         try (EventProbe probe = EventProbe.atEnd(Topics.VISIT_STATUS)) {
@@ -183,6 +192,8 @@ class MobileWebAppBrowserTest {
 
             click(wait, By.cssSelector(onSite + " button[data-minutes='30']"));
             wait.until(ExpectedConditions.textToBe(By.id("pending"), "1 waiting"));
+            // Answered on the phone at once, though the word still waits to be sent.
+            assertEquals(0, browser.findElements(ask).size());
             String queued = browser.findElement(said).getText();
             assertTrue(queued.startsWith("About 30 min left, said at ") && queued.endsWith("(waiting to send)"),
                     queued);
@@ -201,6 +212,9 @@ class MobileWebAppBrowserTest {
             String text = d.findElement(said).getText();
             return text.startsWith("About 30 min left, said at ") && !text.contains("waiting") ? text : null;
         });
+        // The route read again after the send: the server has the answer too, so the question stays away.
+        assertEquals(0, browser.findElements(ask).size());
+        Fixtures.awaitVisitField(setup, today, 0, "timeLeftAskedAt", null);
     }
 
     /** Clicks what {@code by} finds, again if the list was redrawn under it (the route reloads after a send). */
