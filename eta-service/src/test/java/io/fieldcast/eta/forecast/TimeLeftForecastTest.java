@@ -176,31 +176,22 @@ class TimeLeftForecastTest {
 
     /** Until the visit's first window is held for want of certainty, or for the wait it would cost (within 30 s). */
     private void awaitHeld(UUID visit) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Object held = null;
-        while (System.nanoTime() < deadline) {
-            held = first("select held_reason from forecast where appointment_id = ?", visit);
-            if (held != null && (held.toString().startsWith("likely")
-                    || held.toString().startsWith("expected wait"))) {
-                return;
-            }
-            Thread.sleep(200);
+        Predicate<Object> askable = h -> h != null && (h.toString().startsWith("likely")
+                || h.toString().startsWith("expected wait"));
+        Object held = poll(() -> first("select held_reason from forecast where appointment_id = ?", visit), askable);
+        if (!askable.test(held)) {
+            throw new AssertionError(visit + " not held for want of certainty: " + held + ", told "
+                    + first("select first_published_at || ' ' || first_window_start || ' ' || first_probability"
+                    + " || ' p50 ' || first_p50 from forecast where appointment_id = ?", visit));
         }
-        throw new AssertionError(visit + " not held for want of certainty: " + held + ", told "
-                + first("select first_published_at || ' ' || first_window_start || ' ' || first_probability || ' p50 '"
-                + " || first_p50 from forecast where appointment_id = ?", visit));
     }
 
     private void awaitTold(UUID visit) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (first("select first_published_at from forecast where appointment_id = ?", visit) != null) {
-                return;
-            }
-            Thread.sleep(200);
+        if (poll(() -> first("select first_published_at from forecast where appointment_id = ?", visit),
+                t -> t != null) == null) {
+            throw new AssertionError("no first window for " + visit + " after the answer; held: "
+                    + first("select held_reason from forecast where appointment_id = ?", visit));
         }
-        throw new AssertionError("no first window for " + visit + " after the answer; held: "
-                + first("select held_reason from forecast where appointment_id = ?", visit));
     }
 
     private Object first(String sql, UUID id) throws Exception {
@@ -219,33 +210,44 @@ class TimeLeftForecastTest {
 
     /** The stored forecast's p50 of {@code visit} once {@code until} holds (within 30 s). */
     private Instant await(UUID visit, Predicate<Instant> until, String what) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Instant p50 = null;
-        while (System.nanoTime() < deadline) {
+        Instant p50 = poll(() -> {
             try (var c = dataSource.getConnection();
                  var ps = c.prepareStatement("select p50 from forecast where appointment_id = ?")) {
                 ps.setObject(1, visit);
                 try (var rs = ps.executeQuery()) {
-                    p50 = rs.next() ? rs.getObject(1, OffsetDateTime.class).toInstant() : null;
+                    return rs.next() ? rs.getObject(1, OffsetDateTime.class).toInstant() : null;
                 }
             }
-            if (until.test(p50)) {
-                return p50;
-            }
-            Thread.sleep(200);
+        }, until);
+        if (until.test(p50)) {
+            return p50;
         }
         assertNotNull(p50, what + ": never forecast");
         throw new AssertionError(what + ": p50 stayed " + p50);
     }
 
     private void awaitCount(String sql, UUID id, long expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (count(sql, id) != expected) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(sql + " (" + id + ") stayed " + count(sql, id) + ", not " + expected);
-            }
-            Thread.sleep(100);
+        long n = poll(() -> count(sql, id), c -> c == expected);
+        if (n != expected) {
+            throw new AssertionError(sql + " (" + id + ") stayed " + n + ", not " + expected);
         }
+    }
+
+    /** A read that may fail. */
+    @FunctionalInterface
+    private interface Read<T> {
+        T get() throws Exception;
+    }
+
+    /** Reads {@code read} every 200 ms until {@code until} holds or 30 s pass: the last value read, either way. */
+    private static <T> T poll(Read<T> read, Predicate<T> until) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        T value = read.get();
+        while (!until.test(value) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            value = read.get();
+        }
+        return value;
     }
 
     private long count(String sql, UUID id) throws Exception {
