@@ -256,6 +256,15 @@ public interface EtaSettings {
         @WithDefault("PT3H")
         Duration maxLead();
 
+        /**
+         * How long past the end of their shift a technician works before leaving the rest of the route for another day
+         * (the simulated technicians of the demo do the same). A first window that would end later is not told
+         * (held "past the shift"): it is a promise nobody keeps, and the customer hears "not today" from the
+         * technician's "cannot complete: out of time" instead. Told windows still move as the day runs late.
+         */
+        @WithDefault("PT90M")
+        Duration maxOvertime();
+
         /** Monte Carlo samples per technician day. */
         @WithDefault("2000")
         int samples();

@@ -68,6 +68,7 @@ public class ForecastService {
     private final boolean timeLeft;
     private final boolean tapLag;
     private final Duration maxLead;
+    private final Duration maxOvertime;
     private final Duration silenceHold;
     private final Counter heldMoves;
     private final TimeLeftAsks asks;
@@ -88,6 +89,7 @@ public class ForecastService {
         this.tapLag = f.tapLag();
         this.minRouteAge = f.minRouteAge();
         this.maxLead = f.maxLead();
+        this.maxOvertime = f.maxOvertime();
         this.silenceHold = f.silenceHold();
         this.heldMoves = Counter.builder("eta.forecast.held.moves")
                 .description("changes to told windows held back: the phone silent, or its taps behind its fixes")
@@ -141,9 +143,22 @@ public class ForecastService {
         return chain;
     }
 
-    /** A first window may be told from a settled route, and no more than {@code max-lead} before it starts. */
+    /**
+     * A first window may be told from a settled route, no more than {@code max-lead} before it starts, and only when
+     * it ends before the shift and its {@code max-overtime} do.
+     */
     private boolean mayTellFirst(DayState day, VisitForecast f, Instant now) {
-        return day.routeSettled(minRouteAge) && withinLead(f.windowStart(), now, maxLead);
+        return day.routeSettled(minRouteAge) && withinLead(f.windowStart(), now, maxLead)
+                && pastShift(day, f, maxOvertime) == null;
+    }
+
+    /** How long after the shift and its overtime {@code f}'s window would end, null when it ends in time. */
+    static Duration pastShift(DayState day, VisitForecast f, Duration maxOvertime) {
+        if (day.shiftEnd() == null) {
+            return null;
+        }
+        Duration past = Duration.between(day.shiftEnd().plus(maxOvertime), f.windowEnd());
+        return past.isPositive() ? past : null;
     }
 
     /**
@@ -166,6 +181,10 @@ public class ForecastService {
         }
         if (!withinLead(f.windowStart(), now, maxLead)) {
             return HeldReason.TOO_FAR_AHEAD.text("%d h ahead".formatted(maxLead.toHours()));
+        }
+        Duration pastShift = pastShift(day, f, maxOvertime);
+        if (pastShift != null) {
+            return HeldReason.PAST_SHIFT.text("by %d min".formatted(pastShift.toMinutes()));
         }
         return policy.held(f, now).orElse(null);
     }

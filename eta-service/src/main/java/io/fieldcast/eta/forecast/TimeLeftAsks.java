@@ -37,8 +37,12 @@ import java.util.UUID;
 public class TimeLeftAsks {
 
     private static final Logger LOG = Logger.getLogger(TimeLeftAsks.class);
-    /** The held reasons a word of the time left can lift: not enough certainty, or too much waiting for it. */
-    private static final Set<HeldReason> ASKABLE = Set.of(HeldReason.UNLIKELY, HeldReason.LONG_WAIT);
+    /**
+     * The held reasons a word of the time left can lift: not enough certainty, too much waiting for it, or a window
+     * pushed past the booked one by a job feared to run on.
+     */
+    private static final Set<HeldReason> ASKABLE = Set.of(HeldReason.UNLIKELY, HeldReason.LONG_WAIT,
+            HeldReason.PAST_SHIFT);
 
     /** A visit without a told window, its forecast, and why it was held (the stored text, null: not held). */
     public record Held(VisitForecast forecast, String reason) {

@@ -224,8 +224,8 @@ public class DayBook {
      */
     public Uni<Optional<DayState>> load(TechDay td, Instant now) {
         return session().chain(s -> s.createNativeQuery("""
-                        select plan_version, start_lat, start_lon, shift_start, replaced_at from route_day
-                        where technician_id = :t and day = :d for update""", Object[].class)
+                        select plan_version, start_lat, start_lon, shift_start, replaced_at, shift_end
+                        from route_day where technician_id = :t and day = :d for update""", Object[].class)
                 .setParameter("t", td.technicianId()).setParameter("d", td.day()).getResultList()
                 .chain(route -> {
                     if (route.isEmpty()) {
@@ -241,7 +241,7 @@ public class DayBook {
                                             ((Number) r[0]).longValue(), Rows.number(r[1]), Rows.number(r[2]),
                                             Rows.instant(r[3]), visits, progress, phone.fix(), now, told,
                                             breakToday(taps, now, zone, visits, told), Rows.instant(r[4]),
-                                            phone.heardAt(), phone.lastHeard())))))));
+                                            phone.heardAt(), phone.lastHeard(), Rows.instant(r[5]))))))));
                 }));
     }
 

@@ -12,12 +12,28 @@ import java.util.UUID;
  * each visit, the last GPS fix (null when none) and the start of the window each customer was last told (a
  * commitment: the technician does not ring before it). {@code heardAt}: when anything of the technician's phone last
  * reached the platform (a batch of fixes, a tap), null when never; {@code lastHeard}: what it received last, a tap or
- * a batch of fixes, and how old it was, null when nothing.
+ * a batch of fixes, and how old it was, null when nothing. {@code shiftEnd}: when the route's shift ends, null when
+ * not known.
  */
 public record DayState(String technicianId, LocalDate date, long planVersion, double startLat, double startLon,
                        Instant shiftStart, List<VisitPlan> visits, Map<UUID, VisitProgress> progress,
                        Fix lastFix, Instant now, Map<UUID, Instant> told, Break breakToday,
-                       Instant routeChangedAt, Instant heardAt, LastHeard lastHeard) {
+                       Instant routeChangedAt, Instant heardAt, LastHeard lastHeard, Instant shiftEnd) {
+
+    /** A day whose shift end is not known. */
+    public DayState(String technicianId, LocalDate date, long planVersion, double startLat, double startLon,
+                    Instant shiftStart, List<VisitPlan> visits, Map<UUID, VisitProgress> progress, Fix lastFix,
+                    Instant now, Map<UUID, Instant> told, Break breakToday, Instant routeChangedAt, Instant heardAt,
+                    LastHeard lastHeard) {
+        this(technicianId, date, planVersion, startLat, startLon, shiftStart, visits, progress, lastFix, now, told,
+                breakToday, routeChangedAt, heardAt, lastHeard, null);
+    }
+
+    /** The same day, its shift ending at {@code end}. */
+    public DayState withShiftEnd(Instant end) {
+        return new DayState(technicianId, date, planVersion, startLat, startLon, shiftStart, visits, progress,
+                lastFix, now, told, breakToday, routeChangedAt, heardAt, lastHeard, end);
+    }
 
     /**
      * What the platform received last from the technician's phone, a tap or a batch of fixes: when it was received and

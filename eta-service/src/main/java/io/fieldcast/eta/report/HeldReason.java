@@ -15,6 +15,11 @@ public enum HeldReason {
     ROUTE_CHANGED("route changed", "the route had just been re-planned"),
     /** The window would be further ahead than windows are told. */
     TOO_FAR_AHEAD("more than", "too far ahead"),
+    /**
+     * The window would end after the technician's shift and the overtime they work: a technician that late leaves
+     * the rest of the route for another day, so a window told then is one nobody keeps.
+     */
+    PAST_SHIFT("past the shift", "the window would end past the shift and its overtime"),
     /** No 60-minute window reaches the target probability. */
     UNLIKELY("likely", "no window likely enough"),
     /** A window that holds would keep the technician waiting outside too long. */

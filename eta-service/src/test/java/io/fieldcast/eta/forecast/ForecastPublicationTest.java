@@ -464,6 +464,36 @@ class ForecastPublicationTest {
     }
 
     /**
+     * A visit whose window would end after the shift and the 90 minutes of overtime a technician works gets no first
+     * window, however likely: the technician that late leaves it for another day ("cannot complete: out of time"),
+     * and a window told for it is a promise nobody keeps. The visit inside the shift is told as usual.
+     */
+    @Test
+    void aWindowPastTheShiftAndItsOvertimeIsNotTold() throws Exception {
+        String tech = "tech-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID near = UUID.randomUUID();
+        UUID late = UUID.randomUUID();
+        LocalDate day = LocalDate.of(2026, 3, 16);
+        Instant day8 = Instant.parse("2026-03-16T08:00:00Z");
+        Instant noon = day8.plus(Duration.ofHours(4)); // the shift ends at 10:00, its overtime at 11:30
+        clock.set(day8);
+        RoutePlanned route = routeOf(tech, day, day8, 2,
+                visit(near, 1, P1, day8, day8.plus(Duration.ofHours(4)), day8.plus(Duration.ofMinutes(6))),
+                visit(late, 2, P2, noon.minus(Duration.ofHours(1)), noon.plus(Duration.ofHours(3)), noon));
+
+        try (EventProbe probe = EventProbe.atEnd(Topics.ARRIVAL_FORECASTS)) {
+            publisher.send(route).get(10, TimeUnit.SECONDS);
+            probe.await(ArrivalForecast.class, f -> f.appointmentId().equals(near), 1, Duration.ofSeconds(30));
+        }
+        String why = within30s(() -> heldReason(late));
+        assertNotNull(why, "the late visit's forecast is stored with why it was held");
+        assertTrue(why.startsWith("past the shift by "), why);
+        assertEquals(0, (int) first("select published_version from forecast where appointment_id = ?", late,
+                Integer.class), "no window told past the shift");
+        assertNull(heldReason(near), "the visit inside the shift was told at once");
+    }
+
+    /**
      * A phone heard on shift, then silent for hours, moves no told window: it may be offline, holding the tap that
      * says the job is done (in the demo, six of seven windows moved on such silence had no need to, two after the van
      * was at the door). Nor does one heard a moment ago whose news is old: what reached the platform was a fix taken

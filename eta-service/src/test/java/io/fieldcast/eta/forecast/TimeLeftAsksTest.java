@@ -36,6 +36,9 @@ class TimeLeftAsksTest {
                 held(LATER, 110, HeldReason.UNLIKELY.text("80 %, below 85 %")),
                 held(NEXT, 75, HeldReason.LONG_WAIT.text("19 min, above 5"))), NOW, LEAD, FRESH);
         assertEquals(Optional.of(new TimeLeftAsks.Ask(JOB, NEXT)), ask, "the earliest customer waiting on the job");
+        assertEquals(Optional.of(new TimeLeftAsks.Ask(JOB, NEXT)), TimeLeftAsks.choose(day(ON_SITE),
+                List.of(held(NEXT, 75, HeldReason.PAST_SHIFT.text("by 20 min"))), NOW, LEAD, FRESH),
+                "a window pushed past the shift by the job in hand");
     }
 
     @Test
