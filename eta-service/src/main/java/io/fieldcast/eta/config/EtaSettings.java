@@ -70,7 +70,7 @@ public interface EtaSettings {
 
     interface Forecast {
         /** A window is first published when its probability reaches this. */
-        @WithDefault("0.9")
+        @WithDefault("0.93")
         double target();
 
         /** After that, only a window moving at least this far is published again. */
