@@ -39,7 +39,7 @@ public class TimeLeftAsks {
     private static final Logger LOG = Logger.getLogger(TimeLeftAsks.class);
     /**
      * The held reasons a word of the time left can lift: not enough certainty, too much waiting for it, or a window
-     * pushed past the booked one by a job feared to run on.
+     * pushed past the end of the shift by a job feared to run on.
      */
     private static final Set<HeldReason> ASKABLE = Set.of(HeldReason.UNLIKELY, HeldReason.LONG_WAIT,
             HeldReason.PAST_SHIFT);

@@ -29,12 +29,6 @@ public record DayState(String technicianId, LocalDate date, long planVersion, do
                 breakToday, routeChangedAt, heardAt, lastHeard, null);
     }
 
-    /** The same day, its shift ending at {@code end}. */
-    public DayState withShiftEnd(Instant end) {
-        return new DayState(technicianId, date, planVersion, startLat, startLon, shiftStart, visits, progress,
-                lastFix, now, told, breakToday, routeChangedAt, heardAt, lastHeard, end);
-    }
-
     /**
      * What the platform received last from the technician's phone, a tap or a batch of fixes: when it was received and
      * how long after it was made ({@code lag}; for fixes, their newest). A lag of many minutes is a phone back from
