@@ -37,6 +37,14 @@ public record TimeLeftReads(double[] logRatio, Map<String, Double> lean, int rea
      * own history: the forecast reads the job as if nothing had been said.
      */
     public static final double OUTRUN = 0.95;
+    /**
+     * Above this level the reads seen say too little of how far a word can be outrun (the highest of a few hundred is
+     * not the worst): the ratio goes on as an exponential tail on the log scale, as steep as between the 90th and
+     * this level, and never below what was seen.
+     */
+    static final double TAIL_FROM = 0.95;
+    /** The highest level drawn: a tail with no end would make a day of one word. */
+    static final double TAIL_TOP = 0.9999;
 
     /** One read: who said it, the minutes said, the minutes the job went on after it. */
     public record Read(String technicianId, double saidMinutes, double wentOnMinutes) {
@@ -100,9 +108,27 @@ public record TimeLeftReads(double[] logRatio, Map<String, Double> lean, int rea
         return lean.getOrDefault(technician, 0.0);
     }
 
-    /** The ratio (minutes the job goes on / minutes said) of this technician's read at level {@code u} (0..1). */
+    /**
+     * The ratio (minutes the job goes on / minutes said) of this technician's read at level {@code u} (0..1): the
+     * reads' own quantiles, and above {@link #TAIL_FROM} a tail that goes beyond the highest read seen.
+     */
     public double ratioAt(String technician, double u) {
-        return Math.exp(ShrinkageEstimator.sortedQuantile(logRatio, Math.clamp(u, 0, 1)) + leanOf(technician));
+        double level = Math.clamp(u, 0, 1);
+        double v = ShrinkageEstimator.sortedQuantile(logRatio, level);
+        if (level > TAIL_FROM) {
+            v = Math.max(v, tail(Math.min(level, TAIL_TOP)));
+        }
+        return Math.exp(v + leanOf(technician));
+    }
+
+    /**
+     * The log ratio at level {@code u} above {@link #TAIL_FROM} if the reads' tail is exponential: the same rise from
+     * the 90th to the 95th percentile (a halving of the share above) for each further halving.
+     */
+    private double tail(double u) {
+        double from = ShrinkageEstimator.sortedQuantile(logRatio, TAIL_FROM);
+        double halving = from - ShrinkageEstimator.sortedQuantile(logRatio, 1 - 2 * (1 - TAIL_FROM));
+        return from + halving * Math.log((1 - TAIL_FROM) / (1 - u)) / Math.log(2);
     }
 
     /** The level of {@code ratio} among this technician's reads: 0 at or below the lowest, 1 at or above the highest. */

@@ -83,4 +83,27 @@ public class TimeLeftReadsTest {
         assertFalse(TimeLeftReads.learn(few).learned());
         assertTrue(Double.isNaN(TimeLeftReads.NONE.wentOn("tech-1", 30, 0, 0.5)));
     }
+
+    @Test
+    void aWordCanBeOutrunFurtherThanAnyReadSeen() {
+        TimeLeftReads learned = learnedAround("tech-1", 1.0, 0.2);
+        double highestSeen = Math.exp(learned.logRatio()[TimeLeftReads.LEVELS - 1]);
+        // Up to the 95th percentile, the reads' own quantiles.
+        assertEquals(Math.exp(learned.logRatio()[TimeLeftReads.LEVELS - 2]), learned.ratioAt("tech-1", 0.95), 1e-9);
+        // Above it, no lighter than the log-normal the reads came from (its 99.9th percentile: exp(3.09 x 0.2)),
+        // beyond the highest of the 400 seen, and not wildly heavier.
+        double far = learned.ratioAt("tech-1", 0.999);
+        assertTrue(far > highestSeen, far + " beyond the highest seen " + highestSeen);
+        assertTrue(far >= 0.95 * Math.exp(3.09 * 0.2) && far <= Math.exp(1.5 * 3.09 * 0.2), "99.9th: " + far);
+        double previous = learned.ratioAt("tech-1", 0.9);
+        for (double u : new double[]{0.95, 0.96, 0.98, 0.99, 0.999, 0.9999, 1.0}) {
+            double r = learned.ratioAt("tech-1", u);
+            assertTrue(r >= previous, "rises with the level: " + u + " -> " + r + " after " + previous);
+            previous = r;
+        }
+        assertEquals(learned.ratioAt("tech-1", TimeLeftReads.TAIL_TOP), learned.ratioAt("tech-1", 1.0), 1e-9,
+                "the tail has a top");
+        // 30 said, 10 gone: one draw in a thousand goes on past anything seen.
+        assertTrue(learned.wentOn("tech-1", 30, 10, 0.9995) > 30 * highestSeen);
+    }
 }
