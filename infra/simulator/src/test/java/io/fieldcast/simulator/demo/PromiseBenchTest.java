@@ -139,7 +139,8 @@ class PromiseBenchTest {
                 bench);
         // Wilson's 95 % interval of 66 of 74.
         assertTrue(bench.contains(" hit_rate=0.892 hit_low95=0.801 hit_high95=0.944 "), bench);
-        assertTrue(bench.endsWith(" pooled_meets=hit_rate,coverage,in_told,before_told"), bench);
+        assertTrue(bench.endsWith(" pooled_meets=hit_rate,coverage,in_told,before_told speed_pairs=0 "
+                + "speed_pairs_within=0 speed_gap_pooled=none"), bench);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("pooled ")), "a pooled row in the table");
     }
 
@@ -149,5 +150,51 @@ class PromiseBenchTest {
                 List.of("DEMO date=2026-12-11 visits=45 told=3 route_versions_p50=1 route_versions_max=1")));
         assertTrue(e.getMessage().contains("no forecast figures"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> PromiseBench.parse("y", List.of("no demo here")));
+    }
+
+    /** A log's progress lines as the demo prints them: its map and its setting and speed. */
+    private static List<String> played(String roads, int technicians, double speed, int seed, String demo) {
+        return List.of("== 1/6 road network " + roads, "== 5/6 booking, planning and playing 2026-12-11",
+                "live: %d technicians of metro on 2026-12-11 at %.1fx, seed %d".formatted(technicians, speed, seed),
+                demo);
+    }
+
+    @Test
+    void aSettingPlayedAtTwoSpeedsIsComparedAndOtherSettingsAreNot() {
+        // Seed 1 at 120x: 33 of 38; at 600x: 33 of 36 (twice, pooled 66 of 72). Seed 2 on a real map at 600x only,
+        // and seed 1 with 24 technicians at 120x only: nothing to compare them with.
+        String better = WITH_COUNTS.replace("eta_covered=38", "eta_covered=36");
+        List<PromiseBench.Run> runs = List.of(
+                PromiseBench.parse("s1", played("(synthetic city)", 12, 120, 1, WITH_COUNTS)),
+                PromiseBench.parse("f1", played("(synthetic city)", 12, 600, 1, better)),
+                PromiseBench.parse("f1b", played("(synthetic city)", 12, 600, 1, better)),
+                PromiseBench.parse("o2", played("/data/osm/andorra.osm.pbf", 12, 600, 2, WITH_COUNTS)),
+                PromiseBench.parse("t24", played("(synthetic city)", 24, 120, 1, WITH_COUNTS)));
+        assertEquals("seed 1, 12 technicians of metro, synthetic city, 2026-12-11", runs.get(0).setting());
+        assertEquals(600, runs.get(1).speed());
+        assertEquals("seed 2, 12 technicians of metro, andorra, 2026-12-11", runs.get(3).setting());
+
+        List<PromiseBench.SpeedPair> pairs = PromiseBench.speedPairs(runs);
+        assertEquals(1, pairs.size(), "only seed 1 of 12 technicians on the synthetic city was played at two speeds");
+        assertEquals("s1", pairs.getFirst().slow().name());
+        assertEquals("f1+f1b", pairs.getFirst().fast().name());
+        // 66 of 72 = 0.917 against 33 of 38 = 0.868: the faster is 4.8 points higher.
+        assertEquals(100 * (66.0 / 72 - 33.0 / 38), pairs.getFirst().gapPoints(), 1e-9);
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PromiseBench.report(runs, PromiseBench.Targets.ISSUE, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String bench = bytes.toString(StandardCharsets.UTF_8).lines().toList().getLast();
+        assertTrue(bench.endsWith(" speed_pairs=1 speed_pairs_within=1 speed_gap_pooled=4.8"), bench);
+
+        // The other way round: the faster more than 3 points under the slower.
+        List<PromiseBench.Run> slower = List.of(
+                PromiseBench.parse("s1", played("(synthetic city)", 12, 120, 1, better)),
+                PromiseBench.parse("f1", played("(synthetic city)", 12, 600, 1, WITH_COUNTS)));
+        bytes.reset();
+        PromiseBench.report(slower, PromiseBench.Targets.ISSUE, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("-4.8 points, more than 3 under"), out);
+        assertTrue(out.lines().toList().getLast().endsWith(" speed_pairs=1 speed_pairs_within=0 speed_gap_pooled=-4.8"),
+                out);
     }
 }
