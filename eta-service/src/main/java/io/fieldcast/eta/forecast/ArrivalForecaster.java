@@ -218,6 +218,9 @@ public final class ArrivalForecaster {
         TapLag tapLag = model.tapLag();
         Random tapRandom = tapLag.learned() ? new Random(~seed(day)) : null;
         double now = epoch(day.now());
+        // What the taps and fixes say holds until the phone's lag before now: the job in hand is known to go on until
+        // then, and a drive under way to last that long; after that it may have ended, its taps still on their way.
+        double known = epoch(day.knownUntil());
         String tech = day.technicianId();
         Quantiles currentService = null;
         VisitProgress inHand = null;
@@ -226,7 +229,7 @@ public final class ArrivalForecaster {
             VisitPlan c = day.visits().get(current);
             currentService = model.service(tech, c.jobType(), c.plannedMinutes());
             inHand = day.progressOf(c.appointmentId());
-            elapsed = Math.max(0, (now - epoch(inHand.arrivedAt())) / 60);
+            elapsed = Math.max(0, (known - epoch(inHand.arrivedAt())) / 60);
         }
         double turnaround = 60 * model.turnaroundOf(tech);
         Quantiles[] service = new Quantiles[remaining.size()];
@@ -249,12 +252,12 @@ public final class ArrivalForecaster {
                 // said is left, as far as their reads held; else sampled from the rest of its distribution (past its
                 // usual length, what the fleet's jobs that ran that long did).
                 double u = uniform(random);
-                double said = saidEnd(inHand.timeLeft(), model, tech, now, u);
+                double said = saidEnd(inHand.timeLeft(), model, tech, known, u);
                 if (Double.isNaN(said)) {
                     double total = model.jobTail().total(currentService, elapsed, u);
                     said = epoch(inHand.arrivedAt()) + total * 60;
                 }
-                t = Math.max(said, now);
+                t = Math.max(said, known);
             } else {
                 t = origin.departAt;
             }
@@ -281,9 +284,9 @@ public final class ArrivalForecaster {
                 int hour = Instant.ofEpochSecond((long) t).atZone(zone).getHour();
                 Quantiles traffic = model.travelFactor(tech, hour);
                 double u = uniform(random);
-                if (r == 0 && now > t && legSeconds[r] > 0) {
-                    // Driving since t and not there yet: only drives longer than that are still possible.
-                    double floorU = traffic.cdf((now - t) / legSeconds[r]);
+                if (r == 0 && known > t && legSeconds[r] > 0) {
+                    // Driving since t and not there by what is known: only drives longer than that are possible.
+                    double floorU = traffic.cdf((known - t) / legSeconds[r]);
                     u = Math.min(floorU + (1 - floorU) * u, 0.9999);
                 }
                 t += legSeconds[r] * traffic.quantile(u);
@@ -315,7 +318,7 @@ public final class ArrivalForecaster {
             return 0;
         }
         // How long the job in hand runs past its usual length: as far as it has, or as the technician's word says.
-        double said = saidEnd(inHand.timeLeft(), model, tech, now, 0.5);
+        double said = saidEnd(inHand.timeLeft(), model, tech, known, 0.5);
         double saidTotal = Double.isNaN(said) ? 0 : (said - epoch(inHand.arrivedAt())) / 60;
         return Math.max(elapsed, saidTotal) - currentService.p50();
     }

@@ -113,6 +113,27 @@ public record DayState(String technicianId, LocalDate date, long planVersion, do
         return heardAt == null || news == null || news.isAfter(heardAt) ? heardAt : news;
     }
 
+    /**
+     * Until when the day is known as it stands: now, less the lag of what the phone sent last (never before the newest
+     * thing it said). What the phone says reaches the platform that late, so a job it has not said is done may have
+     * ended since: at 600x the fixes of a technician 93 minutes into a job came 8.6 minutes after they were taken, the
+     * window of the next customer was moved 45 minutes later "previous job running 42 min long", and the van, done at
+     * 18:05 with its taps still on their way, rang at 18:11, four minutes before the new window opened. A phone heard
+     * at once (a lag near zero, as at 1x) leaves now.
+     */
+    public Instant knownUntil() {
+        if (lastHeard == null || lastHeard.lag() == null || !lastHeard.lag().isPositive()
+                || lastHeard.receivedAt().isAfter(now)) {
+            return now;
+        }
+        Instant known = now.minus(lastHeard.lag());
+        Instant news = newsAt();
+        if (news != null && news.isAfter(known)) {
+            known = news;
+        }
+        return known.isAfter(now) ? now : known;
+    }
+
     /** The device time of the newest thing the phone said today, its newest fix or its latest tap; null when none. */
     public Instant newsAt() {
         Instant news = lastFix == null ? null : lastFix.time();

@@ -495,6 +495,35 @@ class ArrivalForecasterTest {
     }
 
     @Test
+    void aJobIsKnownToGoOnOnlyAsFarAsThePhonesLagLetsItBeKnown() {
+        List<VisitPlan> visits = route(2, T8, T8.plus(Duration.ofHours(8)));
+        Instant now = T8.plus(Duration.ofMinutes(90));
+        VisitPlan first = visits.getFirst();
+        // Arrived at 08:10; at 09:30 the newest fix (at the door) is of 09:20, received just now, 10 minutes late.
+        var progress = Map.of(first.appointmentId(), new VisitProgress(null, T8.plus(Duration.ofMinutes(10)), null,
+                false));
+        DayState.Fix fix = new DayState.Fix(now.minus(Duration.ofMinutes(10)), first.lat(), first.lon());
+        DayState late = new DayState("tech-1", DAY, 1, 45.50, -122.6, T8, visits, progress, fix, now, Map.of(), null,
+                null, now, new DayState.LastHeard(now, Duration.ofMinutes(10), true));
+        DayState prompt = new DayState("tech-1", DAY, 1, 45.50, -122.6, T8, visits, progress,
+                new DayState.Fix(now, first.lat(), first.lon()), now, Map.of(), null, null, now,
+                new DayState.LastHeard(now, Duration.ZERO, true));
+        assertEquals(now.minus(Duration.ofMinutes(10)), late.knownUntil());
+        assertEquals(now, prompt.knownUntil());
+
+        VisitForecast lagging = forecaster.forecast(late, MODEL).getFirst();
+        VisitForecast heard = forecaster.forecast(prompt, MODEL).getFirst();
+
+        // Known to run until 09:20 only (70 minutes of a 40-minute median), not until 09:30.
+        assertEquals(30, lagging.currentJobOverrunMinutes(), 0.5);
+        assertEquals(40, heard.currentJobOverrunMinutes(), 0.5);
+        // It may have ended since 09:20, its "done" still on the way: the next arrival is likelier sooner.
+        assertTrue(lagging.p50().isBefore(heard.p50()), lagging.p50() + " against " + heard.p50());
+        // Still never before now + nothing: the van is not forecast to have come already.
+        assertFalse(lagging.p50().isBefore(now), "not before now: " + lagging.p50());
+    }
+
+    @Test
     void theTechniciansWordOfTheTimeLeftPlacesTheNextVisitAsFarAsTheirWordHeld() {
         List<VisitPlan> visits = route(2, T8, T8.plus(Duration.ofHours(8)));
         Instant now = T8.plus(Duration.ofMinutes(40));
