@@ -350,8 +350,8 @@ public final class PromiseBench {
                             + "(%s, %d of %d): %+.1f points, %s%n", p.setting(), p.fastSpeed(), p.fast().hitRate(),
                     p.fast().name(), p.fast().hits, p.fast().covered, p.slowSpeed(), p.slow().hitRate(), p.slow().name(),
                     p.slow().hits, p.slow().covered, p.gapPoints(),
-                    within ? "within " + fmt(targets.speedGapPoints()) : "more than " + fmt(targets.speedGapPoints())
-                            + " under");
+                    p.gapPoints() >= 0 ? "not under" : within ? "within " + fmt(targets.speedGapPoints()) + " under"
+                            : "more than " + fmt(targets.speedGapPoints()) + " under");
         }
         String speedGapPooled = "none";
         if (!pairs.isEmpty()) {
